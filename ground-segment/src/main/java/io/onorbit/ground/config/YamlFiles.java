@@ -1,0 +1,54 @@
+package io.onorbit.ground.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a YAML file into a {@link ConfigNode}, turning I/O and syntax problems into one line. */
+public final class YamlFiles {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private YamlFiles() {
+    }
+
+    /**
+     * @param file the YAML file
+     * @return its root node, named by the file's name
+     * @throws ConfigException if the file is missing, unreadable, empty or not valid YAML
+     */
+    public static ConfigNode read(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.exists(file)) {
+            throw new ConfigException(file.toString(), "", "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file.toString(), "", "is a folder, not a mission file");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+            throw new ConfigException(name, "", where + "not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "", "file not found");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "cannot be read (" + e.getMessage() + ")");
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(name, "", "is empty");
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(name, "", "must be a mapping of keys to values at the top level");
+        }
+        return ConfigNode.root(name, root);
+    }
+}

@@ -1,0 +1,64 @@
+package io.onorbit.verification.cli;
+
+import io.onorbit.ground.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of the {@code onorbit} launcher. */
+@Command(name = "onorbit", mixinStandardHelpOptions = true, version = "OnOrbit 0.1.0",
+        description = "Train models on board satellites inside their power and memory limits.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class OnOrbitCli implements Runnable {
+
+    /** Exit code when a check the user asked for failed (e.g. a soak invariant). */
+    public static final int EXIT_CHECK_FAILED = 1;
+    /** Exit code for bad input: a config, file or argument the user can fix. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for a defect in OnOrbit itself. */
+    public static final int EXIT_INTERNAL = 3;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors (for reporting a bug).")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** @return a configured command line, for tests and for {@link #main} */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new OnOrbitCli());
+        // Subcommands register here, one line each.
+        cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean debug = parsed.hasMatchedOption("--debug")
+                || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+        if (ex instanceof ConfigException || ex instanceof UserInputException) {
+            err.println("error: " + ex.getMessage());
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_BAD_INPUT;
+        }
+        err.println("internal error: " + ex + " (run again with --debug for the stack trace, and report it)");
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return EXIT_INTERNAL;
+    }
+}
