@@ -12,7 +12,7 @@ import io.onorbit.flight.optimizer.PowerEnvelopeException;
  * CPU baseline: 2 n^2 multiply-adds per gradient evaluation at 1 nJ each, drawn at the lower of the
  * envelope and 0.5 W, minimum operating power 0.05 W.
  */
-final class StandInOptimizer implements Optimizer {
+public final class StandInOptimizer implements Optimizer {
 
     static final double JOULES_PER_MAC = 1e-9;
     static final double MIN_POWER_W = 0.05;
