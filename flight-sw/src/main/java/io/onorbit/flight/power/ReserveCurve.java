@@ -61,8 +61,9 @@ final class ReserveCurve {
     }
 
     /**
-     * The most a step may draw for training so that the battery ends it at or above
-     * {@code reserveAfterWh}.
+     * The most a step may draw for training from the array's surplus so that the battery ends it
+     * at or above {@code reserveAfterWh}. It never discharges the battery for training: a Wh kept
+     * in the cell saves 1/η_c Wh of later charging, worth more than the η_d Wh it would give now.
      *
      * @param netW           predicted generation minus load over the step, W
      * @param dtS            step length, s
@@ -72,15 +73,13 @@ final class ReserveCurve {
      * @return training power, W (&ge; 0)
      */
     static double maxDrawW(double netW, double dtS, double storedWh, double reserveAfterWh, BatterySpec b) {
-        double dtH = dtS / 3600.0;
-        double w;
-        if (storedWh >= reserveAfterWh) {
-            double spareW = (storedWh - reserveAfterWh) * b.dischargeEfficiency() / dtH;
-            w = netW + Math.min(b.maxDischargeW(), spareW);
-        } else {
-            double needW = (reserveAfterWh - storedWh) / (b.chargeEfficiency() * dtH);
-            w = needW > Math.min(netW, b.maxChargeW()) ? 0 : netW - needW;
+        if (netW <= 0) {
+            return 0;
         }
-        return Math.max(0, w);
+        if (storedWh >= reserveAfterWh) {
+            return netW;
+        }
+        double needW = (reserveAfterWh - storedWh) / (b.chargeEfficiency() * (dtS / 3600.0));
+        return needW > Math.min(netW, b.maxChargeW()) ? 0 : netW - needW;
     }
 }

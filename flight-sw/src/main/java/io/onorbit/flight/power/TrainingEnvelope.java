@@ -48,9 +48,6 @@ public final class TrainingEnvelope implements TrainingPolicy {
      */
     public double maxTrainingPowerW(double tS, double dtS, double storedWh) {
         double netW = model.generationW(tS, dtS) - model.loadW(tS, dtS);
-        if (netW <= 0) {
-            return 0;
-        }
         return ReserveCurve.maxDrawW(netW, dtS, storedWh, reserve.reserveWh(tS + dtS), model.system().battery());
     }
 
