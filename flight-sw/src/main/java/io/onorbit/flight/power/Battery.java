@@ -8,6 +8,8 @@ public final class Battery {
 
     private final BatterySpec spec;
     private double storedWh;
+    /** fraction of the faded capacity still usable after cell failures, in (0, 1] */
+    private double healthyFraction = 1.0;
 
     public Battery(BatterySpec spec) {
         this.spec = spec;
@@ -25,12 +27,46 @@ public final class Battery {
 
     /** @return capacity at {@code tS}, Wh (after calendar fade) */
     public double capacityWh(double tS) {
-        return spec.capacityWh(PowerModel.years(tS));
+        return healthyFraction * spec.capacityWh(PowerModel.years(tS));
     }
 
     /** @return the hard floor at {@code tS}, Wh */
     public double floorWh(double tS) {
         return spec.floorSoc() * capacityWh(tS);
+    }
+
+    /**
+     * An instantaneous unplanned load (a latch-up, a stuck heater). The power system's protection
+     * disconnects it at the floor: the battery gives what it has above the floor, never more.
+     *
+     * @param energyWh energy the fault tries to draw at the bus, Wh (&ge; 0)
+     * @param tS       time, s since epoch
+     * @return the part refused at the floor, Wh
+     */
+    public double drain(double energyWh, double tS) {
+        double cellWh = energyWh / spec.dischargeEfficiency();
+        double available = Math.max(0, storedWh - floorWh(tS));
+        double taken = Math.min(cellWh, available);
+        storedWh -= taken;
+        return (cellWh - taken) * spec.dischargeEfficiency();
+    }
+
+    /**
+     * A permanent loss of capacity (a failed cell string). Energy above the new capacity is lost.
+     *
+     * @param fraction share of the current capacity lost, in [0, 1)
+     * @param tS       time, s since epoch
+     * @return energy lost with the capacity, Wh
+     */
+    public double loseCapacity(double fraction, double tS) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("capacity fault fraction " + fraction + " must be in [0, 1)");
+        }
+        healthyFraction *= 1 - fraction;
+        double cap = capacityWh(tS);
+        double lost = Math.max(0, storedWh - cap);
+        storedWh -= lost;
+        return lost;
     }
 
     /**

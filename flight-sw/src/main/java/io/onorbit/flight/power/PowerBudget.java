@@ -26,6 +26,8 @@ public final class PowerBudget {
     private double unservedWh;
     private long floorViolations;
     private double minSoc;
+    private double faultLoadWh;
+    private double faultShedWh;
 
     public PowerBudget(OnboardSchedule schedule, PowerSystem system) {
         this(new PowerModel(schedule, system));
@@ -46,13 +48,27 @@ public final class PowerBudget {
      * @return the step's energies and battery state
      */
     public PowerStep step(double tS, double dtS, double trainingPowerW) {
+        return step(tS, dtS, trainingPowerW, -1);
+    }
+
+    /**
+     * Advances the budget over [tS, tS + dtS] with the transmitter's actual on-time (the
+     * closed-loop simulator knows when the radio really sent).
+     *
+     * @param tS             step start, s since the schedule epoch
+     * @param dtS            step length, s (&gt; 0)
+     * @param trainingPowerW power the optimizer draws over the step, W (&ge; 0)
+     * @param radioOnS       seconds the transmitter was on in the step, in [0, dtS]; negative: every pass
+     * @return the step's energies and battery state
+     */
+    public PowerStep step(double tS, double dtS, double trainingPowerW, double radioOnS) {
         if (!(dtS > 0) || !(trainingPowerW >= 0)) {
             throw new IllegalArgumentException("power step: dtS " + dtS + " must be > 0 and trainingPowerW "
                     + trainingPowerW + " >= 0");
         }
         double dtH = dtS / 3600.0;
         double genW = model.generationW(tS, dtS);
-        double baseW = model.loadW(tS, dtS);
+        double baseW = radioOnS < 0 ? model.loadW(tS, dtS) : model.loadW(tS, dtS, Math.min(1, radioOnS / dtS));
         double before = battery.storedWh();
         battery.apply(tS, dtS, genW - baseW - trainingPowerW, flow);
         double trainingDemandWh = trainingPowerW * dtH;
@@ -74,6 +90,52 @@ public final class PowerBudget {
         }
         minSoc = Math.min(minSoc, s.soc());
         return s;
+    }
+
+    /**
+     * Fault: an unplanned load tries to draw {@code energyWh} at once; protection cuts it at the floor.
+     *
+     * @return the part refused, Wh (also added to {@link #faultShedWh()})
+     */
+    public double brownout(double energyWh, double tS) {
+        double before = battery.storedWh();
+        double refused = battery.drain(energyWh, tS);
+        faultShedWh += refused;
+        faultLoadWh += energyWh - refused;
+        lossWh += (before - battery.storedWh()) - (energyWh - refused); // discharge conversion loss
+        minSoc = Math.min(minSoc, soc(tS));
+        return refused;
+    }
+
+    /** Fault: a permanent loss of {@code fraction} of the capacity (plan the envelope again after it). */
+    public void capacityFault(double fraction, double tS) {
+        lossWh += battery.loseCapacity(fraction, tS);
+        minSoc = Math.min(minSoc, soc(tS));
+    }
+
+    /** @return state of charge at {@code tS}, fraction of the capacity then */
+    public double soc(double tS) {
+        return battery.storedWh() / battery.capacityWh(tS);
+    }
+
+    /** @return battery capacity at {@code tS}, Wh (fade and faults included) */
+    public double capacityWh(double tS) {
+        return battery.capacityWh(tS);
+    }
+
+    /** @return the hard floor at {@code tS}, Wh */
+    public double floorWh(double tS) {
+        return battery.floorWh(tS);
+    }
+
+    /** @return energy drawn by fault loads so far, Wh */
+    public double faultLoadWh() {
+        return faultLoadWh;
+    }
+
+    /** @return fault load refused at the floor so far, Wh */
+    public double faultShedWh() {
+        return faultShedWh;
     }
 
     public PowerModel model() {

@@ -68,13 +68,21 @@ public final class PowerModel {
         return irradianceWm2 * a.areaM2() * a.cellEfficiency() * cos * lit * a.degradationFactor(years(mid));
     }
 
-    /** @return mean load other than training over [tS, tS + dtS], W */
+    /** @return mean load other than training over [tS, tS + dtS], W, the transmitter on during every pass */
     public double loadW(double tS, double dtS) {
+        return loadW(tS, dtS, passFraction(tS, tS + dtS));
+    }
+
+    /**
+     * @param radioOnFraction fraction of the step the transmitter is on, in [0, 1]
+     * @return mean load other than training over [tS, tS + dtS], W
+     */
+    public double loadW(double tS, double dtS, double radioOnFraction) {
         LoadProfile l = system.loads();
         double dark = 1.0 - schedule.lighting().meanRatio(tS, tS + dtS);
         return l.busW()
                 + l.payloadW() * l.payloadOnFraction(tS, tS + dtS)
-                + l.radioTxW() * passFraction(tS, tS + dtS)
+                + l.radioTxW() * radioOnFraction
                 + l.heaterW() * dark;
     }
 

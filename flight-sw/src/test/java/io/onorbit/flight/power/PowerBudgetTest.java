@@ -113,4 +113,26 @@ class PowerBudgetTest {
         assertThatThrownBy(() -> BatterySpec.sixUCubesat().withFloorSoc(0.9))
                 .hasMessageContaining("initialSoc");
     }
+
+    @Test
+    void faultsNeverTakeTheBatteryBelowItsFloor() {
+        OnboardSchedule s = SyntheticSchedules.circular(ALT_KM, 0, 86400, 600, 2);
+        PowerSystem sys = PowerSystem.sixUCubesat();
+        PowerBudget b = new PowerBudget(s, sys);
+        double stored0 = b.storedWh();
+        b.step(0, 30, 0, 0);
+        double refused = b.brownout(500, 30);
+        assertThat(refused).isPositive();
+        assertThat(b.storedWh()).isCloseTo(b.floorWh(30), org.assertj.core.data.Offset.offset(1e-9));
+        b.capacityFault(0.5, 30);
+        assertThat(b.capacityWh(30)).isCloseTo(0.5 * sys.battery().capacityWh(30 / (365.25 * 86400)),
+                org.assertj.core.data.Offset.offset(1e-9));
+        for (double t = 30; t < s.durationS(); t += 30) {
+            PowerStep p = b.step(t, 30, 3, t % 600 < 60 ? 30 : 0);
+            assertThat(p.storedAfterWh()).isBetween(p.floorWh() - 1e-9, p.capacityWh() + 1e-9);
+        }
+        // the books still balance with the fault load as a consumer
+        double balance = b.storedWh() - stored0 + b.loadWh() + b.trainingWh() + b.lossWh() + b.spilledWh() + b.faultLoadWh();
+        assertThat(b.generatedWh()).isCloseTo(balance, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
