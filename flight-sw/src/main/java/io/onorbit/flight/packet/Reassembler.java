@@ -207,6 +207,16 @@ public final class Reassembler {
         return out;
     }
 
+    /**
+     * Forgets a delivered message (e.g. its content failed to decode), so that a resend is
+     * reassembled afresh instead of being refused as a duplicate.
+     */
+    public void forget(int apid, long messageId) {
+        long key = ((long) apid << 32) | (messageId & 0xFFFFFFFFL);
+        complete.remove(key);
+        partial.remove(key);
+    }
+
     /** @return true if a message was delivered recently (within the last 1024) */
     public boolean isComplete(int apid, long messageId) {
         return complete.containsKey(((long) apid << 32) | (messageId & 0xFFFFFFFFL));
