@@ -412,15 +412,12 @@ public final class Archive implements AutoCloseable {
         if (!flagText.isEmpty()) {
             Arrays.stream(flagText.split(",")).map(DeltaFlag::valueOf).forEach(flags::add);
         }
-        double norm = rs.getDouble("norm");
-        if (rs.wasNull()) {
-            norm = Double.NaN;
-        }
-        return new DeltaRecord(rs.getLong("id"), rs.getString("satellite"), rs.getLong("pass_number"),
-                rs.getString("station"), rs.getLong("base_version"), rs.getString("base_digest"), rs.getString("digest"),
-                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("received_at")),
-                rs.getInt("dimension"), SparseVectors.blobToInts(rs.getBytes("indices")),
-                SparseVectors.blobToFloats(rs.getBytes("delta_values")), rs.getBytes("encoded"), norm, flags,
+        DeltaSubmission d = new DeltaSubmission(rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
+                rs.getLong("base_version"), HEX.decode(rs.getString("base_digest")), HEX.decode(rs.getString("digest")),
+                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")), rs.getInt("dimension"),
+                SparseVectors.blobToInts(rs.getBytes("indices")), SparseVectors.blobToFloats(rs.getBytes("delta_values")),
+                rs.getBytes("encoded"));
+        return new DeltaRecord(rs.getLong("id"), d, Instant.parse(rs.getString("received_at")), flags,
                 DeltaStatus.valueOf(rs.getString("status")));
     }
 

@@ -34,9 +34,11 @@ class ArchiveTest {
             DeltaRecord r = a.delta(id).orElseThrow();
             assertThat(r.satellite()).isEqualTo("sat-1");
             assertThat(r.passNumber()).isEqualTo(3);
-            assertThat(r.indices()).containsExactly(d.indices());
-            assertThat(r.values()).containsExactly(d.values());
-            assertThat(r.encoded()).containsExactly(d.encoded());
+            assertThat(r.delta().indices()).containsExactly(d.indices());
+            assertThat(r.delta().values()).containsExactly(d.values());
+            assertThat(r.delta().encoded()).containsExactly(d.encoded());
+            assertThat(r.delta().baseDigest()).containsExactly(d.baseDigest());
+            assertThat(r.delta().createdAt()).isEqualTo(d.createdAt());
             assertThat(r.nnz()).isEqualTo(4);
             assertThat(r.bytes()).isEqualTo(d.encoded().length);
             // independent norm: sum of squares of the stored floats

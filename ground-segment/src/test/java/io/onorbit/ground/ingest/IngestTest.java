@@ -121,7 +121,7 @@ class IngestTest {
             List<DeltaRecord> ds = a.deltas();
             assertThat(ds).hasSize(2);
             assertThat(ds.get(0).passNumber()).isEqualTo(7);
-            assertThat(ds.get(0).values()).containsExactly(0.1f, -0.2f);
+            assertThat(ds.get(0).delta().values()).containsExactly(0.1f, -0.2f);
             assertThat(ds.get(1).flags()).contains(DeltaFlag.NON_FINITE, DeltaFlag.ZERO_SAMPLES);
             assertThat(a.rejects()).extracting(r -> r.reason())
                     .containsExactly("satellite-mismatch", "packet-crc", "packet-truncated");

@@ -148,13 +148,13 @@ public final class ReviewCommand implements Runnable {
                 DeltaRecord d = a.delta(id).orElseThrow(() -> new UserInputException("no delta with id " + id + " in " + common.archive));
                 List<ReviewEntry> trail = a.reviews(id);
                 ObjectNode json = summary(d);
-                json.put("station", d.station()).put("base_digest", d.baseDigest()).put("digest", d.digest())
+                json.put("station", d.delta().station()).put("base_digest", d.baseDigestHex()).put("digest", d.digestHex())
                         .put("sample_count", d.sampleCount()).put("created_at", d.createdAt().toString())
                         .put("received_at", d.receivedAt().toString()).put("dimension", d.dimension());
                 ArrayNode idx = json.putArray("indices");
                 ArrayNode val = json.putArray("values");
-                int[] ii = d.indices();
-                float[] vv = d.values();
+                int[] ii = d.delta().indices();
+                float[] vv = d.delta().values();
                 for (int k = 0; k < ii.length; k++) {
                     idx.add(ii[k]);
                     val.add(vv[k]);
@@ -164,9 +164,9 @@ public final class ReviewCommand implements Runnable {
                         .put("operator", r.operator()).put("reason", r.reason()).put("at", r.at().toString()));
                 StringBuilder t = new StringBuilder();
                 t.append(String.format(Locale.ROOT, "delta %d from %s, pass %d (station %s)%n", d.id(), d.satellite(), d.passNumber(),
-                        d.station().isEmpty() ? "?" : d.station()));
-                t.append(String.format(Locale.ROOT, "  base        v%d  digest %s%n", d.baseVersion(), d.baseDigest()));
-                t.append(String.format(Locale.ROOT, "  digest      %s%n", d.digest()));
+                        d.delta().station().isEmpty() ? "?" : d.delta().station()));
+                t.append(String.format(Locale.ROOT, "  base        v%d  digest %s%n", d.baseVersion(), d.baseDigestHex()));
+                t.append(String.format(Locale.ROOT, "  digest      %s%n", d.digestHex()));
                 t.append(String.format(Locale.ROOT, "  created     %s   received %s%n", d.createdAt(), d.receivedAt()));
                 t.append(String.format(Locale.ROOT, "  samples     %d%n  non-zeros   %d of %d parameters%n  encoded     %d bytes%n",
                         d.sampleCount(), d.nnz(), d.dimension(), d.bytes()));
