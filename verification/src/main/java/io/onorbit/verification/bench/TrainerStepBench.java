@@ -7,7 +7,7 @@ import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.schedule.OnboardSchedule;
-import io.onorbit.verification.experiment.StandInOptimizer;
+import io.onorbit.flight.optimizer.DigitalOptimizer;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -51,7 +51,7 @@ public final class TrainerStepBench {
     private static double measure(String name, float[] xs, float[] ys, LearningSettings s, double powerW,
                                   double base) {
         OnboardTrainer trainer = OnboardTrainer.create(4, s == null ? LearningSettings.defaults() : s,
-                new StandInOptimizer());
+                DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
         float[] x = new float[4];
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
