@@ -16,7 +16,8 @@ class EarthRotationTest {
         OrbitContext ctx = OrbitContext.fileFree();
         AbsoluteDate epoch = new AbsoluteDate(2026, 6, 21, 0, 0, 0.0, ctx.utc());
         double span = 3 * 86400;
-        EarthRotation rot = new EarthRotation(ctx.inertial(), ctx.itrf(), epoch, span, 1800);
+        EarthRotation rot = new EarthRotation(ctx.inertial(), ctx.itrf(), epoch, span,
+                SatelliteGeometry.EARTH_ROTATION_KNOT_S);
         SplittableRandom rnd = new SplittableRandom(7);
         double[] out = new double[3];
         for (int i = 0; i < 500; i++) {
