@@ -150,6 +150,8 @@ public final class FastEventFinder {
         private final int nf;
         private double[][] g;
         private double[] ct = new double[1024];
+        private final double[] functionBound;
+        private final boolean[] needed;
         private int nc;
         private final double mu = Constants.WGS84_EARTH_MU;
         private final BracketingNthOrderBrentSolver solver;
@@ -163,6 +165,8 @@ public final class FastEventFinder {
             this.progress = progress;
             this.nf = geo.functionCount();
             this.g = new double[nf][1024];
+            this.functionBound = new double[nf];
+            this.needed = new boolean[nf];
             this.solver = new BracketingNthOrderBrentSolver(1.0e-14, options.thresholdS(), 1.0e-15, 5);
         }
 
@@ -199,10 +203,16 @@ public final class FastEventFinder {
                 }
                 traj.append(tn, cand);
                 if (!skipped || tn - t <= exactStep + 1e-9) {
+                    // Functions whose own safe step spans the segment cannot change sign inside it:
+                    // they keep their start value at the checks (far from zero, so no hidden search).
                     int seg = traj.size() - 2;
+                    for (int k = 0; k < nf; k++) {
+                        needed[k] = functionBound[k] <= tn - t;
+                    }
+                    System.arraycopy(values, 0, midValues, 0, nf);
                     for (double tc = t + check; tc < tn - 1e-6; tc += check) {
                         traj.hermite(seg, tc, mid);
-                        geo.evaluate(tc, mid[0], mid[1], mid[2], midValues);
+                        geo.evaluate(tc, mid[0], mid[1], mid[2], midValues, needed);
                         addCheck(tc, midValues);
                     }
                 }
@@ -247,6 +257,7 @@ public final class FastEventFinder {
             double v2 = vx * vx + vy * vy + vz * vz;
             double inv = 2 / r - v2 / mu;
             if (inv <= 0) {
+                Arrays.fill(functionBound, 0);
                 return 0;
             }
             double a = 1 / inv;
@@ -262,22 +273,28 @@ public final class FastEventFinder {
             double best = Double.POSITIVE_INFINITY;
             geo.rotation.toFixed(tS, px, py, pz, fixed);
             for (int i = 0; i < geo.stations.length; i++) {
-                if (values[SatelliteGeometry.FIRST_STATION + i] > 0) {
-                    return 0;
+                int k = SatelliteGeometry.FIRST_STATION + i;
+                if (values[k] > 0) {
+                    functionBound[k] = 0;
+                    best = 0;
+                    continue;
                 }
                 StationGeometry st = geo.stations[i];
                 double cosLambda = (fixed[0] * st.ux + fixed[1] * st.uy + fixed[2] * st.uz) / r;
                 double lambda = FastMath.acos(Math.max(-1, Math.min(1, cosLambda)));
                 double eps = st.lowestElevationRad;
                 double lambdaMax = FastMath.acos(Math.min(1, st.radiusM * FastMath.cos(eps) / ra)) - eps;
-                best = Math.min(best, (lambda - lambdaMax) / (angularRate + EARTH_RATE_BOUND));
+                functionBound[k] = Math.max(0, (lambda - lambdaMax) / (angularRate + EARTH_RATE_BOUND));
+                best = Math.min(best, functionBound[k]);
             }
             double req = geo.earth.getEquatorialRadius();
             double rdotMax = mu * e / h + 50.0;
             double limbRate = req * rdotMax / (rp * FastMath.sqrt(Math.max(rp * rp - req * req, 1.0e10)));
             double shadowRate = angularRate + 1.2 * limbRate + 1.0e-6;
-            best = Math.min(best, Math.abs(values[SatelliteGeometry.PENUMBRA]) / shadowRate);
-            best = Math.min(best, Math.abs(values[SatelliteGeometry.UMBRA]) / shadowRate);
+            functionBound[SatelliteGeometry.PENUMBRA] = Math.abs(values[SatelliteGeometry.PENUMBRA]) / shadowRate;
+            functionBound[SatelliteGeometry.UMBRA] = Math.abs(values[SatelliteGeometry.UMBRA]) / shadowRate;
+            best = Math.min(best, Math.min(functionBound[SatelliteGeometry.PENUMBRA],
+                    functionBound[SatelliteGeometry.UMBRA]));
             return Math.max(0, best);
         }
 

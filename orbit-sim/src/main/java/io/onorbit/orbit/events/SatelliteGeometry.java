@@ -19,7 +19,7 @@ final class SatelliteGeometry {
     static final int PENUMBRA = 0;
     static final int UMBRA = 1;
     static final int FIRST_STATION = 2;
-    /** Spacing of exact Earth-orientation transforms, s: 2 h keeps the rotation within 1 cm at LEO. */
+    /** Spacing of exact Earth-orientation transforms, s: 2 h keeps the rotation within 2 cm at LEO. */
     static final double EARTH_ROTATION_KNOT_S = 7200.0;
 
     final EarthRotation rotation;
@@ -52,6 +52,24 @@ final class SatelliteGeometry {
         g[UMBRA] = angles[0] - angles[1] + angles[2];
         for (int i = 0; i < stations.length; i++) {
             g[FIRST_STATION + i] = stations[i].margin(fixed[0], fixed[1], fixed[2]);
+        }
+    }
+
+    /**
+     * Like {@link #evaluate(double, double, double, double, double[])} but only for the functions
+     * flagged in {@code needed}; the others keep their value in {@code g}.
+     */
+    void evaluate(double tS, double px, double py, double pz, double[] g, boolean[] needed) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        if (needed[PENUMBRA] || needed[UMBRA]) {
+            double[] angles = shadowAngles(tS);
+            g[PENUMBRA] = angles[0] - angles[1] - angles[2];
+            g[UMBRA] = angles[0] - angles[1] + angles[2];
+        }
+        for (int i = 0; i < stations.length; i++) {
+            if (needed[FIRST_STATION + i]) {
+                g[FIRST_STATION + i] = stations[i].margin(fixed[0], fixed[1], fixed[2]);
+            }
         }
     }
 
