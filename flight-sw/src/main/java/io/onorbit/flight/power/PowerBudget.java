@@ -76,7 +76,7 @@ public final class PowerBudget {
         double loadServed = baseW * dtH - Math.max(0, flow.unservedWh - trainingDemandWh);
         double loss = flow.conversionLossWh + flow.fadeLossWh;
         double cap = battery.capacityWh(tS + dtS);
-        PowerStep s = new PowerStep(tS, dtS, model.schedule().lighting().meanRatio(tS, tS + dtS), genW * dtH,
+        PowerStep s = new PowerStep(tS, dtS, model.meanLightingRatio(tS, dtS), genW * dtH,
                 loadServed, trainingServed, loss, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), cap,
                 battery.floorWh(tS + dtS));
         generatedWh += s.generatedWh();
