@@ -50,6 +50,13 @@ final class IntervalSet {
         return inside;
     }
 
+    /** @return the end of the first interval ending after {@code tS}, or -infinity if none (no cursor move) */
+    double firstEndAfter(double tS) {
+        int i = Arrays.binarySearch(end, tS);
+        i = i >= 0 ? i + 1 : -i - 1;
+        return i < end.length ? end[i] : Double.NEGATIVE_INFINITY;
+    }
+
     /** @return index of the first interval whose end is after {@code tS} */
     private int firstEndingAfter(double tS) {
         int c = cursor;

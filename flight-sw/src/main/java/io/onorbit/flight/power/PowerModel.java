@@ -98,6 +98,16 @@ public final class PowerModel {
         return memoLoadNoRadioW + system.loads().radioTxW() * radioOnFraction;
     }
 
+    /** @return end of the shadow (penumbra or umbra) in progress or next after {@code tS}, or -infinity */
+    double nextShadowEndAfter(double tS) {
+        return shadow.firstEndAfter(tS);
+    }
+
+    /** @return end of the pass in progress or next after {@code tS}, or -infinity */
+    double nextPassEndAfter(double tS) {
+        return passes.firstEndAfter(tS);
+    }
+
     /** @return fraction of [t0S, t1S] inside some contact window */
     double passFraction(double t0S, double t1S) {
         double o = passes.overlapS(t0S, t1S);

@@ -60,7 +60,7 @@ public final class PowerBudgetBench {
                 long b = System.nanoTime();
                 TrainingEnvelope env = TrainingEnvelope.plan(model, step);
                 long c = System.nanoTime();
-                PowerBudget budget = PowerRun.run(model, step, env, p -> { });
+                PowerBudget budget = PowerRun.run(model, step, env);
                 long d = System.nanoTime();
                 sink += PowerOracle.maxTrainingEnergyWh(model, step);
                 long e = System.nanoTime();

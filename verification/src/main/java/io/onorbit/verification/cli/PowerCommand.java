@@ -43,6 +43,10 @@ public final class PowerCommand implements Callable<Integer> {
             description = "Budget step, s (default 30; 1 to 600).")
     double stepS;
 
+    @Option(names = "--look-ahead-s", paramLabel = "S",
+            description = "Envelope look-ahead, s (default: the whole schedule; always past the next eclipse and pass).")
+    Double lookAheadS;
+
     @Option(names = "--satellite", paramLabel = "NAME", description = "Only this satellite (default: all).")
     String satellite;
 
@@ -72,6 +76,10 @@ public final class PowerCommand implements Callable<Integer> {
         if (!(stepS >= 1 && stepS <= 600)) {
             throw new UserInputException("--step-s " + stepS + " must be in [1, 600]");
         }
+        if (lookAheadS != null && !(lookAheadS > 0)) {
+            throw new UserInputException("--look-ahead-s " + lookAheadS + " must be > 0");
+        }
+        double horizonS = lookAheadS == null ? Double.POSITIVE_INFINITY : lookAheadS;
         PowerSystem system = PowerConfigReader.read(m);
         if (satellite != null && m.satellites().stream().noneMatch(s -> s.name().equals(satellite))) {
             throw new UserInputException("--satellite " + satellite + ": no such satellite in " + mission.getFileName());
@@ -88,7 +96,7 @@ public final class PowerCommand implements Callable<Integer> {
         }
         List<PowerAnalysis> analyses = new ArrayList<>();
         for (OnboardSchedule s : schedules) {
-            analyses.add(PowerAnalysis.run(s, system, stepS));
+            analyses.add(PowerAnalysis.run(s, system, stepS, horizonS));
         }
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {

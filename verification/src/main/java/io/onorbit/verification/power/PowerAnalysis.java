@@ -41,8 +41,16 @@ public final class PowerAnalysis {
      * @return the analysis
      */
     public static PowerAnalysis run(OnboardSchedule schedule, PowerSystem system, double stepS) {
+        return run(schedule, system, stepS, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param lookAheadS the envelope's look-ahead, s (infinity: the whole schedule)
+     * @see #run(OnboardSchedule, PowerSystem, double)
+     */
+    public static PowerAnalysis run(OnboardSchedule schedule, PowerSystem system, double stepS, double lookAheadS) {
         PowerModel model = new PowerModel(schedule, system);
-        TrainingEnvelope envelope = TrainingEnvelope.plan(model, stepS);
+        TrainingEnvelope envelope = TrainingEnvelope.plan(model, stepS, lookAheadS);
         double[] bounds = orbitBounds(schedule);
         List<OrbitRow> rows = new ArrayList<>();
         RowAccumulator acc = new RowAccumulator(schedule, bounds, rows);
