@@ -13,6 +13,8 @@ import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +44,10 @@ public final class CompressionCommand implements Callable<Integer> {
             description = "Hidden width of the network (default: link.experiment.hidden_width).")
     Integer hiddenWidth;
 
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Task seeds each point is averaged over (default: link.experiment.seeds).")
+    Integer seeds;
+
     @Option(names = "--format", defaultValue = "table", description = "table or json.")
     OutputFormat format;
 
@@ -52,10 +58,10 @@ public final class CompressionCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** Inputs of the study taken from the mission file. */
-    record Inputs(String mission, long seed, int clients, int rounds, int localSteps, int hiddenWidth) {
+    record Inputs(String mission, long seed, int clients, int rounds, int localSteps, int hiddenWidth, int seeds) {
     }
 
-    static Inputs inputs(ConfigNode root, Integer roundsOverride, Integer hiddenOverride) {
+    static Inputs inputs(ConfigNode root, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
         LinkConfig link = LinkConfigReader.read(root);
         LinkConfig.CompressionExperimentSettings e = link.experiment();
         int satellites = root.list("satellites").size();
@@ -68,12 +74,15 @@ public final class CompressionCommand implements Callable<Integer> {
         if (hiddenOverride != null && (hiddenOverride < 1 || hiddenOverride > 4096)) {
             throw new UserInputException("--hidden-width " + hiddenOverride + " must be in [1, 4096]");
         }
+        if (seedsOverride != null && (seedsOverride < 1 || seedsOverride > 100)) {
+            throw new UserInputException("--seeds " + seedsOverride + " must be in [1, 100]");
+        }
         return new Inputs(name, seed, clients, roundsOverride != null ? roundsOverride : e.rounds(), e.localSteps(),
-                hiddenOverride != null ? hiddenOverride : e.hiddenWidth());
+                hiddenOverride != null ? hiddenOverride : e.hiddenWidth(), seedsOverride != null ? seedsOverride : e.seeds());
     }
 
     /** Features of the experiment's task. */
-    static final int INPUTS = 32;
+    static final int INPUTS = 16;
     /** SGD step size of the clients. */
     static final double LEARNING_RATE = 0.05;
 
@@ -82,10 +91,13 @@ public final class CompressionCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
         }
-        Inputs in = inputs(YamlFiles.read(mission), rounds, hiddenWidth);
-        FederatedProblem problem = new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(),
-                LEARNING_RATE, in.seed());
-        CompressionExperiment.Result r = CompressionExperiment.run(problem, in.rounds(), CompressionExperiment.sweep());
+        Inputs in = inputs(YamlFiles.read(mission), rounds, hiddenWidth, seeds);
+        List<FederatedProblem> problems = new ArrayList<>();
+        for (int k = 0; k < in.seeds(); k++) {
+            problems.add(new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(),
+                    LEARNING_RATE, in.seed() + k));
+        }
+        CompressionExperiment.Result r = CompressionExperiment.run(problems, in.rounds(), CompressionExperiment.sweep());
         String text = format == OutputFormat.JSON ? json(in, r) : table(in, r);
         if (out != null) {
             try {
@@ -116,6 +128,7 @@ public final class CompressionCommand implements Callable<Integer> {
         ObjectNode root = m.createObjectNode();
         root.put("mission", in.mission());
         root.put("seed", in.seed());
+        root.put("seeds_averaged", in.seeds());
         root.put("problem", r.problem());
         root.put("parameters", r.parameters());
         root.put("clients", r.clients());
@@ -154,9 +167,9 @@ public final class CompressionCommand implements Callable<Integer> {
 
     static String table(Inputs in, CompressionExperiment.Result r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "compression study: mission %s, seed %d%n%s%n%d parameters, dense float32 "
-                        + "delta %d bytes, %d rounds%n%n", in.mission(), in.seed(), r.problem(), r.parameters(),
-                r.denseFloat32Bytes(), r.rounds()));
+        s.append(String.format(Locale.ROOT, "compression study: mission %s, seeds %d..%d (errors averaged)%n%s%n"
+                        + "%d parameters, dense float32 delta %d bytes, %d rounds%n%n", in.mission(), in.seed(),
+                in.seed() + in.seeds() - 1, r.problem(), r.parameters(), r.denseFloat32Bytes(), r.rounds()));
         s.append(String.format(Locale.ROOT, "%-8s %4s %3s %10s %8s %10s %9s%n", "top-k", "bits", "EF", "bytes",
                 "ratio", "error", "vs base"));
         s.append(String.format(Locale.ROOT, "%-8s %4s %3s %10.0f %8.1f %10.5f %9s%n", "100%", "f32", "-",

@@ -55,10 +55,38 @@ public final class CompressionExperiment {
 
     /** @return baseline (uncompressed) and every point of {@code settings}, runs in parallel */
     public static Result run(FederatedProblem problem, int rounds, List<CompressionSettings> settings) {
-        Run baseline = runOne(problem, rounds, CompressionSettings.uncompressed());
-        List<Run> points = settings.parallelStream().map(s -> runOne(problem, rounds, s)).toList();
-        return new Result(problem.describe(), problem.layout().dimension(), problem.clients(), rounds,
-                DeltaCodec.denseFloat32Bytes(problem.layout().dimension()), baseline, points);
+        return run(List.of(problem), rounds, settings);
+    }
+
+    /**
+     * Runs every setting on each problem (e.g. the same task under several seeds) and averages
+     * bytes and error over them, so that one lucky draw does not decide a point.
+     *
+     * @param problems problems of the same model size
+     * @return baseline (uncompressed) and every point of {@code settings}, averaged over problems
+     */
+    public static Result run(List<? extends FederatedProblem> problems, int rounds, List<CompressionSettings> settings) {
+        FederatedProblem first = problems.get(0);
+        for (FederatedProblem p : problems) {
+            if (p.layout().dimension() != first.layout().dimension()) {
+                throw new IllegalArgumentException("problems must have the same model size");
+            }
+        }
+        Run baseline = averaged(problems, rounds, CompressionSettings.uncompressed());
+        List<Run> points = settings.parallelStream().map(s -> averaged(problems, rounds, s)).toList();
+        return new Result(first.describe(), first.layout().dimension(), first.clients(), rounds,
+                DeltaCodec.denseFloat32Bytes(first.layout().dimension()), baseline, points);
+    }
+
+    private static Run averaged(List<? extends FederatedProblem> problems, int rounds, CompressionSettings s) {
+        double bytes = 0;
+        double error = 0;
+        for (FederatedProblem p : problems) {
+            Run r = runOne(p, rounds, s);
+            bytes += r.meanBytesPerDelta();
+            error += r.error();
+        }
+        return new Run(s, bytes / problems.size(), error / problems.size());
     }
 
     /** @return one federated run under {@code settings} */

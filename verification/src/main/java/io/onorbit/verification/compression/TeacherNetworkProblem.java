@@ -13,6 +13,7 @@ public final class TeacherNetworkProblem implements FederatedProblem {
 
     private static final int TEACHER_HIDDEN = 16;
     private static final int BATCH = 16;
+    private static final double MAX_GRADIENT_NORM = 1.0;
 
     private final int inputs;
     private final int hidden;
@@ -125,7 +126,8 @@ public final class TeacherNetworkProblem implements FederatedProblem {
     @Override
     public String describe() {
         return "teacher-network regression: " + inputs + " inputs, " + hidden + " tanh hidden, " + clients
-                + " clients, " + localSteps + " local steps of " + BATCH + " samples per round";
+                + " clients, " + localSteps + " local SGD steps of " + BATCH + " samples per round (step "
+                + learningRate + ", gradient norm clipped at " + MAX_GRADIENT_NORM + ")";
     }
 
     @Override
@@ -169,8 +171,15 @@ public final class TeacherNetworkProblem implements FederatedProblem {
                     }
                 }
             }
+            // Clip the step's gradient norm: keeps plain SGD stable on a tanh network of any width.
+            double norm = 0;
+            for (float g : grad) {
+                norm += (double) g * g;
+            }
+            norm = Math.sqrt(norm);
+            double scale = learningRate * (norm > MAX_GRADIENT_NORM ? MAX_GRADIENT_NORM / norm : 1.0);
             for (int i = 0; i < p.length; i++) {
-                p[i] -= (float) (learningRate * grad[i]);
+                p[i] -= (float) (scale * grad[i]);
             }
         }
     }

@@ -59,7 +59,7 @@ class CompressionExperimentTest {
                   - name: a
                   - name: b
                 link:
-                  experiment: {rounds: 2, local_steps: 2, hidden_width: 4}
+                  experiment: {rounds: 2, local_steps: 2, hidden_width: 4, seeds: 2}
                 """);
         Path out = dir.resolve("r.json");
         CommandLine cl = new CommandLine(new CompressionCommand()).setCaseInsensitiveEnumValuesAllowed(true);
@@ -71,6 +71,7 @@ class CompressionExperimentTest {
         assertThat(j.path("baseline").path("bytes").asDouble()).isPositive();
         assertThat(j.path("baseline").path("error").isNumber()).isTrue();
         assertThat(j.path("clients").asInt()).isEqualTo(2);
+        assertThat(j.path("seeds_averaged").asInt()).isEqualTo(2);
         assertThat(j.path("points")).hasSize(24);
         JsonNode p = j.path("points").get(0);
         for (String k : List.of("top_k_fraction", "bits", "error_feedback", "bytes", "ratio", "error")) {
