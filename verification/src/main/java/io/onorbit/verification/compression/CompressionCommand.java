@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.ground.config.ConfigNode;
+import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.config.YamlFiles;
 import io.onorbit.verification.cli.OutputFormat;
@@ -43,6 +44,18 @@ public final class CompressionCommand implements Callable<Integer> {
     @Option(names = "--hidden-width", paramLabel = "N",
             description = "Hidden width of the network (default: link.experiment.hidden_width).")
     Integer hiddenWidth;
+
+    /** Which model and task the study runs. */
+    enum Model {
+        /** A one-hidden-layer network of link.experiment.hidden_width regressing a teacher network. */
+        TEACHER,
+        /** The mission's onboard network (learning.model.hidden_layers) on the hyperplane stream. */
+        ONBOARD
+    }
+
+    @Option(names = "--model", defaultValue = "teacher",
+            description = "teacher (16 x hidden_width network, the default) or onboard (the learning section's network).")
+    Model model;
 
     @Option(names = "--seeds", paramLabel = "N",
             description = "Task seeds each point is averaged over (default: link.experiment.seeds).")
@@ -93,9 +106,12 @@ public final class CompressionCommand implements Callable<Integer> {
         }
         Inputs in = inputs(YamlFiles.read(mission), rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
+        int[] onboardHidden = model == Model.ONBOARD
+                ? LearningConfigReader.read(YamlFiles.read(mission)).trainer().hiddenLayers() : null;
         for (int k = 0; k < in.seeds(); k++) {
-            problems.add(new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(),
-                    LEARNING_RATE, in.seed() + k));
+            problems.add(model == Model.ONBOARD ? new OnboardNetworkProblem(onboardHidden, in.clients(), in.seed() + k)
+                    : new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(), LEARNING_RATE,
+                    in.seed() + k));
         }
         CompressionExperiment.Result r = CompressionExperiment.run(problems, in.rounds(), CompressionExperiment.sweep());
         String text = format == OutputFormat.JSON ? json(in, r) : table(in, r);

@@ -50,6 +50,16 @@ class CompressionExperimentTest {
     }
 
     @Test
+    void onboardNetworkProblemLearnsThroughTheCodec() {
+        OnboardNetworkProblem p = new OnboardNetworkProblem(new int[] {8}, 2, 3);
+        assertThat(p.layout().dimension()).isEqualTo(10 * 8 + 8 + 8 + 1);
+        assertThat(p.initialParameters()).hasSize(p.layout().dimension());
+        CompressionExperiment.Run r = CompressionExperiment.runOne(p, 6, CompressionSettings.uncompressed());
+        // Hyperplane labels carry 5% noise: a trained network beats guessing by a wide margin.
+        assertThat(r.error()).isLessThan(0.35).isLessThan(p.error(p.initialParameters()));
+    }
+
+    @Test
     void commandPrintsTheDocumentedJson(@TempDir Path dir) throws Exception {
         Path mission = dir.resolve("m.yaml");
         Files.writeString(mission, """
