@@ -35,6 +35,7 @@ public final class OnOrbitCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OnOrbitCli());
         // Subcommands register here, one line each.
+        cl.addSubcommand(new PlanCommand());
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
