@@ -37,6 +37,7 @@ public final class OnOrbitCli implements Runnable {
         // Subcommands register here, one line each.
         cl.addSubcommand(new PlanCommand());
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
+        cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
