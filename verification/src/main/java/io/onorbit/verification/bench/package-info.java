@@ -1,6 +1,6 @@
 /**
- * Benchmarks: each runs a baseline and the real thing in one process and prints their ratio
- * (never a timed unit test). Results and commands are recorded in BENCHMARKS.md.
+ * Benchmarks: each a main class printing its result as a ratio against a baseline measured in the
+ * same run (never a timed unit test). Figures and commands are recorded in BENCHMARKS.md.
  *
  * <p>{@link io.onorbit.verification.bench.EventDetectionBenchmark}: orbit-sim's fast event finder
  * against Orekit's detectors (1 satellite x 3 stations x 365 days), with the largest event-time
