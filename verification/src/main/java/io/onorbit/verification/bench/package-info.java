@@ -1,6 +1,5 @@
 /**
- * Benchmarks: long runs and timings, each runnable with one documented command and printing its
- * result as a ratio against a baseline measured in the same run (see BENCHMARKS.md). Never timed
- * unit tests.
+ * Benchmarks: each a main class printing its result as a ratio against a baseline measured in the
+ * same run. Figures and commands are recorded in BENCHMARKS.md.
  */
 package io.onorbit.verification.bench;
