@@ -52,7 +52,7 @@ class SimulatedPassFlowTest {
         JsonNode p1 = ReviewCommand.JSON.readTree(ok("review", "simulate-pass", "--archive", db, "--satellites", "6",
                 "--poisoned", "1", "--validation-out", csv, "--format", "json"));
         assertThat(p1.get("results").get("stored").asInt()).isEqualTo(6);
-        assertThat(p1.get("reject_reasons").get("packet-bad-check").asInt()).as("one bit error per satellite").isEqualTo(6);
+        assertThat(p1.get("reject_reasons").get("bad-check").asInt()).as("one bit error per satellite").isEqualTo(6);
         assertThat(review(db)).as("the poisoned sender is flagged by the MAD rule").containsExactly("sat-1");
         JsonNode a1 = ReviewCommand.JSON.readTree(ok("review", "aggregate", "--archive", db, "--validation", csv, "--format", "json"));
         assertThat(a1.get("error_new").asDouble()).isLessThan(0.5 * a1.get("error_parent").asDouble());
