@@ -3,16 +3,12 @@ package io.onorbit.verification.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onorbit.verification.cli.OnOrbitCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The "done when": ingest, review and aggregation over simulated passes, from the command line, on a fresh archive. */
 class SimulatedPassFlowTest {
@@ -21,14 +17,9 @@ class SimulatedPassFlowTest {
     Path dir;
 
     private String ok(String... args) {
-        CommandLine cl = OnOrbitCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
-        return out.toString();
+        CliRun r = CliRun.of(args);
+        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return r.out();
     }
 
     /** Rejects flagged pending deltas, approves the rest; returns the rejected satellites. */
