@@ -35,6 +35,8 @@ public final class OnOrbitCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OnOrbitCli());
         // Subcommands register here, one line each.
+        cl.addSubcommand(new SimulateCommand());
+        cl.addSubcommand(new SoakCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
