@@ -4,7 +4,7 @@ import io.onorbit.verification.sim.MissionSetup;
 import java.nio.file.Path;
 
 /** Turns a mission file into a {@link MissionSetup}: loader, planner, simulation section, stages. */
-final class MissionSetups {
+public final class MissionSetups {
 
     private MissionSetups() {
     }
@@ -14,7 +14,7 @@ final class MissionSetups {
      * @param days        span to simulate, days (null: the mission's duration)
      * @return the setup
      */
-    static MissionSetup load(Path missionFile, Double days) {
+    public static MissionSetup load(Path missionFile, Double days) {
         // The mission loader and planner (issue 2) are not in this build yet; say so instead of guessing.
         throw new UserInputException("cannot plan " + missionFile
                 + ": the mission loader and planner (orbit-sim, MissionPlanner) are not in this build yet");
