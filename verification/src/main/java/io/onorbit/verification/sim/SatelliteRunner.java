@@ -300,6 +300,9 @@ final class SatelliteRunner {
 
     /** Damages one file of the spacecraft's storage: flips a byte or truncates it. */
     private boolean corruptOneFile(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
