@@ -12,6 +12,13 @@ public interface PowerStage {
     /** @return hard floor of the state of charge, fraction in [0, 1] */
     double socFloor();
 
+    /**
+     * @return energy demanded in the last step that the battery refused because it would have
+     *         crossed its floor (or a rate limit), Wh; the floor itself is enforced by the
+     *         battery's protection, so a refused load is how a crossing shows
+     */
+    double unservedWhLastStep();
+
     /** @return usable battery capacity now, Wh */
     double capacityWh();
 

@@ -236,6 +236,7 @@ final class SatelliteRunner {
         }
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
                 power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
+                power == null ? Double.NaN : power.unservedWhLastStep(),
                 envelopeW, training.peakPowerW(), training.energyJ(), overlapS, downBps, bytesSent, sent,
                 learning == null ? -1 : learning.memoryUsedBytes(), learning == null ? -1 : learning.memoryBudgetBytes(),
                 generated, delivered, events.corruptedIds(), events.mergedIds(), queued, counters, error);

@@ -13,6 +13,7 @@ import java.util.List;
  * @param dtS                step length, s
  * @param soc                state of charge after the step, fraction
  * @param socFloor           hard floor, fraction
+ * @param unservedWh         demand the battery refused at its floor in the step, Wh (NaN absent)
  * @param envelopeW          training envelope at the step start, W
  * @param optimizerPeakPowerW highest optimizer power drawn in the step, W
  * @param trainingEnergyJ    optimizer energy drawn in the step, J
@@ -31,7 +32,7 @@ import java.util.List;
  * @param error              an exception a stage threw in the step, or null
  */
 public record StepState(String satellite, long step, double trueTimeS, double onboardTimeS, double dtS,
-                        double soc, double socFloor, double envelopeW, double optimizerPeakPowerW,
+                        double soc, double socFloor, double unservedWh, double envelopeW, double optimizerPeakPowerW,
                         double trainingEnergyJ, double contactOverlapS, double downlinkBps,
                         long bytesTransmitted, List<byte[]> downlinkPackets,
                         long memoryUsedBytes, long memoryBudgetBytes,
@@ -41,9 +42,9 @@ public record StepState(String satellite, long step, double trueTimeS, double on
     /** @return a one-line description for a violation report */
     public String describe() {
         return String.format(java.util.Locale.ROOT,
-                "sat=%s step=%d t=%.1fs onboard_t=%.1fs soc=%.5f floor=%.5f envelope=%.4fW optimizer=%.4fW "
+                "sat=%s step=%d t=%.1fs onboard_t=%.1fs soc=%.5f floor=%.5f unserved=%.4gWh envelope=%.4fW optimizer=%.4fW "
                         + "contact=%.1fs tx=%dB memory=%d/%dB queued=%d error=%s",
-                satellite, step, trueTimeS, onboardTimeS, soc, socFloor, envelopeW, optimizerPeakPowerW,
+                satellite, step, trueTimeS, onboardTimeS, soc, socFloor, unservedWh, envelopeW, optimizerPeakPowerW,
                 contactOverlapS, bytesTransmitted, memoryUsedBytes, memoryBudgetBytes,
                 queuedIds == null ? -1 : queuedIds.length, error);
     }

@@ -33,7 +33,7 @@ public final class Invariants {
         return forSatellite().stream().map(Invariant::name).toList();
     }
 
-    /** State of charge never under the floor. */
+    /** State of charge never under the floor, and no demand refused at it (the protection's way of holding it). */
     public static final class SocFloor implements Invariant {
         @Override
         public String name() {
@@ -47,6 +47,9 @@ public final class Invariants {
             }
             if (Double.isNaN(s.soc()) || s.soc() < s.socFloor() - EPS) {
                 return String.format(Locale.ROOT, "state of charge %.6f is under the floor %.6f", s.soc(), s.socFloor());
+            }
+            if (s.unservedWh() > EPS) {
+                return String.format(Locale.ROOT, "the battery refused %.6f Wh of demand at its floor", s.unservedWh());
             }
             return null;
         }

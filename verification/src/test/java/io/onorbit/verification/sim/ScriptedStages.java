@@ -37,6 +37,11 @@ final class ScriptedStages implements StageFactory {
         }
 
         @Override
+        public double unservedWhLastStep() {
+            return 0;
+        }
+
+        @Override
         public double envelopeW(double onboardTimeS) {
             return 1.0;
         }

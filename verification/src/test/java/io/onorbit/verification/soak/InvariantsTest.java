@@ -26,6 +26,9 @@ class InvariantsTest {
         assertThat(new Invariants.SocFloor().check(s.build())).isNull();
         s.soc = Double.NaN; // a battery model that lost its state is a violation, not a pass
         assertThat(new Invariants.SocFloor().check(s.build())).isNotNull();
+        s.soc = 0.3;
+        s.unservedWh = 0.01; // held at the floor only by refusing a load
+        assertThat(new Invariants.SocFloor().check(s.build())).contains("refused");
     }
 
     @Test

@@ -9,6 +9,7 @@ final class StepStates {
 
     double soc = 0.6;
     double socFloor = 0.3;
+    double unservedWh = 0;
     double envelopeW = 2.0;
     double optimizerW = 1.5;
     double overlapS = 30;
@@ -45,7 +46,7 @@ final class StepStates {
 
     StepState build() {
         long bytes = packets.stream().mapToLong(p -> p.length).sum();
-        return new StepState("sat-1", step++, step * 30.0, step * 30.0, 30, soc, socFloor, envelopeW, optimizerW,
+        return new StepState("sat-1", step++, step * 30.0, step * 30.0, 30, soc, socFloor, unservedWh, envelopeW, optimizerW,
                 optimizerW * 30, overlapS, downlinkBps, bytes, packets, memoryUsed, memoryBudget,
                 generated, delivered, corrupted, merged, queued, counters, error);
     }
