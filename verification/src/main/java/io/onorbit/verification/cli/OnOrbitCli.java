@@ -35,8 +35,11 @@ public final class OnOrbitCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OnOrbitCli());
         // Subcommands register here, one line each.
+        cl.addSubcommand(new PlanCommand());
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new SoakCommand());
+        cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
+        cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

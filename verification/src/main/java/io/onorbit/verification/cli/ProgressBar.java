@@ -1,53 +1,54 @@
 package io.onorbit.verification.cli;
 
-import io.onorbit.verification.sim.MissionSimulator;
-import java.io.PrintStream;
-import java.util.Locale;
+import java.io.PrintWriter;
 
 /**
- * A one-line progress bar on standard error, drawn only when a person is watching (a console is
- * attached); in pipes and CI it draws nothing. Redraws at most five times a second.
+ * A one-line progress bar on stderr, drawn only when a person is watching (a console is attached)
+ * and the job is long enough to be worth it. Thread-safe; redraws at most once per percent.
  */
-final class ProgressBar implements MissionSimulator.ProgressListener {
+public final class ProgressBar {
 
     private static final int WIDTH = 30;
-    private final PrintStream out;
+
     private final String label;
-    private final long startNanos = System.nanoTime();
-    private long lastDrawNanos;
-    private boolean drawn;
+    private final PrintWriter err;
+    private final boolean enabled;
+    private int lastPercent = -1;
 
-    private ProgressBar(PrintStream out, String label) {
-        this.out = out;
+    private ProgressBar(String label, PrintWriter err, boolean enabled) {
         this.label = label;
+        this.err = err;
+        this.enabled = enabled;
     }
 
-    /** @return a bar on stderr if a console is attached, otherwise a listener that does nothing */
-    static MissionSimulator.ProgressListener forConsole(String label) {
-        return System.console() != null ? new ProgressBar(System.err, label) : (d, t) -> { };
+    /**
+     * @param worthIt true if the job is long enough for a bar
+     * @return a bar that draws only on a terminal
+     */
+    public static ProgressBar forTerminal(String label, PrintWriter err, boolean worthIt) {
+        return new ProgressBar(label, err, worthIt && System.console() != null);
     }
 
-    @Override
-    public void progress(double doneS, double totalS) {
-        long now = System.nanoTime();
-        boolean last = doneS >= totalS;
-        if (!last && now - lastDrawNanos < 200_000_000L) {
+    /** @param fraction done, [0, 1] */
+    public synchronized void update(double fraction) {
+        if (!enabled) {
             return;
         }
-        lastDrawNanos = now;
-        double f = Math.max(0, Math.min(1, doneS / totalS));
-        int full = (int) Math.round(f * WIDTH);
-        out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%% %.1f/%.1f days %.0f s",
-                label, "#".repeat(full), " ".repeat(WIDTH - full), 100 * f, doneS / 86400, totalS / 86400,
-                (now - startNanos) / 1e9));
-        drawn = true;
-        if (last) {
-            out.println();
+        int percent = (int) Math.floor(Math.max(0, Math.min(1, fraction)) * 100);
+        if (percent == lastPercent) {
+            return;
         }
-        out.flush();
+        lastPercent = percent;
+        int filled = percent * WIDTH / 100;
+        err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "%");
+        err.flush();
     }
 
-    boolean drawn() {
-        return drawn;
+    /** Clears the bar's line. */
+    public synchronized void finish() {
+        if (enabled && lastPercent >= 0) {
+            err.print("\r" + " ".repeat(label.length() + WIDTH + 8) + "\r");
+            err.flush();
+        }
     }
 }

@@ -25,7 +25,17 @@ final class RunSupport {
      *
      * @return the result
      */
-    static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label) {
+    static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label, PrintWriter err) {
+        ProgressBar bar = ProgressBar.forTerminal(label, err, true);
+        try {
+            return run(setup, seed, faults, outDir, (d, t) -> bar.update(d / t));
+        } finally {
+            bar.finish();
+        }
+    }
+
+    private static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
+                                        MissionSimulator.ProgressListener progress) {
         Path work;
         try {
             work = Files.createTempDirectory("onorbit-flight-");
@@ -34,10 +44,10 @@ final class RunSupport {
         }
         try {
             if (outDir == null) {
-                return simulator(setup, seed, faults, work, null, label).run(setup.durationS());
+                return simulator(setup, seed, faults, work, null, progress).run(setup.durationS());
             }
             try (AtomicOutput.Folder folder = AtomicOutput.folder(outDir)) {
-                SimulationResult r = simulator(setup, seed, faults, work, folder.dir().resolve("archive.db"), label)
+                SimulationResult r = simulator(setup, seed, faults, work, folder.dir().resolve("archive.db"), progress)
                         .run(setup.durationS());
                 MissionReport.write(r, folder.dir());
                 folder.commit();
@@ -49,9 +59,9 @@ final class RunSupport {
     }
 
     private static MissionSimulator simulator(MissionSetup setup, long seed, FaultPlan faults, Path work, Path archive,
-                                              String label) {
+                                              MissionSimulator.ProgressListener progress) {
         return new MissionSimulator(setup.mission(), setup.schedules(), setup.stages(), setup.settings(), work)
-                .withSeed(seed).withFaults(faults).withArchive(archive).withProgress(ProgressBar.forConsole(label));
+                .withSeed(seed).withFaults(faults).withArchive(archive).withProgress(progress);
     }
 
     /** Prints the summary as an aligned table for a person. */

@@ -50,7 +50,7 @@ final class SoakCommand implements Callable<Integer> {
         }
         FaultPlan plan = FaultPlan.parse(faults);
         MissionSetup setup = MissionSetups.load(mission, days);
-        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), plan, out, "soak");
+        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
         String json = SummaryJson.text(r);
         if (summary != null) {
             AtomicOutput.writeString(summary, json);

@@ -1,0 +1,108 @@
+package io.onorbit.flight.delta;
+
+import io.onorbit.flight.model.ModelVersion;
+import java.util.Objects;
+
+/**
+ * Turns onboard weights into deltas, one call per delta, with error feedback. Not thread-safe;
+ * one encoder per satellite.
+ *
+ * <p>Each delta carries the change since the previous delta of the same base (for the first
+ * delta of a base: onboard minus base), plus, with error feedback, everything earlier deltas
+ * computed but did not send. So base + the sum of a base's deltas = the onboard weights up to the
+ * residual still held here, whose size the feedback keeps bounded.
+ */
+public final class DeltaEncoder {
+
+    private final CompressionSettings settings;
+    private final TensorLayout layout;
+    private final float[] residual;
+    private float[] lastOnboard;
+    private ModelVersion lastBase;
+
+    /**
+     * @param settings compression settings
+     * @param layout   tensor layout of the parameter vector
+     */
+    public DeltaEncoder(CompressionSettings settings, TensorLayout layout) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.residual = new float[layout.dimension()];
+    }
+
+    public CompressionSettings settings() {
+        return settings;
+    }
+
+    public TensorLayout layout() {
+        return layout;
+    }
+
+    /**
+     * @param header     satellite, sequence, base identity, sample count, time of the delta
+     * @param baseParams parameters of {@code header.base()} (checked against its digest)
+     * @param onboard    current onboard parameters
+     * @return the compressed delta; the part not sent stays in the residual (error feedback on)
+     */
+    public WeightDelta encode(DeltaHeader header, float[] baseParams, float[] onboard) {
+        int n = layout.dimension();
+        if (baseParams.length != n || onboard.length != n) {
+            throw new IllegalArgumentException("parameter vectors must have " + n + " entries, got base "
+                    + baseParams.length + " and onboard " + onboard.length);
+        }
+        if (!header.base().matches(baseParams)) {
+            throw new IllegalArgumentException("base parameters do not match " + header.base());
+        }
+        float[] reference = header.base().equals(lastBase) ? lastOnboard : baseParams;
+        float[] target = new float[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = onboard[i] - reference[i] + (settings.errorFeedback() ? residual[i] : 0f);
+        }
+        int[] kept = Quantizer.topK(target, settings.keptCount(n));
+        WeightDelta delta = Quantizer.quantize(header, layout, settings.bits(), settings.scaleMode(), kept, target);
+        if (settings.errorFeedback()) {
+            // What was computed minus what was sent: carried into the next delta.
+            float[] sent = delta.toDense();
+            for (int i = 0; i < n; i++) {
+                residual[i] = target[i] - sent[i];
+            }
+        }
+        lastOnboard = onboard.clone();
+        lastBase = header.base();
+        return delta;
+    }
+
+    /**
+     * Puts a delta that will never be sent (e.g. refused by a full queue) back into the residual,
+     * so that, with error feedback, its content goes out with the next delta instead of being lost.
+     */
+    public void restore(WeightDelta unsent) {
+        restore(unsent.toDense());
+    }
+
+    /** Adds {@code dense} (e.g. what a queue merge had to drop) into the residual. */
+    public void restore(float[] dense) {
+        if (dense.length != residual.length) {
+            throw new IllegalArgumentException("residual has " + residual.length + " entries, got " + dense.length);
+        }
+        if (settings.errorFeedback()) {
+            for (int i = 0; i < dense.length; i++) {
+                residual[i] += dense[i];
+            }
+        }
+    }
+
+    /** @return the error-feedback residual (a copy): computed but not yet sent */
+    public float[] residual() {
+        return residual.clone();
+    }
+
+    /** @return L2 norm of the residual */
+    public double residualNorm() {
+        double s = 0;
+        for (float r : residual) {
+            s += (double) r * r;
+        }
+        return Math.sqrt(s);
+    }
+}

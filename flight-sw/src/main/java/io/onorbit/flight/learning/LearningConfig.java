@@ -1,0 +1,40 @@
+package io.onorbit.flight.learning;
+
+import io.onorbit.flight.learning.eval.DriftExperimentSettings;
+import io.onorbit.flight.learning.task.SolarArrayScenario;
+import java.util.Objects;
+
+/**
+ * Everything the mission file's {@code learning} section sets: the trainer, the default
+ * solar-array task's ageing, and the drift experiment.
+ *
+ * @param trainer          onboard trainer settings
+ * @param solar            solar-array scenario; its failure time is replaced by {@link #stringFailureS} if that is set
+ * @param stringFailureS   string failure time, s since epoch; NaN = one third of the span
+ * @param experiment       drift experiment settings
+ * @param standInSurplusW  training power in full sunlight for the stand-in envelope, W (&ge; 0)
+ */
+public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar, double stringFailureS,
+                             DriftExperimentSettings experiment, double standInSurplusW) {
+
+    public LearningConfig {
+        Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(solar, "solar");
+        Objects.requireNonNull(experiment, "experiment");
+        if (!(standInSurplusW >= 0)) {
+            throw new IllegalArgumentException("learning: standInSurplusW " + standInSurplusW + " must be >= 0");
+        }
+    }
+
+    /** @return every default (no {@code learning} section) */
+    public static LearningConfig defaults() {
+        return new LearningConfig(LearningSettings.defaults(), SolarArrayScenario.defaults(0), Double.NaN,
+                DriftExperimentSettings.defaults(), 2.0);
+    }
+
+    /** @return the solar scenario for a stream spanning {@code durationS} (failure at a third of it by default) */
+    public SolarArrayScenario solarFor(double durationS) {
+        double failure = Double.isNaN(stringFailureS) ? durationS / 3 : stringFailureS;
+        return solar.withStringFailure(solar.failedStrings(), failure);
+    }
+}

@@ -1,0 +1,143 @@
+package io.onorbit.flight.learning;
+
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.model.TrainableSubset;
+import java.util.Arrays;
+
+/**
+ * Onboard trainer settings (the mission file's {@code learning} section).
+ *
+ * @param hiddenLayers      hidden layer widths (empty = linear model)
+ * @param subset            which parameters are trained on board
+ * @param sparseRowFraction fraction of rows trained for {@link TrainableSubset.Kind#SPARSE_ROWS}, in (0, 1]
+ * @param learningRate      step size of the damped SGD step (gradient mode), &gt; 0
+ * @param proximalWeight    proximal weight mu of the exact last-layer update (pulls towards the
+ *                          current weights; larger = smaller steps), &gt; 0
+ * @param batchSize         new samples per update, &ge; 1
+ * @param replayCapacity    samples kept in the replay buffer, &ge; 0
+ * @param replayPerUpdate   replayed samples mixed into each update, &ge; 0 (0 if capacity is 0)
+ * @param memoryBudgetBytes training memory budget, bytes, &gt; 0
+ * @param seed              seed of initialization, sparse-row choice and replay draws
+ */
+public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, double sparseRowFraction,
+                               double learningRate, double proximalWeight, int batchSize, int replayCapacity,
+                               int replayPerUpdate, long memoryBudgetBytes, long seed) {
+
+    public LearningSettings {
+        hiddenLayers = hiddenLayers.clone();
+        for (int w : hiddenLayers) {
+            if (w < 1 || w > 4096) {
+                throw new IllegalArgumentException("learning: hidden layer width " + w + " must be in [1, 4096]");
+            }
+        }
+        if (subset == null) {
+            throw new IllegalArgumentException("learning: subset is required");
+        }
+        if (!(sparseRowFraction > 0 && sparseRowFraction <= 1)) {
+            throw new IllegalArgumentException("learning: sparseRowFraction " + sparseRowFraction + " must be in (0, 1]");
+        }
+        if (!(learningRate > 0 && learningRate <= 100)) {
+            throw new IllegalArgumentException("learning: learningRate " + learningRate + " must be in (0, 100]");
+        }
+        if (!(proximalWeight > 0 && proximalWeight <= 1e6)) {
+            throw new IllegalArgumentException("learning: proximalWeight " + proximalWeight + " must be in (0, 1e6]");
+        }
+        if (batchSize < 1 || batchSize > 100_000) {
+            throw new IllegalArgumentException("learning: batchSize " + batchSize + " must be in [1, 100000]");
+        }
+        if (replayCapacity < 0 || replayPerUpdate < 0 || (replayCapacity == 0 && replayPerUpdate > 0)) {
+            throw new IllegalArgumentException("learning: replayCapacity and replayPerUpdate must be >= 0, and"
+                    + " replayPerUpdate 0 when there is no replay buffer");
+        }
+        if (memoryBudgetBytes <= 0) {
+            throw new IllegalArgumentException("learning: memoryBudgetBytes " + memoryBudgetBytes + " must be > 0");
+        }
+    }
+
+    /** @return the defaults: 32-16 hidden tanh layers, last layer trained exactly, 64 KiB */
+    public static LearningSettings defaults() {
+        return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.LAST_LAYER, 0.25, 0.05, 0.02, 8, 64, 24,
+                MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L);
+    }
+
+    @Override
+    public int[] hiddenLayers() {
+        return hiddenLayers.clone();
+    }
+
+    /** @return layer widths for a network with {@code inputs} inputs and one output */
+    public int[] widths(int inputs) {
+        int[] w = new int[hiddenLayers.length + 2];
+        w[0] = inputs;
+        System.arraycopy(hiddenLayers, 0, w, 1, hiddenLayers.length);
+        w[w.length - 1] = 1;
+        return w;
+    }
+
+    public LearningSettings withHiddenLayers(int... v) {
+        return new LearningSettings(v, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withSubset(TrainableSubset.Kind v) {
+        return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withSparseRowFraction(double v) {
+        return new LearningSettings(hiddenLayers, subset, v, learningRate, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withLearningRate(double v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withProximalWeight(double v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withBatchSize(int v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, v,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withReplay(int capacity, int perUpdate) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
+                capacity, perUpdate, memoryBudgetBytes, seed);
+    }
+
+    public LearningSettings withMemoryBudgetBytes(long v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, v, seed);
+    }
+
+    public LearningSettings withSeed(long v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LearningSettings s && Arrays.equals(s.hiddenLayers, hiddenLayers) && s.subset == subset
+                && s.sparseRowFraction == sparseRowFraction && s.learningRate == learningRate
+                && s.proximalWeight == proximalWeight && s.batchSize == batchSize
+                && s.replayCapacity == replayCapacity && s.replayPerUpdate == replayPerUpdate
+                && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hiddenLayers) * 31 + subset.hashCode() * 17 + Long.hashCode(seed);
+    }
+
+    @Override
+    public String toString() {
+        return "LearningSettings[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", subset=" + subset
+                + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", proximalWeight="
+                + proximalWeight + ", batchSize=" + batchSize + ", replayCapacity=" + replayCapacity
+                + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed + "]";
+    }
+}

@@ -1,0 +1,250 @@
+package io.onorbit.flight.learning;
+
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.memory.MemoryCategory;
+import io.onorbit.flight.learning.model.DenseNetwork;
+import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.flight.optimizer.OptimizationResult;
+import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.optimizer.QuadraticEnergy;
+import java.util.Objects;
+
+/**
+ * Test-then-train on a sample stream, inside a power envelope and a memory budget.
+ *
+ * <p>Each {@link #step} first predicts the label (the prequential test) and then adds the sample
+ * to the current batch. When {@code batchSize} new samples have been seen, and only if the
+ * envelope power is above zero and at least the optimizer's minimum, the batch plus
+ * {@code replayPerUpdate} replayed samples is posed as an energy and handed to the
+ * {@link Optimizer}; its solution becomes the new trainable weights and its energy is charged.
+ * Otherwise the batch is dropped (the samples stay in the replay buffer).
+ *
+ * <ul>
+ *   <li>Last layer only (squared error): the update is exact: E(w) = 1/(2B) sum (h.w - y)^2 +
+ *       mu/2 |w - w0|^2, a {@link QuadraticEnergy} with A = H^T H / B + mu I, b = H^T y / B + mu w0.</li>
+ *   <li>Any other subset: the local quadratic model g.(w - w0) + |w - w0|^2 / (2 eta)
+ *       ({@link ProximalGradientEnergy}), whose minimum is the damped SGD step w0 - eta g.</li>
+ * </ul>
+ *
+ * <p>All arrays (model, gradients, anchors, normal-equation sums, replay) are allocated through
+ * one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
+ * never exceeded later; what the optimizer interface allocates per update (its copy of the
+ * problem and the solution) is reserved in the budget too. A step without an update allocates
+ * nothing. Not thread-safe.
+ */
+public final class OnboardTrainer {
+
+    private final LearningSettings settings;
+    private final Optimizer optimizer;
+    private final MemoryAccountant memory;
+    private final DenseNetwork model;
+    private final TrainableSubset subset;
+    private final ReplayBuffer replay;
+    private final boolean exactLastLayer;
+    private final int n;
+    /** Trainable weights at the start of the update (the proximal anchor and optimizer start). */
+    private final double[] anchor;
+    /** Gradient mode: batch-mean gradient. */
+    private final float[] grad;
+    /** Exact mode: sum of h h^T (row-major, n x n) and of h y over the batch, h = [last hidden, 1]. */
+    private final double[] normalMatrix;
+    private final double[] normalVector;
+    private final float[] replayX;
+    private final ProximalGradientEnergy proximal;
+    private int batchCount;
+    private long updates;
+    private long skippedUpdates;
+    private long rejectedUpdates;
+    private double energySpentJ;
+    private double lastStepEnergyJ;
+
+    private OnboardTrainer(int inputs, LearningSettings settings, Optimizer optimizer) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.memory = new MemoryAccountant(settings.memoryBudgetBytes());
+        this.model = new DenseNetwork(settings.widths(inputs), settings.seed(), memory);
+        this.subset = TrainableSubset.of(settings.subset(), settings.sparseRowFraction(), settings.seed() + 1, model,
+                memory);
+        this.n = subset.size();
+        this.exactLastLayer = settings.subset() == TrainableSubset.Kind.LAST_LAYER;
+        this.anchor = memory.doubles("update anchor w0", MemoryCategory.OPTIMIZER_STATE, n);
+        if (exactLastLayer) {
+            grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
+            normalMatrix = memory.doubles("normal matrix H^T H", MemoryCategory.OPTIMIZER_STATE, n * n);
+            normalVector = memory.doubles("normal vector H^T y", MemoryCategory.OPTIMIZER_STATE, n);
+            // QuadraticEnergy copies A and b; the optimizer result holds two copies of the solution.
+            memory.reserve("quadratic energy copy (optimizer interface)", MemoryCategory.OPTIMIZER_STATE,
+                    8L * (n * (long) n + n));
+            proximal = null;
+        } else {
+            grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
+            normalMatrix = null;
+            normalVector = null;
+            proximal = new ProximalGradientEnergy(anchor, grad);
+            proximal.setStepSize(settings.learningRate());
+        }
+        memory.reserve("optimizer solution copies (optimizer interface)", MemoryCategory.OPTIMIZER_STATE, 2 * 8L * n);
+        this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
+        this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
+    }
+
+    /**
+     * Configures a trainer: allocates the model and every buffer within the memory budget.
+     *
+     * @param inputs    number of features
+     * @param settings  learning settings
+     * @param optimizer the optimizer that solves each update
+     * @return the trainer, with a freshly initialized model (load deployed weights with
+     *         {@code model().setParameters(p, version)})
+     * @throws io.onorbit.flight.learning.memory.MemoryBudgetException if it does not fit
+     */
+    public static OnboardTrainer create(int inputs, LearningSettings settings, Optimizer optimizer) {
+        return new OnboardTrainer(inputs, settings, optimizer);
+    }
+
+    /**
+     * One test-then-train step.
+     *
+     * @param x               features (not kept)
+     * @param y               label
+     * @param envelopePowerW  power the training may draw now, W; no update below the optimizer's minimum or at 0
+     * @return the prediction made before training on this sample
+     */
+    public float step(float[] x, float y, double envelopePowerW) {
+        float prediction = model.predict(x);
+        lastStepEnergyJ = 0;
+        accumulate(prediction, y);
+        replay.add(x, y);
+        batchCount++;
+        if (batchCount >= settings.batchSize()) {
+            if (envelopePowerW > 0 && envelopePowerW >= optimizer.minimumOperatingPowerW()) {
+                for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++) {
+                    float ry = replay.draw(replayX);
+                    accumulate(model.predict(replayX), ry);
+                }
+                update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW);
+            } else {
+                skippedUpdates++;
+            }
+            clearBatch();
+        }
+        return prediction;
+    }
+
+    /** Adds the sample just predicted to the batch sums. */
+    private void accumulate(float prediction, float y) {
+        if (exactLastLayer) {
+            int m = n - 1;
+            for (int i = 0; i < n; i++) {
+                double hi = i < m ? model.lastHidden(i) : 1.0;
+                normalVector[i] += hi * y;
+                int row = i * n;
+                for (int j = i; j < n; j++) {
+                    normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
+                }
+            }
+        } else {
+            model.backward(prediction - y, subset, grad, 1f);
+        }
+    }
+
+    private void update(int rows, double envelopePowerW) {
+        for (int k = 0; k < n; k++) {
+            anchor[k] = model.parameter(subset.index(k));
+        }
+        OptimizationResult result;
+        if (exactLastLayer) {
+            double mu = settings.proximalWeight();
+            for (int i = 0; i < n; i++) {
+                normalVector[i] = normalVector[i] / rows + mu * anchor[i];
+                for (int j = i; j < n; j++) {
+                    double v = normalMatrix[i * n + j] / rows + (i == j ? mu : 0.0);
+                    normalMatrix[i * n + j] = v;
+                    normalMatrix[j * n + i] = v;
+                }
+            }
+            result = optimizer.minimize(new QuadraticEnergy(normalMatrix, normalVector), anchor, envelopePowerW);
+        } else {
+            float inv = 1f / rows;
+            for (int k = 0; k < n; k++) {
+                grad[k] *= inv;
+            }
+            result = optimizer.minimize(proximal, anchor, envelopePowerW);
+        }
+        energySpentJ += result.energyJ();
+        lastStepEnergyJ = result.energyJ();
+        double[] w = result.solution();
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                rejectedUpdates++; // an optimizer fault must not poison the model
+                return;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            model.setParameter(subset.index(k), (float) w[k]);
+        }
+        updates++;
+    }
+
+    private void clearBatch() {
+        batchCount = 0;
+        if (exactLastLayer) {
+            java.util.Arrays.fill(normalMatrix, 0.0);
+            java.util.Arrays.fill(normalVector, 0.0);
+        } else {
+            java.util.Arrays.fill(grad, 0f);
+        }
+    }
+
+    /** @return the model being trained (its parameters, layout and version) */
+    public DenseNetwork model() {
+        return model;
+    }
+
+    public TrainableSubset subset() {
+        return subset;
+    }
+
+    public LearningSettings settings() {
+        return settings;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** @return the accountant every training array was allocated through */
+    public MemoryAccountant memory() {
+        return memory;
+    }
+
+    /** @return training memory held (allocated + reserved), bytes */
+    public long memoryBytes() {
+        return memory.usedBytes();
+    }
+
+    /** @return updates applied */
+    public long updates() {
+        return updates;
+    }
+
+    /** @return batches dropped because the envelope was below the optimizer's minimum */
+    public long skippedUpdates() {
+        return skippedUpdates;
+    }
+
+    /** @return updates whose solution was not finite and was therefore discarded */
+    public long rejectedUpdates() {
+        return rejectedUpdates;
+    }
+
+    /** @return energy charged by all updates so far, J */
+    public double energySpentJ() {
+        return energySpentJ;
+    }
+
+    /** @return energy charged by the latest {@link #step} (0 if it made no update), J */
+    public double lastStepEnergyJ() {
+        return lastStepEnergyJ;
+    }
+}

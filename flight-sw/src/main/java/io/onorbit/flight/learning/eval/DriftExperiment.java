@@ -1,0 +1,322 @@
+package io.onorbit.flight.learning.eval;
+
+import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.model.DenseNetwork;
+import io.onorbit.flight.learning.task.DriftTask;
+import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.schedule.ContactWindow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs four learners on the same drifting stream and scores them prequentially (test, then train):
+ * <ol>
+ *   <li><b>frozen</b>: the deployed model, never updated;</li>
+ *   <li><b>onboard</b>: an {@link OnboardTrainer} stepping on every sample with the envelope power;</li>
+ *   <li><b>ground retrain</b>: every retrain interval the ground refits (warm start, whole network) on
+ *       all samples downlinked so far (a sample is downlinked at the end of the first contact after it);
+ *       the new model is used from the first contact at least the latency after the refit;</li>
+ *   <li><b>oracle</b>: refit at every abrupt drift and every oracle interval on the recent samples
+ *       relabeled with the true current concept.</li>
+ * </ol>
+ * The deployed model is fitted on the warm-up span's samples (commissioning data); scoring starts
+ * after it. All four start from that model. Deterministic given the seeds.
+ */
+public final class DriftExperiment {
+
+    private final LearningSettings learning;
+    private final DriftExperimentSettings settings;
+    private final Optimizer optimizer;
+
+    public DriftExperiment(LearningSettings learning, DriftExperimentSettings settings, Optimizer optimizer) {
+        this.learning = learning;
+        this.settings = settings;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * @param task     the stream (consumed)
+     * @param contacts the spacecraft's contact windows (downlink and uplink opportunities)
+     * @param power    the training envelope
+     * @return the measured outcome
+     */
+    public DriftOutcome run(DriftTask task, List<ContactWindow> contacts, TrainingPower power) {
+        int d = task.featureCount();
+        OnboardTrainer trainer = OnboardTrainer.create(d, learning, optimizer);
+        int[] widths = learning.widths(d);
+        DenseNetwork frozen = new DenseNetwork(widths, learning.seed(), MemoryAccountant.unbounded());
+        DenseNetwork ground = new DenseNetwork(widths, learning.seed(), MemoryAccountant.unbounded());
+        DenseNetwork oracle = new DenseNetwork(widths, learning.seed(), MemoryAccountant.unbounded());
+        DenseNetwork groundSide = new DenseNetwork(widths, learning.seed(), MemoryAccountant.unbounded());
+        boolean cls = task.classification();
+        double[] drifts = task.abruptDriftTimesS();
+        List<ContactWindow> passes = new ArrayList<>(contacts);
+        passes.sort((a, b) -> Double.compare(a.aosS(), b.aosS()));
+
+        GrowingSamples history = new GrowingSamples(d);
+        float[] x = new float[d];
+        PrequentialError eFrozen = new PrequentialError(settings.fadingFactor());
+        PrequentialError eOnboard = new PrequentialError(settings.fadingFactor());
+        PrequentialError eGround = new PrequentialError(settings.fadingFactor());
+        PrequentialError eOracle = new PrequentialError(settings.fadingFactor());
+        GrowingSeries series = new GrowingSeries();
+        ArrayDeque<double[]> pendingGround = new ArrayDeque<>(); // {deliveryTimeS, params...}
+        int delivered = 0;
+        boolean deployed = false;
+        double nextGroundRefit = Double.NaN;
+        double nextOracleRefit = Double.NaN;
+        int nextDrift = 0;
+        int passIndex = 0;
+        int downlinked = 0;
+        long seed = settings.seed();
+
+        while (task.hasNext()) {
+            float y = task.next(x);
+            double t = task.timeS();
+            // Passes that ended before this sample have downlinked everything recorded before them.
+            while (passIndex < passes.size() && passes.get(passIndex).losS() <= t) {
+                downlinked = history.countUpTo(passes.get(passIndex).losS());
+                passIndex++;
+            }
+            if (t < settings.warmupS()) {
+                history.add(x, y, t);
+                continue;
+            }
+            if (!deployed) {
+                DenseNetwork fit = trainer.model();
+                new BatchFitter(settings.pretrainEpochs(), 32, 0.01, seed++).fit(fit, history.xs(), history.ys(), 0,
+                        history.size());
+                float[] p0 = fit.parameters();
+                fit.setParameters(p0, 1);
+                frozen.setParameters(p0, 1);
+                ground.setParameters(p0, 1);
+                oracle.setParameters(p0, 1);
+                groundSide.setParameters(p0, 1);
+                deployed = true;
+                nextGroundRefit = t + settings.groundRetrainIntervalS();
+                nextOracleRefit = t;
+                while (nextDrift < drifts.length && drifts[nextDrift] <= t) {
+                    nextDrift++;
+                }
+            }
+            if (t >= nextGroundRefit) {
+                // The ground keeps refitting its own copy (warm start) on everything downlinked so far.
+                new BatchFitter(settings.refitEpochs(), 32, 0.003, seed++).fit(groundSide, history.xs(), history.ys(),
+                        0, downlinked);
+                double arrival = firstAosAtOrAfter(passes, t + settings.groundLatencyS());
+                if (Double.isFinite(arrival)) {
+                    pendingGround.addLast(withTime(arrival, groundSide.parameters()));
+                }
+                nextGroundRefit += settings.groundRetrainIntervalS();
+            }
+            while (!pendingGround.isEmpty() && pendingGround.peekFirst()[0] <= t) {
+                double[] p = pendingGround.pollFirst();
+                float[] f = new float[p.length - 1];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (float) p[i + 1];
+                }
+                ground.setParameters(f, ground.versionNumber() + 1);
+                delivered++;
+            }
+            boolean driftNow = nextDrift < drifts.length && t >= drifts[nextDrift];
+            if (driftNow) {
+                nextDrift++;
+            }
+            if (task.knowsConcept() && (driftNow || t >= nextOracleRefit)) {
+                refitOracle(task, oracle, history, x, t, seed++);
+                nextOracleRefit = t + settings.oracleRefitIntervalS();
+            }
+            history.add(x, y, t);
+            // Test (all four), then train (onboard only).
+            double pf = frozen.predict(x);
+            double pg = ground.predict(x);
+            double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
+            double pb = trainer.step(x, y, power.powerW(t));
+            eFrozen.add(loss(pf, y, cls));
+            eOnboard.add(loss(pb, y, cls));
+            eGround.add(loss(pg, y, cls));
+            if (task.knowsConcept()) {
+                eOracle.add(loss(po, y, cls));
+            }
+            series.add(t, eFrozen.faded(), eOnboard.faded(), task.knowsConcept() ? eOracle.faded() : Double.NaN);
+        }
+        List<DriftOutcome.Recovery> recoveries = new ArrayList<>();
+        for (double td : drifts) {
+            if (td >= settings.warmupS() && series.size() > 0 && td <= series.t[series.size() - 1]) {
+                recoveries.add(recovery(series, td));
+            }
+        }
+        return new DriftOutcome(task.name(), task.labelUnit(), cls, eOnboard.count(), eFrozen.mean(), eOnboard.mean(),
+                eGround.mean(), task.knowsConcept() ? eOracle.mean() : Double.NaN, recoveries,
+                trainer.energySpentJ(), trainer.memoryBytes(), trainer.updates(), trainer.skippedUpdates(), delivered);
+    }
+
+    private void refitOracle(DriftTask task, DenseNetwork oracle, GrowingSamples history, float[] current, double t,
+                             long seed) {
+        int from = history.countUpTo(t - settings.oracleWindowS());
+        int count = history.size() - from;
+        if (count <= 0) {
+            return;
+        }
+        int d = history.features;
+        float[] xs = Arrays.copyOfRange(history.xs(), from * d, (from + count) * d);
+        float[] ys = new float[count];
+        float[] row = new float[d];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(xs, i * d, row, 0, d);
+            ys[i] = (float) task.currentConceptLabel(row);
+        }
+        new BatchFitter(settings.refitEpochs(), 32, 0.003, seed).fit(oracle, xs, ys, 0, count);
+    }
+
+    private DriftOutcome.Recovery recovery(GrowingSeries s, double td) {
+        int n = s.size();
+        int i0 = 0;
+        while (i0 < n && s.t[i0] < td) {
+            i0++;
+        }
+        int before = Math.max(0, i0 - 1);
+        double preOnboard = s.onboard[before];
+        double preFrozen = s.frozen[before];
+        double peakFrozen = preFrozen;
+        for (int i = i0; i < n && s.t[i] <= td + 86400; i++) {
+            peakFrozen = Math.max(peakFrozen, s.frozen[i]);
+        }
+        double lost = peakFrozen - preFrozen;
+        double threshold90 = preOnboard + 0.1 * Math.max(lost, 0);
+        double r90 = firstHolding(s, i0, td, j -> s.onboard[j] <= threshold90);
+        double rOracle = Double.isNaN(s.oracle[i0 < n ? i0 : n - 1]) ? Double.NaN
+                : firstHolding(s, i0, td, j -> s.onboard[j] <= 1.1 * s.oracle[j]);
+        return new DriftOutcome.Recovery(td, lost, r90, rOracle);
+    }
+
+    /** @return time after td of the first sample from which the condition holds for the hold span; NaN if none */
+    private double firstHolding(GrowingSeries s, int i0, double td, java.util.function.IntPredicate ok) {
+        int n = s.size();
+        for (int i = i0; i < n; i++) {
+            if (s.t[n - 1] < s.t[i] + settings.recoveryHoldS()) {
+                return Double.NaN; // not enough stream left to see it hold
+            }
+            boolean holds = true;
+            for (int j = i; j < n && s.t[j] <= s.t[i] + settings.recoveryHoldS(); j++) {
+                if (!ok.test(j)) {
+                    holds = false;
+                    break;
+                }
+            }
+            if (holds) {
+                return s.t[i] - td;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double loss(double prediction, float y, boolean classification) {
+        if (classification) {
+            return (prediction >= 0.5 ? 1 : 0) == Math.round(y) ? 0 : 1;
+        }
+        return Math.abs(prediction - y);
+    }
+
+    private static double firstAosAtOrAfter(List<ContactWindow> passes, double tS) {
+        for (ContactWindow c : passes) {
+            if (c.aosS() >= tS) {
+                return c.aosS();
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double[] withTime(double tS, float[] p) {
+        double[] out = new double[p.length + 1];
+        out[0] = tS;
+        for (int i = 0; i < p.length; i++) {
+            out[i + 1] = p[i];
+        }
+        return out;
+    }
+
+    /** Ground-side record of every sample (features, labels, times); grows by doubling. */
+    private static final class GrowingSamples {
+        final int features;
+        float[] xs;
+        float[] ys = new float[128];
+        double[] ts = new double[128];
+        int size;
+
+        GrowingSamples(int features) {
+            this.features = features;
+            xs = new float[128 * features];
+        }
+
+        void add(float[] x, float y, double t) {
+            if (size == ys.length) {
+                ys = Arrays.copyOf(ys, size * 2);
+                ts = Arrays.copyOf(ts, size * 2);
+                xs = Arrays.copyOf(xs, size * 2 * features);
+            }
+            System.arraycopy(x, 0, xs, size * features, features);
+            ys[size] = y;
+            ts[size] = t;
+            size++;
+        }
+
+        /** @return number of samples with time &le; tS */
+        int countUpTo(double tS) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ts[mid] <= tS) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        float[] xs() {
+            return xs;
+        }
+
+        float[] ys() {
+            return ys;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    /** Faded errors per scored sample, for the recovery analysis. */
+    private static final class GrowingSeries {
+        double[] t = new double[256];
+        double[] frozen = new double[256];
+        double[] onboard = new double[256];
+        double[] oracle = new double[256];
+        int size;
+
+        void add(double time, double f, double o, double or) {
+            if (size == t.length) {
+                t = Arrays.copyOf(t, size * 2);
+                frozen = Arrays.copyOf(frozen, size * 2);
+                onboard = Arrays.copyOf(onboard, size * 2);
+                oracle = Arrays.copyOf(oracle, size * 2);
+            }
+            t[size] = time;
+            frozen[size] = f;
+            onboard[size] = o;
+            oracle[size] = or;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+}

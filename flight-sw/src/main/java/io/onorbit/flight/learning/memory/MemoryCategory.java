@@ -1,0 +1,15 @@
+package io.onorbit.flight.learning.memory;
+
+/** What a block of training memory is for; the budget report is broken down by these. */
+public enum MemoryCategory {
+    /** Model parameters (float32). */
+    WEIGHTS,
+    /** Gradients of the trainable parameters. */
+    GRADIENTS,
+    /** Optimizer state: update anchors, normal-equation sums, the trainable-index map, transient solver copies. */
+    OPTIMIZER_STATE,
+    /** Forward activations and backward deltas. */
+    ACTIVATIONS,
+    /** Replay buffer of past samples. */
+    REPLAY
+}

@@ -1,0 +1,240 @@
+package io.onorbit.flight.learning.model;
+
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.memory.MemoryCategory;
+import io.onorbit.flight.model.ModelVersion;
+import java.util.SplittableRandom;
+
+/**
+ * A small dense network with one output, held in one flat float array: tanh hidden layers and a
+ * linear output. With no hidden layer it is the linear model y = w.x + b. Parameters, activations
+ * and backward deltas are allocated once through a {@link MemoryAccountant}; forward and backward
+ * passes allocate nothing.
+ *
+ * <p>Initialization is deterministic given the seed (Glorot-uniform weights, zero biases).
+ * Identity: {@link #version()} is the version number (advanced by whoever installs a new global
+ * model) with the SHA-256 digest of the current parameters, so a delta can name its base.
+ */
+public final class DenseNetwork {
+
+    private final int[] widths;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final ParameterLayout layout;
+    private final float[] params;
+    /** acts[l] = activations of layer l (acts[0] = copy of the input). */
+    private final float[][] acts;
+    /** deltas[l] = dLoss/dz of layer l, for l >= 1. */
+    private final float[][] deltas;
+    private long versionNumber;
+
+    /**
+     * @param widths     layer widths, input first and output (must be 1) last; at least 2 entries
+     * @param seed       initialization seed
+     * @param accountant where the arrays are allocated
+     */
+    public DenseNetwork(int[] widths, long seed, MemoryAccountant accountant) {
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("dense network: widths needs input and output, got " + widths.length);
+        }
+        for (int w : widths) {
+            if (w <= 0) {
+                throw new IllegalArgumentException("dense network: every layer width must be > 0");
+            }
+        }
+        if (widths[widths.length - 1] != 1) {
+            throw new IllegalArgumentException("dense network: output width must be 1, got " + widths[widths.length - 1]);
+        }
+        this.widths = widths.clone();
+        this.layout = ParameterLayout.dense(widths);
+        int layers = widths.length - 1;
+        weightOffset = new int[layers + 1];
+        biasOffset = new int[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            weightOffset[l] = layout.tensor("layer" + (l - 1) + ".weight").offset();
+            biasOffset[l] = layout.tensor("layer" + (l - 1) + ".bias").offset();
+        }
+        params = accountant.floats("parameters", MemoryCategory.WEIGHTS, layout.size());
+        acts = new float[widths.length][];
+        deltas = new float[widths.length][];
+        for (int l = 0; l < widths.length; l++) {
+            acts[l] = accountant.floats("activations layer " + l, MemoryCategory.ACTIVATIONS, widths[l]);
+            if (l > 0) {
+                deltas[l] = accountant.floats("deltas layer " + l, MemoryCategory.ACTIVATIONS, widths[l]);
+            }
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int l = 1; l <= layers; l++) {
+            double limit = Math.sqrt(6.0 / (widths[l - 1] + widths[l]));
+            for (int k = 0; k < widths[l] * widths[l - 1]; k++) {
+                params[weightOffset[l] + k] = (float) ((2 * rng.nextDouble() - 1) * limit);
+            }
+        }
+    }
+
+    /** @return a linear model y = w.x + b with {@code inputs} inputs */
+    public static DenseNetwork linear(int inputs, long seed, MemoryAccountant accountant) {
+        return new DenseNetwork(new int[] {inputs, 1}, seed, accountant);
+    }
+
+    /** @return layer widths, input first */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** @return number of inputs */
+    public int inputSize() {
+        return widths[0];
+    }
+
+    /** @return number of weight layers (hidden layers + 1) */
+    public int layerCount() {
+        return widths.length - 1;
+    }
+
+    /** @return the width of the last hidden layer (the input width for a linear model) */
+    public int lastHiddenWidth() {
+        return widths[widths.length - 2];
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** @return a copy of the parameters in layout order */
+    public float[] parameters() {
+        return params.clone();
+    }
+
+    /** Copies the parameters into {@code out} (length {@link ParameterLayout#size()}), allocating nothing. */
+    public void copyParametersInto(float[] out) {
+        System.arraycopy(params, 0, out, 0, params.length);
+    }
+
+    /** Replaces the parameters (layout order), keeping the version number. */
+    public void setParameters(float[] values) {
+        if (values.length != params.length) {
+            throw new IllegalArgumentException("parameters: got " + values.length + " values, layout has " + params.length);
+        }
+        System.arraycopy(values, 0, params, 0, params.length);
+    }
+
+    /** Installs a new global model: its parameters and version number. */
+    public void setParameters(float[] values, long newVersionNumber) {
+        setParameters(values);
+        setVersionNumber(newVersionNumber);
+    }
+
+    /** @return parameter {@code i} */
+    public float parameter(int i) {
+        return params[i];
+    }
+
+    /** Sets parameter {@code i} (the trainer writes its update this way). */
+    public void setParameter(int i, float value) {
+        params[i] = value;
+    }
+
+    public long versionNumber() {
+        return versionNumber;
+    }
+
+    public void setVersionNumber(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("model version " + v + " must be >= 0");
+        }
+        versionNumber = v;
+    }
+
+    /** @return version number and SHA-256 digest of the current parameters */
+    public ModelVersion version() {
+        return ModelVersion.of(versionNumber, params);
+    }
+
+    /**
+     * Forward pass; keeps the activations for {@link #backward}.
+     *
+     * @param x input, length {@link #inputSize()}
+     * @return the output
+     */
+    public float predict(float[] x) {
+        System.arraycopy(x, 0, acts[0], 0, widths[0]);
+        int last = widths.length - 1;
+        for (int l = 1; l <= last; l++) {
+            float[] in = acts[l - 1];
+            float[] out = acts[l];
+            int nIn = widths[l - 1];
+            int w = weightOffset[l];
+            int b = biasOffset[l];
+            for (int j = 0; j < widths[l]; j++) {
+                float z = params[b + j];
+                int row = w + j * nIn;
+                for (int i = 0; i < nIn; i++) {
+                    z += params[row + i] * in[i];
+                }
+                out[j] = l == last ? z : (float) Math.tanh(z);
+            }
+        }
+        return acts[last][0];
+    }
+
+    /** @return activation {@code j} of the last hidden layer after the latest {@link #predict} */
+    public float lastHidden(int j) {
+        return acts[widths.length - 2][j];
+    }
+
+    /**
+     * Backward pass for the latest {@link #predict}: adds {@code scale * dLoss/dp} for each trainable
+     * parameter {@code p = subset.index(k)} into {@code grad[k]}. Deltas are propagated only as deep
+     * as the deepest trainable layer.
+     *
+     * @param dLossDy derivative of the loss with respect to the output
+     * @param subset  trainable parameters (resolved for this network's layout)
+     * @param grad    gradient accumulator, length {@code subset.size()}
+     * @param scale   factor applied (e.g. 1 / batch size)
+     */
+    public void backward(float dLossDy, TrainableSubset subset, float[] grad, float scale) {
+        int last = widths.length - 1;
+        deltas[last][0] = dLossDy;
+        int lowest = subset.lowestLayer() + 1; // weight layer l-1 feeds activation layer l
+        for (int l = last; l > lowest; l--) {
+            float[] dl = deltas[l];
+            float[] below = deltas[l - 1];
+            float[] a = acts[l - 1];
+            int nIn = widths[l - 1];
+            int w = weightOffset[l];
+            for (int i = 0; i < nIn; i++) {
+                below[i] = 0f;
+            }
+            for (int j = 0; j < widths[l]; j++) {
+                float d = dl[j];
+                int row = w + j * nIn;
+                for (int i = 0; i < nIn; i++) {
+                    below[i] += params[row + i] * d;
+                }
+            }
+            for (int i = 0; i < nIn; i++) {
+                below[i] *= 1f - a[i] * a[i];
+            }
+        }
+        for (int l = lowest; l <= last; l++) {
+            int nIn = widths[l - 1];
+            int w = weightOffset[l];
+            int b = biasOffset[l];
+            float[] dl = deltas[l];
+            float[] a = acts[l - 1];
+            for (int k = subset.layerStart(l - 1); k < subset.layerStart(l); k++) {
+                int p = subset.index(k);
+                float g;
+                if (p >= b) {
+                    g = dl[p - b];
+                } else {
+                    int local = p - w;
+                    int row = local / nIn;
+                    g = dl[row] * a[local - row * nIn];
+                }
+                grad[k] += scale * g;
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.onorbit.flight.learning.model;
+
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.memory.MemoryCategory;
+import java.util.SplittableRandom;
+
+/**
+ * Which parameters of a dense network are trained on board, as in the tiny-training literature
+ * (Lin et al. 2022, "On-device training under 256KB memory"): everything, the last layer only,
+ * the biases only, or a seeded fraction of the rows (output units: a weight row plus its bias) of
+ * every layer. Freezing the rest cuts gradient and optimizer memory and the depth of the backward
+ * pass.
+ *
+ * <p>Resolved against a network into a sorted index array (allocated through the accountant as
+ * optimizer state, 4 B per trainable parameter) grouped by weight layer.
+ */
+public final class TrainableSubset {
+
+    /** The kinds of subset. */
+    public enum Kind { FULL, LAST_LAYER, BIASES, SPARSE_ROWS }
+
+    private final Kind kind;
+    private final int[] indices;
+    private final int[] layerStart;
+    private final int lowestLayer;
+
+    private TrainableSubset(Kind kind, int[] indices, int[] layerStart) {
+        this.kind = kind;
+        this.indices = indices;
+        this.layerStart = layerStart;
+        int low = layerStart.length - 2;
+        for (int l = 0; l + 1 < layerStart.length; l++) {
+            if (layerStart[l + 1] > layerStart[l]) {
+                low = l;
+                break;
+            }
+        }
+        this.lowestLayer = low;
+    }
+
+    /**
+     * @param kind        subset kind
+     * @param rowFraction for {@link Kind#SPARSE_ROWS}: fraction of each layer's rows trained, in (0, 1]
+     *                    (at least one row per layer); ignored otherwise
+     * @param seed        row-selection seed for {@link Kind#SPARSE_ROWS}
+     * @param net         the network
+     * @param accountant  where the index array is allocated
+     * @return the resolved subset
+     */
+    public static TrainableSubset of(Kind kind, double rowFraction, long seed, DenseNetwork net,
+                                     MemoryAccountant accountant) {
+        if (kind == Kind.SPARSE_ROWS && !(rowFraction > 0 && rowFraction <= 1)) {
+            throw new IllegalArgumentException("sparse row fraction " + rowFraction + " must be in (0, 1]");
+        }
+        int[] widths = net.widths();
+        int layers = widths.length - 1;
+        boolean[][] rowOn = new boolean[layers][];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int l = 0; l < layers; l++) {
+            int rows = widths[l + 1];
+            rowOn[l] = new boolean[rows];
+            if (kind == Kind.SPARSE_ROWS) {
+                int take = Math.max(1, (int) Math.round(rowFraction * rows));
+                int[] order = new int[rows];
+                for (int i = 0; i < rows; i++) {
+                    order[i] = i;
+                }
+                for (int i = rows - 1; i > 0; i--) { // Fisher-Yates, seeded
+                    int j = rng.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                for (int i = 0; i < take; i++) {
+                    rowOn[l][order[i]] = true;
+                }
+            } else {
+                boolean on = kind == Kind.FULL || (kind == Kind.LAST_LAYER && l == layers - 1);
+                java.util.Arrays.fill(rowOn[l], on);
+            }
+        }
+        // Two passes: count, then fill the accountant's array in layout order.
+        int count = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int[] out = pass == 0 ? null : accountant.ints("trainable index map", MemoryCategory.OPTIMIZER_STATE, count);
+            int[] starts = pass == 0 ? null : accountant.ints("trainable layer starts", MemoryCategory.OPTIMIZER_STATE, layers + 1);
+            int k = 0;
+            ParameterLayout layout = net.layout();
+            for (int l = 0; l < layers; l++) {
+                if (starts != null) {
+                    starts[l] = k;
+                }
+                ParameterLayout.Tensor w = layout.tensor("layer" + l + ".weight");
+                ParameterLayout.Tensor b = layout.tensor("layer" + l + ".bias");
+                if (kind != Kind.BIASES) {
+                    for (int r = 0; r < w.rows(); r++) {
+                        if (rowOn[l][r]) {
+                            for (int c = 0; c < w.cols(); c++) {
+                                if (out != null) {
+                                    out[k] = w.offset() + r * w.cols() + c;
+                                }
+                                k++;
+                            }
+                        }
+                    }
+                }
+                for (int r = 0; r < b.cols(); r++) {
+                    if (kind == Kind.BIASES || rowOn[l][r]) {
+                        if (out != null) {
+                            out[k] = b.offset() + r;
+                        }
+                        k++;
+                    }
+                }
+            }
+            if (pass == 0) {
+                count = k;
+            } else {
+                starts[layers] = k;
+                return new TrainableSubset(kind, out, starts);
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return number of trainable parameters */
+    public int size() {
+        return indices.length;
+    }
+
+    /** @return the flat parameter index of trainable parameter {@code k} */
+    public int index(int k) {
+        return indices[k];
+    }
+
+    /** @return the first k belonging to weight layer {@code l} ({@code l = layers} gives {@link #size()}) */
+    public int layerStart(int l) {
+        return layerStart[l];
+    }
+
+    /** @return the lowest weight layer with a trainable parameter (layers - 1 if none) */
+    public int lowestLayer() {
+        return lowestLayer;
+    }
+
+    /** @return a copy of the trainable flat indices, ascending */
+    public int[] indices() {
+        return indices.clone();
+    }
+}

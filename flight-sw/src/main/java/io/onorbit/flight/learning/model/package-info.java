@@ -1,0 +1,15 @@
+/**
+ * Onboard models on flat float arrays. {@link io.onorbit.flight.learning.model.DenseNetwork} is a
+ * small dense network (tanh hidden layers, linear output; no hidden layer = linear model) with a
+ * stable {@link io.onorbit.flight.learning.model.ParameterLayout} (named tensors at offsets) and an
+ * identity {@link io.onorbit.flight.model.ModelVersion} (version + SHA-256 of float32 LE params).
+ * {@link io.onorbit.flight.learning.model.TrainableSubset} picks what is trained on board (full,
+ * last layer, biases, sparse rows).
+ *
+ * <p>Use: {@code net = new DenseNetwork(new int[]{4, 32, 16, 1}, seed, accountant)}; {@code
+ * y = net.predict(x)}; {@code net.backward(dLdy, subset, grad, scale)}; for the delta codec
+ * {@code net.parameters()}, {@code net.setParameters(p, version)}, {@code net.layout()},
+ * {@code net.version()}. Deterministic given the seed; forward/backward allocate nothing. Units:
+ * whatever the task's features and label are (tasks document theirs).
+ */
+package io.onorbit.flight.learning.model;

@@ -1,0 +1,18 @@
+/**
+ * The onboard trainer: test-then-train on a drifting sample stream, through the optimizer
+ * interface, only when the training envelope allows, within a memory budget counted in bytes.
+ *
+ * <p>Use (what the closed-loop simulator does): {@code trainer = OnboardTrainer.create(task.featureCount(),
+ * settings, optimizer)} (throws {@link io.onorbit.flight.learning.memory.MemoryBudgetException} if it
+ * does not fit); load the deployed weights with {@code trainer.model().setParameters(p, version)};
+ * per sample {@code prediction = trainer.step(x, y, envelopePowerW)} and charge
+ * {@code trainer.lastStepEnergyJ()} (J) to the battery; read {@code trainer.model().parameters()},
+ * {@code layout()} and {@code version()} for deltas. A step allocates nothing except inside the
+ * optimizer call of an update (the interface copies its problem and solution; that memory is
+ * reserved in the budget).
+ *
+ * <p>Assumptions: squared-error loss on one output; classification tasks use labels 0/1 and a 0.5
+ * threshold. Settings: {@link io.onorbit.flight.learning.LearningSettings} (mission file
+ * {@code learning} section). Units: power W, energy J, memory bytes.
+ */
+package io.onorbit.flight.learning;

@@ -1,0 +1,50 @@
+package io.onorbit.flight.learning.task;
+
+/**
+ * A stream of (features, label) samples in time order with a known drift schedule. Features are
+ * scaled to roughly [-1, 1]; each task documents its features' and label's units.
+ *
+ * <p>Use: {@code while (task.hasNext()) { float y = task.next(x); double t = task.timeS(); ... }}.
+ * {@link #next} writes into the caller's array and allocates nothing on the hot path.
+ */
+public interface DriftTask {
+
+    /** @return short name used on the command line and in reports ("solar-array", "sea", ...) */
+    String name();
+
+    /** @return number of features per sample */
+    int featureCount();
+
+    /** @return the label's unit, for reports */
+    String labelUnit();
+
+    /** @return true if labels are classes 0/1 (error = misclassification at threshold 0.5) */
+    boolean classification();
+
+    /** @return true while samples remain */
+    boolean hasNext();
+
+    /**
+     * Advances to the next sample.
+     *
+     * @param xOut receives the features (length {@link #featureCount()})
+     * @return the label, noise included
+     */
+    float next(float[] xOut);
+
+    /** @return time of the latest sample, s since the schedule epoch */
+    double timeS();
+
+    /** @return times of abrupt drifts, s since the schedule epoch (empty if none) */
+    double[] abruptDriftTimesS();
+
+    /** @return true if {@link #currentConceptLabel} is known (synthetic tasks), false for recorded data */
+    boolean knowsConcept();
+
+    /**
+     * @param x features
+     * @return the noise-free label of {@code x} under the concept in force at the latest sample
+     *         (what an oracle would be refit on); NaN if the concept is unknown
+     */
+    double currentConceptLabel(float[] x);
+}

@@ -1,0 +1,114 @@
+package io.onorbit.flight.learning.task;
+
+import java.util.Random;
+
+/**
+ * The SEA concepts stream (Street and Kim 2001) exactly as MOA's {@code SEAGenerator} defines it:
+ * three attributes uniform in [0, 10), label 0 if attrib1 + attrib2 &le; theta else 1, with theta
+ * one of 8, 9, 7, 9.5 (functions 1-4), and each label flipped with probability noisePercentage/100
+ * (MOA draws it as {@code 1 + nextInt(100) <= noise}). Same {@link Random} draw order as MOA, so
+ * a seed gives MOA's sequence. The concept switches abruptly 1 -> 2 -> 3 -> 4 at equal spans.
+ *
+ * <p>Features are the attributes divided by 10 (dimensionless, [0, 1)); label in {0, 1}.
+ */
+public final class SeaTask implements DriftTask {
+
+    /** MOA's thresholds of functions 1..4. */
+    public static final double[] THRESHOLDS = {8, 9, 7, 9.5};
+
+    private final Random random;
+    private final int noisePercentage;
+    private final double samplePeriodS;
+    private final long samples;
+    private final double[] driftTimesS;
+    private long index = -1;
+    private int function;
+
+    /**
+     * @param seed            MOA's instanceRandomSeed
+     * @param noisePercentage label noise, percent in [0, 100] (MOA default 10)
+     * @param samplePeriodS   time between samples, s (&gt; 0)
+     * @param durationS       stream length, s (&gt; 0); the four concepts each take a quarter
+     */
+    public SeaTask(long seed, int noisePercentage, double samplePeriodS, double durationS) {
+        if (noisePercentage < 0 || noisePercentage > 100) {
+            throw new IllegalArgumentException("sea: noisePercentage " + noisePercentage + " must be in [0, 100]");
+        }
+        if (!(samplePeriodS > 0) || !(durationS >= samplePeriodS)) {
+            throw new IllegalArgumentException("sea: samplePeriodS must be > 0 and durationS >= samplePeriodS");
+        }
+        this.random = new Random(seed);
+        this.noisePercentage = noisePercentage;
+        this.samplePeriodS = samplePeriodS;
+        this.samples = (long) Math.floor(durationS / samplePeriodS);
+        this.driftTimesS = new double[] {durationS / 4, durationS / 2, 3 * durationS / 4};
+    }
+
+    @Override
+    public String name() {
+        return "sea";
+    }
+
+    @Override
+    public int featureCount() {
+        return 3;
+    }
+
+    @Override
+    public String labelUnit() {
+        return "class";
+    }
+
+    @Override
+    public boolean classification() {
+        return true;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return index + 1 < samples;
+    }
+
+    @Override
+    public float next(float[] xOut) {
+        index++;
+        double t = timeS();
+        function = t >= driftTimesS[2] ? 3 : t >= driftTimesS[1] ? 2 : t >= driftTimesS[0] ? 1 : 0;
+        double a1 = 10 * random.nextDouble();
+        double a2 = 10 * random.nextDouble();
+        double a3 = 10 * random.nextDouble();
+        int group = a1 + a2 <= THRESHOLDS[function] ? 0 : 1;
+        if (1 + random.nextInt(100) <= noisePercentage) {
+            group = 1 - group;
+        }
+        xOut[0] = (float) (a1 / 10);
+        xOut[1] = (float) (a2 / 10);
+        xOut[2] = (float) (a3 / 10);
+        return group;
+    }
+
+    @Override
+    public double timeS() {
+        return index * samplePeriodS;
+    }
+
+    @Override
+    public double[] abruptDriftTimesS() {
+        return driftTimesS.clone();
+    }
+
+    @Override
+    public boolean knowsConcept() {
+        return true;
+    }
+
+    @Override
+    public double currentConceptLabel(float[] x) {
+        return 10.0 * x[0] + 10.0 * x[1] <= THRESHOLDS[function] ? 0 : 1;
+    }
+
+    /** @return the MOA function number (1-4) in force at the latest sample */
+    public int function() {
+        return function + 1;
+    }
+}

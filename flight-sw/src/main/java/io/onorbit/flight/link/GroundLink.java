@@ -1,0 +1,168 @@
+package io.onorbit.flight.link;
+
+import io.onorbit.flight.delta.DeltaCodec;
+import io.onorbit.flight.delta.DeltaFormatException;
+import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.flight.packet.Packetizer;
+import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.packet.Reassembler;
+import io.onorbit.flight.packet.RejectCounters;
+import io.onorbit.flight.packet.RejectReason;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The ground end of the link with one satellite: reassembles and decodes its deltas (each
+ * delivered once, by sequence), acknowledges them, asks again for missing or corrupted segments,
+ * and uplinks model updates until the spacecraft acknowledges them. Uses the uplink direction of
+ * the satellite's {@link PassGatedRadio}, so it too sends only during passes. Not thread-safe.
+ */
+public final class GroundLink {
+
+    private final String satellite;
+    private final ApidPlan plan;
+    private final PassGatedRadio radio;
+    private final Consumer<WeightDelta> deltas;
+    private final Outbox outbox;
+    private final Reassembler downlink;
+    private final NackPolicy nacks;
+    private final Set<Long> deliveredSequences = new HashSet<>();
+    private final Packetizer packetizer;
+    private long controlMessageId;
+    private long updatesAcknowledged;
+
+    /**
+     * @param satellite     the satellite this session talks to
+     * @param plan          APIDs
+     * @param packetizer    packet size and sequence counts (uplink)
+     * @param radio         the satellite's radio (its downlink sink must feed {@link #receive})
+     * @param deltas        receives each decoded delta once
+     * @param nackIntervalS how often to repeat an unanswered request for missing segments, s
+     */
+    public GroundLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
+                      Consumer<WeightDelta> deltas, double nackIntervalS) {
+        this.satellite = Objects.requireNonNull(satellite);
+        this.plan = plan;
+        this.packetizer = packetizer;
+        this.radio = radio;
+        this.deltas = deltas;
+        this.outbox = new Outbox(packetizer, radio, PassGatedRadio.Direction.UPLINK);
+        int deltaApid = plan.apid(satellite, Product.DELTA);
+        int ackApid = plan.apid(satellite, Product.UPDATE_ACK);
+        int nackApid = plan.apid(satellite, Product.UPDATE_NACK);
+        this.downlink = new Reassembler(a -> a == deltaApid || a == ackApid || a == nackApid, 16, 64 << 20);
+        this.nacks = new NackPolicy(nackIntervalS);
+    }
+
+    /** Queues a model update for uplink; it is resent until the spacecraft acknowledges it. */
+    public void sendModelUpdate(long updateId, byte[] update) {
+        outbox.enqueue(plan.apid(satellite, Product.MODEL_UPDATE), updateId, update, true);
+    }
+
+    /** @return true while the update {@code updateId} is not acknowledged */
+    public boolean updatePending(long updateId) {
+        return outbox.contains(plan.apid(satellite, Product.MODEL_UPDATE), updateId);
+    }
+
+    /** Sends NACKs for incomplete deltas and pending uplink packets, from {@code tS} to {@code untilS}. */
+    public int step(double tS, double untilS) {
+        if (radio.usableWindowAt(tS).isEmpty()) {
+            return 0;
+        }
+        int deltaApid = plan.apid(satellite, Product.DELTA);
+        for (Reassembler.PartialStatus p : downlink.partial()) {
+            if (p.apid() == deltaApid && nacks.due(p, tS)) {
+                nack(p.messageId(), p.missing());
+            }
+        }
+        return outbox.pump(tS, untilS);
+    }
+
+    private void nack(long messageId, int[] missing) {
+        outbox.enqueue(plan.apid(satellite, Product.DELTA_NACK), controlMessageId++,
+                LinkMessages.nack(messageId, missing), false);
+    }
+
+    private void ack(long messageId) {
+        outbox.enqueue(plan.apid(satellite, Product.DELTA_ACK), controlMessageId++, LinkMessages.ack(messageId), false);
+    }
+
+    /** Takes one downlinked packet; never throws on bad input (rejections are counted). */
+    public void receive(byte[] packet) {
+        Reassembler.Outcome o = downlink.offer(packet);
+        int deltaApid = plan.apid(satellite, Product.DELTA);
+        if (o instanceof Reassembler.AlreadyComplete a && a.apid() == deltaApid) {
+            ack(a.messageId()); // our acknowledgement was lost: say it again
+            return;
+        }
+        if (!(o instanceof Reassembler.Completed c)) {
+            return;
+        }
+        Reassembler.Message m = c.message();
+        Product product = plan.route(m.apid()).orElseThrow().product();
+        switch (product) {
+            case DELTA -> {
+                nacks.forget(m.apid(), m.messageId());
+                try {
+                    WeightDelta d = DeltaCodec.decode(m.bytes());
+                    if (!d.satellite().equals(satellite) || (d.sequence() & 0xFFFFFFFFL) != m.messageId()) {
+                        throw new DeltaFormatException("delta " + d + " does not belong to message " + m.messageId());
+                    }
+                    if (deliveredSequences.add(d.sequence())) {
+                        deltas.accept(d);
+                    }
+                    ack(m.messageId());
+                } catch (DeltaFormatException e) {
+                    downlink.rejects().reject(RejectReason.BAD_CONTENT, "delta message " + m.messageId() + ": "
+                            + e.getMessage());
+                    downlink.forget(m.apid(), m.messageId());
+                    int count = packetizer.packetCount(m.bytes().length);
+                    int[] all = new int[count];
+                    for (int i = 0; i < count; i++) {
+                        all[i] = i;
+                    }
+                    nack(m.messageId(), all);
+                }
+            }
+            case UPDATE_ACK -> {
+                Optional<long[]> ids = LinkMessages.parseAck(m.bytes());
+                if (ids.isEmpty()) {
+                    downlink.rejects().reject(RejectReason.BAD_CONTENT, "malformed update ack");
+                    return;
+                }
+                for (long id : ids.get()) {
+                    if (outbox.remove(plan.apid(satellite, Product.MODEL_UPDATE), id)) {
+                        updatesAcknowledged++;
+                    }
+                }
+            }
+            case UPDATE_NACK -> LinkMessages.parseNack(m.bytes()).ifPresentOrElse(
+                    n -> outbox.resend(plan.apid(satellite, Product.MODEL_UPDATE), n.messageId(), n.segments()),
+                    () -> downlink.rejects().reject(RejectReason.BAD_CONTENT, "malformed update nack"));
+            default -> downlink.rejects().reject(RejectReason.UNKNOWN_APID, "product " + product + " on the downlink");
+        }
+    }
+
+    /** @return downlink rejections by reason */
+    public RejectCounters rejects() {
+        return downlink.rejects();
+    }
+
+    /** @return the uplink outbox */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** @return distinct deltas delivered */
+    public int deltasDelivered() {
+        return deliveredSequences.size();
+    }
+
+    public long updatesAcknowledged() {
+        return updatesAcknowledged;
+    }
+}

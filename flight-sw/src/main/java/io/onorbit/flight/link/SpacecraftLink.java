@@ -1,0 +1,181 @@
+package io.onorbit.flight.link;
+
+import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.flight.packet.Packetizer;
+import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.packet.Reassembler;
+import io.onorbit.flight.packet.RejectCounters;
+import io.onorbit.flight.packet.RejectReason;
+import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.flight.storage.DeltaQueue;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The spacecraft end of the link: downlinks queued deltas oldest first through the
+ * {@link PassGatedRadio}, resumes across passes, resends what the ground asks for, deletes a
+ * delta from the queue only when the ground acknowledges it, and receives model updates.
+ * Not thread-safe; driven by the flight software's link task.
+ */
+public final class SpacecraftLink {
+
+    private final String satellite;
+    private final ApidPlan plan;
+    private final Packetizer packetizer;
+    private final PassGatedRadio radio;
+    private final DeltaQueue queue;
+    private final Consumer<byte[]> modelUpdates;
+    private final int maxDeltasInFlight;
+    private final Outbox outbox;
+    private final Reassembler uplink;
+    private final NackPolicy nacks;
+    private final Map<Long, Long> sequenceOfMessage = new HashMap<>();
+    private ContactWindow lastWindow;
+    private long controlMessageId;
+    private long deltasAcknowledged;
+    private long updatesReceived;
+
+    /**
+     * @param satellite         this spacecraft
+     * @param plan              APIDs
+     * @param packetizer        packet size and sequence counts (downlink)
+     * @param radio             the radio (its uplink sink must feed {@link #receive})
+     * @param queue             deltas to send
+     * @param modelUpdates      receives each whole model update (bytes as the ground sent them)
+     * @param maxDeltasInFlight deltas sent but not acknowledged at once, &ge; 1
+     * @param nackIntervalS     how often to repeat an unanswered request for missing segments, s
+     */
+    public SpacecraftLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
+                          DeltaQueue queue, Consumer<byte[]> modelUpdates, int maxDeltasInFlight, double nackIntervalS) {
+        this.satellite = Objects.requireNonNull(satellite);
+        this.plan = plan;
+        this.packetizer = packetizer;
+        this.radio = radio;
+        this.queue = queue;
+        this.modelUpdates = modelUpdates;
+        if (maxDeltasInFlight < 1) {
+            throw new IllegalArgumentException("maxDeltasInFlight " + maxDeltasInFlight + " must be >= 1");
+        }
+        this.maxDeltasInFlight = maxDeltasInFlight;
+        this.outbox = new Outbox(packetizer, radio, PassGatedRadio.Direction.DOWNLINK);
+        int updateApid = plan.apid(satellite, Product.MODEL_UPDATE);
+        int ackApid = plan.apid(satellite, Product.DELTA_ACK);
+        int nackApid = plan.apid(satellite, Product.DELTA_NACK);
+        this.uplink = new Reassembler(a -> a == updateApid || a == ackApid || a == nackApid, 16, 64 << 20);
+        this.nacks = new NackPolicy(nackIntervalS);
+    }
+
+    /**
+     * Runs the link from {@code tS} to {@code untilS}: outside a usable window nothing is sent;
+     * inside, pending packets go out until the radio is busy past {@code untilS} or the pass is
+     * full.
+     *
+     * @return packets sent
+     */
+    public int step(double tS, double untilS) throws IOException {
+        Optional<ContactWindow> w = radio.usableWindowAt(tS);
+        if (w.isEmpty()) {
+            return 0;
+        }
+        if (!w.get().equals(lastWindow)) {
+            lastWindow = w.get();
+            outbox.probeUnacknowledged(); // acks lost last pass: make the ground say what it has
+        }
+        int deltaApid = plan.apid(satellite, Product.DELTA);
+        for (DeltaQueue.Entry e : queue.entries()) {
+            if (sequenceOfMessage.size() >= maxDeltasInFlight) {
+                break;
+            }
+            long id = e.sequence() & 0xFFFFFFFFL;
+            if (!sequenceOfMessage.containsKey(id)) {
+                queue.markInFlight(e.sequence());
+                outbox.enqueue(deltaApid, id, e.encoded(), true);
+                sequenceOfMessage.put(id, e.sequence());
+            }
+        }
+        int updateApid = plan.apid(satellite, Product.MODEL_UPDATE);
+        for (Reassembler.PartialStatus p : uplink.partial()) {
+            if (p.apid() == updateApid && nacks.due(p, tS)) {
+                outbox.enqueue(plan.apid(satellite, Product.UPDATE_NACK), controlMessageId++,
+                        LinkMessages.nack(p.messageId(), p.missing()), false);
+            }
+        }
+        return outbox.pump(tS, untilS);
+    }
+
+    /** Takes one uplinked packet; never throws on bad input (rejections are counted). */
+    public void receive(byte[] packet) throws IOException {
+        Reassembler.Outcome o = uplink.offer(packet);
+        if (o instanceof Reassembler.AlreadyComplete a && a.apid() == plan.apid(satellite, Product.MODEL_UPDATE)) {
+            sendUpdateAck(a.messageId());
+        }
+        if (!(o instanceof Reassembler.Completed c)) {
+            return;
+        }
+        Reassembler.Message m = c.message();
+        Product product = plan.route(m.apid()).orElseThrow().product();
+        switch (product) {
+            case DELTA_ACK -> {
+                Optional<long[]> ids = LinkMessages.parseAck(m.bytes());
+                if (ids.isEmpty()) {
+                    uplink.rejects().reject(RejectReason.BAD_CONTENT, "malformed delta ack");
+                    return;
+                }
+                for (long id : ids.get()) {
+                    Long seq = sequenceOfMessage.remove(id);
+                    if (seq != null) {
+                        outbox.remove(plan.apid(satellite, Product.DELTA), id);
+                        if (queue.ack(seq)) {
+                            deltasAcknowledged++;
+                        }
+                    }
+                }
+            }
+            case DELTA_NACK -> {
+                Optional<LinkMessages.Nack> n = LinkMessages.parseNack(m.bytes());
+                if (n.isEmpty()) {
+                    uplink.rejects().reject(RejectReason.BAD_CONTENT, "malformed delta nack");
+                    return;
+                }
+                outbox.resend(plan.apid(satellite, Product.DELTA), n.get().messageId(), n.get().segments());
+            }
+            case MODEL_UPDATE -> {
+                nacks.forget(m.apid(), m.messageId());
+                updatesReceived++;
+                modelUpdates.accept(m.bytes());
+                sendUpdateAck(m.messageId());
+            }
+            default -> uplink.rejects().reject(RejectReason.UNKNOWN_APID, "product " + product + " on the uplink");
+        }
+    }
+
+    private void sendUpdateAck(long updateId) {
+        outbox.enqueue(plan.apid(satellite, Product.UPDATE_ACK), controlMessageId++, LinkMessages.ack(updateId), false);
+    }
+
+    /** @return uplink rejections by reason */
+    public RejectCounters rejects() {
+        return uplink.rejects();
+    }
+
+    public long deltasAcknowledged() {
+        return deltasAcknowledged;
+    }
+
+    public long updatesReceived() {
+        return updatesReceived;
+    }
+
+    /** @return the downlink outbox (counts of packets sent and resent) */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public String satellite() {
+        return satellite;
+    }
+}

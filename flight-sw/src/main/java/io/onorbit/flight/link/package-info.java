@@ -1,0 +1,22 @@
+/**
+ * The space link as the flight software drives it: a pass-gated radio and the delta /
+ * acknowledgement / model-update protocol both ends run over CCSDS Space Packets.
+ *
+ * <p>{@link io.onorbit.flight.link.PassGatedRadio} is the only way out: it follows the
+ * {@link io.onorbit.flight.schedule.OnboardSchedule} and refuses (and counts) any packet offered
+ * outside a contact window's usable part ([AOS + margin, LOS - margin]) or that would not finish
+ * before it ends, whoever asks; each direction has its own clock, so a pass carries at most rate x
+ * usable duration bytes (bit/s / 8 x s). {@link io.onorbit.flight.link.SpacecraftLink} sends the
+ * oldest queued delta's packets, resumes an interrupted delta in the next pass, resends what the
+ * ground asks for again (selective repeat), deletes a delta only on the ground's acknowledgement,
+ * and receives model updates. {@link io.onorbit.flight.link.GroundLink} is the ground side of the
+ * same protocol: it reassembles and decodes deltas, acknowledges them, asks again for missing or
+ * corrupted segments (NACK), and uplinks model updates the same way. A delta whose packets all went
+ * out without an acknowledgement is probed at the next pass by resending its last segment, which
+ * makes the ground acknowledge it again or say what it misses.
+ *
+ * <p>Message payloads (big-endian): DELTA = {@link io.onorbit.flight.delta.DeltaCodec} bytes,
+ * message id = low 32 bits of the delta sequence; DELTA_ACK / UPDATE_ACK = count u16 + message
+ * ids u32; DELTA_NACK / UPDATE_NACK = message id u32 + count u16 + segment indices u16.
+ */
+package io.onorbit.flight.link;

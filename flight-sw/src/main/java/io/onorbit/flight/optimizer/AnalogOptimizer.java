@@ -1,0 +1,374 @@
+package io.onorbit.flight.optimizer;
+
+import java.util.SplittableRandom;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
+
+/**
+ * Model of an analog optimization engine: the training update's quadratic energy
+ * E(w) = ½wᵀAw − bᵀw is programmed into a crossbar through DACs, and the circuit's gradient flow
+ * dw/dt = −(Aw − b)/τ runs until the residual |Aw − b| falls below {@code settleTolerance}·|b|
+ * (a Hipparchus Dormand-Prince 5(4) integration stopped by an event detector). The settled
+ * voltages are read through ADCs.
+ *
+ * <p><b>Time constant.</b> τ = n²·E_τ / P: the n² multiply cells share the bias power P, each must
+ * move its node charge (E_τ = C·V², default 1 pJ) per time constant. τ ∝ 1/P, so the energy
+ * P·t_settle of one solve does not depend on the power chosen; the optimizer runs at the
+ * highest power the envelope allows (up to {@code maxOperatingPowerW}) and refuses to run below
+ * {@code minOperatingPowerW}.
+ *
+ * <p><b>Non-idealities (all seeded).</b> A and b are quantized to {@code dacBits} against their
+ * largest entry; every cell has a fixed relative gain mismatch of standard deviation
+ * {@code mismatchSigma} (drawn once per device position from the seed, the same on every call;
+ * the matrix is kept symmetric); the read-out adds kT/C thermal noise relative to the full-scale
+ * voltage, then quantizes to {@code adcBits} over an auto-ranged full scale (next power of two of
+ * the largest output). DAC/ADC energy per conversion follows a Walden figure of merit:
+ * FOM · 2^bits (default 20 fJ per conversion step, Murmann ADC survey class).
+ *
+ * <p>Energy = P·t_settle + conversions (n(n+1)/2 + 2n DAC loads, n ADC reads). Errors are reported
+ * against the exact minimizer by {@link #solve}.
+ */
+public final class AnalogOptimizer implements Optimizer {
+
+    private static final double BOLTZMANN_JK = 1.380649e-23;
+
+    private final Settings s;
+    private final SplittableRandom noise;
+
+    /**
+     * Circuit settings.
+     *
+     * @param minOperatingPowerW  lowest bias power the engine works at, W
+     * @param maxOperatingPowerW  highest bias power, W
+     * @param tauEnergyPerCellJ   E_τ: energy per cell per time constant, J
+     * @param dacBits             DAC resolution, bits in [2, 24]
+     * @param adcBits             ADC resolution, bits in [2, 24]
+     * @param mismatchSigma       relative cell gain mismatch (1 sigma), in [0, 0.2]
+     * @param capacitanceF        integrating node capacitance for kT/C noise, F (0: no thermal noise)
+     * @param temperatureK        circuit temperature, K
+     * @param fullScaleV          full-scale voltage, V
+     * @param conversionFomJ      converter energy per conversion step, J
+     * @param settleTolerance     relative residual at which the flow counts as settled, in (0, 0.5)
+     * @param proximalStrength    ρ for non-quadratic energies (see {@link LocalQuadratic}), 1/step
+     * @param seed                seed for mismatch and noise
+     */
+    public record Settings(double minOperatingPowerW, double maxOperatingPowerW, double tauEnergyPerCellJ, int dacBits,
+                           int adcBits, double mismatchSigma, double capacitanceF, double temperatureK,
+                           double fullScaleV, double conversionFomJ, double settleTolerance, double proximalStrength,
+                           long seed) {
+
+        public Settings {
+            if (!(minOperatingPowerW > 0) || !(maxOperatingPowerW >= minOperatingPowerW)) {
+                throw new IllegalArgumentException("analog minOperatingPowerW " + minOperatingPowerW
+                        + " must be > 0 and <= maxOperatingPowerW " + maxOperatingPowerW);
+            }
+            positive("analog tauEnergyPerCellJ", tauEnergyPerCellJ);
+            if (dacBits < 2 || dacBits > 24 || adcBits < 2 || adcBits > 24) {
+                throw new IllegalArgumentException("analog dacBits " + dacBits + " and adcBits " + adcBits
+                        + " must be in [2, 24]");
+            }
+            if (!(mismatchSigma >= 0 && mismatchSigma <= 0.2)) {
+                throw new IllegalArgumentException("analog mismatchSigma " + mismatchSigma + " must be in [0, 0.2]");
+            }
+            if (!(capacitanceF >= 0)) {
+                throw new IllegalArgumentException("analog capacitanceF " + capacitanceF + " must be >= 0");
+            }
+            positive("analog temperatureK", temperatureK);
+            positive("analog fullScaleV", fullScaleV);
+            if (!(conversionFomJ >= 0)) {
+                throw new IllegalArgumentException("analog conversionFomJ " + conversionFomJ + " must be >= 0");
+            }
+            if (!(settleTolerance > 0 && settleTolerance < 0.5)) {
+                throw new IllegalArgumentException("analog settleTolerance " + settleTolerance + " must be in (0, 0.5)");
+            }
+            positive("analog proximalStrength", proximalStrength);
+        }
+
+        /**
+         * Defaults: 10 µW to 10 mW bias, E_τ 1 pJ, 8-bit DAC and ADC, 1% mismatch, 100 fF at 300 K
+         * with a 1 V full scale (kT/C noise 0.2 mV), 20 fJ per conversion step, settled at 0.1%
+         * residual, ρ = 1, seed 1.
+         */
+        public static Settings defaults() {
+            return new Settings(1e-5, 1e-2, 1e-12, 8, 8, 0.01, 100e-15, 300, 1.0, 20e-15, 1e-3, 1.0, 1L);
+        }
+
+        public Settings withBits(int dac, int adc) {
+            return new Settings(minOperatingPowerW, maxOperatingPowerW, tauEnergyPerCellJ, dac, adc, mismatchSigma,
+                    capacitanceF, temperatureK, fullScaleV, conversionFomJ, settleTolerance, proximalStrength, seed);
+        }
+
+        public Settings withMismatchSigma(double v) {
+            return new Settings(minOperatingPowerW, maxOperatingPowerW, tauEnergyPerCellJ, dacBits, adcBits, v,
+                    capacitanceF, temperatureK, fullScaleV, conversionFomJ, settleTolerance, proximalStrength, seed);
+        }
+
+        /** @param c integrating capacitance, F; 0 turns thermal noise off */
+        public Settings withCapacitanceF(double c) {
+            return new Settings(minOperatingPowerW, maxOperatingPowerW, tauEnergyPerCellJ, dacBits, adcBits,
+                    mismatchSigma, c, temperatureK, fullScaleV, conversionFomJ, settleTolerance, proximalStrength, seed);
+        }
+
+        public Settings withSettleTolerance(double v) {
+            return new Settings(minOperatingPowerW, maxOperatingPowerW, tauEnergyPerCellJ, dacBits, adcBits,
+                    mismatchSigma, capacitanceF, temperatureK, fullScaleV, conversionFomJ, v, proximalStrength, seed);
+        }
+
+        public Settings withPowerRangeW(double min, double max) {
+            return new Settings(min, max, tauEnergyPerCellJ, dacBits, adcBits, mismatchSigma, capacitanceF,
+                    temperatureK, fullScaleV, conversionFomJ, settleTolerance, proximalStrength, seed);
+        }
+
+        public Settings withSeed(long v) {
+            return new Settings(minOperatingPowerW, maxOperatingPowerW, tauEnergyPerCellJ, dacBits, adcBits,
+                    mismatchSigma, capacitanceF, temperatureK, fullScaleV, conversionFomJ, settleTolerance,
+                    proximalStrength, v);
+        }
+
+        /** @return an ideal engine: 24-bit converters, no mismatch, no thermal noise */
+        public Settings ideal() {
+            return withBits(24, 24).withMismatchSigma(0).withCapacitanceF(0);
+        }
+
+        private static void positive(String field, double v) {
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(field + " " + v + " must be > 0");
+            }
+        }
+    }
+
+    public AnalogOptimizer(Settings settings) {
+        this.s = settings;
+        this.noise = new SplittableRandom(settings.seed() ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** @return an engine with {@link Settings#defaults()} */
+    public static AnalogOptimizer withDefaults() {
+        return new AnalogOptimizer(Settings.defaults());
+    }
+
+    public Settings settings() {
+        return s;
+    }
+
+    @Override
+    public String name() {
+        return "analog";
+    }
+
+    @Override
+    public double minimumOperatingPowerW() {
+        return s.minOperatingPowerW();
+    }
+
+    /** @return τ for an n-variable problem at bias power {@code powerW}, s */
+    public double tauS(int n, double powerW) {
+        return (double) n * n * s.tauEnergyPerCellJ() / powerW;
+    }
+
+    @Override
+    public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
+        return solve(energy, start, maxPowerW).result();
+    }
+
+    /**
+     * Solves and reports the error against the exact minimizer.
+     *
+     * @param energy    the energy to minimize
+     * @param start     initial point (programmed as the integrators' initial voltages)
+     * @param maxPowerW the training envelope now, W
+     * @return result and accuracy
+     * @throws PowerEnvelopeException if {@code maxPowerW} is below the minimum operating power
+     */
+    public synchronized AnalogSolve solve(EnergyFunction energy, double[] start, double maxPowerW) {
+        if (!(maxPowerW >= s.minOperatingPowerW())) {
+            throw new PowerEnvelopeException("analog optimizer needs at least " + s.minOperatingPowerW()
+                    + " W but the envelope allows " + maxPowerW + " W");
+        }
+        double powerW = Math.min(maxPowerW, s.maxOperatingPowerW());
+        LocalQuadratic q = LocalQuadratic.of(energy, start, s.proximalStrength());
+        int n = q.n;
+        double[] exact = q.exactMinimizer();
+
+        // Program the crossbar: quantize to the DAC against the largest entry, apply fixed mismatch.
+        double scaleA = Math.max(LocalQuadratic.maxAbs(q.a), Double.MIN_NORMAL);
+        double scaleB = Math.max(LocalQuadratic.maxAbs(q.b), Double.MIN_NORMAL);
+        double[] ah = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v = quantize(q.a[i * n + j] / scaleA, s.dacBits()) * (1 + s.mismatchSigma() * deviceGaussian(i, j));
+                ah[i * n + j] = v;
+                ah[j * n + i] = v;
+            }
+        }
+        double[] bh = new double[n];
+        for (int i = 0; i < n; i++) {
+            bh[i] = quantize(q.b[i] / scaleB, s.dacBits()) * (1 + s.mismatchSigma() * deviceGaussian(i, n + i));
+        }
+        // Voltages are w scaled by scaleA/scaleB; the start is programmed through the DAC too.
+        double toVolts = scaleA / scaleB;
+        double startScale = Math.max(LocalQuadratic.maxAbs(start) * toVolts, Double.MIN_NORMAL);
+        double[] v0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            v0[i] = quantize(start[i] * toVolts / startScale, s.dacBits()) * startScale;
+        }
+
+        double tau = tauS(n, powerW);
+        double target = s.settleTolerance() * Math.max(LocalQuadratic.norm(bh), Double.MIN_NORMAL);
+        Flow flow = new Flow(ah, bh, tau);
+        double[] settled;
+        double settleTimeS;
+        boolean converged;
+        long evaluations;
+        if (flow.residualNorm(v0) <= target) {
+            settled = v0;
+            settleTimeS = 0;
+            converged = true;
+            evaluations = 0;
+        } else {
+            DormandPrince54Integrator integrator = new DormandPrince54Integrator(tau * 1e-9, tau * 1e3, 1e-12, 1e-9);
+            integrator.setMaxEvaluations(5_000_000);
+            integrator.addEventDetector(new SettledDetector(flow, target, tau));
+            double tMax = tau * 1e7;
+            ODEStateAndDerivative end = integrator.integrate(flow, new ODEState(0, v0), tMax);
+            settled = end.getPrimaryState();
+            settleTimeS = end.getTime();
+            converged = flow.residualNorm(settled) <= target * (1 + 1e-6);
+            evaluations = integrator.getEvaluations();
+        }
+
+        // Read out: kT/C noise, then the ADC over an auto-ranged full scale.
+        double fullScale = Math.pow(2, Math.ceil(Math.log(Math.max(LocalQuadratic.maxAbs(settled), 1e-300)) / Math.log(2)));
+        double sigmaV = s.capacitanceF() > 0 ? Math.sqrt(BOLTZMANN_JK * s.temperatureK() / s.capacitanceF()) : 0;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * gaussian(noise);
+            w[i] = quantize(v / fullScale, s.adcBits()) * fullScale / toVolts;
+        }
+
+        double conversions = (double) n * (n + 1) / 2 + 2.0 * n;
+        double conversionJ = conversions * s.conversionFomJ() * Math.pow(2, s.dacBits())
+                + n * s.conversionFomJ() * Math.pow(2, s.adcBits());
+        double energyJ = powerW * settleTimeS + conversionJ;
+        double[] diff = new double[n];
+        for (int i = 0; i < n; i++) {
+            diff[i] = w[i] - exact[i];
+        }
+        double exactNorm = LocalQuadratic.norm(exact);
+        double err = LocalQuadratic.norm(diff) / (exactNorm > 0 ? exactNorm : 1);
+        OptimizationResult r = new OptimizationResult(w, powerW, settleTimeS, energyJ, converged, evaluations);
+        return new AnalogSolve(r, exact, err, tau, conversionJ);
+    }
+
+    /** Rounds x in [-1, 1] to a signed {@code bits}-bit code and back. */
+    static double quantize(double x, int bits) {
+        double levels = Math.pow(2, bits - 1) - 1;
+        double c = Math.max(-1, Math.min(1, x));
+        return Math.rint(c * levels) / levels;
+    }
+
+    /** @return a standard normal fixed for the device at (row, column) and this engine's seed */
+    private double deviceGaussian(int row, int column) {
+        long key = s.seed() * 0x9E3779B97F4A7C15L + ((long) row << 32) + column;
+        return gaussian(new SplittableRandom(key));
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        // Box-Muller, one value
+        double u1 = r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** dv/dt = -(A v - b) / tau. */
+    private static final class Flow implements OrdinaryDifferentialEquation {
+        private final double[] a;
+        private final double[] b;
+        private final double tau;
+        private final int n;
+
+        Flow(double[] a, double[] b, double tau) {
+            this.a = a;
+            this.b = b;
+            this.tau = tau;
+            this.n = b.length;
+        }
+
+        @Override
+        public int getDimension() {
+            return n;
+        }
+
+        @Override
+        public double[] computeDerivatives(double t, double[] v) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                double r = -b[i];
+                for (int j = 0; j < n; j++) {
+                    r += a[i * n + j] * v[j];
+                }
+                d[i] = -r / tau;
+            }
+            return d;
+        }
+
+        double residualNorm(double[] v) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double r = -b[i];
+                for (int j = 0; j < n; j++) {
+                    r += a[i * n + j] * v[j];
+                }
+                sum += r * r;
+            }
+            return Math.sqrt(sum);
+        }
+    }
+
+    /** g = |A v - b| - target: crosses zero downward when the flow has settled; stops there. */
+    private static final class SettledDetector implements ODEEventDetector {
+        private final Flow flow;
+        private final double target;
+        private final double tau;
+
+        SettledDetector(Flow flow, double target, double tau) {
+            this.flow = flow;
+            this.target = target;
+            this.tau = tau;
+        }
+
+        @Override
+        public AdaptableInterval getMaxCheckInterval() {
+            return AdaptableInterval.of(tau);
+        }
+
+        @Override
+        public int getMaxIterationCount() {
+            return 200;
+        }
+
+        @Override
+        public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
+            return new BracketingNthOrderBrentSolver(1e-14, tau * 1e-9, 1e-15, 5);
+        }
+
+        @Override
+        public ODEEventHandler getHandler() {
+            return (state, detector, increasing) -> Action.STOP;
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative state) {
+            return flow.residualNorm(state.getPrimaryState()) - target;
+        }
+    }
+}

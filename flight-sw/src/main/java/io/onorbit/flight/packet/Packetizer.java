@@ -1,0 +1,107 @@
+package io.onorbit.flight.packet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Splits messages into Space Packets of at most {@code maxPacketBytes} octets, keeping a 14-bit
+ * sequence count per APID that wraps. Not thread-safe.
+ *
+ * <p>Each packet's data field starts with the 8-octet segment header (message id u32, segment
+ * index u16, segment count u16); the message gets a CRC-32C (4 octets, big-endian) appended before
+ * it is split, which {@link Reassembler} checks and strips.
+ */
+public final class Packetizer {
+
+    /** Octets of the segment (secondary) header. */
+    public static final int SEGMENT_HEADER_BYTES = 8;
+    /** Octets of the whole-message CRC-32C. */
+    public static final int MESSAGE_CRC_BYTES = 4;
+    /** Most segments one message may have (u16). */
+    public static final int MAX_SEGMENTS = 0xFFFF;
+    /** Smallest allowed packet. */
+    public static final int MIN_PACKET_BYTES = SpacePacket.PRIMARY_HEADER_BYTES + SEGMENT_HEADER_BYTES + 1
+            + SpacePacket.CRC_BYTES;
+
+    private final int maxPacketBytes;
+    private final int[] sequenceCounts = new int[SpacePacket.MAX_APID + 1];
+
+    /** @param maxPacketBytes largest packet on the wire, octets, in [17, 65542] */
+    public Packetizer(int maxPacketBytes) {
+        if (maxPacketBytes < MIN_PACKET_BYTES || maxPacketBytes > SpacePacket.PRIMARY_HEADER_BYTES + 65536) {
+            throw new IllegalArgumentException("maxPacketBytes " + maxPacketBytes + " must be in "
+                    + MIN_PACKET_BYTES + ".." + (SpacePacket.PRIMARY_HEADER_BYTES + 65536));
+        }
+        this.maxPacketBytes = maxPacketBytes;
+    }
+
+    public int maxPacketBytes() {
+        return maxPacketBytes;
+    }
+
+    /** @return message octets one packet carries */
+    public int payloadBytesPerPacket() {
+        return maxPacketBytes - SpacePacket.PRIMARY_HEADER_BYTES - SEGMENT_HEADER_BYTES - SpacePacket.CRC_BYTES;
+    }
+
+    /** @return packets a message of {@code messageBytes} octets needs */
+    public int packetCount(int messageBytes) {
+        int total = messageBytes + MESSAGE_CRC_BYTES;
+        return (total + payloadBytesPerPacket() - 1) / payloadBytesPerPacket();
+    }
+
+    /** @return octets on the wire for a message of {@code messageBytes} octets */
+    public long wireBytes(int messageBytes) {
+        int count = packetCount(messageBytes);
+        return (long) messageBytes + MESSAGE_CRC_BYTES + (long) count
+                * (SpacePacket.PRIMARY_HEADER_BYTES + SEGMENT_HEADER_BYTES + SpacePacket.CRC_BYTES);
+    }
+
+    /**
+     * @param apid        APID of the stream
+     * @param telecommand packet type bit
+     * @param messageId   message id (low 32 bits are sent), the same for every segment
+     * @param message     message octets
+     * @return the packets, in order, as octets
+     */
+    public List<byte[]> segment(int apid, boolean telecommand, long messageId, byte[] message) {
+        CRC32C crc = new CRC32C();
+        crc.update(message);
+        long c = crc.getValue();
+        byte[] full = java.util.Arrays.copyOf(message, message.length + MESSAGE_CRC_BYTES);
+        for (int k = 0; k < 4; k++) {
+            full[message.length + k] = (byte) (c >>> (24 - 8 * k));
+        }
+        int per = payloadBytesPerPacket();
+        int count = (full.length + per - 1) / per;
+        if (count > MAX_SEGMENTS) {
+            throw new IllegalArgumentException("message of " + message.length + " octets needs " + count
+                    + " packets, more than " + MAX_SEGMENTS);
+        }
+        List<byte[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int from = i * per;
+            int len = Math.min(per, full.length - from);
+            byte[] data = new byte[SEGMENT_HEADER_BYTES + len];
+            data[0] = (byte) (messageId >>> 24);
+            data[1] = (byte) (messageId >>> 16);
+            data[2] = (byte) (messageId >>> 8);
+            data[3] = (byte) messageId;
+            data[4] = (byte) (i >>> 8);
+            data[5] = (byte) i;
+            data[6] = (byte) (count >>> 8);
+            data[7] = (byte) count;
+            System.arraycopy(full, from, data, SEGMENT_HEADER_BYTES, len);
+            int seq = sequenceCounts[apid];
+            sequenceCounts[apid] = (seq + 1) % SpacePacket.SEQUENCE_MODULUS;
+            out.add(new SpacePacket(telecommand, true, apid, SequenceFlags.of(i, count), seq, data).encode());
+        }
+        return out;
+    }
+
+    /** @return the sequence count the next packet on {@code apid} will carry */
+    public int nextSequenceCount(int apid) {
+        return sequenceCounts[apid];
+    }
+}

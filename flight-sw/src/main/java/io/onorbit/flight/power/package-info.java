@@ -1,0 +1,32 @@
+/**
+ * Power budget and training envelope: how much energy the spacecraft can spare for training, at
+ * every instant, without ever taking its battery below the floor.
+ *
+ * <p><b>Models.</b> {@link io.onorbit.flight.power.SolarArray} P = S(t) · area · efficiency ·
+ * cos(incidence) · lighting ratio · (1 - degradation), sun-tracking or body-mounted;
+ * {@link io.onorbit.flight.power.BatterySpec} / {@link io.onorbit.flight.power.Battery} energy in
+ * the cell with charge and discharge efficiency, rate limits, calendar capacity fade and a hard
+ * floor; {@link io.onorbit.flight.power.LoadProfile} bus, payload duty cycle, transmitter during
+ * passes, heaters in eclipse. Defaults for a 6U cubesat ({@code sixUCubesat()}) are documented on
+ * each record. {@link io.onorbit.flight.power.PowerModel} turns them and an
+ * {@link io.onorbit.flight.schedule.OnboardSchedule} into mean W over a step.
+ *
+ * <p><b>Budget.</b> {@link io.onorbit.flight.power.PowerBudget#step(double, double, double)} advances
+ * one step (s since the schedule epoch, step length s, training power W) and returns a
+ * {@link io.onorbit.flight.power.PowerStep} in Wh whose terms balance exactly: generated =
+ * stored change + loads + training + losses + spilled. Allocation-light and O(log n) per step.
+ *
+ * <p><b>Envelope and oracle.</b> {@link io.onorbit.flight.power.TrainingEnvelope} plans a reserve
+ * curve backward over the whole known schedule and returns, per step, the most training power that
+ * keeps the battery on or above it (zero without surplus). {@link io.onorbit.flight.power.PowerOracle}
+ * is the perfect-knowledge optimum on the same grid; harvest ratio = envelope / oracle energy.
+ *
+ * <p><b>Limits.</b> No albedo, no cell temperature, no battery voltage or Peukert effect (energy
+ * model only); calendar fade only, no cycle fade; the heater follows the darkness fraction, not a
+ * thermal model. The envelope trusts the schedule; its margin is the allowance for model error.
+ *
+ * <p><b>Use.</b> {@code PowerModel m = new PowerModel(schedule, PowerSystem.sixUCubesat());
+ * TrainingEnvelope env = TrainingEnvelope.plan(m, 30); PowerBudget b = new PowerBudget(m);} then
+ * each step {@code b.step(t, 30, min(env.maxTrainingPowerW(t, 30, b.storedWh()), wanted))}.
+ */
+package io.onorbit.flight.power;

@@ -1,0 +1,408 @@
+package io.onorbit.flight.storage;
+
+import io.onorbit.flight.delta.DeltaCodec;
+import io.onorbit.flight.delta.DeltaFormatException;
+import io.onorbit.flight.delta.DeltaMerger;
+import io.onorbit.flight.delta.WeightDelta;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+/**
+ * Crash-safe, bounded, acknowledge-before-delete queue of deltas on flash (see the package note).
+ * Not thread-safe: one owner (the flight software's downlink task).
+ */
+public final class DeltaQueue {
+
+    /** One queued delta. */
+    public record Entry(long sequence, WeightDelta delta, byte[] encoded, long fileBytes, boolean inFlight) {
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
+    }
+
+    /** A file found damaged on restart and set aside. */
+    public record Corruption(Path file, String reason) {
+    }
+
+    /** What {@link #offer} did. */
+    public sealed interface OfferResult permits Stored, Refused {
+    }
+
+    /**
+     * The delta (possibly merged with queued ones) is stored.
+     *
+     * @param sequence sequence of the stored entry
+     * @param merged   sequences of queued entries merged away to make room
+     * @param dropped  dense values the merges could not carry (same dimension as the offered
+     *                 delta; zeros if none): give them back to the encoder's residual
+     */
+    public record Stored(long sequence, List<Long> merged, float[] dropped) implements OfferResult {
+    }
+
+    /** Nothing could make room; the delta was not stored and is the caller's again. */
+    public record Refused(String reason) implements OfferResult {
+    }
+
+    private static final int ENTRY_MAGIC = 0x4F514531; // "OQE1"
+    private static final int COUNTER_MAGIC = 0x4F514331; // "OQC1"
+    private static final String ENTRY_PREFIX = "q-";
+    private static final String ENTRY_SUFFIX = ".dlt";
+    private static final String FLIGHT_PREFIX = "f-";
+    private static final String FLIGHT_SUFFIX = ".flight";
+    private static final String TMP_SUFFIX = ".tmp";
+    private static final String COUNTER = "next-sequence";
+
+    private final Path dir;
+    private final long capacityBytes;
+    private final FileOps ops;
+    private final TreeMap<Long, Entry> entries = new TreeMap<>();
+    private final List<Corruption> corrupted = new ArrayList<>();
+    private long nextSequence;
+    private long usedBytes;
+
+    private DeltaQueue(Path dir, long capacityBytes, FileOps ops) {
+        this.dir = dir;
+        this.capacityBytes = capacityBytes;
+        this.ops = ops;
+    }
+
+    /**
+     * Opens (and recovers) the queue in {@code dir}.
+     *
+     * @param dir           the queue's directory (must exist)
+     * @param capacityBytes most bytes of entries held, &gt; 0
+     * @param ops           file operations
+     */
+    public static DeltaQueue open(Path dir, long capacityBytes, FileOps ops) throws IOException {
+        if (capacityBytes <= 0) {
+            throw new IllegalArgumentException("capacityBytes " + capacityBytes + " must be > 0");
+        }
+        DeltaQueue q = new DeltaQueue(Objects.requireNonNull(dir, "dir"), capacityBytes, Objects.requireNonNull(ops));
+        q.recover();
+        return q;
+    }
+
+    private void recover() throws IOException {
+        List<Path> files = ops.list(dir);
+        long maxSeen = -1;
+        List<Long> flights = new ArrayList<>();
+        List<Long> superseded = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(TMP_SUFFIX)) {
+                ops.delete(f); // an interrupted write that never committed
+            } else if (name.equals(COUNTER)) {
+                nextSequence = Math.max(nextSequence, readCounter(f));
+            } else if (name.startsWith(FLIGHT_PREFIX) && name.endsWith(FLIGHT_SUFFIX)) {
+                parseSeq(name, FLIGHT_PREFIX, FLIGHT_SUFFIX).ifPresent(flights::add);
+            } else if (name.startsWith(ENTRY_PREFIX) && name.endsWith(ENTRY_SUFFIX)) {
+                byte[] bytes = ops.read(f);
+                try {
+                    ParsedEntry p = parseEntry(bytes);
+                    if (parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX).orElse(-1L) != p.sequence) {
+                        throw new DeltaFormatException("file name does not match sequence " + p.sequence);
+                    }
+                    entries.put(p.sequence, new Entry(p.sequence, p.delta, p.payload, bytes.length, false));
+                    superseded.addAll(p.supersedes);
+                    maxSeen = Math.max(maxSeen, p.sequence);
+                } catch (DeltaFormatException e) {
+                    Path aside = f.resolveSibling(name + ".corrupt");
+                    ops.move(f, aside);
+                    corrupted.add(new Corruption(f, e.getMessage()));
+                    System.getLogger(DeltaQueue.class.getName()).log(System.Logger.Level.WARNING,
+                            "queue entry " + f + " corrupted (" + e.getMessage() + "): set aside as " + aside);
+                }
+            }
+        }
+        // Finish merges that committed their result but not the deletion of what it replaced.
+        for (long s : superseded) {
+            maxSeen = Math.max(maxSeen, s);
+            if (entries.remove(s) != null) {
+                ops.delete(entryPath(s));
+            }
+        }
+        for (long s : flights) {
+            Entry e = entries.get(s);
+            if (e == null) {
+                ops.delete(flightPath(s));
+            } else {
+                entries.put(s, new Entry(s, e.delta, e.encoded, e.fileBytes, true));
+            }
+        }
+        nextSequence = Math.max(nextSequence, maxSeen + 1);
+        usedBytes = entries.values().stream().mapToLong(Entry::fileBytes).sum();
+    }
+
+    private static Optional<Long> parseSeq(String name, String prefix, String suffix) {
+        try {
+            return Optional.of(Long.parseLong(name.substring(prefix.length(), name.length() - suffix.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private long readCounter(Path f) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(ops.read(f));
+        if (b.remaining() == 16 && b.getInt(0) == COUNTER_MAGIC && crc(b.array(), 12) == b.getInt(12)) {
+            return b.getLong(4);
+        }
+        corrupted.add(new Corruption(f, "sequence counter damaged; rebuilt from the entries"));
+        return 0;
+    }
+
+    private record ParsedEntry(long sequence, List<Long> supersedes, byte[] payload, WeightDelta delta) {
+    }
+
+    private static ParsedEntry parseEntry(byte[] bytes) throws DeltaFormatException {
+        if (bytes.length < 24) {
+            throw new DeltaFormatException("entry of " + bytes.length + " bytes is too short");
+        }
+        int body = bytes.length - 4;
+        if (crc(bytes, body) != ByteBuffer.wrap(bytes, body, 4).getInt()) {
+            throw new DeltaFormatException("entry checksum mismatch");
+        }
+        try {
+            ByteBuffer b = ByteBuffer.wrap(bytes, 0, body);
+            if (b.getInt() != ENTRY_MAGIC) {
+                throw new DeltaFormatException("not a queue entry (bad magic)");
+            }
+            long seq = b.getLong();
+            int n = b.getInt();
+            if (n < 0 || n > b.remaining() / 8) {
+                throw new DeltaFormatException("bad superseded count " + n);
+            }
+            List<Long> sup = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                sup.add(b.getLong());
+            }
+            int len = b.getInt();
+            if (len != b.remaining()) {
+                throw new DeltaFormatException("payload length " + len + " but " + b.remaining() + " bytes follow");
+            }
+            byte[] payload = new byte[len];
+            b.get(payload);
+            return new ParsedEntry(seq, sup, payload, DeltaCodec.decode(payload));
+        } catch (BufferUnderflowException e) {
+            throw new DeltaFormatException("entry truncated");
+        }
+    }
+
+    private static byte[] entryBytes(long seq, List<Long> supersedes, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 8 + 4 + 8 * supersedes.size() + 4 + payload.length + 4);
+        b.putInt(ENTRY_MAGIC).putLong(seq).putInt(supersedes.size());
+        supersedes.forEach(b::putLong);
+        b.putInt(payload.length).put(payload);
+        b.putInt(crc(b.array(), b.position()));
+        return b.array();
+    }
+
+    private static int crc(byte[] b, int len) {
+        CRC32C c = new CRC32C();
+        c.update(b, 0, len);
+        return (int) c.getValue();
+    }
+
+    private Path entryPath(long seq) {
+        return dir.resolve(String.format("%s%019d%s", ENTRY_PREFIX, seq, ENTRY_SUFFIX));
+    }
+
+    private Path flightPath(long seq) {
+        return dir.resolve(String.format("%s%019d%s", FLIGHT_PREFIX, seq, FLIGHT_SUFFIX));
+    }
+
+    /** Write to a temporary name, flush, rename over the final name, flush the directory. */
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + TMP_SUFFIX);
+        ops.write(tmp, bytes);
+        ops.sync(tmp);
+        ops.move(tmp, target);
+        ops.syncDirectory(dir);
+    }
+
+    /** @return a fresh sequence number for a delta, never handed out before (persisted first) */
+    public long reserveSequence() throws IOException {
+        long s = nextSequence;
+        ByteBuffer b = ByteBuffer.allocate(16);
+        b.putInt(COUNTER_MAGIC).putLong(s + 1);
+        b.putInt(crc(b.array(), 12));
+        writeAtomically(dir.resolve(COUNTER), b.array());
+        nextSequence = s + 1;
+        return s;
+    }
+
+    /** @return bytes a stored delta of {@code encodedBytes} takes on flash (merges none away) */
+    public static long entryBytes(int encodedBytes) {
+        return 4 + 8 + 4 + 4 + encodedBytes + 4;
+    }
+
+    /**
+     * Stores {@code delta} (its sequence must be new: see {@link #reserveSequence()}); when full,
+     * merges queued deltas of the same satellite and base (never in-flight ones) to make room.
+     */
+    public OfferResult offer(WeightDelta delta) throws IOException {
+        if (entries.containsKey(delta.sequence()) || delta.sequence() >= nextSequence) {
+            throw new IllegalArgumentException("sequence " + delta.sequence() + " is not a fresh reserved sequence");
+        }
+        float[] dropped = new float[delta.dimension()];
+        List<Long> absorbed = new ArrayList<>();
+        WeightDelta d = delta;
+        while (true) {
+            byte[] payload = DeltaCodec.encode(d);
+            byte[] file = entryBytes(d.sequence(), absorbed, payload);
+            long freed = absorbed.stream().mapToLong(s -> entries.get(s).fileBytes()).sum();
+            if (usedBytes - freed + file.length <= capacityBytes) {
+                writeAtomically(entryPath(d.sequence()), file);
+                for (long s : absorbed) {
+                    ops.delete(entryPath(s));
+                }
+                if (!absorbed.isEmpty()) {
+                    ops.syncDirectory(dir);
+                }
+                for (long s : absorbed) {
+                    entries.remove(s);
+                }
+                entries.put(d.sequence(), new Entry(d.sequence(), d, payload, file.length, false));
+                usedBytes += file.length - freed;
+                return new Stored(d.sequence(), List.copyOf(absorbed), dropped);
+            }
+            Optional<Entry> partner = entries.descendingMap().values().stream()
+                    .filter(e -> !e.inFlight && !absorbed.contains(e.sequence) && mergeable(e.delta, delta))
+                    .findFirst();
+            if (partner.isPresent()) {
+                DeltaMerger.Result m = DeltaMerger.merge(partner.get().delta, d, d.sequence());
+                add(dropped, m.dropped());
+                d = m.merged();
+                absorbed.add(partner.get().sequence);
+                continue;
+            }
+            if (!mergeQueuedPair(dropped)) {
+                return new Refused("queue full (" + usedBytes + " of " + capacityBytes + " bytes) and no queued delta"
+                        + " of the same satellite and base can be merged");
+            }
+        }
+    }
+
+    private static boolean mergeable(WeightDelta a, WeightDelta b) {
+        return a.satellite().equals(b.satellite()) && a.base().equals(b.base()) && a.layout().equals(b.layout());
+    }
+
+    private static void add(float[] acc, float[] x) {
+        if (acc.length == x.length) {
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] += x[i];
+            }
+        }
+    }
+
+    /** Merges the oldest mergeable pair of queued entries into one new entry; false if none. */
+    private boolean mergeQueuedPair(float[] dropped) throws IOException {
+        List<Entry> open = entries.values().stream().filter(e -> !e.inFlight).toList();
+        for (int i = 0; i < open.size(); i++) {
+            for (int j = i + 1; j < open.size(); j++) {
+                Entry a = open.get(i);
+                Entry b = open.get(j);
+                if (mergeable(a.delta, b.delta)) {
+                    long seq = reserveSequence();
+                    DeltaMerger.Result m = DeltaMerger.merge(a.delta, b.delta, seq);
+                    byte[] payload = DeltaCodec.encode(m.merged());
+                    byte[] file = entryBytes(seq, List.of(a.sequence, b.sequence), payload);
+                    writeAtomically(entryPath(seq), file);
+                    ops.delete(entryPath(a.sequence));
+                    ops.delete(entryPath(b.sequence));
+                    ops.syncDirectory(dir);
+                    entries.remove(a.sequence);
+                    entries.remove(b.sequence);
+                    entries.put(seq, new Entry(seq, m.merged(), payload, file.length, false));
+                    usedBytes += file.length - a.fileBytes - b.fileBytes;
+                    add(dropped, m.dropped());
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Marks {@code sequence} as being transmitted (persisted): it will never be merged. */
+    public void markInFlight(long sequence) throws IOException {
+        Entry e = entries.get(sequence);
+        if (e == null) {
+            throw new IllegalArgumentException("no queued delta " + sequence);
+        }
+        if (!e.inFlight) {
+            writeAtomically(flightPath(sequence), new byte[0]);
+            entries.put(sequence, new Entry(sequence, e.delta, e.encoded, e.fileBytes, true));
+        }
+    }
+
+    /**
+     * The ground acknowledged {@code sequence}: delete it. Idempotent.
+     *
+     * @return true if it was queued
+     */
+    public boolean ack(long sequence) throws IOException {
+        Entry e = entries.get(sequence);
+        if (e == null) {
+            return false;
+        }
+        ops.delete(entryPath(sequence));
+        ops.delete(flightPath(sequence));
+        ops.syncDirectory(dir);
+        entries.remove(sequence);
+        usedBytes -= e.fileBytes;
+        return true;
+    }
+
+    /** @return the oldest queued delta, if any */
+    public Optional<Entry> head() {
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.firstEntry().getValue());
+    }
+
+    /** @return the queued delta {@code sequence}, if any */
+    public Optional<Entry> get(long sequence) {
+        return Optional.ofNullable(entries.get(sequence));
+    }
+
+    /** @return queued deltas, oldest first */
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** @return bytes of entries on flash */
+    public long usedBytes() {
+        return usedBytes;
+    }
+
+    public long capacityBytes() {
+        return capacityBytes;
+    }
+
+    /** @return files found damaged when the queue was opened, set aside and skipped */
+    public List<Corruption> corrupted() {
+        return List.copyOf(corrupted);
+    }
+
+    /** @return the next sequence {@link #reserveSequence()} will hand out */
+    public long nextSequence() {
+        return nextSequence;
+    }
+
+    @Override
+    public String toString() {
+        return "DeltaQueue[" + dir + ", " + entries.size() + " entries, " + usedBytes + "/" + capacityBytes + " bytes, "
+                + Arrays.toString(entries.keySet().toArray()) + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.onorbit.flight.storage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The file operations the queue uses; each mutating call is one step a crash can interrupt. */
+public interface FileOps {
+
+    /** Creates or truncates {@code file} and writes {@code data} (not yet durable). */
+    void write(Path file, byte[] data) throws IOException;
+
+    /** Flushes {@code file}'s content to the device. */
+    void sync(Path file) throws IOException;
+
+    /** Renames atomically, replacing {@code to} if present. */
+    void move(Path from, Path to) throws IOException;
+
+    /** Deletes {@code file} if present. */
+    void delete(Path file) throws IOException;
+
+    /** Flushes the directory entry changes of {@code dir} to the device. */
+    void syncDirectory(Path dir) throws IOException;
+
+    /** @return the whole content of {@code file} */
+    byte[] read(Path file) throws IOException;
+
+    /** @return regular files directly in {@code dir} */
+    List<Path> list(Path dir) throws IOException;
+}

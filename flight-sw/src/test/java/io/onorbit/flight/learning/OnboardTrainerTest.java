@@ -1,0 +1,135 @@
+package io.onorbit.flight.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.onorbit.flight.learning.memory.MemoryBudgetException;
+import io.onorbit.flight.learning.memory.MemoryCategory;
+import io.onorbit.flight.learning.model.TrainableSubset;
+import java.util.SplittableRandom;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class OnboardTrainerTest {
+
+    private static final int D = 4;
+
+    /** Noisy linear data; the fitted linear model must approach the independently solved normal equations. */
+    @ParameterizedTest
+    @EnumSource(value = TrainableSubset.Kind.class, names = {"FULL", "LAST_LAYER"})
+    void linearModelConvergesToLeastSquares(TrainableSubset.Kind kind) {
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(kind).withLearningRate(0.2)
+                .withProximalWeight(20).withBatchSize(4).withReplay(0, 0);
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.1));
+        SplittableRandom rng = new SplittableRandom(7);
+        int samples = 400;
+        float[][] xs = new float[samples][D];
+        float[] ys = new float[samples];
+        double[] truth = {0.8, -0.5, 0.3, 0.1};
+        for (int k = 0; k < samples; k++) {
+            double y = 0.2;
+            for (int i = 0; i < D; i++) {
+                xs[k][i] = (float) (2 * rng.nextDouble() - 1);
+                y += truth[i] * xs[k][i];
+            }
+            ys[k] = (float) (y + 0.05 * rng.nextGaussian());
+        }
+        // Normal equations on [x, 1] solved with Hipparchus LU, independently of the trainer.
+        RealMatrix ata = new Array2DRowRealMatrix(D + 1, D + 1);
+        ArrayRealVector aty = new ArrayRealVector(D + 1);
+        for (int k = 0; k < samples; k++) {
+            for (int i = 0; i <= D; i++) {
+                double xi = i < D ? xs[k][i] : 1;
+                aty.addToEntry(i, xi * ys[k]);
+                for (int j = 0; j <= D; j++) {
+                    ata.addToEntry(i, j, xi * (j < D ? xs[k][j] : 1));
+                }
+            }
+        }
+        double[] ls = new LUDecomposition(ata).getSolver().solve(aty).toArray();
+        for (int epoch = 0; epoch < 60; epoch++) {
+            for (int k = 0; k < samples; k++) {
+                t.step(xs[k], ys[k], 1.0);
+            }
+        }
+        float[] p = t.model().parameters(); // layout: weights (D) then bias
+        for (int i = 0; i <= D; i++) {
+            assertThat((double) p[i]).as("parameter %d", i).isCloseTo(ls[i], org.assertj.core.data.Offset.offset(0.02));
+        }
+        assertThat(t.updates()).isEqualTo(60L * samples / 4);
+        assertThat(t.energySpentJ()).isGreaterThan(0);
+    }
+
+    @Test
+    void noUpdateWhenTheEnvelopeIsZeroOrBelowTheOptimizerMinimum() {
+        OnboardTrainer t = OnboardTrainer.create(D, LearningSettings.defaults().withBatchSize(2), new ExactTestOptimizer(0.5));
+        float[] before = t.model().parameters();
+        float[] x = {0.1f, 0.2f, 0.3f, 0.4f};
+        for (int k = 0; k < 10; k++) {
+            t.step(x, 1f, k % 2 == 0 ? 0.0 : 0.3);
+        }
+        assertThat(t.model().parameters()).containsExactly(before);
+        assertThat(t.updates()).isZero();
+        assertThat(t.skippedUpdates()).isEqualTo(5);
+        assertThat(t.energySpentJ()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrainableSubset.Kind.class)
+    void accountantEqualsTheBytesReallyAllocated(TrainableSubset.Kind kind) throws Exception {
+        OnboardTrainer t = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind), new ExactTestOptimizer(0));
+        long real = 0;
+        // Walk every array field of the trainer and what it owns, summing length x element size.
+        real += arrayBytes(t, "anchor") + arrayBytes(t, "grad") + arrayBytes(t, "normalMatrix")
+                + arrayBytes(t, "normalVector") + arrayBytes(t, "replayX");
+        Object model = t.model();
+        real += arrayBytes(model, "params") + arrayBytes(model, "acts") + arrayBytes(model, "deltas");
+        real += arrayBytes(t.subset(), "indices") + arrayBytes(t.subset(), "layerStart");
+        real += arrayBytes(field(t, "replay"), "data");
+        assertThat(t.memory().allocatedBytes()).isEqualTo(real);
+        assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
+        assertThat(t.memory().byCategory().get(MemoryCategory.WEIGHTS)).isEqualTo(4L * t.model().layout().size());
+    }
+
+    @Test
+    void configurationThatDoesNotFitIsRefusedWithTheOvershoot() {
+        LearningSettings big = LearningSettings.defaults().withHiddenLayers(128, 64).withSubset(TrainableSubset.Kind.FULL);
+        assertThatThrownBy(() -> OnboardTrainer.create(8, big, new ExactTestOptimizer(0)))
+                .isInstanceOf(MemoryBudgetException.class).hasMessageContaining("exceeded by");
+    }
+
+    private static Object field(Object o, String name) throws Exception {
+        java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
+    }
+
+    private static long arrayBytes(Object owner, String name) throws Exception {
+        return bytesOf(field(owner, name));
+    }
+
+    private static long bytesOf(Object a) {
+        if (a == null) {
+            return 0;
+        }
+        if (a instanceof float[] f) {
+            return 4L * f.length;
+        }
+        if (a instanceof double[] d) {
+            return 8L * d.length;
+        }
+        if (a instanceof int[] i) {
+            return 4L * i.length;
+        }
+        long sum = 0;
+        for (Object e : (Object[]) a) {
+            sum += bytesOf(e);
+        }
+        return sum;
+    }
+}

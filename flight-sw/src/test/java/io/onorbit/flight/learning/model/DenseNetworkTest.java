@@ -1,0 +1,76 @@
+package io.onorbit.flight.learning.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DenseNetworkTest {
+
+    /** Central finite differences (in double, on the float network) agree with backward for every trainable parameter. */
+    @ParameterizedTest
+    @EnumSource(TrainableSubset.Kind.class)
+    void gradientsMatchFiniteDifferences(TrainableSubset.Kind kind) {
+        MemoryAccountant acct = MemoryAccountant.unbounded();
+        DenseNetwork net = new DenseNetwork(new int[] {5, 7, 4, 1}, 11, acct);
+        SplittableRandom rng = new SplittableRandom(3);
+        float[] p = net.parameters();
+        for (int i = 0; i < p.length; i++) {
+            p[i] += (float) (0.1 * rng.nextGaussian()); // non-zero biases too
+        }
+        net.setParameters(p);
+        TrainableSubset s = TrainableSubset.of(kind, 0.5, 5, net, acct);
+        for (int trial = 0; trial < 3; trial++) {
+            float[] x = new float[5];
+            for (int i = 0; i < 5; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+            }
+            float y = (float) rng.nextDouble();
+            float[] grad = new float[s.size()];
+            float out = net.predict(x);
+            net.backward(out - y, s, grad, 1f); // loss 1/2 (out - y)^2
+            for (int k = 0; k < s.size(); k++) {
+                int idx = s.index(k);
+                float keep = net.parameter(idx);
+                double h = 1e-2;
+                net.setParameter(idx, (float) (keep + h));
+                double up = 0.5 * Math.pow(net.predict(x) - y, 2);
+                net.setParameter(idx, (float) (keep - h));
+                double down = 0.5 * Math.pow(net.predict(x) - y, 2);
+                net.setParameter(idx, keep);
+                double fd = (up - down) / (2 * h);
+                assertThat((double) grad[k]).as("param %d (%s)", idx, kind).isCloseTo(fd, org.assertj.core.data.Offset.offset(2e-3 + 1e-2 * Math.abs(fd)));
+            }
+        }
+    }
+
+    @Test
+    void subsetsSelectTheDocumentedParameters() {
+        MemoryAccountant acct = MemoryAccountant.unbounded();
+        DenseNetwork net = new DenseNetwork(new int[] {8, 32, 16, 1}, 1, acct);
+        assertThat(net.layout().size()).isEqualTo(8 * 32 + 32 + 32 * 16 + 16 + 16 + 1);
+        assertThat(TrainableSubset.of(TrainableSubset.Kind.FULL, 1, 0, net, acct).size()).isEqualTo(833);
+        assertThat(TrainableSubset.of(TrainableSubset.Kind.LAST_LAYER, 1, 0, net, acct).indices())
+                .containsExactly(java.util.stream.IntStream.range(816, 833).toArray());
+        assertThat(TrainableSubset.of(TrainableSubset.Kind.BIASES, 1, 0, net, acct).size()).isEqualTo(32 + 16 + 1);
+        // 25% of rows: 8 of 32, 4 of 16, 1 of 1 -> 8*9 + 4*33 + 17 parameters
+        assertThat(TrainableSubset.of(TrainableSubset.Kind.SPARSE_ROWS, 0.25, 0, net, acct).size())
+                .isEqualTo(8 * 9 + 4 * 33 + 17);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 99})
+    void deterministicBySeedAndVersionNamesTheParameters(long seed) {
+        DenseNetwork a = new DenseNetwork(new int[] {4, 6, 1}, seed, MemoryAccountant.unbounded());
+        DenseNetwork b = new DenseNetwork(new int[] {4, 6, 1}, seed, MemoryAccountant.unbounded());
+        assertThat(a.parameters()).containsExactly(b.parameters());
+        assertThat(a.version()).isEqualTo(b.version());
+        b.setParameter(0, b.parameter(0) + 1e-3f);
+        assertThat(a.version()).isNotEqualTo(b.version());
+        assertThat(a.version().matches(a.parameters())).isTrue();
+    }
+}

@@ -1,0 +1,167 @@
+package io.onorbit.flight.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onorbit.flight.delta.CompressionSettings;
+import io.onorbit.flight.delta.DeltaEncoder;
+import io.onorbit.flight.delta.DeltaHeader;
+import io.onorbit.flight.delta.ScaleMode;
+import io.onorbit.flight.delta.TensorLayout;
+import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.flight.packet.Packetizer;
+import io.onorbit.flight.packet.RejectReason;
+import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.flight.schedule.LightingProfile;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.flight.schedule.SunDirectionProfile;
+import io.onorbit.flight.storage.DeltaQueue;
+import io.onorbit.flight.storage.DiskFileOps;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpaceLinkTest {
+
+    static final double MARGIN_S = 10;
+    static final List<ContactWindow> WINDOWS = List.of(
+            new ContactWindow("gs-a", 1000, 1600, 40, 2000, 1000),
+            new ContactWindow("gs-b", 7000, 7400, 20, 2000, 1000),
+            new ContactWindow("gs-a", 13000, 13600, 60, 2000, 1000),
+            new ContactWindow("gs-b", 19000, 19600, 60, 2000, 1000));
+
+    static OnboardSchedule schedule() {
+        return new OnboardSchedule("sat-1", Instant.parse("2026-06-21T00:00:00Z"), 25_000, WINDOWS, List.of(),
+                LightingProfile.alwaysLit(), SunDirectionProfile.constant(1, 0, 0));
+    }
+
+    /** A lossy channel: drops or flips a bit in a share of packets, seeded. */
+    static Consumer<byte[]> lossy(SplittableRandom r, double drop, double corrupt, Consumer<byte[]> to, long[] faults) {
+        return p -> {
+            double u = r.nextDouble();
+            if (u < drop) {
+                faults[0]++;
+                return;
+            }
+            if (u < drop + corrupt) {
+                faults[1]++;
+                p[r.nextInt(p.length)] ^= (byte) (1 << r.nextInt(8));
+            }
+            to.accept(p);
+        };
+    }
+
+    @Test
+    void radioRefusesOutsideWindowsAndCapsEachPass() {
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        List<byte[]> got = new ArrayList<>();
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, got::add);
+        for (double t : new double[] {0, 999, 1005, 1595, 1600, 5000, 7395}) {
+            assertThat(radio.transmit(t, PassGatedRadio.Direction.DOWNLINK, new byte[10]))
+                    .isEqualTo(new PassGatedRadio.Refused(PassGatedRadio.Refusal.OUTSIDE_CONTACT));
+        }
+        assertThat(got).isEmpty();
+        assertThat(radio.refusals(PassGatedRadio.Refusal.OUTSIDE_CONTACT)).isEqualTo(7);
+        // Fill the first pass: 2000 bit/s x (600 - 20) s / 8 = 145000 bytes.
+        ContactWindow w = WINDOWS.get(0);
+        assertThat(radio.capacityBytes(w, PassGatedRadio.Direction.DOWNLINK)).isEqualTo(145_000);
+        long sent = 0;
+        while (radio.transmit(1010, PassGatedRadio.Direction.DOWNLINK, new byte[1000]) instanceof PassGatedRadio.Sent) {
+            sent += 1000;
+        }
+        assertThat(sent).isEqualTo(145_000);
+        assertThat(radio.bytesSent(w, PassGatedRadio.Direction.DOWNLINK)).isEqualTo(145_000);
+        assertThat(radio.refusals(PassGatedRadio.Refusal.PASS_CAPACITY)).isEqualTo(1);
+        // The uplink has its own clock and rate.
+        assertThat(radio.transmit(1010, PassGatedRadio.Direction.UPLINK, new byte[125]))
+                .isEqualTo(new PassGatedRadio.Sent(1010, 1011));
+    }
+
+    @Test
+    void deltasCrossPassesOverALossyLinkExactlyOnceAndUpdatesGoUp(@TempDir Path dir) throws IOException {
+        ApidPlan plan = new ApidPlan(List.of("sat-0", "sat-1"), 32);
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        DeltaQueue queue = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
+        List<byte[]> updates = new ArrayList<>();
+        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(1024), radio, queue, updates::add, 2, 30);
+        Map<Long, WeightDelta> delivered = new HashMap<>();
+        Map<Long, Double> deliveredAtS = new HashMap<>();
+        double[] now = {0};
+        GroundLink ground = new GroundLink("sat-1", plan, new Packetizer(1024), radio, d -> {
+            assertThat(delivered.put(d.sequence(), d)).as("delivered twice").isNull();
+            deliveredAtS.put(d.sequence(), now[0]);
+        }, 30);
+        SplittableRandom r = new SplittableRandom(77);
+        long[] downFaults = new long[2];
+        long[] upFaults = new long[2];
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, lossy(r, 0.05, 0.05, ground::receive, downFaults));
+        radio.connect(PassGatedRadio.Direction.UPLINK, lossy(r, 0.05, 0.05, p -> {
+            try {
+                sat.receive(p);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, upFaults));
+
+        // Three deltas: a large dense one (more than a pass holds) and two small sparse ones.
+        int n = 40_000;
+        float[] base = new float[n];
+        ModelVersion bv = ModelVersion.of(0, base);
+        Map<Long, WeightDelta> offered = new HashMap<>();
+        SplittableRandom w = new SplittableRandom(5);
+        CompressionSettings[] settings = {CompressionSettings.uncompressed(),
+            new CompressionSettings(0.01, 4, ScaleMode.PER_DELTA, true), new CompressionSettings(0.001, 2, ScaleMode.PER_DELTA, true)};
+        for (CompressionSettings cs : settings) {
+            float[] on = new float[n];
+            for (int i = 0; i < n; i++) {
+                on[i] = (float) w.nextGaussian();
+            }
+            long seq = queue.reserveSequence();
+            WeightDelta d = new DeltaEncoder(cs, TensorLayout.single(n))
+                    .encode(new DeltaHeader("sat-1", seq, bv, 10, Instant.EPOCH), base, on);
+            assertThat(queue.offer(d)).isInstanceOf(DeltaQueue.Stored.class);
+            offered.put(seq, d);
+        }
+        byte[] update = new byte[20_000];
+        w.nextBytes(update);
+        ground.sendModelUpdate(42, update);
+
+        double dt = 5;
+        for (double t = 0; t < 25_000; t += dt) {
+            now[0] = t;
+            sat.step(t, t + dt);
+            ground.step(t, t + dt);
+            // Invariant at every step: nothing lost (queued or delivered), nothing delivered twice.
+            for (long seq : offered.keySet()) {
+                assertThat(queue.get(seq).isPresent() || delivered.containsKey(seq)).isTrue();
+            }
+        }
+        assertThat(delivered).isEqualTo(offered);
+        assertThat(queue.size()).as("acknowledged deltas are deleted").isZero();
+        assertThat(sat.deltasAcknowledged()).isEqualTo(3);
+        // The dense delta (160 kB) does not fit one pass (145 kB): it completed in a later pass.
+        assertThat(deliveredAtS.get(0L)).isGreaterThan(WINDOWS.get(1).aosS());
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0)).isEqualTo(update);
+        assertThat(ground.updatesAcknowledged()).isEqualTo(1);
+        assertThat(ground.updatePending(42)).isFalse();
+        // Faults happened and were repaired by selective repeat.
+        assertThat(downFaults[0] + downFaults[1]).isPositive();
+        assertThat(ground.rejects().count(RejectReason.BAD_CHECK)).isPositive();
+        assertThat(sat.outbox().resentPackets()).isPositive();
+        for (ContactWindow cw : WINDOWS) {
+            for (PassGatedRadio.Direction d : PassGatedRadio.Direction.values()) {
+                assertThat(radio.bytesSent(cw, d)).isLessThanOrEqualTo(radio.capacityBytes(cw, d));
+            }
+        }
+    }
+}

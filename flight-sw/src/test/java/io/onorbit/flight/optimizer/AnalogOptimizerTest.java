@@ -1,0 +1,177 @@
+package io.onorbit.flight.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AnalogOptimizerTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void idealEngineReachesTheClosedFormMinimizer(long seed) {
+        QuadraticEnergy q = RandomQuadratics.spd(8, seed);
+        AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(1e-9));
+        AnalogSolve s = opt.solve(q, new double[8], 1e-3);
+        double[] exact = RandomQuadratics.solve(q);
+        assertThat(s.result().converged()).isTrue();
+        assertThat(RandomQuadratics.relativeError(s.result().solution(), exact)).isLessThan(1e-6);
+        assertThat(RandomQuadratics.relativeError(s.exactMinimizer(), exact)).isLessThan(1e-12);
+    }
+
+    /**
+     * With finite converters the engine solves the DAC-quantized system exactly up to its settle
+     * tolerance and the ADC's half LSB. The quantized system is rebuilt here independently
+     * (round each entry of A and b, scaled by its largest entry, to 2^(bits-1) - 1 levels) and
+     * solved by Gaussian elimination; the analog answer must sit within
+     * |Â⁻¹|·tol·|b̂| + √n·½LSB of it (in the circuit's units), with λmin(A) ≥ 1 here.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 6, 8, 10, 12})
+    void finitePrecisionErrorIsWhatTheConvertersAllow(int bits) {
+        int n = 8;
+        for (long seed = 10; seed < 14; seed++) {
+            QuadraticEnergy q = RandomQuadratics.spd(n, seed);
+            double tol = 1e-4;
+            AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().withBits(bits, bits)
+                    .withMismatchSigma(0).withCapacitanceF(0).withSettleTolerance(tol).withSeed(seed));
+            AnalogSolve s = opt.solve(q, new double[n], 5e-3);
+            double[] a = q.matrix();
+            double[] b = q.linearTerm();
+            double sa = 0;
+            double sb = 0;
+            for (double x : a) {
+                sa = Math.max(sa, Math.abs(x));
+            }
+            for (double x : b) {
+                sb = Math.max(sb, Math.abs(x));
+            }
+            double levels = Math.pow(2, bits - 1) - 1;
+            double[] aq = new double[n * n];
+            double[] bq = new double[n];
+            for (int i = 0; i < n * n; i++) {
+                aq[i] = Math.round(a[i] / sa * levels) / levels;
+            }
+            for (int i = 0; i < n; i++) {
+                bq[i] = Math.round(b[i] / sb * levels) / levels;
+            }
+            double[] vq = RandomQuadratics.solve(new QuadraticEnergy(aq, bq)); // volts
+            double toVolts = sa / sb;
+            double[] w = s.result().solution();
+            double maxV = 0;
+            double dist = 0;
+            double bNorm = 0;
+            for (int i = 0; i < n; i++) {
+                maxV = Math.max(maxV, Math.abs(vq[i]));
+                dist += Math.pow(w[i] * toVolts - vq[i], 2);
+                bNorm += bq[i] * bq[i];
+            }
+            double fullScale = 2 * maxV; // auto-ranged to the next power of two, at most twice the largest
+            // λmin(Â) ≥ λmin(A)/sa - |δA| ≥ 1/sa - n/(2 levels)
+            double lambdaMin = 1 / sa - n / (2 * levels);
+            double allowed = tol * Math.sqrt(bNorm) / Math.max(lambdaMin, 1e-3) + Math.sqrt(n) * 0.5 * fullScale / levels;
+            assertThat(Math.sqrt(dist)).as("bits %d seed %d", bits, seed).isLessThanOrEqualTo(allowed * 1.0001);
+            // and the reported error against the exact minimizer is the quantized system's, not zero
+            double quantErr = RandomQuadratics.relativeError(scale(vq, 1 / toVolts), RandomQuadratics.solve(q));
+            assertThat(s.relativeError()).isCloseTo(quantErr, offset(allowed / toVolts / norm(RandomQuadratics.solve(q)) + 1e-12));
+        }
+    }
+
+    private static double[] scale(double[] v, double f) {
+        double[] o = v.clone();
+        for (int i = 0; i < o.length; i++) {
+            o[i] *= f;
+        }
+        return o;
+    }
+
+    private static double norm(double[] v) {
+        return RandomQuadratics.frobenius(v);
+    }
+
+    @Test
+    void moreBitsGiveSmallerErrors() {
+        QuadraticEnergy q = RandomQuadratics.spd(8, 7);
+        double coarse = 0;
+        double fine = 0;
+        for (long seed = 0; seed < 5; seed++) {
+            AnalogOptimizer.Settings base = AnalogOptimizer.Settings.defaults().withMismatchSigma(0).withSeed(seed)
+                    .withSettleTolerance(1e-6);
+            coarse += new AnalogOptimizer(base.withBits(5, 5)).solve(q, new double[8], 1e-3).relativeError();
+            fine += new AnalogOptimizer(base.withBits(12, 12)).solve(q, new double[8], 1e-3).relativeError();
+        }
+        assertThat(fine).isLessThan(coarse / 10);
+    }
+
+    /** One variable: r(t) = r0·exp(-a t / τ), so t_settle = τ/a · ln(r0 / (tol·|b|)) with τ = E_τ / P. */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-5, 1e-4, 1e-3, 1e-2})
+    void settleTimeFollowsTheTauLaw(double powerW) {
+        double a = 1.0;
+        double b = 0.5;
+        QuadraticEnergy q = new QuadraticEnergy(new double[] {a}, new double[] {b});
+        AnalogOptimizer.Settings set = AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(1e-4)
+                .withPowerRangeW(1e-6, 1);
+        AnalogSolve s = new AnalogOptimizer(set).solve(q, new double[] {0}, powerW);
+        double tau = set.tauEnergyPerCellJ() / powerW;
+        // the circuit sees A and b normalized to their largest entries: â = 1, b̂ = 1, r0 = |b̂|
+        double expected = tau / 1.0 * Math.log(1.0 / 1e-4);
+        assertThat(s.tauS()).isCloseTo(tau, offset(tau * 1e-12));
+        assertThat(s.result().settleTimeS()).isCloseTo(expected, offset(expected * 1e-4));
+        assertThat(s.result().powerW()).isEqualTo(powerW);
+        // energy of the flow is P·t = E_τ·ln(1/tol), the same at every power
+        assertThat(powerW * s.result().settleTimeS()).isCloseTo(set.tauEnergyPerCellJ() * Math.log(1e4),
+                offset(1e-4 * set.tauEnergyPerCellJ() * Math.log(1e4)));
+    }
+
+    @Test
+    void refusesBelowItsMinimumAndNeverDrawsAboveTheEnvelope() {
+        AnalogOptimizer opt = AnalogOptimizer.withDefaults();
+        QuadraticEnergy q = RandomQuadratics.spd(4, 1);
+        assertThatThrownBy(() -> opt.minimize(q, new double[4], 1e-6)).isInstanceOf(PowerEnvelopeException.class)
+                .hasMessageContaining("analog");
+        assertThat(opt.minimize(q, new double[4], 3e-4).powerW()).isEqualTo(3e-4);
+        assertThat(opt.minimize(q, new double[4], 5.0).powerW()).isEqualTo(opt.settings().maxOperatingPowerW());
+    }
+
+    @Test
+    void mismatchIsFixedAndNoiseIsSeeded() {
+        QuadraticEnergy q = RandomQuadratics.spd(6, 3);
+        AnalogOptimizer.Settings noNoise = AnalogOptimizer.Settings.defaults().withCapacitanceF(0).withMismatchSigma(0.02);
+        AnalogOptimizer one = new AnalogOptimizer(noNoise);
+        double[] first = one.minimize(q, new double[6], 1e-3).solution();
+        assertThat(one.minimize(q, new double[6], 1e-3).solution()).containsExactly(first);
+        assertThat(new AnalogOptimizer(noNoise.withSeed(99)).minimize(q, new double[6], 1e-3).solution())
+                .isNotEqualTo(first);
+        AnalogOptimizer.Settings noisy = AnalogOptimizer.Settings.defaults().withCapacitanceF(1e-17).withBits(16, 16);
+        assertThat(new AnalogOptimizer(noisy).minimize(q, new double[6], 1e-3).solution())
+                .containsExactly(new AnalogOptimizer(noisy).minimize(q, new double[6], 1e-3).solution());
+    }
+
+    @Test
+    void nonQuadraticEnergyTakesOneDampedStep() {
+        // E(w) = sum cosh(w_i - 1): gradient sinh(w - 1); the proximal model's minimizer is w0 - g/ρ
+        EnergyFunction e = new EnergyFunction() {
+            public int dimension() {
+                return 2;
+            }
+
+            public double value(double[] w) {
+                return Math.cosh(w[0] - 1) + Math.cosh(w[1] - 1);
+            }
+
+            public void gradient(double[] w, double[] out) {
+                out[0] = Math.sinh(w[0] - 1);
+                out[1] = Math.sinh(w[1] - 1);
+            }
+        };
+        double[] w0 = {0.2, 1.7};
+        AnalogSolve s = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(1e-9))
+                .solve(e, w0, 1e-3);
+        assertThat(s.result().solution()[0]).isCloseTo(0.2 - Math.sinh(-0.8), offset(1e-6));
+        assertThat(s.result().solution()[1]).isCloseTo(1.7 - Math.sinh(0.7), offset(1e-6));
+    }
+}

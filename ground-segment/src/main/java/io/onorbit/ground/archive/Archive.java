@@ -1,0 +1,448 @@
+package io.onorbit.ground.archive;
+
+import com.google.common.io.BaseEncoding;
+import io.onorbit.flight.model.ModelVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The ground archive: one embedded SQLite file (or any JDBC URL speaking the same SQL) holding
+ * deltas, passes, operator reviews, global model versions with their lineage, ingest rejects and
+ * uplinks. Opening it applies any missing schema migrations in order. Every write that touches
+ * more than one row runs in one transaction, so a crash leaves either all of it or none of it.
+ *
+ * <p>Not thread-safe: one archive object per thread (SQLite serialises writers anyway).
+ */
+public final class Archive implements AutoCloseable {
+
+    private static final BaseEncoding HEX = BaseEncoding.base16().lowerCase();
+
+    private final Connection connection;
+    private final String url;
+
+    private Archive(Connection connection, String url) {
+        this.connection = connection;
+        this.url = url;
+    }
+
+    /**
+     * Opens (creating if needed) the archive file and brings its schema up to date.
+     *
+     * @param file SQLite file; its folder must exist
+     * @return the open archive
+     */
+    public static Archive open(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ArchiveException("archive " + file + ": folder " + parent + " does not exist");
+        }
+        return open("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /**
+     * Opens the archive at a JDBC URL (SQLite is bundled; other drivers must be on the class path
+     * and accept the SQLite-flavoured SQL of {@link Migration}) and brings its schema up to date.
+     */
+    public static Archive open(String jdbcUrl) {
+        return open(jdbcUrl, Migration.ALL);
+    }
+
+    static Archive open(String jdbcUrl, List<Migration> migrations) {
+        try {
+            Connection c = DriverManager.getConnection(jdbcUrl);
+            Archive a = new Archive(c, jdbcUrl);
+            try (Statement s = c.createStatement()) {
+                if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                    s.execute("PRAGMA foreign_keys = ON");
+                    s.execute("PRAGMA busy_timeout = 5000");
+                    // WAL: a crash (even of the OS) never leaves a half transaction; NORMAL sync may lose
+                    // the last commits on power loss but not consistency. Folded back into one file on close.
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = NORMAL");
+                }
+            }
+            a.migrate(migrations);
+            return a;
+        } catch (SQLException e) {
+            throw new ArchiveException("archive " + jdbcUrl + ": cannot open (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** @return the JDBC URL this archive was opened with */
+    public String url() {
+        return url;
+    }
+
+    /** @return the schema version now in the database */
+    public int schemaVersion() {
+        return query("SELECT COALESCE(MAX(version), 0) FROM schema_version", rs -> rs.getInt(1)).get(0);
+    }
+
+    private void migrate(List<Migration> migrations) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, note TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        int current = schemaVersion();
+        for (Migration m : migrations) {
+            if (m.version() <= current) {
+                continue;
+            }
+            if (m.version() != current + 1) {
+                throw new ArchiveException("archive " + url + ": migration " + m.version() + " out of order after " + current);
+            }
+            transaction(tx -> {
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : m.statements()) {
+                        s.execute(sql);
+                    }
+                }
+                update("INSERT INTO schema_version (version, note, applied_at) VALUES (?, ?, ?)",
+                        m.version(), m.note(), Instant.now().toString());
+                return null;
+            });
+            current = m.version();
+        }
+        int latest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        if (current > latest) {
+            throw new ArchiveException("archive " + url + ": schema version " + current
+                    + " is newer than this OnOrbit understands (" + latest + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- deltas and passes
+
+    /**
+     * Archives a delta (and counts it against its pass) in one transaction.
+     *
+     * @return the new row id, or empty if the same satellite already sent a delta with this digest
+     */
+    public Optional<Long> storeDelta(DeltaSubmission d, Set<DeltaFlag> flags, Instant receivedAt) {
+        return transaction(tx -> {
+            if (containsDelta(d.satellite(), d.digest())) {
+                return Optional.<Long>empty();
+            }
+            upsertPass(d.satellite(), d.passNumber(), d.station(), receivedAt, 0, 0, 1);
+            return Optional.of(insertDelta(d, flags, receivedAt));
+        });
+    }
+
+    /** @return true if {@code satellite} already has a delta with this encoded digest */
+    public boolean containsDelta(String satellite, byte[] digest) {
+        return !query("SELECT 1 FROM deltas WHERE satellite = ? AND digest = ?", rs -> 1, satellite, HEX.encode(digest)).isEmpty();
+    }
+
+    /** Adds received traffic (all packets, whether or not they made a delta) to a pass. */
+    public void recordPassTraffic(String satellite, long passNumber, String station, Instant at, long bytes, long packets) {
+        transaction(tx -> {
+            upsertPass(satellite, passNumber, station, at, bytes, packets, 0);
+            return null;
+        });
+    }
+
+    void upsertPass(String satellite, long passNumber, String station, Instant at, long bytes, long packets, long deltas) {
+        update("""
+                INSERT INTO passes (satellite, pass_number, station, first_seen, last_seen, bytes, packets, deltas)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (satellite, pass_number) DO UPDATE SET
+                  last_seen = MAX(last_seen, excluded.last_seen), bytes = bytes + excluded.bytes,
+                  packets = packets + excluded.packets, deltas = deltas + excluded.deltas""",
+                satellite, passNumber, station == null ? "" : station, at.toString(), at.toString(), bytes, packets, deltas);
+    }
+
+    long insertDelta(DeltaSubmission d, Set<DeltaFlag> flags, Instant receivedAt) {
+        double norm = d.norm();
+        update("""
+                INSERT INTO deltas (satellite, pass_number, station, base_version, base_digest, digest, sample_count,
+                  created_at, received_at, dimension, nnz, bytes, norm, flags, status, indices, delta_values, encoded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                d.satellite(), d.passNumber(), d.station(), d.baseVersion(), HEX.encode(d.baseDigest()),
+                HEX.encode(d.digest()), d.sampleCount(), d.createdAt().toString(), receivedAt.toString(),
+                d.dimension(), d.indices().length, d.encoded().length, Double.isFinite(norm) ? norm : null,
+                flagsText(flags), DeltaStatus.PENDING.name(), SparseVectors.intsToBlob(d.indices()),
+                SparseVectors.floatsToBlob(d.values()), d.encoded());
+        return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+    }
+
+    /** @return every delta, oldest first */
+    public List<DeltaRecord> deltas() {
+        return query("SELECT * FROM deltas ORDER BY id", Archive::delta);
+    }
+
+    /** @return deltas with this status, oldest first */
+    public List<DeltaRecord> deltas(DeltaStatus status) {
+        return query("SELECT * FROM deltas WHERE status = ? ORDER BY id", Archive::delta, status.name());
+    }
+
+    /** @return one delta */
+    public Optional<DeltaRecord> delta(long id) {
+        return query("SELECT * FROM deltas WHERE id = ?", Archive::delta, id).stream().findFirst();
+    }
+
+    /** @return finite norms of the {@code limit} most recent non-rejected deltas (newest first) */
+    public List<Double> recentNorms(int limit) {
+        return query("SELECT norm FROM deltas WHERE norm IS NOT NULL AND status <> ? ORDER BY id DESC LIMIT ?",
+                rs -> rs.getDouble(1), DeltaStatus.REJECTED.name(), limit);
+    }
+
+    /** @return every pass with traffic, by satellite then pass number */
+    public List<PassRecord> passes() {
+        return query("SELECT * FROM passes ORDER BY satellite, pass_number", rs -> new PassRecord(
+                rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
+                Instant.parse(rs.getString("first_seen")), Instant.parse(rs.getString("last_seen")),
+                rs.getLong("bytes"), rs.getLong("packets"), rs.getLong("deltas")));
+    }
+
+    // ---------------------------------------------------------------- review
+
+    /**
+     * Records an operator decision and changes the delta's status, in one transaction.
+     *
+     * @throws IllegalArgumentException if the delta does not exist, is already merged, the
+     *                                  decision is not APPROVED/REJECTED, or operator/reason is blank
+     */
+    public void review(long deltaId, DeltaStatus decision, String operator, String reason, Instant at) {
+        if (decision != DeltaStatus.APPROVED && decision != DeltaStatus.REJECTED) {
+            throw new IllegalArgumentException("decision must be APPROVED or REJECTED, not " + decision);
+        }
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("operator must be named");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+        transaction(tx -> {
+            DeltaRecord d = delta(deltaId).orElseThrow(() -> new IllegalArgumentException("no delta with id " + deltaId));
+            if (d.status() == DeltaStatus.MERGED) {
+                throw new IllegalArgumentException("delta " + deltaId + " is already merged into a global version");
+            }
+            update("UPDATE deltas SET status = ? WHERE id = ?", decision.name(), deltaId);
+            update("INSERT INTO reviews (delta_id, decision, operator, reason, at) VALUES (?, ?, ?, ?, ?)",
+                    deltaId, decision.name(), operator, reason, at.toString());
+            return null;
+        });
+    }
+
+    /** @return the audit trail of one delta, oldest first */
+    public List<ReviewEntry> reviews(long deltaId) {
+        return query("SELECT * FROM reviews WHERE delta_id = ? ORDER BY id", Archive::review, deltaId);
+    }
+
+    /** @return the whole audit trail, oldest first */
+    public List<ReviewEntry> reviews() {
+        return query("SELECT * FROM reviews ORDER BY id", Archive::review);
+    }
+
+    // ---------------------------------------------------------------- rejects
+
+    /** Records input that ingest refused. */
+    public void recordReject(RejectEntry r) {
+        update("INSERT INTO rejects (received_at, satellite, reason, detail, bytes) VALUES (?, ?, ?, ?, ?)",
+                r.receivedAt().toString(), r.satellite() == null ? "" : r.satellite(), r.reason(), r.detail(), r.bytes());
+    }
+
+    /** @return every reject, oldest first */
+    public List<RejectEntry> rejects() {
+        return query("SELECT * FROM rejects ORDER BY id", rs -> new RejectEntry(Instant.parse(rs.getString("received_at")),
+                rs.getString("satellite"), rs.getString("reason"), rs.getString("detail"), rs.getLong("bytes")));
+    }
+
+    // ---------------------------------------------------------------- global versions
+
+    /**
+     * Stores a new global version (number = latest + 1, or 0 for the first), its lineage, and marks
+     * the lineage's deltas MERGED, all in one transaction.
+     *
+     * @throws IllegalArgumentException if a lineage delta is not APPROVED, or the dimension differs
+     *                                  from the parent's
+     */
+    public GlobalVersion recordGlobalVersion(float[] params, String rule, List<GlobalVersion.LineageEntry> lineage, Instant at) {
+        return transaction(tx -> {
+            Optional<GlobalVersion> parent = latestGlobal();
+            if (parent.isPresent() && parent.get().params().length != params.length) {
+                throw new IllegalArgumentException("new global model has " + params.length + " parameters, parent has "
+                        + parent.get().params().length);
+            }
+            long version = parent.map(p -> p.version() + 1).orElse(0L);
+            long parentVersion = parent.map(GlobalVersion::version).orElse(-1L);
+            update("INSERT INTO global_versions (version, parent_version, rule, created_at, digest, dimension, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    version, parentVersion, rule, at.toString(), HEX.encode(ModelVersion.digestOf(params)), params.length,
+                    SparseVectors.floatsToBlob(params));
+            for (GlobalVersion.LineageEntry e : lineage) {
+                DeltaRecord d = delta(e.deltaId()).orElseThrow(() -> new IllegalArgumentException("no delta with id " + e.deltaId()));
+                if (d.status() != DeltaStatus.APPROVED) {
+                    throw new IllegalArgumentException("delta " + e.deltaId() + " is " + d.status() + ", only APPROVED deltas can be merged");
+                }
+                update("INSERT INTO lineage (version, delta_id, weight) VALUES (?, ?, ?)", version, e.deltaId(), e.weight());
+                update("UPDATE deltas SET status = ? WHERE id = ?", DeltaStatus.MERGED.name(), e.deltaId());
+            }
+            return global(version).orElseThrow();
+        });
+    }
+
+    /** @return the newest global version, if any */
+    public Optional<GlobalVersion> latestGlobal() {
+        return query("SELECT * FROM global_versions ORDER BY version DESC LIMIT 1", this::global).stream().findFirst();
+    }
+
+    /** @return one global version */
+    public Optional<GlobalVersion> global(long version) {
+        return query("SELECT * FROM global_versions WHERE version = ?", this::global, version).stream().findFirst();
+    }
+
+    /** @return every global version, oldest first */
+    public List<GlobalVersion> globals() {
+        return query("SELECT * FROM global_versions ORDER BY version", this::global);
+    }
+
+    /** @return the hex digest the ground recorded for {@code version}, if it knows that version */
+    public Optional<String> globalDigest(long version) {
+        return query("SELECT digest FROM global_versions WHERE version = ?", rs -> rs.getString(1), version).stream().findFirst();
+    }
+
+    // ---------------------------------------------------------------- uplinks
+
+    /** @return the last command counter used for {@code satellite} (0 if none yet) */
+    public long lastUplinkCounter(String satellite) {
+        return query("SELECT COALESCE(MAX(counter), 0) FROM uplinks WHERE satellite = ?", rs -> rs.getLong(1), satellite).get(0);
+    }
+
+    /**
+     * Records a signed update sent (or queued) to a satellite.
+     *
+     * @throws ArchiveException if the counter was used before for that satellite
+     */
+    public void recordUplink(String satellite, long counter, long fromVersion, long toVersion, long bytes, Instant at) {
+        update("INSERT INTO uplinks (satellite, counter, from_version, to_version, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                satellite, counter, fromVersion, toVersion, bytes, at.toString());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     * Nested calls join the outer transaction.
+     */
+    <T> T transaction(SqlWork<T> work) {
+        try {
+            if (!connection.getAutoCommit()) {
+                return work.run(connection);
+            }
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new ArchiveException("archive " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    void update(String sql, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new ArchiveException("archive " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new ArchiveException("archive " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    /** Connection for tests that simulate a crash mid-transaction. */
+    Connection connection() {
+        return connection;
+    }
+
+    private static String flagsText(Set<DeltaFlag> flags) {
+        return flags.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static DeltaRecord delta(ResultSet rs) throws SQLException {
+        String flagText = rs.getString("flags");
+        Set<DeltaFlag> flags = EnumSet.noneOf(DeltaFlag.class);
+        if (!flagText.isEmpty()) {
+            Arrays.stream(flagText.split(",")).map(DeltaFlag::valueOf).forEach(flags::add);
+        }
+        DeltaSubmission d = new DeltaSubmission(rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
+                rs.getLong("base_version"), HEX.decode(rs.getString("base_digest")), HEX.decode(rs.getString("digest")),
+                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")), rs.getInt("dimension"),
+                SparseVectors.blobToInts(rs.getBytes("indices")), SparseVectors.blobToFloats(rs.getBytes("delta_values")),
+                rs.getBytes("encoded"));
+        return new DeltaRecord(rs.getLong("id"), d, Instant.parse(rs.getString("received_at")), flags,
+                DeltaStatus.valueOf(rs.getString("status")));
+    }
+
+    private static ReviewEntry review(ResultSet rs) throws SQLException {
+        return new ReviewEntry(rs.getLong("delta_id"), DeltaStatus.valueOf(rs.getString("decision")),
+                rs.getString("operator"), rs.getString("reason"), Instant.parse(rs.getString("at")));
+    }
+
+    private GlobalVersion global(ResultSet rs) throws SQLException {
+        long version = rs.getLong("version");
+        long parent = rs.getLong("parent_version");
+        String rule = rs.getString("rule");
+        Instant at = Instant.parse(rs.getString("created_at"));
+        float[] params = SparseVectors.blobToFloats(rs.getBytes("params"));
+        List<GlobalVersion.LineageEntry> lineage = query("SELECT delta_id, weight FROM lineage WHERE version = ? ORDER BY delta_id",
+                r -> new GlobalVersion.LineageEntry(r.getLong(1), r.getDouble(2)), version);
+        return new GlobalVersion(version, parent, rule, at, params, lineage);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new ArchiveException("archive " + url + ": cannot close (" + e.getMessage() + ")", e);
+        }
+    }
+}

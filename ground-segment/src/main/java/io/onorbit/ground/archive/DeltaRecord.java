@@ -1,0 +1,86 @@
+package io.onorbit.ground.archive;
+
+import com.google.common.io.BaseEncoding;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One archived delta, as read back from the archive: the delta as it arrived plus what the
+ * ground added (row id, reception time, flags, review status).
+ *
+ * @param id         archive row id
+ * @param delta      the delta as received
+ * @param receivedAt when the ground archived it (UTC)
+ * @param flags      automatic flags
+ * @param status     review status
+ */
+public record DeltaRecord(long id, DeltaSubmission delta, Instant receivedAt, Set<DeltaFlag> flags, DeltaStatus status) {
+
+    private static final BaseEncoding HEX = BaseEncoding.base16().lowerCase();
+
+    public DeltaRecord {
+        Objects.requireNonNull(delta, "delta");
+        flags = Set.copyOf(flags);
+    }
+
+    /** @return sending satellite */
+    public String satellite() {
+        return delta.satellite();
+    }
+
+    /** @return the satellite's pass counter in which it came down */
+    public long passNumber() {
+        return delta.passNumber();
+    }
+
+    /** @return global version it builds on */
+    public long baseVersion() {
+        return delta.baseVersion();
+    }
+
+    /** @return training samples behind it */
+    public long sampleCount() {
+        return delta.sampleCount();
+    }
+
+    /** @return when the satellite made it (UTC) */
+    public Instant createdAt() {
+        return delta.createdAt();
+    }
+
+    /** @return number of model parameters */
+    public int dimension() {
+        return delta.dimension();
+    }
+
+    /** @return number of non-zero entries */
+    public int nnz() {
+        return delta.indices().length;
+    }
+
+    /** @return size of the encoded delta, bytes */
+    public int bytes() {
+        return delta.encoded().length;
+    }
+
+    /** @return L2 norm of the values (non-finite if a value is) */
+    public double norm() {
+        return delta.norm();
+    }
+
+    /** @return hex SHA-256 of the base model as the satellite holds it */
+    public String baseDigestHex() {
+        return HEX.encode(delta.baseDigest());
+    }
+
+    /** @return hex SHA-256 of the encoded delta */
+    public String digestHex() {
+        return HEX.encode(delta.digest());
+    }
+
+    /** @return the delta as a dense vector of {@link #dimension()} values */
+    public float[] dense() {
+        return SparseVectors.dense(delta.dimension(), delta.indices(), delta.values());
+    }
+}

@@ -1,0 +1,111 @@
+package io.onorbit.ground.config;
+
+import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.eval.DriftExperimentSettings;
+import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.flight.learning.task.SolarArrayScenario;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the mission file's {@code learning} section (see mission-configs/SCHEMA.md) into a
+ * {@link LearningConfig}. Every key is optional; unknown keys and out-of-range values are reported
+ * as one line naming file, field and reason.
+ */
+public final class LearningConfigReader {
+
+    private static final double DAY_S = 86400.0;
+
+    private LearningConfigReader() {
+    }
+
+    /**
+     * @param root the mission file's root node
+     * @return the learning configuration (defaults where absent)
+     */
+    public static LearningConfig read(ConfigNode root) {
+        LearningConfig d = LearningConfig.defaults();
+        if (!root.has("learning")) {
+            return d;
+        }
+        ConfigNode n = root.required("learning");
+        n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
+                "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
+                "experiment"));
+        LearningSettings t = d.trainer();
+        int[] hidden = t.hiddenLayers();
+        if (n.has("model")) {
+            ConfigNode m = n.required("model");
+            m.allowOnly(List.of("hidden_layers"));
+            if (m.has("hidden_layers")) {
+                List<ConfigNode> widths = m.list("hidden_layers");
+                if (widths.size() > 8) {
+                    throw m.error("hidden_layers", "at most 8 hidden layers, got " + widths.size());
+                }
+                hidden = new int[widths.size()];
+                for (int i = 0; i < hidden.length; i++) {
+                    ConfigNode w = widths.get(i);
+                    if (!w.raw().isIntegralNumber() || w.raw().asLong() < 1 || w.raw().asLong() > 4096) {
+                        throw w.error("'" + w.raw().asText() + "' must be a whole number in [1, 4096]");
+                    }
+                    hidden[i] = w.raw().asInt();
+                }
+            }
+        }
+        String subset = n.choice("trainable", t.subset().name().toLowerCase(Locale.ROOT),
+                Set.of("full", "last_layer", "biases", "sparse_rows"));
+        int replayCapacity = (int) n.integer("replay_capacity", t.replayCapacity(), 0, 100_000);
+        int replayPerUpdate = (int) n.integer("replay_per_update", replayCapacity == 0 ? 0 : t.replayPerUpdate(), 0, 100_000);
+        if (replayCapacity == 0 && replayPerUpdate > 0) {
+            throw n.error("replay_per_update", "must be 0 when replay_capacity is 0");
+        }
+        LearningSettings trainer = new LearningSettings(hidden, TrainableSubset.Kind.valueOf(subset.toUpperCase(Locale.ROOT)),
+                n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1),
+                n.number("learning_rate", t.learningRate(), 1e-9, 100),
+                n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
+                (int) n.integer("batch_size", t.batchSize(), 1, 100_000), replayCapacity, replayPerUpdate,
+                n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
+                n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
+
+        SolarArrayScenario s = d.solar();
+        double failureS = d.stringFailureS();
+        if (n.has("task")) {
+            ConfigNode k = n.required("task");
+            k.allowOnly(List.of("sample_period_s", "strings", "failed_strings", "string_failure_day",
+                    "degradation_pct_per_year", "sensor_bias_drift_k_per_day", "noise_pct"));
+            int strings = (int) k.integer("strings", s.strings(), 1, 1000);
+            int failed = (int) k.integer("failed_strings", s.failedStrings(), 0, 999);
+            if (failed >= strings) {
+                throw k.error("failed_strings", failed + " must be below strings (" + strings + ")");
+            }
+            if (k.has("string_failure_day")) {
+                failureS = k.number("string_failure_day", 0, 36_500) * DAY_S;
+            }
+            s = new SolarArrayScenario(k.number("sample_period_s", s.samplePeriodS(), 1, 86_400), strings, failed, 0,
+                    k.number("degradation_pct_per_year", s.degradationPerYear() * 100, 0, 50) / 100,
+                    k.number("sensor_bias_drift_k_per_day", s.sensorBiasDriftKPerDay(), -10, 10),
+                    k.number("noise_pct", s.noiseFraction() * 100, 0, 50) / 100, trainer.seed());
+        }
+        DriftExperimentSettings e = d.experiment();
+        double surplusW = d.standInSurplusW();
+        if (n.has("experiment")) {
+            ConfigNode x = n.required("experiment");
+            x.allowOnly(List.of("warmup_days", "fading_factor", "ground_latency_days", "ground_retrain_interval_days",
+                    "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
+                    "recovery_hold_s", "stand_in_surplus_w"));
+            e = new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
+                    x.number("fading_factor", e.fadingFactor(), 0.5, 1),
+                    x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
+                    x.number("ground_retrain_interval_days", e.groundRetrainIntervalS() / DAY_S, 0.01, 365) * DAY_S,
+                    x.number("oracle_refit_interval_h", e.oracleRefitIntervalS() / 3600, 0.1, 8760) * 3600,
+                    x.number("oracle_window_days", e.oracleWindowS() / DAY_S, 0.01, 365) * DAY_S,
+                    (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
+                    (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
+                    x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
+            surplusW = x.number("stand_in_surplus_w", surplusW, 0, 10_000);
+        }
+        return new LearningConfig(trainer, s, failureS, e, surplusW);
+    }
+}

@@ -1,0 +1,87 @@
+package io.onorbit.ground.config;
+
+import io.onorbit.orbit.spec.GroundStation;
+import io.onorbit.orbit.spec.SatelliteSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and validates a mission file. Strict: unknown keys are rejected with the nearest known
+ * key suggested, and every bad value is one {@link ConfigException} line
+ * {@code file: field.path: reason}. Sections owned by other components are only checked to be
+ * mappings here; their readers validate them from {@link MissionConfig#root()}.
+ */
+public final class MissionLoader {
+
+    /** Keys allowed at the top of a mission file. */
+    public static final Set<String> TOP_LEVEL_KEYS = Set.of("mission", "start", "duration", "seed", "satellites",
+            "ground_stations", "spacecraft", "learning", "link", "ground", "simulation");
+
+    /** Span used when {@code duration} is absent. */
+    public static final Duration DEFAULT_DURATION = Duration.ofDays(7);
+    /** Seed used when {@code seed} is absent. */
+    public static final long DEFAULT_SEED = 1;
+
+    private static final Set<String> OTHER_SECTIONS = Set.of("spacecraft", "learning", "link", "ground", "simulation");
+
+    private MissionLoader() {
+    }
+
+    /**
+     * @param file the mission YAML
+     * @return the validated mission
+     * @throws ConfigException on any problem, as one line
+     */
+    public static MissionConfig load(Path file) {
+        ConfigNode root = YamlFiles.read(file);
+        root.allowOnly(TOP_LEVEL_KEYS);
+        String name = root.string("mission").trim();
+        if (name.isEmpty()) {
+            throw root.error("mission", "must not be empty");
+        }
+        Instant start = root.instant("start");
+        Duration duration = root.positiveDuration("duration", DEFAULT_DURATION);
+        long seed = root.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
+        for (String section : OTHER_SECTIONS) {
+            root.child(section).ifPresent(n -> {
+                if (!n.raw().isObject()) {
+                    throw n.error("must be a mapping of keys to values");
+                }
+            });
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        List<SatelliteSpec> satellites = new ArrayList<>();
+        List<ConfigNode> satNodes = root.required("satellites").elements();
+        if (satNodes.isEmpty()) {
+            throw root.error("satellites", "must list at least one satellite");
+        }
+        Set<String> satNames = new HashSet<>();
+        for (ConfigNode n : satNodes) {
+            for (SatelliteSpec s : SatelliteReader.read(n, start, folder)) {
+                if (!satNames.add(s.name())) {
+                    throw n.error("name", "satellite name '" + s.name() + "' is used twice");
+                }
+                satellites.add(s);
+            }
+        }
+        List<GroundStation> stations = new ArrayList<>();
+        List<ConfigNode> stationNodes = root.required("ground_stations").elements();
+        if (stationNodes.isEmpty()) {
+            throw root.error("ground_stations", "must list at least one ground station");
+        }
+        Set<String> stationNames = new HashSet<>();
+        for (ConfigNode n : stationNodes) {
+            GroundStation s = GroundStationReader.read(n);
+            if (!stationNames.add(s.name())) {
+                throw n.error("name", "station name '" + s.name() + "' is used twice");
+            }
+            stations.add(s);
+        }
+        return new MissionConfig(file, name, start, duration, seed, satellites, stations, root);
+    }
+}

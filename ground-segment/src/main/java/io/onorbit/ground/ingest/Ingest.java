@@ -1,0 +1,155 @@
+package io.onorbit.ground.ingest;
+
+import com.google.common.hash.Hashing;
+import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.DeltaFlag;
+import io.onorbit.ground.archive.DeltaSubmission;
+import io.onorbit.ground.archive.RejectEntry;
+import io.onorbit.ground.review.ReviewPolicy;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Downlink ingest: packets in, archived deltas out. Each packet goes to the assembler (packet CRC,
+ * segmentation, message CRC); each completed delta message is decoded (delta digest), flagged by
+ * the review policy and stored with its pass; duplicates are dropped; every refusal is archived
+ * with its reason. Bad input never throws; only an archive failure does.
+ *
+ * <p>Mutable (the assembler holds partial messages): one per ground station link.
+ */
+public final class Ingest {
+
+    /** What one packet led to. */
+    public enum Result {
+        /** A delta was completed, decoded and archived. */
+        STORED,
+        /** Stored by the assembler; its message is incomplete. */
+        PENDING,
+        /** A retransmitted segment, or a delta already archived: dropped. */
+        DUPLICATE,
+        /** Refused (reason archived). */
+        REJECTED,
+        /** A whole message that is not a delta (acks, requests): not ingested. */
+        IGNORED
+    }
+
+    /**
+     * Where and when the packets are received.
+     *
+     * @param passNumber the sending satellite's pass counter, &ge; 0
+     * @param station    receiving ground station
+     * @param at         reception time (UTC)
+     */
+    public record Pass(long passNumber, String station, Instant at) {
+    }
+
+    private final Archive archive;
+    private final ReviewPolicy policy;
+    private final PacketAssembler assembler;
+    private final DeltaDecoder decoder;
+    private final EnumMap<Result, Long> counts = new EnumMap<>(Result.class);
+    private final Map<String, Long> rejectReasons = new TreeMap<>();
+    private Optional<Long> lastStoredId = Optional.empty();
+
+    public Ingest(Archive archive, ReviewPolicy policy, PacketAssembler assembler, DeltaDecoder decoder) {
+        this.archive = archive;
+        this.policy = policy;
+        this.assembler = assembler;
+        this.decoder = decoder;
+    }
+
+    /**
+     * Ingests one received packet.
+     *
+     * @return what it led to; never throws on bad packets
+     * @throws io.onorbit.ground.archive.ArchiveException only if the archive itself fails
+     */
+    public Result accept(byte[] packet, Pass pass) {
+        Result r = handle(packet == null ? new byte[0] : packet, pass);
+        counts.merge(r, 1L, Long::sum);
+        return r;
+    }
+
+    private Result handle(byte[] packet, Pass pass) {
+        PacketAssembler.Step step;
+        try {
+            step = assembler.offer(packet);
+        } catch (RuntimeException e) { // a contract breach below us must not stop the downlink
+            return reject("", "assembler-error", String.valueOf(e), packet.length, pass);
+        }
+        if (!step.satellite().isEmpty()) {
+            archive.recordPassTraffic(step.satellite(), pass.passNumber(), pass.station(), pass.at(), packet.length, 1);
+        }
+        if (step instanceof PacketAssembler.Refused f) {
+            return reject(f.satellite(), f.reason(), f.detail(), packet.length, pass);
+        }
+        if (step instanceof PacketAssembler.Waiting) {
+            return Result.PENDING;
+        }
+        if (step instanceof PacketAssembler.Duplicate) {
+            return Result.DUPLICATE;
+        }
+        PacketAssembler.Message m = (PacketAssembler.Message) step;
+        return m.delta() ? ingestDelta(m, pass) : Result.IGNORED;
+    }
+
+    private Result ingestDelta(PacketAssembler.Message m, Pass pass) {
+        byte[] bytes = m.bytes();
+        DeltaDecoder.Decoded d;
+        try {
+            d = decoder.decode(bytes);
+        } catch (DeltaDecoder.Refusal e) {
+            return reject(m.satellite(), e.reason(), e.getMessage(), bytes.length, pass);
+        } catch (RuntimeException e) {
+            return reject(m.satellite(), "delta-format", String.valueOf(e), bytes.length, pass);
+        }
+        if (!d.satellite().equals(m.satellite())) {
+            return reject(m.satellite(), "satellite-mismatch", "delta says it is from " + d.satellite() + " but came on "
+                    + m.satellite() + "'s channel", bytes.length, pass);
+        }
+        DeltaSubmission s;
+        try {
+            s = new DeltaSubmission(d.satellite(), pass.passNumber(), pass.station(), d.baseVersion(), d.baseDigest(),
+                    Hashing.sha256().hashBytes(bytes).asBytes(), d.sampleCount(), d.createdAt(), d.dimension(), d.indices(),
+                    d.values(), bytes);
+        } catch (RuntimeException e) {
+            return reject(m.satellite(), "delta-fields", e.getMessage(), bytes.length, pass);
+        }
+        if (archive.containsDelta(s.satellite(), s.digest())) {
+            rejectReasons.merge("duplicate-delta", 1L, Long::sum);
+            return Result.DUPLICATE;
+        }
+        Set<DeltaFlag> flags = policy.auto(s, archive);
+        Optional<Long> id = archive.storeDelta(s, flags, pass.at());
+        if (id.isEmpty()) {
+            return Result.DUPLICATE;
+        }
+        lastStoredId = id;
+        return Result.STORED;
+    }
+
+    private Result reject(String satellite, String reason, String detail, long bytes, Pass pass) {
+        rejectReasons.merge(reason, 1L, Long::sum);
+        archive.recordReject(new RejectEntry(pass.at(), satellite, reason, detail == null ? "" : detail, bytes));
+        return Result.REJECTED;
+    }
+
+    /** @return packets by what they led to since this ingest was made */
+    public Map<Result, Long> counts() {
+        return Map.copyOf(counts);
+    }
+
+    /** @return refusals (and dropped duplicate deltas) by reason since this ingest was made */
+    public Map<String, Long> rejectReasons() {
+        return Map.copyOf(rejectReasons);
+    }
+
+    /** @return archive id of the last delta stored, if any */
+    public Optional<Long> lastStoredId() {
+        return lastStoredId;
+    }
+}

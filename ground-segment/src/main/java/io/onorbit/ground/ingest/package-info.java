@@ -1,0 +1,13 @@
+/**
+ * Downlink ingest: received packets in, archived deltas out. {@link io.onorbit.ground.ingest.Ingest}
+ * feeds each packet to a {@link io.onorbit.ground.ingest.PacketAssembler} (packet CRC,
+ * segmentation, whole-message check), decodes each completed delta with a
+ * {@link io.onorbit.ground.ingest.DeltaDecoder} (delta digest), drops duplicates (same satellite
+ * and SHA-256 of the encoded delta), flags it with the review policy and archives it with its
+ * pass; every refusal is archived with a short reason. Bad input never throws.
+ *
+ * <p>The two interfaces are the narrow contract with the flight-sw link layer, so that ingest
+ * does not depend on packet internals. Inputs: packet octets, pass number, station, reception
+ * time (UTC). Use: {@code new Ingest(archive, policy, assembler, decoder).accept(bytes, pass)}.
+ */
+package io.onorbit.ground.ingest;

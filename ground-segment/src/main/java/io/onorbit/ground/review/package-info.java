@@ -1,0 +1,14 @@
+/**
+ * Operator review of downlinked deltas. {@link io.onorbit.ground.review.ReviewPolicy} flags a delta
+ * automatically (non-finite values; norm more than k x MAD from the median of the constellation's
+ * recent norms; base version older than the current global; zero samples; base digest different
+ * from the ground's record of that version, or a base the ground never made).
+ * {@link io.onorbit.ground.review.ReviewDesk} records approve/reject decisions with operator and
+ * reason in the archive's audit trail.
+ *
+ * <p>Inputs: {@link io.onorbit.ground.archive.DeltaSubmission} (norm is the L2 norm of the
+ * float32 delta values, dimensionless); outputs: a set of
+ * {@link io.onorbit.ground.archive.DeltaFlag}. Use: flags = policy.auto(delta, archive);
+ * archive.storeDelta(delta, flags, now).
+ */
+package io.onorbit.ground.review;

@@ -1,0 +1,102 @@
+package io.onorbit.ground.uplink;
+
+import io.onorbit.flight.command.UplinkFrame;
+import io.onorbit.ground.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Per-satellite uplink keys, read from a key file that the mission names
+ * ({@code ground.uplink_keys_file}); keys never live in source or in the mission file itself.
+ *
+ * <p>Format: one satellite per line, {@code name hexkey} separated by white space; the key is at
+ * least 16 bytes (32 hex digits); blank lines and lines starting with '#' are ignored. Example:
+ * <pre>
+ * # uplink keys, HMAC-SHA256
+ * sat-1 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff
+ * </pre>
+ */
+public final class UplinkKeys {
+
+    private final Map<String, byte[]> keys;
+
+    private UplinkKeys(Map<String, byte[]> keys) {
+        this.keys = keys;
+    }
+
+    /** @return keys from explicit bytes (tests, simulations that generate keys) */
+    public static UplinkKeys of(Map<String, byte[]> keys) {
+        Map<String, byte[]> copy = new HashMap<>();
+        keys.forEach((k, v) -> {
+            if (v.length < UplinkFrame.MIN_KEY_BYTES) {
+                throw new IllegalArgumentException("key of " + k + " must be at least " + UplinkFrame.MIN_KEY_BYTES + " bytes");
+            }
+            copy.put(k, v.clone());
+        });
+        return new UplinkKeys(copy);
+    }
+
+    /**
+     * @throws ConfigException naming the file and line for a missing file or a bad line
+     */
+    public static UplinkKeys read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "uplink key file cannot be read (" + e.getMessage() + ")");
+        }
+        Map<String, byte[]> keys = new HashMap<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = "line " + (n + 1);
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2) {
+                throw new ConfigException(file.toString(), where, "expected 'satellite hexkey'");
+            }
+            byte[] key;
+            try {
+                key = HexFormat.of().parseHex(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file.toString(), where, "key of " + parts[0] + " is not hexadecimal");
+            }
+            if (key.length < UplinkFrame.MIN_KEY_BYTES) {
+                throw new ConfigException(file.toString(), where, "key of " + parts[0] + " has " + key.length
+                        + " bytes, at least " + UplinkFrame.MIN_KEY_BYTES + " needed");
+            }
+            if (keys.put(parts[0], key) != null) {
+                throw new ConfigException(file.toString(), where, "second key for " + parts[0]);
+            }
+        }
+        return new UplinkKeys(keys);
+    }
+
+    /** @return the key of {@code satellite} (a copy) */
+    public byte[] key(String satellite) {
+        byte[] k = keys.get(satellite);
+        if (k == null) {
+            throw new IllegalArgumentException("no uplink key for satellite " + satellite);
+        }
+        return k.clone();
+    }
+
+    /** @return satellites with a key */
+    public Set<String> satellites() {
+        return new TreeSet<>(keys.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "UplinkKeys" + satellites(); // never the keys
+    }
+}

@@ -1,0 +1,166 @@
+package io.onorbit.ground.archive;
+
+import static io.onorbit.ground.archive.ArchiveFixtures.T0;
+import static io.onorbit.ground.archive.ArchiveFixtures.delta;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    private final float[] base = new float[16];
+
+    @Test
+    void deltaRoundTripsAndSurvivesReopen() {
+        Path file = dir.resolve("archive.db");
+        DeltaSubmission d = delta("sat-1", 3, 7, base, 0);
+        long id;
+        try (Archive a = Archive.open(file)) {
+            assertThat(a.schemaVersion()).isEqualTo(Migration.ALL.size());
+            id = a.storeDelta(d, EnumSet.of(DeltaFlag.STALE_BASE), T0).orElseThrow();
+        }
+        try (Archive a = Archive.open(file)) {
+            DeltaRecord r = a.delta(id).orElseThrow();
+            assertThat(r.satellite()).isEqualTo("sat-1");
+            assertThat(r.passNumber()).isEqualTo(3);
+            assertThat(r.delta().indices()).containsExactly(d.indices());
+            assertThat(r.delta().values()).containsExactly(d.values());
+            assertThat(r.delta().encoded()).containsExactly(d.encoded());
+            assertThat(r.delta().baseDigest()).containsExactly(d.baseDigest());
+            assertThat(r.delta().createdAt()).isEqualTo(d.createdAt());
+            assertThat(r.nnz()).isEqualTo(4);
+            assertThat(r.bytes()).isEqualTo(d.encoded().length);
+            // independent norm: sum of squares of the stored floats
+            double s = 0;
+            for (float v : d.values()) {
+                s += v * (double) v;
+            }
+            assertThat(r.norm()).isCloseTo(Math.sqrt(s), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r.flags()).containsExactly(DeltaFlag.STALE_BASE);
+            assertThat(r.status()).isEqualTo(DeltaStatus.PENDING);
+            assertThat(a.passes()).singleElement().satisfies(p -> assertThat(p.deltas()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void duplicateDigestFromSameSatelliteIsDropped() {
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            DeltaSubmission d = delta("sat-1", 1, 1, base, 0);
+            assertThat(a.storeDelta(d, Set.of(), T0)).isPresent();
+            assertThat(a.storeDelta(d, Set.of(), T0.plusSeconds(5))).isEmpty();
+            assertThat(a.deltas()).hasSize(1);
+            assertThat(a.passes().get(0).deltas()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failureMidTransactionLeavesNoPartialRows() {
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            DeltaSubmission d = delta("sat-1", 1, 1, base, 0);
+            assertThatThrownBy(() -> a.transaction(c -> {
+                a.upsertPass("sat-1", 1, "svalbard", T0, 100, 2, 1);
+                a.insertDelta(d, Set.of(), T0);
+                throw new IllegalStateException("power lost after the delta row");
+            })).hasMessageContaining("power lost");
+            assertThat(a.deltas()).isEmpty();
+            assertThat(a.passes()).isEmpty();
+            // and the archive still works afterwards
+            assertThat(a.storeDelta(d, Set.of(), T0)).isPresent();
+        }
+    }
+
+    @Test
+    void uncommittedWorkIsGoneAfterAbruptClose() throws Exception {
+        Path file = dir.resolve("a.db");
+        Archive a = Archive.open(file);
+        Connection c = a.connection();
+        c.setAutoCommit(false);
+        a.upsertPass("sat-1", 1, "svalbard", T0, 100, 2, 1);
+        a.insertDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0);
+        c.close(); // the process dies: no commit
+        try (Archive b = Archive.open(file)) {
+            assertThat(b.deltas()).isEmpty();
+            assertThat(b.passes()).isEmpty();
+        }
+    }
+
+    @Test
+    void oldSchemaUpgradesItselfKeepingData() {
+        Path file = dir.resolve("old.db");
+        String url = "jdbc:sqlite:" + file;
+        try (Archive v1 = Archive.open(url, Migration.ALL.subList(0, 1))) {
+            assertThat(v1.schemaVersion()).isEqualTo(1);
+            v1.storeDelta(delta("sat-2", 4, 9, base, 0), Set.of(), T0);
+        }
+        try (Archive a = Archive.open(file)) {
+            assertThat(a.schemaVersion()).isEqualTo(2);
+            assertThat(a.deltas()).singleElement().satisfies(d -> assertThat(d.satellite()).isEqualTo("sat-2"));
+            a.recordUplink("sat-2", 1, 0, 1, 120, T0);
+            assertThat(a.lastUplinkCounter("sat-2")).isEqualTo(1);
+            assertThatThrownBy(() -> a.recordUplink("sat-2", 1, 0, 1, 120, T0)).isInstanceOf(ArchiveException.class);
+        }
+    }
+
+    @Test
+    void newerSchemaThanCodeIsRefused() throws Exception {
+        Path file = dir.resolve("future.db");
+        try (Archive a = Archive.open(file); Statement s = a.connection().createStatement()) {
+            s.execute("INSERT INTO schema_version (version, note, applied_at) VALUES (99, 'future', 'x')");
+        }
+        assertThatThrownBy(() -> Archive.open(file)).isInstanceOf(ArchiveException.class).hasMessageContaining("newer");
+    }
+
+    @Test
+    void reviewsAreAuditedAndLineageIsRecorded() {
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            a.recordGlobalVersion(base, "initial", List.of(), T0);
+            long d1 = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
+            long d2 = a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            a.review(d1, DeltaStatus.APPROVED, "alice", "looks nominal", T0.plusSeconds(60));
+            a.review(d2, DeltaStatus.REJECTED, "bob", "norm too large", T0.plusSeconds(61));
+            assertThat(a.reviews(d2)).singleElement().satisfies(r -> {
+                assertThat(r.operator()).isEqualTo("bob");
+                assertThat(r.reason()).isEqualTo("norm too large");
+                assertThat(r.at()).isEqualTo(T0.plusSeconds(61));
+            });
+            assertThatThrownBy(() -> a.review(d1, DeltaStatus.APPROVED, "alice", " ", T0))
+                    .hasMessageContaining("reason");
+
+            // merging a rejected delta fails and rolls the whole version back
+            assertThatThrownBy(() -> a.recordGlobalVersion(base, "fedavg",
+                    List.of(new GlobalVersion.LineageEntry(d1, 1), new GlobalVersion.LineageEntry(d2, 1)), T0))
+                    .hasMessageContaining("REJECTED");
+            assertThat(a.globals()).hasSize(1);
+            assertThat(a.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.APPROVED);
+
+            GlobalVersion v1 = a.recordGlobalVersion(base, "fedavg", List.of(new GlobalVersion.LineageEntry(d1, 101)), T0);
+            assertThat(v1.version()).isEqualTo(1);
+            assertThat(v1.parentVersion()).isZero();
+            assertThat(v1.lineage()).containsExactly(new GlobalVersion.LineageEntry(d1, 101));
+            assertThat(a.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.MERGED);
+            assertThat(a.globalDigest(1)).contains(com.google.common.io.BaseEncoding.base16().lowerCase()
+                    .encode(v1.modelVersion().digest()));
+            assertThatThrownBy(() -> a.review(d1, DeltaStatus.REJECTED, "alice", "late", T0))
+                    .hasMessageContaining("merged");
+        }
+    }
+
+    @Test
+    void rejectsAreKept() {
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            a.recordReject(new RejectEntry(T0, "sat-3", "packet-crc", "CRC mismatch in packet 7", 512));
+            assertThat(a.rejects()).containsExactly(new RejectEntry(T0, "sat-3", "packet-crc", "CRC mismatch in packet 7", 512));
+        }
+    }
+}

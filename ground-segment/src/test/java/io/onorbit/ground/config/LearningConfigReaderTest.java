@@ -1,0 +1,69 @@
+package io.onorbit.ground.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.model.TrainableSubset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LearningConfigReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private ConfigNode yaml(String text) throws Exception {
+        Path f = dir.resolve("m.yaml");
+        Files.writeString(f, "mission: t\n" + text);
+        return YamlFiles.read(f);
+    }
+
+    @Test
+    void absentSectionGivesTheDefaults() throws Exception {
+        LearningConfig c = LearningConfigReader.read(yaml("seed: 1\n"));
+        assertThat(c).isEqualTo(LearningConfig.defaults());
+        assertThat(c.trainer().memoryBudgetBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void readsEveryGroup() throws Exception {
+        LearningConfig c = LearningConfigReader.read(yaml("""
+                learning:
+                  model: {hidden_layers: [16, 8]}
+                  trainable: sparse_rows
+                  sparse_row_fraction: 0.5
+                  batch_size: 4
+                  memory_budget_bytes: 32768
+                  task: {string_failure_day: 2.5, degradation_pct_per_year: 4, noise_pct: 2}
+                  experiment: {ground_latency_days: 5, fading_factor: 0.99, stand_in_surplus_w: 3}
+                """));
+        assertThat(c.trainer().hiddenLayers()).containsExactly(16, 8);
+        assertThat(c.trainer().subset()).isEqualTo(TrainableSubset.Kind.SPARSE_ROWS);
+        assertThat(c.trainer().sparseRowFraction()).isEqualTo(0.5);
+        assertThat(c.trainer().batchSize()).isEqualTo(4);
+        assertThat(c.trainer().memoryBudgetBytes()).isEqualTo(32768);
+        assertThat(c.stringFailureS()).isEqualTo(2.5 * 86400);
+        assertThat(c.solar().degradationPerYear()).isEqualTo(0.04);
+        assertThat(c.solar().noiseFraction()).isEqualTo(0.02);
+        assertThat(c.experiment().groundLatencyS()).isEqualTo(5 * 86400);
+        assertThat(c.experiment().fadingFactor()).isEqualTo(0.99);
+        assertThat(c.standInSurplusW()).isEqualTo(3);
+        assertThat(c.solarFor(10 * 86400).stringFailureTimeS()).isEqualTo(2.5 * 86400);
+    }
+
+    @Test
+    void badValuesAreOneLineNamingTheField() throws Exception {
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  batch_sise: 4\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.batch_sise: unknown key (did you mean 'batch_size'?)");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  trainable: everything\n")))
+                .hasMessageContaining("learning.trainable: 'everything' is not one of");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  model: {hidden_layers: [16, 0]}\n")))
+                .hasMessageContaining("learning.model.hidden_layers[1]: '0' must be a whole number in [1, 4096]");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  task: {strings: 4, failed_strings: 4}\n")))
+                .hasMessageContaining("learning.task.failed_strings: 4 must be below strings (4)");
+    }
+}

@@ -1,0 +1,526 @@
+package io.onorbit.orbit.events;
+
+import io.onorbit.orbit.context.OrbitContext;
+import io.onorbit.orbit.spec.GroundStation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.AllowedSolution;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.util.FastMath;
+import org.orekit.frames.Frame;
+import org.orekit.propagation.Propagator;
+import org.orekit.propagation.analytical.AbstractAnalyticalPropagator;
+import org.orekit.propagation.BoundedPropagator;
+import org.orekit.propagation.EphemerisGenerator;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.utils.Constants;
+
+/**
+ * Finds contact windows and eclipses of one satellite much faster than attaching Orekit event
+ * detectors to the propagator, with the same event definitions (Orekit's ElevationDetector and
+ * EclipseDetector geometry on the WGS84 ellipsoid).
+ *
+ * <p>How: the propagator is sampled exactly on an adaptive grid. Where every function is far from
+ * zero, a safe step bound (how long the satellite needs, at its largest angular rate, to close the
+ * angular margin to a station's visibility circle or to the shadow cone) lets the grid skip ahead;
+ * elsewhere samples are {@code maxCheckS} apart, as with Orekit's max check. Sign changes between
+ * samples are refined with a Brent solver to {@code thresholdS} on a cubic Hermite interpolation of
+ * the two exact samples, with a cheap Earth rotation ({@link EarthRotation}) and tabulated Sun
+ * ({@link SunTable}). Like Orekit with the same max check, a pass shorter than the max check that
+ * falls between two samples can be missed.
+ */
+public final class FastEventFinder {
+
+    /** Earth rotation rate bound used for safe steps, rad/s (slightly above the true rate). */
+    private static final double EARTH_RATE_BOUND = 7.3e-5;
+
+    private final OrbitContext context;
+    private final List<GroundStation> stations;
+    private final Options options;
+
+    /**
+     * Search settings.
+     *
+     * @param maxCheckS  largest step between samples near an event, s (&gt; 0)
+     * @param maxStepS   largest step anywhere, s (&ge; maxCheckS)
+     * @param thresholdS convergence of event times, s (&gt; 0)
+     * @param knotStepS  spacing of lighting-ratio knots in penumbra transitions, s (&gt; 0)
+     * @param betaStepS  spacing of beta-angle samples, s (&gt; 0)
+     * @param sunStepS   spacing of Sun-direction samples, s; 0 for none
+     */
+    public record Options(double maxCheckS, double maxStepS, double thresholdS, double knotStepS, double betaStepS,
+                          double sunStepS) {
+        public Options {
+            if (!(maxCheckS > 0) || !(maxStepS >= maxCheckS) || !(thresholdS > 0) || !(knotStepS > 0)
+                    || !(betaStepS > 0) || !(sunStepS >= 0)) {
+                throw new IllegalArgumentException("event finder options out of range: " + maxCheckS + ", " + maxStepS
+                        + ", " + thresholdS + ", " + knotStepS + ", " + betaStepS + ", " + sunStepS);
+            }
+        }
+
+        /** @return 60 s max check, 1 h max step, 0.1 ms threshold, 2 s knots, 1 h beta, no Sun samples */
+        public static Options defaults() {
+            return new Options(60.0, 3600.0, 1.0e-4, 2.0, 3600.0, 0.0);
+        }
+
+        /** @return a copy sampling the Sun direction every {@code stepS} (0 for none) */
+        public Options withSunStepS(double stepS) {
+            return new Options(maxCheckS, maxStepS, thresholdS, knotStepS, betaStepS, stepS);
+        }
+
+        /** @return a copy with another max check, s */
+        public Options withMaxCheckS(double s) {
+            return new Options(s, Math.max(s, maxStepS), thresholdS, knotStepS, betaStepS, sunStepS);
+        }
+    }
+
+    public FastEventFinder(OrbitContext context, List<GroundStation> stations, Options options) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.stations = List.copyOf(stations);
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * @param satellite  name for the result
+     * @param propagator the satellite's propagator (used by this thread only)
+     * @param start      span start (UTC)
+     * @param durationS  span length, s (&gt; 0)
+     * @param progress   receives the fraction done, [0, 1] (may be null)
+     * @return passes, eclipses, lighting and beta angle over the span
+     */
+    public SatelliteTimeline find(String satellite, Propagator propagator, Instant start, double durationS,
+                                  DoubleConsumer progress) {
+        if (!(durationS > 0)) {
+            throw new IllegalArgumentException("durationS " + durationS + " must be > 0");
+        }
+        AbsoluteDate epoch = new AbsoluteDate(start, context.utc());
+        Propagator source = boundedIfNumerical(propagator, epoch, durationS);
+        Frame frame = source.getFrame();
+        List<StationGeometry> sg = new ArrayList<>();
+        for (GroundStation s : stations) {
+            sg.add(new StationGeometry(s, context.earth()));
+        }
+        SatelliteGeometry geo = new SatelliteGeometry(context, frame, epoch, durationS, sg);
+        Trajectory traj = new Trajectory(source, frame, epoch, options.maxCheckS());
+        Run run = new Run(geo, traj, durationS, progress);
+        run.sample();
+        List<Pass> passes = run.passes();
+        List<Eclipse> eclipses = run.eclipses();
+        LightingCurve lighting = run.lighting(eclipses);
+        double[][] beta = run.beta();
+        SunDirectionSamples sun = options.sunStepS() > 0 ? run.sunDirection(options.sunStepS()) : null;
+        if (progress != null) {
+            progress.accept(1.0);
+        }
+        return new SatelliteTimeline(satellite, start, durationS, passes, eclipses, lighting, beta[0], beta[1], sun,
+                traj.exactCalls());
+    }
+
+    /** Numerical propagators are run once over the span into an ephemeris that can be sampled at will. */
+    private static Propagator boundedIfNumerical(Propagator p, AbsoluteDate epoch, double durationS) {
+        if (p instanceof AbstractAnalyticalPropagator || p instanceof BoundedPropagator) {
+            return p;
+        }
+        EphemerisGenerator generator = p.getEphemerisGenerator();
+        p.propagate(epoch.shiftedBy(-1.0), epoch.shiftedBy(durationS + 1.0));
+        return generator.getGeneratedEphemeris();
+    }
+
+    /** One search: the samples, their function values, and what is derived from them. */
+    private final class Run {
+        private final SatelliteGeometry geo;
+        private final Trajectory traj;
+        private final double durationS;
+        private final DoubleConsumer progress;
+        private final int nf;
+        private double[][] g;
+        private final double mu = Constants.WGS84_EARTH_MU;
+        private final BracketingNthOrderBrentSolver solver;
+        private final double[] scratch = new double[6];
+        private final double[] fixed = new double[3];
+
+        Run(SatelliteGeometry geo, Trajectory traj, double durationS, DoubleConsumer progress) {
+            this.geo = geo;
+            this.traj = traj;
+            this.durationS = durationS;
+            this.progress = progress;
+            this.nf = geo.functionCount();
+            this.g = new double[nf][1024];
+            this.solver = new BracketingNthOrderBrentSolver(1.0e-14, options.thresholdS(), 1.0e-15, 5);
+        }
+
+        void sample() {
+            double[] state = new double[6];
+            double[] values = new double[nf];
+            double[] candState = new double[6];
+            double[] candValues = new double[nf];
+            double t = 0;
+            traj.exact(0, state);
+            geo.evaluate(0, state[0], state[1], state[2], values);
+            add(0, state, values);
+            double nextReport = 0.01;
+            while (t < durationS) {
+                double bound = safeStep(t, state, values);
+                double step = bound > options.maxCheckS() ? Math.min(bound, options.maxStepS()) : options.maxCheckS();
+                double tn = Math.min(t + step, durationS);
+                traj.exact(tn, candState);
+                geo.evaluate(tn, candState[0], candState[1], candState[2], candValues);
+                if (tn - t > options.maxCheckS() + 1e-9 && signChanged(values, candValues)) {
+                    // the bound was too optimistic: fall back to the max check
+                    tn = Math.min(t + options.maxCheckS(), durationS);
+                    traj.exact(tn, candState);
+                    geo.evaluate(tn, candState[0], candState[1], candState[2], candValues);
+                }
+                add(tn, candState, candValues);
+                t = tn;
+                System.arraycopy(candState, 0, state, 0, 6);
+                System.arraycopy(candValues, 0, values, 0, nf);
+                if (progress != null && t / durationS >= nextReport) {
+                    progress.accept(0.95 * t / durationS);
+                    nextReport += 0.01;
+                }
+            }
+        }
+
+        private boolean signChanged(double[] a, double[] b) {
+            for (int k = 0; k < nf; k++) {
+                if ((a[k] > 0) != (b[k] > 0)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void add(double tS, double[] state, double[] values) {
+            int i = traj.size();
+            if (i == g[0].length) {
+                for (int k = 0; k < nf; k++) {
+                    g[k] = Arrays.copyOf(g[k], 2 * i);
+                }
+            }
+            for (int k = 0; k < nf; k++) {
+                g[k][i] = values[k];
+            }
+            traj.append(tS, state);
+        }
+
+        /** @return a time, s, within which no function can change sign (0 if one is close) */
+        private double safeStep(double tS, double[] s, double[] values) {
+            double px = s[0], py = s[1], pz = s[2], vx = s[3], vy = s[4], vz = s[5];
+            double r = FastMath.sqrt(px * px + py * py + pz * pz);
+            double v2 = vx * vx + vy * vy + vz * vz;
+            double inv = 2 / r - v2 / mu;
+            if (inv <= 0) {
+                return 0;
+            }
+            double a = 1 / inv;
+            double hx = py * vz - pz * vy;
+            double hy = pz * vx - px * vz;
+            double hz = px * vy - py * vx;
+            double h = FastMath.sqrt(hx * hx + hy * hy + hz * hz);
+            double e = FastMath.sqrt(Math.max(0, 1 - h * h / (mu * a)));
+            // Margins cover the difference between osculating two-body and perturbed motion.
+            double rp = a * (1 - e) * 0.98;
+            double ra = a * (1 + e) * 1.02;
+            double angularRate = 1.1 * h / (rp * rp);
+            double best = Double.POSITIVE_INFINITY;
+            geo.rotation.toFixed(tS, px, py, pz, fixed);
+            for (int i = 0; i < geo.stations.length; i++) {
+                if (values[SatelliteGeometry.FIRST_STATION + i] > 0) {
+                    return 0;
+                }
+                StationGeometry st = geo.stations[i];
+                double cosLambda = (fixed[0] * st.ux + fixed[1] * st.uy + fixed[2] * st.uz) / r;
+                double lambda = FastMath.acos(Math.max(-1, Math.min(1, cosLambda)));
+                double eps = st.lowestElevationRad;
+                double lambdaMax = FastMath.acos(Math.min(1, st.radiusM * FastMath.cos(eps) / ra)) - eps;
+                best = Math.min(best, (lambda - lambdaMax) / (angularRate + EARTH_RATE_BOUND));
+            }
+            double req = geo.earth.getEquatorialRadius();
+            double rdotMax = mu * e / h + 50.0;
+            double limbRate = req * rdotMax / (rp * FastMath.sqrt(Math.max(rp * rp - req * req, 1.0e10)));
+            double shadowRate = angularRate + 1.2 * limbRate + 1.0e-6;
+            best = Math.min(best, Math.abs(values[SatelliteGeometry.PENUMBRA]) / shadowRate);
+            best = Math.min(best, Math.abs(values[SatelliteGeometry.UMBRA]) / shadowRate);
+            return Math.max(0, best);
+        }
+
+        /** @return sorted roots of function k: {time, +1 rising / -1 falling} */
+        private List<double[]> roots(int k) {
+            List<double[]> out = new ArrayList<>();
+            double[] gk = g[k];
+            for (int i = 0; i + 1 < traj.size(); i++) {
+                boolean a = gk[i] > 0;
+                boolean b = gk[i + 1] > 0;
+                if (a != b) {
+                    out.add(new double[] {refine(k, i), b ? 1 : -1});
+                }
+            }
+            return out;
+        }
+
+        private double refine(int k, int i) {
+            double ta = traj.time(i);
+            double tb = traj.time(i + 1);
+            double[] st = new double[6];
+            UnivariateFunction f = x -> {
+                if (x <= ta) {
+                    return g[k][i];
+                }
+                if (x >= tb) {
+                    return g[k][i + 1];
+                }
+                traj.hermite(i, x, st);
+                return geo.evaluate(k, x, st[0], st[1], st[2]);
+            };
+            return solver.solve(200, f, ta, tb, AllowedSolution.ANY_SIDE);
+        }
+
+        List<Pass> passes() {
+            List<Pass> out = new ArrayList<>();
+            for (int s = 0; s < geo.stations.length; s++) {
+                int k = SatelliteGeometry.FIRST_STATION + s;
+                GroundStation station = geo.stations[s].station;
+                boolean visible = g[k][0] > 0;
+                double aos = 0;
+                for (double[] root : roots(k)) {
+                    if (root[1] > 0) {
+                        visible = true;
+                        aos = root[0];
+                    } else if (visible) {
+                        addPass(out, s, station, aos, root[0], aos == 0 && g[k][0] > 0, false);
+                        visible = false;
+                    }
+                }
+                if (visible) {
+                    addPass(out, s, station, aos, durationS, aos == 0 && g[k][0] > 0, true);
+                }
+            }
+            out.sort(Comparator.comparingDouble(Pass::aosS));
+            return out;
+        }
+
+        private void addPass(List<Pass> out, int s, GroundStation station, double aos, double los,
+                             boolean aosCut, boolean losCut) {
+            if (!(los > aos)) {
+                return;
+            }
+            double[] max = maxElevation(s, aos, los);
+            out.add(new Pass(station.name(), aos, los, FastMath.toDegrees(max[1]), max[0], aosCut, losCut,
+                    station.downlinkBps(), station.uplinkBps()));
+        }
+
+        /** @return {time, elevation rad} of the highest elevation in [aos, los] */
+        private double[] maxElevation(int s, double aos, double los) {
+            double bestT = aos;
+            double bestEl = elevationAt(s, aos);
+            double elLos = elevationAt(s, los);
+            if (elLos > bestEl) {
+                bestT = los;
+                bestEl = elLos;
+            }
+            int bestIndex = -1;
+            for (int i = firstSampleAtOrAfter(aos); i < traj.size() && traj.time(i) <= los; i++) {
+                double el = elevationAt(s, traj.time(i));
+                if (el > bestEl) {
+                    bestEl = el;
+                    bestT = traj.time(i);
+                    bestIndex = i;
+                }
+            }
+            double lo = bestIndex > 0 ? Math.max(aos, traj.time(bestIndex - 1)) : aos;
+            double hi = bestIndex >= 0 && bestIndex + 1 < traj.size() ? Math.min(los, traj.time(bestIndex + 1)) : los;
+            // golden-section search for the maximum
+            final double phi = (Math.sqrt(5) - 1) / 2;
+            double x1 = hi - phi * (hi - lo);
+            double x2 = lo + phi * (hi - lo);
+            double f1 = elevationAt(s, x1);
+            double f2 = elevationAt(s, x2);
+            for (int it = 0; it < 60 && hi - lo > 1e-3; it++) {
+                if (f1 < f2) {
+                    lo = x1;
+                    x1 = x2;
+                    f1 = f2;
+                    x2 = lo + phi * (hi - lo);
+                    f2 = elevationAt(s, x2);
+                } else {
+                    hi = x2;
+                    x2 = x1;
+                    f2 = f1;
+                    x1 = hi - phi * (hi - lo);
+                    f1 = elevationAt(s, x1);
+                }
+            }
+            double tm = 0.5 * (lo + hi);
+            double em = elevationAt(s, tm);
+            return em >= bestEl ? new double[] {tm, em} : new double[] {bestT, bestEl};
+        }
+
+        private int firstSampleAtOrAfter(double tS) {
+            int lo = 0;
+            int hi = traj.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (traj.time(mid) < tS) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private double elevationAt(int s, double tS) {
+            traj.state(tS, scratch);
+            return geo.elevation(s, tS, scratch[0], scratch[1], scratch[2]);
+        }
+
+        List<Eclipse> eclipses() {
+            List<Eclipse> out = new ArrayList<>();
+            shadow(SatelliteGeometry.PENUMBRA, ShadowKind.PENUMBRA, out);
+            shadow(SatelliteGeometry.UMBRA, ShadowKind.UMBRA, out);
+            out.sort(Comparator.comparingDouble(Eclipse::startS).thenComparing(Eclipse::kind));
+            return out;
+        }
+
+        private void shadow(int k, ShadowKind kind, List<Eclipse> out) {
+            boolean dark = g[k][0] <= 0;
+            double start = 0;
+            for (double[] root : roots(k)) {
+                if (root[1] < 0) {
+                    dark = true;
+                    start = root[0];
+                } else if (dark) {
+                    if (root[0] > start) {
+                        out.add(new Eclipse(kind, start, root[0], start == 0 && g[k][0] <= 0, false));
+                    }
+                    dark = false;
+                }
+            }
+            if (dark && durationS > start) {
+                out.add(new Eclipse(kind, start, durationS, start == 0 && g[k][0] <= 0, true));
+            }
+        }
+
+        LightingCurve lighting(List<Eclipse> eclipses) {
+            List<Eclipse> pen = eclipses.stream().filter(e -> e.kind() == ShadowKind.PENUMBRA).toList();
+            List<Eclipse> umb = eclipses.stream().filter(e -> e.kind() == ShadowKind.UMBRA).toList();
+            KnotBuffer knots = new KnotBuffer();
+            int u = 0;
+            for (Eclipse p : pen) {
+                double firstUmbra = Double.NaN;
+                double lastUmbra = Double.NaN;
+                while (u < umb.size() && umb.get(u).startS() < p.endS()) {
+                    if (umb.get(u).endS() > p.startS()) {
+                        if (Double.isNaN(firstUmbra)) {
+                            firstUmbra = umb.get(u).startS();
+                        }
+                        lastUmbra = umb.get(u).endS();
+                    }
+                    u++;
+                }
+                // Known ratios at the bounds (1 at penumbra bounds, 0 at umbra bounds); NaN: compute (cut bounds).
+                double r0 = p.startCut() ? Double.NaN : 1.0;
+                double r1 = p.endCut() ? Double.NaN : 1.0;
+                if (Double.isNaN(firstUmbra)) {
+                    transition(p.startS(), p.endS(), r0, r1, knots);
+                } else {
+                    transition(p.startS(), firstUmbra, r0, firstUmbra > p.startS() ? 0.0 : Double.NaN, knots);
+                    transition(lastUmbra, p.endS(), lastUmbra < p.endS() ? 0.0 : Double.NaN, r1, knots);
+                }
+            }
+            return knots.curve();
+        }
+
+        /** Adds knots from a to b inclusive, every knotStepS at most; ends forced where known (NaN: computed). */
+        private void transition(double a, double b, double ra, double rb, KnotBuffer knots) {
+            int segments = b > a ? (int) Math.min(5000, Math.max(2, Math.ceil((b - a) / options.knotStepS()))) : 0;
+            for (int j = 0; j <= segments; j++) {
+                double t = segments == 0 ? a : a + (b - a) * j / segments;
+                double r;
+                if (j == 0 && !Double.isNaN(ra)) {
+                    r = ra;
+                } else if (j == segments && !Double.isNaN(rb)) {
+                    r = rb;
+                } else {
+                    traj.state(t, scratch);
+                    r = geo.lightingRatio(t, scratch[0], scratch[1], scratch[2]);
+                }
+                knots.add(t, r);
+            }
+        }
+
+        /** @return {times, beta angles deg} sampled every betaStepS and at the end */
+        double[][] beta() {
+            int count = (int) Math.floor(durationS / options.betaStepS()) + 1;
+            boolean addEnd = (count - 1) * options.betaStepS() < durationS;
+            int total = count + (addEnd ? 1 : 0);
+            double[] times = new double[total];
+            double[] beta = new double[total];
+            double[] sun = new double[3];
+            for (int i = 0; i < total; i++) {
+                double t = i < count ? i * options.betaStepS() : durationS;
+                traj.state(t, scratch);
+                geo.sunInertial(t, sun);
+                double hx = scratch[1] * scratch[5] - scratch[2] * scratch[4];
+                double hy = scratch[2] * scratch[3] - scratch[0] * scratch[5];
+                double hz = scratch[0] * scratch[4] - scratch[1] * scratch[3];
+                double hn = FastMath.sqrt(hx * hx + hy * hy + hz * hz);
+                double sn = FastMath.sqrt(sun[0] * sun[0] + sun[1] * sun[1] + sun[2] * sun[2]);
+                times[i] = t;
+                beta[i] = FastMath.toDegrees(FastMath.asin((hx * sun[0] + hy * sun[1] + hz * sun[2]) / (hn * sn)));
+            }
+            return new double[][] {times, beta};
+        }
+
+        SunDirectionSamples sunDirection(double stepS) {
+            int count = (int) Math.floor(durationS / stepS) + 1;
+            float[] x = new float[count];
+            float[] y = new float[count];
+            float[] z = new float[count];
+            double[] sun = new double[3];
+            double distanceSum = 0;
+            for (int i = 0; i < count; i++) {
+                double t = i * stepS;
+                traj.state(t, scratch);
+                geo.sunInertial(t, sun);
+                double[] q = Qsw.sunDirection(scratch, sun);
+                x[i] = (float) q[0];
+                y[i] = (float) q[1];
+                z[i] = (float) q[2];
+                distanceSum += q[3];
+            }
+            return new SunDirectionSamples(stepS, x, y, z, distanceSum / count / Constants.IAU_2012_ASTRONOMICAL_UNIT);
+        }
+    }
+
+    /** Growable knot list that drops non-increasing times. */
+    private static final class KnotBuffer {
+        private double[] times = new double[256];
+        private double[] ratios = new double[256];
+        private int n;
+
+        void add(double t, double r) {
+            if (n > 0 && t <= times[n - 1]) {
+                return;
+            }
+            if (n == times.length) {
+                times = Arrays.copyOf(times, 2 * n);
+                ratios = Arrays.copyOf(ratios, 2 * n);
+            }
+            times[n] = t;
+            ratios[n] = r;
+            n++;
+        }
+
+        LightingCurve curve() {
+            return new LightingCurve(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
+        }
+    }
+}

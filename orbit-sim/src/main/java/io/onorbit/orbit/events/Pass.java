@@ -1,0 +1,42 @@
+package io.onorbit.orbit.events;
+
+import java.util.Objects;
+
+/**
+ * One pass of a satellite over a ground station, times in s since the timeline's epoch.
+ *
+ * @param station             station name
+ * @param aosS                acquisition of signal (elevation rises through the mask), s
+ * @param losS                loss of signal, s (&gt; aosS)
+ * @param maxElevationDeg     highest elevation during the pass, deg
+ * @param maxElevationTimeS   when it is reached, s
+ * @param aosCut              true if the pass was already under way at the span's start (AOS cut there)
+ * @param losCut              true if the pass was still under way at the span's end (LOS cut there)
+ * @param downlinkBps         the station's downlink rate, bit/s
+ * @param uplinkBps           the station's uplink rate, bit/s
+ */
+public record Pass(String station, double aosS, double losS, double maxElevationDeg, double maxElevationTimeS,
+                   boolean aosCut, boolean losCut, double downlinkBps, double uplinkBps) {
+
+    public Pass {
+        Objects.requireNonNull(station, "station");
+        if (!(losS > aosS)) {
+            throw new IllegalArgumentException("pass over " + station + ": losS " + losS + " must be after aosS " + aosS);
+        }
+    }
+
+    /** @return pass duration, s */
+    public double durationS() {
+        return losS - aosS;
+    }
+
+    /** @return usable downlink volume in this pass, bytes (rate x duration) */
+    public double downlinkVolumeBytes() {
+        return downlinkBps * durationS() / 8.0;
+    }
+
+    /** @return usable uplink volume in this pass, bytes */
+    public double uplinkVolumeBytes() {
+        return uplinkBps * durationS() / 8.0;
+    }
+}

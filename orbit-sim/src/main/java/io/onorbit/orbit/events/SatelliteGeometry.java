@@ -1,0 +1,101 @@
+package io.onorbit.orbit.events;
+
+import io.onorbit.orbit.context.OrbitContext;
+import java.util.List;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.util.FastMath;
+import org.orekit.bodies.OneAxisEllipsoid;
+import org.orekit.frames.Frame;
+import org.orekit.time.AbsoluteDate;
+
+/**
+ * The event functions of one satellite, evaluated from its inertial position at a time offset:
+ * index 0 penumbra, 1 umbra (Orekit's {@code EclipseDetector} definitions, on the WGS84 ellipsoid),
+ * 2.. one per station (elevation above mask, Orekit's {@code ElevationDetector}). Each is positive
+ * when lit / visible, in radians.
+ */
+final class SatelliteGeometry {
+
+    static final int PENUMBRA = 0;
+    static final int UMBRA = 1;
+    static final int FIRST_STATION = 2;
+
+    final EarthRotation rotation;
+    final SunTable sun;
+    final StationGeometry[] stations;
+    final OneAxisEllipsoid earth;
+    final double sunRadiusM;
+    private final double[] fixed = new double[3];
+    private final double[] sunInertial = new double[3];
+    private final double[] sunFixed = new double[3];
+
+    SatelliteGeometry(OrbitContext context, Frame inertial, AbsoluteDate epoch, double durationS,
+                      List<StationGeometry> stations) {
+        this.rotation = new EarthRotation(inertial, context.itrf(), epoch, durationS, 1800.0);
+        this.sun = new SunTable(context.sun(), inertial, epoch, durationS, 600.0);
+        this.stations = stations.toArray(new StationGeometry[0]);
+        this.earth = context.earth();
+        this.sunRadiusM = OrbitContext.SUN_RADIUS_M;
+    }
+
+    int functionCount() {
+        return FIRST_STATION + stations.length;
+    }
+
+    /** Evaluates every function at {@code tS} for inertial position (px, py, pz); fills {@code g}. */
+    void evaluate(double tS, double px, double py, double pz, double[] g) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        double[] angles = shadowAngles(tS);
+        g[PENUMBRA] = angles[0] - angles[1] - angles[2];
+        g[UMBRA] = angles[0] - angles[1] + angles[2];
+        for (int i = 0; i < stations.length; i++) {
+            g[FIRST_STATION + i] = stations[i].margin(fixed[0], fixed[1], fixed[2]);
+        }
+    }
+
+    /** @return one function at {@code tS} (same definitions as {@link #evaluate}) */
+    double evaluate(int function, double tS, double px, double py, double pz) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        if (function >= FIRST_STATION) {
+            return stations[function - FIRST_STATION].margin(fixed[0], fixed[1], fixed[2]);
+        }
+        double[] a = shadowAngles(tS);
+        return function == PENUMBRA ? a[0] - a[1] - a[2] : a[0] - a[1] + a[2];
+    }
+
+    /** @return elevation of the satellite seen from station {@code i}, rad */
+    double elevation(int i, double tS, double px, double py, double pz) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        return stations[i].elevation(fixed[0], fixed[1], fixed[2]);
+    }
+
+    /** @return lighting ratio in [0, 1] */
+    double lightingRatio(double tS, double px, double py, double pz) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        double[] a = shadowAngles(tS);
+        return Occultation.lightingRatio(a[0], a[1], a[2]);
+    }
+
+    /** Sun position in the inertial frame at {@code tS}, m. */
+    void sunInertial(double tS, double[] out) {
+        sun.position(tS, out);
+    }
+
+    /**
+     * Orekit's OccultationEngine angles from the satellite's fixed-frame position in {@link #fixed}:
+     * separation of the Sun's centre from the Earth's centre direction, Earth limb radius, Sun radius.
+     */
+    private double[] shadowAngles(double tS) {
+        sun.position(tS, sunInertial);
+        rotation.toFixed(tS, sunInertial[0], sunInertial[1], sunInertial[2], sunFixed);
+        Vector3D psat = new Vector3D(fixed[0], fixed[1], fixed[2]);
+        Vector3D pted = new Vector3D(sunFixed[0], sunFixed[1], sunFixed[2]);
+        Vector3D plimb = earth.pointOnLimb(psat, pted);
+        Vector3D ps = psat.subtract(pted);
+        Vector3D pi = psat.subtract(plimb);
+        double separation = Vector3D.angle(ps, psat);
+        double rs = FastMath.asin(sunRadiusM / ps.getNorm());
+        double limb = Vector3D.angle(pi, psat);
+        return new double[] {separation, limb, rs};
+    }
+}

@@ -1,0 +1,173 @@
+package io.onorbit.verification.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.ground.planning.MissionPlan;
+import io.onorbit.ground.planning.PlanTimes;
+import io.onorbit.orbit.events.Eclipse;
+import io.onorbit.orbit.events.Pass;
+import io.onorbit.orbit.events.SatelliteTimeline;
+import io.onorbit.orbit.events.ShadowKind;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a {@link MissionPlan} as a table (for a person), JSON (DESIGN.md's shape) or CSV. */
+final class PlanWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanWriter() {
+    }
+
+    static void json(MissionPlan plan, PrintWriter w) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("mission", plan.mission());
+        root.put("start", PlanTimes.isoSeconds(plan.start()));
+        root.put("end", PlanTimes.isoSeconds(plan.end()));
+        root.put("orekit_data", plan.dataSource());
+        ArrayNode contacts = root.putArray("contacts");
+        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+            Pass p = sp.pass();
+            ObjectNode c = contacts.addObject();
+            c.put("satellite", sp.satellite());
+            c.put("station", p.station());
+            c.put("aos", PlanTimes.iso(plan.start(), p.aosS()));
+            c.put("los", PlanTimes.iso(plan.start(), p.losS()));
+            c.put("max_elevation_deg", round(p.maxElevationDeg(), 2));
+            c.put("max_elevation_time", PlanTimes.iso(plan.start(), p.maxElevationTimeS()));
+            c.put("duration_s", round(p.durationS(), 3));
+            c.put("downlink_bytes", (long) Math.floor(p.downlinkVolumeBytes()));
+            c.put("uplink_bytes", (long) Math.floor(p.uplinkVolumeBytes()));
+            c.put("aos_cut", p.aosCut());
+            c.put("los_cut", p.losCut());
+        }
+        ArrayNode eclipses = root.putArray("eclipses");
+        for (SatelliteEclipse se : allEclipses(plan)) {
+            Eclipse e = se.eclipse();
+            ObjectNode o = eclipses.addObject();
+            o.put("satellite", se.satellite());
+            o.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            o.put("start", PlanTimes.iso(plan.start(), e.startS()));
+            o.put("end", PlanTimes.iso(plan.start(), e.endS()));
+            o.put("duration_s", round(e.durationS(), 3));
+            o.put("start_cut", e.startCut());
+            o.put("end_cut", e.endCut());
+        }
+        ArrayNode sats = root.putArray("satellites");
+        for (SatelliteTimeline t : plan.timelines()) {
+            ObjectNode o = sats.addObject();
+            o.put("name", t.satellite());
+            o.put("beta_angle_min_deg", round(t.minBetaDeg(), 2));
+            o.put("beta_angle_max_deg", round(t.maxBetaDeg(), 2));
+            o.put("mean_lighting_ratio", round(t.meanLightingRatio(), 4));
+        }
+        try {
+            w.println(JSON.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void csv(MissionPlan plan, PrintWriter w) {
+        w.println("record,satellite,station_or_kind,start,end,duration_s,max_elevation_deg,downlink_bytes,uplink_bytes");
+        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+            Pass p = sp.pass();
+            w.printf(Locale.ROOT, "contact,%s,%s,%s,%s,%.3f,%.2f,%.0f,%.0f%n", sp.satellite(), p.station(),
+                    PlanTimes.iso(plan.start(), p.aosS()), PlanTimes.iso(plan.start(), p.losS()), p.durationS(),
+                    p.maxElevationDeg(), Math.floor(p.downlinkVolumeBytes()), Math.floor(p.uplinkVolumeBytes()));
+        }
+        for (SatelliteEclipse se : allEclipses(plan)) {
+            Eclipse e = se.eclipse();
+            w.printf(Locale.ROOT, "eclipse,%s,%s,%s,%s,%.3f,,,%n", se.satellite(), e.kind().name().toLowerCase(Locale.ROOT),
+                    PlanTimes.iso(plan.start(), e.startS()), PlanTimes.iso(plan.start(), e.endS()), e.durationS());
+        }
+    }
+
+    static void table(MissionPlan plan, PrintWriter w) {
+        w.printf(Locale.ROOT, "Mission %s: %s to %s (%.2f days)%n", plan.mission(), PlanTimes.isoSeconds(plan.start()),
+                PlanTimes.isoSeconds(plan.end()), plan.durationS() / 86400.0);
+        w.println("Orekit data: " + plan.dataSource());
+        w.println();
+        w.println("Satellites");
+        w.printf("  %-14s %9s %9s %9s %9s %14s%n", "satellite", "beta min", "beta max", "lit", "eclipses",
+                "mean umbra");
+        w.printf("  %-14s %9s %9s %9s %9s %14s%n", "", "deg", "deg", "%", "", "min");
+        for (SatelliteTimeline t : plan.timelines()) {
+            List<Eclipse> umbra = t.eclipses(ShadowKind.UMBRA);
+            double mean = umbra.stream().mapToDouble(Eclipse::durationS).average().orElse(0) / 60.0;
+            w.printf(Locale.ROOT, "  %-14s %9.2f %9.2f %9.1f %9d %14.1f%n", t.satellite(), t.minBetaDeg(), t.maxBetaDeg(),
+                    100 * t.meanLightingRatio(), t.eclipses(ShadowKind.PENUMBRA).size(), mean);
+        }
+        w.println();
+        w.println("Stations (all satellites)");
+        w.printf("  %-16s %7s %10s %10s %10s %14s%n", "station", "passes", "total min", "mean min", "max elev", "downlink MB");
+        Map<String, List<Pass>> byStation = new LinkedHashMap<>();
+        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+            byStation.computeIfAbsent(sp.pass().station(), k -> new ArrayList<>()).add(sp.pass());
+        }
+        for (Map.Entry<String, List<Pass>> e : byStation.entrySet()) {
+            List<Pass> ps = e.getValue();
+            double total = ps.stream().mapToDouble(Pass::durationS).sum();
+            double maxEl = ps.stream().mapToDouble(Pass::maxElevationDeg).max().orElse(0);
+            double mb = ps.stream().mapToDouble(Pass::downlinkVolumeBytes).sum() / 1e6;
+            w.printf(Locale.ROOT, "  %-16s %7d %10.1f %10.1f %10.1f %14.1f%n", e.getKey(), ps.size(), total / 60,
+                    total / 60 / ps.size(), maxEl, mb);
+        }
+        w.println();
+        w.println("Passes");
+        w.printf("  %-14s %-16s %-24s %-24s %8s %9s %12s%n", "satellite", "station", "AOS (UTC)", "LOS (UTC)", "dur s",
+                "max elev", "downlink MB");
+        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+            Pass p = sp.pass();
+            w.printf(Locale.ROOT, "  %-14s %-16s %-24s %-24s %8.1f %9.2f %12.2f%s%n", sp.satellite(), p.station(),
+                    PlanTimes.iso(plan.start(), p.aosS()), PlanTimes.iso(plan.start(), p.losS()), p.durationS(),
+                    p.maxElevationDeg(), p.downlinkVolumeBytes() / 1e6, cutNote(p.aosCut(), p.losCut()));
+        }
+        w.println();
+        w.println("Eclipses");
+        w.printf("  %-14s %-9s %-24s %-24s %8s%n", "satellite", "kind", "start (UTC)", "end (UTC)", "dur s");
+        for (SatelliteEclipse se : allEclipses(plan)) {
+            Eclipse e = se.eclipse();
+            w.printf(Locale.ROOT, "  %-14s %-9s %-24s %-24s %8.1f%s%n", se.satellite(),
+                    e.kind().name().toLowerCase(Locale.ROOT), PlanTimes.iso(plan.start(), e.startS()),
+                    PlanTimes.iso(plan.start(), e.endS()), e.durationS(), cutNote(e.startCut(), e.endCut()));
+        }
+    }
+
+    private static String cutNote(boolean startCut, boolean endCut) {
+        if (startCut && endCut) {
+            return "  (cut at both span bounds)";
+        }
+        if (startCut) {
+            return "  (cut at span start)";
+        }
+        return endCut ? "  (cut at span end)" : "";
+    }
+
+    private record SatelliteEclipse(String satellite, Eclipse eclipse) {
+    }
+
+    private static List<SatelliteEclipse> allEclipses(MissionPlan plan) {
+        List<SatelliteEclipse> out = new ArrayList<>();
+        for (SatelliteTimeline t : plan.timelines()) {
+            for (Eclipse e : t.eclipses()) {
+                out.add(new SatelliteEclipse(t.satellite(), e));
+            }
+        }
+        out.sort(Comparator.comparingDouble((SatelliteEclipse s) -> s.eclipse().startS())
+                .thenComparing(s -> s.eclipse().kind()));
+        return out;
+    }
+
+    private static double round(double x, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(x * f) / f;
+    }
+}

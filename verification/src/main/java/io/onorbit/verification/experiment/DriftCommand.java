@@ -1,0 +1,242 @@
+package io.onorbit.verification.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.eval.DriftExperiment;
+import io.onorbit.flight.learning.eval.DriftOutcome;
+import io.onorbit.flight.learning.eval.TrainingPower;
+import io.onorbit.flight.learning.memory.MemoryBudgetException;
+import io.onorbit.flight.learning.task.CsvTask;
+import io.onorbit.flight.learning.task.DriftTask;
+import io.onorbit.flight.learning.task.HyperplaneTask;
+import io.onorbit.flight.learning.task.SeaTask;
+import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.learning.task.TaskDataException;
+import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.ground.config.ConfigNode;
+import io.onorbit.ground.config.LearningConfigReader;
+import io.onorbit.ground.config.YamlFiles;
+import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.UserInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code onorbit experiment drift MISSION.yaml}: frozen vs onboard vs ground-retrain vs oracle on
+ * drifting tasks, with recovery time, training energy and training memory.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = "Recovery from drift: frozen vs onboard vs ground-retrained vs oracle learners.")
+public final class DriftCommand implements Callable<Integer> {
+
+    /** Tasks run when --task is not given. */
+    static final List<String> DEFAULT_TASKS = List.of("solar-array", "sea", "hyperplane");
+
+    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "Mission file.")
+    Path mission;
+
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "solar-array (the default task), sea, hyperplane or csv:FILE; default: the first three.")
+    String task;
+
+    @Option(names = "--days", paramLabel = "N", description = "Simulated span, days (default: the mission's duration).")
+    Double days;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json.")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result here instead of standard output.")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (format == OutputFormat.CSV) {
+            throw new UserInputException("--format csv is not supported by experiment drift; use table or json");
+        }
+        if (days != null && !(days > 0 && days <= 3650)) {
+            throw new UserInputException("--days " + days + " must be in (0, 3650]");
+        }
+        ConfigNode root = YamlFiles.read(mission);
+        LearningConfig config = LearningConfigReader.read(root);
+        OnboardSchedule schedule = MissionScheduleSource.schedule(root, days);
+        if (config.experiment().warmupS() >= schedule.durationS()) {
+            throw new UserInputException("the span (" + schedule.durationS() / 86400 + " days) must be longer than"
+                    + " learning.experiment.warmup_days (" + config.experiment().warmupS() / 86400 + ")");
+        }
+        Optimizer optimizer = new StandInOptimizer();
+        TrainingPower power = TrainingPower.sunlitSurplus(schedule, config.standInSurplusW());
+        DriftExperiment experiment = new DriftExperiment(config.trainer(), config.experiment(), optimizer);
+        List<DriftOutcome> outcomes = new ArrayList<>();
+        for (String name : task == null ? DEFAULT_TASKS : List.of(task)) {
+            try {
+                outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
+            } catch (MemoryBudgetException e) {
+                throw new UserInputException(mission.getFileName() + ": learning: " + e.getMessage());
+            }
+        }
+        String name = root.string("mission", mission.getFileName().toString());
+        String text = format == OutputFormat.JSON ? json(name, schedule, optimizer, config, outcomes)
+                : table(name, schedule, optimizer, config, outcomes);
+        write(text);
+        return 0;
+    }
+
+    private DriftTask createTask(String name, OnboardSchedule schedule, LearningConfig config) {
+        double period = config.solar().samplePeriodS();
+        long seed = config.trainer().seed();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("csv:")) {
+            try {
+                return CsvTask.open(Path.of(name.substring(4)));
+            } catch (TaskDataException e) {
+                throw new UserInputException(e.getMessage());
+            }
+        }
+        return switch (lower) {
+            case "solar-array" -> new SolarArrayTask(schedule, config.solarFor(schedule.durationS()));
+            case "sea" -> new SeaTask(seed, 10, period, schedule.durationS());
+            case "hyperplane" -> HyperplaneTask.moaDefaults(seed, period, schedule.durationS());
+            default -> throw new UserInputException("--task '" + name + "' is not one of solar-array, sea, hyperplane, csv:FILE");
+        };
+    }
+
+    private void write(String text) {
+        if (out == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(text);
+            w.flush();
+            return;
+        }
+        try {
+            Files.writeString(out, text);
+        } catch (IOException e) {
+            throw new UserInputException(out + ": cannot be written (" + e.getMessage() + ")");
+        }
+    }
+
+    static String json(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,
+                       List<DriftOutcome> outcomes) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("mission", mission);
+        root.put("satellite", schedule.satellite());
+        root.put("days", schedule.durationS() / 86400);
+        root.put("schedule", MissionScheduleSource.description());
+        root.put("envelope", envelopeDescription(config));
+        root.put("optimizer", optimizer.name());
+        root.put("memory_budget_bytes", config.trainer().memoryBudgetBytes());
+        ArrayNode tasks = root.putArray("tasks");
+        double energyJ = 0;
+        long peak = 0;
+        for (DriftOutcome o : outcomes) {
+            ObjectNode t = tasks.addObject();
+            t.put("name", o.task());
+            t.put("error_unit", o.classification() ? "misclassification rate" : "mean absolute error, " + o.labelUnit());
+            t.put("samples", o.evaluatedSamples());
+            ObjectNode e = t.putObject("error");
+            number(e, "frozen", o.errorFrozen());
+            number(e, "onboard", o.errorOnboard());
+            number(e, "ground_retrain", o.errorGroundRetrain());
+            number(e, "oracle", o.errorOracle());
+            number(t, "recovery_time_s", o.firstRecoveryTimeS());
+            number(t, "recovery_90_time_s", o.firstRecovery90TimeS());
+            ArrayNode drifts = t.putArray("drifts");
+            for (DriftOutcome.Recovery r : o.recoveries()) {
+                ObjectNode d = drifts.addObject();
+                d.put("time_s", r.driftTimeS());
+                number(d, "error_lost", r.errorLost());
+                number(d, "recovery_90_time_s", r.recovery90TimeS());
+                number(d, "recovery_time_s", r.recoveryTimeS());
+            }
+            t.put("training_energy_wh", o.trainingEnergyJ() / 3600);
+            t.put("peak_training_memory_bytes", o.peakTrainingMemoryBytes());
+            t.put("updates", o.updates());
+            t.put("skipped_updates", o.skippedUpdates());
+            t.put("ground_models_delivered", o.groundModelsDelivered());
+            ObjectNode goal = t.putObject("goal");
+            double r90 = o.firstRecovery90TimeS();
+            if (o.recoveries().isEmpty()) {
+                goal.putNull("recovered_90_within_one_day");
+            } else {
+                goal.put("recovered_90_within_one_day", r90 <= 86400);
+            }
+            goal.put("within_memory_budget", o.peakTrainingMemoryBytes() <= config.trainer().memoryBudgetBytes());
+            goal.put("beats_ground_retrain", o.errorOnboard() < o.errorGroundRetrain());
+            energyJ += o.trainingEnergyJ();
+            peak = Math.max(peak, o.peakTrainingMemoryBytes());
+        }
+        root.put("training_energy_wh", energyJ / 3600);
+        root.put("peak_training_memory_bytes", peak);
+        try {
+            return mapper.writeValueAsString(root) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    private static void number(ObjectNode node, String key, double v) {
+        if (Double.isFinite(v)) {
+            node.put(key, v);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    private static String envelopeDescription(LearningConfig config) {
+        return "stand-in: " + config.standInSurplusW() + " W while fully lit, 0 W otherwise";
+    }
+
+    static String table(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,
+                        List<DriftOutcome> outcomes) {
+        StringWriter sw = new StringWriter();
+        PrintWriter w = new PrintWriter(sw);
+        w.printf(Locale.ROOT, "drift experiment: %s, %s, %.1f days%n", mission, schedule.satellite(),
+                schedule.durationS() / 86400);
+        w.printf(Locale.ROOT, "schedule: %s%nenvelope: %s%noptimizer: %s%n%n", MissionScheduleSource.description(),
+                envelopeDescription(config), optimizer.name());
+        w.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %12s %12s %11s %9s%n", "task", "frozen", "onboard", "ground",
+                "oracle", "recover90 h", "vs oracle h", "energy Wh", "memory B");
+        double energyJ = 0;
+        long peak = 0;
+        for (DriftOutcome o : outcomes) {
+            w.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %12s %12s %11.6f %9d%n", o.task(), fmt(o.errorFrozen()),
+                    fmt(o.errorOnboard()), fmt(o.errorGroundRetrain()), fmt(o.errorOracle()),
+                    hours(o.firstRecovery90TimeS(), o.recoveries().isEmpty()),
+                    hours(o.firstRecoveryTimeS(), o.recoveries().isEmpty()), o.trainingEnergyJ() / 3600,
+                    o.peakTrainingMemoryBytes());
+            energyJ += o.trainingEnergyJ();
+            peak = Math.max(peak, o.peakTrainingMemoryBytes());
+        }
+        w.printf(Locale.ROOT, "%nerrors: time-averaged mean absolute error (regression, label units) or"
+                + " misclassification rate (sea, hyperplane); '-' = not applicable or never%n");
+        w.printf(Locale.ROOT, "training energy %.6f Wh, peak training memory %d B of %d B%n", energyJ / 3600, peak,
+                config.trainer().memoryBudgetBytes());
+        w.flush();
+        return sw.toString();
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
+    }
+
+    private static String hours(double s, boolean none) {
+        return none || !Double.isFinite(s) ? "-" : String.format(Locale.ROOT, "%.2f", s / 3600);
+    }
+}

@@ -1,0 +1,374 @@
+package io.onorbit.verification.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.ground.aggregation.AggregationRule;
+import io.onorbit.ground.aggregation.AggregationRun;
+import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.aggregation.LinearValidationSet;
+import io.onorbit.ground.aggregation.ModelEvaluator;
+import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.ArchiveException;
+import io.onorbit.ground.archive.DeltaFlag;
+import io.onorbit.ground.archive.DeltaRecord;
+import io.onorbit.ground.archive.DeltaStatus;
+import io.onorbit.ground.archive.GlobalVersion;
+import io.onorbit.ground.archive.ReviewEntry;
+import io.onorbit.ground.review.ReviewDesk;
+import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.UserInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code onorbit review list|show|approve|reject|aggregate|report --archive FILE}: the ground operator's desk. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "List, inspect, approve or reject downlinked deltas; aggregate; render a review report.",
+        subcommands = {ReviewCommand.ListDeltas.class, ReviewCommand.Show.class, ReviewCommand.Approve.class,
+                ReviewCommand.Reject.class, ReviewCommand.Aggregate.class, ReviewCommand.Report.class})
+public final class ReviewCommand implements Runnable {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every review subcommand takes. */
+    static final class Common {
+        @Option(names = "--archive", required = true, paramLabel = "FILE", description = "Archive file (archive.db of a run).")
+        Path archive;
+
+        @Option(names = "--format", defaultValue = "table", description = "table (default) or json.")
+        OutputFormat format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
+        Archive open() {
+            if (!Files.isRegularFile(archive)) {
+                throw new UserInputException(archive + ": archive not found");
+            }
+            try {
+                return Archive.open(archive);
+            } catch (ArchiveException e) {
+                throw new UserInputException(archive + ": not a readable archive (" + e.getMessage() + ")", e);
+            }
+        }
+
+        void emit(String tableText, Object json) {
+            if (format == OutputFormat.CSV) {
+                throw new UserInputException("--format csv is not supported by review commands; use table or json");
+            }
+            String text;
+            try {
+                text = format == OutputFormat.JSON ? JSON.writeValueAsString(json) + "\n" : tableText;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            write(text);
+        }
+
+        void write(String text) {
+            if (out == null) {
+                PrintWriter w = spec.commandLine().getOut();
+                w.print(text);
+                w.flush();
+                return;
+            }
+            try {
+                Files.writeString(out, text);
+            } catch (IOException e) {
+                throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Deltas as a table: satellite, pass, base, nnz, bytes, norm, flags, status.")
+    static final class ListDeltas implements Runnable {
+        @Mixin
+        Common common;
+
+        @Option(names = "--status", description = "Only deltas with this status: pending, approved, rejected, merged.")
+        DeltaStatus status;
+
+        @Override
+        public void run() {
+            try (Archive a = common.open()) {
+                List<DeltaRecord> ds = status == null ? a.deltas() : a.deltas(status);
+                List<String[]> rows = new ArrayList<>();
+                ArrayNode json = JSON.createArrayNode();
+                for (DeltaRecord d : ds) {
+                    rows.add(new String[] {Long.toString(d.id()), d.satellite(), Long.toString(d.passNumber()), "v" + d.baseVersion(),
+                        Integer.toString(d.nnz()), Integer.toString(d.bytes()), ReviewReport.fmt(d.norm()), flagText(d),
+                        d.status().name().toLowerCase(Locale.ROOT)});
+                    json.add(summary(d));
+                }
+                common.emit(Table.render(List.of("id", "satellite", "pass", "base", "nnz", "bytes", "norm", "flags", "status"), rows)
+                        + ds.size() + " deltas\n", json);
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One delta in detail, with its audit trail.")
+    static final class Show implements Runnable {
+        @Mixin
+        Common common;
+
+        @Parameters(paramLabel = "ID", description = "Delta id (first column of list).")
+        long id;
+
+        @Option(names = "--values", defaultValue = "20", description = "How many non-zero values to print (default ${DEFAULT-VALUE}).")
+        int values;
+
+        @Override
+        public void run() {
+            try (Archive a = common.open()) {
+                DeltaRecord d = a.delta(id).orElseThrow(() -> new UserInputException("no delta with id " + id + " in " + common.archive));
+                List<ReviewEntry> trail = a.reviews(id);
+                ObjectNode json = summary(d);
+                json.put("station", d.delta().station()).put("base_digest", d.baseDigestHex()).put("digest", d.digestHex())
+                        .put("sample_count", d.sampleCount()).put("created_at", d.createdAt().toString())
+                        .put("received_at", d.receivedAt().toString()).put("dimension", d.dimension());
+                ArrayNode idx = json.putArray("indices");
+                ArrayNode val = json.putArray("values");
+                int[] ii = d.delta().indices();
+                float[] vv = d.delta().values();
+                for (int k = 0; k < ii.length; k++) {
+                    idx.add(ii[k]);
+                    val.add(vv[k]);
+                }
+                ArrayNode audit = json.putArray("reviews");
+                trail.forEach(r -> audit.addObject().put("decision", r.decision().name().toLowerCase(Locale.ROOT))
+                        .put("operator", r.operator()).put("reason", r.reason()).put("at", r.at().toString()));
+                StringBuilder t = new StringBuilder();
+                t.append(String.format(Locale.ROOT, "delta %d from %s, pass %d (station %s)%n", d.id(), d.satellite(), d.passNumber(),
+                        d.delta().station().isEmpty() ? "?" : d.delta().station()));
+                t.append(String.format(Locale.ROOT, "  base        v%d  digest %s%n", d.baseVersion(), d.baseDigestHex()));
+                t.append(String.format(Locale.ROOT, "  digest      %s%n", d.digestHex()));
+                t.append(String.format(Locale.ROOT, "  created     %s   received %s%n", d.createdAt(), d.receivedAt()));
+                t.append(String.format(Locale.ROOT, "  samples     %d%n  non-zeros   %d of %d parameters%n  encoded     %d bytes%n",
+                        d.sampleCount(), d.nnz(), d.dimension(), d.bytes()));
+                t.append(String.format(Locale.ROOT, "  L2 norm     %s%n  flags       %s%n  status      %s%n", ReviewReport.fmt(d.norm()),
+                        flagText(d).isEmpty() ? "none" : flagText(d), d.status().name().toLowerCase(Locale.ROOT)));
+                t.append("  values      ");
+                for (int k = 0; k < Math.min(values, ii.length); k++) {
+                    t.append(String.format(Locale.ROOT, "[%d]=%.4g ", ii[k], vv[k]));
+                }
+                t.append(ii.length > values ? "... (" + (ii.length - values) + " more)\n" : "\n");
+                t.append(trail.isEmpty() ? "  no review yet\n" : "  audit trail:\n");
+                trail.forEach(r -> t.append(String.format(Locale.ROOT, "    %s  %-8s by %s: %s%n", r.at(),
+                        r.decision().name().toLowerCase(Locale.ROOT), r.operator(), r.reason())));
+                common.emit(t.toString(), json);
+            }
+        }
+    }
+
+    /** Shared body of approve and reject. */
+    abstract static class Decide implements Runnable {
+        @Mixin
+        Common common;
+
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "Delta id(s).")
+        List<Long> ids;
+
+        @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
+        String reason;
+
+        @Option(names = "--operator", description = "Who decides (default: $USER).")
+        String operator;
+
+        abstract DeltaStatus decision();
+
+        @Override
+        public void run() {
+            String who = operator != null ? operator : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank()).orElse("unknown");
+            try (Archive a = common.open()) {
+                ReviewDesk desk = new ReviewDesk(a);
+                Instant now = Instant.now();
+                StringBuilder t = new StringBuilder();
+                ArrayNode json = JSON.createArrayNode();
+                for (long id : ids) {
+                    try {
+                        if (decision() == DeltaStatus.APPROVED) {
+                            desk.approve(id, who, reason, now);
+                        } else {
+                            desk.reject(id, who, reason, now);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw new UserInputException("delta " + id + ": " + e.getMessage(), e);
+                    }
+                    String word = decision().name().toLowerCase(Locale.ROOT);
+                    t.append(word).append(" delta ").append(id).append(" (").append(who).append(": ").append(reason).append(")\n");
+                    json.addObject().put("id", id).put("status", word).put("operator", who).put("reason", reason).put("at", now.toString());
+                }
+                common.emit(t.toString(), json);
+            }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve deltas for the next aggregation.")
+    static final class Approve extends Decide {
+        @Override
+        DeltaStatus decision() {
+            return DeltaStatus.APPROVED;
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject deltas: they are never aggregated.")
+    static final class Reject extends Decide {
+        @Override
+        DeltaStatus decision() {
+            return DeltaStatus.REJECTED;
+        }
+    }
+
+    /** Rule options shared by aggregate and report. */
+    static final class RuleOptions {
+        @Option(names = "--rule", defaultValue = "fedavg", description = "fedavg (default), median or trimmed-mean.")
+        String rule;
+
+        @Option(names = "--trim", defaultValue = "0.2", description = "Trimmed mean: fraction dropped at each end, [0, 0.5) (default ${DEFAULT-VALUE}).")
+        double trim;
+
+        @Option(names = "--validation", paramLabel = "CSV", description = "Ground validation set: features then target per row (linear stand-in task).")
+        Path validation;
+
+        Aggregator aggregator() {
+            try {
+                return new Aggregator(AggregationRule.parse(rule), trim);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--rule/--trim: " + e.getMessage(), e);
+            }
+        }
+
+        Optional<ModelEvaluator> evaluator() {
+            if (validation == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(LinearValidationSet.readCsv(validation));
+            } catch (IOException e) {
+                throw new UserInputException(validation + ": cannot read (" + e.getMessage() + ")", e);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "aggregate", mixinStandardHelpOptions = true,
+            description = "Merge approved deltas on the newest global version into the next one (records lineage).")
+    static final class Aggregate implements Runnable {
+        @Mixin
+        Common common;
+
+        @Mixin
+        RuleOptions rule;
+
+        @Option(names = "--dry-run", description = "Compute and report the candidate without storing it.")
+        boolean dryRun;
+
+        @Override
+        public void run() {
+            Aggregator agg = rule.aggregator();
+            Optional<ModelEvaluator> eval = rule.evaluator();
+            try (Archive a = common.open()) {
+                Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg);
+                if (c.isEmpty()) {
+                    throw new UserInputException(a.latestGlobal().isEmpty() ? "archive has no global model to aggregate onto"
+                            : "no approved delta builds on v" + a.latestGlobal().get().version() + "; approve some first");
+                }
+                long version = c.get().parent().version() + 1;
+                if (!dryRun) {
+                    GlobalVersion g = AggregationRun.run(a, agg, Instant.now()).orElseThrow();
+                    version = g.version();
+                }
+                ObjectNode json = JSON.createObjectNode();
+                json.put("version", version).put("parent", c.get().parent().version()).put("rule", agg.rule().label())
+                        .put("stored", !dryRun);
+                ArrayNode used = json.putArray("deltas");
+                c.get().used().forEach(d -> used.add(d.id()));
+                ArrayNode skipped = json.putArray("skipped");
+                c.get().skipped().forEach(d -> skipped.add(d.id()));
+                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s v%d from v%d by %s over %d deltas %s%n",
+                        dryRun ? "candidate" : "stored", version, c.get().parent().version(), agg.rule().label(), c.get().used().size(),
+                        c.get().used().stream().map(d -> Long.toString(d.id())).collect(Collectors.joining(",", "[", "]"))));
+                if (!c.get().skipped().isEmpty()) {
+                    t.append(c.get().skipped().size()).append(" approved deltas on other bases left out\n");
+                }
+                eval.ifPresent(e -> {
+                    double before = e.error(c.get().parent().params());
+                    double after = e.error(c.get().params());
+                    json.put("error_parent", before).put("error_new", after).put("error_name", e.errorName());
+                    t.append(String.format(Locale.ROOT, "%s: v%d %s -> %s%n", e.errorName(), c.get().parent().version(),
+                            ReviewReport.fmt(before), ReviewReport.fmt(after)));
+                });
+                common.emit(t.toString(), json);
+            }
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Render a self-contained HTML review page (plots embedded; opens in a browser, no server).")
+    static final class Report implements Runnable {
+        @Mixin
+        Common common;
+
+        @Mixin
+        RuleOptions rule;
+
+        @Override
+        public void run() {
+            Aggregator agg = rule.aggregator();
+            Optional<ModelEvaluator> eval = rule.evaluator();
+            if (common.out == null) {
+                common.out = Path.of("review-report.html");
+            }
+            try (Archive a = common.open()) {
+                String html = ReviewReport.render(a, agg, eval, "OnOrbit review: " + common.archive.getFileName());
+                common.write(html);
+                common.spec.commandLine().getErr().println("wrote " + common.out);
+            }
+        }
+    }
+
+    static String flagText(DeltaRecord d) {
+        return d.flags().stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(","));
+    }
+
+    static ObjectNode summary(DeltaRecord d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", d.id()).put("satellite", d.satellite()).put("pass", d.passNumber()).put("base_version", d.baseVersion())
+                .put("nnz", d.nnz()).put("bytes", d.bytes());
+        if (Double.isFinite(d.norm())) {
+            o.put("norm", d.norm());
+        } else {
+            o.putNull("norm");
+        }
+        ArrayNode f = o.putArray("flags");
+        d.flags().stream().sorted().map(DeltaFlag::name).map(s -> s.toLowerCase(Locale.ROOT)).forEach(f::add);
+        o.put("status", d.status().name().toLowerCase(Locale.ROOT));
+        return o;
+    }
+}

@@ -1,0 +1,163 @@
+package io.onorbit.verification.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.DeltaFlag;
+import io.onorbit.ground.archive.DeltaRecord;
+import io.onorbit.ground.archive.DeltaStatus;
+import io.onorbit.verification.cli.OnOrbitCli;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReviewCommandTest {
+
+    @TempDir
+    Path dir;
+    Path db;
+    Path csv;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run cli(String... args) {
+        CommandLine cl = OnOrbitCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = dir.resolve("archive.db");
+        csv = dir.resolve("validation.csv");
+        ReviewFixture.build(db, csv, 11);
+    }
+
+    @Test
+    void listShowApproveRejectAggregateWorkFromTheCommandLine() throws Exception {
+        Run list = cli("review", "list", "--archive", db.toString());
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("satellite", "pass", "base", "nnz", "bytes", "norm", "flags", "status")
+                .contains("12 deltas").contains("norm-outlier");
+        JsonNode json = ReviewCommand.JSON.readTree(cli("review", "list", "--archive", db.toString(), "--format", "json").out());
+        assertThat(json).hasSize(12);
+        long poisoned = -1;
+        for (JsonNode d : json) {
+            if (d.get("flags").toString().contains("norm_outlier")) {
+                poisoned = d.get("id").asLong();
+            }
+        }
+        assertThat(poisoned).as("the poisoned delta is flagged").isPositive();
+
+        Run show = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).contains("sat-4").contains("norm-outlier").contains("no review yet");
+
+        assertThat(cli("review", "reject", Long.toString(poisoned), "--archive", db.toString(), "--reason", "norm 40x the fleet",
+                "--operator", "alice").code()).isZero();
+        try (Archive a = Archive.open(db)) {
+            List<Long> clean = a.deltas(DeltaStatus.PENDING).stream().filter(d -> d.flags().isEmpty()).map(DeltaRecord::id).toList();
+            String[] args = new String[clean.size() + 5];
+            args[0] = "review";
+            args[1] = "approve";
+            for (int i = 0; i < clean.size(); i++) {
+                args[2 + i] = Long.toString(clean.get(i));
+            }
+            args[args.length - 3] = "--archive";
+            args[args.length - 2] = db.toString();
+            args[args.length - 1] = "--reason=nominal";
+            assertThat(cli(args).code()).isZero();
+        }
+        Run shown = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
+        assertThat(shown.out()).contains("rejected", "by alice: norm 40x the fleet");
+
+        Run agg = cli("review", "aggregate", "--archive", db.toString(), "--rule", "trimmed-mean", "--validation", csv.toString(),
+                "--format", "json");
+        assertThat(agg.code()).as(agg.err()).isZero();
+        JsonNode r = ReviewCommand.JSON.readTree(agg.out());
+        assertThat(r.get("version").asLong()).isEqualTo(1);
+        assertThat(r.get("error_new").asDouble()).as("merged model beats the drifted v0").isLessThan(r.get("error_parent").asDouble());
+        try (Archive a = Archive.open(db)) {
+            assertThat(a.globals()).hasSize(2);
+            assertThat(a.global(1).orElseThrow().lineage()).hasSize(a.deltas(DeltaStatus.MERGED).size()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void userErrorsAreOneLineWithExitTwo() {
+        Run missing = cli("review", "list", "--archive", dir.resolve("nope.db").toString());
+        assertThat(missing.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(missing.err().strip()).startsWith("error: ").contains("nope.db").doesNotContain("\n");
+        Run noDelta = cli("review", "approve", "999", "--archive", db.toString(), "--reason", "x");
+        assertThat(noDelta.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(noDelta.err()).contains("no delta with id 999");
+        Run noApproved = cli("review", "aggregate", "--archive", db.toString());
+        assertThat(noApproved.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(noApproved.err()).contains("approve some first");
+        assertThat(cli("review", "approve", "1", "--archive", db.toString()).code()).as("--reason is required").isEqualTo(2);
+    }
+
+    @Test
+    void reportRendersInAHeadlessBrowser() throws Exception {
+        try (Archive a = Archive.open(db)) {
+            for (DeltaRecord d : a.deltas()) {
+                if (!d.flags().contains(DeltaFlag.NORM_OUTLIER)) {
+                    a.review(d.id(), DeltaStatus.APPROVED, "test", "nominal", ReviewFixture.T0);
+                }
+            }
+        }
+        Path html = dir.resolve("report.html");
+        Run rep = cli("review", "report", "--archive", db.toString(), "--validation", csv.toString(), "--out", html.toString());
+        assertThat(rep.code()).as(rep.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("Delta bytes per pass", "Delta norms over time", "Automatic flags", "Model error", "candidate")
+                .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        assertThat(page.split("data:image/png;base64,", -1)).hasSize(5); // four embedded plots
+
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "chromium not installed: screenshot part skipped");
+        Path png = dir.resolve("shot.png");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1600,1400",
+                "--screenshot=" + png, html.toUri().toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(png).exists();
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1600);
+        int nonWhite = 0;
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                if (rgb != 0xFFFFFF) {
+                    nonWhite++;
+                }
+            }
+        }
+        double inked = nonWhite / (double) ((img.getWidth() / 2) * (img.getHeight() / 2));
+        assertThat(inked).as("fraction of non-white pixels").isGreaterThan(0.05);
+        assertThat(colours.size()).as("distinct colours (text plus coloured plot series)").isGreaterThan(50);
+        Files.copy(png, Path.of(System.getProperty("java.io.tmpdir"), "onorbit-review-shot.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
