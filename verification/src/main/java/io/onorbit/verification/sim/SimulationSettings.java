@@ -23,6 +23,11 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         if (!(syncIntervalS >= stepS && syncIntervalS <= 86400)) {
             throw new IllegalArgumentException("simulation.sync_interval_s " + syncIntervalS + " is outside [step_s, 86400]");
         }
+        if (Math.abs(syncIntervalS / stepS - Math.rint(syncIntervalS / stepS)) > 1e-9) {
+            // Every interval must start on the step grid the power envelope was planned on.
+            throw new IllegalArgumentException("simulation.sync_interval_s " + syncIntervalS
+                    + " must be a whole multiple of step_s " + stepS);
+        }
         if (!(checkpointIntervalS >= stepS && checkpointIntervalS <= 86400)) {
             throw new IllegalArgumentException("simulation.checkpoint_interval_s " + checkpointIntervalS
                     + " is outside [step_s, 86400]");
@@ -39,7 +44,7 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
 
     /** @return a copy with another step */
     public SimulationSettings withStepS(double s) {
-        return new SimulationSettings(s, Math.max(s, syncIntervalS), Math.max(s, checkpointIntervalS), threads);
+        return new SimulationSettings(s, Math.max(1, Math.rint(syncIntervalS / s)) * s, Math.max(s, checkpointIntervalS), threads);
     }
 
     /** @return a copy with another thread count */
@@ -61,6 +66,9 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         double sync = section.number("sync_interval_s", d.syncIntervalS(), step, 86400);
         double ckpt = section.number("checkpoint_interval_s", d.checkpointIntervalS(), step, 86400);
         int threads = (int) section.integer("threads", d.threads(), 1, 64);
+        if (Math.abs(sync / step - Math.rint(sync / step)) > 1e-9) {
+            throw section.error("sync_interval_s", sync + " must be a whole multiple of step_s " + step);
+        }
         return new SimulationSettings(step, sync, ckpt, threads);
     }
 }
