@@ -10,11 +10,16 @@ import java.util.Set;
  * @param syncIntervalS     ground synchronization period (archive, review, aggregate), s, in [stepS, 86400]
  * @param checkpointIntervalS how often the learner checkpoints to storage, s, in [stepS, 86400]
  * @param threads           worker threads over satellites, in [1, 64]
+ * @param optimizer         the flight optimizer the trainer uses: "analog" or "digital"
  */
-public record SimulationSettings(double stepS, double syncIntervalS, double checkpointIntervalS, int threads) {
+public record SimulationSettings(double stepS, double syncIntervalS, double checkpointIntervalS, int threads,
+                                 String optimizer) {
 
     /** Keys of the {@code simulation} section. */
-    public static final Set<String> KEYS = Set.of("step_s", "sync_interval_s", "checkpoint_interval_s", "threads");
+    public static final Set<String> KEYS = Set.of("step_s", "sync_interval_s", "checkpoint_interval_s", "threads",
+            "optimizer");
+    /** Optimizer choices. */
+    public static final Set<String> OPTIMIZERS = Set.of("analog", "digital");
 
     public SimulationSettings {
         if (!(stepS >= 1 && stepS <= 120)) {
@@ -35,21 +40,25 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("simulation.threads " + threads + " is outside [1, 64]");
         }
+        if (!OPTIMIZERS.contains(optimizer)) {
+            throw new IllegalArgumentException("simulation.optimizer '" + optimizer + "' is not one of " + OPTIMIZERS);
+        }
     }
 
-    /** @return 30 s steps, hourly ground sync and checkpoints, one thread per core (at most 64) */
+    /** @return 30 s steps, hourly ground sync and checkpoints, one thread per core (at most 64), analog optimizer */
     public static SimulationSettings defaults() {
-        return new SimulationSettings(30, 3600, 3600, Math.min(64, Runtime.getRuntime().availableProcessors()));
+        return new SimulationSettings(30, 3600, 3600, Math.min(64, Runtime.getRuntime().availableProcessors()), "analog");
     }
 
     /** @return a copy with another step */
     public SimulationSettings withStepS(double s) {
-        return new SimulationSettings(s, Math.max(1, Math.rint(syncIntervalS / s)) * s, Math.max(s, checkpointIntervalS), threads);
+        return new SimulationSettings(s, Math.max(1, Math.rint(syncIntervalS / s)) * s, Math.max(s, checkpointIntervalS), threads,
+                optimizer);
     }
 
     /** @return a copy with another thread count */
     public SimulationSettings withThreads(int n) {
-        return new SimulationSettings(stepS, syncIntervalS, checkpointIntervalS, n);
+        return new SimulationSettings(stepS, syncIntervalS, checkpointIntervalS, n, optimizer);
     }
 
     /**
@@ -69,6 +78,7 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         if (Math.abs(sync / step - Math.rint(sync / step)) > 1e-9) {
             throw section.error("sync_interval_s", sync + " must be a whole multiple of step_s " + step);
         }
-        return new SimulationSettings(step, sync, ckpt, threads);
+        String optimizer = section.choice("optimizer", d.optimizer(), OPTIMIZERS);
+        return new SimulationSettings(step, sync, ckpt, threads, optimizer);
     }
 }

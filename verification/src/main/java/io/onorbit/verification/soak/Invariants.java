@@ -64,13 +64,19 @@ public final class Invariants {
 
         @Override
         public String check(StepState s) {
-            if (Double.isNaN(s.optimizerPeakPowerW()) || s.optimizerPeakPowerW() <= 0) {
+            boolean drew = s.optimizerPeakPowerW() > 0 || s.trainingEnergyJ() > 0;
+            if (!drew) {
                 return null;
             }
             double limit = Double.isNaN(s.envelopeW()) ? 0 : s.envelopeW();
-            if (s.optimizerPeakPowerW() > limit * (1 + EPS) + EPS) {
+            if (!(s.optimizerPeakPowerW() <= limit * (1 + EPS) + EPS)) {
                 return String.format(Locale.ROOT, "optimizer drew %.6f W above the envelope %.6f W",
                         s.optimizerPeakPowerW(), limit);
+            }
+            // Mean power over the step too: several updates, or one longer than the step, must fit the budget.
+            if (!(s.trainingEnergyJ() <= limit * s.dtS() * (1 + EPS) + EPS)) {
+                return String.format(Locale.ROOT, "optimizer spent %.6f J in %.0f s, more than the envelope %.6f W allows",
+                        s.trainingEnergyJ(), s.dtS(), limit);
             }
             return null;
         }

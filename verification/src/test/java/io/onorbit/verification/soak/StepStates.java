@@ -12,6 +12,7 @@ final class StepStates {
     double unservedWh = 0;
     double envelopeW = 2.0;
     double optimizerW = 1.5;
+    double energyJ = Double.NaN; // NaN: optimizerW for the whole 30 s step
     double overlapS = 30;
     double downlinkBps = 9600;
     List<byte[]> packets = new ArrayList<>();
@@ -47,7 +48,7 @@ final class StepStates {
     StepState build() {
         long bytes = packets.stream().mapToLong(p -> p.length).sum();
         return new StepState("sat-1", step++, step * 30.0, step * 30.0, 30, soc, socFloor, unservedWh, envelopeW, optimizerW,
-                optimizerW * 30, overlapS, downlinkBps, bytes, packets, memoryUsed, memoryBudget,
+                Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps, bytes, packets, memoryUsed, memoryBudget,
                 generated, delivered, corrupted, merged, queued, counters, error);
     }
 }

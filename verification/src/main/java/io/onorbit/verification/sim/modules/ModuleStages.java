@@ -1,6 +1,12 @@
 package io.onorbit.verification.sim.modules;
 
+import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.optimizer.AnalogOptimizer;
+import io.onorbit.flight.optimizer.DigitalOptimizer;
+import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.power.PowerSystem;
+import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.PowerConfigReader;
@@ -24,6 +30,8 @@ public final class ModuleStages implements StageFactory {
     private final MissionConfig mission;
     private final SimulationSettings settings;
     private final PowerSystem power;
+    private final LearningConfig learning;
+    private DeployedModel deployed;
 
     /**
      * @param mission  the loaded mission
@@ -33,6 +41,26 @@ public final class ModuleStages implements StageFactory {
         this.mission = mission;
         this.settings = settings;
         this.power = PowerConfigReader.read(mission.root());
+        this.learning = LearningConfigReader.read(mission.root());
+    }
+
+    /** @return the launch model of the constellation, fitted once on the first schedule asked for */
+    synchronized DeployedModel deployed(OnboardSchedule schedule) {
+        if (deployed == null) {
+            deployed = DeployedModel.fit(schedule, learning);
+        }
+        return deployed;
+    }
+
+    private Optimizer optimizer(long seed) {
+        if (settings.optimizer().equals("digital")) {
+            return DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
+        }
+        AnalogOptimizer.Settings d = AnalogOptimizer.Settings.defaults();
+        // Each satellite's engine has its own device mismatch and noise.
+        return new AnalogOptimizer(new AnalogOptimizer.Settings(d.minOperatingPowerW(), d.maxOperatingPowerW(),
+                d.tauEnergyPerCellJ(), d.dacBits(), d.adcBits(), d.mismatchSigma(), d.capacitanceF(), d.temperatureK(),
+                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed));
     }
 
     @Override
@@ -40,7 +68,8 @@ public final class ModuleStages implements StageFactory {
         List<StageStatus> s = new ArrayList<>();
         s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
         s.add(StageStatus.available("power", "flight.power PowerBudget + TrainingEnvelope (spacecraft.power)"));
-        s.add(StageStatus.missing("learning", "adapter to flight.learning not wired yet"));
+        s.add(StageStatus.available("learning", "flight.learning OnboardTrainer on the solar-array task, "
+                + settings.optimizer() + " optimizer (learning, simulation.optimizer)"));
         s.add(StageStatus.missing("link", "adapter to flight.delta/storage/link not wired yet"));
         s.add(StageStatus.missing("ground", "adapter to ground ingest/review/aggregation/uplink not wired yet"));
         return s;
@@ -53,7 +82,10 @@ public final class ModuleStages implements StageFactory {
 
     @Override
     public LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir) {
-        return null;
+        DeployedModel launch = deployed(schedule);
+        SolarArrayTask task = new SolarArrayTask(schedule, learning.solarFor(schedule.durationS()).withSeed(seed));
+        return new FlightLearningStage(task, learning.trainer(), optimizer(seed), launch.parameters(), launch.version(),
+                learning.experiment().fadingFactor(), storageDir);
     }
 
     @Override
