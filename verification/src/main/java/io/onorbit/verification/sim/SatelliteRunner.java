@@ -148,10 +148,13 @@ final class SatelliteRunner {
         FlightLinkStage.QueueEvents events = FlightLinkStage.QueueEvents.NONE;
         long[] queued = null;
         double onboardT = t + clockOffsetS;
+        boolean up = true;
+        // Flight software first; an exception in one part is recorded and the step goes on, so the
+        // battery (physics) is always integrated and the books always kept.
         try {
             injectTimedFaults(t, dt);
             onboardT = t + clockOffsetS;
-            boolean up = t >= rebootUntilS;
+            up = t >= rebootUntilS;
             if (power != null) {
                 envelopeW = power.envelopeW(onboardT);
             }
@@ -175,64 +178,54 @@ final class SatelliteRunner {
                     lastCheckpointS = t;
                 }
             }
+        } catch (RuntimeException | AssertionError e) {
+            error = e;
+        }
+        try {
             ContactWindow pass = trueContactIn(t, dt);
             if (pass != null) {
                 overlapS = Math.min(t + dt, pass.losS()) - Math.max(t, pass.aosS());
                 downBps = pass.downlinkBps();
                 boolean missed = channel.missed(pass);
-                if (missed && Double.isNaN(passAosS)) {
-                    tally.injected(FaultKind.MISSED_PASS, t, 1);
-                }
                 if (!Double.isNaN(passAosS) && passAosS != pass.aosS()) {
                     closePass();
+                }
+                if (missed && Double.isNaN(passAosS)) {
+                    tally.injected(FaultKind.MISSED_PASS, t, 1);
                 }
                 passAosS = pass.aosS();
                 if (!missed) {
                     clockOffsetS = 0; // the ground's time beacon corrects the flight clock on carrier lock
                     onboardT = t;
                     if (link != null && up) {
-                        double a = Math.max(t, pass.aosS());
-                        sent = link.transmit(a + clockOffsetS, a + overlapS + clockOffsetS);
-                        for (byte[] p : sent) {
-                            bytesSent += p.length;
-                        }
-                        long bitHitsBefore = channel.packetsWithBitErrors();
-                        long mangledBefore = channel.corruptedPackets();
-                        List<byte[]> arrived = channel.carry(sent);
-                        if (port != null) {
-                            delivered = toArray(port.receive(t, arrived));
-                            List<byte[]> upPackets = port.uplink(t, (long) Math.floor(pass.uplinkBps() * overlapS / 8.0));
-                            for (byte[] p : upPackets) {
-                                bytesUplinked += p.length;
-                            }
-                            List<FlightLinkStage.AcceptedUpdate> accepted = link.receive(onboardT, channel.carry(upPackets));
-                            counters = new long[accepted.size()];
-                            for (int i = 0; i < accepted.size(); i++) {
-                                FlightLinkStage.AcceptedUpdate u = accepted.get(i);
-                                counters[i] = u.counter();
-                                if (learning != null) {
-                                    learning.applyGlobal(u.parameters(), u.version());
-                                    updatesApplied++;
-                                }
-                            }
-                        }
-                        tally.injected(FaultKind.BIT_ERRORS, t, channel.packetsWithBitErrors() - bitHitsBefore);
-                        tally.injected(FaultKind.CORRUPTED_PACKET, t, channel.corruptedPackets() - mangledBefore);
+                        LinkTraffic traffic = exchange(t, pass, overlapS);
+                        sent = traffic.sent;
+                        bytesSent = traffic.bytesSent;
+                        delivered = traffic.delivered;
+                        counters = traffic.counters;
                     }
                 }
             } else if (!Double.isNaN(passAosS)) {
                 closePass();
             }
+        } catch (RuntimeException | AssertionError e) {
+            error = error != null ? error : e;
+        }
+        try {
             if (power != null) {
                 double radioOnS = downBps > 0 ? Math.min(overlapS, bytesSent * 8.0 / downBps) : 0;
                 power.advance(t, dt, training.energyJ(), radioOnS);
             }
+        } catch (RuntimeException | AssertionError e) {
+            error = error != null ? error : e;
+        }
+        try {
             if (link != null) {
                 events = link.drainQueueEvents();
                 queued = link.queuedDeltaIds();
             }
         } catch (RuntimeException | AssertionError e) {
-            error = e;
+            error = error != null ? error : e;
         }
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
                 power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
@@ -243,6 +236,50 @@ final class SatelliteRunner {
         check(s);
         record(s, training);
         step++;
+    }
+
+    /** What crossed the channel in one step of a pass. */
+    private static final class LinkTraffic {
+        List<byte[]> sent = List.of();
+        long bytesSent;
+        long[] delivered = NO_IDS;
+        long[] counters = NO_IDS;
+    }
+
+    /** Radio down through the channel to the ground port, and the uplink back; applies accepted updates. */
+    private LinkTraffic exchange(double t, ContactWindow pass, double overlapS) {
+        LinkTraffic x = new LinkTraffic();
+        double a = Math.max(t, pass.aosS());
+        long bitHitsBefore = channel.packetsWithBitErrors();
+        long mangledBefore = channel.corruptedPackets();
+        try {
+            x.sent = link.transmit(a + clockOffsetS, a + overlapS + clockOffsetS);
+            for (byte[] p : x.sent) {
+                x.bytesSent += p.length;
+            }
+            List<byte[]> arrived = channel.carry(x.sent);
+            if (port != null) {
+                x.delivered = toArray(port.receive(t, arrived));
+                List<byte[]> upPackets = port.uplink(t, (long) Math.floor(pass.uplinkBps() * overlapS / 8.0));
+                for (byte[] p : upPackets) {
+                    bytesUplinked += p.length;
+                }
+                List<FlightLinkStage.AcceptedUpdate> accepted = link.receive(t, channel.carry(upPackets));
+                x.counters = new long[accepted.size()];
+                for (int i = 0; i < accepted.size(); i++) {
+                    FlightLinkStage.AcceptedUpdate u = accepted.get(i);
+                    x.counters[i] = u.counter();
+                    if (learning != null) {
+                        learning.applyGlobal(u.parameters(), u.version());
+                        updatesApplied++;
+                    }
+                }
+            }
+        } finally {
+            tally.injected(FaultKind.BIT_ERRORS, t, channel.packetsWithBitErrors() - bitHitsBefore);
+            tally.injected(FaultKind.CORRUPTED_PACKET, t, channel.corruptedPackets() - mangledBefore);
+        }
+        return x;
     }
 
     private boolean passStartsWithin(double onboardT, double dt) {
