@@ -19,7 +19,8 @@ public interface FlightLinkStage {
      * @return the new delta's id (unique and increasing per satellite), or empty if the encoder
      *         had nothing to send
      */
-    OptionalLong enqueueDelta(double onboardTimeS, float[] parameters, ModelVersion base, long samples);
+    OptionalLong enqueueDelta(double onboardTimeS, float[] parameters, float[] baseParameters, ModelVersion base,
+                              int[] tensorSizes, long samples);
 
     /**
      * Lets the radio transmit while the ground's carrier is locked, over the flight-computer time

@@ -46,10 +46,11 @@ public interface GroundStage {
         List<Long> receive(double trueTimeS, List<byte[]> packets);
 
         /**
-         * @param capacityBytes most bytes the uplink can carry now
+         * @param trueTimeS start of the carrier interval, s
+         * @param untilS    its end, s (the ground's radio limits what fits)
          * @return packets to send up now (acknowledgements, a signed update)
          */
-        List<byte[]> uplink(double trueTimeS, long capacityBytes);
+        List<byte[]> uplink(double trueTimeS, double untilS);
     }
 
     /**

@@ -26,6 +26,12 @@ public interface LearningStage {
     /** @return the global model the onboard one builds on */
     ModelVersion base();
 
+    /** @return that global model's parameters (a copy) */
+    float[] baseParameters();
+
+    /** @return sizes of the parameter tensors in layout order (they sum to the parameter count) */
+    int[] tensorSizes();
+
     /** @return samples trained on since the base was applied */
     long samplesSinceBase();
 

@@ -134,7 +134,7 @@ public final class MissionSimulator {
                     factory.learning(s, i, satSeeds.nextLong(), storage.resolve("learning")),
                     factory.link(s, i, satSeeds.nextLong(), storage.resolve("link")),
                     ground == null ? null : ground.port(s.satellite()),
-                    faults, satSeeds.nextLong(), keepViolations));
+                    faults, satSeeds.nextLong(), keepViolations, storage));
         }
         int threads = Math.min(settings.threads(), runners.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {

@@ -37,6 +37,7 @@ final class SatelliteRunner {
     private final FlightLinkStage link;
     private final GroundStage.Port port;
     private final SpaceChannel channel;
+    private final Path storageRoot;
     private final FaultPlan faults;
     private final SplittableRandom faultRandom;
     final FaultTally tally = new FaultTally();
@@ -81,7 +82,8 @@ final class SatelliteRunner {
 
     SatelliteRunner(int index, OnboardSchedule schedule, SimulationSettings settings, PowerStage power,
                     LearningStage learning, FlightLinkStage link, GroundStage.Port port, FaultPlan faults,
-                    long seed, int keepViolations) {
+                    long seed, int keepViolations, Path storageRoot) {
+        this.storageRoot = storageRoot;
         this.index = index;
         this.schedule = schedule;
         this.settings = settings;
@@ -169,7 +171,8 @@ final class SatelliteRunner {
             }
             if (learning != null && link != null && up && updatesSinceDelta > 0 && passStartsWithin(onboardT, dt)) {
                 float[] params = learning.parameters();
-                OptionalLong id = link.enqueueDelta(onboardT, params, learning.base(), learning.samplesSinceBase());
+                OptionalLong id = link.enqueueDelta(onboardT, params, learning.baseParameters(), learning.base(),
+                        learning.tensorSizes(), learning.samplesSinceBase());
                 if (id.isPresent()) {
                     generated = new long[] {id.getAsLong()};
                     denseBytes += 4L * params.length;
@@ -260,7 +263,7 @@ final class SatelliteRunner {
             List<byte[]> arrived = channel.carry(x.sent);
             if (port != null) {
                 x.delivered = toArray(port.receive(t, arrived));
-                List<byte[]> upPackets = port.uplink(t, (long) Math.floor(pass.uplinkBps() * overlapS / 8.0));
+                List<byte[]> upPackets = port.uplink(a, a + overlapS);
                 for (byte[] p : upPackets) {
                     bytesUplinked += p.length;
                 }
@@ -321,7 +324,8 @@ final class SatelliteRunner {
             power.capacityFault(faults.capacityFaultFraction());
             tally.injected(FaultKind.BATTERY_CAPACITY, t, 1);
         }
-        if (happens(faults.corruptedStoragePerDay(), days) && link != null && corruptOneFile(link.storageDir())) {
+        if (happens(faults.corruptedStoragePerDay(), days) && (link != null || learning != null)
+                && corruptOneFile(storageRoot)) {
             tally.injected(FaultKind.CORRUPTED_STORAGE, t, 1);
         }
         if (happens(faults.clockJumpPerDay(), days)) {

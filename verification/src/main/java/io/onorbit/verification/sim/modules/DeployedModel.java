@@ -10,13 +10,13 @@ import io.onorbit.flight.schedule.OnboardSchedule;
 import java.util.Arrays;
 
 /**
- * The model every satellite carries at launch (global version 1): fitted on the ground, before
+ * The model every satellite carries at launch (global version 0, the first in the archive): fitted on the ground, before
  * launch, to the predicted environment of the commissioning span (the experiment's warm-up) of
  * the first satellite, with a noise stream of its own. One model for the whole constellation,
  * so that deltas share a base and can be averaged.
  *
  * @param parameters the parameters
- * @param version    their identity (version 1)
+ * @param version    their identity (version 0)
  */
 public record DeployedModel(float[] parameters, ModelVersion version) {
 
@@ -50,6 +50,6 @@ public record DeployedModel(float[] parameters, ModelVersion version) {
             new BatchFitter(config.experiment().pretrainEpochs(), 32, 0.01, config.experiment().seed()).fit(net, xs, ys, 0, n);
         }
         float[] p = net.parameters();
-        return new DeployedModel(p, ModelVersion.of(1, p));
+        return new DeployedModel(p, ModelVersion.of(0, p));
     }
 }

@@ -51,6 +51,7 @@ public final class FlightLearningStage implements LearningStage {
     private double pendingTimeS = Double.NaN;
     private OnboardTrainer trainer;
     private ModelVersion base;
+    private float[] baseParams;
     private long samplesSinceBase;
     private long checkpointsRecovered;
     private long checkpointsDamaged;
@@ -88,6 +89,7 @@ public final class FlightLearningStage implements LearningStage {
         }
         this.trainer = freshTrainer(deployed, deployedVersion);
         this.base = deployedVersion;
+        this.baseParams = deployed.clone();
         advanceStream();
     }
 
@@ -144,6 +146,16 @@ public final class FlightLearningStage implements LearningStage {
     }
 
     @Override
+    public float[] baseParameters() {
+        return baseParams.clone();
+    }
+
+    @Override
+    public int[] tensorSizes() {
+        return trainer.model().layout().tensors().stream().mapToInt(t -> t.size()).toArray();
+    }
+
+    @Override
     public long samplesSinceBase() {
         return samplesSinceBase;
     }
@@ -172,6 +184,7 @@ public final class FlightLearningStage implements LearningStage {
         trainer.model().setParameters(parameters, version.version());
         federated.setParameters(parameters, version.version());
         base = version;
+        baseParams = parameters.clone();
         samplesSinceBase = 0;
         checkpoint();
     }
@@ -188,6 +201,9 @@ public final class FlightLearningStage implements LearningStage {
             for (float v : p) {
                 out.writeFloat(v);
             }
+            for (float v : baseParams) {
+                out.writeFloat(v);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,6 +216,7 @@ public final class FlightLearningStage implements LearningStage {
     @Override
     public void reset() {
         float[] params = deployed;
+        float[] baseP = deployed;
         ModelVersion version = deployedVersion;
         long since = 0;
         try {
@@ -224,8 +241,17 @@ public final class FlightLearningStage implements LearningStage {
                 for (int i = 0; i < n; i++) {
                     p[i] = in.readFloat();
                 }
+                float[] b = new float[n];
+                for (int i = 0; i < n; i++) {
+                    b[i] = in.readFloat();
+                }
+                ModelVersion bv = new ModelVersion(v, digest);
+                if (!bv.matches(b)) {
+                    throw new IOException("base parameters do not match their digest");
+                }
                 params = p;
-                version = new ModelVersion(v, digest);
+                baseP = b;
+                version = bv;
             }
             checkpointsRecovered++;
         } catch (NoSuchFileException e) {
@@ -236,6 +262,7 @@ public final class FlightLearningStage implements LearningStage {
         }
         trainer = freshTrainer(params, version);
         base = version;
+        baseParams = baseP.clone();
         samplesSinceBase = since;
     }
 
