@@ -108,7 +108,7 @@ public final class LoopBenchmark {
     private static SimulationResult run(String name, List<OnboardSchedule> schedules, StageFactory stages,
                                         MissionSetup setup, int threads, FaultPlan faults,
                                         MissionSimulator.ProgressListener progress) throws IOException {
-        Path work = Files.createTempDirectory("onorbit-bench-");
+        Path work = io.onorbit.verification.sim.FlightStorage.newRunFolder();
         try {
             MissionSimulator sim = new MissionSimulator(name, schedules, stages, setup.settings().withThreads(threads), work)
                     .withSeed(setup.seed()).withFaults(faults);

@@ -2,14 +2,12 @@ package io.onorbit.verification.cli;
 
 import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.report.MissionReport;
+import io.onorbit.verification.sim.FlightStorage;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.MissionSimulator;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,12 +34,7 @@ final class RunSupport {
 
     private static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
                                         MissionSimulator.ProgressListener progress) {
-        Path work;
-        try {
-            work = Files.createTempDirectory("onorbit-flight-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the flight storage", e);
-        }
+        Path work = FlightStorage.newRunFolder();
         try {
             if (outDir == null) {
                 return simulator(setup, seed, faults, work, null, progress).run(setup.durationS());

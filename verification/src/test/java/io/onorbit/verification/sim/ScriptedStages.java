@@ -75,7 +75,8 @@ final class ScriptedStages implements StageFactory {
         }
 
         @Override
-        public OptionalLong enqueueDelta(double onboardTimeS, float[] parameters, ModelVersion base, long samples) {
+        public OptionalLong enqueueDelta(double onboardTimeS, float[] parameters, float[] baseParameters,
+                                         ModelVersion base, int[] tensorSizes, long samples) {
             return OptionalLong.empty();
         }
 

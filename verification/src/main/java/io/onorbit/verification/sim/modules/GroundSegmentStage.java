@@ -50,6 +50,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final Aggregator aggregator;
     private final UplinkSigner signer;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
+    private long latestVersion;
 
     /**
      * @param schedules   every satellite's true schedule (the ground knows the passes)
@@ -72,6 +73,7 @@ public final class GroundSegmentStage implements GroundStage {
         if (archive.latestGlobal().isEmpty()) {
             archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
         }
+        latestVersion = archive.latestGlobal().orElseThrow().version();
         for (OnboardSchedule s : schedules) {
             ports.put(s.satellite(), new SatellitePort(s, link, plan));
         }
@@ -100,6 +102,7 @@ public final class GroundSegmentStage implements GroundStage {
         }
         int approved = stored == 0 ? 0 : new ReviewDesk(archive).approveUnflagged(OPERATOR, at).size();
         long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
+        latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);
         }
@@ -192,6 +195,9 @@ public final class GroundSegmentStage implements GroundStage {
                 }
                 heldVersion = pendingVersion;
                 pendingUpdate = -1;
+            }
+            if (heldVersion >= latestVersion) {
+                return; // nothing newer: no need to ask the archive
             }
             Optional<SignedUplink> next = signer.next(archive, schedule.satellite(), heldVersion, at);
             if (next.isPresent()) {
