@@ -73,7 +73,7 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
      *         leaving the mission workable (documented in the soak package note)
      */
     public static FaultPlan all() {
-        return new FaultPlan(1.0, 60, 0.5, 1.0, 0.02, 0.03, 0.1, 1e-6, 0.005, 0.5, 0.3, 120);
+        return new FaultPlan(1.0, 60, 0.5, 1.0, 0.02, 0.03, 0.1, 1e-5, 0.005, 0.5, 0.3, 120);
     }
 
     /** @return the kinds this plan turns on */

@@ -140,10 +140,15 @@ public final class Invariants {
     /**
      * CCSDS sequence counts per APID advance (modulo 2^14, by less than half the range) and uplink
      * command counters strictly increase. Headers are read here from the standard's bit layout
-     * (CCSDS 133.0-B-2 section 4.1.3), independently of the packet code under test.
+     * (CCSDS 133.0-B-2 section 4.1.3), independently of the packet code under test. A verbatim
+     * retransmission (the same octets under the same count, as a selective-repeat link resends)
+     * is the same packet, not a new one, and does not move the counter; any other packet whose
+     * count does not advance is a violation.
      */
     public static final class SequenceCounters implements Invariant {
         private final Map<Integer, Integer> lastCount = new HashMap<>();
+        /** Per APID, a fingerprint of the packet last sent under each count (bounded: 2^14 entries). */
+        private final Map<Integer, long[]> fingerprints = new HashMap<>();
         private long lastCommandCounter = Long.MIN_VALUE;
 
         @Override
@@ -161,14 +166,22 @@ public final class Invariants {
                 }
                 int apid = ((p[0] & 0x07) << 8) | (p[1] & 0xFF);
                 int count = ((p[2] & 0x3F) << 8) | (p[3] & 0xFF);
-                Integer last = lastCount.put(apid, count);
+                long[] prints = fingerprints.computeIfAbsent(apid, a -> new long[SEQUENCE_MODULUS]);
+                long print = fingerprint(p);
+                Integer last = lastCount.get(apid);
+                if (last != null && prints[count] == print) {
+                    continue; // the same packet again
+                }
                 if (last != null) {
                     int advance = Math.floorMod(count - last, SEQUENCE_MODULUS);
                     if (advance == 0 || advance >= SEQUENCE_MODULUS / 2) {
                         problem = problem != null ? problem
-                                : "APID " + apid + " sequence count went from " + last + " to " + count;
+                                : "APID " + apid + " sequence count went from " + last + " to " + count
+                                        + " with a packet not sent before";
                     }
                 }
+                prints[count] = print;
+                lastCount.put(apid, count);
             }
             for (long c : s.acceptedCounters()) {
                 if (c <= lastCommandCounter) {
@@ -178,6 +191,16 @@ public final class Invariants {
                 lastCommandCounter = Math.max(lastCommandCounter, c);
             }
             return problem;
+        }
+
+        /** 64-bit FNV-1a of the octets, never 0 (0 marks "nothing sent under this count"). */
+        private static long fingerprint(byte[] p) {
+            long h = 0xcbf29ce484222325L;
+            for (byte b : p) {
+                h ^= b & 0xFF;
+                h *= 0x100000001b3L;
+            }
+            return h == 0 ? 1 : h;
         }
     }
 

@@ -6,7 +6,7 @@
  * flight-computer resets (1/day, 60 s reboot; the learner and the data path restart from what
  * they persisted), brownouts (0.5/day, 1 Wh drawn at once; the power system's protection decides),
  * battery capacity faults (0.02/day, 3% of capacity lost for good), missed passes (p = 0.1),
- * bit errors (BER 1e-6 both ways), corrupted packets (p = 0.005), corrupted storage files
+ * bit errors (BER 1e-5 both ways), corrupted packets (p = 0.005), corrupted storage files
  * (0.5/day; one file of the flight storage has a byte flipped or is truncated) and clock jumps
  * (0.3/day, uniform within +-120 s; the ground's time beacon corrects the clock on the next
  * carrier lock). Timed faults are Poisson arrivals drawn every step from the satellite's own
