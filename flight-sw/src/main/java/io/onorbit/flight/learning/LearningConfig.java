@@ -12,24 +12,20 @@ import java.util.Objects;
  * @param solar            solar-array scenario; its failure time is replaced by {@link #stringFailureS} if that is set
  * @param stringFailureS   string failure time, s since epoch; NaN = one third of the span
  * @param experiment       drift experiment settings
- * @param standInSurplusW  training power in full sunlight for the stand-in envelope, W (&ge; 0)
  */
 public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar, double stringFailureS,
-                             DriftExperimentSettings experiment, double standInSurplusW) {
+                             DriftExperimentSettings experiment) {
 
     public LearningConfig {
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(solar, "solar");
         Objects.requireNonNull(experiment, "experiment");
-        if (!(standInSurplusW >= 0)) {
-            throw new IllegalArgumentException("learning: standInSurplusW " + standInSurplusW + " must be >= 0");
-        }
     }
 
     /** @return every default (no {@code learning} section) */
     public static LearningConfig defaults() {
         return new LearningConfig(LearningSettings.defaults(), SolarArrayScenario.defaults(0), Double.NaN,
-                DriftExperimentSettings.defaults(), 2.0);
+                DriftExperimentSettings.defaults());
     }
 
     /** @return the solar scenario for a stream spanning {@code durationS} (failure at a third of it by default) */

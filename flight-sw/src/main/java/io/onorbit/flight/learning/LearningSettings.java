@@ -56,7 +56,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
 
     /** @return the defaults: 32-16 hidden tanh layers, last layer trained exactly, 64 KiB */
     public static LearningSettings defaults() {
-        return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.LAST_LAYER, 0.25, 0.05, 0.02, 8, 64, 24,
+        return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.LAST_LAYER, 0.25, 0.05, 0.5, 8, 64, 24,
                 MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L);
     }
 

@@ -19,11 +19,14 @@ import java.util.Objects;
  * {@link Optimizer}; its solution becomes the new trainable weights and its energy is charged.
  * Otherwise the batch is dropped (the samples stay in the replay buffer).
  *
+ * <p>Both energies are posed in the step d = w - w0 from the current weights w0 (start 0), so an
+ * analog engine's relative errors scale with the step and vanish at convergence:
  * <ul>
- *   <li>Last layer only (squared error): the update is exact: E(w) = 1/(2B) sum (h.w - y)^2 +
- *       mu/2 |w - w0|^2, a {@link QuadraticEnergy} with A = H^T H / B + mu I, b = H^T y / B + mu w0.</li>
- *   <li>Any other subset: the local quadratic model g.(w - w0) + |w - w0|^2 / (2 eta)
- *       ({@link ProximalGradientEnergy}), whose minimum is the damped SGD step w0 - eta g.</li>
+ *   <li>Last layer only (squared error): the update is exact: E(d) = 1/(2B) sum (h.(w0 + d) - y)^2 +
+ *       mu/2 |d|^2 (up to a constant), a {@link QuadraticEnergy} with A = H^T H / B + mu I and
+ *       b = H^T (y - H w0) / B.</li>
+ *   <li>Any other subset: the local quadratic model eta g.d + |d|^2 / 2
+ *       ({@link ProximalGradientEnergy}), whose minimum is the damped SGD step d = -eta g.</li>
  * </ul>
  *
  * <p>All arrays (model, gradients, anchors, normal-equation sums, replay) are allocated through
@@ -42,8 +45,10 @@ public final class OnboardTrainer {
     private final ReplayBuffer replay;
     private final boolean exactLastLayer;
     private final int n;
-    /** Trainable weights at the start of the update (the proximal anchor and optimizer start). */
+    /** Trainable weights at the start of the update (the proximal anchor). */
     private final double[] anchor;
+    /** The optimizer's start point: the zero step. */
+    private final double[] zeroStep;
     /** Gradient mode: batch-mean gradient. */
     private final float[] grad;
     /** Exact mode: sum of h h^T (row-major, n x n) and of h y over the batch, h = [last hidden, 1]. */
@@ -68,6 +73,7 @@ public final class OnboardTrainer {
         this.n = subset.size();
         this.exactLastLayer = settings.subset() == TrainableSubset.Kind.LAST_LAYER;
         this.anchor = memory.doubles("update anchor w0", MemoryCategory.OPTIMIZER_STATE, n);
+        this.zeroStep = memory.doubles("optimizer start (zero step)", MemoryCategory.OPTIMIZER_STATE, n);
         if (exactLastLayer) {
             grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
             normalMatrix = memory.doubles("normal matrix H^T H", MemoryCategory.OPTIMIZER_STATE, n * n);
@@ -80,7 +86,7 @@ public final class OnboardTrainer {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
             normalMatrix = null;
             normalVector = null;
-            proximal = new ProximalGradientEnergy(anchor, grad);
+            proximal = new ProximalGradientEnergy(grad);
             proximal.setStepSize(settings.learningRate());
         }
         memory.reserve("optimizer solution copies (optimizer interface)", MemoryCategory.OPTIMIZER_STATE, 2 * 8L * n);
@@ -155,21 +161,28 @@ public final class OnboardTrainer {
         OptimizationResult result;
         if (exactLastLayer) {
             double mu = settings.proximalWeight();
+            // b = H^T y / B - (H^T H / B) w0 (the upper triangle holds the sums), then A = H^T H / B + mu I.
             for (int i = 0; i < n; i++) {
-                normalVector[i] = normalVector[i] / rows + mu * anchor[i];
+                double hw = 0;
+                for (int j = 0; j < n; j++) {
+                    hw += normalMatrix[i <= j ? i * n + j : j * n + i] * anchor[j];
+                }
+                normalVector[i] = (normalVector[i] - hw) / rows;
+            }
+            for (int i = 0; i < n; i++) {
                 for (int j = i; j < n; j++) {
                     double v = normalMatrix[i * n + j] / rows + (i == j ? mu : 0.0);
                     normalMatrix[i * n + j] = v;
                     normalMatrix[j * n + i] = v;
                 }
             }
-            result = optimizer.minimize(new QuadraticEnergy(normalMatrix, normalVector), anchor, envelopePowerW);
+            result = optimizer.minimize(new QuadraticEnergy(normalMatrix, normalVector), zeroStep, envelopePowerW);
         } else {
             float inv = 1f / rows;
             for (int k = 0; k < n; k++) {
                 grad[k] *= inv;
             }
-            result = optimizer.minimize(proximal, anchor, envelopePowerW);
+            result = optimizer.minimize(proximal, zeroStep, envelopePowerW);
         }
         energySpentJ += result.energyJ();
         lastStepEnergyJ = result.energyJ();
@@ -181,7 +194,7 @@ public final class OnboardTrainer {
             }
         }
         for (int k = 0; k < n; k++) {
-            model.setParameter(subset.index(k), (float) w[k]);
+            model.setParameter(subset.index(k), (float) (anchor[k] + w[k]));
         }
         updates++;
     }

@@ -4,25 +4,23 @@ import io.onorbit.flight.optimizer.EnergyFunction;
 
 /**
  * The local quadratic model of a non-quadratic loss around the current weights w0, plus a
- * proximal term: E(w) = g.(w - w0) + |w - w0|^2 / (2 eta). Its minimum, w0 - eta g, is one damped
- * SGD step, so an energy-minimizing optimizer performs exactly that step. Holds references to the
- * trainer's anchor and gradient arrays (it copies nothing), so one instance serves every update.
+ * proximal term, written in the step d = w - w0 and scaled by the step size eta:
+ * E(d) = eta g.d + |d|^2 / 2. Its minimum, d = -eta g, is one damped SGD step, so an
+ * energy-minimizing optimizer performs exactly that step. Posing it in d (start 0) rather than in
+ * w keeps an analog engine's relative errors (gain mismatch, converter quantization) relative to
+ * the step, not to the weights, so they vanish as training converges instead of accumulating.
+ * The Hessian is the identity, so an optimizer that replaces a non-quadratic energy by its own
+ * proximal model with strength 1 (as the flight optimizers do by default) takes the same step.
+ * Holds a reference to the trainer's gradient array (it copies nothing), so one instance serves
+ * every update.
  */
 public final class ProximalGradientEnergy implements EnergyFunction {
 
-    private final double[] anchor;
     private final float[] gradient;
     private double eta;
 
-    /**
-     * @param anchor   w0, read at each evaluation
-     * @param gradient g, read at each evaluation (same length)
-     */
-    public ProximalGradientEnergy(double[] anchor, float[] gradient) {
-        if (anchor.length != gradient.length) {
-            throw new IllegalArgumentException("proximal energy: anchor and gradient lengths differ");
-        }
-        this.anchor = anchor;
+    /** @param gradient g, read at each evaluation */
+    public ProximalGradientEnergy(float[] gradient) {
         this.gradient = gradient;
     }
 
@@ -36,25 +34,24 @@ public final class ProximalGradientEnergy implements EnergyFunction {
 
     @Override
     public int dimension() {
-        return anchor.length;
+        return gradient.length;
     }
 
     @Override
-    public double value(double[] w) {
+    public double value(double[] d) {
         double lin = 0;
         double sq = 0;
-        for (int i = 0; i < anchor.length; i++) {
-            double d = w[i] - anchor[i];
-            lin += gradient[i] * d;
-            sq += d * d;
+        for (int i = 0; i < gradient.length; i++) {
+            lin += gradient[i] * d[i];
+            sq += d[i] * d[i];
         }
-        return lin + sq / (2 * eta);
+        return eta * lin + 0.5 * sq;
     }
 
     @Override
-    public void gradient(double[] w, double[] out) {
-        for (int i = 0; i < anchor.length; i++) {
-            out[i] = gradient[i] + (w[i] - anchor[i]) / eta;
+    public void gradient(double[] d, double[] out) {
+        for (int i = 0; i < gradient.length; i++) {
+            out[i] = eta * gradient[i] + d[i];
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.flight.optimizer.AnalogOptimizer;
+import io.onorbit.flight.optimizer.Optimizer;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -23,9 +25,25 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @EnumSource(value = TrainableSubset.Kind.class, names = {"FULL", "LAST_LAYER"})
     void linearModelConvergesToLeastSquares(TrainableSubset.Kind kind) {
+        convergesToLeastSquares(kind, new ExactTestOptimizer(0.1), 60, 0.02);
+    }
+
+    /**
+     * The analog engine (8-bit converters, 1 % gain mismatch) solves each update only approximately;
+     * because updates are posed as steps from the current weights its errors shrink with the step
+     * and do not accumulate over thousands of updates.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TrainableSubset.Kind.class, names = {"FULL", "LAST_LAYER"})
+    void analogEngineErrorsDoNotAccumulate(TrainableSubset.Kind kind) {
+        convergesToLeastSquares(kind, AnalogOptimizer.withDefaults(), 8, 0.04);
+    }
+
+    private static void convergesToLeastSquares(TrainableSubset.Kind kind, Optimizer optimizer, int epochs,
+                                                double tolerance) {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(kind).withLearningRate(0.2)
                 .withProximalWeight(20).withBatchSize(4).withReplay(0, 0);
-        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.1));
+        OnboardTrainer t = OnboardTrainer.create(D, s, optimizer);
         SplittableRandom rng = new SplittableRandom(7);
         int samples = 400;
         float[][] xs = new float[samples][D];
@@ -52,16 +70,16 @@ class OnboardTrainerTest {
             }
         }
         double[] ls = new LUDecomposition(ata).getSolver().solve(aty).toArray();
-        for (int epoch = 0; epoch < 60; epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             for (int k = 0; k < samples; k++) {
                 t.step(xs[k], ys[k], 1.0);
             }
         }
         float[] p = t.model().parameters(); // layout: weights (D) then bias
         for (int i = 0; i <= D; i++) {
-            assertThat((double) p[i]).as("parameter %d", i).isCloseTo(ls[i], org.assertj.core.data.Offset.offset(0.02));
+            assertThat((double) p[i]).as("parameter %d", i).isCloseTo(ls[i], org.assertj.core.data.Offset.offset(tolerance));
         }
-        assertThat(t.updates()).isEqualTo(60L * samples / 4);
+        assertThat(t.updates()).isEqualTo((long) epochs * samples / 4);
         assertThat(t.energySpentJ()).isGreaterThan(0);
     }
 
@@ -83,17 +101,17 @@ class OnboardTrainerTest {
     @EnumSource(TrainableSubset.Kind.class)
     void accountantEqualsTheBytesReallyAllocated(TrainableSubset.Kind kind) throws Exception {
         OnboardTrainer t = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind), new ExactTestOptimizer(0));
-        long real = 0;
-        // Walk every array field of the trainer and what it owns, summing length x element size.
-        real += arrayBytes(t, "anchor") + arrayBytes(t, "grad") + arrayBytes(t, "normalMatrix")
-                + arrayBytes(t, "normalVector") + arrayBytes(t, "replayX");
-        Object model = t.model();
-        real += arrayBytes(model, "params") + arrayBytes(model, "acts") + arrayBytes(model, "deltas");
-        real += arrayBytes(t.subset(), "indices") + arrayBytes(t.subset(), "layerStart");
-        real += arrayBytes(field(t, "replay"), "data");
+        // Every array field of the trainer and of what it owns, summed as length x element size:
+        // an array added without the accountant makes this fail.
+        long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
+                + allArrayBytes(field(t, "replay"));
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
-        assertThat(t.memory().byCategory().get(MemoryCategory.WEIGHTS)).isEqualTo(4L * t.model().layout().size());
+        assertThat(t.memory().blocks()).filteredOn(b -> b.name().equals("parameters"))
+                .singleElement().satisfies(b -> {
+                    assertThat(b.bytes()).isEqualTo(4L * t.model().layout().size());
+                    assertThat(b.category()).isEqualTo(MemoryCategory.WEIGHTS);
+                });
     }
 
     @Test
@@ -109,8 +127,15 @@ class OnboardTrainerTest {
         return f.get(o);
     }
 
-    private static long arrayBytes(Object owner, String name) throws Exception {
-        return bytesOf(field(owner, name));
+    private static long allArrayBytes(Object owner) throws Exception {
+        long sum = 0;
+        for (java.lang.reflect.Field f : owner.getClass().getDeclaredFields()) {
+            if (f.getType().isArray() && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                sum += bytesOf(f.get(owner));
+            }
+        }
+        return sum;
     }
 
     private static long bytesOf(Object a) {

@@ -89,12 +89,11 @@ public final class LearningConfigReader {
                     k.number("noise_pct", s.noiseFraction() * 100, 0, 50) / 100, trainer.seed());
         }
         DriftExperimentSettings e = d.experiment();
-        double surplusW = d.standInSurplusW();
         if (n.has("experiment")) {
             ConfigNode x = n.required("experiment");
             x.allowOnly(List.of("warmup_days", "fading_factor", "ground_latency_days", "ground_retrain_interval_days",
                     "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
-                    "recovery_hold_s", "stand_in_surplus_w"));
+                    "recovery_hold_s"));
             e = new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
                     x.number("fading_factor", e.fadingFactor(), 0.5, 1),
                     x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
@@ -104,8 +103,7 @@ public final class LearningConfigReader {
                     (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
                     (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
                     x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
-            surplusW = x.number("stand_in_surplus_w", surplusW, 0, 10_000);
         }
-        return new LearningConfig(trainer, s, failureS, e, surplusW);
+        return new LearningConfig(trainer, s, failureS, e);
     }
 }

@@ -38,7 +38,7 @@ class LearningConfigReaderTest {
                   batch_size: 4
                   memory_budget_bytes: 32768
                   task: {string_failure_day: 2.5, degradation_pct_per_year: 4, noise_pct: 2}
-                  experiment: {ground_latency_days: 5, fading_factor: 0.99, stand_in_surplus_w: 3}
+                  experiment: {ground_latency_days: 5, fading_factor: 0.99}
                 """));
         assertThat(c.trainer().hiddenLayers()).containsExactly(16, 8);
         assertThat(c.trainer().subset()).isEqualTo(TrainableSubset.Kind.SPARSE_ROWS);
@@ -50,7 +50,6 @@ class LearningConfigReaderTest {
         assertThat(c.solar().noiseFraction()).isEqualTo(0.02);
         assertThat(c.experiment().groundLatencyS()).isEqualTo(5 * 86400);
         assertThat(c.experiment().fadingFactor()).isEqualTo(0.99);
-        assertThat(c.standInSurplusW()).isEqualTo(3);
         assertThat(c.solarFor(10 * 86400).stringFailureTimeS()).isEqualTo(2.5 * 86400);
     }
 

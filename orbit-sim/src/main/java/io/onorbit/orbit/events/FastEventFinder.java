@@ -39,6 +39,8 @@ public final class FastEventFinder {
 
     /** Earth rotation rate bound used for safe steps, rad/s (slightly above the true rate). */
     private static final double EARTH_RATE_BOUND = 7.3e-5;
+    /** Functions this close to zero (rad) at a sample are checked for a short hidden excursion. */
+    private static final double HIDDEN_CHECK_RAD = Math.toRadians(3.0);
 
     private final OrbitContext context;
     private final List<GroundStation> stations;
@@ -259,22 +261,76 @@ public final class FastEventFinder {
                 boolean a = gk[i] > 0;
                 boolean b = gk[i + 1] > 0;
                 if (a != b) {
-                    out.add(new double[] {refine(k, i), b ? 1 : -1});
+                    out.add(new double[] {refine(k, i, traj.time(i), traj.time(i + 1)), b ? 1 : -1});
+                } else if (traj.time(i + 1) - traj.time(i) <= options.maxCheckS() + 1e-9
+                        && Math.min(Math.abs(gk[i]), Math.abs(gk[i + 1])) < HIDDEN_CHECK_RAD) {
+                    hiddenPair(k, i, a, out);
                 }
             }
             return out;
         }
 
-        private double refine(int k, int i) {
+        /**
+         * Looks for a short excursion of function k across zero between samples i and i+1 (both on
+         * the same side): a pass or a shadow grazing shorter than the sample spacing. If the function
+         * turns back towards zero inside, the extremum is located and, if it crosses, both roots.
+         */
+        private void hiddenPair(int k, int i, boolean positive, List<double[]> out) {
             double ta = traj.time(i);
             double tb = traj.time(i + 1);
+            double sign = positive ? 1 : -1; // search the minimum of sign * g
+            double da = sign * (valueAt(k, i, ta + 0.5) - g[k][i]);
+            double db = sign * (g[k][i + 1] - valueAt(k, i, tb - 0.5));
+            if (!(da < 0 && db > 0)) {
+                return;
+            }
+            final double phi = (Math.sqrt(5) - 1) / 2;
+            double lo = ta;
+            double hi = tb;
+            double x1 = hi - phi * (hi - lo);
+            double x2 = lo + phi * (hi - lo);
+            double f1 = sign * valueAt(k, i, x1);
+            double f2 = sign * valueAt(k, i, x2);
+            while (hi - lo > 0.01) {
+                if (f1 > f2) {
+                    lo = x1;
+                    x1 = x2;
+                    f1 = f2;
+                    x2 = lo + phi * (hi - lo);
+                    f2 = sign * valueAt(k, i, x2);
+                } else {
+                    hi = x2;
+                    x2 = x1;
+                    f2 = f1;
+                    x1 = hi - phi * (hi - lo);
+                    f1 = sign * valueAt(k, i, x1);
+                }
+            }
+            double tm = 0.5 * (lo + hi);
+            if (sign * valueAt(k, i, tm) >= 0) {
+                return;
+            }
+            // Two crossings: out of the initial side, then back.
+            out.add(new double[] {refine(k, i, ta, tm), positive ? -1 : 1});
+            out.add(new double[] {refine(k, i, tm, tb), positive ? 1 : -1});
+        }
+
+        private double valueAt(int k, int i, double x) {
+            double[] st = scratch;
+            traj.hermite(i, x, st);
+            return geo.evaluate(k, x, st[0], st[1], st[2]);
+        }
+
+        private double refine(int k, int i, double ta, double tb) {
             double[] st = new double[6];
+            double ga = valueAt(k, i, ta);
+            double gb = valueAt(k, i, tb);
             UnivariateFunction f = x -> {
                 if (x <= ta) {
-                    return g[k][i];
+                    return ga;
                 }
                 if (x >= tb) {
-                    return g[k][i + 1];
+                    return gb;
                 }
                 traj.hermite(i, x, st);
                 return geo.evaluate(k, x, st[0], st[1], st[2]);

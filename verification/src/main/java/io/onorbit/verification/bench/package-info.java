@@ -1,4 +1,5 @@
 /**
+<<<<<<< HEAD
  * Benchmarks of the closed loop, run with one command (see BENCHMARKS.md, "Closed loop"). Each
  * prints its figure and a ratio against a baseline measured in the same run on the same machine:
  * <ul>
@@ -10,5 +11,9 @@
  *       fraction of it), not first-vs-last.</li>
  * </ul>
  * Timings never live in unit tests.
+=======
+ * Benchmarks: each a main class printing its result as a ratio against a baseline measured in the
+ * same run. Figures and commands are recorded in BENCHMARKS.md.
+>>>>>>> main
  */
 package io.onorbit.verification.bench;

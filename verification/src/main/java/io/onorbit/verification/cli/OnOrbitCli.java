@@ -38,6 +38,7 @@ public final class OnOrbitCli implements Runnable {
         cl.addSubcommand(new PlanCommand());
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new SoakCommand());
+        cl.addSubcommand(new PowerCommand());
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
         cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);

@@ -15,11 +15,17 @@ import io.onorbit.flight.learning.task.HyperplaneTask;
 import io.onorbit.flight.learning.task.SeaTask;
 import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.learning.task.TaskDataException;
+import io.onorbit.flight.learning.eval.BudgetedTrainingPower;
+import io.onorbit.flight.optimizer.AnalogOptimizer;
+import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
-import io.onorbit.ground.config.ConfigNode;
 import io.onorbit.ground.config.LearningConfigReader;
-import io.onorbit.ground.config.YamlFiles;
+import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.config.MissionLoader;
+import io.onorbit.ground.config.PowerConfigReader;
+import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
@@ -27,6 +33,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +69,14 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result here instead of standard output.")
     Path out;
 
+    @Option(names = "--optimizer", defaultValue = "analog",
+            description = "analog (default: the analog engine model) or digital (CPU baseline, SGD).")
+    String optimizerName;
+
+    @Option(names = "--orekit-data", paramLabel = "DIR",
+            description = "Full orekit-data folder (JPL Sun, real EOP); default: $OREKIT_DATA, else built-in models.")
+    Path orekitData;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,29 +88,46 @@ public final class DriftCommand implements Callable<Integer> {
         if (days != null && !(days > 0 && days <= 3650)) {
             throw new UserInputException("--days " + days + " must be in (0, 3650]");
         }
-        ConfigNode root = YamlFiles.read(mission);
-        LearningConfig config = LearningConfigReader.read(root);
-        OnboardSchedule schedule = MissionScheduleSource.schedule(root, days);
+        MissionConfig m = MissionLoader.load(mission);
+        if (days != null) {
+            m = m.withDuration(Duration.ofMillis(Math.round(days * 86_400_000L)));
+        }
+        LearningConfig config = LearningConfigReader.read(m.root());
+        PowerSystem powerSystem = PowerConfigReader.read(m.root());
+        Optimizer optimizer = switch (optimizerName.toLowerCase(Locale.ROOT)) {
+            case "analog" -> AnalogOptimizer.withDefaults();
+            case "digital" -> DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
+            default -> throw new UserInputException("--optimizer '" + optimizerName + "' is not one of analog, digital");
+        };
+        OnboardSchedule schedule = MissionScheduleSource.firstSatellite(m, orbitContext());
         if (config.experiment().warmupS() >= schedule.durationS()) {
             throw new UserInputException("the span (" + schedule.durationS() / 86400 + " days) must be longer than"
                     + " learning.experiment.warmup_days (" + config.experiment().warmupS() / 86400 + ")");
         }
-        Optimizer optimizer = new StandInOptimizer();
-        TrainingPower power = TrainingPower.sunlitSurplus(schedule, config.standInSurplusW());
         DriftExperiment experiment = new DriftExperiment(config.trainer(), config.experiment(), optimizer);
         List<DriftOutcome> outcomes = new ArrayList<>();
         for (String name : task == null ? DEFAULT_TASKS : List.of(task)) {
             try {
+                // A fresh battery and envelope per task: every task sees the same power history.
+                TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
                 outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
             } catch (MemoryBudgetException e) {
                 throw new UserInputException(mission.getFileName() + ": learning: " + e.getMessage());
             }
         }
-        String name = root.string("mission", mission.getFileName().toString());
+        String name = m.name();
         String text = format == OutputFormat.JSON ? json(name, schedule, optimizer, config, outcomes)
                 : table(name, schedule, optimizer, config, outcomes);
         write(text);
         return 0;
+    }
+
+    private OrbitContext orbitContext() {
+        try {
+            return OrbitContext.select(orekitData);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException((orekitData != null ? "--orekit-data: " : "OREKIT_DATA: ") + e.getMessage());
+        }
     }
 
     private DriftTask createTask(String name, OnboardSchedule schedule, LearningConfig config) {
@@ -138,8 +170,8 @@ public final class DriftCommand implements Callable<Integer> {
         root.put("mission", mission);
         root.put("satellite", schedule.satellite());
         root.put("days", schedule.durationS() / 86400);
-        root.put("schedule", MissionScheduleSource.description());
-        root.put("envelope", envelopeDescription(config));
+        root.put("schedule", "mission planner, first satellite");
+        root.put("envelope", ENVELOPE);
         root.put("optimizer", optimizer.name());
         root.put("memory_budget_bytes", config.trainer().memoryBudgetBytes());
         ArrayNode tasks = root.putArray("tasks");
@@ -199,9 +231,8 @@ public final class DriftCommand implements Callable<Integer> {
         }
     }
 
-    private static String envelopeDescription(LearningConfig config) {
-        return "stand-in: " + config.standInSurplusW() + " W while fully lit, 0 W otherwise";
-    }
+    private static final String ENVELOPE = "power budget training envelope (spacecraft.power), battery stepped"
+            + " with the training energy drawn";
 
     static String table(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,
                         List<DriftOutcome> outcomes) {
@@ -209,8 +240,7 @@ public final class DriftCommand implements Callable<Integer> {
         PrintWriter w = new PrintWriter(sw);
         w.printf(Locale.ROOT, "drift experiment: %s, %s, %.1f days%n", mission, schedule.satellite(),
                 schedule.durationS() / 86400);
-        w.printf(Locale.ROOT, "schedule: %s%nenvelope: %s%noptimizer: %s%n%n", MissionScheduleSource.description(),
-                envelopeDescription(config), optimizer.name());
+        w.printf(Locale.ROOT, "envelope: %s%noptimizer: %s%n%n", ENVELOPE, optimizer.name());
         w.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %12s %12s %11s %9s%n", "task", "frozen", "onboard", "ground",
                 "oracle", "recover90 h", "vs oracle h", "energy Wh", "memory B");
         double energyJ = 0;

@@ -5,8 +5,8 @@
  * oracle learners, recovery times (s) after each abrupt drift, training energy (Wh) and peak
  * training memory (bytes).
  *
- * <p>Stand-ins, stated in every output: the schedule is closed-form until the mission planner is
- * wired in, the envelope is a constant surplus in full sunlight until the power budget's envelope
- * is, and the optimizer is a conjugate-gradient CPU model until a flight optimizer is in main.
+ * <p>Inputs: the mission planner's schedule of the first satellite, the power budget's training
+ * envelope ({@code spacecraft.power}, battery stepped with the training energy drawn), the
+ * {@code learning} section, and the analog (default) or digital optimizer.
  */
 package io.onorbit.verification.experiment;

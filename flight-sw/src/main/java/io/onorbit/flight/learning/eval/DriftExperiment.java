@@ -136,6 +136,7 @@ public final class DriftExperiment {
             double pg = ground.predict(x);
             double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
             double pb = trainer.step(x, y, power.powerW(t));
+            power.charge(t, trainer.lastStepEnergyJ());
             eFrozen.add(loss(pf, y, cls));
             eOnboard.add(loss(pb, y, cls));
             eGround.add(loss(pg, y, cls));

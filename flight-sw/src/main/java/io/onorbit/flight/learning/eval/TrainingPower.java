@@ -10,6 +10,16 @@ public interface TrainingPower {
     double powerW(double tS);
 
     /**
+     * Tells the envelope what training actually drew, so that a battery model behind it can
+     * discharge accordingly. Called after every step, in time order. Default: ignored.
+     *
+     * @param tS      time of the step, s since the schedule epoch
+     * @param energyJ energy the training drew in that step, J (&ge; 0)
+     */
+    default void charge(double tS, double energyJ) {
+    }
+
+    /**
      * A documented stand-in for the power budget's training envelope: a constant surplus while the
      * spacecraft is (almost) fully lit, nothing in penumbra or eclipse, when the battery must not be
      * spent on training.

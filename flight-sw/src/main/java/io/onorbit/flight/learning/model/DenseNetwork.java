@@ -45,11 +45,12 @@ public final class DenseNetwork {
         if (widths[widths.length - 1] != 1) {
             throw new IllegalArgumentException("dense network: output width must be 1, got " + widths[widths.length - 1]);
         }
-        this.widths = widths.clone();
+        this.widths = accountant.ints("layer widths", MemoryCategory.WEIGHTS, widths.length);
+        System.arraycopy(widths, 0, this.widths, 0, widths.length);
         this.layout = ParameterLayout.dense(widths);
         int layers = widths.length - 1;
-        weightOffset = new int[layers + 1];
-        biasOffset = new int[layers + 1];
+        weightOffset = accountant.ints("weight offsets", MemoryCategory.WEIGHTS, layers + 1);
+        biasOffset = accountant.ints("bias offsets", MemoryCategory.WEIGHTS, layers + 1);
         for (int l = 1; l <= layers; l++) {
             weightOffset[l] = layout.tensor("layer" + (l - 1) + ".weight").offset();
             biasOffset[l] = layout.tensor("layer" + (l - 1) + ".bias").offset();
