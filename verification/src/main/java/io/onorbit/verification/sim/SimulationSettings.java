@@ -45,10 +45,10 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         }
     }
 
-    /** @return 30 s steps, hourly ground sync and checkpoints, one thread per core (at most 64), digital optimizer
-     *         (the analog engine still diverges on the trainer's normal equations; see the report) */
+    /** @return 30 s steps, hourly ground sync and checkpoints, one thread per core (at most 64), analog optimizer
+     */
     public static SimulationSettings defaults() {
-        return new SimulationSettings(30, 3600, 3600, Math.min(64, Runtime.getRuntime().availableProcessors()), "digital");
+        return new SimulationSettings(30, 3600, 3600, Math.min(64, Runtime.getRuntime().availableProcessors()), "analog");
     }
 
     /** @return a copy with another step */
