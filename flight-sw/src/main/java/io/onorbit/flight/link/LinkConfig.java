@@ -27,18 +27,19 @@ public record LinkConfig(int packetBytes, int apidBase, long queueCapacityBytes,
      * @param clients     clients (satellites) taking part; 0 = the mission's satellite count, at least 2
      * @param localSteps  training steps a client takes between two deltas, &ge; 1
      * @param hiddenWidth hidden width of the experiment's network (its size sets the dense delta size)
+     * @param seeds       task seeds each point is averaged over (mission seed, +1, ...), &ge; 1
      */
-    public record CompressionExperimentSettings(int rounds, int clients, int localSteps, int hiddenWidth) {
+    public record CompressionExperimentSettings(int rounds, int clients, int localSteps, int hiddenWidth, int seeds) {
         public CompressionExperimentSettings {
-            if (rounds < 1 || clients < 0 || localSteps < 1 || hiddenWidth < 1) {
-                throw new IllegalArgumentException("link.experiment: rounds, local_steps, hidden_width must be >= 1,"
-                        + " clients >= 0");
+            if (rounds < 1 || clients < 0 || localSteps < 1 || hiddenWidth < 1 || seeds < 1) {
+                throw new IllegalArgumentException("link.experiment: rounds, local_steps, hidden_width, seeds must be"
+                        + " >= 1, clients >= 0");
             }
         }
 
-        /** @return 60 rounds, clients = satellites, 20 local steps, 128 hidden units */
+        /** @return 80 rounds, clients = satellites, 10 local steps, 512 hidden units, 3 seeds */
         public static CompressionExperimentSettings defaults() {
-            return new CompressionExperimentSettings(60, 0, 20, 128);
+            return new CompressionExperimentSettings(80, 0, 10, 512, 3);
         }
     }
 

@@ -10,6 +10,9 @@ public final class Battery {
     private double storedWh;
     /** fraction of the faded capacity still usable after cell failures, in (0, 1] */
     private double healthyFraction = 1.0;
+    /** last capacity computed (before faults), for the several look-ups of one step */
+    private double capT = Double.NaN;
+    private double capWh;
 
     public Battery(BatterySpec spec) {
         this.spec = spec;
@@ -27,7 +30,11 @@ public final class Battery {
 
     /** @return capacity at {@code tS}, Wh (after calendar fade) */
     public double capacityWh(double tS) {
-        return healthyFraction * spec.capacityWh(PowerModel.years(tS));
+        if (tS != capT) {
+            capT = tS;
+            capWh = spec.capacityWh(PowerModel.years(tS));
+        }
+        return healthyFraction * capWh;
     }
 
     /** @return the hard floor at {@code tS}, Wh */

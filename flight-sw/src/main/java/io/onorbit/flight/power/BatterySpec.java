@@ -70,6 +70,6 @@ public record BatterySpec(double capacityWh, double chargeEfficiency, double dis
 
     /** @return capacity after {@code years} of calendar fade, Wh */
     public double capacityWh(double years) {
-        return capacityWh * Math.pow(1.0 - fadePerYear, Math.max(0.0, years));
+        return capacityWh * Math.exp(Math.log1p(-fadePerYear) * Math.max(0.0, years));
     }
 }

@@ -27,6 +27,10 @@ public final class PowerBudget {
     private long floorViolations;
     private double minSoc;
     private double faultLoadWh;
+    private double lastGeneratedWh;
+    private double lastLoadWh;
+    private double lastTrainingWh;
+    private double lastLossWh;
     private double faultShedWh;
 
     public PowerBudget(OnboardSchedule schedule, PowerSystem system) {
@@ -62,6 +66,18 @@ public final class PowerBudget {
      * @return the step's energies and battery state
      */
     public PowerStep step(double tS, double dtS, double trainingPowerW, double radioOnS) {
+        double before = battery.storedWh();
+        advance(tS, dtS, trainingPowerW, radioOnS);
+        return new PowerStep(tS, dtS, model.meanLightingRatio(tS, dtS), lastGeneratedWh, lastLoadWh, lastTrainingWh,
+                lastLossWh, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), battery.capacityWh(tS + dtS),
+                battery.floorWh(tS + dtS));
+    }
+
+    /**
+     * Like {@link #step(double, double, double, double)} but returns nothing: updates the totals
+     * only, without allocating (for long runs that need only the totals).
+     */
+    public void advance(double tS, double dtS, double trainingPowerW, double radioOnS) {
         if (!(dtS > 0) || !(trainingPowerW >= 0)) {
             throw new IllegalArgumentException("power step: dtS " + dtS + " must be > 0 and trainingPowerW "
                     + trainingPowerW + " >= 0");
@@ -69,27 +85,22 @@ public final class PowerBudget {
         double dtH = dtS / 3600.0;
         double genW = model.generationW(tS, dtS);
         double baseW = radioOnS < 0 ? model.loadW(tS, dtS) : model.loadW(tS, dtS, Math.min(1, radioOnS / dtS));
-        double before = battery.storedWh();
         battery.apply(tS, dtS, genW - baseW - trainingPowerW, flow);
         double trainingDemandWh = trainingPowerW * dtH;
-        double trainingServed = Math.max(0, trainingDemandWh - flow.unservedWh);
-        double loadServed = baseW * dtH - Math.max(0, flow.unservedWh - trainingDemandWh);
-        double loss = flow.conversionLossWh + flow.fadeLossWh;
-        double cap = battery.capacityWh(tS + dtS);
-        PowerStep s = new PowerStep(tS, dtS, model.schedule().lighting().meanRatio(tS, tS + dtS), genW * dtH,
-                loadServed, trainingServed, loss, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), cap,
-                battery.floorWh(tS + dtS));
-        generatedWh += s.generatedWh();
-        loadWh += loadServed;
-        trainingWh += trainingServed;
-        lossWh += loss;
+        lastTrainingWh = Math.max(0, trainingDemandWh - flow.unservedWh);
+        lastLoadWh = baseW * dtH - Math.max(0, flow.unservedWh - trainingDemandWh);
+        lastLossWh = flow.conversionLossWh + flow.fadeLossWh;
+        lastGeneratedWh = genW * dtH;
+        generatedWh += lastGeneratedWh;
+        loadWh += lastLoadWh;
+        trainingWh += lastTrainingWh;
+        lossWh += lastLossWh;
         spilledWh += flow.spilledWh;
         unservedWh += flow.unservedWh;
-        if (s.floorViolation()) {
+        if (flow.unservedWh > PowerStep.UNSERVED_EPSILON_WH) {
             floorViolations++;
         }
-        minSoc = Math.min(minSoc, s.soc());
-        return s;
+        minSoc = Math.min(minSoc, battery.storedWh() / battery.capacityWh(tS + dtS));
     }
 
     /**

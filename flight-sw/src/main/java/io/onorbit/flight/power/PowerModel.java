@@ -3,7 +3,7 @@ package io.onorbit.flight.power;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import java.util.ArrayList;
-import java.util.Arrays;
+import io.onorbit.flight.schedule.EclipseInterval;
 import java.util.List;
 
 /**
@@ -12,7 +12,12 @@ import java.util.List;
  * <p>The array's lighting term is the exact mean of the schedule's piecewise-linear lighting ratio
  * over the step; the incidence cosine of a body-mounted panel is taken at the step's midpoint.
  * Overlapping contact windows are merged once here, so the radio is counted once when two
- * stations see the spacecraft. Every query is O(log n) in the schedule size.
+ * stations see the spacecraft.
+ *
+ * <p>Speed: the schedule guarantees the lighting ratio is exactly 1 outside its penumbra intervals
+ * and 0 inside umbra, so only steps that cross a shadow edge ask the lighting profile; interval
+ * look-ups use cursors, and the last step's figures are remembered (the envelope and the budget
+ * ask about the same step). Time-ordered queries cost O(1). Not thread-safe.
  */
 public final class PowerModel {
 
@@ -20,26 +25,37 @@ public final class PowerModel {
 
     private final OnboardSchedule schedule;
     private final PowerSystem system;
-    private final double irradianceWm2;
-    private final double[] passStartS;
-    private final double[] passEndS;
+    private final double arrayPeakW;
+    private final IntervalSet passes;
+    private final IntervalSet shadow;
+    private final IntervalSet umbra;
+
+    private double memoT = Double.NaN;
+    private double memoDt = Double.NaN;
+    private double memoLit;
+    private double memoGenW;
+    private double memoPassFraction;
+    private double memoLoadNoRadioW;
 
     public PowerModel(OnboardSchedule schedule, PowerSystem system) {
         this.schedule = schedule;
         this.system = system;
         double d = schedule.sun().sunDistanceAu();
-        this.irradianceWm2 = system.array().solarConstantWm2() / (d * d);
-        List<double[]> merged = new ArrayList<>();
+        SolarArray a = system.array();
+        this.arrayPeakW = a.solarConstantWm2() / (d * d) * a.areaM2() * a.cellEfficiency();
+        List<double[]> p = new ArrayList<>();
         for (ContactWindow c : schedule.contacts()) {
-            double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && c.aosS() <= last[1]) {
-                last[1] = Math.max(last[1], c.losS());
-            } else {
-                merged.add(new double[] {c.aosS(), c.losS()});
-            }
+            p.add(new double[] {c.aosS(), c.losS()});
         }
-        passStartS = merged.stream().mapToDouble(p -> p[0]).toArray();
-        passEndS = merged.stream().mapToDouble(p -> p[1]).toArray();
+        passes = new IntervalSet(p);
+        List<double[]> pen = new ArrayList<>();
+        List<double[]> umb = new ArrayList<>();
+        for (EclipseInterval e : schedule.eclipses()) {
+            (e.kind() == EclipseInterval.Kind.UMBRA ? umb : pen).add(new double[] {e.startS(), e.endS()});
+        }
+        pen.addAll(umb); // an umbra is inside its penumbra; count it as shadow even if the penumbra was cut
+        shadow = new IntervalSet(pen);
+        umbra = new IntervalSet(umb);
     }
 
     public OnboardSchedule schedule() {
@@ -55,22 +71,22 @@ public final class PowerModel {
         return tS / SECONDS_PER_YEAR;
     }
 
+    /** @return mean lighting ratio over [tS, tS + dtS], in [0, 1] */
+    public double meanLightingRatio(double tS, double dtS) {
+        evaluate(tS, dtS);
+        return memoLit;
+    }
+
     /** @return mean array output over [tS, tS + dtS], W */
     public double generationW(double tS, double dtS) {
-        double lit = schedule.lighting().meanRatio(tS, tS + dtS);
-        if (lit <= 0) {
-            return 0;
-        }
-        SolarArray a = system.array();
-        double mid = tS + 0.5 * dtS;
-        double cos = a.attitude() == SolarArray.Attitude.SUN_TRACKING ? 1.0
-                : schedule.sun().incidenceCos(mid, a.normalX(), a.normalY(), a.normalZ());
-        return irradianceWm2 * a.areaM2() * a.cellEfficiency() * cos * lit * a.degradationFactor(years(mid));
+        evaluate(tS, dtS);
+        return memoGenW;
     }
 
     /** @return mean load other than training over [tS, tS + dtS], W, the transmitter on during every pass */
     public double loadW(double tS, double dtS) {
-        return loadW(tS, dtS, passFraction(tS, tS + dtS));
+        evaluate(tS, dtS);
+        return memoLoadNoRadioW + system.loads().radioTxW() * memoPassFraction;
     }
 
     /**
@@ -78,30 +94,53 @@ public final class PowerModel {
      * @return mean load other than training over [tS, tS + dtS], W
      */
     public double loadW(double tS, double dtS, double radioOnFraction) {
-        LoadProfile l = system.loads();
-        double dark = 1.0 - schedule.lighting().meanRatio(tS, tS + dtS);
-        return l.busW()
-                + l.payloadW() * l.payloadOnFraction(tS, tS + dtS)
-                + l.radioTxW() * radioOnFraction
-                + l.heaterW() * dark;
+        evaluate(tS, dtS);
+        return memoLoadNoRadioW + system.loads().radioTxW() * radioOnFraction;
+    }
+
+    /** @return end of the shadow (penumbra or umbra) in progress or next after {@code tS}, or -infinity */
+    double nextShadowEndAfter(double tS) {
+        return shadow.firstEndAfter(tS);
+    }
+
+    /** @return end of the pass in progress or next after {@code tS}, or -infinity */
+    double nextPassEndAfter(double tS) {
+        return passes.firstEndAfter(tS);
     }
 
     /** @return fraction of [t0S, t1S] inside some contact window */
     double passFraction(double t0S, double t1S) {
-        int n = passStartS.length;
-        if (n == 0) {
-            return 0;
+        double o = passes.overlapS(t0S, t1S);
+        return t1S > t0S ? o / (t1S - t0S) : o;
+    }
+
+    private void evaluate(double tS, double dtS) {
+        if (tS == memoT && dtS == memoDt) {
+            return;
         }
-        // first merged pass ending after t0S
-        int i = Arrays.binarySearch(passEndS, t0S);
-        i = i >= 0 ? i + 1 : -i - 1;
-        if (t1S <= t0S) {
-            return i < n && passStartS[i] <= t0S ? 1 : 0;
+        double t1 = tS + dtS;
+        double lit;
+        if (shadow.overlapS(tS, t1) == 0) {
+            lit = 1.0;
+        } else if (dtS > 0 && umbra.overlapS(tS, t1) >= dtS) {
+            lit = 0.0;
+        } else {
+            lit = schedule.lighting().meanRatio(tS, t1);
         }
-        double inside = 0;
-        for (; i < n && passStartS[i] < t1S; i++) {
-            inside += Math.min(t1S, passEndS[i]) - Math.max(t0S, passStartS[i]);
+        double gen = 0;
+        if (lit > 0) {
+            SolarArray a = system.array();
+            double mid = tS + 0.5 * dtS;
+            double cos = a.attitude() == SolarArray.Attitude.SUN_TRACKING ? 1.0
+                    : schedule.sun().incidenceCos(mid, a.normalX(), a.normalY(), a.normalZ());
+            gen = arrayPeakW * cos * lit * a.degradationFactor(years(mid));
         }
-        return inside / (t1S - t0S);
+        LoadProfile l = system.loads();
+        memoLoadNoRadioW = l.busW() + l.payloadW() * l.payloadOnFraction(tS, t1) + l.heaterW() * (1.0 - lit);
+        memoPassFraction = passFraction(tS, t1);
+        memoLit = lit;
+        memoGenW = gen;
+        memoT = tS;
+        memoDt = dtS;
     }
 }

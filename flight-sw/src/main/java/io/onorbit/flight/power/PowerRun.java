@@ -16,6 +16,16 @@ public final class PowerRun {
      * @return the budget after the last step, with its totals
      */
     public static PowerBudget run(PowerModel model, double stepS, TrainingPolicy policy, Consumer<PowerStep> listener) {
+        return run(model, stepS, policy, listener, true);
+    }
+
+    /** @return the budget after the last step, totals only (no per-step records: nothing allocated per step) */
+    public static PowerBudget run(PowerModel model, double stepS, TrainingPolicy policy) {
+        return run(model, stepS, policy, null, false);
+    }
+
+    private static PowerBudget run(PowerModel model, double stepS, TrainingPolicy policy, Consumer<PowerStep> listener,
+                                   boolean records) {
         Checks.positive("power run stepS", stepS);
         PowerBudget budget = new PowerBudget(model);
         double end = model.schedule().durationS();
@@ -23,7 +33,12 @@ public final class PowerRun {
         for (int k = 0; k < n; k++) {
             double t = k * stepS;
             double dt = Math.min(stepS, end - t);
-            listener.accept(budget.step(t, dt, policy.trainingPowerW(t, dt, budget.storedWh())));
+            double w = policy.trainingPowerW(t, dt, budget.storedWh());
+            if (records) {
+                listener.accept(budget.step(t, dt, w));
+            } else {
+                budget.advance(t, dt, w, -1);
+            }
         }
         return budget;
     }

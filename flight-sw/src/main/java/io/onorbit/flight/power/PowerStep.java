@@ -22,6 +22,9 @@ public record PowerStep(double tS, double dtS, double lightingRatio, double gene
                         double trainingWh, double lossWh, double spilledWh, double unservedWh, double storedBeforeWh,
                         double storedAfterWh, double capacityWh, double floorWh) {
 
+    /** Unserved energy below this is rounding, not a refusal, Wh. */
+    public static final double UNSERVED_EPSILON_WH = 1e-12;
+
     /** @return state of charge at step end, fraction of the current capacity */
     public double soc() {
         return storedAfterWh / capacityWh;
@@ -29,6 +32,6 @@ public record PowerStep(double tS, double dtS, double lightingRatio, double gene
 
     /** @return true if some demand was refused because the floor (or a rate limit) would be crossed */
     public boolean floorViolation() {
-        return unservedWh > 1e-12;
+        return unservedWh > UNSERVED_EPSILON_WH;
     }
 }

@@ -84,6 +84,6 @@ public record SolarArray(double areaM2, double cellEfficiency, Attitude attitude
 
     /** @return remaining output fraction after {@code years} of degradation */
     public double degradationFactor(double years) {
-        return Math.pow(1.0 - degradationPerYear, Math.max(0.0, years));
+        return Math.exp(Math.log1p(-degradationPerYear) * Math.max(0.0, years));
     }
 }

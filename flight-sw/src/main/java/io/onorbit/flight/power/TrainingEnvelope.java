@@ -12,6 +12,10 @@ import io.onorbit.flight.schedule.OnboardSchedule;
  * never refuses a load and never takes the battery below floor + margin, for any schedule on
  * which that is possible at all (including beta-0 long eclipses and back-to-back passes), because
  * each answer keeps the battery at or above the {@link ReserveCurve} at the end of the step.
+ * That holds for the default look-ahead, the whole known schedule. A finite look-ahead (always
+ * past the next eclipse and the next pass) holds it whenever the battery can be brought back to
+ * floor + margin by the horizon's end plus whatever lies beyond it can be recharged in time; the
+ * tests measure it on beta-0 and adversarial schedules.
  * Off-grid steps use the larger neighbouring reserve. The prediction uses the same array and
  * load model as the budget; real deviations are what the margin is for.
  */
@@ -20,9 +24,9 @@ public final class TrainingEnvelope implements TrainingPolicy {
     private final PowerModel model;
     private final ReserveCurve reserve;
 
-    private TrainingEnvelope(PowerModel model, double stepS) {
+    private TrainingEnvelope(PowerModel model, double stepS, double lookAheadS) {
         this.model = model;
-        this.reserve = new ReserveCurve(model, stepS, model.system().marginSoc());
+        this.reserve = new ReserveCurve(model, stepS, model.system().marginSoc(), lookAheadS);
     }
 
     /**
@@ -32,7 +36,20 @@ public final class TrainingEnvelope implements TrainingPolicy {
      * @param stepS grid step, s (&gt; 0); step the budget on the same grid for the exact guarantee
      */
     public static TrainingEnvelope plan(PowerModel model, double stepS) {
-        return new TrainingEnvelope(model, stepS);
+        return new TrainingEnvelope(model, stepS, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Plans the envelope with a limited look-ahead: at each time it accounts for the loads up to
+     * the latest of {@code lookAheadS} ahead, the end of the next eclipse and the end of the next
+     * pass, and asks for floor + margin there. O(n) for any look-ahead.
+     *
+     * @param model      power model of the schedule and spacecraft
+     * @param stepS      grid step, s (&gt; 0)
+     * @param lookAheadS look-ahead, s (&gt; 0; infinity: the whole schedule)
+     */
+    public static TrainingEnvelope plan(PowerModel model, double stepS, double lookAheadS) {
+        return new TrainingEnvelope(model, stepS, lookAheadS);
     }
 
     /** @see #plan(PowerModel, double) */

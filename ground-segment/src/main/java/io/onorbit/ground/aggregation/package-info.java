@@ -10,8 +10,12 @@
  * error feedback carries the rest to a later delta); deltas on an older base are not merged.
  * Robustness: the median stays inside the honest deltas' range per coordinate while fewer than
  * half are poisoned; the trimmed mean does while the poisoned fraction is at most the trim
- * fraction. {@link io.onorbit.ground.aggregation.LinearValidationSet} is the documented stand-in
- * evaluator (linear regression, MSE) until the onboard model's task is wired in.
+ * fraction. Measured (tests SolarArrayFederationTest on the default solar-array drift task, and
+ * AggregationExperimentTest on a linear stand-in): the merged model beats every satellite's own,
+ * and with 20 % sign-flipped x20 senders the robust rules stay within 10 % of the clean FedAvg
+ * error while FedAvg does not. {@link io.onorbit.ground.aggregation.LinearValidationSet} is the
+ * report's evaluator for the linear stand-in task (MSE); other models plug in as a
+ * {@link io.onorbit.ground.aggregation.ModelEvaluator}.
  *
  * <p>Use: {@code AggregationRun.run(archive, Aggregator.trimmedMean(0.2), Instant.now())}.
  */

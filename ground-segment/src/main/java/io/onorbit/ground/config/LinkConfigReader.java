@@ -15,7 +15,8 @@ public final class LinkConfigReader {
     private static final List<String> KEYS = List.of("packet_bytes", "apid_base", "queue_capacity_bytes",
             "top_k_fraction", "bits", "scale", "error_feedback", "pass_margin_s", "nack_interval_s",
             "max_deltas_in_flight", "experiment");
-    private static final List<String> EXPERIMENT_KEYS = List.of("rounds", "clients", "local_steps", "hidden_width");
+    private static final List<String> EXPERIMENT_KEYS = List.of("rounds", "clients", "local_steps", "hidden_width",
+            "seeds");
 
     private LinkConfigReader() {
     }
@@ -47,7 +48,8 @@ public final class LinkConfigReader {
             x.allowOnly(EXPERIMENT_KEYS);
             e = new LinkConfig.CompressionExperimentSettings((int) x.integer("rounds", e.rounds(), 1, 100_000),
                     (int) x.integer("clients", e.clients(), 0, 1000), (int) x.integer("local_steps", e.localSteps(), 1, 100_000),
-                    (int) x.integer("hidden_width", e.hiddenWidth(), 1, 4096));
+                    (int) x.integer("hidden_width", e.hiddenWidth(), 1, 4096),
+                    (int) x.integer("seeds", e.seeds(), 1, 100));
         }
         return new LinkConfig((int) link.integer("packet_bytes", d.packetBytes(), 64, 65542),
                 (int) link.integer("apid_base", d.apidBase(), 1, 2040),

@@ -1,6 +1,9 @@
 package io.onorbit.ground.ingest;
 
 import com.google.common.hash.Hashing;
+import io.onorbit.flight.delta.DeltaCodec;
+import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaSubmission;
@@ -47,6 +50,11 @@ public final class Ingest {
     public record Pass(long passNumber, String station, Instant at) {
     }
 
+    /** Messages in progress at once per ground link ({@link #forLink}). */
+    public static final int MAX_PARTIAL_MESSAGES = 64;
+    /** Largest message accepted by {@link #forLink}, bytes (a float32 delta of 4 M parameters). */
+    public static final int MAX_MESSAGE_BYTES = 16 << 20;
+
     private final Archive archive;
     private final ReviewPolicy policy;
     private final PacketAssembler assembler;
@@ -60,6 +68,34 @@ public final class Ingest {
         this.policy = policy;
         this.assembler = assembler;
         this.decoder = decoder;
+    }
+
+    /**
+     * @return ingest over the flight-sw link layer: CCSDS packets on the constellation's APIDs,
+     *         deltas in the {@link io.onorbit.flight.delta.DeltaCodec} format
+     */
+    public static Ingest forLink(Archive archive, ReviewPolicy policy, ApidPlan plan) {
+        return new Ingest(archive, policy, new CcsdsPacketAssembler(plan, MAX_PARTIAL_MESSAGES, MAX_MESSAGE_BYTES),
+                new FlightDeltaDecoder());
+    }
+
+    /**
+     * Ingests a delta whose packets were already reassembled elsewhere (e.g. by the link
+     * protocol's {@link io.onorbit.flight.link.GroundLink}, which also acknowledges them).
+     */
+    public Result acceptDelta(WeightDelta delta, Pass pass) {
+        return acceptDeltaBytes(delta.satellite(), DeltaCodec.encode(delta), pass);
+    }
+
+    /**
+     * Ingests one whole encoded delta received on {@code satellite}'s channel.
+     *
+     * @return STORED, DUPLICATE or REJECTED; never throws on bad bytes
+     */
+    public Result acceptDeltaBytes(String satellite, byte[] deltaBytes, Pass pass) {
+        Result r = ingestDelta(new PacketAssembler.Message(satellite, true, deltaBytes == null ? new byte[0] : deltaBytes), pass);
+        counts.merge(r, 1L, Long::sum);
+        return r;
     }
 
     /**
@@ -138,7 +174,7 @@ public final class Ingest {
         return Result.REJECTED;
     }
 
-    /** @return packets by what they led to since this ingest was made */
+    /** @return packets (and whole deltas) by what they led to since this ingest was made */
     public Map<Result, Long> counts() {
         return Map.copyOf(counts);
     }

@@ -44,6 +44,17 @@ class GroundConfigReaderTest {
     }
 
     @Test
+    void bundledMissionsLoadWithTheirGroundSection() {
+        Path configs = Path.of(System.getProperty("onorbit.repo.root", "..")).resolve("mission-configs");
+        for (String m : new String[] {"minimal.yaml", "sso-550km.yaml"}) {
+            MissionConfig mission = MissionLoader.load(configs.resolve(m));
+            GroundConfig g = GroundConfigReader.read(mission);
+            assertThat(g.review()).isNotNull();
+            g.uplinkKeysFile().ifPresent(f -> assertThat(f).isAbsolute());
+        }
+    }
+
+    @Test
     void badValuesNameFileFieldAndReason() throws Exception {
         assertThatThrownBy(() -> GroundConfigReader.read(yaml("ground: {aggregation: {trim_fraction: 0.6}}\n"), dir))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("m.yaml")

@@ -34,7 +34,7 @@ class LinkConfigReaderTest {
                   pass_margin_s: 12.5
                   nack_interval_s: 5
                   max_deltas_in_flight: 3
-                  experiment: {rounds: 7, clients: 3, local_steps: 4, hidden_width: 16}
+                  experiment: {rounds: 7, clients: 3, local_steps: 4, hidden_width: 16, seeds: 2}
                 """));
         assertThat(c.packetBytes()).isEqualTo(512);
         assertThat(c.apidBase()).isEqualTo(100);
@@ -46,7 +46,7 @@ class LinkConfigReaderTest {
         assertThat(c.passMarginS()).isEqualTo(12.5);
         assertThat(c.nackIntervalS()).isEqualTo(5);
         assertThat(c.maxDeltasInFlight()).isEqualTo(3);
-        assertThat(c.experiment()).isEqualTo(new LinkConfig.CompressionExperimentSettings(7, 3, 4, 16));
+        assertThat(c.experiment()).isEqualTo(new LinkConfig.CompressionExperimentSettings(7, 3, 4, 16, 2));
     }
 
     @Test

@@ -116,6 +116,7 @@ public final class OrekitEventFinder {
     private static List<double[]> intervals(List<double[]> events, boolean positiveAtStart, boolean insideWhenPositive,
                                             double durationS) {
         List<double[]> out = new ArrayList<>();
+        events = new ArrayList<>(events);
         events.sort(Comparator.comparingDouble(e -> e[0]));
         boolean inside = positiveAtStart == insideWhenPositive;
         double start = 0;

@@ -1,0 +1,126 @@
+package io.onorbit.verification.cli;
+
+import io.onorbit.flight.power.PowerSystem;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.config.MissionLoader;
+import io.onorbit.ground.config.PowerConfigReader;
+import io.onorbit.ground.planning.MissionPlanner;
+import io.onorbit.verification.power.PowerAnalysis;
+import io.onorbit.verification.power.PowerWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code onorbit power}: the power budget over the mission per satellite and orbit, the training
+ * envelope's energy, and the harvest ratio against the perfect-knowledge oracle.
+ */
+@Command(name = "power", mixinStandardHelpOptions = true,
+        description = "Power budget over the mission: state of charge, training envelope, training energy "
+                + "against the best possible with perfect knowledge.")
+public final class PowerCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "Mission file.")
+    Path mission;
+
+    @Option(names = "--days", paramLabel = "N", description = "Budget N days from the mission start instead of its duration.")
+    Double days;
+
+    @Option(names = "--step-s", paramLabel = "S", defaultValue = "30",
+            description = "Budget step, s (default 30; 1 to 600).")
+    double stepS;
+
+    @Option(names = "--look-ahead-s", paramLabel = "S",
+            description = "Envelope look-ahead, s (default: the whole schedule; always past the next eclipse and pass).")
+    Double lookAheadS;
+
+    @Option(names = "--satellite", paramLabel = "NAME", description = "Only this satellite (default: all).")
+    String satellite;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default, per-orbit rows), json or csv.")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
+    Path out;
+
+    @Option(names = "--orekit-data", paramLabel = "DIR",
+            description = "Full orekit-data folder (JPL Sun, real EOP); default: $OREKIT_DATA, else built-in models.")
+    Path orekitData;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        MissionConfig m = MissionLoader.load(mission);
+        if (days != null) {
+            if (!(days > 0) || days > 3660) {
+                throw new UserInputException("--days " + days + " must be in (0, 3660]");
+            }
+            m = m.withDuration(Duration.ofMillis(Math.round(days * 86_400_000L)));
+        }
+        if (!(stepS >= 1 && stepS <= 600)) {
+            throw new UserInputException("--step-s " + stepS + " must be in [1, 600]");
+        }
+        if (lookAheadS != null && !(lookAheadS > 0)) {
+            throw new UserInputException("--look-ahead-s " + lookAheadS + " must be > 0");
+        }
+        double horizonS = lookAheadS == null ? Double.POSITIVE_INFINITY : lookAheadS;
+        PowerSystem system = PowerConfigReader.read(m);
+        if (satellite != null && m.satellites().stream().noneMatch(s -> s.name().equals(satellite))) {
+            throw new UserInputException("--satellite " + satellite + ": no such satellite in " + mission.getFileName());
+        }
+        MissionPlanner planner = new MissionPlanner(PlanCommand.orbitContext(orekitData));
+        ProgressBar bar = ProgressBar.forTerminal("power", spec.commandLine().getErr(),
+                m.durationS() * m.satellites().size() > 30 * 86400);
+        List<OnboardSchedule> schedules;
+        try {
+            planner = planner.withProgress(bar::update);
+            schedules = satellite != null ? List.of(planner.schedule(m, satellite)) : planner.schedules(m);
+        } finally {
+            bar.finish();
+        }
+        List<PowerAnalysis> analyses = new ArrayList<>();
+        for (OnboardSchedule s : schedules) {
+            analyses.add(PowerAnalysis.run(s, system, stepS, horizonS));
+        }
+        StringWriter text = new StringWriter();
+        try (PrintWriter w = new PrintWriter(text)) {
+            switch (format) {
+                case JSON -> PowerWriter.json(m, system, analyses, w);
+                case CSV -> PowerWriter.csv(analyses, w);
+                default -> PowerWriter.table(m, analyses, w);
+            }
+        }
+        if (out != null) {
+            try {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserInputException("--out " + out + ": cannot write (" + e.getMessage() + ")");
+            }
+        } else {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(text);
+            w.flush();
+        }
+        return 0;
+    }
+}

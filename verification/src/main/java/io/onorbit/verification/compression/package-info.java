@@ -1,0 +1,19 @@
+/**
+ * The compression trade study ({@code onorbit experiment compression MISSION.yaml}): how many bytes
+ * a delta takes against how much task error compression costs.
+ *
+ * <p>Federated rounds: each round every client (satellite) starts from the global model, trains
+ * locally, and sends one delta through the real codec ({@link io.onorbit.flight.delta.DeltaEncoder}
+ * with its error feedback, {@link io.onorbit.flight.delta.DeltaCodec} encode and decode); the ground
+ * adds the mean of the decoded deltas to the global model. The error is the task error of the final
+ * global model on held-out data; the baseline exchanges uncompressed float32 deltas with the same
+ * seeds, so compression is the only difference. Bytes are the mean encoded bytes per delta (header
+ * and digests included, packet framing excluded); the ratio divides the dense float32 delta
+ * (4 bytes x parameters, no header) by them, so it is the conservative one.
+ *
+ * <p>The model and task come from a {@link io.onorbit.verification.compression.FederatedProblem};
+ * {@link io.onorbit.verification.compression.TeacherNetworkProblem} is a one-hidden-layer tanh
+ * network regressing a fixed random teacher network, each client seeing inputs shifted its own way
+ * (non-identical data). Deterministic given the seed.
+ */
+package io.onorbit.verification.compression;
