@@ -9,7 +9,9 @@
  * {@code trainer.lastStepEnergyJ()} (J) to the battery; read {@code trainer.model().parameters()},
  * {@code layout()} and {@code version()} for deltas. A step allocates nothing except inside the
  * optimizer call of an update (the interface copies its problem and solution; that memory is
- * reserved in the budget).
+ * reserved in the budget). Not counted: an optimizer's own working memory (the analog engine's
+ * crossbar is hardware; the digital baseline builds a dense n x n model of a non-quadratic energy,
+ * 8 n^2 bytes, which only fits the budget for small subsets such as the default last layer).
  *
  * <p>Assumptions: squared-error loss on one output; classification tasks use labels 0/1 and a 0.5
  * threshold. Settings: {@link io.onorbit.flight.learning.LearningSettings} (mission file
