@@ -242,21 +242,21 @@ public final class DriftCommand implements Callable<Integer> {
                 schedule.durationS() / 86400);
         w.printf(Locale.ROOT, "envelope: %s%noptimizer: %s%n%n", ENVELOPE, optimizer.name());
         w.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %12s %12s %11s %9s%n", "task", "frozen", "onboard", "ground",
-                "oracle", "recover90 h", "vs oracle h", "energy Wh", "memory B");
+                "oracle", "recover90 h", "vs oracle h", "energy J", "memory B");
         double energyJ = 0;
         long peak = 0;
         for (DriftOutcome o : outcomes) {
-            w.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %12s %12s %11.6f %9d%n", o.task(), fmt(o.errorFrozen()),
+            w.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %12s %12s %11.3g %9d%n", o.task(), fmt(o.errorFrozen()),
                     fmt(o.errorOnboard()), fmt(o.errorGroundRetrain()), fmt(o.errorOracle()),
                     hours(o.firstRecovery90TimeS(), o.recoveries().isEmpty()),
-                    hours(o.firstRecoveryTimeS(), o.recoveries().isEmpty()), o.trainingEnergyJ() / 3600,
+                    hours(o.firstRecoveryTimeS(), o.recoveries().isEmpty()), o.trainingEnergyJ(),
                     o.peakTrainingMemoryBytes());
             energyJ += o.trainingEnergyJ();
             peak = Math.max(peak, o.peakTrainingMemoryBytes());
         }
         w.printf(Locale.ROOT, "%nerrors: time-averaged mean absolute error (regression, label units) or"
                 + " misclassification rate (sea, hyperplane); '-' = not applicable or never%n");
-        w.printf(Locale.ROOT, "training energy %.6f Wh, peak training memory %d B of %d B%n", energyJ / 3600, peak,
+        w.printf(Locale.ROOT, "training energy %.3g Wh, peak training memory %d B of %d B%n", energyJ / 3600, peak,
                 config.trainer().memoryBudgetBytes());
         w.flush();
         return sw.toString();
