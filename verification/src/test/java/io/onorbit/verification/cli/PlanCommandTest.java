@@ -129,4 +129,21 @@ class PlanCommandTest {
         assertThat(data.code()).isEqualTo(2);
         assertThat(data.err()).startsWith("error: --orekit-data: orekit-data folder ").doesNotContain("\tat ");
     }
+
+    @Test
+    void orekitDataFolderSwitchesTheModelsAndReportsWhatItLacks() throws IOException {
+        Path folder = Path.of(System.getProperty("onorbit.repo.root", "..")).resolve("../shared/reference-data/orekit-2023")
+                .normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(folder), "no reference data at " + folder);
+        Path m = dir.resolve("m2023.yaml");
+        Files.writeString(m, Files.readString(mission("sso-550km.yaml")).replace("2026-06-21", "2023-03-01"));
+        Run ok = run("plan", m.toString(), "--days", "0.5", "--format", "json", "--orekit-data", folder.toString());
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("\"orekit_data\" : \"orekit-data folder " + folder);
+        // the DE430 segment in that folder ends in April 2023: a 2026 mission cannot use it
+        Run late = run("plan", mission("minimal.yaml").toString(), "--days", "0.5", "--orekit-data", folder.toString());
+        assertThat(late.code()).isEqualTo(2);
+        assertThat(late.err()).startsWith("error: orekit-data folder " + folder + " cannot serve this mission: ")
+                .doesNotContain("\tat ");
+    }
 }
