@@ -5,14 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When a receiver asks again for the segments of an incomplete message: when it has received
- * something new since it last asked, or when {@code intervalS} has passed (the request itself may
- * have been lost). Not thread-safe.
+ * When a receiver asks again for the segments of an incomplete message: at once when it first sees
+ * the message (a probe after a reset needs an answer), then at most once per {@code intervalS}
+ * (the sender may still be sending; the request itself may have been lost), and only while the
+ * message is still missing segments. Not thread-safe.
  */
 final class NackPolicy {
 
     private final double intervalS;
-    private final Map<Long, double[]> last = new HashMap<>(); // key -> {time asked, received then}
+    private final Map<Long, Double> last = new HashMap<>(); // key -> time asked
 
     NackPolicy(double intervalS) {
         this.intervalS = intervalS;
@@ -21,10 +22,9 @@ final class NackPolicy {
     /** @return true if a NACK for {@code p} should go out at {@code tS} */
     boolean due(Reassembler.PartialStatus p, double tS) {
         long key = ((long) p.apid() << 32) | p.messageId();
-        int received = p.count() - p.missing().length;
-        double[] l = last.get(key);
-        if (l == null || received != l[1] || tS - l[0] >= intervalS) {
-            last.put(key, new double[] {tS, received});
+        Double l = last.get(key);
+        if (l == null || tS - l >= intervalS) {
+            last.put(key, tS);
             return true;
         }
         return false;

@@ -20,12 +20,12 @@ public final class Outbox {
         final TreeSet<Integer> pending = new TreeSet<>();
         final boolean needsAck;
 
-        Out(int apid, long messageId, List<byte[]> packets, boolean needsAck) {
+        Out(int apid, long messageId, List<byte[]> packets, boolean needsAck, boolean probeOnly) {
             this.apid = apid;
             this.messageId = messageId;
             this.packets = packets;
             this.needsAck = needsAck;
-            for (int i = 0; i < packets.size(); i++) {
+            for (int i = probeOnly ? packets.size() - 1 : 0; i < packets.size(); i++) {
                 pending.add(i);
             }
         }
@@ -56,10 +56,19 @@ public final class Outbox {
 
     /** Queues a message; {@code needsAck} keeps it after sending until {@link #remove}. */
     public void enqueue(int apid, long messageId, byte[] message, boolean needsAck) {
+        enqueue(apid, messageId, message, needsAck, false);
+    }
+
+    /**
+     * Queues a message; with {@code probeOnly} only its last segment is sent at first, and the
+     * receiver's NACK says what else it needs (for a message partly sent before a reset).
+     */
+    public void enqueue(int apid, long messageId, byte[] message, boolean needsAck, boolean probeOnly) {
         long k = key(apid, messageId);
         if (!messages.containsKey(k)) {
             messages.put(k, new Out(apid, messageId & 0xFFFFFFFFL,
-                    packetizer.segment(apid, direction == PassGatedRadio.Direction.UPLINK, messageId, message), needsAck));
+                    packetizer.segment(apid, direction == PassGatedRadio.Direction.UPLINK, messageId, message), needsAck,
+                    probeOnly));
         }
     }
 

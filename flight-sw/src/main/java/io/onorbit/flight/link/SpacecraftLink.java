@@ -92,8 +92,10 @@ public final class SpacecraftLink {
             }
             long id = e.sequence() & 0xFFFFFFFFL;
             if (!sequenceOfMessage.containsKey(id)) {
+                // In flight before a reset: the ground may hold most of it; probe and let it NACK the rest.
+                boolean resumed = e.inFlight();
                 queue.markInFlight(e.sequence());
-                outbox.enqueue(deltaApid, id, e.encoded(), true);
+                outbox.enqueue(deltaApid, id, e.encoded(), true, resumed);
                 sequenceOfMessage.put(id, e.sequence());
             }
         }

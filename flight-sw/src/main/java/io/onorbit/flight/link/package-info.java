@@ -13,7 +13,11 @@
  * same protocol: it reassembles and decodes deltas, acknowledges them, asks again for missing or
  * corrupted segments (NACK), and uplinks model updates the same way. A delta whose packets all went
  * out without an acknowledgement is probed at the next pass by resending its last segment, which
- * makes the ground acknowledge it again or say what it misses.
+ * makes the ground acknowledge it again or say what it misses. After a reset of the flight
+ * computer (link state in RAM lost, queue reloaded from flash) a delta that was in flight is
+ * resumed the same way: probe first, then only the segments the ground NACKs, so a reset costs
+ * one packet instead of everything sent so far. The ground NACKs a new incomplete message at once,
+ * then at most once per {@code nackIntervalS}.
  *
  * <p>Message payloads (big-endian): DELTA = {@link io.onorbit.flight.delta.DeltaCodec} bytes,
  * message id = low 32 bits of the delta sequence; DELTA_ACK / UPDATE_ACK = count u16 + message

@@ -164,4 +164,59 @@ class SpaceLinkTest {
             }
         }
     }
+
+    @Test
+    void aResetMidPassLosesNothingAndDuplicatesNothing(@TempDir Path dir) throws IOException {
+        ApidPlan plan = new ApidPlan(List.of("sat-1"), 32);
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        DeltaQueue[] queue = {DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush())};
+        SpacecraftLink[] sat = new SpacecraftLink[1];
+        Map<Long, WeightDelta> delivered = new HashMap<>();
+        GroundLink ground = new GroundLink("sat-1", plan, new Packetizer(512), radio, d -> {
+            assertThat(delivered.put(d.sequence(), d)).as("delivered twice").isNull();
+        }, 30);
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
+        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
+            try {
+                sat[0].receive(p);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue[0], u -> { }, 2, 30);
+        int n = 30_000;
+        float[] base = new float[n];
+        ModelVersion bv = ModelVersion.of(0, base);
+        Map<Long, WeightDelta> offered = new HashMap<>();
+        SplittableRandom w = new SplittableRandom(8);
+        for (int k = 0; k < 4; k++) {
+            float[] on = new float[n];
+            for (int i = 0; i < n; i++) {
+                on[i] = (float) w.nextGaussian();
+            }
+            long seq = queue[0].reserveSequence();
+            WeightDelta d = new DeltaEncoder(new CompressionSettings(k == 0 ? 1.0 : 0.05, k == 0 ? 32 : 8,
+                    ScaleMode.PER_DELTA, true), TensorLayout.single(n))
+                    .encode(new DeltaHeader("sat-1", seq, bv, 1, Instant.EPOCH), base, on);
+            queue[0].offer(d);
+            offered.put(seq, d);
+        }
+        int resets = 0;
+        for (double t = 0; t < 25_000; t += 5) {
+            // The flight computer resets every 100 s of a pass: link state in RAM is lost, the queue reloads.
+            if (radio.usableWindowAt(t).isPresent() && ((long) t) % 100 == 50) {
+                queue[0] = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue[0], u -> { }, 2, 30);
+                resets++;
+            }
+            sat[0].step(t, t + 5);
+            ground.step(t, t + 5);
+            for (long seq : offered.keySet()) {
+                assertThat(queue[0].get(seq).isPresent() || delivered.containsKey(seq)).isTrue();
+            }
+        }
+        assertThat(resets).isGreaterThan(10);
+        assertThat(delivered).isEqualTo(offered);
+        assertThat(queue[0].size()).isZero();
+    }
 }

@@ -29,7 +29,7 @@ class ReviewCommandTest {
     Path db;
     Path csv;
 
-    private CliRun cli(String... args) {
+    private static CliRun cli(String... args) {
         return CliRun.of(args);
     }
 
