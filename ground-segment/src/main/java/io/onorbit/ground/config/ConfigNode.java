@@ -265,9 +265,14 @@ public final class ConfigNode {
     static String nearest(String key, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = editDistance(key.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+        // Sorted, and on a tie the key the user's text starts: deterministic whatever the set's order.
+        String lowerKey = key.toLowerCase(Locale.ROOT);
+        for (String a : new TreeSet<>(allowed)) {
+            String lower = a.toLowerCase(Locale.ROOT);
+            int d = editDistance(lowerKey, lower);
+            boolean better = d < bestDistance
+                    || d == bestDistance && lower.startsWith(lowerKey) && !best.toLowerCase(Locale.ROOT).startsWith(lowerKey);
+            if (better) {
                 bestDistance = d;
                 best = a;
             }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.orekit.errors.LocalizedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +59,8 @@ public final class PlanCommand implements Callable<Integer> {
         MissionPlan plan;
         try {
             plan = new MissionPlanner(context).withProgress(bar::update).plan(m);
+        } catch (RuntimeException e) {
+            throw dataProblem(context, m, e);
         } finally {
             bar.finish();
         }
@@ -85,6 +88,20 @@ public final class PlanCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
+    }
+
+    /**
+     * An orekit-data folder that lacks what the mission needs (an ephemeris or EOP not covering its
+     * dates) is the user's to fix: one line, exit 2. Without a folder it is a defect.
+     */
+    static RuntimeException dataProblem(OrbitContext context, MissionConfig m, RuntimeException e) {
+        // Orekit's exceptions (OrekitException, OrekitIllegalStateException, ...) are all localized ones.
+        if (context.isFileFree() || !(e instanceof LocalizedException)) {
+            return e;
+        }
+        String first = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new UserInputException(context.description() + " cannot serve this mission: no data for "
+                + m.start() + " .. " + m.end() + "? (Orekit: " + first + ")");
     }
 
     /** @return the Orekit context for {@code --orekit-data} (or OREKIT_DATA, or built-in) */

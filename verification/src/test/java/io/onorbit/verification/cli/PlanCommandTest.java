@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** {@code onorbit plan} through the real command line: outputs, and every config error as one line with exit 2. */
 class PlanCommandTest {
@@ -23,17 +20,8 @@ class PlanCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = OnOrbitCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static Path mission(String name) {
@@ -43,7 +31,7 @@ class PlanCommandTest {
     @Test
     void jsonHasDesignShapeAndTheDesignExamplePass() throws IOException {
         Path out = dir.resolve("plan.json");
-        Run r = run("plan", mission("minimal.yaml").toString(), "--days", "1", "--format", "json", "--out", out.toString());
+        CliRun r = run("plan", mission("minimal.yaml").toString(), "--days", "1", "--format", "json", "--out", out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(out.toFile());
@@ -68,10 +56,10 @@ class PlanCommandTest {
 
     @Test
     void tableAndCsvForPeople() {
-        Run t = run("plan", mission("sso-550km.yaml").toString(), "--days", "0.5");
+        CliRun t = run("plan", mission("sso-550km.yaml").toString(), "--days", "0.5");
         assertThat(t.code()).isZero();
         assertThat(t.out()).contains("Stations (all satellites)", "svalbard", "weilheim", "Passes", "Eclipses", "penumbra");
-        Run c = run("plan", mission("sso-550km.yaml").toString(), "--days", "0.5", "--format", "CSV");
+        CliRun c = run("plan", mission("sso-550km.yaml").toString(), "--days", "0.5", "--format", "CSV");
         assertThat(c.code()).isZero();
         assertThat(c.out().lines().findFirst().orElseThrow()).startsWith("record,satellite,station_or_kind,start,end");
         assertThat(c.out()).contains("contact,eo-1,svalbard,", "eclipse,eo-1,umbra,");
@@ -110,7 +98,7 @@ class PlanCommandTest {
     void badMissionIsOneLineAndExitCodeTwo(String file, String yaml, String message) throws IOException {
         Path p = dir.resolve(file);
         Files.writeString(p, yaml);
-        Run r = run("plan", p.toString());
+        CliRun r = run("plan", p.toString());
         assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
         assertThat(r.err()).isEqualTo("error: " + message + System.lineSeparator());
         assertThat(r.out()).isEmpty();
@@ -119,14 +107,31 @@ class PlanCommandTest {
     @Test
     void missingFileAndBadArguments() {
         Path missing = dir.resolve("missing.yaml");
-        Run r = run("plan", missing.toString());
+        CliRun r = run("plan", missing.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: " + missing + ": file not found" + System.lineSeparator());
-        Run days = run("plan", mission("minimal.yaml").toString(), "--days", "0");
+        CliRun days = run("plan", mission("minimal.yaml").toString(), "--days", "0");
         assertThat(days.code()).isEqualTo(2);
         assertThat(days.err()).isEqualTo("error: --days 0.0 must be in (0, 3660]" + System.lineSeparator());
-        Run data = run("plan", mission("minimal.yaml").toString(), "--orekit-data", dir.resolve("none").toString());
+        CliRun data = run("plan", mission("minimal.yaml").toString(), "--orekit-data", dir.resolve("none").toString());
         assertThat(data.code()).isEqualTo(2);
         assertThat(data.err()).startsWith("error: --orekit-data: orekit-data folder ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void orekitDataFolderSwitchesTheModelsAndReportsWhatItLacks() throws IOException {
+        Path folder = Path.of(System.getProperty("onorbit.repo.root", "..")).resolve("../shared/reference-data/orekit-2023")
+                .normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(folder), "no reference data at " + folder);
+        Path m = dir.resolve("m2023.yaml");
+        Files.writeString(m, Files.readString(mission("sso-550km.yaml")).replace("2026-06-21", "2023-03-01"));
+        CliRun ok = run("plan", m.toString(), "--days", "0.5", "--format", "json", "--orekit-data", folder.toString());
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("\"orekit_data\" : \"orekit-data folder " + folder);
+        // the DE430 segment in that folder ends in April 2023: a 2026 mission cannot use it
+        CliRun late = run("plan", mission("minimal.yaml").toString(), "--days", "0.5", "--orekit-data", folder.toString());
+        assertThat(late.code()).isEqualTo(2);
+        assertThat(late.err()).startsWith("error: orekit-data folder " + folder + " cannot serve this mission: ")
+                .doesNotContain("\tat ");
     }
 }

@@ -4,36 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.onorbit.verification.cli.OnOrbitCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.onorbit.verification.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PowerCommandTest {
 
     private static final Path MINIMAL = Path.of("..", "mission-configs", "minimal.yaml");
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = OnOrbitCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonHasTheDocumentedFiguresAndNoViolations(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("p.json");
-        Run r = run("power", MINIMAL.toString(), "--days", "1", "--step-s", "60", "--format", "json", "--out", out.toString());
+        CliRun r = run("power", MINIMAL.toString(), "--days", "1", "--step-s", "60", "--format", "json", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(Files.readString(out));
         for (String k : new String[] {"min_soc", "soc_floor", "floor_violations", "training_energy_wh",
@@ -51,7 +39,7 @@ class PowerCommandTest {
     void badPowerSettingIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         Path m = dir.resolve("bad.yaml");
         Files.writeString(m, Files.readString(MINIMAL) + "spacecraft:\n  power:\n    battery:\n      capacity_wh: -5\n");
-        Run r = run("power", m.toString(), "--days", "1");
+        CliRun r = run("power", m.toString(), "--days", "1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("error: bad.yaml: spacecraft.power.battery.capacity_wh: -5 must be greater than 0");
     }

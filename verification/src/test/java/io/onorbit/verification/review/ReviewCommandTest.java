@@ -8,6 +8,7 @@ import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
+import io.onorbit.verification.cli.CliRun;
 import io.onorbit.verification.cli.OnOrbitCli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
