@@ -30,8 +30,8 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
  * largest entry; every cell has a fixed relative gain mismatch of standard deviation
  * {@code mismatchSigma} (drawn once per device position from the seed, the same on every call;
  * the matrix is kept symmetric); the read-out adds kT/C thermal noise relative to the full-scale
- * voltage, then quantizes to {@code adcBits} over an auto-ranged full scale (next power of two of
- * the largest output). DAC/ADC energy per conversion follows a Walden figure of merit:
+ * voltage, then quantizes to {@code adcBits} over an auto-ranged full scale (the smallest power of
+ * two holding 1.25 times the largest output, so noise is not clipped). DAC/ADC energy per conversion follows a Walden figure of merit:
  * FOM · 2^bits (default 20 fJ per conversion step, Murmann ADC survey class).
  *
  * <p>Energy = P·t_settle + conversions (n(n+1)/2 + 2n DAC loads, n ADC reads). Errors are reported
@@ -40,6 +40,8 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 public final class AnalogOptimizer implements Optimizer {
 
     private static final double BOLTZMANN_JK = 1.380649e-23;
+    /** the ADC range covers this multiple of the largest settled output */
+    static final double ADC_HEADROOM = 1.25;
 
     private final Settings s;
     private final SplittableRandom noise;
@@ -247,7 +249,10 @@ public final class AnalogOptimizer implements Optimizer {
         }
 
         // Read out: kT/C noise, then the ADC over an auto-ranged full scale.
-        double fullScale = Math.pow(2, Math.ceil(Math.log(Math.max(LocalQuadratic.maxAbs(settled), 1e-300)) / Math.log(2)));
+        // auto-range: the smallest power of two holding 1.25x the largest output, headroom so that
+        // noise on the largest output is not clipped by the converter
+        double fullScale = Math.pow(2, Math.ceil(Math.log(Math.max(ADC_HEADROOM * LocalQuadratic.maxAbs(settled), 1e-300))
+                / Math.log(2)));
         double sigmaV = s.capacitanceF() > 0 ? Math.sqrt(BOLTZMANN_JK * s.temperatureK() / s.capacitanceF()) : 0;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {

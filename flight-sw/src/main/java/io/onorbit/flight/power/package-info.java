@@ -17,9 +17,13 @@
  * stored change + loads + training + losses + spilled. Allocation-light and O(log n) per step.
  *
  * <p><b>Envelope and oracle.</b> {@link io.onorbit.flight.power.TrainingEnvelope} plans a reserve
- * curve backward over the whole known schedule and returns, per step, the most training power that
- * keeps the battery on or above it (zero without surplus). {@link io.onorbit.flight.power.PowerOracle}
- * is the perfect-knowledge optimum on the same grid; harvest ratio = envelope / oracle energy.
+ * curve backward over the whole known schedule (or a finite look-ahead, always past the next
+ * eclipse and pass) and returns, per step, the most training power that keeps the battery on or
+ * above it (zero without surplus; it never discharges the battery for training). {@link io.onorbit.flight.power.PowerOracle}
+ * is the perfect-knowledge optimum on the same grid (exact dynamic programming, checked against a
+ * linear program); harvest ratio = envelope / oracle energy. Faults for the closed loop:
+ * {@code PowerBudget.brownout}, {@code capacityFault} (plan the envelope again after one), and
+ * {@code step(t, dt, w, radioOnS)} with the transmitter's actual on-time.
  *
  * <p><b>Limits.</b> No albedo, no cell temperature, no battery voltage or Peukert effect (energy
  * model only); calendar fade only, no cycle fade; the heater follows the darkness fraction, not a

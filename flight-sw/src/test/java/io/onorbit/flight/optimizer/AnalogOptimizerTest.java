@@ -69,7 +69,7 @@ class AnalogOptimizerTest {
                 dist += Math.pow(w[i] * toVolts - vq[i], 2);
                 bNorm += bq[i] * bq[i];
             }
-            double fullScale = 2 * maxV; // auto-ranged to the next power of two, at most twice the largest
+            double fullScale = 2 * 1.25 * maxV; // auto-ranged: a power of two below 2 x 1.25 x the largest
             // λmin(Â) ≥ λmin(A)/sa - |δA| ≥ 1/sa - n/(2 levels)
             double lambdaMin = 1 / sa - n / (2 * levels);
             double allowed = tol * Math.sqrt(bNorm) / Math.max(lambdaMin, 1e-3) + Math.sqrt(n) * 0.5 * fullScale / levels;
@@ -173,5 +173,31 @@ class AnalogOptimizerTest {
                 .solve(e, w0, 1e-3);
         assertThat(s.result().solution()[0]).isCloseTo(0.2 - Math.sinh(-0.8), offset(1e-6));
         assertThat(s.result().solution()[1]).isCloseTo(1.7 - Math.sinh(0.7), offset(1e-6));
+    }
+
+    /**
+     * Read-out noise is kT/C: with A = 1, b = 0.75 the circuit settles at 1 (in units of the 1 V
+     * full scale), the converter auto-ranges to 2 (1.25 x headroom, next power of two), so the
+     * spread of w is 2 · sqrt(kT/C) / 1 V · 0.75 (Boltzmann constant, 300 K, 10 aF).
+     */
+    @Test
+    void readOutNoiseHasTheKtOverCSpread() {
+        double c = 1e-17;
+        AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withCapacitanceF(c)
+                .withSettleTolerance(1e-6).withSeed(5));
+        QuadraticEnergy q = new QuadraticEnergy(new double[] {1}, new double[] {0.75});
+        int runs = 1000;
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = 0; i < runs; i++) {
+            double e = opt.minimize(q, new double[] {0}, 1e-3).solution()[0] - 0.75;
+            sum += e;
+            sumSq += e * e;
+        }
+        double mean = sum / runs;
+        double sd = Math.sqrt(sumSq / runs - mean * mean);
+        double expected = 2 * Math.sqrt(1.380649e-23 * 300 / c) * 0.75;
+        assertThat(sd).isCloseTo(expected, offset(0.08 * expected));
+        assertThat(Math.abs(mean)).isLessThan(4 * expected / Math.sqrt(runs));
     }
 }

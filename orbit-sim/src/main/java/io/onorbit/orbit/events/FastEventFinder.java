@@ -39,6 +39,10 @@ public final class FastEventFinder {
 
     /** Earth rotation rate bound used for safe steps, rad/s (slightly above the true rate). */
     private static final double EARTH_RATE_BOUND = 7.3e-5;
+    /** Largest position error of the interpolated trajectory at the default spacing, m (measured: 1.3 m). */
+    private static final double INTERPOLATION_ERROR_M = 2.0;
+    /** Event-time error above which a root is finished on the exact propagator, s. */
+    private static final double POLISH_ABOVE_S = 5.0e-4;
     /** Functions this close to zero (rad) at a sample are checked for a short hidden excursion. */
     private static final double HIDDEN_CHECK_RAD = Math.toRadians(3.0);
 
@@ -49,36 +53,39 @@ public final class FastEventFinder {
     /**
      * Search settings.
      *
-     * @param maxCheckS  largest step between samples near an event, s (&gt; 0)
+     * @param maxCheckS  spacing of the sign checks near an event, s (&gt; 0), as Orekit's max check
+     * @param exactStepS spacing of exact propagator samples near an event, s (&ge; maxCheckS); the
+     *                   checks in between use the interpolated trajectory
      * @param maxStepS   largest step anywhere, s (&ge; maxCheckS)
      * @param thresholdS convergence of event times, s (&gt; 0)
      * @param knotStepS  spacing of lighting-ratio knots in penumbra transitions, s (&gt; 0)
      * @param betaStepS  spacing of beta-angle samples, s (&gt; 0)
      * @param sunStepS   spacing of Sun-direction samples, s; 0 for none
      */
-    public record Options(double maxCheckS, double maxStepS, double thresholdS, double knotStepS, double betaStepS,
+    public record Options(double maxCheckS, double exactStepS, double maxStepS, double thresholdS, double knotStepS, double betaStepS,
                           double sunStepS) {
         public Options {
-            if (!(maxCheckS > 0) || !(maxStepS >= maxCheckS) || !(thresholdS > 0) || !(knotStepS > 0)
+            if (!(maxCheckS > 0) || !(exactStepS >= maxCheckS) || !(maxStepS >= exactStepS) || !(thresholdS > 0) || !(knotStepS > 0)
                     || !(betaStepS > 0) || !(sunStepS >= 0)) {
-                throw new IllegalArgumentException("event finder options out of range: " + maxCheckS + ", " + maxStepS
+                throw new IllegalArgumentException("event finder options out of range: " + maxCheckS + ", "
+                        + exactStepS + ", " + maxStepS
                         + ", " + thresholdS + ", " + knotStepS + ", " + betaStepS + ", " + sunStepS);
             }
         }
 
-        /** @return 60 s max check, 1 h max step, 0.1 ms threshold, 2 s knots, 1 h beta, no Sun samples */
+        /** @return 60 s checks, 300 s exact samples, 1 h max step, 0.1 ms threshold, 2 s knots, 1 h beta, no Sun */
         public static Options defaults() {
-            return new Options(60.0, 3600.0, 1.0e-4, 2.0, 3600.0, 0.0);
+            return new Options(60.0, 300.0, 3600.0, 1.0e-4, 2.0, 3600.0, 0.0);
         }
 
         /** @return a copy sampling the Sun direction every {@code stepS} (0 for none) */
         public Options withSunStepS(double stepS) {
-            return new Options(maxCheckS, maxStepS, thresholdS, knotStepS, betaStepS, stepS);
+            return new Options(maxCheckS, exactStepS, maxStepS, thresholdS, knotStepS, betaStepS, stepS);
         }
 
-        /** @return a copy with another max check, s */
-        public Options withMaxCheckS(double s) {
-            return new Options(s, Math.max(s, maxStepS), thresholdS, knotStepS, betaStepS, sunStepS);
+        /** @return a copy with other check and exact-sample spacings, s */
+        public Options withSteps(double checkS, double exactS) {
+            return new Options(checkS, exactS, Math.max(exactS, maxStepS), thresholdS, knotStepS, betaStepS, sunStepS);
         }
     }
 
@@ -109,7 +116,7 @@ public final class FastEventFinder {
             sg.add(new StationGeometry(s, context.earth()));
         }
         SatelliteGeometry geo = new SatelliteGeometry(context, frame, epoch, durationS, sg);
-        Trajectory traj = new Trajectory(source, frame, epoch, options.maxCheckS());
+        Trajectory traj = new Trajectory(source, frame, epoch, options.exactStepS(), geo.rotation);
         Run run = new Run(geo, traj, durationS, progress);
         run.sample();
         List<Pass> passes = run.passes();
@@ -142,9 +149,13 @@ public final class FastEventFinder {
         private final DoubleConsumer progress;
         private final int nf;
         private double[][] g;
+        private double[] ct = new double[1024];
+        private final double[] functionBound;
+        private final boolean[] needed;
+        private int nc;
         private final double mu = Constants.WGS84_EARTH_MU;
         private final BracketingNthOrderBrentSolver solver;
-        private final double[] scratch = new double[6];
+        private final double[] scratch = new double[9];
         private final double[] fixed = new double[3];
 
         Run(SatelliteGeometry geo, Trajectory traj, double durationS, DoubleConsumer progress) {
@@ -154,34 +165,60 @@ public final class FastEventFinder {
             this.progress = progress;
             this.nf = geo.functionCount();
             this.g = new double[nf][1024];
+            this.functionBound = new double[nf];
+            this.needed = new boolean[nf];
             this.solver = new BracketingNthOrderBrentSolver(1.0e-14, options.thresholdS(), 1.0e-15, 5);
         }
 
         void sample() {
-            double[] state = new double[6];
+            double[] state = new double[9];
             double[] values = new double[nf];
-            double[] candState = new double[6];
+            double[] cand = new double[9];
             double[] candValues = new double[nf];
+            double[] mid = new double[9];
+            double[] midValues = new double[nf];
+            double check = options.maxCheckS();
+            double exactStep = options.exactStepS();
             double t = 0;
             traj.exact(0, state);
             geo.evaluate(0, state[0], state[1], state[2], values);
-            add(0, state, values);
+            traj.append(0, state);
+            addCheck(0, values);
             double nextReport = 0.01;
             while (t < durationS) {
                 double bound = safeStep(t, state, values);
-                double step = bound > options.maxCheckS() ? Math.min(bound, options.maxStepS()) : options.maxCheckS();
-                double tn = Math.min(t + step, durationS);
-                traj.exact(tn, candState);
-                geo.evaluate(tn, candState[0], candState[1], candState[2], candValues);
-                if (tn - t > options.maxCheckS() + 1e-9 && signChanged(values, candValues)) {
-                    // the bound was too optimistic: fall back to the max check
-                    tn = Math.min(t + options.maxCheckS(), durationS);
-                    traj.exact(tn, candState);
-                    geo.evaluate(tn, candState[0], candState[1], candState[2], candValues);
+                double tn = t;
+                boolean skipped = false;
+                if (bound > exactStep) {
+                    tn = Math.min(t + Math.min(bound, options.maxStepS()), durationS);
+                    traj.exact(tn, cand);
+                    geo.evaluate(tn, cand[0], cand[1], cand[2], candValues);
+                    // a sign change means the bound was too optimistic: fall back to the near-event grid
+                    skipped = tn - t <= exactStep + 1e-9 || !signChanged(values, candValues);
                 }
-                add(tn, candState, candValues);
+                if (!skipped) {
+                    tn = Math.min(t + exactStep, durationS);
+                    traj.exact(tn, cand);
+                    geo.evaluate(tn, cand[0], cand[1], cand[2], candValues);
+                }
+                traj.append(tn, cand);
+                if (!skipped || tn - t <= exactStep + 1e-9) {
+                    // Functions whose own safe step spans the segment cannot change sign inside it:
+                    // they keep their start value at the checks (far from zero, so no hidden search).
+                    int seg = traj.size() - 2;
+                    for (int k = 0; k < nf; k++) {
+                        needed[k] = functionBound[k] <= tn - t;
+                    }
+                    System.arraycopy(values, 0, midValues, 0, nf);
+                    for (double tc = t + check; tc < tn - 1e-6; tc += check) {
+                        traj.hermite(seg, tc, mid);
+                        geo.evaluate(tc, mid[0], mid[1], mid[2], midValues, needed);
+                        addCheck(tc, midValues);
+                    }
+                }
+                addCheck(tn, candValues);
                 t = tn;
-                System.arraycopy(candState, 0, state, 0, 6);
+                System.arraycopy(cand, 0, state, 0, 9);
                 System.arraycopy(candValues, 0, values, 0, nf);
                 if (progress != null && t / durationS >= nextReport) {
                     progress.accept(0.95 * t / durationS);
@@ -199,17 +236,18 @@ public final class FastEventFinder {
             return false;
         }
 
-        private void add(double tS, double[] state, double[] values) {
-            int i = traj.size();
-            if (i == g[0].length) {
+        private void addCheck(double tS, double[] values) {
+            if (nc == ct.length) {
+                ct = Arrays.copyOf(ct, 2 * nc);
                 for (int k = 0; k < nf; k++) {
-                    g[k] = Arrays.copyOf(g[k], 2 * i);
+                    g[k] = Arrays.copyOf(g[k], 2 * nc);
                 }
             }
+            ct[nc] = tS;
             for (int k = 0; k < nf; k++) {
-                g[k][i] = values[k];
+                g[k][nc] = values[k];
             }
-            traj.append(tS, state);
+            nc++;
         }
 
         /** @return a time, s, within which no function can change sign (0 if one is close) */
@@ -219,6 +257,7 @@ public final class FastEventFinder {
             double v2 = vx * vx + vy * vy + vz * vz;
             double inv = 2 / r - v2 / mu;
             if (inv <= 0) {
+                Arrays.fill(functionBound, 0);
                 return 0;
             }
             double a = 1 / inv;
@@ -234,22 +273,28 @@ public final class FastEventFinder {
             double best = Double.POSITIVE_INFINITY;
             geo.rotation.toFixed(tS, px, py, pz, fixed);
             for (int i = 0; i < geo.stations.length; i++) {
-                if (values[SatelliteGeometry.FIRST_STATION + i] > 0) {
-                    return 0;
+                int k = SatelliteGeometry.FIRST_STATION + i;
+                if (values[k] > 0) {
+                    functionBound[k] = 0;
+                    best = 0;
+                    continue;
                 }
                 StationGeometry st = geo.stations[i];
                 double cosLambda = (fixed[0] * st.ux + fixed[1] * st.uy + fixed[2] * st.uz) / r;
                 double lambda = FastMath.acos(Math.max(-1, Math.min(1, cosLambda)));
                 double eps = st.lowestElevationRad;
                 double lambdaMax = FastMath.acos(Math.min(1, st.radiusM * FastMath.cos(eps) / ra)) - eps;
-                best = Math.min(best, (lambda - lambdaMax) / (angularRate + EARTH_RATE_BOUND));
+                functionBound[k] = Math.max(0, (lambda - lambdaMax) / (angularRate + EARTH_RATE_BOUND));
+                best = Math.min(best, functionBound[k]);
             }
             double req = geo.earth.getEquatorialRadius();
             double rdotMax = mu * e / h + 50.0;
             double limbRate = req * rdotMax / (rp * FastMath.sqrt(Math.max(rp * rp - req * req, 1.0e10)));
             double shadowRate = angularRate + 1.2 * limbRate + 1.0e-6;
-            best = Math.min(best, Math.abs(values[SatelliteGeometry.PENUMBRA]) / shadowRate);
-            best = Math.min(best, Math.abs(values[SatelliteGeometry.UMBRA]) / shadowRate);
+            functionBound[SatelliteGeometry.PENUMBRA] = Math.abs(values[SatelliteGeometry.PENUMBRA]) / shadowRate;
+            functionBound[SatelliteGeometry.UMBRA] = Math.abs(values[SatelliteGeometry.UMBRA]) / shadowRate;
+            best = Math.min(best, Math.min(functionBound[SatelliteGeometry.PENUMBRA],
+                    functionBound[SatelliteGeometry.UMBRA]));
             return Math.max(0, best);
         }
 
@@ -257,30 +302,33 @@ public final class FastEventFinder {
         private List<double[]> roots(int k) {
             List<double[]> out = new ArrayList<>();
             double[] gk = g[k];
-            for (int i = 0; i + 1 < traj.size(); i++) {
+            for (int i = 0; i + 1 < nc; i++) {
                 boolean a = gk[i] > 0;
                 boolean b = gk[i + 1] > 0;
+                int seg = traj.segment(ct[i]);
+                if (!traj.interpolable(seg) || ct[i + 1] > traj.time(seg + 1) + 1e-9) {
+                    continue; // a safe skip: no sign change possible
+                }
                 if (a != b) {
-                    out.add(new double[] {refine(k, i, traj.time(i), traj.time(i + 1)), b ? 1 : -1});
-                } else if (traj.time(i + 1) - traj.time(i) <= options.maxCheckS() + 1e-9
+                    out.add(new double[] {refine(k, seg, ct[i], ct[i + 1], gk[i], gk[i + 1]), b ? 1 : -1});
+                } else if (ct[i + 1] - ct[i] <= options.maxCheckS() + 1e-6
                         && Math.min(Math.abs(gk[i]), Math.abs(gk[i + 1])) < HIDDEN_CHECK_RAD) {
-                    hiddenPair(k, i, a, out);
+                    hiddenPair(k, seg, ct[i], ct[i + 1], gk[i], gk[i + 1], a, out);
                 }
             }
             return out;
         }
 
         /**
-         * Looks for a short excursion of function k across zero between samples i and i+1 (both on
-         * the same side): a pass or a shadow grazing shorter than the sample spacing. If the function
-         * turns back towards zero inside, the extremum is located and, if it crosses, both roots.
+         * Looks for a short excursion of function k across zero between two checks on the same side
+         * (a pass or a shadow grazing shorter than the check spacing). If the function turns back
+         * towards zero inside, the extremum is located and, if it crosses, both roots.
          */
-        private void hiddenPair(int k, int i, boolean positive, List<double[]> out) {
-            double ta = traj.time(i);
-            double tb = traj.time(i + 1);
+        private void hiddenPair(int k, int seg, double ta, double tb, double ga, double gb, boolean positive,
+                                List<double[]> out) {
             double sign = positive ? 1 : -1; // search the minimum of sign * g
-            double da = sign * (valueAt(k, i, ta + 0.5) - g[k][i]);
-            double db = sign * (g[k][i + 1] - valueAt(k, i, tb - 0.5));
+            double da = sign * (valueAt(k, seg, ta + 0.5) - ga);
+            double db = sign * (gb - valueAt(k, seg, tb - 0.5));
             if (!(da < 0 && db > 0)) {
                 return;
             }
@@ -289,42 +337,40 @@ public final class FastEventFinder {
             double hi = tb;
             double x1 = hi - phi * (hi - lo);
             double x2 = lo + phi * (hi - lo);
-            double f1 = sign * valueAt(k, i, x1);
-            double f2 = sign * valueAt(k, i, x2);
+            double f1 = sign * valueAt(k, seg, x1);
+            double f2 = sign * valueAt(k, seg, x2);
             while (hi - lo > 0.01) {
                 if (f1 > f2) {
                     lo = x1;
                     x1 = x2;
                     f1 = f2;
                     x2 = lo + phi * (hi - lo);
-                    f2 = sign * valueAt(k, i, x2);
+                    f2 = sign * valueAt(k, seg, x2);
                 } else {
                     hi = x2;
                     x2 = x1;
                     f2 = f1;
                     x1 = hi - phi * (hi - lo);
-                    f1 = sign * valueAt(k, i, x1);
+                    f1 = sign * valueAt(k, seg, x1);
                 }
             }
             double tm = 0.5 * (lo + hi);
-            if (sign * valueAt(k, i, tm) >= 0) {
+            double gm = valueAt(k, seg, tm);
+            if (sign * gm >= 0) {
                 return;
             }
             // Two crossings: out of the initial side, then back.
-            out.add(new double[] {refine(k, i, ta, tm), positive ? -1 : 1});
-            out.add(new double[] {refine(k, i, tm, tb), positive ? 1 : -1});
+            out.add(new double[] {refine(k, seg, ta, tm, ga, gm), positive ? -1 : 1});
+            out.add(new double[] {refine(k, seg, tm, tb, gm, gb), positive ? 1 : -1});
         }
 
-        private double valueAt(int k, int i, double x) {
-            double[] st = scratch;
-            traj.hermite(i, x, st);
-            return geo.evaluate(k, x, st[0], st[1], st[2]);
+        private double valueAt(int k, int seg, double x) {
+            traj.hermite(seg, x, scratch);
+            return geo.evaluate(k, x, scratch[0], scratch[1], scratch[2]);
         }
 
-        private double refine(int k, int i, double ta, double tb) {
+        private double refine(int k, int seg, double ta, double tb, double ga, double gb) {
             double[] st = new double[6];
-            double ga = valueAt(k, i, ta);
-            double gb = valueAt(k, i, tb);
             UnivariateFunction f = x -> {
                 if (x <= ta) {
                     return ga;
@@ -332,10 +378,48 @@ public final class FastEventFinder {
                 if (x >= tb) {
                     return gb;
                 }
-                traj.hermite(i, x, st);
+                traj.hermite(seg, x, st);
                 return geo.evaluate(k, x, st[0], st[1], st[2]);
             };
-            return solver.solve(200, f, ta, tb, AllowedSolution.ANY_SIDE);
+            double root = solver.solve(200, f, ta, tb, AllowedSolution.ANY_SIDE);
+            return polish(k, seg, root, ta, tb);
+        }
+
+        /**
+         * Where the interpolation's position error could move the event by more than
+         * {@link #POLISH_ABOVE_S} (a slow, grazing crossing), finishes the root with secant steps on
+         * the exact propagator.
+         */
+        private double polish(int k, int seg, double root, double ta, double tb) {
+            double h = Math.min(0.5, 0.25 * (tb - ta));
+            double lo = Math.max(traj.time(seg), root - h);
+            double hi = Math.min(traj.time(seg + 1), root + h);
+            double slope = (valueAt(k, seg, hi) - valueAt(k, seg, lo)) / (hi - lo);
+            traj.hermite(seg, root, scratch);
+            double lever = geo.lever(k, root, scratch[0], scratch[1], scratch[2]);
+            if (Math.abs(slope) * lever * POLISH_ABOVE_S > INTERPOLATION_ERROR_M) {
+                return root;
+            }
+            double[] ex = new double[9];
+            double x0 = root;
+            traj.exact(x0, ex);
+            double f0 = geo.evaluate(k, x0, ex[0], ex[1], ex[2]);
+            double x1 = x0 - f0 / slope;
+            for (int it = 0; it < 6 && Math.abs(x1 - x0) > 1.0e-5; it++) {
+                if (!(Math.abs(x1 - root) < 1.0)) {
+                    return root; // not converging near the interpolated root: keep it
+                }
+                traj.exact(x1, ex);
+                double f1 = geo.evaluate(k, x1, ex[0], ex[1], ex[2]);
+                if (f1 == f0) {
+                    break;
+                }
+                double next = x1 - f1 * (x1 - x0) / (f1 - f0);
+                x0 = x1;
+                f0 = f1;
+                x1 = next;
+            }
+            return Math.abs(x1 - root) < 1.0 ? x1 : root;
         }
 
         List<Pass> passes() {
@@ -382,16 +466,16 @@ public final class FastEventFinder {
                 bestEl = elLos;
             }
             int bestIndex = -1;
-            for (int i = firstSampleAtOrAfter(aos); i < traj.size() && traj.time(i) <= los; i++) {
-                double el = elevationAt(s, traj.time(i));
+            for (int i = firstCheckAtOrAfter(aos); i < nc && ct[i] <= los; i++) {
+                double el = elevationAt(s, ct[i]);
                 if (el > bestEl) {
                     bestEl = el;
-                    bestT = traj.time(i);
+                    bestT = ct[i];
                     bestIndex = i;
                 }
             }
-            double lo = bestIndex > 0 ? Math.max(aos, traj.time(bestIndex - 1)) : aos;
-            double hi = bestIndex >= 0 && bestIndex + 1 < traj.size() ? Math.min(los, traj.time(bestIndex + 1)) : los;
+            double lo = bestIndex > 0 ? Math.max(aos, ct[bestIndex - 1]) : aos;
+            double hi = bestIndex >= 0 && bestIndex + 1 < nc ? Math.min(los, ct[bestIndex + 1]) : los;
             // golden-section search for the maximum
             final double phi = (Math.sqrt(5) - 1) / 2;
             double x1 = hi - phi * (hi - lo);
@@ -418,12 +502,12 @@ public final class FastEventFinder {
             return em >= bestEl ? new double[] {tm, em} : new double[] {bestT, bestEl};
         }
 
-        private int firstSampleAtOrAfter(double tS) {
+        private int firstCheckAtOrAfter(double tS) {
             int lo = 0;
-            int hi = traj.size();
+            int hi = nc;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (traj.time(mid) < tS) {
+                if (ct[mid] < tS) {
                     lo = mid + 1;
                 } else {
                     hi = mid;

@@ -19,6 +19,8 @@ final class SatelliteGeometry {
     static final int PENUMBRA = 0;
     static final int UMBRA = 1;
     static final int FIRST_STATION = 2;
+    /** Spacing of exact Earth-orientation transforms, s: 2 h keeps the rotation within 2 cm at LEO. */
+    static final double EARTH_ROTATION_KNOT_S = 7200.0;
 
     final EarthRotation rotation;
     final SunTable sun;
@@ -31,7 +33,7 @@ final class SatelliteGeometry {
 
     SatelliteGeometry(OrbitContext context, Frame inertial, AbsoluteDate epoch, double durationS,
                       List<StationGeometry> stations) {
-        this.rotation = new EarthRotation(inertial, context.itrf(), epoch, durationS, 1800.0);
+        this.rotation = new EarthRotation(inertial, context.itrf(), epoch, durationS, EARTH_ROTATION_KNOT_S);
         this.sun = new SunTable(context.sun(), inertial, epoch, durationS, 600.0);
         this.stations = stations.toArray(new StationGeometry[0]);
         this.earth = context.earth();
@@ -53,6 +55,24 @@ final class SatelliteGeometry {
         }
     }
 
+    /**
+     * Like {@link #evaluate(double, double, double, double, double[])} but only for the functions
+     * flagged in {@code needed}; the others keep their value in {@code g}.
+     */
+    void evaluate(double tS, double px, double py, double pz, double[] g, boolean[] needed) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        if (needed[PENUMBRA] || needed[UMBRA]) {
+            double[] angles = shadowAngles(tS);
+            g[PENUMBRA] = angles[0] - angles[1] - angles[2];
+            g[UMBRA] = angles[0] - angles[1] + angles[2];
+        }
+        for (int i = 0; i < stations.length; i++) {
+            if (needed[FIRST_STATION + i]) {
+                g[FIRST_STATION + i] = stations[i].margin(fixed[0], fixed[1], fixed[2]);
+            }
+        }
+    }
+
     /** @return one function at {@code tS} (same definitions as {@link #evaluate}) */
     double evaluate(int function, double tS, double px, double py, double pz) {
         rotation.toFixed(tS, px, py, pz, fixed);
@@ -61,6 +81,22 @@ final class SatelliteGeometry {
         }
         double[] a = shadowAngles(tS);
         return function == PENUMBRA ? a[0] - a[1] - a[2] : a[0] - a[1] + a[2];
+    }
+
+    /**
+     * @return the distance, m, that turns a position error into function k's angle: the range to
+     *         the station for a station function, the distance from the Earth's centre for shadow
+     */
+    double lever(int function, double tS, double px, double py, double pz) {
+        if (function < FIRST_STATION) {
+            return Math.sqrt(px * px + py * py + pz * pz);
+        }
+        rotation.toFixed(tS, px, py, pz, fixed);
+        StationGeometry s = stations[function - FIRST_STATION];
+        double dx = fixed[0] - s.sx;
+        double dy = fixed[1] - s.sy;
+        double dz = fixed[2] - s.sz;
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
     /** @return elevation of the satellite seen from station {@code i}, rad */

@@ -3,8 +3,9 @@
  *
  * <p>Summary: {@link io.onorbit.orbit.events.FastEventFinder} finds the same events as Orekit's
  * ElevationDetector and EclipseDetector (umbra, penumbra) on the WGS84 ellipsoid, about an order of
- * magnitude faster: adaptive exact sampling with safe step bounds, roots refined with Brent on an
- * interpolated trajectory; {@link io.onorbit.orbit.events.OrekitEventFinder} is the straightforward
+ * magnitude faster: exact propagator samples every 300 s near events (skipping ahead by safe step
+ * bounds far from them), sign checks every 60 s on a quintic Hermite interpolation, roots refined
+ * with Brent to 0.1 ms and finished on the exact propagator where the interpolation error matters; {@link io.onorbit.orbit.events.OrekitEventFinder} is the straightforward
  * detector-based reference; {@link io.onorbit.orbit.events.TimelineCalculator} runs many satellites
  * over worker threads.
  *
@@ -15,7 +16,8 @@
  * transitions, exactly 1 between eclipses), beta angle samples (deg), optional Sun direction in
  * the QSW local orbital frame.
  *
- * <p>Limits: like Orekit with a 60 s max check, a pass shorter than about a minute that falls
- * between samples can be missed; no atmospheric refraction.
+ * <p>Limits: when a function is within 3 deg of zero at a check, that 60 s interval is searched for a
+ * short excursion, so passes shorter than the check spacing are found (Orekit with a 60 s max check
+ * misses some of them). Atmospheric refraction is not modelled.
  */
 package io.onorbit.orbit.events;

@@ -12,11 +12,12 @@ import org.orekit.time.AbsoluteDate;
 class EarthRotationTest {
 
     @Test
-    void matchesOrekitWithinOneCentimetreAtLeoDistance() {
+    void matchesOrekitWithinTwoCentimetresAtLeoDistance() {
         OrbitContext ctx = OrbitContext.fileFree();
         AbsoluteDate epoch = new AbsoluteDate(2026, 6, 21, 0, 0, 0.0, ctx.utc());
         double span = 3 * 86400;
-        EarthRotation rot = new EarthRotation(ctx.inertial(), ctx.itrf(), epoch, span, 1800);
+        EarthRotation rot = new EarthRotation(ctx.inertial(), ctx.itrf(), epoch, span,
+                SatelliteGeometry.EARTH_ROTATION_KNOT_S);
         SplittableRandom rnd = new SplittableRandom(7);
         double[] out = new double[3];
         for (int i = 0; i < 500; i++) {
@@ -25,7 +26,7 @@ class EarthRotationTest {
                     .normalize().scalarMultiply(7.0e6);
             Vector3D exact = ctx.inertial().getStaticTransformTo(ctx.itrf(), epoch.shiftedBy(t)).transformVector(v);
             rot.toFixed(t, v.getX(), v.getY(), v.getZ(), out);
-            assertThat(exact.distance(new Vector3D(out))).isLessThan(0.01);
+            assertThat(exact.distance(new Vector3D(out))).isLessThan(0.02); // 3e-9 rad: microseconds of event time
         }
     }
 }

@@ -69,6 +69,12 @@ class SpecTest {
             Propagator p = spec.propagator(ctx);
             AbsoluteDate t0 = new AbsoluteDate(spec.epoch(), ctx.utc());
             double days = 4;
+            if (kinds[k] == PropagatorKind.NUMERICAL_J2) {
+                // integrate once and sample the ephemeris, instead of re-integrating for every sample
+                var generator = p.getEphemerisGenerator();
+                p.propagate(t0, t0.shiftedBy(days * 86400 + 6000));
+                p = generator.getGeneratedEphemeris();
+            }
             double drift = (meanRaanDeg(p, t0.shiftedBy(days * 86400), ctx) - meanRaanDeg(p, t0, ctx)) / days;
             assertThat(drift).as(kinds[k].name()).isCloseTo(0.9856, within(0.9856 * tolerance[k]));
         }
