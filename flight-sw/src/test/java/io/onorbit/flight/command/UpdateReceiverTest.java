@@ -81,7 +81,7 @@ class UpdateReceiverTest {
         assertThat(t.rejected(RejectReason.FORGED)).as("flips outside the length fields are forgeries")
                 .isGreaterThanOrEqualTo(rejected - 4);
         assertThat(t.applied()).isZero();
-        System.out.println("forged: " + t.rejected());
+        System.out.println("uplink forged: " + (rejected + 1) + " frames, refused by reason " + t.rejected());
     }
 
     @Test
@@ -93,6 +93,7 @@ class UpdateReceiverTest {
         // a re-signed update reusing an old counter is also refused
         assertThat(rx.receive(frame(1, mv1, v1, mv2, v2)).rejected()).contains(RejectReason.REPLAYED);
         assertThat(rx.telemetry().rejected(RejectReason.REPLAYED)).isEqualTo(3);
+        System.out.println("uplink replayed: " + rx.telemetry().rejected());
         assertThat(rx.params()).containsExactly(v1);
     }
 
@@ -112,6 +113,7 @@ class UpdateReceiverTest {
         assertThat(t.rejected(RejectReason.REPLAYED)).isEqualTo(1);
         assertThat(t.rejected(RejectReason.NOT_NEWER)).isEqualTo(1);
         assertThat(rx.version()).isEqualTo(mv2);
+        System.out.println("uplink reordered: " + t.rejected());
     }
 
     @Test
@@ -124,6 +126,7 @@ class UpdateReceiverTest {
         assertThat(rx.telemetry().rejected(RejectReason.TRUNCATED)).isEqualTo(good.length);
         assertThat(rx.receive(null).rejected()).contains(RejectReason.TRUNCATED);
         assertThat(rx.receive(good).applied()).as("the whole frame still works").isTrue();
+        System.out.println("uplink truncated: " + (good.length + 1) + " frames, refused by reason " + rx.telemetry().rejected());
     }
 
     @Test
@@ -155,7 +158,20 @@ class UpdateReceiverTest {
             }
             assertThat(rx.receive(junk).applied()).isFalse();
         }
-        assertThat(rx.telemetry().rejectedTotal()).isEqualTo(500);
+        // random content in a frame of consistent length (name length and count kept): forgeries
+        byte[] good = frame(1, mv0, v0, mv1, v1);
+        int countAt = 4 + SAT.length() + 8 + 8 + 32 + 8 + 32 + 4;
+        for (int k = 0; k < 200; k++) {
+            byte[] f = good.clone();
+            for (int i = 0; i < f.length; i++) {
+                if (i != 3 && (i < countAt || i >= countAt + 4)) {
+                    f[i] = (byte) r.nextInt(256);
+                }
+            }
+            assertThat(rx.receive(f).rejected()).contains(RejectReason.FORGED);
+        }
+        assertThat(rx.telemetry().rejectedTotal()).isEqualTo(700);
+        System.out.println("uplink random garbage: 700 frames, refused by reason " + rx.telemetry().rejected());
         assertThat(rx.params()).containsExactly(v0);
     }
 }

@@ -61,6 +61,18 @@ public record LinearValidationSet(double[][] features, double[] targets) impleme
         return sse / features.length;
     }
 
+    /** Writes the set in the format {@link #readCsv} reads (features then target, one row per sample). */
+    public void writeCsv(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("# features..., target\n");
+        for (int r = 0; r < features.length; r++) {
+            for (double x : features[r]) {
+                sb.append(x).append(',');
+            }
+            sb.append(targets[r]).append('\n');
+        }
+        Files.writeString(file, sb);
+    }
+
     /**
      * Reads a CSV file: one row per sample, features then target, comma-separated; lines starting
      * with '#' and a header line that does not parse as numbers are skipped.

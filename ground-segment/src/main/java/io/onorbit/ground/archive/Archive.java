@@ -177,6 +177,11 @@ public final class Archive implements AutoCloseable {
         return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
     }
 
+    /** Replaces a delta's automatic flags (e.g. re-checked once the whole pass is in). */
+    public void setFlags(long deltaId, Set<DeltaFlag> flags) {
+        update("UPDATE deltas SET flags = ? WHERE id = ?", flagsText(flags), deltaId);
+    }
+
     /** @return every delta, oldest first */
     public List<DeltaRecord> deltas() {
         return query("SELECT * FROM deltas ORDER BY id", Archive::delta);
@@ -192,10 +197,13 @@ public final class Archive implements AutoCloseable {
         return query("SELECT * FROM deltas WHERE id = ?", Archive::delta, id).stream().findFirst();
     }
 
-    /** @return finite norms of the {@code limit} most recent non-rejected deltas (newest first) */
-    public List<Double> recentNorms(int limit) {
-        return query("SELECT norm FROM deltas WHERE norm IS NOT NULL AND status <> ? ORDER BY id DESC LIMIT ?",
-                rs -> rs.getDouble(1), DeltaStatus.REJECTED.name(), limit);
+    /**
+     * @return finite norms of the {@code limit} most recent non-rejected deltas built on
+     *         {@code baseVersion} (newest first): one round of the constellation, comparable norms
+     */
+    public List<Double> recentNorms(int limit, long baseVersion) {
+        return query("SELECT norm FROM deltas WHERE norm IS NOT NULL AND status <> ? AND base_version = ? ORDER BY id DESC LIMIT ?",
+                rs -> rs.getDouble(1), DeltaStatus.REJECTED.name(), baseVersion, limit);
     }
 
     /** @return every pass with traffic, by satellite then pass number */

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param receivedAt when it arrived (UTC)
  * @param satellite  satellite name if known, else ""
- * @param reason     short machine-readable reason (e.g. "packet-crc", "delta-digest", "duplicate")
+ * @param reason     short machine-readable reason (e.g. "bad-check" for a packet CRC, "delta-digest", "satellite-mismatch")
  * @param detail     one human-readable line
  * @param bytes      size of the refused input, bytes
  */

@@ -50,6 +50,11 @@ public final class Ingest {
     public record Pass(long passNumber, String station, Instant at) {
     }
 
+    /** Messages in progress at once per ground link ({@link #forLink}). */
+    public static final int MAX_PARTIAL_MESSAGES = 64;
+    /** Largest message accepted by {@link #forLink}, bytes (a float32 delta of 4 M parameters). */
+    public static final int MAX_MESSAGE_BYTES = 16 << 20;
+
     private final Archive archive;
     private final ReviewPolicy policy;
     private final PacketAssembler assembler;
@@ -70,7 +75,8 @@ public final class Ingest {
      *         deltas in the {@link io.onorbit.flight.delta.DeltaCodec} format
      */
     public static Ingest forLink(Archive archive, ReviewPolicy policy, ApidPlan plan) {
-        return new Ingest(archive, policy, new LinkPacketAssembler(plan), new LinkDeltaDecoder());
+        return new Ingest(archive, policy, new CcsdsPacketAssembler(plan, MAX_PARTIAL_MESSAGES, MAX_MESSAGE_BYTES),
+                new FlightDeltaDecoder());
     }
 
     /**

@@ -9,8 +9,8 @@
  * <p>The two interfaces are the narrow contract with the flight-sw link layer, so that ingest
  * does not depend on packet internals. Inputs: packet octets, pass number, station, reception
  * time (UTC). Use: {@code Ingest.forLink(archive, policy, apidPlan).accept(packetBytes, pass)} over
- * the flight-sw CCSDS packets and delta codec ({@link io.onorbit.ground.ingest.LinkPacketAssembler},
- * {@link io.onorbit.ground.ingest.LinkDeltaDecoder}); or, when the link protocol's
+ * the flight-sw CCSDS packets and delta codec ({@link io.onorbit.ground.ingest.CcsdsPacketAssembler},
+ * {@link io.onorbit.ground.ingest.FlightDeltaDecoder}); or, when the link protocol's
  * {@code GroundLink} already reassembled and acknowledged a delta, {@code acceptDelta(delta, pass)}.
  */
 package io.onorbit.ground.ingest;

@@ -1,10 +1,13 @@
 package io.onorbit.ground.review;
 
 import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Operator decisions on archived deltas, each one kept in the archive's audit trail (who, when,
@@ -26,6 +29,30 @@ public final class ReviewDesk {
     /** Rejects a delta: it is never aggregated. */
     public void reject(long deltaId, String operator, String reason, Instant at) {
         archive.review(deltaId, DeltaStatus.REJECTED, operator, reason, at);
+    }
+
+    /**
+     * Re-checks every pending delta's flags against what the archive holds now, each delta's norm
+     * compared with the other recent deltas' (not itself). Call after a pass: a delta that arrived
+     * early in the first pass had too little history for the norm test when it was ingested.
+     *
+     * @return how many pending deltas changed flags
+     */
+    public int refreshFlags(ReviewPolicy policy) {
+        int changed = 0;
+        for (DeltaRecord d : archive.deltas(DeltaStatus.PENDING)) {
+            List<Double> others = new ArrayList<>(archive.recentNorms(policy.window() + 1, d.baseVersion()));
+            others.remove(d.norm()); // itself, if it is among the recent ones
+            if (others.size() > policy.window()) {
+                others = others.subList(0, policy.window());
+            }
+            Set<DeltaFlag> flags = policy.auto(d.delta(), archive, others);
+            if (!flags.equals(d.flags())) {
+                archive.setFlags(d.id(), flags);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /**

@@ -16,7 +16,9 @@ import java.util.Set;
  * @param madK       a norm is an outlier when |norm - median| &gt; madK x MAD of the recent norms
  *                   (MAD = median absolute deviation, unscaled); &gt; 0, default 6 (about 4 sigma
  *                   for Gaussian norms, since MAD = 0.674 sigma)
- * @param window     how many recent deltas of the constellation make the reference spread, &ge; 3
+ * @param window     how many recent deltas of the constellation on the same base version make the
+ *                   reference spread (norms shrink as the global model converges, so rounds are
+ *                   not mixed), &ge; 3
  * @param minHistory fewest recent norms needed before the norm test applies, in [3, window]
  */
 public record ReviewPolicy(double madK, int window, int minHistory) {
@@ -78,9 +80,14 @@ public record ReviewPolicy(double madK, int window, int minHistory) {
 
     /** Flags a delta against what the archive knows (recent norms, current and base versions). */
     public Set<DeltaFlag> auto(DeltaSubmission d, Archive archive) {
+        return auto(d, archive, archive.recentNorms(window, d.baseVersion()));
+    }
+
+    /** Flags a delta against the archive's current and base versions and the given recent norms. */
+    public Set<DeltaFlag> auto(DeltaSubmission d, Archive archive, List<Double> recentNorms) {
         long current = archive.latestGlobal().map(g -> g.version()).orElse(-1L);
         Optional<byte[]> base = archive.globalDigest(d.baseVersion()).map(h -> BaseEncoding.base16().lowerCase().decode(h));
-        return auto(d, archive.recentNorms(window), current, base);
+        return auto(d, recentNorms, current, base);
     }
 
     /** @return true if {@code norm} is more than k MADs from the median of {@code recent} */

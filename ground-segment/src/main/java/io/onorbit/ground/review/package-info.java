@@ -1,7 +1,7 @@
 /**
  * Operator review of downlinked deltas. {@link io.onorbit.ground.review.ReviewPolicy} flags a delta
  * automatically (non-finite values; norm more than k x MAD from the median of the constellation's
- * recent norms; base version older than the current global; zero samples; base digest different
+ * recent norms on the same base version, re-checkable once a pass is complete; base version older than the current global; zero samples; base digest different
  * from the ground's record of that version, or a base the ground never made).
  * {@link io.onorbit.ground.review.ReviewDesk} records approve/reject decisions with operator and
  * reason in the archive's audit trail.

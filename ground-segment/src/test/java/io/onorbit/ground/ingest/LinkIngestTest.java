@@ -102,7 +102,7 @@ class LinkIngestTest {
                 assertThat(r.passNumber()).isEqualTo(12);
                 assertThat(r.flags()).as("nominal delta on the current base").isEmpty();
             }
-            assertThat(a.rejects()).extracting(RejectEntry::reason).contains("packet-bad-check", "packet-truncated");
+            assertThat(a.rejects()).extracting(RejectEntry::reason).contains("bad-check", "truncated");
             assertThat(a.passes()).hasSize(3);
             // the same delta again, whole, through the path GroundLink users take: dropped
             assertThat(ingest.acceptDelta(sent.get(0), pass)).isEqualTo(Ingest.Result.DUPLICATE);

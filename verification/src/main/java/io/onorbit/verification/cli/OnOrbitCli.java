@@ -36,6 +36,8 @@ public final class OnOrbitCli implements Runnable {
         CommandLine cl = new CommandLine(new OnOrbitCli());
         // Subcommands register here, one line each.
         cl.addSubcommand(new PlanCommand());
+        cl.addSubcommand(new SimulateCommand());
+        cl.addSubcommand(new SoakCommand());
         cl.addSubcommand(new PowerCommand());
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
         cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "List, inspect, approve or reject downlinked deltas; aggregate; render a review report.",
         subcommands = {ReviewCommand.ListDeltas.class, ReviewCommand.Show.class, ReviewCommand.Approve.class,
-                ReviewCommand.Reject.class, ReviewCommand.Aggregate.class, ReviewCommand.Report.class})
+                ReviewCommand.Reject.class, ReviewCommand.Aggregate.class, ReviewCommand.Report.class,
+                ReviewCommand.SimulatePass.class})
 public final class ReviewCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -350,6 +351,65 @@ public final class ReviewCommand implements Runnable {
                 common.write(html);
                 common.spec.commandLine().getErr().println("wrote " + common.out);
             }
+        }
+    }
+
+    @Command(name = "simulate-pass", mixinStandardHelpOptions = true,
+            description = "Demo: one ground pass of a small constellation (linear stand-in task) through the real packets"
+                    + " and delta codec into the archive (created if missing), with duplicated and corrupted packets.")
+    static final class SimulatePass implements Runnable {
+        @Mixin
+        Common common;
+
+        @Option(names = "--satellites", defaultValue = "6", description = "Satellites (default ${DEFAULT-VALUE}).")
+        int satellites;
+
+        @Option(names = "--poisoned", defaultValue = "1", description = "How many send poisoned deltas (default ${DEFAULT-VALUE}).")
+        int poisoned;
+
+        @Option(names = "--samples", defaultValue = "40", description = "Samples per satellite (default ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Task seed; keep it for later passes (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--validation-out", paramLabel = "CSV", description = "Also write a ground validation set for the task.")
+        Path validationOut;
+
+        @Override
+        public void run() {
+            PassSimulator sim;
+            try {
+                sim = new PassSimulator(satellites, poisoned, samples, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+            Path parent = common.archive.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new UserInputException(common.archive + ": folder " + parent + " does not exist");
+            }
+            PassSimulator.Outcome o;
+            try (Archive a = Archive.open(common.archive)) {
+                o = sim.run(a);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(common.archive + ": " + e.getMessage(), e);
+            }
+            if (validationOut != null) {
+                try {
+                    sim.task().validationSet(2000, seed + 17).writeCsv(validationOut);
+                } catch (IOException e) {
+                    throw new UserInputException(validationOut + ": cannot write (" + e.getMessage() + ")", e);
+                }
+            }
+            ObjectNode json = JSON.createObjectNode();
+            json.put("pass", o.passNumber()).put("packets", o.packets());
+            ObjectNode results = json.putObject("results");
+            o.results().forEach((k, v) -> results.put(k.name().toLowerCase(Locale.ROOT), v));
+            ObjectNode reasons = json.putObject("reject_reasons");
+            o.rejectReasons().forEach(reasons::put);
+            String text = String.format(Locale.ROOT, "pass %d: %d packets -> %s; refusals %s%n", o.passNumber(), o.packets(),
+                    new java.util.TreeMap<>(o.results()), new java.util.TreeMap<>(o.rejectReasons()));
+            common.emit(text, json);
         }
     }
 

@@ -61,7 +61,7 @@ public final class ReviewReport {
                 .append("<style>body{font-family:sans-serif;margin:24px;color:#222;max-width:1600px}"
                         + "table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #bbb;padding:3px 8px;font-size:13px}"
                         + "th{background:#eef}td.n{text-align:right}.flag{color:#b00;font-weight:bold}"
-                        + ".grid{display:flex;flex-wrap:wrap;gap:16px}img{border:1px solid #ddd}</style></head><body>\n")
+                        + ".grid{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}img{border:1px solid #ddd}</style></head><body>\n")
                 .append("<h1>").append(esc(title)).append("</h1>\n<p>Archive <code>").append(esc(archive.url()))
                 .append("</code>, schema v").append(archive.schemaVersion()).append(". ").append(deltas.size())
                 .append(" deltas, ").append(globals.size()).append(" global versions, ").append(archive.rejects().size())
@@ -128,6 +128,7 @@ public final class ReviewReport {
     private static XYChart bytesPerPass(List<DeltaRecord> deltas) {
         XYChart c = new XYChartBuilder().width(W).height(H).title("Delta bytes per pass").xAxisTitle("pass number")
                 .yAxisTitle("bytes").build();
+        c.getStyler().setXAxisDecimalPattern("0");
         Map<String, TreeMap<Long, Long>> bySat = new TreeMap<>();
         for (DeltaRecord d : deltas) {
             bySat.computeIfAbsent(d.satellite(), k -> new TreeMap<>()).merge(d.passNumber(), (long) d.bytes(), Long::sum);
@@ -142,6 +143,7 @@ public final class ReviewReport {
         XYChart c = new XYChartBuilder().width(W).height(H).title("Delta L2 norm over time")
                 .xAxisTitle("hours since first delta").yAxisTitle("L2 norm").build();
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setXAxisDecimalPattern("0.##");
         Map<String, List<double[]>> series = new TreeMap<>();
         for (DeltaRecord d : deltas) {
             if (!Double.isFinite(d.norm())) {

@@ -10,8 +10,6 @@ import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.verification.cli.OnOrbitCli;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,7 +20,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReviewCommandTest {
 
@@ -31,17 +28,8 @@ class ReviewCommandTest {
     Path db;
     Path csv;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run cli(String... args) {
-        CommandLine cl = OnOrbitCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -53,7 +41,7 @@ class ReviewCommandTest {
 
     @Test
     void listShowApproveRejectAggregateWorkFromTheCommandLine() throws Exception {
-        Run list = cli("review", "list", "--archive", db.toString());
+        CliRun list = cli("review", "list", "--archive", db.toString());
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("satellite", "pass", "base", "nnz", "bytes", "norm", "flags", "status")
                 .contains("12 deltas").contains("norm-outlier");
@@ -67,7 +55,7 @@ class ReviewCommandTest {
         }
         assertThat(poisoned).as("the poisoned delta is flagged").isPositive();
 
-        Run show = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
+        CliRun show = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
         assertThat(show.code()).isZero();
         assertThat(show.out()).contains("sat-4").contains("norm-outlier").contains("no review yet");
 
@@ -86,10 +74,10 @@ class ReviewCommandTest {
             args[args.length - 1] = "--reason=nominal";
             assertThat(cli(args).code()).isZero();
         }
-        Run shown = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
+        CliRun shown = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
         assertThat(shown.out()).contains("rejected", "by alice: norm 40x the fleet");
 
-        Run agg = cli("review", "aggregate", "--archive", db.toString(), "--rule", "trimmed-mean", "--validation", csv.toString(),
+        CliRun agg = cli("review", "aggregate", "--archive", db.toString(), "--rule", "trimmed-mean", "--validation", csv.toString(),
                 "--format", "json");
         assertThat(agg.code()).as(agg.err()).isZero();
         JsonNode r = ReviewCommand.JSON.readTree(agg.out());
@@ -103,13 +91,13 @@ class ReviewCommandTest {
 
     @Test
     void userErrorsAreOneLineWithExitTwo() {
-        Run missing = cli("review", "list", "--archive", dir.resolve("nope.db").toString());
+        CliRun missing = cli("review", "list", "--archive", dir.resolve("nope.db").toString());
         assertThat(missing.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
         assertThat(missing.err().strip()).startsWith("error: ").contains("nope.db").doesNotContain("\n");
-        Run noDelta = cli("review", "approve", "999", "--archive", db.toString(), "--reason", "x");
+        CliRun noDelta = cli("review", "approve", "999", "--archive", db.toString(), "--reason", "x");
         assertThat(noDelta.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
         assertThat(noDelta.err()).contains("no delta with id 999");
-        Run noApproved = cli("review", "aggregate", "--archive", db.toString());
+        CliRun noApproved = cli("review", "aggregate", "--archive", db.toString());
         assertThat(noApproved.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
         assertThat(noApproved.err()).contains("approve some first");
         assertThat(cli("review", "approve", "1", "--archive", db.toString()).code()).as("--reason is required").isEqualTo(2);
@@ -125,7 +113,7 @@ class ReviewCommandTest {
             }
         }
         Path html = dir.resolve("report.html");
-        Run rep = cli("review", "report", "--archive", db.toString(), "--validation", csv.toString(), "--out", html.toString());
+        CliRun rep = cli("review", "report", "--archive", db.toString(), "--validation", csv.toString(), "--out", html.toString());
         assertThat(rep.code()).as(rep.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).contains("Delta bytes per pass", "Delta norms over time", "Automatic flags", "Model error", "candidate")

@@ -1,5 +1,7 @@
-package io.onorbit.ground.aggregation;
+package io.onorbit.verification.review;
 
+import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.aggregation.LinearValidationSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ class AggregationExperimentTest {
             single[s] = validation.error(local);
             float[] delta = new float[task.dimension];
             for (int i = 0; i < delta.length; i++) {
-                delta[i] = local[i] - task.deployed[i];
+                delta[i] = local[i] - task.deployed()[i];
             }
             honest.add(delta);
         }
@@ -58,14 +60,14 @@ class AggregationExperimentTest {
                 errorOf(task, validation, Aggregator.median(), poisoned, poisonedSamples),
                 errorOf(task, validation, trimmed, honest, samples),
                 errorOf(task, validation, trimmed, poisoned, poisonedSamples),
-                validation.error(task.deployed));
+                validation.error(task.deployed()));
     }
 
     static double errorOf(StandInRegressionTask task, LinearValidationSet v, Aggregator a, List<float[]> deltas, long[] w) {
         double[] c = a.combine(deltas, w);
         float[] merged = new float[task.dimension];
         for (int i = 0; i < merged.length; i++) {
-            merged[i] = (float) (task.deployed[i] + c[i]);
+            merged[i] = (float) (task.deployed()[i] + c[i]);
         }
         // the sampled validation MSE agrees with the closed form sigma^2 + |w - w*|^2
         assertThat(v.error(merged)).isCloseTo(task.expectedError(merged), org.assertj.core.data.Percentage.withPercentage(5));

@@ -1,9 +1,10 @@
-package io.onorbit.ground.aggregation;
+package io.onorbit.verification.review;
 
+import io.onorbit.ground.aggregation.LinearValidationSet;
 import java.util.SplittableRandom;
 
 /**
- * Stand-in for the learning engineer's drift task (not in main yet): linear regression
+ * A small stand-in task for review demos and aggregation facts: linear regression
  * y = w* . x + noise, x ~ N(0, I_d), noise ~ N(0, sigma^2). The deployed global model has drifted
  * from w*; each satellite refits on its own few samples (ordinary least squares) and sends
  * local - global as its delta.
@@ -11,14 +12,22 @@ import java.util.SplittableRandom;
  * <p>Fact used by the tests: for x ~ N(0, I), the expected squared error of weights w is
  * sigma^2 + |w - w*|^2 exactly, which checks the sampled validation MSE independently.
  */
-final class StandInRegressionTask {
+public final class StandInRegressionTask {
 
-    final int dimension;
-    final double noiseSigma;
-    final double[] truth;
-    final float[] deployed;
+    /** Number of features = model parameters. */
+    public final int dimension;
+    /** Label noise, standard deviation. */
+    public final double noiseSigma;
+    private final double[] truth;
+    private final float[] deployed;
 
-    StandInRegressionTask(int dimension, double noiseSigma, double driftSigma, long seed) {
+    /**
+     * @param dimension  features (&gt; 0)
+     * @param noiseSigma label noise sigma (&ge; 0)
+     * @param driftSigma how far (per weight, sigma) the deployed model is from the truth
+     * @param seed       seed of truth and deployed model
+     */
+    public StandInRegressionTask(int dimension, double noiseSigma, double driftSigma, long seed) {
         this.dimension = dimension;
         this.noiseSigma = noiseSigma;
         SplittableRandom r = new SplittableRandom(seed);
@@ -30,8 +39,13 @@ final class StandInRegressionTask {
         }
     }
 
+    /** @return the deployed (drifted) model's weights, a copy */
+    public float[] deployed() {
+        return deployed.clone();
+    }
+
     /** @return n samples: rows of features with the target appended */
-    double[][] samples(int n, SplittableRandom r) {
+    public double[][] samples(int n, SplittableRandom r) {
         double[][] rows = new double[n][dimension + 1];
         for (int k = 0; k < n; k++) {
             double y = 0;
@@ -44,7 +58,8 @@ final class StandInRegressionTask {
         return rows;
     }
 
-    LinearValidationSet validationSet(int n, long seed) {
+    /** @return a validation set of n samples */
+    public LinearValidationSet validationSet(int n, long seed) {
         double[][] rows = samples(n, new SplittableRandom(seed));
         double[][] x = new double[n][];
         double[] y = new double[n];
@@ -56,7 +71,7 @@ final class StandInRegressionTask {
     }
 
     /** @return sigma^2 + |w - w*|^2, the exact expected MSE of w */
-    double expectedError(float[] w) {
+    public double expectedError(float[] w) {
         double s = noiseSigma * noiseSigma;
         for (int i = 0; i < dimension; i++) {
             double e = w[i] - truth[i];
@@ -66,7 +81,7 @@ final class StandInRegressionTask {
     }
 
     /** @return the ordinary least-squares fit to {@code rows} (normal equations, Gaussian elimination) */
-    float[] leastSquares(double[][] rows) {
+    public float[] leastSquares(double[][] rows) {
         int d = dimension;
         double[][] a = new double[d][d + 1];
         for (double[] row : rows) {

@@ -1,0 +1,104 @@
+package io.onorbit.verification.cli;
+
+import io.onorbit.verification.report.AtomicOutput;
+import io.onorbit.verification.report.MissionReport;
+import io.onorbit.verification.sim.FlightStorage;
+import io.onorbit.verification.sim.MissionSetup;
+import io.onorbit.verification.sim.MissionSimulator;
+import io.onorbit.verification.sim.SimulationResult;
+import io.onorbit.verification.soak.FaultPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** What {@code simulate} and {@code soak} share: run the loop into an atomic report folder, print a summary. */
+final class RunSupport {
+
+    private RunSupport() {
+    }
+
+    /**
+     * Runs the mission and, if {@code outDir} is given, writes its report there atomically.
+     *
+     * @return the result
+     */
+    static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label, PrintWriter err) {
+        ProgressBar bar = ProgressBar.forTerminal(label, err, true);
+        try {
+            return run(setup, seed, faults, outDir, (d, t) -> bar.update(d / t));
+        } finally {
+            bar.finish();
+        }
+    }
+
+    private static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
+                                        MissionSimulator.ProgressListener progress) {
+        Path work = FlightStorage.newRunFolder();
+        try {
+            if (outDir == null) {
+                return simulator(setup, seed, faults, work, null, progress).run(setup.durationS());
+            }
+            try (AtomicOutput.Folder folder = AtomicOutput.folder(outDir)) {
+                SimulationResult r = simulator(setup, seed, faults, work, folder.dir().resolve("archive.db"), progress)
+                        .run(setup.durationS());
+                MissionReport.write(r, folder.dir());
+                folder.commit();
+                return r;
+            }
+        } finally {
+            AtomicOutput.deleteTree(work);
+        }
+    }
+
+    private static MissionSimulator simulator(MissionSetup setup, long seed, FaultPlan faults, Path work, Path archive,
+                                              MissionSimulator.ProgressListener progress) {
+        return new MissionSimulator(setup.mission(), setup.schedules(), setup.stages(), setup.settings(), work)
+                .withSeed(seed).withFaults(faults).withArchive(archive).withProgress(progress);
+    }
+
+    /** Prints the summary as an aligned table for a person. */
+    static void printTable(SimulationResult r, PrintWriter out) {
+        out.printf(Locale.ROOT, "mission %s: %d satellite(s), %.2f days simulated in %.1f s (x%.0f), seed %d%n",
+                r.mission(), r.satellites().size(), r.simulatedS() / 86400, r.wallS(), r.simulatedS() / Math.max(1e-9, r.wallS()),
+                r.seed());
+        r.stages().forEach(s -> out.printf(Locale.ROOT, "  %-9s %s%n", s.stage(), s.note()));
+        kv(out, "min state of charge / floor", fmt(r.minSoc()) + " / " + fmt(r.socFloor()));
+        kv(out, "training energy (Wh)", fmt(r.trainingEnergyWh()));
+        kv(out, "error frozen/onboard/federated", fmt(r.meanError(0)) + " / " + fmt(r.meanError(1)) + " / " + fmt(r.meanError(2)));
+        kv(out, "deltas gen/deliv/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
+                + r.sum(SimulationResult.Satellite::delivered) + " / " + r.sum(SimulationResult.Satellite::queued) + " / "
+                + r.sum(SimulationResult.Satellite::lost) + " / " + r.sum(SimulationResult.Satellite::duplicated));
+        kv(out, "bytes downlinked / dense", r.sum(SimulationResult.Satellite::bytesDownlinked) + " / "
+                + r.sum(SimulationResult.Satellite::denseBytes));
+        kv(out, "transmissions outside contact", Long.toString(r.sum(SimulationResult.Satellite::transmissionsOutsideContact)));
+        long total = r.faultsInjected().values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0) {
+            StringBuilder b = new StringBuilder();
+            r.faultsInjected().forEach((k, v) -> b.append(k.key()).append('=').append(v).append(' '));
+            kv(out, "faults injected (" + total + ")", b.toString().trim());
+            kv(out, "faults survived", Long.toString(r.faultsSurvived()));
+        }
+        kv(out, "invariant violations", Long.toString(r.totalViolations()));
+        for (Map.Entry<String, Long> e : r.invariantViolations().entrySet()) {
+            if (e.getValue() > 0) {
+                kv(out, "  " + e.getKey(), Long.toString(e.getValue()));
+            }
+        }
+    }
+
+    /** Prints the first violation (step and state), if any, to {@code err}. */
+    static void printFirstViolation(SimulationResult r, PrintWriter err) {
+        if (!r.firstViolations().isEmpty()) {
+            err.println("FIRST VIOLATION: " + r.firstViolations().get(0));
+        }
+    }
+
+    private static void kv(PrintWriter out, String k, String v) {
+        out.printf(Locale.ROOT, "  %-34s %s%n", k, v);
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

@@ -1,0 +1,55 @@
+package io.onorbit.verification.cli;
+
+import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.MissionSetup;
+import io.onorbit.verification.sim.SimulationResult;
+import io.onorbit.verification.soak.FaultPlan;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code onorbit simulate MISSION.yaml}: the closed loop over the mission, with a report folder. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the closed loop (power, training, deltas, pass-gated link, ground review, "
+                + "aggregation, signed uplink) over the mission and write a report folder.")
+final class SimulateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "mission file")
+    Path mission;
+
+    @Option(names = "--days", description = "days to simulate (default: the mission's duration)")
+    Double days;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: onorbit-out/<mission>)")
+    Path out;
+
+    @Option(names = "--seed", description = "seed (default: the mission's seed)")
+    Long seed;
+
+    @Option(names = "--format", description = "table or json (default: table)")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MissionSetup setup = MissionSetups.load(mission, days);
+        Path dir = out != null ? out : Path.of("onorbit-out", setup.mission());
+        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
+        var pw = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            pw.print(SummaryJson.text(r));
+        } else {
+            RunSupport.printTable(r, pw);
+            pw.println("  report                             " + dir.resolve("index.html"));
+        }
+        pw.flush();
+        RunSupport.printFirstViolation(r, spec.commandLine().getErr());
+        return r.totalViolations() == 0 ? 0 : OnOrbitCli.EXIT_CHECK_FAILED;
+    }
+}

@@ -1,0 +1,131 @@
+package io.onorbit.verification.sim;
+
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.verification.soak.FaultKind;
+import io.onorbit.verification.soak.FaultPlan;
+import io.onorbit.verification.soak.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run produced: totals for the summary, per-satellite traces for the plots, the
+ * invariant and fault books, and which stages ran.
+ *
+ * @param mission           mission name
+ * @param epoch             time origin of every {@code ...S}
+ * @param seed              seed of the run
+ * @param simulatedS        simulated span, s
+ * @param wallS             wall-clock time of the run, s
+ * @param stepS             step, s
+ * @param stages            which stages ran
+ * @param faultPlan         faults injected
+ * @param satellites        per-satellite results, in mission order
+ * @param invariantViolations violations per invariant name (every invariant listed, zeros included)
+ * @param firstViolations   earliest violations, ordered by step then satellite
+ * @param faultsInjected    faults injected by kind over all satellites (every kind listed)
+ * @param faultsSurvived    injected faults not followed by a violation on their satellite within a day
+ * @param schedules         the schedules that were simulated (for the timeline plot)
+ */
+public record SimulationResult(String mission, Instant epoch, long seed, double simulatedS, double wallS, double stepS,
+                               List<StageStatus> stages, FaultPlan faultPlan, List<Satellite> satellites,
+                               Map<String, Long> invariantViolations, List<Violation> firstViolations,
+                               Map<FaultKind, Long> faultsInjected, long faultsSurvived,
+                               List<OnboardSchedule> schedules) {
+
+    /** @return total invariant violations */
+    public long totalViolations() {
+        return invariantViolations.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** @return lowest state of charge over all satellites, NaN without the power stage */
+    public double minSoc() {
+        return satellites.stream().mapToDouble(Satellite::minSoc).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+    }
+
+    /** @return the highest floor over all satellites, NaN without the power stage */
+    public double socFloor() {
+        return satellites.stream().mapToDouble(Satellite::socFloor).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    /** @return optimizer energy over all satellites, Wh */
+    public double trainingEnergyWh() {
+        return satellites.stream().mapToDouble(Satellite::trainingEnergyWh).sum();
+    }
+
+    /** @return sum of a per-satellite count */
+    public long sum(java.util.function.ToLongFunction<Satellite> f) {
+        return satellites.stream().mapToLong(f).sum();
+    }
+
+    /**
+     * Time-averaged prequential error over all satellites' steps, NaN without the learning stage.
+     *
+     * @param which 0 frozen, 1 onboard, 2 federated
+     */
+    public double meanError(int which) {
+        double sum = 0;
+        long n = 0;
+        for (Satellite s : satellites) {
+            sum += s.errorSums()[which];
+            n += s.errorCounts()[which];
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * One satellite's results.
+     *
+     * @param name              satellite name
+     * @param steps             steps run
+     * @param minSoc            lowest state of charge, NaN without power
+     * @param socFloor          floor, NaN without power
+     * @param trainingEnergyWh  optimizer energy, Wh
+     * @param trainingUpdates   updates applied by the trainer
+     * @param samples           samples evaluated
+     * @param peakMemoryBytes   trainer's peak memory, bytes (-1 without learning)
+     * @param errorSums         sums of frozen, onboard, federated errors over steps
+     * @param errorCounts       steps with each error defined
+     * @param generated         deltas generated
+     * @param delivered         deltas delivered to the ground
+     * @param queued            deltas in the queue at the end
+     * @param lost              deltas destroyed by detected storage corruption
+     * @param merged            deltas merged into newer ones by the full queue
+     * @param duplicated        deltas delivered twice
+     * @param bytesDownlinked   bytes the radio sent
+     * @param bytesUplinked     bytes the ground sent up
+     * @param denseBytes        float32 size of the generated deltas, bytes
+     * @param updatesApplied    global models applied from the uplink
+     * @param transmissionsOutsideContact steps with bytes sent outside a true contact
+     * @param missedPasses      passes lost by fault
+     * @param orbitS            period used for the per-orbit bins, s
+     * @param power             trace: min state of charge, envelope W, optimizer power W
+     * @param errors            trace: frozen, onboard, federated prequential error
+     * @param trainingPerOrbit  trace: training energy per orbit, Wh
+     * @param bytesPerPass      trace: bytes sent per pass
+     */
+    public record Satellite(String name, long steps, double minSoc, double socFloor, double trainingEnergyWh,
+                            long trainingUpdates, long samples, long peakMemoryBytes,
+                            double[] errorSums, long[] errorCounts,
+                            long generated, long delivered, long queued, long lost, long merged, long duplicated,
+                            long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
+                            long transmissionsOutsideContact, long missedPasses, double orbitS,
+                            Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }
+
+    /**
+     * A decimated time series.
+     *
+     * @param timesS   point times, s since epoch
+     * @param channels one array per channel, aligned with {@code timesS}
+     */
+    public record Trace(double[] timesS, double[][] channels) {
+
+        static Trace of(DecimatedSeries s, int channelCount) {
+            double[][] c = new double[channelCount][];
+            for (int i = 0; i < channelCount; i++) {
+                c[i] = s.values(i);
+            }
+            return new Trace(s.times(), c);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.onorbit.verification.sim.modules;
+
+import com.google.common.hash.Hashing;
+import io.onorbit.flight.delta.DeltaCodec;
+import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.link.GroundLink;
+import io.onorbit.flight.link.LinkConfig;
+import io.onorbit.flight.link.PassGatedRadio;
+import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.flight.packet.Packetizer;
+import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.ground.aggregation.AggregationRun;
+import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.DeltaFlag;
+import io.onorbit.ground.archive.DeltaSubmission;
+import io.onorbit.ground.archive.GlobalVersion;
+import io.onorbit.ground.review.ReviewDesk;
+import io.onorbit.ground.review.ReviewPolicy;
+import io.onorbit.ground.uplink.SignedUplink;
+import io.onorbit.ground.uplink.UplinkSigner;
+import io.onorbit.verification.sim.GroundStage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Adapter of the ground segment to the loop: per satellite, the ground end of the link
+ * ({@code flight.link.GroundLink} behind a ground-station radio gated by the true schedule)
+ * reassembles, verifies and acknowledges deltas; at each synchronization the deltas received are
+ * archived ({@code ground.archive}, SQLite) with the automatic flags of {@code ground.review},
+ * unflagged ones approved by the automatic policy, approved ones aggregated
+ * ({@code ground.aggregation}) into a new global version, and each satellite that does not hold
+ * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass.
+ */
+public final class GroundSegmentStage implements GroundStage {
+
+    private static final String OPERATOR = "auto-policy";
+
+    private final Instant epoch;
+    private final Archive archive;
+    private final Path archiveFile;
+    private final ReviewPolicy policy;
+    private final Aggregator aggregator;
+    private final UplinkSigner signer;
+    private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
+    private long latestVersion;
+
+    /**
+     * @param schedules   every satellite's true schedule (the ground knows the passes)
+     * @param link        the mission's link section
+     * @param plan        APIDs
+     * @param policy      automatic review flags
+     * @param aggregator  merge rule
+     * @param signer      signs updates with the mission's keys
+     * @param launch      global version 0 (the launch model)
+     * @param archiveFile where the archive goes
+     */
+    public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
+                              Aggregator aggregator, UplinkSigner signer, DeployedModel launch, Path archiveFile) {
+        this.epoch = schedules.get(0).epoch();
+        this.archiveFile = archiveFile;
+        this.archive = Archive.open(archiveFile);
+        this.policy = policy;
+        this.aggregator = aggregator;
+        this.signer = signer;
+        if (archive.latestGlobal().isEmpty()) {
+            archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
+        }
+        latestVersion = archive.latestGlobal().orElseThrow().version();
+        for (OnboardSchedule s : schedules) {
+            ports.put(s.satellite(), new SatellitePort(s, link, plan));
+        }
+    }
+
+    @Override
+    public Port port(String satellite) {
+        return ports.get(satellite);
+    }
+
+    @Override
+    public SyncReport synchronize(double trueTimeS) {
+        Instant at = epoch.plusMillis(Math.round(trueTimeS * 1000));
+        int stored = 0;
+        int flagged = 0;
+        for (SatellitePort p : ports.values()) {
+            for (Received r : p.received) {
+                DeltaSubmission sub = submission(r);
+                Set<DeltaFlag> flags = policy.auto(sub, archive);
+                if (archive.storeDelta(sub, flags, at).isPresent()) {
+                    stored++;
+                    flagged += flags.isEmpty() ? 0 : 1;
+                }
+            }
+            p.received.clear();
+        }
+        int approved = stored == 0 ? 0 : new ReviewDesk(archive).approveUnflagged(OPERATOR, at).size();
+        long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
+        latestVersion = Math.max(latestVersion, newVersion);
+        for (SatellitePort p : ports.values()) {
+            p.offerUpdate(at);
+        }
+        return new SyncReport(approved, flagged, newVersion);
+    }
+
+    private static DeltaSubmission submission(Received r) {
+        WeightDelta d = r.delta;
+        float[] values = new float[d.size()];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = d.value(j);
+        }
+        byte[] encoded = DeltaCodec.encode(d);
+        return new DeltaSubmission(d.satellite(), r.passNumber, r.station, d.base().version(), d.base().digest(),
+                Hashing.sha256().hashBytes(encoded).asBytes(), d.sampleCount(), d.createdAt(), d.dimension(),
+                d.indices(), values, encoded);
+    }
+
+    @Override
+    public Optional<Path> archiveFile() {
+        return Optional.of(archiveFile);
+    }
+
+    @Override
+    public void close() {
+        archive.close();
+    }
+
+    @Override
+    public String name() {
+        return "ground ingest (GroundLink) + archive + review + aggregation + signed uplink";
+    }
+
+    /** A delta completed by the ground link, waiting for the next synchronization. */
+    private record Received(WeightDelta delta, long passNumber, String station) { }
+
+    /** One satellite's ground end; used from that satellite's thread between synchronizations. */
+    private final class SatellitePort implements Port {
+        private final OnboardSchedule schedule;
+        private final GroundLink link;
+        private final List<byte[]> upBuffer = new ArrayList<>();
+        private final List<Long> deliveredNow = new ArrayList<>();
+        private final List<Received> received = new ArrayList<>();
+        private long passNumber;
+        private String station = "";
+        private double passAosS = Double.NaN;
+        private long heldVersion;
+        private long pendingUpdate = -1;
+        private long pendingVersion;
+
+        SatellitePort(OnboardSchedule schedule, LinkConfig config, ApidPlan plan) {
+            this.schedule = schedule;
+            PassGatedRadio radio = new PassGatedRadio(schedule, config.passMarginS());
+            radio.connect(PassGatedRadio.Direction.UPLINK, upBuffer::add);
+            this.link = new GroundLink(schedule.satellite(), plan, new Packetizer(config.packetBytes()), radio, d -> {
+                received.add(new Received(d, passNumber, station));
+                deliveredNow.add(d.sequence());
+            }, config.nackIntervalS());
+        }
+
+        @Override
+        public List<Long> receive(double trueTimeS, List<byte[]> packets) {
+            ContactWindow w = schedule.contactAt(trueTimeS).orElse(null);
+            if (w != null && w.aosS() != passAosS) {
+                passAosS = w.aosS();
+                passNumber++;
+                station = w.station();
+            }
+            deliveredNow.clear();
+            for (byte[] p : packets) {
+                link.receive(p);
+            }
+            return List.copyOf(deliveredNow);
+        }
+
+        @Override
+        public List<byte[]> uplink(double trueTimeS, double untilS) {
+            upBuffer.clear();
+            link.step(trueTimeS, untilS);
+            List<byte[]> out = List.copyOf(upBuffer);
+            upBuffer.clear();
+            return out;
+        }
+
+        /** At a synchronization: note an acknowledged update, or sign the next one. */
+        void offerUpdate(Instant at) {
+            if (pendingUpdate >= 0) {
+                if (link.updatePending(pendingUpdate)) {
+                    return; // still on its way
+                }
+                heldVersion = pendingVersion;
+                pendingUpdate = -1;
+            }
+            if (heldVersion >= latestVersion) {
+                return; // nothing newer: no need to ask the archive
+            }
+            Optional<SignedUplink> next = signer.next(archive, schedule.satellite(), heldVersion, at);
+            if (next.isPresent()) {
+                link.sendModelUpdate(next.get().counter(), next.get().frame());
+                pendingUpdate = next.get().counter();
+                pendingVersion = next.get().toVersion();
+            }
+        }
+    }
+}

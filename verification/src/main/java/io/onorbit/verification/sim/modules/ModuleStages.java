@@ -1,0 +1,159 @@
+package io.onorbit.verification.sim.modules;
+
+import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.optimizer.AnalogOptimizer;
+import io.onorbit.flight.optimizer.DigitalOptimizer;
+import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.power.PowerSystem;
+import io.onorbit.ground.config.LearningConfigReader;
+import io.onorbit.flight.command.UpdateReceiver;
+import io.onorbit.flight.link.LinkConfig;
+import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.ground.config.GroundConfig;
+import io.onorbit.ground.config.GroundConfigReader;
+import io.onorbit.ground.config.LinkConfigReader;
+import io.onorbit.ground.uplink.UplinkKeys;
+import io.onorbit.ground.uplink.UplinkSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.config.PowerConfigReader;
+import io.onorbit.verification.sim.FlightLinkStage;
+import io.onorbit.verification.sim.GroundStage;
+import io.onorbit.verification.sim.LearningStage;
+import io.onorbit.verification.sim.PowerStage;
+import io.onorbit.verification.sim.SimulationSettings;
+import io.onorbit.verification.sim.StageFactory;
+import io.onorbit.verification.sim.StageStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real parts of this build, configured from the mission file. Each section is read once,
+ * here, so that a bad value fails before the run starts.
+ */
+public final class ModuleStages implements StageFactory {
+
+    private final MissionConfig mission;
+    private final SimulationSettings settings;
+    private final PowerSystem power;
+    private final LearningConfig learning;
+    private DeployedModel deployed;
+    private final LinkConfig link;
+    private final GroundConfig ground;
+    private final ApidPlan apids;
+    private final UplinkKeys keys;
+    private final boolean keysGenerated;
+
+    /**
+     * @param mission  the loaded mission
+     * @param settings the loop's settings
+     */
+    public ModuleStages(MissionConfig mission, SimulationSettings settings) {
+        this.mission = mission;
+        this.settings = settings;
+        this.power = PowerConfigReader.read(mission.root());
+        this.learning = LearningConfigReader.read(mission.root());
+        this.link = LinkConfigReader.read(mission.root());
+        Path missionDir = mission.file() == null || mission.file().toAbsolutePath().getParent() == null ? Path.of(".")
+                : mission.file().toAbsolutePath().getParent();
+        this.ground = GroundConfigReader.read(mission.root(), missionDir);
+        List<String> names = mission.satellites().stream().map(s -> s.name()).toList();
+        this.apids = new ApidPlan(names, link.apidBase());
+        this.keysGenerated = ground.uplinkKeysFile().isEmpty();
+        this.keys = keysGenerated ? generatedKeys(names, mission.seed()) : UplinkKeys.read(ground.uplinkKeysFile().get());
+    }
+
+    /**
+     * A mission without a key file still runs the signed uplink: the run makes one key per
+     * satellite from its seed, held by both ends in memory and never written anywhere.
+     */
+    private static UplinkKeys generatedKeys(List<String> names, long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x4B45595FL);
+        Map<String, byte[]> k = new HashMap<>();
+        for (String n : names) {
+            byte[] b = new byte[32];
+            r.nextBytes(b);
+            k.put(n, b);
+        }
+        return UplinkKeys.of(k);
+    }
+
+    /** @return the launch model of the constellation, fitted once on the first schedule asked for */
+    synchronized DeployedModel deployed(OnboardSchedule schedule) {
+        if (deployed == null) {
+            deployed = DeployedModel.fit(schedule, learning);
+        }
+        return deployed;
+    }
+
+    private Optimizer optimizer(long seed) {
+        if (settings.optimizer().equals("digital")) {
+            return DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
+        }
+        AnalogOptimizer.Settings d = AnalogOptimizer.Settings.defaults();
+        // Each satellite's engine has its own device mismatch and noise.
+        return new AnalogOptimizer(new AnalogOptimizer.Settings(d.minOperatingPowerW(), d.maxOperatingPowerW(),
+                d.tauEnergyPerCellJ(), d.dacBits(), d.adcBits(), d.mismatchSigma(), d.capacitanceF(), d.temperatureK(),
+                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed));
+    }
+
+    @Override
+    public List<StageStatus> statuses() {
+        List<StageStatus> s = new ArrayList<>();
+        s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
+        s.add(StageStatus.available("power", "flight.power PowerBudget + TrainingEnvelope (spacecraft.power)"));
+        s.add(StageStatus.available("learning", "flight.learning OnboardTrainer on the solar-array task, "
+                + settings.optimizer() + " optimizer (learning, simulation.optimizer)"));
+        s.add(StageStatus.available("link", "flight.delta encoder (error feedback) + flight.storage queue + flight.link "
+                + "pass-gated radio, " + link.packetBytes() + " B packets (link)"));
+        s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
+                + "(approve unflagged) + ground.aggregation " + ground.aggregator().rule() + " + ground.uplink HMAC-SHA256"
+                + (keysGenerated ? " with per-run keys (no uplink_keys_file)" : " with the mission's key file") + " (ground)"));
+        return s;
+    }
+
+    @Override
+    public PowerStage power(OnboardSchedule schedule, int index, long seed) {
+        return new FlightPowerStage(schedule, power, settings.stepS());
+    }
+
+    @Override
+    public LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir) {
+        DeployedModel launch = deployed(schedule);
+        SolarArrayTask task = new SolarArrayTask(schedule, learning.solarFor(schedule.durationS()).withSeed(seed));
+        return new FlightLearningStage(task, learning.trainer(), optimizer(seed), launch.parameters(), launch.version(),
+                learning.experiment().fadingFactor(), storageDir);
+    }
+
+    @Override
+    public FlightLinkStage link(OnboardSchedule schedule, int index, long seed, Path storageDir) {
+        DeployedModel launch = deployed(schedule);
+        UpdateReceiver receiver = new UpdateReceiver(schedule.satellite(), keys.key(schedule.satellite()),
+                launch.parameters(), launch.version(), 0);
+        return new FlightDataPath(schedule, link, apids, storageDir, FlightDataPath.commandsOf(receiver));
+    }
+
+    @Override
+    public GroundStage ground(List<OnboardSchedule> schedules, long seed, Path archiveFile) {
+        Path file = archiveFile;
+        if (file == null) {
+            try {
+                file = Files.createTempFile("onorbit-archive-", ".db");
+                Files.delete(file);
+                file.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary archive", e);
+            }
+        }
+        return new GroundSegmentStage(schedules, link, apids, ground.review(), ground.aggregator(),
+                new UplinkSigner(keys), deployed(schedules.get(0)), file);
+    }
+}

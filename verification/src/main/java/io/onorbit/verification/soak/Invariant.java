@@ -1,0 +1,19 @@
+package io.onorbit.verification.soak;
+
+import io.onorbit.verification.sim.StepState;
+
+/**
+ * One property that must hold at every step of every satellite. An instance belongs to one
+ * satellite (some invariants remember the previous step).
+ */
+public interface Invariant {
+
+    /** @return the invariant's name as it appears in summaries ("soc_floor", ...) */
+    String name();
+
+    /**
+     * @param state what the satellite did in the step
+     * @return null if the invariant holds, otherwise why it does not (one line)
+     */
+    String check(StepState state);
+}

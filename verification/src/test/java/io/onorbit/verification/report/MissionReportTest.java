@@ -1,0 +1,80 @@
+package io.onorbit.verification.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.onorbit.verification.sim.MissionSimulator;
+import io.onorbit.verification.sim.SimulationResult;
+import io.onorbit.verification.sim.SimulationSettings;
+import io.onorbit.verification.sim.SyntheticSchedules;
+import io.onorbit.verification.sim.TestStageFactories;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MissionReportTest {
+
+    @TempDir
+    Path tmp;
+
+    private SimulationResult run() {
+        return new MissionSimulator("report-test", List.of(SyntheticSchedules.leo("sat-a", 86400, 0),
+                SyntheticSchedules.leo("sat-b", 86400, 900)), TestStageFactories.batteryAndRadio(),
+                SimulationSettings.defaults(), tmp.resolve("work")).run(86400);
+    }
+
+    @Test
+    void reportFolderHasSummaryHtmlAndPlotsAndNoPartialLeftovers() throws Exception {
+        SimulationResult r = run();
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.txt"), "from an older run");
+        try (AtomicOutput.Folder f = AtomicOutput.folder(out)) {
+            MissionReport.write(r, f.dir());
+            assertThat(out.resolve("summary.json")).doesNotExist(); // nothing in place before commit
+            f.commit();
+        }
+        assertThat(out.resolve("stale.txt")).doesNotExist();
+        assertThat(out.resolve("index.html")).content().contains("report-test", "soc.png", "timeline.png");
+        for (String png : new String[] {"soc.png", "envelope.png", "timeline.png", "bytes.png"}) {
+            byte[] b = Files.readAllBytes(out.resolve(png));
+            assertThat(b).as(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+        // No learning stage ran: its plots are replaced by a line, not drawn from nothing.
+        assertThat(out.resolve("errors.png")).doesNotExist();
+        assertThat(out.resolve("index.html")).content().contains("not available (the learning stage did not run)");
+        try (var siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial") || n.contains(".old-"));
+        }
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String key : new String[] {"simulated_s", "wall_s", "satellites", "min_soc", "soc_floor", "training_energy_wh",
+                "transmissions_outside_contact", "invariant_violations", "faults_injected", "faults_survived"}) {
+            assertThat(s.has(key)).as(key).isTrue();
+        }
+        for (String key : new String[] {"generated", "delivered", "queued", "lost", "duplicated", "bytes_downlinked", "dense_bytes"}) {
+            assertThat(s.get("deltas").has(key)).as(key).isTrue();
+        }
+        assertThat(s.get("error").get("onboard").isNull()).isTrue();
+        assertThat(s.get("training_energy_wh").isNull()).isTrue();
+        assertThat(s.get("min_soc").asDouble()).isEqualTo(0.8);
+        assertThat(s.get("satellites").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anUncommittedFolderIsDiscardedAndTheOldOneKept() throws Exception {
+        Path out = tmp.resolve("keep");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("summary.json"), "{}");
+        try (AtomicOutput.Folder f = AtomicOutput.folder(out)) {
+            Files.writeString(f.dir().resolve("summary.json"), "{\"partial\": true}");
+            // no commit: the run failed half way
+        }
+        assertThat(out.resolve("summary.json")).content().isEqualTo("{}");
+        try (var siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("keep");
+        }
+    }
+}
