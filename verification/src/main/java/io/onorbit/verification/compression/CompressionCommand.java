@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.flight.link.LinkConfig;
-import io.onorbit.ground.config.ConfigNode;
 import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.ground.config.LinkConfigReader;
-import io.onorbit.ground.config.YamlFiles;
+import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.config.MissionLoader;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
@@ -74,13 +74,13 @@ public final class CompressionCommand implements Callable<Integer> {
     record Inputs(String mission, long seed, int clients, int rounds, int localSteps, int hiddenWidth, int seeds) {
     }
 
-    static Inputs inputs(ConfigNode root, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
-        LinkConfig link = LinkConfigReader.read(root);
+    static Inputs inputs(MissionConfig mission, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
+        LinkConfig link = LinkConfigReader.read(mission.root());
         LinkConfig.CompressionExperimentSettings e = link.experiment();
-        int satellites = root.list("satellites").size();
-        int clients = e.clients() > 0 ? e.clients() : Math.max(2, satellites);
-        long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        String name = root.string("mission", "mission");
+        // Walker constellations count as their expanded satellites.
+        int clients = e.clients() > 0 ? e.clients() : Math.max(2, mission.satellites().size());
+        long seed = mission.seed();
+        String name = mission.name();
         if (roundsOverride != null && (roundsOverride < 1 || roundsOverride > 100_000)) {
             throw new UserInputException("--rounds " + roundsOverride + " must be in [1, 100000]");
         }
@@ -104,10 +104,11 @@ public final class CompressionCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
         }
-        Inputs in = inputs(YamlFiles.read(mission), rounds, hiddenWidth, seeds);
+        MissionConfig config = MissionLoader.load(mission);
+        Inputs in = inputs(config, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
         int[] onboardHidden = model == Model.ONBOARD
-                ? LearningConfigReader.read(YamlFiles.read(mission)).trainer().hiddenLayers() : null;
+                ? LearningConfigReader.read(config.root()).trainer().hiddenLayers() : null;
         for (int k = 0; k < in.seeds(); k++) {
             problems.add(model == Model.ONBOARD ? new OnboardNetworkProblem(onboardHidden, in.clients(), in.seed() + k)
                     : new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(), LEARNING_RATE,

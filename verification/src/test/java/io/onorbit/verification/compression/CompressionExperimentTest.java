@@ -64,10 +64,20 @@ class CompressionExperimentTest {
         Path mission = dir.resolve("m.yaml");
         Files.writeString(mission, """
                 mission: tiny
+                start: 2026-06-21T00:00:00Z
+                duration: P1D
                 seed: 5
                 satellites:
-                  - name: a
-                  - name: b
+                  - name: sat-1
+                    tle:
+                      - "1 99901U 26001A   26172.00000000  .00000000  00000-0  00000-0 0  9995"
+                      - "2 99901  97.5960 270.0000 0001000  90.0000 270.0000 15.05000000    16"
+                ground_stations:
+                  - name: svalbard
+                    latitude_deg: 78.229
+                    longitude_deg: 15.389
+                    altitude_m: 500
+                    min_elevation_deg: 5
                 link:
                   experiment: {rounds: 2, local_steps: 2, hidden_width: 4, seeds: 2}
                 """);
@@ -80,13 +90,22 @@ class CompressionExperimentTest {
         JsonNode j = new ObjectMapper().readTree(Files.readString(out));
         assertThat(j.path("baseline").path("bytes").asDouble()).isPositive();
         assertThat(j.path("baseline").path("error").isNumber()).isTrue();
-        assertThat(j.path("clients").asInt()).isEqualTo(2);
+        assertThat(j.path("clients").asInt()).as("one satellite: at least two clients").isEqualTo(2);
         assertThat(j.path("seeds_averaged").asInt()).isEqualTo(2);
         assertThat(j.path("points")).hasSize(24);
         JsonNode p = j.path("points").get(0);
         for (String k : List.of("top_k_fraction", "bits", "error_feedback", "bytes", "ratio", "error")) {
             assertThat(p.has(k)).as(k).isTrue();
         }
+        assertThat(j.path("mission").asText()).isEqualTo("tiny");
+        assertThat(j.path("seed").asLong()).isEqualTo(5);
+        // A bad link value is one line naming file and field, exit 2 through the real CLI.
+        Files.writeString(mission, Files.readString(mission).replace("seeds: 2", "seeds: 0"));
+        StringWriter err2 = new StringWriter();
+        CommandLine root = io.onorbit.verification.cli.OnOrbitCli.commandLine();
+        root.setErr(new PrintWriter(err2));
+        assertThat(root.execute("experiment", "compression", mission.toString())).isEqualTo(2);
+        assertThat(err2.toString()).contains("m.yaml").contains("link.experiment.seeds").doesNotContain("Exception");
         assertThat(p.path("ratio").asDouble()).isCloseTo(j.path("dense_float32_bytes").asDouble()
                 / p.path("bytes").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
     }
