@@ -57,6 +57,7 @@ public final class SummaryJson {
         d.put("delivered", r.sum(SimulationResult.Satellite::delivered));
         d.put("queued", r.sum(SimulationResult.Satellite::queued));
         d.put("lost", r.sum(SimulationResult.Satellite::lost));
+        d.put("lost_silently", r.sum(SimulationResult.Satellite::lostSilently));
         d.put("merged", r.sum(SimulationResult.Satellite::merged));
         d.put("duplicated", r.sum(SimulationResult.Satellite::duplicated));
         d.put("bytes_downlinked", r.sum(SimulationResult.Satellite::bytesDownlinked));

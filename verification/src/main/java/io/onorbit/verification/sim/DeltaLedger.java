@@ -31,6 +31,7 @@ public final class DeltaLedger {
     private long lostCount;
     private long mergedCount;
     private long queuedCount;
+    private long silentlyLostCount;
 
     /**
      * Books one step.
@@ -88,10 +89,14 @@ public final class DeltaLedger {
                     problem = first(problem, "queue holds delta id " + id + " that was never generated");
                 }
             }
-            for (long id : outstanding) {
+            java.util.Iterator<Long> it = outstanding.iterator();
+            while (it.hasNext()) {
+                long id = it.next();
                 if (Arrays.binarySearch(sorted, id) < 0) {
                     problem = first(problem, "delta id " + id + " is neither delivered nor queued (silent loss)");
-                    break;
+                    // Booked once: the loss is counted and reported at the step it happened, not at every later step.
+                    it.remove();
+                    silentlyLostCount++;
                 }
             }
         }
@@ -118,6 +123,11 @@ public final class DeltaLedger {
     /** @return deltas destroyed by detected storage corruption before delivery */
     public long lost() {
         return lostCount;
+    }
+
+    /** @return deltas that vanished without delivery, corruption report or merge (each one a violation) */
+    public long silentlyLost() {
+        return silentlyLostCount;
     }
 
     /** @return deltas folded into a newer queued delta by the full queue */

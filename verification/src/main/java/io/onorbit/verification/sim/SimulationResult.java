@@ -89,7 +89,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param generated         deltas generated
      * @param delivered         deltas delivered to the ground
      * @param queued            deltas in the queue at the end
-     * @param lost              deltas destroyed by detected storage corruption
+     * @param lost              deltas destroyed by detected storage corruption, plus silent losses
+     * @param lostSilently      deltas that vanished without any report (each was a violation)
      * @param merged            deltas merged into newer ones by the full queue
      * @param duplicated        deltas delivered twice
      * @param bytesDownlinked   bytes the radio sent
@@ -107,7 +108,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
     public record Satellite(String name, long steps, double minSoc, double socFloor, double trainingEnergyWh,
                             long trainingUpdates, long samples, long peakMemoryBytes,
                             double[] errorSums, long[] errorCounts,
-                            long generated, long delivered, long queued, long lost, long merged, long duplicated,
+                            long generated, long delivered, long queued, long lost, long lostSilently, long merged,
+                            long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }

@@ -25,6 +25,15 @@ class DeltaLedgerTest {
     }
 
     @Test
+    void aSilentLossIsReportedOnceAtTheStepItHappens() {
+        DeltaLedger l = new DeltaLedger();
+        l.record(new long[] {1, 2}, NONE, NONE, NONE, new long[] {1, 2});
+        assertThat(l.record(NONE, NONE, NONE, NONE, new long[] {2})).contains("delta id 1 is neither delivered nor queued");
+        assertThat(l.record(NONE, NONE, NONE, NONE, new long[] {2})).isNull();
+        assertThat(l.silentlyLost()).isEqualTo(1);
+    }
+
+    @Test
     void corruptedAfterDeliveryIsNotLost() {
         DeltaLedger l = new DeltaLedger();
         l.record(new long[] {7}, NONE, NONE, NONE, new long[] {7});
