@@ -224,7 +224,33 @@ public final class DenseNetwork {
             int b = biasOffset[l];
             float[] dl = deltas[l];
             float[] a = acts[l - 1];
-            for (int k = subset.layerStart(l - 1); k < subset.layerStart(l); k++) {
+            int k0 = subset.layerStart(l - 1);
+            int k1 = subset.layerStart(l);
+            if (k1 > k0 && subset.index(k1 - 1) - subset.index(k0) == k1 - 1 - k0) {
+                // Contiguous run (sorted, no gaps: e.g. the whole layer): walk row and column
+                // incrementally instead of dividing per parameter; same products, same order.
+                int p = subset.index(k0);
+                int k = k0;
+                if (p < b) {
+                    int local = p - w;
+                    int row = local / nIn;
+                    int col = local - row * nIn;
+                    for (; k < k1 && p < b; k++, p++) {
+                        float g = dl[row] * a[col];
+                        grad[k] += scale * g;
+                        if (++col == nIn) {
+                            col = 0;
+                            row++;
+                        }
+                    }
+                }
+                for (; k < k1; k++, p++) {
+                    float g = dl[p - b];
+                    grad[k] += scale * g;
+                }
+                continue;
+            }
+            for (int k = k0; k < k1; k++) {
                 int p = subset.index(k);
                 float g;
                 if (p >= b) {
