@@ -10,9 +10,7 @@ import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.sim.LearningStage;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -192,25 +190,15 @@ public final class FlightLearningStage implements LearningStage {
     @Override
     public void checkpoint() {
         float[] p = trainer.model().parameters();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 4 * p.length);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(base.version());
-            out.write(base.digest());
-            out.writeLong(samplesSinceBase);
-            out.writeInt(p.length);
-            for (float v : p) {
-                out.writeFloat(v);
-            }
-            for (float v : baseParams) {
-                out.writeFloat(v);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] body = bytes.toByteArray();
+        // Big-endian like DataOutputStream, so the file format is unchanged; one buffer, no stream per float.
+        ByteBuffer buf = ByteBuffer.allocate(8 + ModelVersion.DIGEST_BYTES + 8 + 4 + 8 * p.length + 8);
+        buf.putLong(base.version()).put(base.digest()).putLong(samplesSinceBase).putInt(p.length);
+        buf.asFloatBuffer().put(p).put(baseParams);
+        buf.position(buf.position() + 8 * p.length);
         CRC32 crc = new CRC32();
-        crc.update(body);
-        AtomicOutput.writeBytes(checkpointFile, ByteBuffer.allocate(body.length + 8).put(body).putLong(crc.getValue()).array());
+        crc.update(buf.array(), 0, buf.position());
+        buf.putLong(crc.getValue());
+        AtomicOutput.writeBytes(checkpointFile, buf.array());
     }
 
     @Override
