@@ -112,7 +112,7 @@ public final class DriftCommand implements Callable<Integer> {
                 TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
                 outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
             } catch (MemoryBudgetException e) {
-                throw new UserInputException(mission.getFileName() + ": learning: " + e.getMessage());
+                throw new UserInputException(mission.getFileName() + ": learning.memory_budget_bytes: " + e.getMessage());
             }
         }
         String name = m.name();
