@@ -97,7 +97,7 @@ public final class DriftCommand implements Callable<Integer> {
                 TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
                 outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
             } catch (MemoryBudgetException e) {
-                throw new UserInputException(missionOptions.file().getFileName() + ": learning: " + e.getMessage());
+                throw new UserInputException(missionOptions.file().getFileName() + ": learning.memory_budget_bytes: " + e.getMessage());
             }
         }
         String name = m.name();
