@@ -37,7 +37,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
         Path dir = out != null ? out : Path.of("onorbit-out", setup.mission());
-        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             pw.print(SummaryJson.text(r));

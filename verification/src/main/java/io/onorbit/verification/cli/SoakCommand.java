@@ -1,6 +1,5 @@
 package io.onorbit.verification.cli;
 
-import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.report.SummaryJson;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
@@ -47,10 +46,10 @@ final class SoakCommand implements Callable<Integer> {
         }
         FaultPlan plan = FaultPlan.parse(faults);
         MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
-        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
         String json = SummaryJson.text(r);
         if (summary != null) {
-            AtomicOutput.writeString(summary, json);
+            TextOutput.write(json, summary, null);
         }
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

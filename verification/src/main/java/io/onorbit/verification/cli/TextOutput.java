@@ -26,7 +26,7 @@ public final class TextOutput {
         try {
             AtomicOutput.writeString(out, text);
         } catch (UncheckedIOException e) {
-            throw new UserInputException("--out " + out + ": cannot write (" + e.getCause().getMessage() + ")", e);
+            throw new UserInputException(out + ": cannot write (" + e.getCause().getMessage() + ")", e);
         }
     }
 }

@@ -40,4 +40,30 @@ class MissionOptionsTest {
         assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--days").contains("must be in (0, 3660]");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"simulate", "soak"})
+    void aModelLargerThanTheMemoryBudgetIsTheUsersToFix(String command) throws IOException {
+        Path file = dir.resolve("big.yaml");
+        Files.writeString(file, Files.readString(PlanCommandTest.mission("minimal.yaml"))
+                + "learning:\n  memory_budget_bytes: 1024\n");
+
+        CliRun r = CliRun.of(command, file.toString(), "--days", "1", "--out", dir.resolve("out").toString());
+
+        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("error: big.yaml: learning.memory_budget_bytes: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"simulate", "soak"})
+    void anOutputFolderThatCannotBeMadeIsTheUsersToFix(String command) throws IOException {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "not a folder");
+
+        CliRun r = CliRun.of(command, PlanCommandTest.mission("minimal.yaml").toString(), "--days", "0.1",
+                "--out", blocker.resolve("report").toString());
+
+        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.err()).startsWith("error: --out ").contains("cannot write");
+    }
 }
