@@ -219,4 +219,69 @@ class SpaceLinkTest {
         assertThat(delivered).isEqualTo(offered);
         assertThat(queue[0].size()).isZero();
     }
+
+    static WeightDelta gaussianDelta(long seq, ModelVersion bv, float[] base, long seed) {
+        SplittableRandom w = new SplittableRandom(seed);
+        float[] on = new float[base.length];
+        for (int i = 0; i < on.length; i++) {
+            on[i] = (float) w.nextGaussian();
+        }
+        return new DeltaEncoder(new CompressionSettings(0.2, 8, ScaleMode.PER_DELTA, false), TensorLayout.single(base.length))
+                .encode(new DeltaHeader("sat-1", seq, bv, seed, Instant.EPOCH), base, on);
+    }
+
+    /** Runs both ends over every pass of the schedule. */
+    static void runPasses(SpacecraftLink sat, GroundLink ground) throws IOException {
+        for (double t = 0; t < 25_000; t += 5) {
+            sat.step(t, t + 5);
+            ground.step(t, t + 5);
+        }
+    }
+
+    /**
+     * A delta id seen again: with the same content (a resend after a lost ack, or a queue
+     * restored from a copy) it is acknowledged and not delivered twice; with other content
+     * (an id reused after the counter was lost) it is an ID_CONFLICT, not acknowledged, not
+     * delivered, and stays queued onboard instead of being dropped.
+     */
+    @Test
+    void aReusedIdIsAConflictNotADuplicate(@TempDir Path dir) throws IOException {
+        ApidPlan plan = new ApidPlan(List.of("sat-1"), 32);
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        Map<Long, List<WeightDelta>> delivered = new HashMap<>();
+        GroundLink ground = new GroundLink("sat-1", plan, new Packetizer(512), radio,
+                d -> delivered.computeIfAbsent(d.sequence(), k -> new ArrayList<>()).add(d), 30);
+        SpacecraftLink[] sat = new SpacecraftLink[1];
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
+        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
+            try {
+                sat[0].receive(p);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int n = 2_000;
+        float[] base = new float[n];
+        ModelVersion bv = ModelVersion.of(0, base);
+        WeightDelta first = gaussianDelta(0, bv, base, 1);
+        WeightDelta other = gaussianDelta(0, bv, base, 2);
+        DeltaQueue[] queues = new DeltaQueue[3];
+        WeightDelta[] contents = {first, first, other};
+        for (int k = 0; k < 3; k++) {
+            queues[k] = DeltaQueue.open(java.nio.file.Files.createDirectories(dir.resolve("q" + k)), 10_000_000,
+                    DiskFileOps.withoutDeviceFlush());
+            assertThat(queues[k].reserveSequence()).isZero(); // every queue starts its ids afresh
+            queues[k].offer(contents[k]);
+            sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queues[k], u -> { }, 2, 30);
+            runPasses(sat[0], ground);
+        }
+        assertThat(delivered).containsOnlyKeys(0L);
+        assertThat(delivered.get(0L)).containsExactly(first);
+        assertThat(queues[0].size()).isZero();
+        assertThat(queues[1].size()).as("same id, same content: acknowledged as a duplicate").isZero();
+        assertThat(queues[2].entries()).as("same id, other content: kept onboard, not dropped")
+                .extracting(DeltaQueue.Entry::sequence).containsExactly(0L);
+        assertThat(ground.rejects().count(RejectReason.ID_CONFLICT)).isPositive();
+        assertThat(ground.deltasDelivered()).isEqualTo(1);
+    }
 }
