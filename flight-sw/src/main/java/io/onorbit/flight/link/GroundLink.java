@@ -12,6 +12,7 @@ import io.onorbit.flight.packet.RejectReason;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import io.onorbit.flight.packet.SpacePacket;
+import io.onorbit.flight.schedule.ContactWindow;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class GroundLink {
         }
     };
     private final Packetizer packetizer;
+    private ContactWindow lastWindow;
     private long controlMessageId;
     private long updatesAcknowledged;
 
@@ -78,7 +80,10 @@ public final class GroundLink {
         this.nacks = new NackPolicy(nackIntervalS);
     }
 
-    /** Queues a model update for uplink; it is resent until the spacecraft acknowledges it. */
+    /**
+     * Queues a model update for uplink; it is re-offered at every new pass until the spacecraft
+     * acknowledges it (a spacecraft that reset mid-update has forgotten it and would never ask).
+     */
     public void sendModelUpdate(long updateId, byte[] update) {
         outbox.enqueue(plan.apid(satellite, Product.MODEL_UPDATE), updateId, update, true);
     }
@@ -90,8 +95,15 @@ public final class GroundLink {
 
     /** Sends NACKs for incomplete deltas and pending uplink packets, from {@code tS} to {@code untilS}. */
     public int step(double tS, double untilS) {
-        if (radio.usableWindowAt(tS).isEmpty()) {
+        Optional<ContactWindow> w = radio.usableWindowAt(tS);
+        if (w.isEmpty()) {
             return 0;
+        }
+        if (!w.get().equals(lastWindow)) {
+            lastWindow = w.get();
+            // An update sent but not acknowledged by the last pass is offered again: its last
+            // segment goes out, and the spacecraft acknowledges it or NACKs what it lacks.
+            outbox.probeUnacknowledged();
         }
         int deltaApid = plan.apid(satellite, Product.DELTA);
         for (Reassembler.PartialStatus p : downlink.partial()) {

@@ -284,4 +284,63 @@ class SpaceLinkTest {
         assertThat(ground.rejects().count(RejectReason.ID_CONFLICT)).isPositive();
         assertThat(ground.deltasDelivered()).isEqualTo(1);
     }
+
+    /**
+     * The spacecraft resets while an update is coming up and stays down for the rest of the
+     * pass: the ground has sent every packet, the spacecraft forgot the part it had and will
+     * never NACK it. The ground must offer it again at the next pass until it is acknowledged.
+     */
+    @Test
+    void anUpdateInterruptedByAResetIsOfferedAgainNextPass(@TempDir Path dir) throws IOException {
+        ApidPlan plan = new ApidPlan(List.of("sat-1"), 32);
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        DeltaQueue queue = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
+        List<byte[]> updates = new ArrayList<>();
+        GroundLink ground = new GroundLink("sat-1", plan, new Packetizer(512), radio, d -> { }, 30);
+        SpacecraftLink[] sat = {new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, updates::add, 2, 30)};
+        double rebootAtS = WINDOWS.get(0).aosS() + MARGIN_S + 5;
+        double upAgainS = WINDOWS.get(0).losS();
+        double[] now = {0};
+        int[] receivedBeforeReset = {0};
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
+        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
+            if (now[0] >= rebootAtS && now[0] < upAgainS) {
+                return; // the flight computer is rebooting
+            }
+            if (now[0] < rebootAtS) {
+                receivedBeforeReset[0]++;
+            }
+            try {
+                sat[0].receive(p);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        byte[] update = new byte[20_000];
+        new SplittableRandom(3).nextBytes(update);
+        ground.sendModelUpdate(7, update);
+        boolean reset = false;
+        double ackedAtS = Double.NaN;
+        for (double t = 0; t < 25_000; t += 5) {
+            now[0] = t;
+            if (!reset && t >= rebootAtS) {
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, updates::add, 2, 30);
+                reset = true;
+            }
+            sat[0].step(t, t + 5);
+            ground.step(t, t + 5);
+            if (Double.isNaN(ackedAtS) && !ground.updatePending(7)) {
+                ackedAtS = t;
+            }
+        }
+        assertThat(receivedBeforeReset[0]).as("part of the update arrived before the reset").isPositive();
+        assertThat(ground.outbox().packetsSent()).as("the ground sent it all in the first pass")
+                .isGreaterThanOrEqualTo(new Packetizer(512).packetCount(update.length));
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0)).isEqualTo(update);
+        assertThat(ground.updatePending(7)).isFalse();
+        assertThat(ground.updatesAcknowledged()).isEqualTo(1);
+        // Delivered in the second pass, the first after the reset.
+        assertThat(ackedAtS).isBetween(WINDOWS.get(1).aosS(), WINDOWS.get(1).losS());
+    }
 }
