@@ -103,7 +103,14 @@ class SpaceLinkTest {
         SplittableRandom r = new SplittableRandom(77);
         long[] downFaults = new long[2];
         long[] upFaults = new long[2];
-        radio.connect(PassGatedRadio.Direction.DOWNLINK, lossy(r, 0.05, 0.05, ground::receive, downFaults));
+        // Every packet sent, read from the header bits (CCSDS 133.0-B-2 4.1.3) before the channel touches it.
+        Map<Integer, List<Integer>> countsByApid = new HashMap<>();
+        Consumer<byte[]> downChannel = lossy(r, 0.05, 0.05, ground::receive, downFaults);
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, p -> {
+            countsByApid.computeIfAbsent(((p[0] & 0x07) << 8) | (p[1] & 0xFF), a -> new ArrayList<>())
+                    .add(((p[2] & 0x3F) << 8) | (p[3] & 0xFF));
+            downChannel.accept(p);
+        });
         radio.connect(PassGatedRadio.Direction.UPLINK, lossy(r, 0.05, 0.05, p -> {
             try {
                 sat.receive(p);
@@ -158,6 +165,14 @@ class SpaceLinkTest {
         assertThat(downFaults[0] + downFaults[1]).isPositive();
         assertThat(ground.rejects().count(RejectReason.BAD_CHECK)).isPositive();
         assertThat(sat.outbox().resentPackets()).isPositive();
+        // A resend is a new packet: per APID the counts of all packets sent run 0, 1, 2, ... with no repeat.
+        int deltaApid = plan.apid("sat-1", io.onorbit.flight.packet.Product.DELTA);
+        assertThat(countsByApid.get(deltaApid).size()).isGreaterThan(sat.outbox().resentPackets() > 0 ? 1 : 0);
+        for (List<Integer> counts : countsByApid.values()) {
+            for (int i = 0; i < counts.size(); i++) {
+                assertThat(counts.get(i)).isEqualTo(i % 16384);
+            }
+        }
         for (ContactWindow cw : WINDOWS) {
             for (PassGatedRadio.Direction d : PassGatedRadio.Direction.values()) {
                 assertThat(radio.bytesSent(cw, d)).isLessThanOrEqualTo(radio.capacityBytes(cw, d));
