@@ -191,13 +191,7 @@ class SpaceLinkTest {
             assertThat(delivered.put(d.sequence(), d)).as("delivered twice").isNull();
         }, 30);
         radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
-        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
-            try {
-                sat[0].receive(p);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        radio.connect(PassGatedRadio.Direction.UPLINK, toCurrent(sat));
         sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue[0], u -> { }, 2, 30);
         int n = 30_000;
         float[] base = new float[n];
@@ -235,6 +229,17 @@ class SpaceLinkTest {
         assertThat(queue[0].size()).isZero();
     }
 
+    /** The uplink into whichever spacecraft instance is current (one is replaced on a reset). */
+    static Consumer<byte[]> toCurrent(SpacecraftLink[] sat) {
+        return p -> {
+            try {
+                sat[0].receive(p);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     static WeightDelta gaussianDelta(long seq, ModelVersion bv, float[] base, long seed) {
         SplittableRandom w = new SplittableRandom(seed);
         float[] on = new float[base.length];
@@ -268,13 +273,7 @@ class SpaceLinkTest {
                 d -> delivered.computeIfAbsent(d.sequence(), k -> new ArrayList<>()).add(d), 30);
         SpacecraftLink[] sat = new SpacecraftLink[1];
         radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
-        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
-            try {
-                sat[0].receive(p);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        radio.connect(PassGatedRadio.Direction.UPLINK, toCurrent(sat));
         int n = 2_000;
         float[] base = new float[n];
         ModelVersion bv = ModelVersion.of(0, base);
@@ -325,11 +324,7 @@ class SpaceLinkTest {
             if (now[0] < rebootAtS) {
                 receivedBeforeReset[0]++;
             }
-            try {
-                sat[0].receive(p);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            toCurrent(sat).accept(p);
         });
         byte[] update = new byte[20_000];
         new SplittableRandom(3).nextBytes(update);
