@@ -9,15 +9,23 @@ import io.onorbit.flight.packet.Product;
 import io.onorbit.flight.packet.Reassembler;
 import io.onorbit.flight.packet.RejectCounters;
 import io.onorbit.flight.packet.RejectReason;
-import java.util.HashSet;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hashing;
+import io.onorbit.flight.packet.SpacePacket;
+import io.onorbit.flight.schedule.ContactWindow;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.zip.CRC32C;
 import java.util.function.Consumer;
 
 /**
  * The ground end of the link with one satellite: reassembles and decodes its deltas (each
- * delivered once, by sequence), acknowledges them, asks again for missing or corrupted segments,
+ * delivered once: the same id with the same whole-delta digest is a duplicate, acknowledged
+ * again; the same id with another digest is an {@link RejectReason#ID_CONFLICT}, refused and
+ * never acknowledged), acknowledges them, asks again for missing or corrupted segments,
  * and uplinks model updates until the spacecraft acknowledges them. Uses the uplink direction of
  * the satellite's {@link PassGatedRadio}, so it too sends only during passes. Not thread-safe.
  */
@@ -30,8 +38,22 @@ public final class GroundLink {
     private final Outbox outbox;
     private final Reassembler downlink;
     private final NackPolicy nacks;
-    private final Set<Long> deliveredSequences = new HashSet<>();
+    /** Remembered like the reassembler remembers completed messages: the recent ones. */
+    private static final int REMEMBERED_SEGMENT_CHECKS = 1024;
+
+    private final Map<Long, HashCode> deliveredDigests = new HashMap<>();
+    /**
+     * CRC32C of each segment of recently delivered delta messages, by message id: a packet of
+     * an already-complete message is a duplicate only if its segment matches.
+     */
+    private final LinkedHashMap<Long, int[]> deliveredSegments = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, int[]> e) {
+            return size() > REMEMBERED_SEGMENT_CHECKS;
+        }
+    };
     private final Packetizer packetizer;
+    private ContactWindow lastWindow;
     private long controlMessageId;
     private long updatesAcknowledged;
 
@@ -58,7 +80,10 @@ public final class GroundLink {
         this.nacks = new NackPolicy(nackIntervalS);
     }
 
-    /** Queues a model update for uplink; it is resent until the spacecraft acknowledges it. */
+    /**
+     * Queues a model update for uplink; it is re-offered at every new pass until the spacecraft
+     * acknowledges it (a spacecraft that reset mid-update has forgotten it and would never ask).
+     */
     public void sendModelUpdate(long updateId, byte[] update) {
         outbox.enqueue(plan.apid(satellite, Product.MODEL_UPDATE), updateId, update, true);
     }
@@ -70,8 +95,15 @@ public final class GroundLink {
 
     /** Sends NACKs for incomplete deltas and pending uplink packets, from {@code tS} to {@code untilS}. */
     public int step(double tS, double untilS) {
-        if (radio.usableWindowAt(tS).isEmpty()) {
+        Optional<ContactWindow> w = radio.usableWindowAt(tS);
+        if (w.isEmpty()) {
             return 0;
+        }
+        if (!w.get().equals(lastWindow)) {
+            lastWindow = w.get();
+            // An update sent but not acknowledged by the last pass is offered again: its last
+            // segment goes out, and the spacecraft acknowledges it or NACKs what it lacks.
+            outbox.probeUnacknowledged();
         }
         int deltaApid = plan.apid(satellite, Product.DELTA);
         for (Reassembler.PartialStatus p : downlink.partial()) {
@@ -96,8 +128,13 @@ public final class GroundLink {
         Reassembler.Outcome o = downlink.offer(packet);
         int deltaApid = plan.apid(satellite, Product.DELTA);
         if (o instanceof Reassembler.AlreadyComplete a && a.apid() == deltaApid) {
-            ack(a.messageId()); // our acknowledgement was lost: say it again
-            return;
+            if (sameSegmentAsDelivered(packet, a.messageId())) {
+                ack(a.messageId()); // our acknowledgement was lost: say it again
+                return;
+            }
+            // Same id, other content: reassemble it whole so its digest can be compared.
+            downlink.forget(deltaApid, a.messageId());
+            o = downlink.offer(packet);
         }
         if (!(o instanceof Reassembler.Completed c)) {
             return;
@@ -112,7 +149,17 @@ public final class GroundLink {
                     if (!d.satellite().equals(satellite) || (d.sequence() & 0xFFFFFFFFL) != m.messageId()) {
                         throw new DeltaFormatException("delta " + d + " does not belong to message " + m.messageId());
                     }
-                    if (deliveredSequences.add(d.sequence())) {
+                    HashCode digest = Hashing.sha256().hashBytes(m.bytes());
+                    HashCode earlier = deliveredDigests.putIfAbsent(d.sequence(), digest);
+                    if (earlier != null && !earlier.equals(digest)) {
+                        downlink.rejects().reject(RejectReason.ID_CONFLICT, "delta " + d.sequence() + " of " + satellite
+                                + " arrived with digest " + shortHex(digest) + " but was delivered with " + shortHex(earlier)
+                                + ": not acknowledged, the spacecraft keeps it");
+                        downlink.forget(m.apid(), m.messageId());
+                        return;
+                    }
+                    deliveredSegments.put(m.messageId(), segmentChecks(m.bytes()));
+                    if (earlier == null) {
                         deltas.accept(d);
                     }
                     ack(m.messageId());
@@ -147,6 +194,52 @@ public final class GroundLink {
         }
     }
 
+    private static String shortHex(HashCode h) {
+        return h.toString().substring(0, 16);
+    }
+
+    /** CRC32C of each segment the packetizer makes of {@code message} (body plus message CRC). */
+    private int[] segmentChecks(byte[] message) {
+        CRC32C c = new CRC32C();
+        c.update(message, 0, message.length);
+        int crc = (int) c.getValue();
+        byte[] full = java.util.Arrays.copyOf(message, message.length + Packetizer.MESSAGE_CRC_BYTES);
+        for (int i = 0; i < Packetizer.MESSAGE_CRC_BYTES; i++) {
+            full[message.length + i] = (byte) (crc >>> (8 * (Packetizer.MESSAGE_CRC_BYTES - 1 - i)));
+        }
+        int per = packetizer.payloadBytesPerPacket();
+        int count = packetizer.packetCount(message.length);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            int from = i * per;
+            c.reset();
+            c.update(full, from, Math.min(per, full.length - from));
+            out[i] = (int) c.getValue();
+        }
+        return out;
+    }
+
+    /** True if {@code packet} is a copy of a segment of the delivered message {@code messageId}. */
+    private boolean sameSegmentAsDelivered(byte[] packet, long messageId) {
+        int[] checks = deliveredSegments.get(messageId);
+        if (checks == null) {
+            return true; // delivered too long ago to compare: the old behaviour, acknowledge again
+        }
+        Optional<SpacePacket> p = SpacePacket.decode(packet, new RejectCounters());
+        if (p.isEmpty()) {
+            return true;
+        }
+        byte[] data = p.get().data();
+        int index = ((data[4] & 0xFF) << 8) | (data[5] & 0xFF);
+        int count = ((data[6] & 0xFF) << 8) | (data[7] & 0xFF);
+        if (count != checks.length) {
+            return false;
+        }
+        CRC32C c = new CRC32C();
+        c.update(data, Packetizer.SEGMENT_HEADER_BYTES, data.length - Packetizer.SEGMENT_HEADER_BYTES);
+        return (int) c.getValue() == checks[index];
+    }
+
     /** @return downlink rejections by reason */
     public RejectCounters rejects() {
         return downlink.rejects();
@@ -159,7 +252,7 @@ public final class GroundLink {
 
     /** @return distinct deltas delivered */
     public int deltasDelivered() {
-        return deliveredSequences.size();
+        return deliveredDigests.size();
     }
 
     public long updatesAcknowledged() {

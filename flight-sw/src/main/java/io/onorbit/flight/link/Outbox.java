@@ -67,7 +67,7 @@ public final class Outbox {
         long k = key(apid, messageId);
         if (!messages.containsKey(k)) {
             messages.put(k, new Out(apid, messageId & 0xFFFFFFFFL,
-                    packetizer.segment(apid, direction == PassGatedRadio.Direction.UPLINK, messageId, message), needsAck,
+                    packetizer.segmentUnsequenced(apid, direction == PassGatedRadio.Direction.UPLINK, messageId, message), needsAck,
                     probeOnly));
         }
     }
@@ -119,11 +119,13 @@ public final class Outbox {
                     return sent;
                 }
                 int idx = o.pending.first();
-                byte[] p = o.packets.get(idx);
+                // Counted when sent, not when segmented: a resend is a new packet with the next count.
+                byte[] p = packetizer.stampNext(o.packets.get(idx));
                 if (radio.transmit(Math.max(tS, radio.busyUntilS(direction)), direction, p)
                         instanceof PassGatedRadio.Refused) {
                     return sent;
                 }
+                packetizer.take(o.apid);
                 o.pending.pollFirst();
                 sent++;
                 packetsSent++;

@@ -17,7 +17,11 @@
  * computer (link state in RAM lost, queue reloaded from flash) a delta that was in flight is
  * resumed the same way: probe first, then only the segments the ground NACKs, so a reset costs
  * one packet instead of everything sent so far. The ground NACKs a new incomplete message at once,
- * then at most once per {@code nackIntervalS}.
+ * then at most once per {@code nackIntervalS}. The ground likewise probes, at each new pass, every
+ * model update it sent without an acknowledgement (a spacecraft that reset mid-update forgot it
+ * and would never NACK), until it is acknowledged. A delta counts as a duplicate on the ground
+ * only if its id and whole-delta SHA-256 both match the delivered one; the same id with another
+ * digest is an {@code ID_CONFLICT} reject, neither acknowledged nor delivered, so it stays queued.
  *
  * <p>Message payloads (big-endian): DELTA = {@link io.onorbit.flight.delta.DeltaCodec} bytes,
  * message id = low 32 bits of the delta sequence; DELTA_ACK / UPDATE_ACK = count u16 + message

@@ -66,6 +66,20 @@ public final class Packetizer {
      * @return the packets, in order, as octets
      */
     public List<byte[]> segment(int apid, boolean telecommand, long messageId, byte[] message) {
+        List<byte[]> out = segmentUnsequenced(apid, telecommand, messageId, message);
+        for (int i = 0; i < out.size(); i++) {
+            out.set(i, stampNext(out.get(i)));
+            take(apid);
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #segment} but every packet carries count 0 and no count is taken: for a sender
+     * that stamps each packet with {@link #stampNext} when it actually goes out, so that a
+     * retransmission, being a new packet, takes the next count (CCSDS 133.0-B-2 4.1.3.4.2.2).
+     */
+    public List<byte[]> segmentUnsequenced(int apid, boolean telecommand, long messageId, byte[] message) {
         CRC32C crc = new CRC32C();
         crc.update(message);
         long c = crc.getValue();
@@ -93,14 +107,34 @@ public final class Packetizer {
             data[6] = (byte) (count >>> 8);
             data[7] = (byte) count;
             System.arraycopy(full, from, data, SEGMENT_HEADER_BYTES, len);
-            int seq = sequenceCounts[apid];
-            sequenceCounts[apid] = (seq + 1) % SpacePacket.SEQUENCE_MODULUS;
-            out.add(new SpacePacket(telecommand, true, apid, SequenceFlags.of(i, count), seq, data).encode());
+            out.add(new SpacePacket(telecommand, true, apid, SequenceFlags.of(i, count), 0, data).encode());
         }
         return out;
     }
 
     /** @return the sequence count the next packet on {@code apid} will carry */
+    /**
+     * @param packet an encoded packet (from this packetizer)
+     * @return a copy under the next sequence count of its APID (count not taken: see {@link #take}),
+     *         its packet check recomputed
+     */
+    public byte[] stampNext(byte[] packet) {
+        int apid = ((packet[0] & 0x07) << 8) | (packet[1] & 0xFF);
+        int count = sequenceCounts[apid];
+        byte[] b = packet.clone();
+        b[2] = (byte) ((b[2] & 0xC0) | (count >>> 8));
+        b[3] = (byte) count;
+        int crc = Crc16Ccitt.compute(b, 0, b.length - SpacePacket.CRC_BYTES);
+        b[b.length - 2] = (byte) (crc >>> 8);
+        b[b.length - 1] = (byte) crc;
+        return b;
+    }
+
+    /** Takes the next sequence count of {@code apid}: the packet stamped with it went out. */
+    public void take(int apid) {
+        sequenceCounts[apid] = (sequenceCounts[apid] + 1) % SpacePacket.SEQUENCE_MODULUS;
+    }
+
     public int nextSequenceCount(int apid) {
         return sequenceCounts[apid];
     }

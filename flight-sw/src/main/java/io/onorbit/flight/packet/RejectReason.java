@@ -23,5 +23,10 @@ public enum RejectReason {
     /** A partial message dropped to bound memory (its segments will be requested again). */
     EVICTED,
     /** A reassembled message whose content (e.g. a delta) failed to decode. */
-    BAD_CONTENT
+    BAD_CONTENT,
+    /**
+     * A delta whose id was already delivered with different content (a whole-delta digest
+     * mismatch): refused, not acknowledged, so the spacecraft keeps it.
+     */
+    ID_CONFLICT
 }

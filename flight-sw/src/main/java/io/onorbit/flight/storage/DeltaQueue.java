@@ -60,7 +60,13 @@ public final class DeltaQueue {
     private static final String FLIGHT_PREFIX = "f-";
     private static final String FLIGHT_SUFFIX = ".flight";
     private static final String TMP_SUFFIX = ".tmp";
-    private static final String COUNTER = "next-sequence";
+    /** Before redundant slots: one counter file; still read on recovery, then removed. */
+    private static final String LEGACY_COUNTER = "next-sequence";
+    private static final String COUNTER_PREFIX = "next-sequence.";
+    /** Redundant counter slots, written round-robin, one per reservation. */
+    static final int COUNTER_SLOTS = 3;
+    /** A slot's value when its file exists but fails its check (-1: never written). */
+    private static final long DAMAGED = -2;
 
     private final Path dir;
     private final long capacityBytes;
@@ -69,6 +75,7 @@ public final class DeltaQueue {
     private final List<Corruption> corrupted = new ArrayList<>();
     private long nextSequence;
     private long usedBytes;
+    private int nextSlot;
 
     private DeltaQueue(Path dir, long capacityBytes, FileOps ops) {
         this.dir = dir;
@@ -95,16 +102,25 @@ public final class DeltaQueue {
     private void recover() throws IOException {
         List<Path> files = ops.list(dir);
         long maxSeen = -1;
+        long[] slotValues = new long[COUNTER_SLOTS];
+        Arrays.fill(slotValues, -1);
         List<Long> flights = new ArrayList<>();
         List<Long> superseded = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
             if (name.endsWith(TMP_SUFFIX)) {
                 ops.delete(f); // an interrupted write that never committed
-            } else if (name.equals(COUNTER)) {
-                nextSequence = Math.max(nextSequence, readCounter(f));
+            } else if (name.equals(LEGACY_COUNTER)) {
+                maxSeen = Math.max(maxSeen, Math.max(readCounter(f), 0) - 1);
+            } else if (name.startsWith(COUNTER_PREFIX)) {
+                int slot = slotOf(name);
+                if (slot >= 0) {
+                    slotValues[slot] = readCounter(f);
+                }
             } else if (name.startsWith(FLIGHT_PREFIX) && name.endsWith(FLIGHT_SUFFIX)) {
                 parseSeq(name, FLIGHT_PREFIX, FLIGHT_SUFFIX).ifPresent(flights::add);
+            } else if (name.startsWith(ENTRY_PREFIX) && name.endsWith(ENTRY_SUFFIX + ".corrupt")) {
+                maxSeen = Math.max(maxSeen, parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX + ".corrupt").orElse(-1L));
             } else if (name.startsWith(ENTRY_PREFIX) && name.endsWith(ENTRY_SUFFIX)) {
                 byte[] bytes = ops.read(f);
                 try {
@@ -116,6 +132,8 @@ public final class DeltaQueue {
                     superseded.addAll(p.supersedes);
                     maxSeen = Math.max(maxSeen, p.sequence);
                 } catch (DeltaFormatException e) {
+                    // its name still says which sequence it held: never hand that out again
+                    maxSeen = Math.max(maxSeen, parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX).orElse(-1L));
                     Path aside = f.resolveSibling(name + ".corrupt");
                     ops.move(f, aside);
                     corrupted.add(new Corruption(f, e.getMessage()));
@@ -132,6 +150,7 @@ public final class DeltaQueue {
             }
         }
         for (long s : flights) {
+            maxSeen = Math.max(maxSeen, s);
             Entry e = entries.get(s);
             if (e == null) {
                 ops.delete(flightPath(s));
@@ -139,8 +158,67 @@ public final class DeltaQueue {
                 entries.put(s, new Entry(s, e.delta, e.encoded, e.fileBytes, true));
             }
         }
-        nextSequence = Math.max(nextSequence, maxSeen + 1);
+        nextSequence = Math.max(recoverCounter(slotValues), maxSeen + 1);
         usedBytes = entries.values().stream().mapToLong(Entry::fileBytes).sum();
+        if (damagedSlots(slotValues) > 0 || files.stream().anyMatch(f -> f.getFileName().toString().equals(LEGACY_COUNTER))) {
+            // Repair now, so a later fault in another slot cannot combine with this one.
+            for (int i = 0; i < COUNTER_SLOTS; i++) {
+                writeCounterSlot(i, nextSequence);
+            }
+            if (files.stream().anyMatch(f -> f.getFileName().toString().equals(LEGACY_COUNTER))) {
+                ops.delete(dir.resolve(LEGACY_COUNTER));
+                ops.syncDirectory(dir);
+            }
+        }
+    }
+
+    private static int slotOf(String name) {
+        String rest = name.substring(COUNTER_PREFIX.length());
+        for (int i = 0; i < COUNTER_SLOTS; i++) {
+            if (rest.equals(Integer.toString(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int damagedSlots(long[] slotValues) {
+        int damaged = 0;
+        for (long v : slotValues) {
+            if (v == DAMAGED) {
+                damaged++;
+            }
+        }
+        return damaged;
+    }
+
+    /**
+     * Next sequence from the slots: each reservation writes one slot with a value one higher
+     * than the last, round-robin, so a damaged slot held at most one more than the highest valid
+     * one per damaged slot (a missing slot was never written: slots fill in order from a fresh
+     * queue, and a write replaces a slot by rename, never deletes it). Skipping ids is harmless; reusing one is not.
+     */
+    private long recoverCounter(long[] slotValues) {
+        long best = -1;
+        int bestSlot = -1;
+        for (int i = 0; i < COUNTER_SLOTS; i++) {
+            if (slotValues[i] > best) {
+                best = slotValues[i];
+                bestSlot = i;
+            }
+        }
+        nextSlot = bestSlot < 0 ? 0 : (bestSlot + 1) % COUNTER_SLOTS;
+        if (best < 0) {
+            return 0; // a fresh queue, or every slot damaged: the entries (and files set aside) decide
+        }
+        return best + damagedSlots(slotValues);
+    }
+
+    private void writeCounterSlot(int slot, long next) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(16);
+        b.putInt(COUNTER_MAGIC).putLong(next);
+        b.putInt(crc(b.array(), 12));
+        writeAtomically(dir.resolve(COUNTER_PREFIX + slot), b.array());
     }
 
     private static Optional<Long> parseSeq(String name, String prefix, String suffix) {
@@ -153,11 +231,12 @@ public final class DeltaQueue {
 
     private long readCounter(Path f) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(ops.read(f));
-        if (b.remaining() == 16 && b.getInt(0) == COUNTER_MAGIC && crc(b.array(), 12) == b.getInt(12)) {
+        if (b.remaining() == 16 && b.getInt(0) == COUNTER_MAGIC && crc(b.array(), 12) == b.getInt(12)
+                && b.getLong(4) >= 0) {
             return b.getLong(4);
         }
-        corrupted.add(new Corruption(f, "sequence counter damaged; rebuilt from the entries"));
-        return 0;
+        corrupted.add(new Corruption(f, "sequence counter slot damaged; recovered from the other slots and the entries"));
+        return DAMAGED;
     }
 
     private record ParsedEntry(long sequence, List<Long> supersedes, byte[] payload, WeightDelta delta) {
@@ -232,10 +311,8 @@ public final class DeltaQueue {
     /** @return a fresh sequence number for a delta, never handed out before (persisted first) */
     public long reserveSequence() throws IOException {
         long s = nextSequence;
-        ByteBuffer b = ByteBuffer.allocate(16);
-        b.putInt(COUNTER_MAGIC).putLong(s + 1);
-        b.putInt(crc(b.array(), 12));
-        writeAtomically(dir.resolve(COUNTER), b.array());
+        writeCounterSlot(nextSlot, s + 1);
+        nextSlot = (nextSlot + 1) % COUNTER_SLOTS;
         nextSequence = s + 1;
         return s;
     }

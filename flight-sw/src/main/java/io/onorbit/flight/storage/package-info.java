@@ -15,7 +15,14 @@
  * ({@link io.onorbit.flight.delta.DeltaMerger}) instead of dropping any, and refuses (returning
  * the delta to the caller) only when nothing can be merged. Entries whose transmission has
  * started are marked in flight (persistently) and never merged, so the ground never receives the
- * same content twice under different numbers. File operations go through {@link
+ * same content twice under different numbers.
+ *
+ * <p>Sequence numbers are never reused, across resets and damaged files: the next sequence is
+ * kept in three CRC-checked counter slots ({@code next-sequence.0..2}) written round-robin, one
+ * per reservation. Recovery takes the highest valid slot plus one per damaged slot (a damaged
+ * slot held at most one more), and at least one above every sequence named by a queued, in-flight
+ * or set-aside entry file; damaged slots are rewritten at once. Ids may skip, never repeat.
+ * File operations go through {@link
  * io.onorbit.flight.storage.FileOps}, which tests replace to simulate a crash after any operation.
  */
 package io.onorbit.flight.storage;

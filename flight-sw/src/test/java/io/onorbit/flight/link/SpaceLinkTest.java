@@ -103,7 +103,14 @@ class SpaceLinkTest {
         SplittableRandom r = new SplittableRandom(77);
         long[] downFaults = new long[2];
         long[] upFaults = new long[2];
-        radio.connect(PassGatedRadio.Direction.DOWNLINK, lossy(r, 0.05, 0.05, ground::receive, downFaults));
+        // Every packet sent, read from the header bits (CCSDS 133.0-B-2 4.1.3) before the channel touches it.
+        Map<Integer, List<Integer>> countsByApid = new HashMap<>();
+        Consumer<byte[]> downChannel = lossy(r, 0.05, 0.05, ground::receive, downFaults);
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, p -> {
+            countsByApid.computeIfAbsent(((p[0] & 0x07) << 8) | (p[1] & 0xFF), a -> new ArrayList<>())
+                    .add(((p[2] & 0x3F) << 8) | (p[3] & 0xFF));
+            downChannel.accept(p);
+        });
         radio.connect(PassGatedRadio.Direction.UPLINK, lossy(r, 0.05, 0.05, p -> {
             try {
                 sat.receive(p);
@@ -158,6 +165,14 @@ class SpaceLinkTest {
         assertThat(downFaults[0] + downFaults[1]).isPositive();
         assertThat(ground.rejects().count(RejectReason.BAD_CHECK)).isPositive();
         assertThat(sat.outbox().resentPackets()).isPositive();
+        // A resend is a new packet: per APID the counts of all packets sent run 0, 1, 2, ... with no repeat.
+        int deltaApid = plan.apid("sat-1", io.onorbit.flight.packet.Product.DELTA);
+        assertThat(countsByApid.get(deltaApid).size()).isGreaterThan(sat.outbox().resentPackets() > 0 ? 1 : 0);
+        for (List<Integer> counts : countsByApid.values()) {
+            for (int i = 0; i < counts.size(); i++) {
+                assertThat(counts.get(i)).isEqualTo(i % 16384);
+            }
+        }
         for (ContactWindow cw : WINDOWS) {
             for (PassGatedRadio.Direction d : PassGatedRadio.Direction.values()) {
                 assertThat(radio.bytesSent(cw, d)).isLessThanOrEqualTo(radio.capacityBytes(cw, d));
@@ -176,13 +191,7 @@ class SpaceLinkTest {
             assertThat(delivered.put(d.sequence(), d)).as("delivered twice").isNull();
         }, 30);
         radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
-        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
-            try {
-                sat[0].receive(p);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        radio.connect(PassGatedRadio.Direction.UPLINK, toCurrent(sat));
         sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue[0], u -> { }, 2, 30);
         int n = 30_000;
         float[] base = new float[n];
@@ -218,5 +227,130 @@ class SpaceLinkTest {
         assertThat(resets).isGreaterThan(10);
         assertThat(delivered).isEqualTo(offered);
         assertThat(queue[0].size()).isZero();
+    }
+
+    /** The uplink into whichever spacecraft instance is current (one is replaced on a reset). */
+    static Consumer<byte[]> toCurrent(SpacecraftLink[] sat) {
+        return p -> {
+            try {
+                sat[0].receive(p);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    static WeightDelta gaussianDelta(long seq, ModelVersion bv, float[] base, long seed) {
+        SplittableRandom w = new SplittableRandom(seed);
+        float[] on = new float[base.length];
+        for (int i = 0; i < on.length; i++) {
+            on[i] = (float) w.nextGaussian();
+        }
+        return new DeltaEncoder(new CompressionSettings(0.2, 8, ScaleMode.PER_DELTA, false), TensorLayout.single(base.length))
+                .encode(new DeltaHeader("sat-1", seq, bv, seed, Instant.EPOCH), base, on);
+    }
+
+    /** Runs both ends over every pass of the schedule. */
+    static void runPasses(SpacecraftLink sat, GroundLink ground) throws IOException {
+        for (double t = 0; t < 25_000; t += 5) {
+            sat.step(t, t + 5);
+            ground.step(t, t + 5);
+        }
+    }
+
+    /**
+     * A delta id seen again: with the same content (a resend after a lost ack, or a queue
+     * restored from a copy) it is acknowledged and not delivered twice; with other content
+     * (an id reused after the counter was lost) it is an ID_CONFLICT, not acknowledged, not
+     * delivered, and stays queued onboard instead of being dropped.
+     */
+    @Test
+    void aReusedIdIsAConflictNotADuplicate(@TempDir Path dir) throws IOException {
+        ApidPlan plan = new ApidPlan(List.of("sat-1"), 32);
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        Map<Long, List<WeightDelta>> delivered = new HashMap<>();
+        GroundLink ground = new GroundLink("sat-1", plan, new Packetizer(512), radio,
+                d -> delivered.computeIfAbsent(d.sequence(), k -> new ArrayList<>()).add(d), 30);
+        SpacecraftLink[] sat = new SpacecraftLink[1];
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
+        radio.connect(PassGatedRadio.Direction.UPLINK, toCurrent(sat));
+        int n = 2_000;
+        float[] base = new float[n];
+        ModelVersion bv = ModelVersion.of(0, base);
+        WeightDelta first = gaussianDelta(0, bv, base, 1);
+        WeightDelta other = gaussianDelta(0, bv, base, 2);
+        DeltaQueue[] queues = new DeltaQueue[3];
+        WeightDelta[] contents = {first, first, other};
+        for (int k = 0; k < 3; k++) {
+            queues[k] = DeltaQueue.open(java.nio.file.Files.createDirectories(dir.resolve("q" + k)), 10_000_000,
+                    DiskFileOps.withoutDeviceFlush());
+            assertThat(queues[k].reserveSequence()).isZero(); // every queue starts its ids afresh
+            queues[k].offer(contents[k]);
+            sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queues[k], u -> { }, 2, 30);
+            runPasses(sat[0], ground);
+        }
+        assertThat(delivered).containsOnlyKeys(0L);
+        assertThat(delivered.get(0L)).containsExactly(first);
+        assertThat(queues[0].size()).isZero();
+        assertThat(queues[1].size()).as("same id, same content: acknowledged as a duplicate").isZero();
+        assertThat(queues[2].entries()).as("same id, other content: kept onboard, not dropped")
+                .extracting(DeltaQueue.Entry::sequence).containsExactly(0L);
+        assertThat(ground.rejects().count(RejectReason.ID_CONFLICT)).isPositive();
+        assertThat(ground.deltasDelivered()).isEqualTo(1);
+    }
+
+    /**
+     * The spacecraft resets while an update is coming up and stays down for the rest of the
+     * pass: the ground has sent every packet, the spacecraft forgot the part it had and will
+     * never NACK it. The ground must offer it again at the next pass until it is acknowledged.
+     */
+    @Test
+    void anUpdateInterruptedByAResetIsOfferedAgainNextPass(@TempDir Path dir) throws IOException {
+        ApidPlan plan = new ApidPlan(List.of("sat-1"), 32);
+        PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
+        DeltaQueue queue = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
+        List<byte[]> updates = new ArrayList<>();
+        GroundLink ground = new GroundLink("sat-1", plan, new Packetizer(512), radio, d -> { }, 30);
+        SpacecraftLink[] sat = {new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, updates::add, 2, 30)};
+        double rebootAtS = WINDOWS.get(0).aosS() + MARGIN_S + 5;
+        double upAgainS = WINDOWS.get(0).losS();
+        double[] now = {0};
+        int[] receivedBeforeReset = {0};
+        radio.connect(PassGatedRadio.Direction.DOWNLINK, ground::receive);
+        radio.connect(PassGatedRadio.Direction.UPLINK, p -> {
+            if (now[0] >= rebootAtS && now[0] < upAgainS) {
+                return; // the flight computer is rebooting
+            }
+            if (now[0] < rebootAtS) {
+                receivedBeforeReset[0]++;
+            }
+            toCurrent(sat).accept(p);
+        });
+        byte[] update = new byte[20_000];
+        new SplittableRandom(3).nextBytes(update);
+        ground.sendModelUpdate(7, update);
+        boolean reset = false;
+        double ackedAtS = Double.NaN;
+        for (double t = 0; t < 25_000; t += 5) {
+            now[0] = t;
+            if (!reset && t >= rebootAtS) {
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, updates::add, 2, 30);
+                reset = true;
+            }
+            sat[0].step(t, t + 5);
+            ground.step(t, t + 5);
+            if (Double.isNaN(ackedAtS) && !ground.updatePending(7)) {
+                ackedAtS = t;
+            }
+        }
+        assertThat(receivedBeforeReset[0]).as("part of the update arrived before the reset").isPositive();
+        assertThat(ground.outbox().packetsSent()).as("the ground sent it all in the first pass")
+                .isGreaterThanOrEqualTo(new Packetizer(512).packetCount(update.length));
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0)).isEqualTo(update);
+        assertThat(ground.updatePending(7)).isFalse();
+        assertThat(ground.updatesAcknowledged()).isEqualTo(1);
+        // Delivered in the second pass, the first after the reset.
+        assertThat(ackedAtS).isBetween(WINDOWS.get(1).aosS(), WINDOWS.get(1).losS());
     }
 }

@@ -246,4 +246,103 @@ class DeltaQueueTest {
         assertThat(q.size()).isEqualTo(4);
         assertThat(open(dir, FAST).entries()).allMatch(DeltaQueue.Entry::inFlight);
     }
+
+    /** Damages a counter slot the way the soak does: a flipped byte or a truncation. */
+    static void damage(Path f, boolean truncate) throws IOException {
+        byte[] b = Files.readAllBytes(f);
+        if (truncate) {
+            Files.write(f, java.util.Arrays.copyOf(b, b.length / 2));
+        } else {
+            b[5] ^= 0x40;
+            Files.write(f, b);
+        }
+    }
+
+    static Path slot(Path dir, int i) {
+        return dir.resolve("next-sequence." + i);
+    }
+
+    /**
+     * The soak's failure: a counter damaged while the queue is empty restarted ids at 0. For
+     * every slot, every number of reservations since the last reset (so the damaged slot is the
+     * newest, the oldest or in between) and both kinds of damage: ids handed out after the
+     * restart are strictly above every id handed out before.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2})
+    void anyOneDamagedCounterSlotNeverReusesAnIdEvenWhenTheQueueIsEmpty(int damagedSlot, @TempDir Path root)
+            throws IOException {
+        for (int reservations = DeltaQueue.COUNTER_SLOTS; reservations < 3 * DeltaQueue.COUNTER_SLOTS + 1; reservations++) {
+            for (boolean truncate : new boolean[] {false, true}) {
+                Path dir = Files.createDirectories(root.resolve(reservations + "-" + truncate));
+                DeltaQueue q = open(dir, FAST);
+                long highest = -1;
+                for (int i = 0; i < reservations; i++) {
+                    long s = q.reserveSequence();
+                    assertThat(s).isGreaterThan(highest);
+                    highest = s;
+                    assertThat(q.offer(delta(s, A, BASE_A, 1))).isInstanceOf(DeltaQueue.Stored.class);
+                    q.ack(s); // delivered: the queue is empty again
+                }
+                damage(slot(dir, damagedSlot), truncate);
+                DeltaQueue r = open(dir, FAST);
+                assertThat(r.size()).isZero();
+                assertThat(r.corrupted()).extracting(c -> c.file().getFileName().toString())
+                        .containsExactly("next-sequence." + damagedSlot);
+                for (int i = 0; i < 2 * DeltaQueue.COUNTER_SLOTS; i++) {
+                    long s = r.reserveSequence();
+                    assertThat(s).as("reservations %d, slot %d, truncate %s", reservations, damagedSlot, truncate)
+                            .isGreaterThan(highest);
+                    highest = s;
+                }
+                // The slot was repaired on open: damaging another one now is again a single fault.
+                damage(slot(dir, (damagedSlot + 1) % DeltaQueue.COUNTER_SLOTS), truncate);
+                assertThat(open(dir, FAST).reserveSequence()).isGreaterThan(highest);
+            }
+        }
+    }
+
+    @Test
+    void everyCounterSlotDamagedRecoversFromQueuedAndSetAsideEntries(@TempDir Path dir) throws IOException {
+        DeltaQueue q = open(dir, FAST);
+        long highest = -1;
+        for (int salt = 1; salt <= 3; salt++) {
+            long s = q.reserveSequence();
+            q.offer(delta(s, A, BASE_A, salt));
+            highest = s;
+        }
+        q.ack(0);
+        for (int i = 0; i < DeltaQueue.COUNTER_SLOTS; i++) {
+            damage(slot(dir, i), i % 2 == 0);
+        }
+        DeltaQueue r = open(dir, FAST);
+        assertThat(r.corrupted()).hasSize(DeltaQueue.COUNTER_SLOTS);
+        assertThat(r.entries()).extracting(DeltaQueue.Entry::sequence).containsExactly(1L, 2L);
+        long next = r.reserveSequence();
+        assertThat(next).isGreaterThan(highest);
+        highest = next;
+        // Now the newest entry itself is damaged too: its file name still bars its id.
+        r.offer(delta(next, A, BASE_A, 4));
+        Path newest = dir.resolve(String.format("q-%019d.dlt", next));
+        damage(newest, true);
+        for (int i = 0; i < DeltaQueue.COUNTER_SLOTS; i++) {
+            damage(slot(dir, i), false);
+        }
+        DeltaQueue again = open(dir, FAST);
+        assertThat(again.reserveSequence()).isGreaterThan(highest);
+    }
+
+    @Test
+    void aQueueWrittenWithTheSingleCounterFileKeepsItsIds(@TempDir Path dir) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        b.putInt(0x4F514331).putLong(41);
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b.array(), 0, 12);
+        b.putInt((int) c.getValue());
+        Files.write(dir.resolve("next-sequence"), b.array());
+        DeltaQueue q = open(dir, FAST);
+        assertThat(q.reserveSequence()).isEqualTo(41);
+        assertThat(Files.exists(dir.resolve("next-sequence"))).isFalse();
+        assertThat(open(dir, FAST).reserveSequence()).isGreaterThan(41);
+    }
 }

@@ -3,6 +3,7 @@ package io.onorbit.ground.config;
 import io.onorbit.ground.aggregation.AggregationRule;
 import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.review.ReviewPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,11 @@ public final class GroundConfigReader {
             throw g.error("archive_url", "'" + url.get() + "' is not a JDBC URL such as jdbc:sqlite:/data/archive.db");
         }
         Optional<Path> keys = Optional.ofNullable(g.string("uplink_keys_file", null)).map(missionDir::resolve);
+        // Checked here, not when the first update is signed: the user then sees the mission file and field.
+        if (keys.isPresent() && !Files.isRegularFile(keys.get())) {
+            throw g.error("uplink_keys_file", "'" + g.string("uplink_keys_file", null) + "' is not a readable file (looked at "
+                    + keys.get().toAbsolutePath().normalize() + ")");
+        }
         ReviewPolicy review = ReviewPolicy.DEFAULT;
         Optional<ConfigNode> r = g.child("review");
         if (r.isPresent()) {

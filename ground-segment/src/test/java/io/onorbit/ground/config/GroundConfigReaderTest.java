@@ -27,6 +27,8 @@ class GroundConfigReaderTest {
 
     @Test
     void fullSectionIsRead() throws Exception {
+        Files.createDirectories(dir.resolve("keys"));
+        Files.writeString(dir.resolve("keys/uplink.keys"), "# none\n");
         GroundConfig g = GroundConfigReader.read(yaml("""
                 ground:
                   archive_url: jdbc:sqlite:/tmp/x.db
@@ -65,5 +67,8 @@ class GroundConfigReaderTest {
                 .hasMessageContaining("JDBC");
         assertThatThrownBy(() -> GroundConfigReader.read(yaml("ground: {aggregation: {rule: mean}}\n"), dir))
                 .hasMessageContaining("fedavg, median, trimmed-mean");
+        assertThatThrownBy(() -> GroundConfigReader.read(yaml("ground: {uplink_keys_file: nokeys.txt}\n"), dir))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("m.yaml")
+                .hasMessageContaining("ground.uplink_keys_file").hasMessageContaining("nokeys.txt");
     }
 }

@@ -3,25 +3,20 @@ package io.onorbit.verification.cli;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.MissionLoader;
 import io.onorbit.ground.config.PowerConfigReader;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.verification.power.PowerAnalysis;
 import io.onorbit.verification.power.PowerWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,11 +28,8 @@ import picocli.CommandLine.Spec;
                 + "against the best possible with perfect knowledge.")
 public final class PowerCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "Mission file.")
-    Path mission;
-
-    @Option(names = "--days", paramLabel = "N", description = "Budget N days from the mission start instead of its duration.")
-    Double days;
+    @Mixin
+    MissionOptions missionOptions;
 
     @Option(names = "--step-s", paramLabel = "S", defaultValue = "30",
             description = "Budget step, s (default 30; 1 to 600).")
@@ -57,22 +49,12 @@ public final class PowerCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
     Path out;
 
-    @Option(names = "--orekit-data", paramLabel = "DIR",
-            description = "Full orekit-data folder (JPL Sun, real EOP); default: $OREKIT_DATA, else built-in models.")
-    Path orekitData;
-
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        MissionConfig m = MissionLoader.load(mission);
-        if (days != null) {
-            if (!(days > 0) || days > 3660) {
-                throw new UserInputException("--days " + days + " must be in (0, 3660]");
-            }
-            m = m.withDuration(Duration.ofMillis(Math.round(days * 86_400_000L)));
-        }
+    public Integer call() {
+        MissionConfig m = missionOptions.load();
         if (!(stepS >= 1 && stepS <= 600)) {
             throw new UserInputException("--step-s " + stepS + " must be in [1, 600]");
         }
@@ -82,9 +64,9 @@ public final class PowerCommand implements Callable<Integer> {
         double horizonS = lookAheadS == null ? Double.POSITIVE_INFINITY : lookAheadS;
         PowerSystem system = PowerConfigReader.read(m);
         if (satellite != null && m.satellites().stream().noneMatch(s -> s.name().equals(satellite))) {
-            throw new UserInputException("--satellite " + satellite + ": no such satellite in " + mission.getFileName());
+            throw new UserInputException("--satellite " + satellite + ": no such satellite in " + missionOptions.file().getFileName());
         }
-        MissionPlanner planner = new MissionPlanner(PlanCommand.orbitContext(orekitData));
+        MissionPlanner planner = new MissionPlanner(missionOptions.orbitContext());
         ProgressBar bar = ProgressBar.forTerminal("power", spec.commandLine().getErr(),
                 m.durationS() * m.satellites().size() > 30 * 86400);
         List<OnboardSchedule> schedules;
@@ -106,21 +88,7 @@ public final class PowerCommand implements Callable<Integer> {
                 default -> PowerWriter.table(m, analyses, w);
             }
         }
-        if (out != null) {
-            try {
-                Path parent = out.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserInputException("--out " + out + ": cannot write (" + e.getMessage() + ")");
-            }
-        } else {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(text);
-            w.flush();
-        }
+        TextOutput.write(text.toString(), out, spec.commandLine().getOut());
         return 0;
     }
 }

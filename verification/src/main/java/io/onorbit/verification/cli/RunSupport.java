@@ -7,7 +7,9 @@ import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.MissionSimulator;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
+import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +25,33 @@ final class RunSupport {
      *
      * @return the result
      */
-    static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label, PrintWriter err) {
+    static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
+                                PrintWriter err) {
         ProgressBar bar = ProgressBar.forTerminal(label, err, true);
         try {
             return run(setup, seed, faults, outDir, (d, t) -> bar.update(d / t));
+        } catch (UncheckedIOException e) {
+            // The report folder could not be made or written: the user's path to fix, not a defect.
+            throw new UserInputException("--out " + outDir + ": cannot write (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            MemoryBudgetException tooBig = causeOfType(e, MemoryBudgetException.class);
+            if (tooBig != null) {
+                throw new UserInputException(missionFile.getFileName() + ": learning.memory_budget_bytes: "
+                        + tooBig.getMessage(), e);
+            }
+            throw e;
         } finally {
             bar.finish();
         }
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,11 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "aggregation, signed uplink) over the mission and write a report folder.")
 final class SimulateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "mission file")
-    Path mission;
-
-    @Option(names = "--days", description = "days to simulate (default: the mission's duration)")
-    Double days;
+    @Mixin
+    MissionOptions missionOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: onorbit-out/<mission>)")
     Path out;
@@ -38,9 +35,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MissionSetup setup = MissionSetups.load(mission, days);
+        MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
         Path dir = out != null ? out : Path.of("onorbit-out", setup.mission());
-        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             pw.print(SummaryJson.text(r));

@@ -1,6 +1,5 @@
 package io.onorbit.verification.cli;
 
-import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.report.SummaryJson;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
@@ -10,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code onorbit soak MISSION.yaml --days N}: the loop with seeded faults; exit 1 on any invariant violation. */
@@ -19,11 +18,8 @@ import picocli.CommandLine.Spec;
                 + "step. Exit code 1 on any violation.")
 final class SoakCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "mission file")
-    Path mission;
-
-    @Option(names = "--days", required = true, description = "days to simulate")
-    double days;
+    @Mixin
+    MissionOptions missionOptions;
 
     @Option(names = "--faults", paramLabel = "PLAN", description = "all, none, or a fault plan YAML (default: all)")
     String faults = "all";
@@ -45,15 +41,15 @@ final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(days > 0)) {
-            throw new UserInputException("--days " + days + " must be > 0");
+        if (missionOptions.days == null) {
+            throw new UserInputException("--days N is required: how many days to soak");
         }
         FaultPlan plan = FaultPlan.parse(faults);
-        MissionSetup setup = MissionSetups.load(mission, days);
-        SimulationResult r = RunSupport.run(setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
+        MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
         String json = SummaryJson.text(r);
         if (summary != null) {
-            AtomicOutput.writeString(summary, json);
+            TextOutput.write(json, summary, null);
         }
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

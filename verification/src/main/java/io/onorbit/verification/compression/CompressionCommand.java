@@ -8,19 +8,19 @@ import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.MissionLoader;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.onorbit.verification.cli.MissionOptions;
+import io.onorbit.verification.cli.TextOutput;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code onorbit experiment compression MISSION.yaml}: delta bytes against task error over top-k
@@ -35,8 +35,8 @@ public final class CompressionCommand implements Callable<Integer> {
     /** Compression the goal asks for. */
     static final double RATIO_GOAL = 100;
 
-    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "Mission file.")
-    Path mission;
+    @Mixin
+    MissionOptions missionOptions;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Federated rounds (default: link.experiment.rounds).")
     Integer rounds;
@@ -104,7 +104,7 @@ public final class CompressionCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
         }
-        MissionConfig config = MissionLoader.load(mission);
+        MissionConfig config = missionOptions.load();
         Inputs in = inputs(config, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
         int[] onboardHidden = model == Model.ONBOARD
@@ -116,16 +116,7 @@ public final class CompressionCommand implements Callable<Integer> {
         }
         CompressionExperiment.Result r = CompressionExperiment.run(problems, in.rounds(), CompressionExperiment.sweep());
         String text = format == OutputFormat.JSON ? json(in, r) : table(in, r);
-        if (out != null) {
-            try {
-                Files.writeString(out, text);
-            } catch (IOException e) {
-                throw new UserInputException("cannot write " + out + ": " + e.getMessage(), e);
-            }
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        TextOutput.write(text, out, spec.commandLine().getOut());
         return 0;
     }
 

@@ -23,24 +23,22 @@ import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.MissionLoader;
 import io.onorbit.ground.config.PowerConfigReader;
-import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.onorbit.verification.cli.MissionOptions;
+import io.onorbit.verification.cli.TextOutput;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code onorbit experiment drift MISSION.yaml}: frozen vs onboard vs ground-retrain vs oracle on
@@ -53,15 +51,12 @@ public final class DriftCommand implements Callable<Integer> {
     /** Tasks run when --task is not given. */
     static final List<String> DEFAULT_TASKS = List.of("solar-array", "sea", "hyperplane");
 
-    @Parameters(index = "0", paramLabel = "MISSION.yaml", description = "Mission file.")
-    Path mission;
+    @Mixin
+    MissionOptions missionOptions;
 
     @Option(names = "--task", paramLabel = "NAME",
             description = "solar-array (the default task), sea, hyperplane or csv:FILE; default: the first three.")
     String task;
-
-    @Option(names = "--days", paramLabel = "N", description = "Simulated span, days (default: the mission's duration).")
-    Double days;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json.")
     OutputFormat format;
@@ -73,10 +68,6 @@ public final class DriftCommand implements Callable<Integer> {
             description = "analog (default: the analog engine model) or digital (CPU baseline, SGD).")
     String optimizerName;
 
-    @Option(names = "--orekit-data", paramLabel = "DIR",
-            description = "Full orekit-data folder (JPL Sun, real EOP); default: $OREKIT_DATA, else built-in models.")
-    Path orekitData;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,13 +76,7 @@ public final class DriftCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UserInputException("--format csv is not supported by experiment drift; use table or json");
         }
-        if (days != null && !(days > 0 && days <= 3650)) {
-            throw new UserInputException("--days " + days + " must be in (0, 3650]");
-        }
-        MissionConfig m = MissionLoader.load(mission);
-        if (days != null) {
-            m = m.withDuration(Duration.ofMillis(Math.round(days * 86_400_000L)));
-        }
+        MissionConfig m = missionOptions.load();
         LearningConfig config = LearningConfigReader.read(m.root());
         PowerSystem powerSystem = PowerConfigReader.read(m.root());
         Optimizer optimizer = switch (optimizerName.toLowerCase(Locale.ROOT)) {
@@ -99,7 +84,7 @@ public final class DriftCommand implements Callable<Integer> {
             case "digital" -> DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
             default -> throw new UserInputException("--optimizer '" + optimizerName + "' is not one of analog, digital");
         };
-        OnboardSchedule schedule = MissionScheduleSource.firstSatellite(m, orbitContext());
+        OnboardSchedule schedule = MissionScheduleSource.firstSatellite(m, missionOptions.orbitContext());
         if (config.experiment().warmupS() >= schedule.durationS()) {
             throw new UserInputException("the span (" + schedule.durationS() / 86400 + " days) must be longer than"
                     + " learning.experiment.warmup_days (" + config.experiment().warmupS() / 86400 + ")");
@@ -112,22 +97,14 @@ public final class DriftCommand implements Callable<Integer> {
                 TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
                 outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
             } catch (MemoryBudgetException e) {
-                throw new UserInputException(mission.getFileName() + ": learning: " + e.getMessage());
+                throw new UserInputException(missionOptions.file().getFileName() + ": learning.memory_budget_bytes: " + e.getMessage());
             }
         }
         String name = m.name();
         String text = format == OutputFormat.JSON ? json(name, schedule, optimizer, config, outcomes)
                 : table(name, schedule, optimizer, config, outcomes);
-        write(text);
+        TextOutput.write(text, out, spec.commandLine().getOut());
         return 0;
-    }
-
-    private OrbitContext orbitContext() {
-        try {
-            return OrbitContext.select(orekitData);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException((orekitData != null ? "--orekit-data: " : "OREKIT_DATA: ") + e.getMessage());
-        }
     }
 
     private DriftTask createTask(String name, OnboardSchedule schedule, LearningConfig config) {
@@ -147,20 +124,6 @@ public final class DriftCommand implements Callable<Integer> {
             case "hyperplane" -> HyperplaneTask.moaDefaults(seed, period, schedule.durationS());
             default -> throw new UserInputException("--task '" + name + "' is not one of solar-array, sea, hyperplane, csv:FILE");
         };
-    }
-
-    private void write(String text) {
-        if (out == null) {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(text);
-            w.flush();
-            return;
-        }
-        try {
-            Files.writeString(out, text);
-        } catch (IOException e) {
-            throw new UserInputException(out + ": cannot be written (" + e.getMessage() + ")");
-        }
     }
 
     static String json(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,

@@ -15,6 +15,14 @@ public final class PowerWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * What "training energy" means here. The power command plans with a trainer that draws the whole
+     * envelope; the analog optimizer in {@code simulate} draws nanojoules per update, so without this
+     * line a user compares 2967 Wh here with 1e-9 Wh there and suspects one of them.
+     */
+    static final String TRAINING_NOTE = "training energy = what the envelope offers a trainer that draws all of it"
+            + " (an upper bound); onorbit simulate reports what the optimizer actually drew";
+
     private PowerWriter() {
     }
 
@@ -48,6 +56,7 @@ public final class PowerWriter {
         root.put("training_energy_wh", round(training, 3));
         root.put("oracle_training_energy_wh", round(oracle, 3));
         root.put("harvest_ratio", round(oracle > 0 ? training / oracle : 1, 6));
+        root.put("training_energy_note", TRAINING_NOTE);
         root.put("min_harvest_ratio", round(analyses.isEmpty() ? 1 : minRatio, 6));
         ArrayNode sats = root.putArray("satellites");
         for (PowerAnalysis a : analyses) {
@@ -84,6 +93,7 @@ public final class PowerWriter {
     /** Per-orbit rows under a per-satellite summary line. */
     public static void table(MissionConfig m, List<PowerAnalysis> analyses, PrintWriter w) {
         w.printf(Locale.ROOT, "power budget of %s, %s to %s%n", m.name(), m.start(), m.end());
+        w.printf(Locale.ROOT, "%s%n", TRAINING_NOTE);
         for (PowerAnalysis a : analyses) {
             PowerSummary s = a.summary();
             w.printf(Locale.ROOT, "%n%s: min SoC %.3f (floor %.2f + margin %.2f), floor violations %d, training %.1f Wh "

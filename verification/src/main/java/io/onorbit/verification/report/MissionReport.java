@@ -79,10 +79,10 @@ public final class MissionReport {
                     .append("</td><td>").append(esc(st.note())).append("</td></tr>\n");
         }
         b.append("</table>\n<h2>Summary</h2>\n<table>\n");
-        row(b, "lowest state of charge / floor", s.get("min_soc") + " / " + s.get("soc_floor"));
-        row(b, "training energy (Wh)", s.get("training_energy_wh").toString());
+        row(b, "lowest state of charge / floor", num(s.get("min_soc")) + " / " + num(s.get("soc_floor")));
+        row(b, "training energy (Wh)", num(s.get("training_energy_wh")));
         JsonNode e = s.get("error");
-        row(b, "prequential error frozen / onboard / federated", e.get("frozen") + " / " + e.get("onboard") + " / " + e.get("federated"));
+        row(b, "prequential error frozen / onboard / federated", num(e.get("frozen")) + " / " + num(e.get("onboard")) + " / " + num(e.get("federated")));
         JsonNode d = s.get("deltas");
         row(b, "deltas generated / delivered / queued / lost / duplicated",
                 d.get("generated") + " / " + d.get("delivered") + " / " + d.get("queued") + " / " + d.get("lost") + " / " + d.get("duplicated"));
@@ -113,6 +113,17 @@ public final class MissionReport {
         }
         b.append("</p>\n</body></html>\n");
         return b.toString();
+    }
+
+    /** A number as a person reads it: 4 significant digits for fractions, integers as they are. */
+    static String num(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "n/a";
+        }
+        if (n.isFloatingPointNumber()) {
+            return String.format(java.util.Locale.ROOT, "%.4g", n.asDouble());
+        }
+        return n.asText();
     }
 
     private static void row(StringBuilder b, String k, String v) {

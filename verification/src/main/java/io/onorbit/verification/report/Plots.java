@@ -58,7 +58,10 @@ public final class Plots {
     /** @return contact windows (up) and eclipses (down) of each satellite over the first two days */
     public static byte[] timeline(SimulationResult r) {
         XYChart c = chart("Contacts (raised) and umbra (lowered), first "
-                + (int) Math.round(Math.min(TIMELINE_SPAN_S, r.simulatedS()) / 3600) + " h", "satellite index");
+                + (int) Math.round(Math.min(TIMELINE_SPAN_S, r.simulatedS()) / 3600) + " h",
+                "one band per satellite (legend order)");
+        // The bands' heights carry no unit: contact raised, umbra lowered around each satellite's row.
+        c.getStyler().setYAxisTicksVisible(false);
         double span = Math.min(TIMELINE_SPAN_S, r.simulatedS());
         List<OnboardSchedule> ss = r.schedules().subList(0, Math.min(MAX_SERIES, r.schedules().size()));
         for (int i = 0; i < ss.size(); i++) {
@@ -84,9 +87,22 @@ public final class Plots {
     }
 
     public static byte[] trainingPerOrbit(SimulationResult r) {
-        XYChart c = chart("Training energy per orbit", "energy (Wh)");
+        // Analog updates cost nanojoules: pick the unit that makes the axis readable.
+        double maxWh = 0;
         for (SimulationResult.Satellite s : first(r)) {
-            XYSeries x = line(c, s.name(), days(s.trainingPerOrbit().timesS()), s.trainingPerOrbit().channels()[0]);
+            for (double v : s.trainingPerOrbit().channels()[0]) {
+                maxWh = Math.max(maxWh, v);
+            }
+        }
+        EnergyUnit unit = EnergyUnit.readableFor(maxWh);
+        XYChart c = chart("Training energy per orbit", "energy (" + unit.symbol + ")");
+        for (SimulationResult.Satellite s : first(r)) {
+            double[] wh = s.trainingPerOrbit().channels()[0];
+            double[] scaled = new double[wh.length];
+            for (int i = 0; i < wh.length; i++) {
+                scaled[i] = wh[i] / unit.wh;
+            }
+            XYSeries x = line(c, s.name(), days(s.trainingPerOrbit().timesS()), scaled);
             x.setMarker(SeriesMarkers.CIRCLE);
         }
         return png(c);
@@ -197,6 +213,30 @@ public final class Plots {
             return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render plot " + c.getTitle(), e);
+        }
+    }
+
+    /** Energy units for axes, each as its size in Wh. */
+    enum EnergyUnit {
+        WH("Wh", 1), MWH("mWh", 1e-3), J("J", 1 / 3600.0), MJ("mJ", 1e-3 / 3600), UJ("\u00b5J", 1e-6 / 3600),
+        NJ("nJ", 1e-9 / 3600), PJ("pJ", 1e-12 / 3600);
+
+        final String symbol;
+        final double wh;
+
+        EnergyUnit(String symbol, double wh) {
+            this.symbol = symbol;
+            this.wh = wh;
+        }
+
+        /** @return the largest unit in which {@code maxWh} is at least 1 (Wh for zero) */
+        static EnergyUnit readableFor(double maxWh) {
+            for (EnergyUnit u : values()) {
+                if (maxWh >= u.wh) {
+                    return u;
+                }
+            }
+            return maxWh > 0 ? PJ : WH;
         }
     }
 }

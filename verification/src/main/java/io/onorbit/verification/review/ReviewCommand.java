@@ -204,10 +204,13 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         public void run() {
-            String who = operator != null ? operator : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank()).orElse("unknown");
+            // $USER is unset in containers and cron jobs; the JVM's user.name is the account that ran it.
+            String who = operator != null ? operator : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank())
+                    .or(() -> Optional.ofNullable(System.getProperty("user.name")).filter(s -> !s.isBlank())).orElse("unknown");
             try (Archive a = common.open()) {
                 ReviewDesk desk = new ReviewDesk(a);
-                Instant now = Instant.now();
+                // Whole seconds: the audit trail is read by people, and nanoseconds add nothing to it.
+                Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 StringBuilder t = new StringBuilder();
                 ArrayNode json = JSON.createArrayNode();
                 for (long id : ids) {

@@ -74,7 +74,7 @@ class DriftCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertThat(run(out, err, "experiment", "drift", m.toString(), "--task", "solar-array")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: m.yaml: learning: memory budget 2048 B exceeded by")
+        assertThat(err.toString()).startsWith("error: m.yaml: learning.memory_budget_bytes: memory budget 2048 B exceeded by")
                 .hasLineCount(1);
         StringWriter err2 = new StringWriter();
         assertThat(run(new StringWriter(), err2, "experiment", "drift", m.toString(), "--task", "nope")).isEqualTo(2);

@@ -149,4 +149,20 @@ class ReviewCommandTest {
         Files.copy(png, Path.of(System.getProperty("java.io.tmpdir"), "onorbit-review-shot.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+
+    @Test
+    void decisionWithoutOperatorNamesTheAccountAndIsStampedInWholeSeconds() throws Exception {
+        long id;
+        try (Archive a = Archive.open(db)) {
+            id = a.deltas(DeltaStatus.PENDING).get(0).id();
+        }
+        CliRun r = cli("review", "approve", Long.toString(id), "--archive", db.toString(), "--reason", "nominal",
+                "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode d = ReviewCommand.JSON.readTree(r.out()).get(0);
+        String user = System.getenv("USER");
+        String expected = user != null && !user.isBlank() ? user : System.getProperty("user.name");
+        assertThat(d.get("operator").asText()).isEqualTo(expected).isNotEqualTo("unknown");
+        assertThat(d.get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    }
 }
