@@ -146,7 +146,9 @@ class ReviewCommandTest {
         double inked = nonWhite / (double) ((img.getWidth() / 2) * (img.getHeight() / 2));
         assertThat(inked).as("fraction of non-white pixels").isGreaterThan(0.05);
         assertThat(colours.size()).as("distinct colours (text plus coloured plot series)").isGreaterThan(50);
-        Files.copy(png, Path.of(System.getProperty("java.io.tmpdir"), "onorbit-review-shot.png"),
+        // Kept under the module's build folder for a person to look at; never outside the build.
+        Files.createDirectories(Path.of("target"));
+        Files.copy(png, Path.of("target", "onorbit-review-shot.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
