@@ -21,9 +21,7 @@ public final class HyperplaneTask implements DriftTask {
     private final double magChange;
     private final int noisePercentage;
     private final int sigmaPercentage;
-    private final double samplePeriodS;
-    private final long samples;
-    private long index = -1;
+    private final SampleClock clock;
 
     /**
      * @param seed            MOA's instanceRandomSeed
@@ -58,8 +56,7 @@ public final class HyperplaneTask implements DriftTask {
         this.magChange = magChange;
         this.noisePercentage = noisePercentage;
         this.sigmaPercentage = sigmaPercentage;
-        this.samplePeriodS = samplePeriodS;
-        this.samples = (long) Math.floor(durationS / samplePeriodS);
+        this.clock = new SampleClock(samplePeriodS, durationS);
     }
 
     /** @return the stream with MOA's defaults (10 attributes, 2 drifting, noise 5%, sigma 10%) and magChange 0.001 */
@@ -89,12 +86,12 @@ public final class HyperplaneTask implements DriftTask {
 
     @Override
     public boolean hasNext() {
-        return index + 1 < samples;
+        return clock.hasNext();
     }
 
     @Override
     public float next(float[] xOut) {
-        index++;
+        clock.advance();
         double sum = 0;
         double sumWeights = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -119,7 +116,7 @@ public final class HyperplaneTask implements DriftTask {
 
     @Override
     public double timeS() {
-        return index * samplePeriodS;
+        return clock.timeS();
     }
 
     @Override

@@ -18,10 +18,8 @@ public final class SeaTask implements DriftTask {
 
     private final Random random;
     private final int noisePercentage;
-    private final double samplePeriodS;
-    private final long samples;
+    private final SampleClock clock;
     private final double[] driftTimesS;
-    private long index = -1;
     private int function;
 
     /**
@@ -39,8 +37,7 @@ public final class SeaTask implements DriftTask {
         }
         this.random = new Random(seed);
         this.noisePercentage = noisePercentage;
-        this.samplePeriodS = samplePeriodS;
-        this.samples = (long) Math.floor(durationS / samplePeriodS);
+        this.clock = new SampleClock(samplePeriodS, durationS);
         this.driftTimesS = new double[] {durationS / 4, durationS / 2, 3 * durationS / 4};
     }
 
@@ -66,13 +63,12 @@ public final class SeaTask implements DriftTask {
 
     @Override
     public boolean hasNext() {
-        return index + 1 < samples;
+        return clock.hasNext();
     }
 
     @Override
     public float next(float[] xOut) {
-        index++;
-        double t = timeS();
+        double t = clock.advance();
         function = t >= driftTimesS[2] ? 3 : t >= driftTimesS[1] ? 2 : t >= driftTimesS[0] ? 1 : 0;
         double a1 = 10 * random.nextDouble();
         double a2 = 10 * random.nextDouble();
@@ -89,7 +85,7 @@ public final class SeaTask implements DriftTask {
 
     @Override
     public double timeS() {
-        return index * samplePeriodS;
+        return clock.timeS();
     }
 
     @Override

@@ -38,9 +38,8 @@ public final class SolarArrayTask implements DriftTask {
     private final OnboardSchedule schedule;
     private final SolarArrayScenario scenario;
     private final SplittableRandom rng;
-    private final long samples;
+    private final SampleClock clock;
     private final double nominalPowerW;
-    private long index = -1;
     private double temperatureC = 20.0;
     private double conceptTimeS;
 
@@ -52,7 +51,7 @@ public final class SolarArrayTask implements DriftTask {
         this.schedule = schedule;
         this.scenario = scenario;
         this.rng = new SplittableRandom(scenario.seed());
-        this.samples = (long) Math.floor(schedule.durationS() / scenario.samplePeriodS());
+        this.clock = new SampleClock(scenario.samplePeriodS(), schedule.durationS());
         double au = schedule.sun().sunDistanceAu();
         this.nominalPowerW = SOLAR_CONSTANT_W_M2 / (au * au) * AREA_M2 * EFFICIENCY;
     }
@@ -79,19 +78,18 @@ public final class SolarArrayTask implements DriftTask {
 
     @Override
     public boolean hasNext() {
-        return index + 1 < samples;
+        return clock.hasNext();
     }
 
     @Override
     public float next(float[] xOut) {
-        index++;
-        double t = timeS();
+        double t = clock.advance();
         conceptTimeS = t;
         double cosInc = schedule.sun().incidenceCos(t, 1, 0, 0);
         double light = schedule.lightingRatioAt(t);
         double lit = cosInc * light;
         double equilibriumC = -60.0 + 130.0 * lit;
-        double decay = index == 0 ? 0.0 : Math.exp(-scenario.samplePeriodS() / THERMAL_TAU_S);
+        double decay = clock.index() == 0 ? 0.0 : Math.exp(-scenario.samplePeriodS() / THERMAL_TAU_S);
         temperatureC = equilibriumC + (temperatureC - equilibriumC) * decay;
         double measuredC = temperatureC + biasK(t) + 0.5 * rng.nextGaussian();
         xOut[0] = (float) cosInc;
@@ -117,7 +115,7 @@ public final class SolarArrayTask implements DriftTask {
 
     @Override
     public double timeS() {
-        return index * scenario.samplePeriodS();
+        return clock.timeS();
     }
 
     @Override
