@@ -2,33 +2,14 @@ package io.onorbit.flight.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.delta.CompressionSettings;
-import io.onorbit.flight.delta.DeltaEncoder;
-import io.onorbit.flight.delta.DeltaHeader;
-import io.onorbit.flight.delta.ScaleMode;
-import io.onorbit.flight.delta.TensorLayout;
-import io.onorbit.flight.delta.WeightDelta;
-import io.onorbit.flight.model.ModelVersion;
-import io.onorbit.flight.packet.ApidPlan;
-import io.onorbit.flight.packet.Packetizer;
-import io.onorbit.flight.packet.RejectReason;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.LightingProfile;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.schedule.SunDirectionProfile;
-import io.onorbit.flight.storage.DeltaQueue;
-import io.onorbit.flight.storage.DiskFileOps;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pass-gated radio. The delta / acknowledgement / update protocol between both ends is tested
@@ -46,22 +27,6 @@ class SpaceLinkTest {
     static OnboardSchedule schedule() {
         return new OnboardSchedule("sat-1", Instant.parse("2026-06-21T00:00:00Z"), 25_000, WINDOWS, List.of(),
                 LightingProfile.alwaysLit(), SunDirectionProfile.constant(1, 0, 0));
-    }
-
-    /** A lossy channel: drops or flips a bit in a share of packets, seeded. */
-    static Consumer<byte[]> lossy(SplittableRandom r, double drop, double corrupt, Consumer<byte[]> to, long[] faults) {
-        return p -> {
-            double u = r.nextDouble();
-            if (u < drop) {
-                faults[0]++;
-                return;
-            }
-            if (u < drop + corrupt) {
-                faults[1]++;
-                p[r.nextInt(p.length)] ^= (byte) (1 << r.nextInt(8));
-            }
-            to.accept(p);
-        };
     }
 
     @Test
