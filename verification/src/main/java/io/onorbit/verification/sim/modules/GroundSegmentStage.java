@@ -30,8 +30,8 @@ import java.util.Optional;
  * ({@code ground.link.GroundLink} behind a ground-station radio gated by the true schedule)
  * reassembles deltas and feeds them to the ground's ingest ({@code ground.ingest}), which flags
  * them ({@code ground.review}) and commits them to the archive ({@code ground.archive}, SQLite)
- * before the link acknowledges them; at each synchronization unflagged deltas are approved by
- * the automatic policy, approved ones aggregated
+ * before the link acknowledges them; at each synchronization deltas whose flags are
+ * informational only (none, or a stale base) are approved by the automatic operator, approved ones aggregated
  * ({@code ground.aggregation}) into a new global version, and each satellite that does not hold
  * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass.
  */
@@ -88,8 +88,8 @@ public final class GroundSegmentStage implements GroundStage {
             stored += p.archivedSinceSync;
             p.archivedSinceSync = 0;
         }
-        int approved = stored == 0 ? 0 : new ReviewDesk(archive).approveUnflagged(OPERATOR, at).size();
-        // Unflagged deltas are approved at the first sync after they arrive: the rest were flagged.
+        int approved = stored == 0 ? 0 : new ReviewDesk(archive).autoReview(OPERATOR, at).size();
+        // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
         int flagged = stored - approved;
         long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
         latestVersion = Math.max(latestVersion, newVersion);
