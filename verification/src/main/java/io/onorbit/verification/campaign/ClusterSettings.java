@@ -31,10 +31,15 @@ public final class ClusterSettings {
     private ClusterSettings() {
     }
 
+    /**
+     * Hazelcast logs through java.util.logging; its INFO lines (join, partitions, ...) would drown
+     * the command's own output. Warnings (a member lost, ...) still show. Held here because
+     * java.util.logging keeps loggers only weakly: a level set on a dropped logger is lost.
+     */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
     static {
-        // Hazelcast logs through java.util.logging; its INFO lines (join, partitions, ...) would
-        // drown the command's own output. Warnings (a member lost, ...) still show.
-        Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+        HAZELCAST_LOG.setLevel(Level.WARNING);
     }
 
     /**
