@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.verification.sim.LearningStage;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageStatus;
 import io.onorbit.verification.soak.FaultKind;
@@ -20,10 +21,10 @@ import java.util.Map;
  *   <li>{@code min_soc}: the lowest state of charge under the real draw (a crossing of the floor
  *       the battery's protection hid shows here, below {@code soc_floor});</li>
  *   <li>{@code training}: {@code engine} ({@code analog|digital}), {@code energy_wh} drawn for
- *       training, {@code duty_fraction} of time the training payload trained, {@code updates}
- *       applied by the trainer, {@code samples_seen} (evaluated), {@code samples_trained},
- *       {@code samples_dropped} (arrived while the payload could not take them); null where not
- *       measured;</li>
+ *       training, {@code duty_fraction} of time the training payload trained (mean over
+ *       satellites), {@code updates} applied by the trainer, {@code samples_seen} (arrived from the
+ *       sensor), {@code samples_trained}, {@code samples_dropped} (arrived while the payload could
+ *       not take them and did not fit its buffer); null where not measured;</li>
  *   <li>{@code deltas.delivered}: deltas the ground archive holds, booked from the archive read
  *       back after each synchronization, never from the link; {@code deltas.archived}: rows the
  *       archive gained during the run; {@code deltas.rejected_on_ground}: what the ground refused,
@@ -74,20 +75,18 @@ public final class SummaryJson {
             root.putNull("training_energy_wh");
         }
         ObjectNode training = root.putObject("training");
-        training.put("engine", r.trainingEngine());
+        training.put("engine", r.trainingEngine().orElse(null));
         if (learning) {
             training.put("energy_wh", r.trainingEnergyWh());
             training.put("updates", r.sum(SimulationResult.Satellite::trainingUpdates));
-            training.put("samples_seen", r.sum(SimulationResult.Satellite::samples));
         } else {
             training.putNull("energy_wh");
             training.putNull("updates");
-            training.putNull("samples_seen");
         }
-        // Not measured by the loop yet (the training payload's power states will): null, never a made-up number.
-        training.putNull("duty_fraction");
-        training.putNull("samples_trained");
-        training.putNull("samples_dropped");
+        number(training, "duty_fraction", r.meanDutyFraction());
+        count(training, "samples_seen", r.payloadSum(LearningStage.PayloadBooks::samplesSeen));
+        count(training, "samples_trained", r.payloadSum(LearningStage.PayloadBooks::samplesTrained));
+        count(training, "samples_dropped", r.payloadSum(LearningStage.PayloadBooks::samplesDropped));
         ObjectNode err = root.putObject("error");
         number(err, "frozen", r.meanError(0));
         number(err, "onboard", r.meanError(1));
@@ -182,6 +181,14 @@ public final class SummaryJson {
             n.putNull(key);
         } else {
             n.put(key, v);
+        }
+    }
+
+    private static void count(ObjectNode n, String key, java.util.OptionalLong v) {
+        if (v.isPresent()) {
+            n.put(key, v.getAsLong());
+        } else {
+            n.putNull(key);
         }
     }
 

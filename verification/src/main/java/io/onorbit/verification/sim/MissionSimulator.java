@@ -229,7 +229,7 @@ public final class MissionSimulator {
                     l.generated(), l.delivered(), l.queued(), l.lost() + l.silentlyLost(), l.silentlyLost(), l.merged(),
                     l.duplicated(),
                     r.bytesDownlinked, r.bytesUplinked, r.denseBytes, r.updatesApplied,
-                    r.commands.signedNotApplied(), Double.NaN,
+                    r.commands.signedNotApplied(), Double.NaN, r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
                     SimulationResult.Trace.of(r.powerSeries, 3), SimulationResult.Trace.of(r.errors, 3),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));
@@ -241,7 +241,7 @@ public final class MissionSimulator {
         }
         return new SimulationResult(mission, schedules.get(0).epoch(), seed, total, wallS, settings.stepS(),
                 factory.statuses(), faults, sats, byInvariant, List.copyOf(violations), injected, survived, schedules,
-                settings.optimizer(), ground);
+                factory.trainingEngine(), ground);
     }
 
     private static String safe(String name) {

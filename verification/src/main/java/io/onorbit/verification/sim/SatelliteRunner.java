@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -480,6 +481,11 @@ final class SatelliteRunner {
 
     long stepsRun() {
         return step;
+    }
+
+    /** @return the training payload's books at the end of the run, if the learner models one */
+    Optional<LearningStage.PayloadBooks> payloadBooks() {
+        return learning == null ? Optional.empty() : learning.payloadBooks();
     }
 
     SpaceChannel channel() {

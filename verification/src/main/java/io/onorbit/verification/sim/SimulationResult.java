@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param faultsInjected    faults injected by kind over all satellites (every kind listed)
  * @param faultsSurvived    injected faults not followed by a violation on their satellite within a day
  * @param schedules         the schedules that were simulated (for the timeline plot)
- * @param trainingEngine    the training engine flown ("analog" or "digital")
+ * @param trainingEngine    the training engine flown ("analog" or "digital"), empty without learning
  * @param ground            what the ground's archive held at the end, read back from it (empty
  *                          without a ground stage)
  */
@@ -35,7 +35,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                                List<StageStatus> stages, FaultPlan faultPlan, List<Satellite> satellites,
                                Map<String, Long> invariantViolations, List<Violation> firstViolations,
                                Map<FaultKind, Long> faultsInjected, long faultsSurvived,
-                               List<OnboardSchedule> schedules, String trainingEngine, Optional<GroundBooks> ground) {
+                               List<OnboardSchedule> schedules, Optional<String> trainingEngine,
+                               Optional<GroundBooks> ground) {
 
     /**
      * @return true if the run holds up: no invariant violation, no delta lost (even a detected
@@ -43,6 +44,21 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      */
     public boolean passed() {
         return totalViolations() == 0 && sum(Satellite::lost) == 0 && sum(Satellite::duplicated) == 0;
+    }
+
+    /** @return fraction of the run the training payloads trained, mean over satellites (NaN: no payload modelled) */
+    public double meanDutyFraction() {
+        return satellites.stream().flatMap(s -> s.payload().stream()).mapToDouble(LearningStage.PayloadBooks::dutyFraction)
+                .average().orElse(Double.NaN);
+    }
+
+    /**
+     * @param f one count of the payload books
+     * @return its sum over the satellites, empty if no satellite models a payload
+     */
+    public java.util.OptionalLong payloadSum(java.util.function.ToLongFunction<LearningStage.PayloadBooks> f) {
+        List<LearningStage.PayloadBooks> books = satellites.stream().flatMap(s -> s.payload().stream()).toList();
+        return books.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(books.stream().mapToLong(f).sum());
     }
 
     /** @return the longest publication-to-application lag of a global version over all satellites, s (NaN: not measured) */
@@ -131,6 +147,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
  *                          on board, lost on the way, or superseded)
  * @param updateMaxLagS     longest time from a global version's publication to its application
  *                          (or to the end of the run if it never was), s; NaN when not measured
+ * @param payload           the training payload's books, empty if the learner models no payload
      * @param transmissionsOutsideContact steps with bytes sent outside a true contact
      * @param missedPasses      passes lost by fault
      * @param orbitS            period used for the per-orbit bins, s
@@ -145,7 +162,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long generated, long delivered, long queued, long lost, long lostSilently, long merged,
                             long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
-                            long updatesRefused, double updateMaxLagS,
+                            long updatesRefused, double updateMaxLagS, Optional<LearningStage.PayloadBooks> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }
 
