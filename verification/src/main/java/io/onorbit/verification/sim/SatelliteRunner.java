@@ -9,6 +9,7 @@ import io.onorbit.verification.soak.FaultTally;
 import io.onorbit.verification.soak.GroundRecord;
 import io.onorbit.verification.soak.Invariant;
 import io.onorbit.verification.soak.Invariants;
+import io.onorbit.verification.soak.UplinkAttacker;
 import io.onorbit.verification.soak.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ final class SatelliteRunner {
     private final FlightLinkStage link;
     private final GroundStage.Port port;
     private final SpaceChannel channel;
+    private final UplinkAttacker attacker;
     private final Path storageRoot;
     private final FaultPlan faults;
     private final SplittableRandom faultRandom;
@@ -99,6 +101,7 @@ final class SatelliteRunner {
         this.faultRandom = root.split();
         this.channel = new SpaceChannel(root.split(), faults.missedPassProbability(), faults.bitErrorRate(),
                 faults.corruptedPacketProbability());
+        this.attacker = new UplinkAttacker(root.split(), faults.attackerPerPass());
         this.invariants = Invariants.forSatellite(schedule.contacts());
         this.accounting = only(Invariants.DeltaAccounting.class);
         this.commands = only(Invariants.GenuineCommandsOnly.class);
@@ -289,6 +292,11 @@ final class SatelliteRunner {
                 List<byte[]> upPackets = port.uplink(a, a + overlapS);
                 for (byte[] p : upPackets) {
                     bytesUplinked += p.length;
+                }
+                if (pass.uplinkBps() > 0) {
+                    long before = attacker.injectedTotal();
+                    upPackets = attacker.interfere(upPackets, overlapS / pass.durationS());
+                    tally.injected(FaultKind.ATTACKER, t, attacker.injectedTotal() - before);
                 }
                 List<FlightLinkStage.AcceptedUpdate> accepted = link.receive(t, channel.carry(upPackets));
                 List<StepState.AppliedUpdate> applied = new ArrayList<>();

@@ -9,7 +9,8 @@
  * bit errors (BER 1e-5 both ways), corrupted packets (p = 0.005), corrupted storage files
  * (0.5/day; one file of the flight storage has a byte flipped or is truncated) and clock jumps
  * (0.3/day, uniform within +-120 s; the ground's time beacon corrects the clock on the next
- * carrier lock). Timed faults are Poisson arrivals drawn every step from the satellite's own
+ * carrier lock) and an attacker on the uplink (1 command per pass with uplink on average:
+ * forged, replayed or reordered signed updates, {@link io.onorbit.verification.soak.UplinkAttacker}). Timed faults are Poisson arrivals drawn every step from the satellite's own
  * stream, so the same seed gives the same faults whatever stages are present.
  *
  * <p><b>Invariants</b> ({@link io.onorbit.verification.soak.Invariants}), judged against the truth,

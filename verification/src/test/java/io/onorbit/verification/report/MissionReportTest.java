@@ -68,6 +68,7 @@ class MissionReportTest {
         }
         assertThat(s.get("deltas").get("archived").isNull()).as("no ground ran: no archive to count").isTrue();
         assertThat(s.get("training").get("energy_wh").isNull()).isTrue();
+        assertThat(s.get("faults_injected").has("attacker")).isTrue();
         assertThat(s.get("passed").asBoolean()).isTrue();
         assertThat(s.get("error").get("onboard").isNull()).isTrue();
         assertThat(s.get("training_energy_wh").isNull()).isTrue();

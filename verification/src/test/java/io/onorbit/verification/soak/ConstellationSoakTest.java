@@ -37,7 +37,7 @@ class ConstellationSoakTest {
         FaultPlan a = FaultPlan.all();
         STRESS = new FaultPlan(a.resetPerDay(), a.rebootS(), a.brownoutPerDay(), a.brownoutEnergyWh(), a.capacityFaultPerDay(),
                 a.capacityFaultFraction(), a.missedPassProbability(), 1e-4, a.corruptedPacketProbability(),
-                a.corruptedStoragePerDay(), a.clockJumpPerDay(), a.clockJumpMaxS());
+                a.corruptedStoragePerDay(), a.clockJumpPerDay(), a.clockJumpMaxS(), a.attackerPerPass());
     }
 
     private static SimulationResult run(long seed, double days) {
