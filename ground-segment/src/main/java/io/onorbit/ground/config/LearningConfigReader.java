@@ -92,16 +92,18 @@ public final class LearningConfigReader {
         if (n.has("experiment")) {
             ConfigNode x = n.required("experiment");
             x.allowOnly(List.of("warmup_days", "fading_factor", "ground_latency_days", "ground_retrain_interval_days",
-                    "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
-                    "recovery_hold_s"));
+                    "ground_window_days", "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
+                    "recovery_window_h", "recovery_hold_s"));
             e = new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
                     x.number("fading_factor", e.fadingFactor(), 0.5, 1),
                     x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
                     x.number("ground_retrain_interval_days", e.groundRetrainIntervalS() / DAY_S, 0.01, 365) * DAY_S,
+                    x.number("ground_window_days", e.groundWindowS() / DAY_S, 0.01, 365) * DAY_S,
                     x.number("oracle_refit_interval_h", e.oracleRefitIntervalS() / 3600, 0.1, 8760) * 3600,
                     x.number("oracle_window_days", e.oracleWindowS() / DAY_S, 0.01, 365) * DAY_S,
                     (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
                     (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
+                    x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600,
                     x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
         }
         return new LearningConfig(trainer, s, failureS, e);
