@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.task.TaskSpec;
 import io.onorbit.flight.learning.eval.DriftExperiment;
 import io.onorbit.flight.learning.eval.DriftOutcome;
 import io.onorbit.flight.learning.eval.TrainingPower;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
-import io.onorbit.flight.learning.task.CsvTask;
 import io.onorbit.flight.learning.task.DriftTask;
-import io.onorbit.flight.learning.task.HyperplaneTask;
-import io.onorbit.flight.learning.task.SeaTask;
-import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.learning.task.TaskDataException;
 import io.onorbit.flight.learning.eval.BudgetedTrainingPower;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
@@ -100,7 +97,12 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DriftExperiment experiment = new DriftExperiment(config.trainer(), config.experiment(), optimizer);
         List<DriftOutcome> outcomes = new ArrayList<>();
-        for (String name : task == null ? DEFAULT_TASKS : List.of(task)) {
+        boolean taskInFile = m.root().child("learning").flatMap(l -> l.child("task")).map(t -> t.has("kind")).orElse(false);
+        List<String> names = task != null ? List.of(task)
+                : taskInFile ? List.of(config.task().kind() == TaskSpec.Kind.CSV
+                        ? "csv:" + config.task().csvFile().orElseThrow() : config.task().kind().label())
+                : DEFAULT_TASKS;
+        for (String name : names) {
             try {
                 // A fresh battery and envelope per task: every task sees the same power history.
                 TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
@@ -117,22 +119,26 @@ public final class DriftCommand implements Callable<Integer> {
     }
 
     private DriftTask createTask(String name, OnboardSchedule schedule, LearningConfig config) {
-        double period = config.solar().samplePeriodS();
         long seed = config.trainer().seed();
         String lower = name.toLowerCase(Locale.ROOT);
+        TaskSpec spec;
         if (lower.startsWith("csv:")) {
+            spec = config.task().withCsvFile(Path.of(name.substring(4)));
+        } else {
             try {
-                return CsvTask.open(Path.of(name.substring(4)));
-            } catch (TaskDataException e) {
-                throw new UserInputException(e.getMessage());
+                spec = config.task().withKind(TaskSpec.Kind.parse(lower));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--task '" + name + "' is not one of solar-array, sea, hyperplane, csv:FILE");
+            }
+            if (spec.kind() == TaskSpec.Kind.CSV) {
+                throw new UserInputException("--task csv needs a file: csv:FILE");
             }
         }
-        return switch (lower) {
-            case "solar-array" -> new SolarArrayTask(schedule, config.solarFor(schedule.durationS()));
-            case "sea" -> new SeaTask(seed, 10, period, schedule.durationS());
-            case "hyperplane" -> HyperplaneTask.moaDefaults(seed, period, schedule.durationS());
-            default -> throw new UserInputException("--task '" + name + "' is not one of solar-array, sea, hyperplane, csv:FILE");
-        };
+        try {
+            return config.withTask(spec).createTask(schedule, seed);
+        } catch (TaskDataException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     static String json(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,
@@ -171,7 +177,7 @@ public final class DriftCommand implements Callable<Integer> {
                 d.put("time_s", r.driftTimeS());
                 d.put("rule", r.kind() == DriftOutcome.DriftKind.ABRUPT
                         ? "window mean back within max(10 % of the error lost, 2 standard errors) of its pre-drift level"
-                        : "window mean within 10 % of the oracle's (+ 2 standard errors)");
+                        : "window mean within 10 % of the oracle's (paired on the same samples, 2 standard errors)");
                 number(d, "error_lost", r.errorLost());
                 d.put("error_lost_unit", errorUnit(o));
                 number(d, "recovery_90_time_s", r.recovery90TimeS());

@@ -52,7 +52,8 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      * hold, before the next abrupt drift. The oracle is held to exactly the same rule.
      *
      * <p>Gradual drift: from the start of the evaluation, the onboard learner has recovered when its
-     * window mean is within 10 % of the oracle's (+ 2 standard errors) and stays so for the hold;
+     * window mean is within 10 % of the oracle's and stays so for the hold (paired on the same
+     * samples: the window mean of loss - 1.1 x oracle loss at most 2 of its standard errors);
      * the oracle meets that rule by construction (0 s).
      *
      * @param kind                  abrupt or gradual
@@ -61,8 +62,8 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      *                              minus before; gradual: last window minus first), in the task's error unit
      * @param recovery90TimeS       onboard learner's recovery time after driftTimeS, s; NaN if never
      * @param oracleRecovery90TimeS the oracle's recovery time under the same rule, s; NaN if never or no oracle
-     * @param recoveryTimeS         time until the onboard window mean is within 10 % of the oracle's (+ 2
-     *                              standard errors) and stays there for the hold, s; NaN if never or no oracle
+     * @param recoveryTimeS         time until the onboard window mean is within 10 % of the oracle's (paired,
+     *                              2 standard errors) and stays there for the hold, s; NaN if never or no oracle
      */
     public record Recovery(DriftKind kind, double driftTimeS, double errorLost, double recovery90TimeS,
                            double oracleRecovery90TimeS, double recoveryTimeS) {

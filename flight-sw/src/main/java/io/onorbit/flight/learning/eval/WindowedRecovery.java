@@ -39,11 +39,13 @@ final class WindowedRecovery {
 
     /** Window means and standard errors of one learner's losses. */
     final class Series {
+        private final double[] loss;
         private final double[] sum;
         private final double[] sumSq;
         private final boolean present;
 
         Series(double[] loss) {
+            this.loss = loss;
             sum = new double[n + 1];
             sumSq = new double[n + 1];
             boolean finite = n > 0;
@@ -140,9 +142,17 @@ final class WindowedRecovery {
         return firstHolding(first, nextS, td, j -> s.mean(j) <= threshold);
     }
 
+    /**
+     * Paired on the same samples: e_i = loss_i - 1.1 x oracle_i; tracking while the window mean of e
+     * is at most 2 standard errors of that mean (the learners' noise largely cancels in e).
+     */
     private double tracks(Series s, Series oracle, int first, double nextS, double from) {
-        return firstHolding(first, nextS, from,
-                j -> s.mean(j) <= (1 + ORACLE_MARGIN) * oracle.mean(j) + STANDARD_ERRORS * s.standardError(j));
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = s.loss[i] - (1 + ORACLE_MARGIN) * oracle.loss[i];
+        }
+        Series excess = new Series(e);
+        return firstHolding(first, nextS, from, j -> excess.mean(j) <= STANDARD_ERRORS * excess.standardError(j));
     }
 
     /** @return t[i] - from for the first i &ge; first (before nextS) from which ok holds for the hold span; NaN if none */

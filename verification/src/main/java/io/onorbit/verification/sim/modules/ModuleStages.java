@@ -1,7 +1,7 @@
 package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.learning.LearningConfig;
-import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
@@ -110,7 +110,7 @@ public final class ModuleStages implements StageFactory {
         List<StageStatus> s = new ArrayList<>();
         s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
         s.add(StageStatus.available("power", "flight.power PowerBudget + TrainingEnvelope (spacecraft.power)"));
-        s.add(StageStatus.available("learning", "flight.learning OnboardTrainer on the solar-array task, "
+        s.add(StageStatus.available("learning", "flight.learning OnboardTrainer on the " + learning.task().kind().label() + " task, "
                 + settings.optimizer() + " optimizer (learning, simulation.optimizer)"));
         s.add(StageStatus.available("link", "flight.delta encoder (error feedback) + flight.storage queue + flight.link "
                 + "pass-gated radio, " + link.packetBytes() + " B packets (link)"));
@@ -129,7 +129,7 @@ public final class ModuleStages implements StageFactory {
     @Override
     public LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir) {
         DeployedModel launch = deployed(schedule);
-        SolarArrayTask task = new SolarArrayTask(schedule, learning.solarFor(schedule.durationS()).withSeed(seed));
+        DriftTask task = learning.createTask(schedule, seed);
         return new FlightLearningStage(task, learning.trainer(), optimizer(seed), launch.parameters(), launch.version(),
                 learning.experiment().fadingFactor(), storageDir);
     }
