@@ -165,8 +165,13 @@ public final class ProgressBar implements AutoCloseable {
         return b.toString();
     }
 
+    /** @return {@code v} with three significant digits, never in exponent form */
     private static String num(double v) {
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+        if (v == 0 || Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        int decimals = Math.max(0, Math.min(9, 2 - (int) Math.floor(Math.log10(Math.abs(v)))));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String hms(double s) {
