@@ -24,7 +24,9 @@ public final class ProgressBar implements AutoCloseable {
     static final long QUIET_START_S = 5;
     /**
      * System property the {@code onorbit} launcher sets from {@code [ -t 2 ]}: {@code bar} when
-     * stderr is a terminal, {@code lines} when it is not. Without it, a console means a terminal.
+     * stderr is a terminal, {@code lines} when it is not. Without it (in-process use: tests, an
+     * embedding program) a console means a terminal, and anything else shows nothing, so that a
+     * caller's captured stderr holds only what the command says.
      */
     public static final String MODE_PROPERTY = "onorbit.progress";
 
@@ -52,7 +54,7 @@ public final class ProgressBar implements AutoCloseable {
             if (p.equals("lines")) {
                 return LINES;
             }
-            return System.console() != null ? BAR : LINES;
+            return System.console() != null ? BAR : OFF;
         }
 
         private static boolean quiet(CommandLine.ParseResult r) {
