@@ -2,7 +2,7 @@ package io.onorbit.verification.bench;
 
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.eval.PrequentialError;
-import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
@@ -33,7 +33,7 @@ import java.util.Locale;
 /**
  * The training payload on its power budget, for each mission file given (e.g. the power-starved
  * 3U with the analog engine, then a copy with {@code engine: digital}): the first satellite's
- * schedule, the envelope planned on 30 s steps, the payload fed the mission's solar-array sensor
+ * schedule, the envelope planned on 30 s steps, the payload fed the mission's sensor
  * stream from the launch model, and the budget stepped with what the payload draws (the
  * transmitter charged for every whole pass, as {@code onorbit power} does). Prints the payload's
  * books: duty, energy drawn, energy per update next to the counted work behind it (host
@@ -74,7 +74,7 @@ public final class PayloadBench {
         PowerBudget budget = new PowerBudget(model);
         Optimizer engine = spec.engine() == PayloadEngine.ANALOG ? AnalogOptimizer.withDefaults()
                 : DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
-        SolarArrayTask task = new SolarArrayTask(s, learning.solarFor(s.durationS()).withSeed(m.seed()));
+        DriftTask task = learning.createTask(s, m.seed());
         TrainingPayload p = TrainingPayload.of(spec, task.featureCount(), learning.trainer(), engine);
         DeployedModel launch = DeployedModel.fit(s, learning);
         p.trainer().model().setParameters(launch.parameters(), launch.version().version());
@@ -92,7 +92,8 @@ public final class PayloadBench {
                 }
             }
             PayloadStep step = p.run(envelope.maxTrainingPowerW(t, dt, budget.storedWh()), dt,
-                    (xs, label, prediction) -> error.add(Math.abs(prediction - label)));
+                    (xs, label, prediction) -> error.add(task.classification()
+                            ? ((prediction >= 0.5 ? 1 : 0) == Math.round(label) ? 0 : 1) : Math.abs(prediction - label)));
             budget.step(t, dt, step.drawnJ() / dt);
         }
         double wallS = (System.nanoTime() - t0) / 1e9;

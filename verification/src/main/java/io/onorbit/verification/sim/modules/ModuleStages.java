@@ -101,7 +101,7 @@ public final class ModuleStages implements StageFactory {
      * @throws io.onorbit.ground.config.ConfigException naming {@code learning.memory_budget_bytes}
      */
     public void checkMemoryBudget(OnboardSchedule schedule) {
-        int features = new SolarArrayTask(schedule, learning.solarFor(schedule.durationS())).featureCount();
+        int features = learning.createTask(schedule, 0).featureCount();
         try {
             TrainingPayload.of(payload, features, learning.trainer(), optimizer(0));
         } catch (MemoryBudgetException e) {
