@@ -135,6 +135,14 @@ public final class Packetizer {
         sequenceCounts[apid] = (sequenceCounts[apid] + 1) % SpacePacket.SEQUENCE_MODULUS;
     }
 
+    /**
+     * Continues {@code apid}'s sequence count at {@code count} (modulo 2^14): after a reset, from
+     * a high-water mark kept on flash, so counts keep advancing instead of restarting at 0.
+     */
+    public void resumeAt(int apid, int count) {
+        sequenceCounts[apid] = Math.floorMod(count, SpacePacket.SEQUENCE_MODULUS);
+    }
+
     public int nextSequenceCount(int apid) {
         return sequenceCounts[apid];
     }

@@ -1,0 +1,374 @@
+package io.onorbit.flight.executive;
+
+import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateReceiver;
+import io.onorbit.flight.delta.DeltaEncoder;
+import io.onorbit.flight.delta.DeltaHeader;
+import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.link.LinkMessages;
+import io.onorbit.flight.link.PassGatedRadio;
+import io.onorbit.flight.link.SpacecraftLink;
+import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.packet.Packetizer;
+import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.power.PowerModel;
+import io.onorbit.flight.power.TrainingEnvelope;
+import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.flight.storage.DeltaQueue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spacecraft's one decision-maker (see the package note). Built and wired by
+ * {@link FlightTopology#boot}; everything it holds is RAM and dies with it at a reset, except
+ * what it wrote to flash. Not thread-safe: driven by one rate group.
+ */
+public final class FlightExecutive implements FlightSoftware {
+
+    /** Control-message ids reserved on flash at a time. */
+    static final int CONTROL_ID_BLOCK = 64;
+    /** CCSDS sequence counts reserved on flash ahead of the packets sent (less than half of 2^14). */
+    static final int PACKET_COUNT_RESERVE = 4095;
+    /** Telemetry products: their APIDs' sequence counts are this end's to keep. */
+    private static final Product[] TELEMETRY = Arrays.stream(Product.values()).filter(p -> !p.telecommand())
+            .toArray(Product[]::new);
+
+    private final FlightConfig config;
+    private final Hardware hardware;
+    private final CounterStore counters;
+    private final CheckpointStore checkpoints;
+    private final OnboardTrainer trainer;
+    private final DeltaEncoder encoder;
+    private final DeltaQueue queue;
+    private final UpdateReceiver receiver;
+    private final Packetizer packetizer;
+    private final PassGatedRadio radio;
+    private SpacecraftLink link;
+
+    // RAM: lost at a reset.
+    private ModelVersion base;
+    private float[] baseParams;
+    private long samplesSinceBase;
+    private final float[] x;
+    private TrainingEnvelope envelope;
+    private double lastEnvelopeW = Double.NaN;
+    private double plannedCapacityFraction = Double.NaN;
+    private double lastCheckpointS;
+    private double lastDeltaS;
+    private ContactWindow pass;
+    private boolean passDeltaDue;
+    private double passDeltaDeadlineS;
+    private long controlIdNext;
+    private long controlIdLimit;
+    private final List<Long> generated = new ArrayList<>();
+    private final List<Long> merged = new ArrayList<>();
+    private final List<Long> corrupted = new ArrayList<>();
+    private final List<ExecutiveEvents.AppliedUpdate> applied = new ArrayList<>();
+    private final List<RejectReason> refused = new ArrayList<>();
+
+    FlightExecutive(FlightConfig config, Hardware hardware, CounterStore counters, CheckpointStore checkpoints,
+                    OnboardTrainer trainer, DeltaEncoder encoder, DeltaQueue queue, UpdateReceiver receiver,
+                    Packetizer packetizer, PassGatedRadio radio, float[] baseParams, long samplesSinceBase,
+                    List<Long> corruptedAtBoot) {
+        this.config = config;
+        this.hardware = hardware;
+        this.counters = counters;
+        this.checkpoints = checkpoints;
+        this.trainer = trainer;
+        this.encoder = encoder;
+        this.queue = queue;
+        this.receiver = receiver;
+        this.packetizer = packetizer;
+        this.radio = radio;
+        this.base = receiver.version();
+        this.baseParams = baseParams.clone();
+        this.samplesSinceBase = samplesSinceBase;
+        this.x = new float[config.featureCount()];
+        this.controlIdNext = counters.current().controlIdNext();
+        this.controlIdLimit = controlIdNext;
+        this.lastCheckpointS = hardware.clock().nowS();
+        this.lastDeltaS = lastCheckpointS;
+        this.corrupted.addAll(corruptedAtBoot);
+    }
+
+    /** Wiring step of the topology: the link is built with this executive's ports. */
+    void connect(SpacecraftLink l) {
+        if (link != null) {
+            throw new IllegalStateException("link already connected");
+        }
+        link = l;
+    }
+
+    // ---------------------------------------------------------------- rate group
+
+    @Override
+    public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
+        double t = hardware.clock().nowS();
+        try {
+            planEnvelopeFor(t, power);
+            OnboardSchedule s = config.schedule();
+            double tp = Math.max(0, Math.min(t, s.durationS() - envelope.stepS()));
+            double envelopeW = envelope.maxTrainingPowerW(tp, dtS, power.storedWh());
+            lastEnvelopeW = envelopeW;
+            double energyBefore = trainer.energySpentJ();
+            long updatesBefore = trainer.updates();
+            float[] predictions = new float[samples.size()];
+            int d = samples.featureCount();
+            for (int i = 0; i < predictions.length; i++) {
+                System.arraycopy(samples.features(), i * d, x, 0, d);
+                predictions[i] = trainer.step(x, samples.targets()[i], envelopeW);
+            }
+            samplesSinceBase += predictions.length;
+            notePassStart(t, dtS);
+            if (passDeltaDue && t >= passDeltaDeadlineS) {
+                cutDelta(t); // the pass's uplink never came (missed pass, ground silent): send what we have
+            } else if (!passDeltaDue && pass != null && t < pass.losS() && t - lastDeltaS >= config.deltaCadenceS()) {
+                cutDelta(t); // a long contact (GEO): do not wait for a next pass that never starts
+            }
+            if (t - lastCheckpointS >= config.checkpointIntervalS()) {
+                checkpoint();
+                lastCheckpointS = t;
+            }
+            return new TickReport(t, envelopeW, trainer.energySpentJ() - energyBefore,
+                    (int) (trainer.updates() - updatesBefore), predictions);
+        } catch (IOException e) {
+            throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The envelope is planned on board from the schedule and the power system, and planned again
+     * when the power system reports less capacity than the plan assumed (a failed cell): it must
+     * never promise charge the battery can no longer hold.
+     */
+    private void planEnvelopeFor(double t, PowerTelemetry power) {
+        var battery = config.power().battery();
+        double expectedWh = battery.capacityWh(PowerModel.years(Math.max(0, t)));
+        double fraction = Math.min(1.0, power.capacityWh() / expectedWh);
+        if (envelope == null || fraction < plannedCapacityFraction - 1e-6) {
+            var system = fraction >= 1.0 ? config.power()
+                    : config.power().withBattery(battery.withCapacityWh(battery.capacityWh() * fraction));
+            envelope = TrainingEnvelope.plan(new PowerModel(config.schedule(), system), config.tickS());
+            plannedCapacityFraction = fraction;
+        }
+    }
+
+    /** A contact of the schedule starts within the tick: its delta is due once its uplink is in. */
+    private void notePassStart(double t, double dtS) {
+        OnboardSchedule s = config.schedule();
+        Optional<ContactWindow> w = s.contactAt(t).or(() -> s.nextContactAfter(t).filter(c -> c.aosS() < t + dtS));
+        if (w.isPresent() && !w.get().equals(pass)) {
+            pass = w.get();
+            passDeltaDue = true;
+            double lengthS = pass.losS() - pass.aosS();
+            // Wait for the uplink at most a third of the pass, and leave the rest to send the delta.
+            passDeltaDeadlineS = pass.aosS() + Math.min(lengthS / 3, Math.max(2 * config.tickS(), 60));
+        }
+    }
+
+    // ---------------------------------------------------------------- radio
+
+    @Override
+    public void beacon(double groundTimeS) {
+        hardware.clock().set(groundTimeS);
+    }
+
+    @Override
+    public int downlink(double fromS, double untilS) {
+        long before = link.outbox().packetsSent();
+        try {
+            Optional<ContactWindow> w = radio.usableWindowAt(fromS);
+            // Split the interval so that no part can send more packets than the counts reserved on flash.
+            double chunkS = w.isEmpty() ? Double.POSITIVE_INFINITY
+                    : PACKET_COUNT_RESERVE * (double) Packetizer.MIN_PACKET_BYTES * 8.0 / w.get().downlinkBps();
+            for (double a = fromS; a < untilS; a += chunkS) {
+                reservePacketCounts();
+                link.step(a, Math.min(untilS, a + chunkS));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
+        }
+        return (int) (link.outbox().packetsSent() - before);
+    }
+
+    /** Keeps the flash's count floor of every telemetry APID at least one reserve ahead of what is sent. */
+    private void reservePacketCounts() throws IOException {
+        PersistentCounters c = counters.current();
+        int[] floor = c.packetCountNext();
+        boolean change = false;
+        for (Product p : TELEMETRY) {
+            int next = packetizer.nextSequenceCount(config.apids().apid(config.satellite(), p));
+            int ahead = Math.floorMod(floor[p.ordinal()] - next, 1 << 14);
+            if (ahead <= PACKET_COUNT_RESERVE) { // fewer counts left before the floor than one chunk can send
+                floor[p.ordinal()] = Math.floorMod(next + 2 * PACKET_COUNT_RESERVE, 1 << 14);
+                change = true;
+            }
+        }
+        if (change) {
+            counters.store(c.withPacketCountNext(floor));
+        }
+    }
+
+    @Override
+    public void uplink(List<byte[]> packets) {
+        try {
+            for (byte[] p : packets) {
+                link.receive(p);
+            }
+            if (passDeltaDue && !link.receivingUpdate()) {
+                cutDelta(hardware.clock().nowS()); // after this pass's uplink: built on the newest base
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Handler of whole model updates (wired to the link): verify, merge, persist, then answer. */
+    byte[] answerUpdate(long messageId, byte[] frame) throws IOException {
+        UpdateReceiver.Outcome o = receiver.receive(frame);
+        if (!o.applied()) {
+            RejectReason r = o.rejected().orElseThrow();
+            refused.add(r);
+            return LinkMessages.refusal(messageId, r.ordinal(), receiver.version().version());
+        }
+        float[] global = receiver.params();
+        ModelVersion version = receiver.version();
+        // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_reference),
+        // w_reference being what this spacecraft's deltas of the old base already carry.
+        float[] local = trainer.model().parameters();
+        float[] reference = encoder.reference(base, baseParams);
+        float[] w = new float[global.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = global[i] + (local[i] - reference[i]);
+        }
+        trainer.model().setParameters(w, version.version());
+        base = version;
+        baseParams = global;
+        samplesSinceBase = 0;
+        checkpoint();
+        counters.store(counters.current().withUplink(receiver.lastCounter(), version.version()));
+        applied.add(new ExecutiveEvents.AppliedUpdate(global, version, receiver.lastCounter()));
+        return null; // persisted: acknowledge
+    }
+
+    /** Control-message ids from blocks reserved on flash first, so no boot ever reuses one. */
+    long nextControlId() {
+        try {
+            if (controlIdNext >= controlIdLimit) {
+                controlIdLimit = controlIdNext + CONTROL_ID_BLOCK;
+                counters.store(counters.current().withControlIdNext(controlIdLimit));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("control id reservation: " + e.getMessage(), e);
+        }
+        return controlIdNext++ & 0xFFFFFFFFL;
+    }
+
+    // ---------------------------------------------------------------- deltas and checkpoints
+
+    private void cutDelta(double t) throws IOException {
+        passDeltaDue = false;
+        lastDeltaS = t;
+        float[] params = trainer.model().parameters();
+        if (Arrays.equals(params, encoder.reference(base, baseParams))) {
+            return; // no progress since the last delta
+        }
+        long seq = queue.reserveSequence();
+        counters.store(counters.current().withDeltaSequenceNext(Math.max(seq + 1, counters.current().deltaSequenceNext())));
+        DeltaHeader h = new DeltaHeader(config.satellite(), seq, base, samplesSinceBase,
+                config.schedule().epoch().plusMillis(Math.round(t * 1000)));
+        WeightDelta d = encoder.encode(h, baseParams, params);
+        DeltaQueue.OfferResult r = queue.offer(d);
+        if (r instanceof DeltaQueue.Stored s) {
+            merged.addAll(s.merged());
+            encoder.restore(s.dropped()); // what the merge could not carry goes back into error feedback
+            generated.add(s.sequence());
+        } else {
+            encoder.restore(d);
+        }
+        checkpoint(); // the encoder's reference moved: a reset must not send this progress twice
+        lastCheckpointS = t;
+    }
+
+    private void checkpoint() throws IOException {
+        checkpoints.store(new Checkpoint(counters.current().bootCount(), receiver.lastCounter(), samplesSinceBase, base,
+                trainer.model().parameters(), baseParams, encoder.reference(base, baseParams), encoder.residual()));
+    }
+
+    // ---------------------------------------------------------------- telemetry
+
+    @Override
+    public ExecutiveEvents drainEvents() {
+        if (generated.isEmpty() && merged.isEmpty() && corrupted.isEmpty() && applied.isEmpty() && refused.isEmpty()) {
+            return ExecutiveEvents.NONE;
+        }
+        ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),
+                List.copyOf(applied), List.copyOf(refused));
+        generated.clear();
+        merged.clear();
+        corrupted.clear();
+        applied.clear();
+        refused.clear();
+        return e;
+    }
+
+    private static long[] toArray(List<Long> l) {
+        return l.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public double envelopeW() {
+        return lastEnvelopeW;
+    }
+
+    @Override
+    public long[] queuedDeltaIds() {
+        return queue.entries().stream().mapToLong(DeltaQueue.Entry::sequence).toArray();
+    }
+
+    @Override
+    public long memoryUsedBytes() {
+        return trainer.memoryBytes();
+    }
+
+    @Override
+    public long memoryBudgetBytes() {
+        return config.trainer().memoryBudgetBytes();
+    }
+
+    /** @return this boot's number (1 for the first boot) */
+    public long bootCount() {
+        return counters.current().bootCount();
+    }
+
+    /** @return the global model held */
+    public ModelVersion heldVersion() {
+        return receiver.version();
+    }
+
+    /** @return counter of the last applied uplink command */
+    public long uplinkCounter() {
+        return receiver.lastCounter();
+    }
+
+    /** @return onboard parameters now (a copy) */
+    public float[] parameters() {
+        return trainer.model().parameters();
+    }
+
+    /** @return the next delta sequence the queue will hand out */
+    public long nextDeltaSequence() {
+        return queue.nextSequence();
+    }
+
+    /** @return the link (for its counters) */
+    public SpacecraftLink link() {
+        return link;
+    }
+}
