@@ -23,7 +23,7 @@ public final class CheckpointStore {
      * @param dimension parameter count of the model
      */
     public CheckpointStore(FileOps ops, Path dir, int dimension) {
-        this.record = new RedundantRecord(ops, dir, "checkpoint", 2, MAGIC);
+        this.record = new RedundantRecord(ops, dir, "checkpoint", 2, 1, MAGIC);
         this.dimension = dimension;
     }
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * {@link PersistentCounters} on flash, in three redundant CRC-checked slots
- * ({@code counters.0..2}), one replaced per store. Reading takes the newest valid copy; a boot
+ * {@link PersistentCounters} on flash, in three CRC-checked slots ({@code counters.0..2}), each
+ * store writing two of them, so one damaged file never loses the newest counters. Reading takes the newest valid copy; a boot
  * that finds none starts from {@link PersistentCounters#initial()} raised to whatever the
  * checkpoint remembers, so only the loss of every copy and the checkpoint together could let a
  * counter go back. Not thread-safe; owned by the executive.
@@ -24,7 +24,7 @@ public final class CounterStore {
      * @param dir folder on flash
      */
     public CounterStore(FileOps ops, Path dir) {
-        this.record = new RedundantRecord(ops, dir, "counters", SLOTS, MAGIC);
+        this.record = new RedundantRecord(ops, dir, "counters", SLOTS, 2, MAGIC);
     }
 
     /** @return the newest valid counters on flash, or the initial ones if none */

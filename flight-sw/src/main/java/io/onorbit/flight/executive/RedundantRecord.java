@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * One small record kept on flash in {@code slots} redundant copies ({@code name.0}, {@code name.1},
- * ...), written round-robin, one slot per store, each replaced atomically and checked by a
- * CRC-32C: a torn write or a damaged file costs at most the newest copy, and the next newest
- * valid one is read instead. Each copy carries a generation number; the highest valid one wins.
- * Not thread-safe.
+ * One small record kept on flash in {@code slots} redundant files ({@code name.0}, {@code name.1},
+ * ...), each replaced atomically and checked by a CRC-32C, each carrying a generation number; the
+ * highest valid generation wins. A store writes the new generation into {@code copies} slots,
+ * round-robin, oldest first: with two copies a single damaged file never loses the newest value,
+ * and a reset between the two writes leaves one whole new copy or none (the caller, reset before
+ * the store returned, never used the value). With one copy a damaged newest file falls back to
+ * the previous generation. Not thread-safe.
  */
 final class RedundantRecord {
 
@@ -24,6 +26,7 @@ final class RedundantRecord {
     private final Path dir;
     private final String name;
     private final int slots;
+    private final int copies;
     private final int magic;
     private long generation;
     private int nextSlot;
@@ -33,13 +36,15 @@ final class RedundantRecord {
      * @param ops   flash operations
      * @param dir   folder on flash
      * @param name  file name stem
-     * @param slots copies, &ge; 2
-     * @param magic format tag of this record
+     * @param slots  files, &ge; 2
+     * @param copies files written per store, in [1, slots - 1] (one slot always keeps the previous value)
+     * @param magic  format tag of this record
      */
-    RedundantRecord(FileOps ops, Path dir, String name, int slots, int magic) {
-        if (slots < 2) {
-            throw new IllegalArgumentException("slots " + slots + " must be >= 2");
+    RedundantRecord(FileOps ops, Path dir, String name, int slots, int copies, int magic) {
+        if (slots < 2 || copies < 1 || copies >= slots) {
+            throw new IllegalArgumentException("slots " + slots + " must be >= 2 and copies " + copies + " in [1, slots)");
         }
+        this.copies = copies;
         this.ops = ops;
         this.dir = dir;
         this.name = name;
@@ -52,6 +57,8 @@ final class RedundantRecord {
         byte[] best = null;
         long bestGeneration = -1;
         int bestSlot = -1;
+        long[] generations = new long[slots];
+        java.util.Arrays.fill(generations, -1);
         damaged = 0;
         for (int i = 0; i < slots; i++) {
             byte[] all;
@@ -66,6 +73,7 @@ final class RedundantRecord {
                 continue;
             }
             long g = ByteBuffer.wrap(all).getLong(4);
+            generations[i] = g;
             if (g > bestGeneration) {
                 bestGeneration = g;
                 best = body.get();
@@ -73,7 +81,13 @@ final class RedundantRecord {
             }
         }
         generation = Math.max(bestGeneration, 0);
-        nextSlot = bestSlot < 0 ? 0 : (bestSlot + 1) % slots;
+        // Overwrite the oldest (damaged or missing first), so the newest copies survive the next store.
+        nextSlot = 0;
+        for (int i = 1; i < slots; i++) {
+            if (generations[i] < generations[nextSlot]) {
+                nextSlot = i;
+            }
+        }
         return Optional.ofNullable(best);
     }
 
@@ -87,8 +101,10 @@ final class RedundantRecord {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + body.length + CRC_BYTES);
         b.putInt(magic).putLong(++generation).putInt(body.length).put(body);
         b.putInt(crc(b.array(), b.position()));
-        ops.writeAtomically(slot(nextSlot), b.array());
-        nextSlot = (nextSlot + 1) % slots;
+        for (int i = 0; i < copies; i++) {
+            ops.writeAtomically(slot(nextSlot), b.array());
+            nextSlot = (nextSlot + 1) % slots;
+        }
     }
 
     private Optional<byte[]> parse(byte[] all) {

@@ -37,6 +37,7 @@ final class ExecutiveRig {
     static final double PASS_EVERY_S = 5400;
     static final double PASS_S = 600;
     static final int FEATURES = 4;
+    static final double DURATION_S = 20 * 86400;
 
     final Path dir;
     final CrashingFileOps flash = CrashingFileOps.unarmed(DiskFileOps.withoutDeviceFlush());
@@ -63,13 +64,21 @@ final class ExecutiveRig {
     }
 
     ExecutiveRig(Path dir) {
-        this.dir = dir;
-        new SplittableRandom(11).nextBytes(key);
+        this(dir, regularPasses());
+    }
+
+    private static List<ContactWindow> regularPasses() {
         List<ContactWindow> passes = new ArrayList<>();
-        double durationS = 20 * 86400;
-        for (double aos = 1000; aos + PASS_S < durationS; aos += PASS_EVERY_S) {
+        for (double aos = 1000; aos + PASS_S < DURATION_S; aos += PASS_EVERY_S) {
             passes.add(new ContactWindow("gs", aos, aos + PASS_S, 45, 9600, 9600));
         }
+        return passes;
+    }
+
+    ExecutiveRig(Path dir, List<ContactWindow> passes) {
+        this.dir = dir;
+        new SplittableRandom(11).nextBytes(key);
+        double durationS = DURATION_S;
         OnboardSchedule s = new OnboardSchedule(SAT, Instant.parse("2026-06-21T00:00:00Z"), durationS, passes, List.of(),
                 LightingProfile.alwaysLit(), SunDirectionProfile.constant(1, 0, 0));
         LearningSettings trainer = LearningSettings.defaults();

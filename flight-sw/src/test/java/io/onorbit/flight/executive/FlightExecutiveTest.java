@@ -259,4 +259,22 @@ class FlightExecutiveTest {
             assertThat(after.heldVersion()).isEqualTo(v1);
         }
     }
+
+    @Test
+    void inAContactThatNeverEndsADeltaIsCutOnTheCadenceNotOnlyAtItsStart() {
+        // GEO: one contact for the whole span.
+        ExecutiveRig rig = new ExecutiveRig(dir, List.of(new io.onorbit.flight.schedule.ContactWindow("gs", 0, 20 * 86400.0,
+                30, 9600, 9600)));
+        FlightExecutive e = rig.boot();
+        List<Double> cutTimes = new ArrayList<>();
+        for (double t = 0; t < 4 * 3600; t += 30) {
+            rig.tickAt(e, t, 10);
+            e.uplink(List.of());
+            if (e.drainEvents().generatedIds().length > 0) {
+                cutTimes.add(t);
+            }
+        }
+        // One at the contact's start (after its first uplink), then one per cadence.
+        assertThat(cutTimes).containsExactly(0.0, 3600.0, 7200.0, 10800.0);
+    }
 }
