@@ -34,10 +34,7 @@ public final class FlightExecutive implements FlightSoftware {
     /** Control-message ids reserved on flash at a time. */
     static final int CONTROL_ID_BLOCK = 64;
     /** CCSDS sequence counts reserved on flash ahead of the packets sent (less than half of 2^14). */
-    static final int PACKET_COUNT_RESERVE = 4095;
-    /** Telemetry products: their APIDs' sequence counts are this end's to keep. */
-    private static final Product[] TELEMETRY = Arrays.stream(Product.values()).filter(p -> !p.telecommand())
-            .toArray(Product[]::new);
+    static final int PACKET_COUNT_RESERVE = 1024;
 
     private final FlightConfig config;
     private final Hardware hardware;
@@ -183,35 +180,30 @@ public final class FlightExecutive implements FlightSoftware {
     public int downlink(double fromS, double untilS) {
         long before = link.outbox().packetsSent();
         try {
-            Optional<ContactWindow> w = radio.usableWindowAt(fromS);
-            // Split the interval so that no part can send more packets than the counts reserved on flash.
-            double chunkS = w.isEmpty() ? Double.POSITIVE_INFINITY
-                    : PACKET_COUNT_RESERVE * (double) Packetizer.MIN_PACKET_BYTES * 8.0 / w.get().downlinkBps();
-            for (double a = fromS; a < untilS; a += chunkS) {
-                reservePacketCounts();
-                link.step(a, Math.min(untilS, a + chunkS));
-            }
+            link.step(fromS, untilS);
         } catch (IOException e) {
             throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
         }
         return (int) (link.outbox().packetsSent() - before);
     }
 
-    /** Keeps the flash's count floor of every telemetry APID at least one reserve ahead of what is sent. */
-    private void reservePacketCounts() throws IOException {
+    /**
+     * Packetizer guard: a telemetry APID's sequence count is used only below the floor stored on
+     * flash; reaching it, the floor moves {@link #PACKET_COUNT_RESERVE} ahead first. The next boot
+     * resumes at the floor, at most that far ahead of the last count sent, so counts advance.
+     */
+    void beforeCountUse(int apid, int count) {
+        Product p = config.apids().route(apid).orElseThrow().product();
         PersistentCounters c = counters.current();
         int[] floor = c.packetCountNext();
-        boolean change = false;
-        for (Product p : TELEMETRY) {
-            int next = packetizer.nextSequenceCount(config.apids().apid(config.satellite(), p));
-            int ahead = Math.floorMod(floor[p.ordinal()] - next, 1 << 14);
-            if (ahead <= PACKET_COUNT_RESERVE) { // fewer counts left before the floor than one chunk can send
-                floor[p.ordinal()] = Math.floorMod(next + 2 * PACKET_COUNT_RESERVE, 1 << 14);
-                change = true;
+        int ahead = Math.floorMod(floor[p.ordinal()] - count, 1 << 14);
+        if (ahead == 0 || ahead > PACKET_COUNT_RESERVE) {
+            floor[p.ordinal()] = Math.floorMod(count + PACKET_COUNT_RESERVE, 1 << 14);
+            try {
+                counters.store(c.withPacketCountNext(floor));
+            } catch (IOException e) {
+                throw new UncheckedIOException("packet count reservation: " + e.getMessage(), e);
             }
-        }
-        if (change) {
-            counters.store(c.withPacketCountNext(floor));
         }
     }
 

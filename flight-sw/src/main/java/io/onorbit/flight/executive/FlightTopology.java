@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *   flash: queue/ ─────────► DeltaQueue (sequence floor from the counters)
  *   hardware engine ───────► OnboardTrainer
  *   schedule ──────────────► PassGatedRadio ──► hardware transmitter
- *   Packetizer (counts resumed from the counters) ─► SpacecraftLink ◄── DeltaQueue
+ *   Packetizer (counts resumed from the counters; guarded by FlightExecutive.beforeCountUse) ─► SpacecraftLink ◄── DeltaQueue
  *   SpacecraftLink ─ whole model updates ─► FlightExecutive.answerUpdate ─ ack / refusal ─► SpacecraftLink
  *   SpacecraftLink ─ control ids ◄── FlightExecutive.nextControlId (reserved on flash)
  *   FlightExecutive: tick (envelope, trainer, deltas, checkpoints), downlink, uplink, beacon
@@ -123,6 +123,7 @@ public final class FlightTopology {
         // 6. The executive, then the link wired to its ports.
         FlightExecutive exec = new FlightExecutive(config, hw, counters, checkpoints, trainer, encoder, queue, receiver,
                 packetizer, radio, baseParams, ckpt.map(Checkpoint::samplesSinceBase).orElse(0L), corrupted);
+        packetizer.guard(exec::beforeCountUse);
         exec.connect(new SpacecraftLink(config.satellite(), config.apids(), packetizer, radio, queue,
                 exec::nextControlId, exec::answerUpdate, lc.maxDeltasInFlight(), lc.nackIntervalS()));
         return exec;

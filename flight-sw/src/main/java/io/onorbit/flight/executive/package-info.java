@@ -34,7 +34,8 @@
  * below the flash high-water mark, even if all its own counter slots are damaged; the uplink
  * anti-replay counter and the version held are the larger of the counters' and the checkpoint's
  * copies; CCSDS sequence counts of the telemetry APIDs continue from a floor reserved on flash
- * ahead of what is sent (less than half the 2^14 range ahead, so the counts keep advancing).
+ * before a count reaches it (1024 ahead, less than half the 2^14 range, so counts keep advancing
+ * across a reboot however many quiet boots come between).
  * Every write goes through {@link io.onorbit.flight.storage.FileOps} as an atomic replace
  * (temporary file, fsync, rename, directory fsync).
  *
@@ -44,7 +45,8 @@
  * counters and both checkpoints are lost at once, counters restart from what the queue files
  * still name; ids could then repeat. A reset between a delta's queue write and the checkpoint
  * that follows it can send that delta's progress a second time in the next delta. Samples that
- * arrive while the computer is down are lost.
+ * arrive while the computer is down are lost. The counters are written twice per store into three slots: losing
+ * the newest values takes two damaged files between two stores.
  *
  * <p><b>Inputs and outputs.</b> In: sensor samples ({@link io.onorbit.flight.executive.SensorBatch}),
  * power telemetry ({@link io.onorbit.flight.executive.PowerTelemetry}), carrier intervals, uplinked

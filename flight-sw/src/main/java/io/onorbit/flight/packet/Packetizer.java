@@ -26,6 +26,13 @@ public final class Packetizer {
 
     private final int maxPacketBytes;
     private final int[] sequenceCounts = new int[SpacePacket.MAX_APID + 1];
+    private CountGuard guard;
+
+    /** Told before a sequence count goes on a packet, so it can be reserved first (e.g. on flash). */
+    @FunctionalInterface
+    public interface CountGuard {
+        void beforeUse(int apid, int count);
+    }
 
     /** @param maxPacketBytes largest packet on the wire, octets, in [17, 65542] */
     public Packetizer(int maxPacketBytes) {
@@ -121,6 +128,9 @@ public final class Packetizer {
     public byte[] stampNext(byte[] packet) {
         int apid = ((packet[0] & 0x07) << 8) | (packet[1] & 0xFF);
         int count = sequenceCounts[apid];
+        if (guard != null) {
+            guard.beforeUse(apid, count);
+        }
         byte[] b = packet.clone();
         b[2] = (byte) ((b[2] & 0xC0) | (count >>> 8));
         b[3] = (byte) count;
@@ -141,6 +151,11 @@ public final class Packetizer {
      */
     public void resumeAt(int apid, int count) {
         sequenceCounts[apid] = Math.floorMod(count, SpacePacket.SEQUENCE_MODULUS);
+    }
+
+    /** Installs the guard told before each count is stamped (null: none). */
+    public void guard(CountGuard g) {
+        guard = g;
     }
 
     public int nextSequenceCount(int apid) {

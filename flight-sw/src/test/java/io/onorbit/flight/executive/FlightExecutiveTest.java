@@ -277,4 +277,35 @@ class FlightExecutiveTest {
         // One at the contact's start (after its first uplink), then one per cadence.
         assertThat(cutTimes).containsExactly(0.0, 3600.0, 7200.0, 10800.0);
     }
+
+    @Test
+    void packetSequenceCountsKeepAdvancingAcrossRebootsQuietOrNot() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        int apid = rig.apids.apid(ExecutiveRig.SAT, io.onorbit.flight.packet.Product.UPDATE_ACK);
+        List<Integer> counts = new ArrayList<>();
+        byte[] wrongKey = new byte[32];
+        float[] g = rig.config.golden();
+        for (int boot = 0; boot < 60; boot++) {
+            FlightExecutive e = rig.boot();
+            if (boot % 4 != 0) {
+                continue; // a quiet boot: nothing sent on this APID
+            }
+            rig.tickAt(e, ExecutiveRig.passStart(boot), 0);
+            byte[] forged = io.onorbit.flight.command.UplinkFrame.sign(io.onorbit.flight.command.ModelUpdate.between(
+                    ExecutiveRig.SAT, 1, rig.config.goldenVersion(), g, ModelVersion.of(1, perturbed(g, 1)), perturbed(g, 1)),
+                    wrongKey);
+            e.uplink(rig.uplinkPackets(boot, forged));
+            answersInPass(rig, e, boot);
+            for (byte[] p : rig.transmitted) {
+                if ((((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == apid) {
+                    counts.add(((p[2] & 0x3F) << 8) | (p[3] & 0xFF)); // CCSDS 133.0-B-2 primary header
+                }
+            }
+        }
+        assertThat(counts).hasSize(15);
+        for (int i = 1; i < counts.size(); i++) {
+            int advance = Math.floorMod(counts.get(i) - counts.get(i - 1), 1 << 14);
+            assertThat(advance).as("count %d after %d", counts.get(i), counts.get(i - 1)).isBetween(1, (1 << 13) - 1);
+        }
+    }
 }
