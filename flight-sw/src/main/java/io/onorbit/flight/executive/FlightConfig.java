@@ -4,6 +4,7 @@ import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param power               the spacecraft's power system, for the training envelope
  * @param trainer             trainer settings (model, trainable subset, memory budget)
  * @param featureCount        features per sensor sample, &ge; 1
+ * @param payload             the training payload's hardware (engine, draws per power state)
  * @param link                packet size, queue capacity, compression, pass margin, NACK timing
  * @param apids               APIDs of the constellation
  * @param satellite           this spacecraft's name
@@ -28,7 +30,7 @@ import java.util.Objects;
  *                            also cut every this many s, not only at the contact's start; &gt; 0
  */
 public record FlightConfig(OnboardSchedule schedule, PowerSystem power, LearningSettings trainer, int featureCount,
-                           LinkConfig link, ApidPlan apids, String satellite, byte[] uplinkKey, float[] golden,
+                           PayloadSpec payload, LinkConfig link, ApidPlan apids, String satellite, byte[] uplinkKey, float[] golden,
                            ModelVersion goldenVersion, double tickS, double checkpointIntervalS, double deltaCadenceS) {
 
     /** Default delta cadence inside long contacts: one delta per hour, the ground's default sync period. */
@@ -38,6 +40,7 @@ public record FlightConfig(OnboardSchedule schedule, PowerSystem power, Learning
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(power, "power");
         Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(apids, "apids");
         Objects.requireNonNull(satellite, "satellite");
@@ -66,7 +69,7 @@ public record FlightConfig(OnboardSchedule schedule, PowerSystem power, Learning
     }
 
     public FlightConfig withDeltaCadenceS(double s) {
-        return new FlightConfig(schedule, power, trainer, featureCount, link, apids, satellite, uplinkKey, golden,
+        return new FlightConfig(schedule, power, trainer, featureCount, payload, link, apids, satellite, uplinkKey, golden,
                 goldenVersion, tickS, checkpointIntervalS, s);
     }
 }

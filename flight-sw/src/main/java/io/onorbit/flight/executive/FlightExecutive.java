@@ -12,6 +12,8 @@ import io.onorbit.flight.link.SpacecraftLink;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.payload.PayloadStep;
+import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.flight.power.PowerModel;
 import io.onorbit.flight.power.TrainingEnvelope;
 import io.onorbit.flight.schedule.ContactWindow;
@@ -40,6 +42,7 @@ public final class FlightExecutive implements FlightSoftware {
     private final Hardware hardware;
     private final CounterStore counters;
     private final CheckpointStore checkpoints;
+    private final TrainingPayload payload;
     private final OnboardTrainer trainer;
     private final DeltaEncoder encoder;
     private final DeltaQueue queue;
@@ -68,16 +71,27 @@ public final class FlightExecutive implements FlightSoftware {
     private final List<Long> corrupted = new ArrayList<>();
     private final List<ExecutiveEvents.AppliedUpdate> applied = new ArrayList<>();
     private final List<RejectReason> refused = new ArrayList<>();
+    private double drawnJ;
+    private double trainingS;
+    private double idleS;
+    private double offS;
+    private long samplesSeen;
+    private long samplesTrained;
+    private long samplesDropped;
+    private long updates;
+    private double hostWorkJ;
+    private double solveJ;
 
     FlightExecutive(FlightConfig config, Hardware hardware, CounterStore counters, CheckpointStore checkpoints,
-                    OnboardTrainer trainer, DeltaEncoder encoder, DeltaQueue queue, UpdateReceiver receiver,
+                    TrainingPayload payload, DeltaEncoder encoder, DeltaQueue queue, UpdateReceiver receiver,
                     Packetizer packetizer, PassGatedRadio radio, float[] baseParams, long samplesSinceBase,
                     List<Long> corruptedAtBoot) {
         this.config = config;
         this.hardware = hardware;
         this.counters = counters;
         this.checkpoints = checkpoints;
-        this.trainer = trainer;
+        this.payload = payload;
+        this.trainer = payload.trainer();
         this.encoder = encoder;
         this.queue = queue;
         this.receiver = receiver;
@@ -113,15 +127,25 @@ public final class FlightExecutive implements FlightSoftware {
             double tp = Math.max(0, Math.min(t, s.durationS() - envelope.stepS()));
             double envelopeW = envelope.maxTrainingPowerW(tp, dtS, power.storedWh());
             lastEnvelopeW = envelopeW;
-            double energyBefore = trainer.energySpentJ();
-            long updatesBefore = trainer.updates();
-            float[] predictions = new float[samples.size()];
             int d = samples.featureCount();
-            for (int i = 0; i < predictions.length; i++) {
+            long droppedBefore = payload.samplesDropped();
+            for (int i = 0; i < samples.size(); i++) {
                 System.arraycopy(samples.features(), i * d, x, 0, d);
-                predictions[i] = trainer.step(x, samples.targets()[i], envelopeW);
+                payload.offer(x, samples.targets()[i]);
             }
-            samplesSinceBase += predictions.length;
+            samplesSeen += samples.size();
+            samplesDropped += payload.samplesDropped() - droppedBefore;
+            TrainedSamples trained = new TrainedSamples(d);
+            PayloadStep p = payload.run(envelopeW, dtS, trained::add);
+            samplesSinceBase += p.samplesTrained();
+            drawnJ += p.drawnJ();
+            trainingS += p.allocation().trainingS();
+            idleS += p.allocation().idleS();
+            offS += p.allocation().offS();
+            samplesTrained += p.samplesTrained();
+            updates += p.updates();
+            hostWorkJ += p.hostWorkJ();
+            solveJ += p.solveJ();
             notePassStart(t, dtS);
             if (passDeltaDue && t >= passDeltaDeadlineS) {
                 cutDelta(t); // the pass's uplink never came (missed pass, ground silent): send what we have
@@ -132,8 +156,7 @@ public final class FlightExecutive implements FlightSoftware {
                 checkpoint();
                 lastCheckpointS = t;
             }
-            return new TickReport(t, envelopeW, trainer.energySpentJ() - energyBefore,
-                    (int) (trainer.updates() - updatesBefore), predictions);
+            return new TickReport(t, envelopeW, trained.batch(), trained.predictions());
         } catch (IOException e) {
             throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
         }
@@ -295,13 +318,55 @@ public final class FlightExecutive implements FlightSoftware {
 
     // ---------------------------------------------------------------- telemetry
 
+    /** Samples the payload trained on in one tick, with the predictions made before training on each. */
+    private static final class TrainedSamples {
+        private final int d;
+        private float[] xs = new float[0];
+        private float[] ys = new float[0];
+        private float[] predictions = new float[0];
+        private int n;
+
+        TrainedSamples(int d) {
+            this.d = d;
+        }
+
+        void add(float[] x, float y, float prediction) {
+            if (n == ys.length) {
+                int cap = Math.max(8, 2 * n);
+                xs = Arrays.copyOf(xs, cap * d);
+                ys = Arrays.copyOf(ys, cap);
+                predictions = Arrays.copyOf(predictions, cap);
+            }
+            System.arraycopy(x, 0, xs, n * d, d);
+            ys[n] = y;
+            predictions[n++] = prediction;
+        }
+
+        SensorBatch batch() {
+            return new SensorBatch(d, Arrays.copyOf(xs, n * d), Arrays.copyOf(ys, n));
+        }
+
+        float[] predictions() {
+            return Arrays.copyOf(predictions, n);
+        }
+    }
+
     @Override
     public ExecutiveEvents drainEvents() {
-        if (generated.isEmpty() && merged.isEmpty() && corrupted.isEmpty() && applied.isEmpty() && refused.isEmpty()) {
-            return ExecutiveEvents.NONE;
-        }
+        ExecutiveEvents.PayloadBooks books = new ExecutiveEvents.PayloadBooks(drawnJ, trainingS, idleS, offS, samplesSeen,
+                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered());
+        drawnJ = 0;
+        trainingS = 0;
+        idleS = 0;
+        offS = 0;
+        samplesSeen = 0;
+        samplesTrained = 0;
+        samplesDropped = 0;
+        updates = 0;
+        hostWorkJ = 0;
+        solveJ = 0;
         ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),
-                List.copyOf(applied), List.copyOf(refused));
+                List.copyOf(applied), List.copyOf(refused), books);
         generated.clear();
         merged.clear();
         corrupted.clear();

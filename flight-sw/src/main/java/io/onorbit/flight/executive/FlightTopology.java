@@ -9,6 +9,7 @@ import io.onorbit.flight.link.PassGatedRadio;
 import io.onorbit.flight.link.SpacecraftLink;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.flight.storage.DeltaQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  *                                          └──► DeltaEncoder (reference + residual)
  *                                          └──► UpdateReceiver (model held, counter = max of both copies)
  *   flash: queue/ ─────────► DeltaQueue (sequence floor from the counters)
- *   hardware engine ───────► OnboardTrainer
+ *   hardware engine ───────► TrainingPayload (power states, sample buffer) ─► OnboardTrainer
  *   schedule ──────────────► PassGatedRadio ──► hardware transmitter
  *   Packetizer (counts resumed from the counters; guarded by FlightExecutive.beforeCountUse) ─► SpacecraftLink ◄── DeltaQueue
  *   SpacecraftLink ─ whole model updates ─► FlightExecutive.answerUpdate ─ ack / refusal ─► SpacecraftLink
@@ -84,7 +85,8 @@ public final class FlightTopology {
         counters.store(found.withBootCount(found.bootCount() + 1)); // this boot is counted before anything else
 
         // 2. Learner: the checkpoint, or the golden image.
-        OnboardTrainer trainer = OnboardTrainer.create(config.featureCount(), config.trainer(), hw.engine());
+        TrainingPayload payload = TrainingPayload.of(config.payload(), config.featureCount(), config.trainer(), hw.engine());
+        OnboardTrainer trainer = payload.trainer();
         float[] params = ckpt.map(Checkpoint::params).orElse(config.golden());
         float[] baseParams = ckpt.map(Checkpoint::baseParams).orElse(config.golden());
         var base = ckpt.map(Checkpoint::base).orElse(config.goldenVersion());
@@ -121,7 +123,7 @@ public final class FlightTopology {
         radio.connect(PassGatedRadio.Direction.DOWNLINK, hw.transmitter());
 
         // 6. The executive, then the link wired to its ports.
-        FlightExecutive exec = new FlightExecutive(config, hw, counters, checkpoints, trainer, encoder, queue, receiver,
+        FlightExecutive exec = new FlightExecutive(config, hw, counters, checkpoints, payload, encoder, queue, receiver,
                 packetizer, radio, baseParams, ckpt.map(Checkpoint::samplesSinceBase).orElse(0L), corrupted);
         packetizer.guard(exec::beforeCountUse);
         exec.connect(new SpacecraftLink(config.satellite(), config.apids(), packetizer, radio, queue,

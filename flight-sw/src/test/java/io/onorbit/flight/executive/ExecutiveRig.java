@@ -12,6 +12,8 @@ import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
 import io.onorbit.flight.packet.Reassembler;
+import io.onorbit.flight.payload.PayloadEngine;
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.LightingProfile;
@@ -84,7 +86,8 @@ final class ExecutiveRig {
         LearningSettings trainer = LearningSettings.defaults();
         float[] golden = new DenseNetwork(trainer.widths(FEATURES), 5, MemoryAccountant.unbounded()).parameters();
         this.apids = new ApidPlan(List.of(SAT), LinkConfig.defaults().apidBase());
-        this.config = new FlightConfig(s, PowerSystem.sixUCubesat(), trainer, FEATURES, LinkConfig.defaults(), apids, SAT,
+        this.config = new FlightConfig(s, PowerSystem.sixUCubesat(), trainer, FEATURES,
+                PayloadSpec.defaults(PayloadEngine.DIGITAL), LinkConfig.defaults(), apids, SAT,
                 key, golden, ModelVersion.of(0, golden), 30, 3600, FlightConfig.DEFAULT_DELTA_CADENCE_S);
     }
 

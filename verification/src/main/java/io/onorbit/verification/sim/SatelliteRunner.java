@@ -93,6 +93,12 @@ final class SatelliteRunner {
     long trainingUpdates;
     long samples;
     long samplesLostWhileDown;
+    long samplesLostOnReset;
+    long samplesSeen;
+    long samplesDropped;
+    double payloadTrainingS;
+    double payloadIdleS;
+    double payloadOffS;
     long peakMemoryBytes = -1;
     final double[] errorSums = new double[3];
     final long[] errorCounts = new long[3];
@@ -168,8 +174,7 @@ final class SatelliteRunner {
     /** What one step of the flight computer did, gathered as it happens (survives a reset mid-step). */
     private static final class StepFacts {
         double envelopeW = Double.NaN;
-        int samples;
-        int updates;
+        ExecutiveEvents.PayloadBooks payload = ExecutiveEvents.PayloadBooks.NONE;
         List<byte[]> sent = List.of();
         long bytesSent;
         long[] delivered = NO_IDS;
@@ -205,10 +210,8 @@ final class SatelliteRunner {
             try {
                 SensorBatch in = batch != null ? batch : SensorBatch.empty(1);
                 TickReport r = c.tick(dt, in, new PowerTelemetry(power.storedWh(), power.capacityWh()));
-                f.samples = in.size();
-                f.updates = r.updates();
                 if (batch != null) {
-                    sensors.score(batch, r.predictions());
+                    sensors.score(r.trained(), r.predictions());
                 }
             } catch (RuntimeException | AssertionError e) {
                 failed(c, e, t, f);
@@ -246,15 +249,6 @@ final class SatelliteRunner {
         for (byte[] p : f.sent) {
             f.bytesSent += p.length;
         }
-        FlightStage.EngineDraw draw = flight == null ? FlightStage.EngineDraw.NONE : flight.drainEngine();
-        try {
-            if (power != null) {
-                double radioOnS = downBps > 0 ? Math.min(overlapS, f.bytesSent * 8.0 / downBps) : 0;
-                power.advance(t, dt, draw.energyJ(), radioOnS);
-            }
-        } catch (RuntimeException | AssertionError e) {
-            f.error(e);
-        }
         if (resetArmed) {
             // The reset struck after the step's last flash operation: unflushed writes are torn.
             try {
@@ -264,9 +258,22 @@ final class SatelliteRunner {
             }
             drop(computer, t, f);
         }
-        long[] queued = null;
         if (computer != null) {
             drain(computer, f);
+        }
+        // The solver's operating power is measured at its interface; the bus is charged what the
+        // training payload drew in its power states, and the transmitter's on-time.
+        FlightStage.EngineDraw draw = flight == null ? FlightStage.EngineDraw.NONE : flight.drainEngine();
+        try {
+            if (power != null) {
+                double radioOnS = downBps > 0 ? Math.min(overlapS, f.bytesSent * 8.0 / downBps) : 0;
+                power.advance(t, dt, f.payload.drawnJ(), radioOnS);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            f.error(e);
+        }
+        long[] queued = null;
+        if (computer != null) {
             try {
                 queued = computer.queuedDeltaIds();
             } catch (RuntimeException e) {
@@ -278,7 +285,7 @@ final class SatelliteRunner {
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
                 power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
                 power == null ? Double.NaN : power.unservedWhLastStep(),
-                f.envelopeW, draw.peakPowerW(), draw.energyJ(), overlapS, downBps, f.bytesSent, f.sent,
+                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, f.bytesSent, f.sent,
                 memoryUsed, memoryBudget,
                 toArray(f.generated), f.delivered, toArray(f.corrupted), toArray(f.merged), queued,
                 f.counters.stream().mapToLong(Long::longValue).toArray(), f.error);
@@ -323,6 +330,7 @@ final class SatelliteRunner {
         if (c != null) {
             drain(c, f);
             f.envelopeW = c.envelopeW();
+            samplesLostOnReset += f.payload.buffered(); // the payload's buffer was RAM
         }
         computer = null;
         resetArmed = false;
@@ -341,6 +349,12 @@ final class SatelliteRunner {
     /** Telemetry of the flight computer into the step's books. */
     private void drain(FlightSoftware c, StepFacts f) {
         ExecutiveEvents e = c.drainEvents();
+        ExecutiveEvents.PayloadBooks p = e.payload();
+        ExecutiveEvents.PayloadBooks q = f.payload;
+        f.payload = new ExecutiveEvents.PayloadBooks(q.drawnJ() + p.drawnJ(), q.trainingS() + p.trainingS(),
+                q.idleS() + p.idleS(), q.offS() + p.offS(), q.samplesSeen() + p.samplesSeen(),
+                q.samplesTrained() + p.samplesTrained(), q.samplesDropped() + p.samplesDropped(), q.updates() + p.updates(),
+                q.hostWorkJ() + p.hostWorkJ(), q.solveJ() + p.solveJ(), p.buffered());
         for (long id : e.generatedIds()) {
             f.generated.add(id);
         }
@@ -509,13 +523,18 @@ final class SatelliteRunner {
             minSoc = Double.isNaN(minSoc) ? s.soc() : Math.min(minSoc, s.soc());
             powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), draw.peakPowerW());
         }
-        trainingEnergyJ += draw.energyJ();
+        trainingEnergyJ += f.payload.drawnJ();
         if (flight != null) {
             denseBytes += 4L * flight.modelParameters() * s.generatedIds().length;
         }
-        trainingUpdates += f.updates;
-        samples += f.samples;
-        orbitBinEnergyJ += draw.energyJ();
+        trainingUpdates += f.payload.updates();
+        samples += f.payload.samplesTrained();
+        samplesSeen += f.payload.samplesSeen();
+        samplesDropped += f.payload.samplesDropped();
+        payloadTrainingS += f.payload.trainingS();
+        payloadIdleS += f.payload.idleS();
+        payloadOffS += f.payload.offS();
+        orbitBinEnergyJ += f.payload.drawnJ();
         if (s.trueTimeS() + s.dtS() - orbitBinStartS >= orbitS) {
             trainingPerOrbit.add(orbitBinStartS, orbitBinEnergyJ / 3600.0);
             orbitBinStartS = s.trueTimeS() + s.dtS();

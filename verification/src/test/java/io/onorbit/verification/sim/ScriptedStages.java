@@ -80,7 +80,7 @@ final class ScriptedStages implements StageFactory {
             return new FlightSoftware() {
                 @Override
                 public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
-                    return new TickReport(clock.nowS(), 1.0, 0, 0, new float[samples.size()]);
+                    return new TickReport(clock.nowS(), 1.0, SensorBatch.empty(samples.featureCount()), new float[0]);
                 }
 
                 @Override

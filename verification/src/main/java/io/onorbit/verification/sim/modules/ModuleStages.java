@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.PowerConfigReader;
+import io.onorbit.ground.config.TrainingPayloadConfigReader;
+import io.onorbit.flight.payload.PayloadEngine;
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.verification.sim.FlightStage;
 import io.onorbit.verification.sim.GroundStage;
 import io.onorbit.verification.sim.SensorStage;
@@ -44,6 +47,7 @@ public final class ModuleStages implements StageFactory {
     private final MissionConfig mission;
     private final SimulationSettings settings;
     private final PowerSystem power;
+    private final PayloadSpec payload;
     private final LearningConfig learning;
     private DeployedModel deployed;
     private final LinkConfig link;
@@ -60,6 +64,7 @@ public final class ModuleStages implements StageFactory {
         this.mission = mission;
         this.settings = settings;
         this.power = PowerConfigReader.read(mission.root());
+        this.payload = TrainingPayloadConfigReader.read(mission.root());
         this.learning = LearningConfigReader.read(mission.root());
         this.link = LinkConfigReader.read(mission.root());
         Path missionDir = mission.file() == null || mission.file().toAbsolutePath().getParent() == null ? Path.of(".")
@@ -95,7 +100,7 @@ public final class ModuleStages implements StageFactory {
     }
 
     private Optimizer optimizer(long seed) {
-        if (settings.optimizer().equals("digital")) {
+        if (payload.engine() == PayloadEngine.DIGITAL) {
             return DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
         }
         AnalogOptimizer.Settings d = AnalogOptimizer.Settings.defaults();
@@ -109,10 +114,11 @@ public final class ModuleStages implements StageFactory {
     public List<StageStatus> statuses() {
         List<StageStatus> s = new ArrayList<>();
         s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
-        s.add(StageStatus.available("power", "flight.power PowerBudget battery physics (spacecraft.power); the envelope "
-                + "is planned on board by flight.executive"));
-        s.add(StageStatus.available("learning", "flight.executive FlightTopology: flight.learning OnboardTrainer on the "
-                + "solar-array task, " + settings.optimizer() + " optimizer (learning, simulation.optimizer)"));
+        s.add(StageStatus.available("power", "flight.power PowerBudget battery physics (spacecraft.power), stepped with "
+                + "what the training payload drew; the envelope is planned on board by flight.executive"));
+        s.add(StageStatus.available("learning", "flight.executive FlightTopology: flight.payload TrainingPayload ("
+                + payload.engine().key() + ", " + payload.activeW() + " W training, " + payload.idleW() + " W idle) running "
+                + "flight.learning OnboardTrainer on the solar-array task (learning, spacecraft.training_payload)"));
         s.add(StageStatus.available("link", "flight.executive FlightTopology: flight.delta encoder (error feedback) + "
                 + "flight.storage queue + flight.link pass-gated radio, " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
@@ -142,8 +148,8 @@ public final class ModuleStages implements StageFactory {
     public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed(schedule);
         FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), task(schedule, seed).featureCount(),
-                link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(), launch.version(),
-                settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
+                payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
+                launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
         return new FlightComputerStage(config, optimizer(seed));
     }
 

@@ -3,15 +3,17 @@
  * mission file by {@link io.onorbit.verification.sim.modules.ModuleStages}:
  * <ul>
  *   <li>{@link io.onorbit.verification.sim.modules.FlightPowerStage}: {@code flight.power}'s
- *       battery integration as physics (true time, the load really drawn; brownouts and capacity
- *       faults act on the battery). No envelope: the flight executive plans it on board;</li>
+ *       battery integration as physics (true time, charged what the training payload drew, states
+ *       x time, plus the transmitter; brownouts and capacity faults act on the battery). No
+ *       envelope: the flight executive plans it on board;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.SensorStream}: the satellite's own
  *       solar-array stream, and the frozen launch model and the latest applied global model
- *       scored on the same samples as the flight model's predictions;</li>
+ *       scored on the samples the payload trained on, beside the flight model's predictions;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.FlightComputerStage}: boots
- *       {@code flight.executive.FlightTopology} on the emulated flash, clock and transmitter; the
- *       training engine is hardware, its power and energy recorded at the {@code Optimizer}
- *       interface ({@code RecordingOptimizer});</li>
+ *       {@code flight.executive.FlightTopology} (with the {@code flight.payload} training payload of
+ *       {@code spacecraft.training_payload}) on the emulated flash, clock and transmitter; the
+ *       training engine is hardware, its operating power recorded at the {@code Optimizer}
+ *       interface ({@code RecordingOptimizer}); a reset also empties the payload's sample buffer;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.GroundSegmentStage}: the link's ground end,
  *       {@code ground.archive}, {@code ground.review} (automatic policy: approve what carries no
  *       flag), {@code ground.aggregation}, {@code ground.uplink}.</li>
