@@ -23,6 +23,10 @@ public final class OnOrbitCli implements Runnable {
             description = "Print stack traces for errors (for reporting a bug).")
     boolean debug;
 
+    @Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print no progress (bars on a terminal, periodic lines in a log).")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +45,8 @@ public final class OnOrbitCli implements Runnable {
         cl.addSubcommand(new PowerCommand());
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
         cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
+        cl.addSubcommand(new io.onorbit.verification.campaign.CampaignCommand());
+        cl.addSubcommand(new io.onorbit.verification.campaign.WorkerCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setParameterExceptionHandler(OnOrbitCli::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -9,13 +9,14 @@ import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /** What {@code simulate} and {@code soak} share: run the loop into an atomic report folder, print a summary. */
-final class RunSupport {
+public final class RunSupport {
 
     private RunSupport() {
     }
@@ -26,10 +27,13 @@ final class RunSupport {
      * @return the result
      */
     static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
-                                PrintWriter err) {
-        ProgressBar bar = ProgressBar.forTerminal(label, err, true);
-        try {
-            return run(setup, seed, faults, outDir, (d, t) -> bar.update(d / t));
+                                CommandSpec spec) {
+        ProgressBar bar = ProgressBar.start(label, spec, ProgressBar.Mode.of(spec), Math.round(setup.durationS()),
+                " days", 86_400);
+        String kept = outDir == null ? "nothing was written"
+                : "no report was written (" + outDir + " is written only when the run completes)";
+        try (StopNotice stop = StopNotice.register(spec.commandLine().getErr(), bar, () -> kept)) {
+            return run(setup, seed, faults, outDir, (d, t) -> bar.stepTo(Math.round(d)));
         } catch (UncheckedIOException e) {
             // The report folder could not be made or written: the user's path to fix, not a defect.
             throw new UserInputException("--out " + outDir + ": cannot write (" + e.getMessage() + ")", e);
@@ -54,8 +58,14 @@ final class RunSupport {
         return null;
     }
 
-    private static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
-                                        MissionSimulator.ProgressListener progress) {
+    /**
+     * Runs the mission without drawing anything; writes its report folder only if {@code outDir} is given.
+     *
+     * @param outDir report folder, or null for none (e.g. a campaign run, which keeps only the figures)
+     * @return the result
+     */
+    public static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
+                                       MissionSimulator.ProgressListener progress) {
         Path work = FlightStorage.newRunFolder();
         try {
             if (outDir == null) {
