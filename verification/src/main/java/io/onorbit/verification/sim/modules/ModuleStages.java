@@ -1,7 +1,7 @@
 package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.learning.LearningConfig;
-import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
@@ -118,7 +118,8 @@ public final class ModuleStages implements StageFactory {
                 + "what the training payload drew; the envelope is planned on board by flight.executive"));
         s.add(StageStatus.available("learning", "flight.executive FlightTopology: flight.payload TrainingPayload ("
                 + payload.engine().key() + ", " + payload.activeW() + " W training, " + payload.idleW() + " W idle) running "
-                + "flight.learning OnboardTrainer on the solar-array task (learning, spacecraft.training_payload)"));
+                + "flight.learning OnboardTrainer on the " + learning.task().kind().label()
+                + " task (learning, spacecraft.training_payload)"));
         s.add(StageStatus.available("link", "flight.executive FlightTopology: flight.delta encoder (error feedback) + "
                 + "flight.storage queue + flight.link pass-gated radio, " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
@@ -133,21 +134,17 @@ public final class ModuleStages implements StageFactory {
         return new FlightPowerStage(schedule, power);
     }
 
-    private SolarArrayTask task(OnboardSchedule schedule, long seed) {
-        return new SolarArrayTask(schedule, learning.solarFor(schedule.durationS()).withSeed(seed));
-    }
-
     @Override
     public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed(schedule);
-        return new SensorStream(task(schedule, seed), learning.trainer(), launch.parameters(), launch.version(),
-                learning.experiment().fadingFactor());
+        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), launch.parameters(),
+                launch.version(), learning.experiment().fadingFactor());
     }
 
     @Override
     public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed(schedule);
-        FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), task(schedule, seed).featureCount(),
+        FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), learning.createTask(schedule, seed).featureCount(),
                 payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
                 launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
         return new FlightComputerStage(config, optimizer(seed));
