@@ -7,7 +7,7 @@
  *       x time, plus the transmitter; brownouts and capacity faults act on the battery). No
  *       envelope: the flight executive plans it on board;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.SensorStream}: the satellite's own
- *       solar-array stream, and the frozen launch model and the latest applied global model
+ *       stream (the mission's {@code learning.task}), and the frozen launch model and the latest applied global model
  *       scored on the samples the payload trained on, beside the flight model's predictions;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.FlightComputerStage}: boots
  *       {@code flight.executive.FlightTopology} (with the {@code flight.payload} training payload of
