@@ -5,7 +5,6 @@ import io.onorbit.flight.executive.FlightSoftware;
 import io.onorbit.flight.executive.FlightTopology;
 import io.onorbit.flight.executive.Hardware;
 import io.onorbit.flight.executive.SpacecraftClock;
-import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.storage.FileOps;
 import io.onorbit.verification.sim.FlightStage;
@@ -29,8 +28,6 @@ public final class FlightComputerStage implements FlightStage {
      * @param engine the training engine
      */
     public FlightComputerStage(FlightConfig config, Optimizer engine) {
-        // A model that does not fit its memory budget is the mission's to fix: fail before the run, not at boot.
-        TrainingPayload.of(config.payload(), config.featureCount(), config.trainer(), engine);
         this.config = config;
         this.engine = new RecordingOptimizer(engine);
     }
