@@ -21,6 +21,14 @@ public interface PowerStage {
      */
     double unservedWhLastStep();
 
+    /**
+     * @return the state of charge the cell would have now had it served everything demanded in
+     *         the last step and every fault load since (nothing cut by the protection at the
+     *         floor), fraction of current capacity; below {@link #socFloor()} is a floor crossing
+     *         that the protected {@link #soc()} hides
+     */
+    double realDrawSoc();
+
     /** @return usable battery capacity now, Wh (what the power system reports) */
     double capacityWh();
 

@@ -13,8 +13,10 @@ import io.onorbit.flight.storage.DiskFileOps;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.verification.soak.FaultTally;
+import io.onorbit.verification.soak.GroundRecord;
 import io.onorbit.verification.soak.Invariant;
 import io.onorbit.verification.soak.Invariants;
+import io.onorbit.verification.soak.UplinkAttacker;
 import io.onorbit.verification.soak.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -50,6 +53,7 @@ final class SatelliteRunner {
     private final FlightStage flight;
     private final GroundStage.Port port;
     private final SpaceChannel channel;
+    private final UplinkAttacker attacker;
     private final Path storageRoot;
     private final Path flashDir;
     private final CrashingFileOps flash;
@@ -59,8 +63,9 @@ final class SatelliteRunner {
     private final SplittableRandom faultRandom;
     private final SplittableRandom resetRandom;
     final FaultTally tally = new FaultTally();
-    private final List<Invariant> invariants = Invariants.forSatellite();
+    private final List<Invariant> invariants;
     final Invariants.DeltaAccounting accounting;
+    final Invariants.GenuineCommandsOnly commands;
     final long[] violationsByInvariant;
     final List<Violation> firstViolations = new ArrayList<>();
     private final int keepViolations;
@@ -125,9 +130,11 @@ final class SatelliteRunner {
         this.faultRandom = root.split();
         this.channel = new SpaceChannel(root.split(), faults.missedPassProbability(), faults.bitErrorRate(),
                 faults.corruptedPacketProbability());
+        this.attacker = new UplinkAttacker(root.split(), faults.attackerPerPass());
         this.resetRandom = root.split();
-        this.accounting = (Invariants.DeltaAccounting) invariants.stream()
-                .filter(i -> i instanceof Invariants.DeltaAccounting).findFirst().orElseThrow();
+        this.invariants = Invariants.forSatellite(schedule.contacts());
+        this.accounting = only(Invariants.DeltaAccounting.class);
+        this.commands = only(Invariants.GenuineCommandsOnly.class);
         this.violationsByInvariant = new long[invariants.size()];
         this.keepViolations = keepViolations;
         this.orbitS = estimateOrbitS(schedule);
@@ -140,6 +147,10 @@ final class SatelliteRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create flight storage " + flashDir, e);
         }
+    }
+
+    private <T extends Invariant> T only(Class<T> type) {
+        return invariants.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     /** Mean spacing of successive penumbra entries (one per revolution), or 5400 s without eclipses. */
@@ -177,11 +188,13 @@ final class SatelliteRunner {
         ExecutiveEvents.PayloadBooks payload = ExecutiveEvents.PayloadBooks.NONE;
         List<byte[]> sent = List.of();
         long bytesSent;
-        long[] delivered = NO_IDS;
+        double txStartS = Double.NaN;
+        double txEndS = Double.NaN;
+        double uplinkS;
+        final List<StepState.AppliedUpdate> applied = new ArrayList<>();
         final List<Long> generated = new ArrayList<>();
         final List<Long> merged = new ArrayList<>();
         final List<Long> corrupted = new ArrayList<>();
-        final List<Long> counters = new ArrayList<>();
         Throwable error;
 
         void error(Throwable e) {
@@ -234,6 +247,9 @@ final class SatelliteRunner {
                     tally.injected(FaultKind.MISSED_PASS, t, 1);
                 }
                 passAosS = pass.aosS();
+                if (!missed) {
+                    f.uplinkS = pass.uplinkBps() > 0 ? overlapS : 0;
+                }
                 if (!missed && computer != null) {
                     exchange(t, pass, overlapS, f);
                     onboardT = clock.at(t);
@@ -284,11 +300,11 @@ final class SatelliteRunner {
         long memoryBudget = computer == null ? -1 : computer.memoryBudgetBytes();
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
                 power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
-                power == null ? Double.NaN : power.unservedWhLastStep(),
-                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, f.bytesSent, f.sent,
-                memoryUsed, memoryBudget,
-                toArray(f.generated), f.delivered, toArray(f.corrupted), toArray(f.merged), queued,
-                f.counters.stream().mapToLong(Long::longValue).toArray(), f.error);
+                power == null ? Double.NaN : power.realDrawSoc(), power == null ? Double.NaN : power.unservedWhLastStep(),
+                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps,
+                f.sent.isEmpty() ? Double.NaN : f.txStartS, f.sent.isEmpty() ? Double.NaN : f.txEndS, f.uplinkS,
+                f.bytesSent, f.sent, memoryUsed, memoryBudget,
+                toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied), f.error);
         check(s);
         record(s, draw, f);
         step++;
@@ -365,7 +381,7 @@ final class SatelliteRunner {
             f.corrupted.add(id);
         }
         for (ExecutiveEvents.AppliedUpdate u : e.applied()) {
-            f.counters.add(u.counter());
+            f.applied.add(new StepState.AppliedUpdate(u.counter(), u.version().version(), u.globalParams()));
             updatesApplied++;
             if (sensors != null) {
                 sensors.globalApplied(u.globalParams(), u.version());
@@ -391,6 +407,9 @@ final class SatelliteRunner {
         long mangledBefore = channel.corruptedPackets();
         try {
             c.beacon(t); // the ground's time beacon
+            // The radio cannot key outside the interval it is stepped over (true time).
+            f.txStartS = a;
+            f.txEndS = a + overlapS;
             int mark = transmitted.size();
             RuntimeException reset = null;
             try {
@@ -400,7 +419,7 @@ final class SatelliteRunner {
             }
             List<byte[]> arrived = channel.carry(List.copyOf(transmitted.subList(mark, transmitted.size())));
             if (port != null) {
-                f.delivered = toArray(port.receive(t, arrived));
+                port.receive(t, arrived); // delivery is booked from the ground archive, not from the link
             }
             if (reset != null) {
                 throw reset;
@@ -409,6 +428,11 @@ final class SatelliteRunner {
                 List<byte[]> upPackets = port.uplink(a, a + overlapS);
                 for (byte[] p : upPackets) {
                     bytesUplinked += p.length;
+                }
+                if (pass.uplinkBps() > 0) {
+                    long before = attacker.injectedTotal();
+                    upPackets = attacker.interfere(upPackets, overlapS / pass.durationS());
+                    tally.injected(FaultKind.ATTACKER, t, attacker.injectedTotal() - before);
                 }
                 c.uplink(channel.carry(upPackets));
             }
@@ -505,22 +529,40 @@ final class SatelliteRunner {
     private void check(StepState s) {
         boolean violated = false;
         for (int i = 0; i < invariants.size(); i++) {
-            Invariant inv = invariants.get(i);
-            String reason = inv.check(s);
-            if (reason != null) {
-                violated = true;
-                violationsByInvariant[i]++;
-                if (firstViolations.size() < keepViolations) {
-                    firstViolations.add(new Violation(inv.name(), s.satellite(), s.step(), s.trueTimeS(), reason, s.describe()));
-                }
-            }
+            violated |= book(i, invariants.get(i).check(s), s.step(), s.trueTimeS(), s.describe());
         }
         tally.stepChecked(s.trueTimeS(), violated);
     }
 
+    /**
+     * Checks what the ground's archive holds for this satellite after a synchronization; a
+     * violation is booked at the last step run.
+     */
+    void groundSynced(GroundRecord g) {
+        boolean violated = false;
+        for (int i = 0; i < invariants.size(); i++) {
+            violated |= book(i, invariants.get(i).groundSynced(g), Math.max(0, step - 1), g.trueTimeS(),
+                    "ground synchronization at t=" + g.trueTimeS() + " s");
+        }
+        tally.stepChecked(g.trueTimeS(), violated);
+    }
+
+    private boolean book(int invariant, String reason, long atStep, double tS, String state) {
+        if (reason == null) {
+            return false;
+        }
+        violationsByInvariant[invariant]++;
+        if (firstViolations.size() < keepViolations) {
+            firstViolations.add(new Violation(invariants.get(invariant).name(), schedule.satellite(), atStep, tS, reason, state));
+        }
+        return true;
+    }
+
     private void record(StepState s, FlightStage.EngineDraw draw, StepFacts f) {
         if (power != null) {
-            minSoc = Double.isNaN(minSoc) ? s.soc() : Math.min(minSoc, s.soc());
+            // The lowest charge the real draw reached, not the protected battery's: a crossing shows.
+            double soc = Double.isNaN(s.realDrawSoc()) ? s.soc() : Math.min(s.soc(), s.realDrawSoc());
+            minSoc = Double.isNaN(minSoc) ? soc : Math.min(minSoc, soc);
             powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), draw.peakPowerW());
         }
         trainingEnergyJ += f.payload.drawnJ();
@@ -581,6 +623,16 @@ final class SatelliteRunner {
 
     SpaceChannel channel() {
         return channel;
+    }
+
+    /** @return the training payload's books at the end of the run, if a flight computer ran */
+    Optional<LearningStage.PayloadBooks> payloadBooks() {
+        if (flight == null) {
+            return Optional.empty();
+        }
+        double elapsedS = payloadTrainingS + payloadIdleS + payloadOffS;
+        return Optional.of(new LearningStage.PayloadBooks(elapsedS > 0 ? payloadTrainingS / elapsedS : 0, samplesSeen,
+                samples, samplesDropped + samplesLostOnReset));
     }
 
     private static long[] toArray(List<Long> ids) {
