@@ -92,6 +92,32 @@ public final class DeltaEncoder {
         }
     }
 
+    /**
+     * @param base       the base the next delta will be built on
+     * @param baseParams its parameters
+     * @return what the ground will already hold of this spacecraft's work on {@code base} once
+     *         its deltas so far arrive: the onboard weights when the last delta of that base was
+     *         cut, or the base itself if none was (a copy); the next delta carries the change
+     *         since then
+     */
+    public float[] reference(ModelVersion base, float[] baseParams) {
+        return (base.equals(lastBase) ? lastOnboard : baseParams).clone();
+    }
+
+    /**
+     * After a reset, continues where the persisted state left off: the next delta of {@code base}
+     * carries the change since {@code reference}, plus {@code residual} (what earlier deltas did
+     * not send). Call on a fresh encoder before its first delta.
+     */
+    public void resume(ModelVersion base, float[] reference, float[] residual) {
+        if (reference.length != this.residual.length || residual.length != this.residual.length) {
+            throw new IllegalArgumentException("state must have " + this.residual.length + " entries");
+        }
+        lastBase = base;
+        lastOnboard = reference.clone();
+        System.arraycopy(residual, 0, this.residual, 0, residual.length);
+    }
+
     /** @return the error-feedback residual (a copy): computed but not yet sent */
     public float[] residual() {
         return residual.clone();

@@ -14,6 +14,41 @@ public final class LinkMessages {
     public record Nack(long messageId, int[] segments) {
     }
 
+    /**
+     * A model update the spacecraft refused, and the model version it holds instead.
+     *
+     * @param messageId   the update's message id
+     * @param reason      why, the ordinal of {@code io.onorbit.flight.command.RejectReason}
+     * @param heldVersion version of the global model the spacecraft holds
+     */
+    public record Refusal(long messageId, int reason, long heldVersion) {
+    }
+
+    /** First field of a refusal payload where an ACK has its count: no ACK of 65535 ids is 15 bytes long. */
+    private static final short REFUSAL_MARK = (short) 0xFFFF;
+    private static final int REFUSAL_BYTES = 2 + 4 + 1 + 8;
+
+    /** @return a refusal payload, sent where an update ACK would be */
+    public static byte[] refusal(long messageId, int reason, long heldVersion) {
+        ByteBuffer b = ByteBuffer.allocate(REFUSAL_BYTES);
+        b.putShort(REFUSAL_MARK).putInt((int) messageId).put((byte) reason).putLong(heldVersion);
+        return b.array();
+    }
+
+    /** @return the refusal, or empty if {@code payload} is not one (an ACK, or malformed) */
+    public static Optional<Refusal> parseRefusal(byte[] payload) {
+        if (payload.length != REFUSAL_BYTES) {
+            return Optional.empty();
+        }
+        ByteBuffer b = ByteBuffer.wrap(payload);
+        if (b.getShort() != REFUSAL_MARK) {
+            return Optional.empty();
+        }
+        long id = Integer.toUnsignedLong(b.getInt());
+        int reason = Byte.toUnsignedInt(b.get());
+        return Optional.of(new Refusal(id, reason, b.getLong()));
+    }
+
     /** @return an ACK payload for the given message ids (at most 65535) */
     public static byte[] ack(long... messageIds) {
         ByteBuffer b = ByteBuffer.allocate(2 + 4 * messageIds.length);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The spacecraft end of the link: downlinks queued deltas oldest first through the
@@ -23,19 +24,33 @@ import java.util.function.Consumer;
  */
 public final class SpacecraftLink {
 
+    /** Decides on a whole model update before the link answers it. */
+    @FunctionalInterface
+    public interface UpdateHandler {
+        /**
+         * @param messageId the update's message id on the link
+         * @param update    the update's bytes as the ground sent them
+         * @return null to acknowledge it (only once it is verified, applied and persisted), or
+         *         the refusal payload to send instead ({@link LinkMessages#refusal})
+         */
+        byte[] handle(long messageId, byte[] update) throws IOException;
+    }
+
     private final String satellite;
     private final ApidPlan plan;
     private final Packetizer packetizer;
     private final PassGatedRadio radio;
     private final DeltaQueue queue;
-    private final Consumer<byte[]> modelUpdates;
+    private final UpdateHandler modelUpdates;
+    private final LongSupplier controlIds;
+    /** The answer given to each whole update this boot, repeated if the ground sends it again. */
+    private final Map<Long, byte[]> answers = new HashMap<>();
     private final int maxDeltasInFlight;
     private final Outbox outbox;
     private final Reassembler uplink;
     private final NackPolicy nacks;
     private final Map<Long, Long> sequenceOfMessage = new HashMap<>();
     private ContactWindow lastWindow;
-    private long controlMessageId;
     private long deltasAcknowledged;
     private long updatesReceived;
 
@@ -51,6 +66,38 @@ public final class SpacecraftLink {
      */
     public SpacecraftLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
                           DeltaQueue queue, Consumer<byte[]> modelUpdates, int maxDeltasInFlight, double nackIntervalS) {
+        this(satellite, plan, packetizer, radio, queue, new LongSupplier() {
+            private long next;
+
+            @Override
+            public long getAsLong() {
+                return next++;
+            }
+        }, (id, update) -> {
+            modelUpdates.accept(update);
+            return null;
+        }, maxDeltasInFlight, nackIntervalS);
+    }
+
+    /**
+     * @param satellite         this spacecraft
+     * @param plan              APIDs
+     * @param packetizer        packet size and sequence counts (downlink)
+     * @param radio             the radio (its uplink sink must feed {@link #receive})
+     * @param queue             deltas to send
+     * @param controlIds        ids of the control messages this end sends (update acks, refusals,
+     *                          NACKs); they must never repeat, across resets too, or the ground
+     *                          drops the later ones as duplicates
+     * @param modelUpdates      handles each whole model update (bytes as the ground sent them) and
+     *                          returns the answer to send: a refusal payload
+     *                          ({@link LinkMessages#refusal}), or null to acknowledge it as applied
+     * @param maxDeltasInFlight deltas sent but not acknowledged at once, &ge; 1
+     * @param nackIntervalS     how often to repeat an unanswered request for missing segments, s
+     */
+    public SpacecraftLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
+                          DeltaQueue queue, LongSupplier controlIds, UpdateHandler modelUpdates,
+                          int maxDeltasInFlight, double nackIntervalS) {
+        this.controlIds = Objects.requireNonNull(controlIds, "controlIds");
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
         this.packetizer = packetizer;
@@ -102,7 +149,7 @@ public final class SpacecraftLink {
         int updateApid = plan.apid(satellite, Product.MODEL_UPDATE);
         for (Reassembler.PartialStatus p : uplink.partial()) {
             if (p.apid() == updateApid && nacks.due(p, tS)) {
-                outbox.enqueue(plan.apid(satellite, Product.UPDATE_NACK), controlMessageId++,
+                outbox.enqueue(plan.apid(satellite, Product.UPDATE_NACK), controlIds.getAsLong(),
                         LinkMessages.nack(p.messageId(), p.missing()), false);
             }
         }
@@ -113,7 +160,9 @@ public final class SpacecraftLink {
     public void receive(byte[] packet) throws IOException {
         Reassembler.Outcome o = uplink.offer(packet);
         if (o instanceof Reassembler.AlreadyComplete a && a.apid() == plan.apid(satellite, Product.MODEL_UPDATE)) {
-            sendUpdateAck(a.messageId());
+            // The ground did not hear the answer: give the same one again.
+            byte[] earlier = answers.get(a.messageId());
+            sendUpdateAnswer(earlier == null ? LinkMessages.ack(a.messageId()) : earlier);
         }
         if (!(o instanceof Reassembler.Completed c)) {
             return;
@@ -148,15 +197,28 @@ public final class SpacecraftLink {
             case MODEL_UPDATE -> {
                 nacks.forget(m.apid(), m.messageId());
                 updatesReceived++;
-                modelUpdates.accept(m.bytes());
-                sendUpdateAck(m.messageId());
+                byte[] refusal = modelUpdates.handle(m.messageId(), m.bytes());
+                byte[] answer = refusal == null ? LinkMessages.ack(m.messageId()) : refusal;
+                answers.put(m.messageId(), answer);
+                sendUpdateAnswer(answer);
             }
             default -> uplink.rejects().reject(RejectReason.UNKNOWN_APID, "product " + product + " on the uplink");
         }
     }
 
-    private void sendUpdateAck(long updateId) {
-        outbox.enqueue(plan.apid(satellite, Product.UPDATE_ACK), controlMessageId++, LinkMessages.ack(updateId), false);
+    private void sendUpdateAnswer(byte[] answer) {
+        outbox.enqueue(plan.apid(satellite, Product.UPDATE_ACK), controlIds.getAsLong(), answer, false);
+    }
+
+    /** @return true while part of a model update has arrived and the rest has not */
+    public boolean receivingUpdate() {
+        int updateApid = plan.apid(satellite, Product.MODEL_UPDATE);
+        return uplink.partial().stream().anyMatch(p -> p.apid() == updateApid);
+    }
+
+    /** @return the radio this link drives */
+    public PassGatedRadio radio() {
+        return radio;
     }
 
     /** @return uplink rejections by reason */

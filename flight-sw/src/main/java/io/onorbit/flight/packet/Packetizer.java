@@ -26,6 +26,13 @@ public final class Packetizer {
 
     private final int maxPacketBytes;
     private final int[] sequenceCounts = new int[SpacePacket.MAX_APID + 1];
+    private CountGuard guard;
+
+    /** Told before a sequence count goes on a packet, so it can be reserved first (e.g. on flash). */
+    @FunctionalInterface
+    public interface CountGuard {
+        void beforeUse(int apid, int count);
+    }
 
     /** @param maxPacketBytes largest packet on the wire, octets, in [17, 65542] */
     public Packetizer(int maxPacketBytes) {
@@ -121,6 +128,9 @@ public final class Packetizer {
     public byte[] stampNext(byte[] packet) {
         int apid = ((packet[0] & 0x07) << 8) | (packet[1] & 0xFF);
         int count = sequenceCounts[apid];
+        if (guard != null) {
+            guard.beforeUse(apid, count);
+        }
         byte[] b = packet.clone();
         b[2] = (byte) ((b[2] & 0xC0) | (count >>> 8));
         b[3] = (byte) count;
@@ -133,6 +143,19 @@ public final class Packetizer {
     /** Takes the next sequence count of {@code apid}: the packet stamped with it went out. */
     public void take(int apid) {
         sequenceCounts[apid] = (sequenceCounts[apid] + 1) % SpacePacket.SEQUENCE_MODULUS;
+    }
+
+    /**
+     * Continues {@code apid}'s sequence count at {@code count} (modulo 2^14): after a reset, from
+     * a high-water mark kept on flash, so counts keep advancing instead of restarting at 0.
+     */
+    public void resumeAt(int apid, int count) {
+        sequenceCounts[apid] = Math.floorMod(count, SpacePacket.SEQUENCE_MODULUS);
+    }
+
+    /** Installs the guard told before each count is stamped (null: none). */
+    public void guard(CountGuard g) {
+        guard = g;
     }
 
     public int nextSequenceCount(int apid) {

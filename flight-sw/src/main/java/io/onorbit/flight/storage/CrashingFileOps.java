@@ -1,13 +1,22 @@
 package io.onorbit.flight.storage;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Simulates a reset of the flight computer: lets {@code stepsBeforeCrash} mutating operations
- * through, then throws {@link SimulatedCrash} on the next (and every later) one. A write that
- * crashes leaves a torn prefix of its data behind, as a reset mid-write would. Reads pass.
+ * through, then throws {@link SimulatedCrash} on the next (and every later) one, until
+ * {@link #reboot()}. A write that crashes leaves a torn prefix of its data behind, as a reset
+ * mid-write would.
+ *
+ * <p>{@code fsync} is honoured: a file written but not yet flushed with {@link #sync} when the
+ * crash strikes (or when {@link #powerCut()} is called between operations) is left torn, half
+ * its bytes, because its data were still in the write cache; a flushed file survives whole. A
+ * rename carries the file's flushed state with it. Reads pass.
  */
 public final class CrashingFileOps implements FileOps {
 
@@ -21,8 +30,9 @@ public final class CrashingFileOps implements FileOps {
     }
 
     private final FileOps delegate;
-    private final int stepsBeforeCrash;
-    private int steps;
+    private long stepsBeforeCrash;
+    private long steps;
+    private final Set<Path> unsynced = new LinkedHashSet<>();
 
     /**
      * @param delegate         the real operations
@@ -33,21 +43,61 @@ public final class CrashingFileOps implements FileOps {
         this.stepsBeforeCrash = stepsBeforeCrash;
     }
 
+    /** @return operations that never crash until {@link #crashAfter} arms them */
+    public static CrashingFileOps unarmed(FileOps delegate) {
+        CrashingFileOps c = new CrashingFileOps(delegate, 0);
+        c.stepsBeforeCrash = Long.MAX_VALUE;
+        return c;
+    }
+
+    /** Arms a reset that strikes after {@code more} further mutating operations (0: the next one). */
+    public void crashAfter(int more) {
+        if (more < 0) {
+            throw new IllegalArgumentException("more " + more + " must be >= 0");
+        }
+        stepsBeforeCrash = steps + more;
+    }
+
+    /**
+     * A reset between operations: every file not yet flushed is torn. Leaves the operations
+     * disarmed (the next boot works normally).
+     */
+    public void powerCut() throws IOException {
+        tearUnsynced();
+        stepsBeforeCrash = Long.MAX_VALUE;
+    }
+
+    /** After a crash: the flight computer boots again, operations work normally. */
+    public void reboot() {
+        stepsBeforeCrash = Long.MAX_VALUE;
+    }
+
     /** @return mutating operations performed or attempted so far */
-    public int steps() {
+    public long steps() {
         return steps;
     }
 
-    /** @return true once the crash has happened */
+    /** @return true once the armed crash has happened (until {@link #reboot}) */
     public boolean crashed() {
         return steps > stepsBeforeCrash;
     }
 
-    private void step(String what) throws SimulatedCrash {
+    private void step(String what) throws IOException {
         steps++;
         if (steps > stepsBeforeCrash) {
+            tearUnsynced();
             throw new SimulatedCrash("simulated reset at step " + steps + " (" + what + ")");
         }
+    }
+
+    private void tearUnsynced() throws IOException {
+        for (Path f : unsynced) {
+            if (Files.isRegularFile(f)) {
+                byte[] b = delegate.read(f);
+                delegate.write(f, java.util.Arrays.copyOf(b, b.length / 2));
+            }
+        }
+        unsynced.clear();
     }
 
     @Override
@@ -57,24 +107,31 @@ public final class CrashingFileOps implements FileOps {
         }
         step("write " + file.getFileName());
         delegate.write(file, data);
+        unsynced.add(file);
     }
 
     @Override
     public void sync(Path file) throws IOException {
         step("sync " + file.getFileName());
         delegate.sync(file);
+        unsynced.remove(file);
     }
 
     @Override
     public void move(Path from, Path to) throws IOException {
         step("move " + from.getFileName() + " -> " + to.getFileName());
         delegate.move(from, to);
+        unsynced.remove(to);
+        if (unsynced.remove(from)) {
+            unsynced.add(to);
+        }
     }
 
     @Override
     public void delete(Path file) throws IOException {
         step("delete " + file.getFileName());
         delegate.delete(file);
+        unsynced.remove(file);
     }
 
     @Override

@@ -91,11 +91,26 @@ public final class DeltaQueue {
      * @param ops           file operations
      */
     public static DeltaQueue open(Path dir, long capacityBytes, FileOps ops) throws IOException {
+        return open(dir, capacityBytes, ops, 0);
+    }
+
+    /**
+     * Opens (and recovers) the queue in {@code dir}, never handing out a sequence below
+     * {@code sequenceFloor}: a high-water mark the caller keeps elsewhere on flash, so that
+     * sequences do not restart at 0 even if every counter slot and every entry were lost.
+     *
+     * @param sequenceFloor lowest sequence the queue may hand out, &ge; 0
+     */
+    public static DeltaQueue open(Path dir, long capacityBytes, FileOps ops, long sequenceFloor) throws IOException {
+        if (sequenceFloor < 0) {
+            throw new IllegalArgumentException("sequenceFloor " + sequenceFloor + " must be >= 0");
+        }
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("capacityBytes " + capacityBytes + " must be > 0");
         }
         DeltaQueue q = new DeltaQueue(Objects.requireNonNull(dir, "dir"), capacityBytes, Objects.requireNonNull(ops));
         q.recover();
+        q.nextSequence = Math.max(q.nextSequence, sequenceFloor);
         return q;
     }
 
@@ -301,11 +316,7 @@ public final class DeltaQueue {
 
     /** Write to a temporary name, flush, rename over the final name, flush the directory. */
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + TMP_SUFFIX);
-        ops.write(tmp, bytes);
-        ops.sync(tmp);
-        ops.move(tmp, target);
-        ops.syncDirectory(dir);
+        ops.writeAtomically(target, bytes);
     }
 
     /** @return a fresh sequence number for a delta, never handed out before (persisted first) */

@@ -27,4 +27,17 @@ public interface FileOps {
 
     /** @return regular files directly in {@code dir} */
     List<Path> list(Path dir) throws IOException;
+
+    /**
+     * Replaces {@code target} in one atomic step: writes a temporary sibling, flushes it, renames
+     * it over {@code target}, flushes the directory. A reset at any point leaves the old file or
+     * the new one, and perhaps a stray {@code .tmp} to delete.
+     */
+    default void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        write(tmp, bytes);
+        sync(tmp);
+        move(tmp, target);
+        syncDirectory(target.getParent() != null ? target.getParent() : target.toAbsolutePath().getParent());
+    }
 }

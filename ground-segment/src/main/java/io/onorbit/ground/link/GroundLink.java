@@ -64,6 +64,7 @@ public final class GroundLink {
     private ContactWindow lastWindow;
     private long controlMessageId;
     private long updatesAcknowledged;
+    private long updatesRefused;
 
     /**
      * @param satellite     the satellite this session talks to
@@ -161,6 +162,14 @@ public final class GroundLink {
         switch (product) {
             case DELTA -> delta(m, pass);
             case UPDATE_ACK -> {
+                Optional<LinkMessages.Refusal> refusal = LinkMessages.parseRefusal(m.bytes());
+                if (refusal.isPresent()) {
+                    // Answered, not applied: stop offering it; the refusal names the version held.
+                    if (outbox.remove(plan.apid(satellite, Product.MODEL_UPDATE), refusal.get().messageId())) {
+                        updatesRefused++;
+                    }
+                    return;
+                }
                 Optional<long[]> ids = LinkMessages.parseAck(m.bytes());
                 if (ids.isEmpty()) {
                     downlink.rejects().reject(RejectReason.BAD_CONTENT, "malformed update ack");
@@ -283,6 +292,11 @@ public final class GroundLink {
     /** @return distinct delta messages acknowledged (archived) since this link was made */
     public int deltasDelivered() {
         return deliveredDigests.size();
+    }
+
+    /** @return model updates the spacecraft answered with a refusal */
+    public long updatesRefused() {
+        return updatesRefused;
     }
 
     public long updatesAcknowledged() {

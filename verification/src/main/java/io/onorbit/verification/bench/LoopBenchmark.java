@@ -142,12 +142,12 @@ public final class LoopBenchmark {
         }
 
         @Override
-        public io.onorbit.verification.sim.LearningStage learning(OnboardSchedule s, int i, long seed, Path dir) {
+        public io.onorbit.verification.sim.SensorStage sensors(OnboardSchedule s, int i, long seed) {
             return null;
         }
 
         @Override
-        public io.onorbit.verification.sim.FlightLinkStage link(OnboardSchedule s, int i, long seed, Path dir) {
+        public io.onorbit.verification.sim.FlightStage flight(OnboardSchedule s, int i, long seed) {
             return null;
         }
 

@@ -135,6 +135,11 @@ public final class DeltaLedger {
         return existing != null ? existing : candidate;
     }
 
+    /** @return true if delta {@code id} was booked as generated */
+    public boolean knows(long id) {
+        return generated.contains(id);
+    }
+
     public long generated() {
         return generatedCount;
     }

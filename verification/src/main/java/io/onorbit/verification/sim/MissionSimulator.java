@@ -132,10 +132,11 @@ public final class MissionSimulator {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create flight storage " + storage, e);
             }
-            runners.add(new SatelliteRunner(i, s, settings,
-                    factory.power(s, i, satSeeds.nextLong()),
-                    factory.learning(s, i, satSeeds.nextLong(), storage.resolve("learning")),
-                    factory.link(s, i, satSeeds.nextLong(), storage.resolve("link")),
+            PowerStage power = factory.power(s, i, satSeeds.nextLong());
+            long learningSeed = satSeeds.nextLong(); // the sensor stream and the training engine's devices
+            satSeeds.nextLong(); // formerly the data path's: kept so every later stream is unchanged
+            runners.add(new SatelliteRunner(i, s, settings, power,
+                    factory.sensors(s, i, learningSeed), factory.flight(s, i, learningSeed),
                     ground == null ? null : ground.port(s.satellite()),
                     faults, satSeeds.nextLong(), keepViolations, storage));
         }

@@ -1,8 +1,10 @@
 package io.onorbit.verification.sim;
 
 /**
- * One spacecraft's power budget as the loop drives it (adapter over {@code flight.power}).
- * The battery is hardware: it keeps its charge across flight-computer resets.
+ * One spacecraft's electrical power system as physics (adapter over {@code flight.power}'s
+ * battery integration): the battery is hardware, keeps its charge across flight-computer resets,
+ * and is stepped with the true environment and the load the flight software really drew. It
+ * plans nothing; the training envelope is the flight executive's.
  */
 public interface PowerStage {
 
@@ -13,10 +15,9 @@ public interface PowerStage {
     double socFloor();
 
     /**
-     * @return energy demanded in the last step (fault loads injected before it included) that the
-     *         battery refused because it would have crossed its floor (or a rate limit), Wh; the
-     *         floor itself is enforced by the battery's protection, so a refused load is how a
-     *         crossing shows
+     * @return energy demanded in the last step that the battery refused because it would have
+     *         crossed its floor (or a rate limit), Wh; the floor itself is enforced by the
+     *         battery's protection, so a refused load is how a crossing shows
      */
     double unservedWhLastStep();
 
@@ -28,14 +29,11 @@ public interface PowerStage {
      */
     double realDrawSoc();
 
-    /** @return usable battery capacity now, Wh */
+    /** @return usable battery capacity now, Wh (what the power system reports) */
     double capacityWh();
 
-    /**
-     * @param onboardTimeS the flight computer's time, s since epoch (it plans with its own clock)
-     * @return the power the optimizer may draw now, W (&ge; 0)
-     */
-    double envelopeW(double onboardTimeS);
+    /** @return battery energy now, Wh (what the power system reports) */
+    double storedWh();
 
     /**
      * Integrates the battery over one step with the true environment.

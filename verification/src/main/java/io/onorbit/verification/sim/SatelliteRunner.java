@@ -1,8 +1,15 @@
 package io.onorbit.verification.sim;
 
+import io.onorbit.flight.executive.ExecutiveEvents;
+import io.onorbit.flight.executive.FlightSoftware;
+import io.onorbit.flight.executive.PowerTelemetry;
+import io.onorbit.flight.executive.SensorBatch;
+import io.onorbit.flight.executive.TickReport;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.EclipseInterval;
 import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.flight.storage.CrashingFileOps;
+import io.onorbit.flight.storage.DiskFileOps;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.verification.soak.FaultTally;
@@ -18,32 +25,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * Steps one satellite: faults, envelope, training, delta, radio through the channel to the
- * ground port and back, battery; then checks every invariant on the step's facts and records
- * what the report plots. Confined to one thread between ground synchronizations.
+ * Drives one satellite's physics and flight computer: faults, sensor samples, power telemetry and
+ * the clock into the flight software's tick; during a true contact the carrier, the beacon, the
+ * downlink through the channel to the ground port and the uplink back; the battery integrated
+ * with the energy the training engine really drew and the transmitter's on-time; then checks
+ * every invariant on the step's facts and records what the report plots. It decides nothing the
+ * spacecraft decides. A reset throws the flight software instance away (all its RAM) and, after
+ * the reboot time, boots a new one from the emulated flash; a reset may strike in the middle of a
+ * flash write. Confined to one thread between ground synchronizations.
  */
 final class SatelliteRunner {
 
     private static final long[] NO_IDS = new long[0];
     private static final int SERIES_POINTS = 2048;
+    /** A reset strikes after 0 to this many further flash operations of the step, or at its end. */
+    private static final int MAX_OPS_BEFORE_RESET = 12;
 
     final int index;
     final OnboardSchedule schedule;
     private final SimulationSettings settings;
     private final PowerStage power;
-    private final LearningStage learning;
-    private final FlightLinkStage link;
+    private final SensorStage sensors;
+    private final FlightStage flight;
     private final GroundStage.Port port;
     private final SpaceChannel channel;
     private final UplinkAttacker attacker;
     private final Path storageRoot;
+    private final Path flashDir;
+    private final CrashingFileOps flash;
+    private final EmulatedClock clock = new EmulatedClock();
+    private final List<byte[]> transmitted = new ArrayList<>();
     private final FaultPlan faults;
     private final SplittableRandom faultRandom;
+    private final SplittableRandom resetRandom;
     final FaultTally tally = new FaultTally();
     private final List<Invariant> invariants;
     final Invariants.DeltaAccounting accounting;
@@ -52,11 +70,11 @@ final class SatelliteRunner {
     final List<Violation> firstViolations = new ArrayList<>();
     private final int keepViolations;
 
-    // Flight-computer state the faults act on.
-    private double clockOffsetS;
+    // The flight computer: null while it is down (rebooting).
+    private FlightSoftware computer;
     private double rebootUntilS = Double.NEGATIVE_INFINITY;
-    private double lastCheckpointS;
-    private long updatesSinceDelta;
+    private boolean resetArmed;
+    private boolean bootedThisStep;
     private long step;
 
     // Report data.
@@ -75,8 +93,17 @@ final class SatelliteRunner {
     long transmissionsOutsideContact;
     long denseBytes;
     long updatesApplied;
+    long updatesRefused;
+    long boots;
     long trainingUpdates;
     long samples;
+    long samplesLostWhileDown;
+    long samplesLostOnReset;
+    long samplesSeen;
+    long samplesDropped;
+    double payloadTrainingS;
+    double payloadIdleS;
+    double payloadOffS;
     long peakMemoryBytes = -1;
     final double[] errorSums = new double[3];
     final long[] errorCounts = new long[3];
@@ -86,15 +113,17 @@ final class SatelliteRunner {
     private long passBytes;
 
     SatelliteRunner(int index, OnboardSchedule schedule, SimulationSettings settings, PowerStage power,
-                    LearningStage learning, FlightLinkStage link, GroundStage.Port port, FaultPlan faults,
+                    SensorStage sensors, FlightStage flight, GroundStage.Port port, FaultPlan faults,
                     long seed, int keepViolations, Path storageRoot) {
         this.storageRoot = storageRoot;
+        this.flashDir = storageRoot.resolve("flash");
+        this.flash = CrashingFileOps.unarmed(DiskFileOps.withoutDeviceFlush());
         this.index = index;
         this.schedule = schedule;
         this.settings = settings;
         this.power = power;
-        this.learning = learning;
-        this.link = link;
+        this.sensors = sensors;
+        this.flight = flight;
         this.port = port;
         this.faults = faults;
         SplittableRandom root = new SplittableRandom(seed);
@@ -102,6 +131,7 @@ final class SatelliteRunner {
         this.channel = new SpaceChannel(root.split(), faults.missedPassProbability(), faults.bitErrorRate(),
                 faults.corruptedPacketProbability());
         this.attacker = new UplinkAttacker(root.split(), faults.attackerPerPass());
+        this.resetRandom = root.split();
         this.invariants = Invariants.forSatellite(schedule.contacts());
         this.accounting = only(Invariants.DeltaAccounting.class);
         this.commands = only(Invariants.GenuineCommandsOnly.class);
@@ -111,6 +141,11 @@ final class SatelliteRunner {
         if (power != null) {
             this.socFloor = power.socFloor();
             this.minSoc = power.soc();
+        }
+        try {
+            Files.createDirectories(flashDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create flight storage " + flashDir, e);
         }
     }
 
@@ -147,56 +182,58 @@ final class SatelliteRunner {
         }
     }
 
-    private void step(double t, double dt) {
-        Throwable error = null;
+    /** What one step of the flight computer did, gathered as it happens (survives a reset mid-step). */
+    private static final class StepFacts {
         double envelopeW = Double.NaN;
-        LearningStage.TrainingStep training = LearningStage.TrainingStep.IDLE;
-        long[] generated = NO_IDS;
-        List<StepState.AppliedUpdate> applied = List.of();
+        ExecutiveEvents.PayloadBooks payload = ExecutiveEvents.PayloadBooks.NONE;
         List<byte[]> sent = List.of();
-        long bytesSent = 0;
-        double overlapS = 0;
-        double downBps = 0;
+        long bytesSent;
         double txStartS = Double.NaN;
         double txEndS = Double.NaN;
-        double uplinkS = 0;
-        FlightLinkStage.QueueEvents events = FlightLinkStage.QueueEvents.NONE;
-        long[] queued = null;
-        double onboardT = t + clockOffsetS;
-        boolean up = true;
+        double uplinkS;
+        final List<StepState.AppliedUpdate> applied = new ArrayList<>();
+        final List<Long> generated = new ArrayList<>();
+        final List<Long> merged = new ArrayList<>();
+        final List<Long> corrupted = new ArrayList<>();
+        Throwable error;
+
+        void error(Throwable e) {
+            error = error != null ? error : e;
+        }
+    }
+
+    private void step(double t, double dt) {
+        StepFacts f = new StepFacts();
+        clock.advanceTo(t);
+        transmitted.clear();
+        bootedThisStep = false;
+        double overlapS = 0;
+        double downBps = 0;
         // Flight software first; an exception in one part is recorded and the step goes on, so the
         // battery (physics) is always integrated and the books always kept.
         try {
             injectTimedFaults(t, dt);
-            onboardT = t + clockOffsetS;
-            up = t >= rebootUntilS;
-            if (power != null) {
-                envelopeW = power.envelopeW(onboardT);
-            }
-            if (learning != null && up) {
-                double allowed = power == null ? 0.0 : envelopeW;
-                training = learning.step(onboardT, t, dt, allowed);
-                updatesSinceDelta += training.updates();
-                if (t - lastCheckpointS >= settings.checkpointIntervalS()) {
-                    learning.checkpoint();
-                    lastCheckpointS = t;
-                }
-            }
-            if (learning != null && link != null && up && updatesSinceDelta > 0 && passStartsWithin(onboardT, dt)) {
-                float[] params = learning.parameters();
-                OptionalLong id = link.enqueueDelta(onboardT, params, learning.baseParameters(), learning.base(),
-                        learning.tensorSizes(), learning.samplesSinceBase());
-                if (id.isPresent()) {
-                    generated = new long[] {id.getAsLong()};
-                    denseBytes += 4L * params.length;
-                    updatesSinceDelta = 0;
-                    learning.checkpoint();
-                    lastCheckpointS = t;
-                }
-            }
         } catch (RuntimeException | AssertionError e) {
-            error = e;
+            f.error(e);
         }
+        bootIfDue(t, f);
+        SensorBatch batch = sensors == null ? null : sensors.samples(t, dt);
+        if (computer != null && power != null) {
+            FlightSoftware c = computer;
+            try {
+                SensorBatch in = batch != null ? batch : SensorBatch.empty(1);
+                TickReport r = c.tick(dt, in, new PowerTelemetry(power.storedWh(), power.capacityWh()));
+                if (batch != null) {
+                    sensors.score(r.trained(), r.predictions());
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failed(c, e, t, f);
+            }
+            f.envelopeW = c.envelopeW();
+        } else if (batch != null) {
+            samplesLostWhileDown += batch.size();
+        }
+        double onboardT = clock.at(t);
         try {
             ContactWindow pass = trueContactIn(t, dt);
             if (pass != null) {
@@ -211,84 +248,183 @@ final class SatelliteRunner {
                 }
                 passAosS = pass.aosS();
                 if (!missed) {
-                    clockOffsetS = 0; // the ground's time beacon corrects the flight clock on carrier lock
-                    onboardT = t;
-                    uplinkS = pass.uplinkBps() > 0 ? overlapS : 0;
-                    if (link != null && up) {
-                        LinkTraffic traffic = exchange(t, pass, overlapS);
-                        sent = traffic.sent;
-                        bytesSent = traffic.bytesSent;
-                        applied = traffic.applied;
-                        if (!sent.isEmpty()) {
-                            txStartS = traffic.keyedFromTrueS;
-                            txEndS = traffic.keyedUntilTrueS;
-                        }
-                    }
+                    f.uplinkS = pass.uplinkBps() > 0 ? overlapS : 0;
+                }
+                if (!missed && computer != null) {
+                    exchange(t, pass, overlapS, f);
+                    onboardT = clock.at(t);
                 }
             } else if (!Double.isNaN(passAosS)) {
                 closePass();
             }
         } catch (RuntimeException | AssertionError e) {
-            error = error != null ? error : e;
+            f.error(e);
         }
+        // Whatever reached the transmitter in the step was radiated, whoever asked and when.
+        f.sent = List.copyOf(transmitted);
+        for (byte[] p : f.sent) {
+            f.bytesSent += p.length;
+        }
+        if (resetArmed) {
+            // The reset struck after the step's last flash operation: unflushed writes are torn.
+            try {
+                flash.powerCut();
+            } catch (IOException e) {
+                f.error(new UncheckedIOException(e));
+            }
+            drop(computer, t, f);
+        }
+        if (computer != null) {
+            drain(computer, f);
+        }
+        // The solver's operating power is measured at its interface; the bus is charged what the
+        // training payload drew in its power states, and the transmitter's on-time.
+        FlightStage.EngineDraw draw = flight == null ? FlightStage.EngineDraw.NONE : flight.drainEngine();
         try {
             if (power != null) {
-                double radioOnS = downBps > 0 ? Math.min(overlapS, bytesSent * 8.0 / downBps) : 0;
-                power.advance(t, dt, training.energyJ(), radioOnS);
+                double radioOnS = downBps > 0 ? Math.min(overlapS, f.bytesSent * 8.0 / downBps) : 0;
+                power.advance(t, dt, f.payload.drawnJ(), radioOnS);
             }
         } catch (RuntimeException | AssertionError e) {
-            error = error != null ? error : e;
+            f.error(e);
         }
-        try {
-            if (link != null) {
-                events = link.drainQueueEvents();
-                queued = link.queuedDeltaIds();
+        long[] queued = null;
+        if (computer != null) {
+            try {
+                queued = computer.queuedDeltaIds();
+            } catch (RuntimeException e) {
+                f.error(e);
             }
-        } catch (RuntimeException | AssertionError e) {
-            error = error != null ? error : e;
         }
+        long memoryUsed = computer == null ? -1 : computer.memoryUsedBytes();
+        long memoryBudget = computer == null ? -1 : computer.memoryBudgetBytes();
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
                 power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
                 power == null ? Double.NaN : power.realDrawSoc(), power == null ? Double.NaN : power.unservedWhLastStep(),
-                envelopeW, training.peakPowerW(), training.energyJ(), overlapS, downBps, txStartS, txEndS, uplinkS,
-                bytesSent, sent,
-                learning == null ? -1 : learning.memoryUsedBytes(), learning == null ? -1 : learning.memoryBudgetBytes(),
-                generated, events.corruptedIds(), events.mergedIds(), queued, applied, error);
+                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps,
+                f.sent.isEmpty() ? Double.NaN : f.txStartS, f.sent.isEmpty() ? Double.NaN : f.txEndS, f.uplinkS,
+                f.bytesSent, f.sent, memoryUsed, memoryBudget,
+                toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied), f.error);
         check(s);
-        record(s, training);
+        record(s, draw, f);
         step++;
     }
 
-    /** What crossed the channel in one step of a pass. */
-    private static final class LinkTraffic {
-        List<byte[]> sent = List.of();
-        long bytesSent;
-        /** true-time interval the radio was keyed over, s */
-        double keyedFromTrueS;
-        double keyedUntilTrueS;
-        List<StepState.AppliedUpdate> applied = List.of();
+    /** Boots a new flight computer from flash once the reboot time is over. */
+    private void bootIfDue(double t, StepFacts f) {
+        if (flight == null || computer != null || t < rebootUntilS) {
+            return;
+        }
+        try {
+            computer = flight.boot(flash, flashDir, clock, transmitted::add);
+            boots++;
+            bootedThisStep = true;
+        } catch (RuntimeException | AssertionError e) {
+            if (isReset(e)) {
+                flash.reboot(); // the reset struck during the boot itself: boot again after the reboot time
+                resetArmed = false;
+                rebootUntilS = t + faults.rebootS();
+            } else {
+                f.error(e);
+                rebootUntilS = t + settings.stepS(); // try again next step
+            }
+        }
     }
 
-    /** Radio down through the channel to the ground port, and the uplink back; applies accepted updates. */
-    private LinkTraffic exchange(double t, ContactWindow pass, double overlapS) {
-        LinkTraffic x = new LinkTraffic();
+    /** An exception out of the flight software: a reset striking mid-write, or a defect. */
+    private void failed(FlightSoftware c, Throwable e, double t, StepFacts f) {
+        if (isReset(e)) {
+            flash.reboot();
+            drop(c, t, f);
+        } else {
+            f.error(e);
+        }
+    }
+
+    /** The flight computer goes down: its RAM is gone; what it reported before stays in the books. */
+    private void drop(FlightSoftware c, double t, StepFacts f) {
+        if (c != null) {
+            drain(c, f);
+            f.envelopeW = c.envelopeW();
+            samplesLostOnReset += f.payload.buffered(); // the payload's buffer was RAM
+        }
+        computer = null;
+        resetArmed = false;
+        rebootUntilS = t + faults.rebootS();
+    }
+
+    private static boolean isReset(Throwable e) {
+        for (Throwable x = e; x != null; x = x.getCause()) {
+            if (x instanceof CrashingFileOps.SimulatedCrash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Telemetry of the flight computer into the step's books. */
+    private void drain(FlightSoftware c, StepFacts f) {
+        ExecutiveEvents e = c.drainEvents();
+        ExecutiveEvents.PayloadBooks p = e.payload();
+        ExecutiveEvents.PayloadBooks q = f.payload;
+        f.payload = new ExecutiveEvents.PayloadBooks(q.drawnJ() + p.drawnJ(), q.trainingS() + p.trainingS(),
+                q.idleS() + p.idleS(), q.offS() + p.offS(), q.samplesSeen() + p.samplesSeen(),
+                q.samplesTrained() + p.samplesTrained(), q.samplesDropped() + p.samplesDropped(), q.updates() + p.updates(),
+                q.hostWorkJ() + p.hostWorkJ(), q.solveJ() + p.solveJ(), p.buffered());
+        for (long id : e.generatedIds()) {
+            f.generated.add(id);
+        }
+        for (long id : e.mergedIds()) {
+            f.merged.add(id);
+        }
+        for (long id : e.corruptedIds()) {
+            f.corrupted.add(id);
+        }
+        for (ExecutiveEvents.AppliedUpdate u : e.applied()) {
+            f.applied.add(new StepState.AppliedUpdate(u.counter(), u.version().version(), u.globalParams()));
+            updatesApplied++;
+            if (sensors != null) {
+                sensors.globalApplied(u.globalParams(), u.version());
+            }
+        }
+        updatesRefused += e.refused().size();
+        if (bootedThisStep) {
+            // A delta the previous boot stored but was reset before reporting: the boot finds it queued.
+            for (long id : c.queuedDeltaIds()) {
+                if (!accounting.ledger().knows(id) && !f.generated.contains(id)) {
+                    f.generated.add(id);
+                }
+            }
+            bootedThisStep = false;
+        }
+    }
+
+    /** Carrier lock: beacon, radio down through the channel to the ground port, and the uplink back. */
+    private void exchange(double t, ContactWindow pass, double overlapS, StepFacts f) {
+        FlightSoftware c = computer;
         double a = Math.max(t, pass.aosS());
         long bitHitsBefore = channel.packetsWithBitErrors();
         long mangledBefore = channel.corruptedPackets();
         try {
-            double onboardFromS = a + clockOffsetS;
-            double onboardUntilS = a + overlapS + clockOffsetS;
-            x.sent = link.transmit(onboardFromS, onboardUntilS);
-            // The radio cannot key outside the interval it was stepped over; in true time that
-            // interval is the onboard one minus the clock's error.
-            x.keyedFromTrueS = onboardFromS - clockOffsetS;
-            x.keyedUntilTrueS = onboardUntilS - clockOffsetS;
-            for (byte[] p : x.sent) {
-                x.bytesSent += p.length;
+            c.beacon(t); // the ground's time beacon
+            // The radio cannot key outside the interval it is stepped over (true time).
+            f.txStartS = a;
+            f.txEndS = a + overlapS;
+            int mark = transmitted.size();
+            RuntimeException reset = null;
+            try {
+                c.downlink(clock.at(a), clock.at(a + overlapS));
+            } catch (RuntimeException e) {
+                reset = e; // what was radiated before it still reaches the ground
             }
-            List<byte[]> arrived = channel.carry(x.sent);
+            List<byte[]> arrived = channel.carry(List.copyOf(transmitted.subList(mark, transmitted.size())));
             if (port != null) {
                 port.receive(t, arrived); // delivery is booked from the ground archive, not from the link
+            }
+            if (reset != null) {
+                throw reset;
+            }
+            if (port != null) {
                 List<byte[]> upPackets = port.uplink(a, a + overlapS);
                 for (byte[] p : upPackets) {
                     bytesUplinked += p.length;
@@ -298,28 +434,14 @@ final class SatelliteRunner {
                     upPackets = attacker.interfere(upPackets, overlapS / pass.durationS());
                     tally.injected(FaultKind.ATTACKER, t, attacker.injectedTotal() - before);
                 }
-                List<FlightLinkStage.AcceptedUpdate> accepted = link.receive(t, channel.carry(upPackets));
-                List<StepState.AppliedUpdate> applied = new ArrayList<>();
-                for (FlightLinkStage.AcceptedUpdate u : accepted) {
-                    applied.add(new StepState.AppliedUpdate(u.counter(), u.version().version(), u.parameters()));
-                }
-                x.applied = applied;
-                for (FlightLinkStage.AcceptedUpdate u : accepted) {
-                    if (learning != null) {
-                        learning.applyGlobal(u.parameters(), u.version());
-                        updatesApplied++;
-                    }
-                }
+                c.uplink(channel.carry(upPackets));
             }
+        } catch (RuntimeException | AssertionError e) {
+            failed(c, e, t, f);
         } finally {
             tally.injected(FaultKind.BIT_ERRORS, t, channel.packetsWithBitErrors() - bitHitsBefore);
             tally.injected(FaultKind.CORRUPTED_PACKET, t, channel.corruptedPackets() - mangledBefore);
         }
-        return x;
-    }
-
-    private boolean passStartsWithin(double onboardT, double dt) {
-        return schedule.nextContactAfter(onboardT).map(c -> c.aosS() < onboardT + dt).orElse(false);
     }
 
     /** @return the true contact window with the longest overlap with [t, t+dt), or null */
@@ -339,14 +461,13 @@ final class SatelliteRunner {
     private void injectTimedFaults(double t, double dt) {
         double days = dt / 86400.0;
         if (happens(faults.resetPerDay(), days)) {
-            if (learning != null) {
-                learning.reset();
+            if (computer != null) {
+                // Strikes after a random number of the step's flash operations (a torn write), or at its end.
+                flash.crashAfter(resetRandom.nextInt(MAX_OPS_BEFORE_RESET + 1));
+                resetArmed = true;
+            } else {
+                rebootUntilS = t + faults.rebootS();
             }
-            if (link != null) {
-                link.reset();
-            }
-            updatesSinceDelta = 0;
-            rebootUntilS = t + faults.rebootS();
             tally.injected(FaultKind.RESET, t, 1);
         }
         if (happens(faults.brownoutPerDay(), days) && power != null) {
@@ -357,12 +478,11 @@ final class SatelliteRunner {
             power.capacityFault(faults.capacityFaultFraction());
             tally.injected(FaultKind.BATTERY_CAPACITY, t, 1);
         }
-        if (happens(faults.corruptedStoragePerDay(), days) && (link != null || learning != null)
-                && corruptOneFile(storageRoot)) {
+        if (happens(faults.corruptedStoragePerDay(), days) && flight != null && corruptOneFile(flashDir)) {
             tally.injected(FaultKind.CORRUPTED_STORAGE, t, 1);
         }
         if (happens(faults.clockJumpPerDay(), days)) {
-            clockOffsetS += (faultRandom.nextDouble() * 2 - 1) * faults.clockJumpMaxS();
+            clock.jump((faultRandom.nextDouble() * 2 - 1) * faults.clockJumpMaxS());
             tally.injected(FaultKind.CLOCK_JUMP, t, 1);
         }
     }
@@ -438,17 +558,25 @@ final class SatelliteRunner {
         return true;
     }
 
-    private void record(StepState s, LearningStage.TrainingStep training) {
+    private void record(StepState s, FlightStage.EngineDraw draw, StepFacts f) {
         if (power != null) {
             // The lowest charge the real draw reached, not the protected battery's: a crossing shows.
             double soc = Double.isNaN(s.realDrawSoc()) ? s.soc() : Math.min(s.soc(), s.realDrawSoc());
             minSoc = Double.isNaN(minSoc) ? soc : Math.min(minSoc, soc);
-            powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), training.peakPowerW());
+            powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), draw.peakPowerW());
         }
-        trainingEnergyJ += training.energyJ();
-        trainingUpdates += training.updates();
-        samples += training.samples();
-        orbitBinEnergyJ += training.energyJ();
+        trainingEnergyJ += f.payload.drawnJ();
+        if (flight != null) {
+            denseBytes += 4L * flight.modelParameters() * s.generatedIds().length;
+        }
+        trainingUpdates += f.payload.updates();
+        samples += f.payload.samplesTrained();
+        samplesSeen += f.payload.samplesSeen();
+        samplesDropped += f.payload.samplesDropped();
+        payloadTrainingS += f.payload.trainingS();
+        payloadIdleS += f.payload.idleS();
+        payloadOffS += f.payload.offS();
+        orbitBinEnergyJ += f.payload.drawnJ();
         if (s.trueTimeS() + s.dtS() - orbitBinStartS >= orbitS) {
             trainingPerOrbit.add(orbitBinStartS, orbitBinEnergyJ / 3600.0);
             orbitBinStartS = s.trueTimeS() + s.dtS();
@@ -459,9 +587,11 @@ final class SatelliteRunner {
         if (s.bytesTransmitted() > 0 && s.contactOverlapS() <= 0) {
             transmissionsOutsideContact++;
         }
-        if (learning != null) {
+        if (flight != null) {
             peakMemoryBytes = Math.max(peakMemoryBytes, s.memoryUsedBytes());
-            LearningStage.Errors e = learning.errors();
+        }
+        if (sensors != null) {
+            SensorStage.Errors e = sensors.errors();
             double[] v = {e.frozen(), e.onboard(), e.federated()};
             for (int i = 0; i < 3; i++) {
                 if (!Double.isNaN(v[i])) {
@@ -491,12 +621,25 @@ final class SatelliteRunner {
         return step;
     }
 
-    /** @return the training payload's books at the end of the run, if the learner models one */
-    Optional<LearningStage.PayloadBooks> payloadBooks() {
-        return learning == null ? Optional.empty() : learning.payloadBooks();
-    }
-
     SpaceChannel channel() {
         return channel;
+    }
+
+    /** @return the training payload's books at the end of the run, if a flight computer ran */
+    Optional<LearningStage.PayloadBooks> payloadBooks() {
+        if (flight == null) {
+            return Optional.empty();
+        }
+        double elapsedS = payloadTrainingS + payloadIdleS + payloadOffS;
+        return Optional.of(new LearningStage.PayloadBooks(elapsedS > 0 ? payloadTrainingS / elapsedS : 0, samplesSeen,
+                samples, samplesDropped + samplesLostOnReset));
+    }
+
+    private static long[] toArray(List<Long> ids) {
+        long[] a = new long[ids.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = ids.get(i);
+        }
+        return a;
     }
 }

@@ -22,11 +22,11 @@ public interface StageFactory {
     /** @return the satellite's power budget, or null */
     PowerStage power(OnboardSchedule schedule, int index, long seed);
 
-    /** @return the satellite's learner, or null; it persists into {@code storageDir} */
-    LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir);
+    /** @return the satellite's sensor stream and scoring instruments, or null */
+    SensorStage sensors(OnboardSchedule schedule, int index, long seed);
 
-    /** @return the satellite's data path, or null; its queue lives in {@code storageDir} */
-    FlightLinkStage link(OnboardSchedule schedule, int index, long seed, Path storageDir);
+    /** @return the satellite's flight computer (booted by the loop on its emulated flash), or null */
+    FlightStage flight(OnboardSchedule schedule, int index, long seed);
 
     /** @return the ground segment for all satellites, or null; its archive goes to {@code archiveFile} */
     GroundStage ground(List<OnboardSchedule> schedules, long seed, Path archiveFile);

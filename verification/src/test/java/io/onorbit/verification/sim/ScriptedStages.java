@@ -1,10 +1,16 @@
 package io.onorbit.verification.sim;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.executive.ExecutiveEvents;
+import io.onorbit.flight.executive.FlightSoftware;
+import io.onorbit.flight.executive.PowerTelemetry;
+import io.onorbit.flight.executive.SensorBatch;
+import io.onorbit.flight.executive.SpacecraftClock;
+import io.onorbit.flight.executive.TickReport;
 import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.flight.storage.FileOps;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Test doubles that misbehave on purpose, to prove the loop reports what a broken part does.
@@ -47,8 +53,8 @@ final class ScriptedStages implements StageFactory {
         }
 
         @Override
-        public double envelopeW(double onboardTimeS) {
-            return 1.0;
+        public double storedWh() {
+            return soc * 20;
         }
 
         @Override
@@ -70,53 +76,72 @@ final class ScriptedStages implements StageFactory {
         }
     }
 
-    /** A radio that ignores the interval it is given and sends one packet every call. */
-    static final class LeakyRadio implements FlightLinkStage {
-        private final Path dir;
+    /** A flight computer whose radio ignores the interval it is given and sends one packet every call. */
+    static final class LeakyRadio implements FlightStage {
         private int sequence;
 
-        LeakyRadio(Path dir) {
-            this.dir = dir;
+        @Override
+        public FlightSoftware boot(FileOps flash, Path flashDir, SpacecraftClock clock, Consumer<byte[]> transmitter) {
+            return new FlightSoftware() {
+                @Override
+                public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
+                    return new TickReport(clock.nowS(), 1.0, SensorBatch.empty(samples.featureCount()), new float[0]);
+                }
+
+                @Override
+                public void beacon(double groundTimeS) {
+                }
+
+                @Override
+                public int downlink(double fromS, double untilS) {
+                    byte[] p = new byte[16];
+                    p[1] = 42;
+                    p[2] = (byte) (0xC0 | ((sequence >> 8) & 0x3F));
+                    p[3] = (byte) sequence;
+                    sequence = (sequence + 1) & 0x3FFF;
+                    transmitter.accept(p);
+                    return 1;
+                }
+
+                @Override
+                public void uplink(List<byte[]> packets) {
+                }
+
+                @Override
+                public ExecutiveEvents drainEvents() {
+                    return ExecutiveEvents.NONE;
+                }
+
+                @Override
+                public double envelopeW() {
+                    return 1.0;
+                }
+
+                @Override
+                public long[] queuedDeltaIds() {
+                    return new long[0];
+                }
+
+                @Override
+                public long memoryUsedBytes() {
+                    return 0;
+                }
+
+                @Override
+                public long memoryBudgetBytes() {
+                    return 0;
+                }
+            };
         }
 
         @Override
-        public OptionalLong enqueueDelta(double onboardTimeS, float[] parameters, float[] baseParameters,
-                                         ModelVersion base, int[] tensorSizes, long samples) {
-            return OptionalLong.empty();
+        public EngineDraw drainEngine() {
+            return EngineDraw.NONE;
         }
 
         @Override
-        public List<byte[]> transmit(double onboardStartS, double onboardEndS) {
-            byte[] p = new byte[16];
-            p[1] = 42;
-            p[2] = (byte) (0xC0 | ((sequence >> 8) & 0x3F));
-            p[3] = (byte) sequence;
-            sequence = (sequence + 1) & 0x3FFF;
-            return List.of(p);
-        }
-
-        @Override
-        public List<AcceptedUpdate> receive(double onboardTimeS, List<byte[]> packets) {
-            return List.of();
-        }
-
-        @Override
-        public long[] queuedDeltaIds() {
-            return new long[0];
-        }
-
-        @Override
-        public QueueEvents drainQueueEvents() {
-            return QueueEvents.NONE;
-        }
-
-        @Override
-        public Path storageDir() {
-            return dir;
-        }
-
-        @Override
-        public void reset() {
+        public int modelParameters() {
+            return 0;
         }
 
         @Override
@@ -152,13 +177,13 @@ final class ScriptedStages implements StageFactory {
     }
 
     @Override
-    public LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir) {
+    public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
         return null;
     }
 
     @Override
-    public FlightLinkStage link(OnboardSchedule schedule, int index, long seed, Path storageDir) {
-        return leakyRadio ? new LeakyRadio(storageDir) : null;
+    public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
+        return leakyRadio ? new LeakyRadio() : null;
     }
 
     @Override

@@ -1,42 +1,33 @@
 package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.power.PowerBudget;
-import io.onorbit.flight.power.PowerModel;
 import io.onorbit.flight.power.PowerStep;
 import io.onorbit.flight.power.PowerSystem;
-import io.onorbit.flight.power.TrainingEnvelope;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.sim.PowerStage;
 
 /**
- * Adapter of {@code flight.power} to the loop: the {@link PowerBudget} integrates the battery in
- * true time; the {@link TrainingEnvelope}, planned on the loop's step grid, answers in the flight
- * computer's time. A capacity fault re-plans the envelope for the battery that is left.
+ * Adapter of {@code flight.power}'s battery integration to the loop, as physics: the
+ * {@link PowerBudget} integrates the battery in true time with the load the flight software
+ * really drew; faults act on the battery. The training envelope is not here: the flight
+ * executive plans it on board from the telemetry this stage reports.
  */
 public final class FlightPowerStage implements PowerStage {
 
-    private final OnboardSchedule schedule;
     private final PowerSystem system;
-    private final double stepS;
     private final PowerBudget budget;
-    private TrainingEnvelope envelope;
-    private double healthyFraction = 1.0;
     private double nowS;
     private double unservedWh;
     /** fault-load energy refused since the last step, Wh (booked into the next step) */
     private double faultRefusedWh;
 
     /**
-     * @param schedule the satellite's schedule
+     * @param schedule the satellite's schedule (true lighting, eclipses, passes)
      * @param system   its power system (from the mission's {@code spacecraft.power})
-     * @param stepS    the loop's step, s (the envelope's planning grid)
      */
-    public FlightPowerStage(OnboardSchedule schedule, PowerSystem system, double stepS) {
-        this.schedule = schedule;
+    public FlightPowerStage(OnboardSchedule schedule, PowerSystem system) {
         this.system = system;
-        this.stepS = stepS;
         this.budget = new PowerBudget(schedule, system);
-        this.envelope = TrainingEnvelope.plan(budget.model(), stepS);
     }
 
     @Override
@@ -66,9 +57,8 @@ public final class FlightPowerStage implements PowerStage {
     }
 
     @Override
-    public double envelopeW(double onboardTimeS) {
-        double t = Math.max(0, Math.min(onboardTimeS, schedule.durationS() - stepS));
-        return envelope.maxTrainingPowerW(t, stepS, budget.storedWh());
+    public double storedWh() {
+        return budget.storedWh();
     }
 
     @Override
@@ -88,14 +78,10 @@ public final class FlightPowerStage implements PowerStage {
     @Override
     public void capacityFault(double fraction) {
         budget.capacityFault(fraction, nowS);
-        healthyFraction *= 1 - fraction;
-        // The reserve curve must know the smaller battery, or it could promise charge it cannot hold.
-        PowerSystem left = system.withBattery(system.battery().withCapacityWh(system.battery().capacityWh() * healthyFraction));
-        envelope = TrainingEnvelope.plan(new PowerModel(schedule, left), stepS);
     }
 
     @Override
     public String name() {
-        return "flight.power PowerBudget + TrainingEnvelope";
+        return "flight.power PowerBudget (battery physics)";
     }
 }

@@ -7,7 +7,7 @@ import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.ground.config.LearningConfigReader;
-import io.onorbit.flight.command.UpdateReceiver;
+import io.onorbit.flight.executive.FlightConfig;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.ground.config.GroundConfig;
@@ -30,9 +30,9 @@ import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
-import io.onorbit.verification.sim.FlightLinkStage;
+import io.onorbit.verification.sim.FlightStage;
 import io.onorbit.verification.sim.GroundStage;
-import io.onorbit.verification.sim.LearningStage;
+import io.onorbit.verification.sim.SensorStage;
 import io.onorbit.verification.sim.PowerStage;
 import io.onorbit.verification.sim.SimulationSettings;
 import io.onorbit.verification.sim.StageFactory;
@@ -139,12 +139,14 @@ public final class ModuleStages implements StageFactory {
     public List<StageStatus> statuses() {
         List<StageStatus> s = new ArrayList<>();
         s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
-        s.add(StageStatus.available("power", "flight.power PowerBudget + TrainingEnvelope (spacecraft.power)"));
-        s.add(StageStatus.available("learning", "flight.payload TrainingPayload (" + payload.engine().key() + ", "
-                + payload.activeW() + " W training, " + payload.idleW() + " W idle) running flight.learning OnboardTrainer"
-                + " on the " + learning.task().kind().label() + " task (learning, spacecraft.training_payload)"));
-        s.add(StageStatus.available("link", "flight.delta encoder (error feedback) + flight.storage queue + flight.link "
-                + "pass-gated radio, " + link.packetBytes() + " B packets (link)"));
+        s.add(StageStatus.available("power", "flight.power PowerBudget battery physics (spacecraft.power), stepped with "
+                + "what the training payload drew; the envelope is planned on board by flight.executive"));
+        s.add(StageStatus.available("learning", "flight.executive FlightTopology: flight.payload TrainingPayload ("
+                + payload.engine().key() + ", " + payload.activeW() + " W training, " + payload.idleW() + " W idle) running "
+                + "flight.learning OnboardTrainer on the " + learning.task().kind().label()
+                + " task (learning, spacecraft.training_payload)"));
+        s.add(StageStatus.available("link", "flight.executive FlightTopology: flight.delta encoder (error feedback) + "
+                + "flight.storage queue + flight.link pass-gated radio, " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
                 + "(approve unless a blocking flag; a stale base is not one) + ground.aggregation " + ground.aggregator().rule()
                 + " staleness-weighted (FedBuff) + ground.uplink HMAC-SHA256"
@@ -154,23 +156,23 @@ public final class ModuleStages implements StageFactory {
 
     @Override
     public PowerStage power(OnboardSchedule schedule, int index, long seed) {
-        return new FlightPowerStage(schedule, power, settings.stepS());
+        return new FlightPowerStage(schedule, power);
     }
 
     @Override
-    public LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir) {
+    public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed(schedule);
-        DriftTask task = learning.createTask(schedule, seed);
-        return new FlightLearningStage(task, learning.trainer(), optimizer(seed), launch.parameters(), launch.version(),
-                learning.experiment().fadingFactor(), storageDir, payload);
+        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), launch.parameters(),
+                launch.version(), learning.experiment().fadingFactor());
     }
 
     @Override
-    public FlightLinkStage link(OnboardSchedule schedule, int index, long seed, Path storageDir) {
+    public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed(schedule);
-        UpdateReceiver receiver = new UpdateReceiver(schedule.satellite(), keys.key(schedule.satellite()),
-                launch.parameters(), launch.version(), 0);
-        return new FlightDataPath(schedule, link, apids, storageDir, FlightDataPath.commandsOf(receiver));
+        FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), learning.createTask(schedule, seed).featureCount(),
+                payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
+                launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
+        return new FlightComputerStage(config, optimizer(seed));
     }
 
     @Override

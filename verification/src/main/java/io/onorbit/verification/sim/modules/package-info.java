@@ -2,28 +2,25 @@
  * Adapters that plug the real parts into the loop's stage interfaces, configured from the
  * mission file by {@link io.onorbit.verification.sim.modules.ModuleStages}:
  * <ul>
- *   <li>{@link io.onorbit.verification.sim.modules.FlightPowerStage}: {@code flight.power}
- *       (battery integrated in true time; envelope asked in flight-computer time on the loop's
- *       grid; re-planned after a capacity fault; brownouts through the budget's protection);</li>
- *   <li>{@link io.onorbit.verification.sim.modules.FlightLearningStage}: {@code flight.payload}
- *       training payload ({@code spacecraft.training_payload}) running the {@code flight.learning}
- *       trainer on the satellite's own solar-array stream during the on-time the envelope
- *       allocates, with the frozen launch model and the latest global model scored on the same
- *       samples; the power stage is charged what the payload drew (states x time); the solver's
- *       operating power recorded at the {@code Optimizer} interface; atomic CRC-checked
- *       checkpoints, golden-image fallback; a reset also empties the payload's sample buffer;</li>
- *   <li>{@link io.onorbit.verification.sim.modules.FlightDataPath}: {@code flight.delta},
- *       {@code flight.storage}, {@code flight.link}, {@code flight.command};</li>
+ *   <li>{@link io.onorbit.verification.sim.modules.FlightPowerStage}: {@code flight.power}'s
+ *       battery integration as physics (true time, charged what the training payload drew, states
+ *       x time, plus the transmitter; brownouts and capacity faults act on the battery). No
+ *       envelope: the flight executive plans it on board;</li>
+ *   <li>{@link io.onorbit.verification.sim.modules.SensorStream}: the satellite's own
+ *       stream (the mission's {@code learning.task}), and the frozen launch model and the latest applied global model
+ *       scored on the samples the payload trained on, beside the flight model's predictions;</li>
+ *   <li>{@link io.onorbit.verification.sim.modules.FlightComputerStage}: boots
+ *       {@code flight.executive.FlightTopology} (with the {@code flight.payload} training payload of
+ *       {@code spacecraft.training_payload}) on the emulated flash, clock and transmitter; the
+ *       training engine is hardware, its operating power recorded at the {@code Optimizer}
+ *       interface ({@code RecordingOptimizer}); a reset also empties the payload's sample buffer;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.GroundSegmentStage}: the link's ground end,
  *       {@code ground.archive}, {@code ground.review} (automatic policy: approve what carries no
  *       flag), {@code ground.aggregation}, {@code ground.uplink}.</li>
  * </ul>
  * The launch model ({@link io.onorbit.verification.sim.modules.DeployedModel}) is one pre-launch
- * fit for the whole constellation, global version 0 in the archive. A mission without an uplink
- * key file gets per-run keys drawn from its seed, held in memory only.
- *
- * <p>Limits: the spacecraft's CCSDS packetizer (the transponder) and the command receiver's held
- * model and counter survive resets as hardware and persisted state would; the delta encoder's
- * error-feedback residual is RAM and is lost at a reset.
+ * fit for the whole constellation, global version 0 in the archive and every spacecraft's golden
+ * image. A mission without an uplink key file gets per-run keys drawn from its seed, held in
+ * memory only.
  */
 package io.onorbit.verification.sim.modules;

@@ -1,0 +1,69 @@
+package io.onorbit.flight.executive;
+
+import io.onorbit.flight.model.ModelVersion;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * What the learner needs to resume after a reset, as written to flash by {@link CheckpointStore}.
+ *
+ * @param bootCount        boot that wrote it (a second, independent copy of the boot counter)
+ * @param uplinkCounter    counter of the last applied uplink command (second copy of the anti-replay counter)
+ * @param samplesSinceBase samples trained on since the base
+ * @param base             the global model held: the base of the next delta
+ * @param params           onboard parameters
+ * @param baseParams       the base's parameters (must match its digest)
+ * @param reference        onboard parameters when the last delta of this base was cut (the base if none)
+ * @param residual         error-feedback residual: computed for earlier deltas, not yet sent
+ */
+public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBase, ModelVersion base, float[] params,
+                         float[] baseParams, float[] reference, float[] residual) {
+
+    public Checkpoint {
+        int n = params.length;
+        if (baseParams.length != n || reference.length != n || residual.length != n) {
+            throw new IllegalArgumentException("checkpoint vectors must all have " + n + " entries");
+        }
+        if (!base.matches(baseParams)) {
+            throw new IllegalArgumentException("base parameters do not match " + base);
+        }
+    }
+
+    byte[] encode() {
+        int n = params.length;
+        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n);
+        b.putLong(bootCount).putLong(uplinkCounter).putLong(samplesSinceBase).putLong(base.version()).put(base.digest());
+        b.putInt(n);
+        for (float[] v : new float[][] {params, baseParams, reference, residual}) {
+            b.asFloatBuffer().put(v);
+            b.position(b.position() + 4 * n);
+        }
+        return b.array();
+    }
+
+    /** @return the checkpoint in {@code body}, or empty if it is not one of {@code dimension} parameters */
+    static Optional<Checkpoint> decode(byte[] body, int dimension) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(body);
+            long boot = b.getLong();
+            long counter = b.getLong();
+            long samples = b.getLong();
+            long version = b.getLong();
+            byte[] digest = new byte[ModelVersion.DIGEST_BYTES];
+            b.get(digest);
+            int n = b.getInt();
+            if (n != dimension || b.remaining() != 16 * n) {
+                return Optional.empty();
+            }
+            float[][] v = new float[4][n];
+            for (float[] a : v) {
+                b.asFloatBuffer().get(a);
+                b.position(b.position() + 4 * n);
+            }
+            return Optional.of(new Checkpoint(boot, counter, samples, new ModelVersion(version, digest), v[0], v[1], v[2], v[3]));
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,431 @@
+package io.onorbit.flight.executive;
+
+import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateReceiver;
+import io.onorbit.flight.delta.DeltaEncoder;
+import io.onorbit.flight.delta.DeltaHeader;
+import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.link.LinkMessages;
+import io.onorbit.flight.link.PassGatedRadio;
+import io.onorbit.flight.link.SpacecraftLink;
+import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.packet.Packetizer;
+import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.payload.PayloadStep;
+import io.onorbit.flight.payload.TrainingPayload;
+import io.onorbit.flight.power.PowerModel;
+import io.onorbit.flight.power.TrainingEnvelope;
+import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.flight.storage.DeltaQueue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spacecraft's one decision-maker (see the package note). Built and wired by
+ * {@link FlightTopology#boot}; everything it holds is RAM and dies with it at a reset, except
+ * what it wrote to flash. Not thread-safe: driven by one rate group.
+ */
+public final class FlightExecutive implements FlightSoftware {
+
+    /** Control-message ids reserved on flash at a time. */
+    static final int CONTROL_ID_BLOCK = 64;
+    /** CCSDS sequence counts reserved on flash ahead of the packets sent (less than half of 2^14). */
+    static final int PACKET_COUNT_RESERVE = 1024;
+
+    private final FlightConfig config;
+    private final Hardware hardware;
+    private final CounterStore counters;
+    private final CheckpointStore checkpoints;
+    private final TrainingPayload payload;
+    private final OnboardTrainer trainer;
+    private final DeltaEncoder encoder;
+    private final DeltaQueue queue;
+    private final UpdateReceiver receiver;
+    private final Packetizer packetizer;
+    private final PassGatedRadio radio;
+    private SpacecraftLink link;
+
+    // RAM: lost at a reset.
+    private ModelVersion base;
+    private float[] baseParams;
+    private long samplesSinceBase;
+    private final float[] x;
+    private TrainingEnvelope envelope;
+    private double lastEnvelopeW = Double.NaN;
+    private double plannedCapacityFraction = Double.NaN;
+    private double lastCheckpointS;
+    private double lastDeltaS;
+    private ContactWindow pass;
+    private boolean passDeltaDue;
+    private double passDeltaDeadlineS;
+    private long controlIdNext;
+    private long controlIdLimit;
+    private final List<Long> generated = new ArrayList<>();
+    private final List<Long> merged = new ArrayList<>();
+    private final List<Long> corrupted = new ArrayList<>();
+    private final List<ExecutiveEvents.AppliedUpdate> applied = new ArrayList<>();
+    private final List<RejectReason> refused = new ArrayList<>();
+    private double drawnJ;
+    private double trainingS;
+    private double idleS;
+    private double offS;
+    private long samplesSeen;
+    private long samplesTrained;
+    private long samplesDropped;
+    private long updates;
+    private double hostWorkJ;
+    private double solveJ;
+
+    FlightExecutive(FlightConfig config, Hardware hardware, CounterStore counters, CheckpointStore checkpoints,
+                    TrainingPayload payload, DeltaEncoder encoder, DeltaQueue queue, UpdateReceiver receiver,
+                    Packetizer packetizer, PassGatedRadio radio, float[] baseParams, long samplesSinceBase,
+                    List<Long> corruptedAtBoot) {
+        this.config = config;
+        this.hardware = hardware;
+        this.counters = counters;
+        this.checkpoints = checkpoints;
+        this.payload = payload;
+        this.trainer = payload.trainer();
+        this.encoder = encoder;
+        this.queue = queue;
+        this.receiver = receiver;
+        this.packetizer = packetizer;
+        this.radio = radio;
+        this.base = receiver.version();
+        this.baseParams = baseParams.clone();
+        this.samplesSinceBase = samplesSinceBase;
+        this.x = new float[config.featureCount()];
+        this.controlIdNext = counters.current().controlIdNext();
+        this.controlIdLimit = controlIdNext;
+        this.lastCheckpointS = hardware.clock().nowS();
+        this.lastDeltaS = lastCheckpointS;
+        this.corrupted.addAll(corruptedAtBoot);
+    }
+
+    /** Wiring step of the topology: the link is built with this executive's ports. */
+    void connect(SpacecraftLink l) {
+        if (link != null) {
+            throw new IllegalStateException("link already connected");
+        }
+        link = l;
+    }
+
+    // ---------------------------------------------------------------- rate group
+
+    @Override
+    public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
+        double t = hardware.clock().nowS();
+        try {
+            planEnvelopeFor(t, power);
+            OnboardSchedule s = config.schedule();
+            double tp = Math.max(0, Math.min(t, s.durationS() - envelope.stepS()));
+            double envelopeW = envelope.maxTrainingPowerW(tp, dtS, power.storedWh());
+            lastEnvelopeW = envelopeW;
+            int d = samples.featureCount();
+            long droppedBefore = payload.samplesDropped();
+            for (int i = 0; i < samples.size(); i++) {
+                System.arraycopy(samples.features(), i * d, x, 0, d);
+                payload.offer(x, samples.targets()[i]);
+            }
+            samplesSeen += samples.size();
+            samplesDropped += payload.samplesDropped() - droppedBefore;
+            TrainedSamples trained = new TrainedSamples(d);
+            PayloadStep p = payload.run(envelopeW, dtS, trained::add);
+            samplesSinceBase += p.samplesTrained();
+            drawnJ += p.drawnJ();
+            trainingS += p.allocation().trainingS();
+            idleS += p.allocation().idleS();
+            offS += p.allocation().offS();
+            samplesTrained += p.samplesTrained();
+            updates += p.updates();
+            hostWorkJ += p.hostWorkJ();
+            solveJ += p.solveJ();
+            notePassStart(t, dtS);
+            if (passDeltaDue && t >= passDeltaDeadlineS) {
+                cutDelta(t); // the pass's uplink never came (missed pass, ground silent): send what we have
+            } else if (!passDeltaDue && pass != null && t < pass.losS() && t - lastDeltaS >= config.deltaCadenceS()) {
+                cutDelta(t); // a long contact (GEO): do not wait for a next pass that never starts
+            }
+            if (t - lastCheckpointS >= config.checkpointIntervalS()) {
+                checkpoint();
+                lastCheckpointS = t;
+            }
+            return new TickReport(t, envelopeW, trained.batch(), trained.predictions());
+        } catch (IOException e) {
+            throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The envelope is planned on board from the schedule and the power system, and planned again
+     * when the power system reports less capacity than the plan assumed (a failed cell): it must
+     * never promise charge the battery can no longer hold.
+     */
+    private void planEnvelopeFor(double t, PowerTelemetry power) {
+        var battery = config.power().battery();
+        double expectedWh = battery.capacityWh(PowerModel.years(Math.max(0, t)));
+        double fraction = Math.min(1.0, power.capacityWh() / expectedWh);
+        if (envelope == null || fraction < plannedCapacityFraction - 1e-6) {
+            var system = fraction >= 1.0 ? config.power()
+                    : config.power().withBattery(battery.withCapacityWh(battery.capacityWh() * fraction));
+            envelope = TrainingEnvelope.plan(new PowerModel(config.schedule(), system), config.tickS());
+            plannedCapacityFraction = fraction;
+        }
+    }
+
+    /** A contact of the schedule starts within the tick: its delta is due once its uplink is in. */
+    private void notePassStart(double t, double dtS) {
+        OnboardSchedule s = config.schedule();
+        Optional<ContactWindow> w = s.contactAt(t).or(() -> s.nextContactAfter(t).filter(c -> c.aosS() < t + dtS));
+        if (w.isPresent() && !w.get().equals(pass)) {
+            pass = w.get();
+            passDeltaDue = true;
+            double lengthS = pass.losS() - pass.aosS();
+            // Wait for the uplink at most a third of the pass, and leave the rest to send the delta.
+            passDeltaDeadlineS = pass.aosS() + Math.min(lengthS / 3, Math.max(2 * config.tickS(), 60));
+        }
+    }
+
+    // ---------------------------------------------------------------- radio
+
+    @Override
+    public void beacon(double groundTimeS) {
+        hardware.clock().set(groundTimeS);
+    }
+
+    @Override
+    public int downlink(double fromS, double untilS) {
+        long before = link.outbox().packetsSent();
+        try {
+            link.step(fromS, untilS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
+        }
+        return (int) (link.outbox().packetsSent() - before);
+    }
+
+    /**
+     * Packetizer guard: a telemetry APID's sequence count is used only below the floor stored on
+     * flash; reaching it, the floor moves {@link #PACKET_COUNT_RESERVE} ahead first. The next boot
+     * resumes at the floor, at most that far ahead of the last count sent, so counts advance.
+     */
+    void beforeCountUse(int apid, int count) {
+        Product p = config.apids().route(apid).orElseThrow().product();
+        PersistentCounters c = counters.current();
+        int[] floor = c.packetCountNext();
+        int ahead = Math.floorMod(floor[p.ordinal()] - count, 1 << 14);
+        if (ahead == 0 || ahead > PACKET_COUNT_RESERVE) {
+            floor[p.ordinal()] = Math.floorMod(count + PACKET_COUNT_RESERVE, 1 << 14);
+            try {
+                counters.store(c.withPacketCountNext(floor));
+            } catch (IOException e) {
+                throw new UncheckedIOException("packet count reservation: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void uplink(List<byte[]> packets) {
+        try {
+            for (byte[] p : packets) {
+                link.receive(p);
+            }
+            if (passDeltaDue && !link.receivingUpdate()) {
+                cutDelta(hardware.clock().nowS()); // after this pass's uplink: built on the newest base
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Handler of whole model updates (wired to the link): verify, merge, persist, then answer. */
+    byte[] answerUpdate(long messageId, byte[] frame) throws IOException {
+        UpdateReceiver.Outcome o = receiver.receive(frame);
+        if (!o.applied()) {
+            RejectReason r = o.rejected().orElseThrow();
+            refused.add(r);
+            return LinkMessages.refusal(messageId, r.ordinal(), receiver.version().version());
+        }
+        float[] global = receiver.params();
+        ModelVersion version = receiver.version();
+        // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_reference),
+        // w_reference being what this spacecraft's deltas of the old base already carry.
+        float[] local = trainer.model().parameters();
+        float[] reference = encoder.reference(base, baseParams);
+        float[] w = new float[global.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = global[i] + (local[i] - reference[i]);
+        }
+        trainer.model().setParameters(w, version.version());
+        base = version;
+        baseParams = global;
+        samplesSinceBase = 0;
+        checkpoint();
+        counters.store(counters.current().withUplink(receiver.lastCounter(), version.version()));
+        applied.add(new ExecutiveEvents.AppliedUpdate(global, version, receiver.lastCounter()));
+        return null; // persisted: acknowledge
+    }
+
+    /** Control-message ids from blocks reserved on flash first, so no boot ever reuses one. */
+    long nextControlId() {
+        try {
+            if (controlIdNext >= controlIdLimit) {
+                controlIdLimit = controlIdNext + CONTROL_ID_BLOCK;
+                counters.store(counters.current().withControlIdNext(controlIdLimit));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("control id reservation: " + e.getMessage(), e);
+        }
+        return controlIdNext++ & 0xFFFFFFFFL;
+    }
+
+    // ---------------------------------------------------------------- deltas and checkpoints
+
+    private void cutDelta(double t) throws IOException {
+        passDeltaDue = false;
+        lastDeltaS = t;
+        float[] params = trainer.model().parameters();
+        if (Arrays.equals(params, encoder.reference(base, baseParams))) {
+            return; // no progress since the last delta
+        }
+        long seq = queue.reserveSequence();
+        counters.store(counters.current().withDeltaSequenceNext(Math.max(seq + 1, counters.current().deltaSequenceNext())));
+        DeltaHeader h = new DeltaHeader(config.satellite(), seq, base, samplesSinceBase,
+                config.schedule().epoch().plusMillis(Math.round(t * 1000)));
+        WeightDelta d = encoder.encode(h, baseParams, params);
+        DeltaQueue.OfferResult r = queue.offer(d);
+        if (r instanceof DeltaQueue.Stored s) {
+            merged.addAll(s.merged());
+            encoder.restore(s.dropped()); // what the merge could not carry goes back into error feedback
+            generated.add(s.sequence());
+        } else {
+            encoder.restore(d);
+        }
+        checkpoint(); // the encoder's reference moved: a reset must not send this progress twice
+        lastCheckpointS = t;
+    }
+
+    private void checkpoint() throws IOException {
+        checkpoints.store(new Checkpoint(counters.current().bootCount(), receiver.lastCounter(), samplesSinceBase, base,
+                trainer.model().parameters(), baseParams, encoder.reference(base, baseParams), encoder.residual()));
+    }
+
+    // ---------------------------------------------------------------- telemetry
+
+    /** Samples the payload trained on in one tick, with the predictions made before training on each. */
+    private static final class TrainedSamples {
+        private final int d;
+        private float[] xs = new float[0];
+        private float[] ys = new float[0];
+        private float[] predictions = new float[0];
+        private int n;
+
+        TrainedSamples(int d) {
+            this.d = d;
+        }
+
+        void add(float[] x, float y, float prediction) {
+            if (n == ys.length) {
+                int cap = Math.max(8, 2 * n);
+                xs = Arrays.copyOf(xs, cap * d);
+                ys = Arrays.copyOf(ys, cap);
+                predictions = Arrays.copyOf(predictions, cap);
+            }
+            System.arraycopy(x, 0, xs, n * d, d);
+            ys[n] = y;
+            predictions[n++] = prediction;
+        }
+
+        SensorBatch batch() {
+            return new SensorBatch(d, Arrays.copyOf(xs, n * d), Arrays.copyOf(ys, n));
+        }
+
+        float[] predictions() {
+            return Arrays.copyOf(predictions, n);
+        }
+    }
+
+    @Override
+    public ExecutiveEvents drainEvents() {
+        ExecutiveEvents.PayloadBooks books = new ExecutiveEvents.PayloadBooks(drawnJ, trainingS, idleS, offS, samplesSeen,
+                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered());
+        drawnJ = 0;
+        trainingS = 0;
+        idleS = 0;
+        offS = 0;
+        samplesSeen = 0;
+        samplesTrained = 0;
+        samplesDropped = 0;
+        updates = 0;
+        hostWorkJ = 0;
+        solveJ = 0;
+        ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),
+                List.copyOf(applied), List.copyOf(refused), books);
+        generated.clear();
+        merged.clear();
+        corrupted.clear();
+        applied.clear();
+        refused.clear();
+        return e;
+    }
+
+    private static long[] toArray(List<Long> l) {
+        return l.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public double envelopeW() {
+        return lastEnvelopeW;
+    }
+
+    @Override
+    public long[] queuedDeltaIds() {
+        return queue.entries().stream().mapToLong(DeltaQueue.Entry::sequence).toArray();
+    }
+
+    @Override
+    public long memoryUsedBytes() {
+        return trainer.memoryBytes();
+    }
+
+    @Override
+    public long memoryBudgetBytes() {
+        return config.trainer().memoryBudgetBytes();
+    }
+
+    /** @return this boot's number (1 for the first boot) */
+    public long bootCount() {
+        return counters.current().bootCount();
+    }
+
+    /** @return the global model held */
+    public ModelVersion heldVersion() {
+        return receiver.version();
+    }
+
+    /** @return counter of the last applied uplink command */
+    public long uplinkCounter() {
+        return receiver.lastCounter();
+    }
+
+    /** @return onboard parameters now (a copy) */
+    public float[] parameters() {
+        return trainer.model().parameters();
+    }
+
+    /** @return the next delta sequence the queue will hand out */
+    public long nextDeltaSequence() {
+        return queue.nextSequence();
+    }
+
+    /** @return the link (for its counters) */
+    public SpacecraftLink link() {
+        return link;
+    }
+}

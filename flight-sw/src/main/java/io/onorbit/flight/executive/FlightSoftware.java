@@ -1,0 +1,43 @@
+package io.onorbit.flight.executive;
+
+import java.util.List;
+
+/**
+ * The flight software as the spacecraft's hardware drives it: a rate-group tick, the radio's
+ * downlink and uplink ports, the time beacon. {@link FlightExecutive} is the implementation;
+ * a simulator drives this interface and nothing else.
+ */
+public interface FlightSoftware {
+
+    /** One tick: sensor samples and power telemetry in, decisions and energy out. */
+    TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power);
+
+    /** The ground's time beacon, heard on carrier lock: ground time now, s since epoch. */
+    void beacon(double groundTimeS);
+
+    /**
+     * The transmitter may send during [fromS, untilS) of the flight computer's clock (the carrier
+     * is locked); the pass-gated radio still refuses anything outside its own schedule.
+     *
+     * @return packets handed to the transmitter (see {@link Hardware#transmitter()})
+     */
+    int downlink(double fromS, double untilS);
+
+    /** Packets the receiver decoded (possibly corrupted), in order. */
+    void uplink(List<byte[]> packets);
+
+    /** @return what happened since the last call, and starts over */
+    ExecutiveEvents drainEvents();
+
+    /** @return the training envelope of the latest tick, W (telemetry; NaN before the first tick) */
+    double envelopeW();
+
+    /** @return sequences of the deltas held in the queue */
+    long[] queuedDeltaIds();
+
+    /** @return bytes the trainer holds now */
+    long memoryUsedBytes();
+
+    /** @return the trainer's memory budget, bytes */
+    long memoryBudgetBytes();
+}

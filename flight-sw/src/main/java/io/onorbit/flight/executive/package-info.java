@@ -1,0 +1,62 @@
+/**
+ * The flight executive: the one piece of flight software that decides what the spacecraft does,
+ * and its wiring.
+ *
+ * <p><b>Summary.</b> {@link io.onorbit.flight.executive.FlightTopology#boot} builds every
+ * component from flash and the pre-launch {@link io.onorbit.flight.executive.FlightConfig}, and
+ * connects them once, visibly (the F Prime "topology"). The resulting
+ * {@link io.onorbit.flight.executive.FlightExecutive} is driven through
+ * {@link io.onorbit.flight.executive.FlightSoftware}: each tick it plans (once per boot, and again
+ * after the power system reports a capacity loss) and queries the training envelope, trains on
+ * the sensor samples inside it, cuts deltas, checkpoints; during a contact it drives the
+ * pass-gated radio, takes acknowledgements and model updates, verifies them (HMAC, anti-replay,
+ * base), merges an applied global model with the local progress the ground does not have yet,
+ * persists, and only then acknowledges; a refused update is answered with a refusal naming the
+ * version held. The ground's time beacon sets the clock.
+ *
+ * <p><b>Decisions.</b> A delta is cut once per contact of the schedule, after that contact's
+ * uplink has been taken in (so it is built on the newest global model), or at a deadline a third
+ * of the contact in (at most 60 s or two ticks) if no uplink comes; inside a contact longer than
+ * {@code deltaCadenceS} (GEO, always in view) one is also cut every {@code deltaCadenceS}. Nothing
+ * is cut without progress since the last delta. An arriving global model gives
+ * {@code w = w_global + (w_local - w_reference)}, where {@code w_reference} is the onboard model
+ * when the last delta of the old base was cut (the old base itself if none was): the progress
+ * already handed to the queue reaches the ground by its delta and is not counted twice, the rest
+ * is kept. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
+ * every applied update.
+ *
+ * <p><b>A reset is a reset.</b> Everything the executive holds is RAM: trainer, encoder residual,
+ * receiver, packetizer, link state, counters. A reset is a new {@code boot}: it reads
+ * {@link io.onorbit.flight.executive.PersistentCounters} (three CRC-checked slots) and the
+ * {@link io.onorbit.flight.executive.Checkpoint} (two slots, else the golden image), increments and
+ * stores the boot counter first, and resumes: control-message ids come from blocks reserved on
+ * flash before use, so no id repeats across boots; the delta queue never hands out a sequence
+ * below the flash high-water mark, even if all its own counter slots are damaged; the uplink
+ * anti-replay counter and the version held are the larger of the counters' and the checkpoint's
+ * copies; CCSDS sequence counts of the telemetry APIDs continue from a floor reserved on flash
+ * before a count reaches it (1024 ahead, less than half the 2^14 range, so counts keep advancing
+ * across a reboot however many quiet boots come between).
+ * Every write goes through {@link io.onorbit.flight.storage.FileOps} as an atomic replace
+ * (temporary file, fsync, rename, directory fsync).
+ *
+ * <p><b>Assumptions and limits.</b> The clock and the transmitter are hardware and outlive a
+ * reset; the beacon is trusted (it is not authenticated). The envelope is planned on the tick
+ * grid, so ticks must be {@code tickS} long for its exact guarantee. If every copy of the
+ * counters and both checkpoints are lost at once, counters restart from what the queue files
+ * still name; ids could then repeat. A reset between a delta's queue write and the checkpoint
+ * that follows it can send that delta's progress a second time in the next delta. Samples that
+ * arrive while the computer is down are lost. The counters are written twice per store into three slots: losing
+ * the newest values takes two damaged files between two stores.
+ *
+ * <p><b>Inputs and outputs.</b> In: sensor samples ({@link io.onorbit.flight.executive.SensorBatch}),
+ * power telemetry ({@link io.onorbit.flight.executive.PowerTelemetry}), carrier intervals, uplinked
+ * packets, the beacon. Out: the energy the trainer drew ({@link io.onorbit.flight.executive.TickReport}),
+ * packets to the transmitter, events for telemetry ({@link io.onorbit.flight.executive.ExecutiveEvents}).
+ *
+ * <p><b>How to use.</b> Build a {@code FlightConfig} and a {@link io.onorbit.flight.executive.Hardware}
+ * (flash operations and folder, clock, transmitter, training engine), call
+ * {@code FlightTopology.boot}, then each tick {@code tick}; during a contact {@code beacon},
+ * {@code downlink}, {@code uplink}; read {@code drainEvents}. To reset, drop the instance and boot
+ * again on the same flash.
+ */
+package io.onorbit.flight.executive;

@@ -1,0 +1,311 @@
+package io.onorbit.flight.executive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.link.LinkConfig;
+import io.onorbit.flight.link.LinkMessages;
+import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.packet.Reassembler;
+import io.onorbit.flight.storage.DeltaQueue;
+import io.onorbit.flight.storage.DiskFileOps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlightExecutiveTest {
+
+    @TempDir
+    Path dir;
+
+    /** Trains on samples from {@code fromS} to the start of pass {@code k}, then ticks at the pass start. */
+    private static void trainUntilPass(ExecutiveRig rig, FlightExecutive e, double fromS, int k) {
+        for (double t = fromS; t < ExecutiveRig.passStart(k) - 1e-9; t += 30) {
+            rig.tickAt(e, t, 20);
+        }
+        rig.tickAt(e, ExecutiveRig.passStart(k), 0);
+    }
+
+    private static float[] perturbed(float[] p, float by) {
+        float[] q = p.clone();
+        for (int i = 0; i < q.length; i += 3) {
+            q[i] += by;
+        }
+        return q;
+    }
+
+    /** @return the answers the spacecraft transmits in the usable part of pass {@code k} */
+    private static List<Reassembler.Message> answersInPass(ExecutiveRig rig, FlightExecutive e, int k) {
+        rig.transmitted.clear();
+        double a = ExecutiveRig.passStart(k) + 60;
+        rig.clock.nowS = a;
+        e.downlink(a, a + 60);
+        return rig.answers(rig.transmitted);
+    }
+
+    @Test
+    void anArrivingGlobalModelIsMergedWithLocalProgressAndThePassDeltaIsBuiltOnIt() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        trainUntilPass(rig, e, 0, 0);
+        e.uplink(List.of()); // pass 0: nothing uplinked, the delta is cut
+        float[] atCut = e.parameters();
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        trainUntilPass(rig, e, ExecutiveRig.passStart(0) + 30, 1);
+        float[] local = e.parameters();
+        assertThat(local).isNotEqualTo(atCut);
+
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.125f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+
+        float[] expected = new float[global.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = global[i] + (local[i] - atCut[i]);
+        }
+        assertThat(e.parameters()).containsExactly(expected);
+        assertThat(e.heldVersion()).isEqualTo(v1);
+        ExecutiveEvents ev = e.drainEvents();
+        assertThat(ev.applied()).hasSize(1);
+        assertThat(ev.applied().get(0).globalParams()).containsExactly(global);
+        assertThat(ev.generatedIds()).hasSize(1); // cut after the update, in the same pass
+
+        // The ack follows the apply, and the pass's delta is built on the new base.
+        List<Reassembler.Message> answers = answersInPass(rig, e, 1);
+        assertThat(answers).hasSize(1);
+        assertThat(LinkMessages.parseAck(answers.get(0).bytes())).hasValueSatisfying(ids -> assertThat(ids).containsExactly(1L));
+        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
+                .orElseThrow();
+        assertThat(newest.delta().base()).isEqualTo(v1);
+    }
+
+    private DeltaQueue queue(ExecutiveRig rig) {
+        try {
+            return DeltaQueue.open(dir.resolve("queue"), LinkConfig.defaults().queueCapacityBytes(),
+                    DiskFileOps.withoutDeviceFlush());
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    @Test
+    void afterARebootEveryReplayOfAnAppliedUpdateIsRefusedNamingTheVersionHeld() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        rig.tickAt(e, ExecutiveRig.passStart(0), 0);
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.5f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        byte[] frame = rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global);
+        e.uplink(rig.uplinkPackets(1, frame));
+        assertThat(e.heldVersion()).isEqualTo(v1);
+
+        e = rig.boot(); // a reset: a new instance from flash only
+        assertThat(e.bootCount()).isEqualTo(2);
+        assertThat(e.heldVersion()).isEqualTo(v1);
+        assertThat(e.uplinkCounter()).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            rig.tickAt(e, ExecutiveRig.passStart(1 + i), 0);
+            e.uplink(rig.uplinkPackets(100 + i, frame));
+            List<Reassembler.Message> answers = answersInPass(rig, e, 1 + i);
+            assertThat(answers).hasSize(1);
+            Optional<LinkMessages.Refusal> r = LinkMessages.parseRefusal(answers.get(0).bytes());
+            assertThat(r).isPresent();
+            assertThat(r.get().messageId()).isEqualTo(100 + i);
+            assertThat(RejectReason.values()[r.get().reason()]).isEqualTo(RejectReason.REPLAYED);
+            assertThat(r.get().heldVersion()).isEqualTo(1);
+        }
+        assertThat(e.drainEvents().refused()).hasSize(10).containsOnly(RejectReason.REPLAYED);
+        assertThat(e.heldVersion()).isEqualTo(v1);
+    }
+
+    @Test
+    void controlMessageIdsNeverRepeatAcrossAHundredReboots() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        byte[] wrongKey = new byte[32];
+        Set<Long> ids = new HashSet<>();
+        int answers = 0;
+        for (int boot = 0; boot < 100; boot++) {
+            FlightExecutive e = rig.boot();
+            assertThat(e.bootCount()).isEqualTo(boot + 1);
+            rig.tickAt(e, ExecutiveRig.passStart(boot), 0);
+            float[] g = rig.config.golden();
+            byte[] forged = io.onorbit.flight.command.UplinkFrame.sign(io.onorbit.flight.command.ModelUpdate.between(
+                    ExecutiveRig.SAT, 1, rig.config.goldenVersion(), g, ModelVersion.of(1, perturbed(g, 1)), perturbed(g, 1)),
+                    wrongKey);
+            e.uplink(rig.uplinkPackets(boot, forged));
+            for (Reassembler.Message m : answersInPass(rig, e, boot)) {
+                answers++;
+                assertThat(ids.add(m.messageId())).as("control id %d repeated at boot %d", m.messageId(), boot + 1).isTrue();
+                assertThat(LinkMessages.parseRefusal(m.bytes()).map(r -> RejectReason.values()[r.reason()]))
+                        .contains(RejectReason.FORGED);
+            }
+        }
+        assertThat(answers).isEqualTo(100);
+    }
+
+    @Test
+    void deltaSequencesNeverRestartEvenWhenTheQueueAndAllItsCounterSlotsAreGone() throws IOException {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        List<Long> ids = new ArrayList<>();
+        double from = 0;
+        for (int k = 0; k < 3; k++) {
+            trainUntilPass(rig, e, from, k);
+            e.uplink(List.of());
+            for (long id : e.drainEvents().generatedIds()) {
+                ids.add(id);
+            }
+            from = ExecutiveRig.passStart(k) + 30;
+        }
+        assertThat(ids).hasSize(3);
+        // The ground acknowledged everything (files gone) and every counter slot of the queue is damaged.
+        try (Stream<Path> files = Files.list(dir.resolve("queue"))) {
+            for (Path f : files.toList()) {
+                if (f.getFileName().toString().startsWith("next-sequence")) {
+                    Files.write(f, new byte[] {1, 2, 3});
+                } else {
+                    Files.delete(f);
+                }
+            }
+        }
+        e = rig.boot();
+        trainUntilPass(rig, e, from, 3);
+        e.uplink(List.of());
+        long[] next = e.drainEvents().generatedIds();
+        assertThat(next).isNotEmpty();
+        for (long id : next) {
+            assertThat(id).isGreaterThan(ids.get(2));
+        }
+    }
+
+    @Test
+    void bothCheckpointsDamagedBootsTheGoldenImageButKeepsTheAntiReplayCounter() throws IOException {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        trainUntilPass(rig, e, 0, 0);
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.25f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        byte[] frame = rig.signedUpdate(7, rig.config.goldenVersion(), golden, v1, global);
+        e.uplink(rig.uplinkPackets(1, frame));
+        assertThat(e.uplinkCounter()).isEqualTo(7);
+
+        for (int slot = 0; slot < 2; slot++) {
+            Path f = dir.resolve("state").resolve("checkpoint." + slot);
+            byte[] b = Files.readAllBytes(f);
+            b[b.length / 2] ^= 0x10;
+            Files.write(f, b);
+        }
+        e = rig.boot();
+        assertThat(e.parameters()).containsExactly(golden);
+        assertThat(e.heldVersion()).isEqualTo(rig.config.goldenVersion());
+        assertThat(e.uplinkCounter()).isEqualTo(7);
+        rig.tickAt(e, ExecutiveRig.passStart(1), 0);
+        e.uplink(rig.uplinkPackets(2, frame)); // the same authentic update, replayed: refused
+        assertThat(e.drainEvents().refused()).containsExactly(RejectReason.REPLAYED);
+        assertThat(e.parameters()).containsExactly(golden);
+    }
+
+    @Test
+    void aResetAtAnyFlashOperationNeverAcknowledgesAnUpdateThatIsNotPersisted() throws IOException {
+        for (int k = 0; k <= 40; k++) {
+            Path d = dir.resolve("k" + k);
+            Files.createDirectories(d);
+            ExecutiveRig rig = new ExecutiveRig(d);
+            FlightExecutive e = rig.boot();
+            rig.tickAt(e, ExecutiveRig.passStart(0), 5);
+            float[] golden = rig.config.golden();
+            float[] global = perturbed(golden, 0.25f);
+            ModelVersion v1 = ModelVersion.of(1, global);
+            byte[] frame = rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global);
+            rig.flash.crashAfter(k);
+            boolean crashed = false;
+            rig.transmitted.clear();
+            try {
+                e.uplink(rig.uplinkPackets(1, frame));
+                double a = ExecutiveRig.passStart(0) + 60;
+                rig.clock.nowS = a;
+                e.downlink(a, a + 60);
+                rig.flash.powerCut(); // the reset strikes after the last operation
+            } catch (UncheckedIOException x) {
+                crashed = true;
+                rig.flash.reboot();
+            }
+            boolean acked = rig.answers(rig.transmitted).stream()
+                    .anyMatch(m -> LinkMessages.parseAck(m.bytes()).isPresent());
+            FlightExecutive after = rig.boot();
+            assertThat(after.bootCount()).as("k=%d", k).isEqualTo(2);
+            if (acked) {
+                assertThat(after.heldVersion()).as("acknowledged at k=%d, crashed=%s", k, crashed).isEqualTo(v1);
+            }
+            // Applied at most once: a replay is refused whenever the update is held.
+            rig.tickAt(after, ExecutiveRig.passStart(1), 0);
+            after.uplink(rig.uplinkPackets(2, frame));
+            ExecutiveEvents ev = after.drainEvents();
+            assertThat(ev.applied().size() + ev.refused().size()).isEqualTo(1);
+            assertThat(after.heldVersion()).isEqualTo(v1);
+        }
+    }
+
+    @Test
+    void inAContactThatNeverEndsADeltaIsCutOnTheCadenceNotOnlyAtItsStart() {
+        // GEO: one contact for the whole span.
+        ExecutiveRig rig = new ExecutiveRig(dir, List.of(new io.onorbit.flight.schedule.ContactWindow("gs", 0, 20 * 86400.0,
+                30, 9600, 9600)));
+        FlightExecutive e = rig.boot();
+        List<Double> cutTimes = new ArrayList<>();
+        for (double t = 0; t < 4 * 3600; t += 30) {
+            rig.tickAt(e, t, 10);
+            e.uplink(List.of());
+            if (e.drainEvents().generatedIds().length > 0) {
+                cutTimes.add(t);
+            }
+        }
+        // One at the contact's start (after its first uplink), then one per cadence.
+        assertThat(cutTimes).containsExactly(0.0, 3600.0, 7200.0, 10800.0);
+    }
+
+    @Test
+    void packetSequenceCountsKeepAdvancingAcrossRebootsQuietOrNot() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        int apid = rig.apids.apid(ExecutiveRig.SAT, io.onorbit.flight.packet.Product.UPDATE_ACK);
+        List<Integer> counts = new ArrayList<>();
+        byte[] wrongKey = new byte[32];
+        float[] g = rig.config.golden();
+        for (int boot = 0; boot < 60; boot++) {
+            FlightExecutive e = rig.boot();
+            if (boot % 4 != 0) {
+                continue; // a quiet boot: nothing sent on this APID
+            }
+            rig.tickAt(e, ExecutiveRig.passStart(boot), 0);
+            byte[] forged = io.onorbit.flight.command.UplinkFrame.sign(io.onorbit.flight.command.ModelUpdate.between(
+                    ExecutiveRig.SAT, 1, rig.config.goldenVersion(), g, ModelVersion.of(1, perturbed(g, 1)), perturbed(g, 1)),
+                    wrongKey);
+            e.uplink(rig.uplinkPackets(boot, forged));
+            answersInPass(rig, e, boot);
+            for (byte[] p : rig.transmitted) {
+                if ((((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == apid) {
+                    counts.add(((p[2] & 0x3F) << 8) | (p[3] & 0xFF)); // CCSDS 133.0-B-2 primary header
+                }
+            }
+        }
+        assertThat(counts).hasSize(15);
+        for (int i = 1; i < counts.size(); i++) {
+            int advance = Math.floorMod(counts.get(i) - counts.get(i - 1), 1 << 14);
+            assertThat(advance).as("count %d after %d", counts.get(i), counts.get(i - 1)).isBetween(1, (1 << 13) - 1);
+        }
+    }
+}
