@@ -1,16 +1,16 @@
 package io.onorbit.verification.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.ground.planning.MissionPlan;
 import io.onorbit.ground.planning.PlanTimes;
 import io.onorbit.orbit.events.Eclipse;
 import io.onorbit.orbit.events.Pass;
 import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.events.ShadowKind;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,59 +19,69 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Writes a {@link MissionPlan} as a table (for a person), JSON (DESIGN.md's shape) or CSV. */
-final class PlanWriter {
+public final class PlanWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlanWriter() {
     }
 
-    static void json(MissionPlan plan, PrintWriter w) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("mission", plan.mission());
-        root.put("start", PlanTimes.isoSeconds(plan.start()));
-        root.put("end", PlanTimes.isoSeconds(plan.end()));
-        root.put("orekit_data", plan.dataSource());
-        ArrayNode contacts = root.putArray("contacts");
-        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
-            Pass p = sp.pass();
-            ObjectNode c = contacts.addObject();
-            c.put("satellite", sp.satellite());
-            c.put("station", p.station());
-            c.put("aos", PlanTimes.iso(plan.start(), p.aosS()));
-            c.put("los", PlanTimes.iso(plan.start(), p.losS()));
-            c.put("max_elevation_deg", round(p.maxElevationDeg(), 2));
-            c.put("max_elevation_time", PlanTimes.iso(plan.start(), p.maxElevationTimeS()));
-            c.put("duration_s", round(p.durationS(), 3));
-            c.put("downlink_bytes", (long) Math.floor(p.downlinkVolumeBytes()));
-            c.put("uplink_bytes", (long) Math.floor(p.uplinkVolumeBytes()));
-            c.put("aos_cut", p.aosCut());
-            c.put("los_cut", p.losCut());
-        }
-        ArrayNode eclipses = root.putArray("eclipses");
-        for (SatelliteEclipse se : allEclipses(plan)) {
-            Eclipse e = se.eclipse();
-            ObjectNode o = eclipses.addObject();
-            o.put("satellite", se.satellite());
-            o.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            o.put("start", PlanTimes.iso(plan.start(), e.startS()));
-            o.put("end", PlanTimes.iso(plan.start(), e.endS()));
-            o.put("duration_s", round(e.durationS(), 3));
-            o.put("start_cut", e.startCut());
-            o.put("end_cut", e.endCut());
-        }
-        ArrayNode sats = root.putArray("satellites");
-        for (SatelliteTimeline t : plan.timelines()) {
-            ObjectNode o = sats.addObject();
-            o.put("name", t.satellite());
-            o.put("beta_angle_min_deg", round(t.minBetaDeg(), 2));
-            o.put("beta_angle_max_deg", round(t.maxBetaDeg(), 2));
-            o.put("mean_lighting_ratio", round(t.meanLightingRatio(), 4));
-        }
-        try {
-            w.println(JSON.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Writes DESIGN.md's JSON shape (fields added, none renamed), streamed: a year is ~20 000 records. */
+    public static void json(MissionPlan plan, PrintWriter w) {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("mission", plan.mission());
+            g.writeStringField("start", PlanTimes.isoSeconds(plan.start()));
+            g.writeStringField("end", PlanTimes.isoSeconds(plan.end()));
+            g.writeStringField("orekit_data", plan.dataSource());
+            g.writeArrayFieldStart("contacts");
+            for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+                Pass p = sp.pass();
+                g.writeStartObject();
+                g.writeStringField("satellite", sp.satellite());
+                g.writeStringField("station", p.station());
+                g.writeStringField("aos", PlanTimes.iso(plan.start(), p.aosS()));
+                g.writeStringField("los", PlanTimes.iso(plan.start(), p.losS()));
+                g.writeNumberField("max_elevation_deg", round(p.maxElevationDeg(), 2));
+                g.writeStringField("max_elevation_time", PlanTimes.iso(plan.start(), p.maxElevationTimeS()));
+                g.writeNumberField("duration_s", round(p.durationS(), 3));
+                g.writeNumberField("downlink_bytes", (long) Math.floor(p.downlinkVolumeBytes()));
+                g.writeNumberField("uplink_bytes", (long) Math.floor(p.uplinkVolumeBytes()));
+                g.writeBooleanField("aos_cut", p.aosCut());
+                g.writeBooleanField("los_cut", p.losCut());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("eclipses");
+            for (SatelliteEclipse se : allEclipses(plan)) {
+                Eclipse e = se.eclipse();
+                g.writeStartObject();
+                g.writeStringField("satellite", se.satellite());
+                g.writeStringField("kind", e.kind().name().toLowerCase(Locale.ROOT));
+                g.writeStringField("start", PlanTimes.iso(plan.start(), e.startS()));
+                g.writeStringField("end", PlanTimes.iso(plan.start(), e.endS()));
+                g.writeNumberField("duration_s", round(e.durationS(), 3));
+                g.writeBooleanField("start_cut", e.startCut());
+                g.writeBooleanField("end_cut", e.endCut());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("satellites");
+            for (SatelliteTimeline t : plan.timelines()) {
+                g.writeStartObject();
+                g.writeStringField("name", t.satellite());
+                g.writeNumberField("beta_angle_min_deg", round(t.minBetaDeg(), 2));
+                g.writeNumberField("beta_angle_max_deg", round(t.maxBetaDeg(), 2));
+                g.writeNumberField("mean_lighting_ratio", round(t.meanLightingRatio(), 4));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw(System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
