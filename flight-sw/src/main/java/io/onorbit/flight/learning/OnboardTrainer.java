@@ -17,7 +17,8 @@ import java.util.Objects;
  * envelope power is above zero and at least the optimizer's minimum, the batch plus
  * {@code replayPerUpdate} replayed samples is posed as an energy and handed to the
  * {@link Optimizer}; its solution becomes the new trainable weights and its energy is charged.
- * Otherwise the batch is dropped (the samples stay in the replay buffer).
+ * Otherwise the batch is dropped (the samples stay in the replay buffer). An update the optimizer
+ * reports as not converged is charged but not applied ({@link #unconvergedUpdates()}).
  *
  * <p>Both energies are posed in the step d = w - w0 from the current weights w0 (start 0), so an
  * analog engine's relative errors scale with the step and vanish at convergence:
@@ -60,6 +61,7 @@ public final class OnboardTrainer {
     private long updates;
     private long skippedUpdates;
     private long rejectedUpdates;
+    private long unconvergedUpdates;
     private double energySpentJ;
     private double lastStepEnergyJ;
 
@@ -186,6 +188,12 @@ public final class OnboardTrainer {
         }
         energySpentJ += result.energyJ();
         lastStepEnergyJ = result.energyJ();
+        if (!result.converged()) {
+            // The optimizer did not settle (an analog array whose programmed matrix lost positive
+            // definiteness, or a flow that ran out of time): its output is not the step posed.
+            unconvergedUpdates++;
+            return;
+        }
         double[] w = result.solution();
         for (double v : w) {
             if (!Double.isFinite(v)) {
@@ -249,6 +257,11 @@ public final class OnboardTrainer {
     /** @return updates whose solution was not finite and was therefore discarded */
     public long rejectedUpdates() {
         return rejectedUpdates;
+    }
+
+    /** @return updates the optimizer reported as not converged; charged, not applied */
+    public long unconvergedUpdates() {
+        return unconvergedUpdates;
     }
 
     /** @return energy charged by all updates so far, J */

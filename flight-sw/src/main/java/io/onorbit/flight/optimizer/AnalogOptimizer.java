@@ -1,6 +1,10 @@
 package io.onorbit.flight.optimizer;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
@@ -36,6 +40,12 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
  *
  * <p>Energy = P·t_settle + conversions (n(n+1)/2 + 2n DAC loads, n ADC reads). Errors are reported
  * against the exact minimizer by {@link #solve}.
+ *
+ * <p><b>Never throws on a valid problem.</b> Before the array is biased, the programmed matrix
+ * (after quantization and mismatch) is checked for positive definiteness (its Cholesky factor);
+ * a matrix that lost it, a non-finite input, or an integration that fails returns the start point
+ * as a result that did not converge ({@link AnalogSolve.Outcome}), so the trainer counts the
+ * update as not converged instead of the run stopping.
  */
 public final class AnalogOptimizer implements Optimizer {
 
@@ -199,7 +209,14 @@ public final class AnalogOptimizer implements Optimizer {
         double powerW = Math.min(maxPowerW, s.maxOperatingPowerW());
         LocalQuadratic q = LocalQuadratic.of(energy, start, s.proximalStrength());
         int n = q.n;
-        double[] exact = q.exactMinimizer();
+        Optional<double[]> exact = q.exactMinimizer();
+        double conversions = (double) n * (n + 1) / 2 + 2.0 * n;
+        double conversionJ = conversions * s.conversionFomJ() * Math.pow(2, s.dacBits())
+                + n * s.conversionFomJ() * Math.pow(2, s.adcBits());
+        double tau = tauS(n, powerW);
+        if (!LocalQuadratic.allFinite(q.a) || !LocalQuadratic.allFinite(q.b) || !LocalQuadratic.allFinite(start)) {
+            return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+        }
 
         // Program the crossbar: quantize to the DAC against the largest entry, apply fixed mismatch.
         double scaleA = Math.max(LocalQuadratic.maxAbs(q.a), Double.MIN_NORMAL);
@@ -212,6 +229,13 @@ public final class AnalogOptimizer implements Optimizer {
                 ah[j * n + i] = v;
             }
         }
+        // The flow dv/dt = -(A v - b)/tau settles only if the programmed A is positive definite;
+        // quantization and mismatch can take an ill-conditioned A (small proximal weight, large
+        // replay) out of that cone, and the flow then grows without bound. The controller checks
+        // the programmed matrix (its Cholesky factor exists) before biasing the array.
+        if (LocalQuadratic.cholesky(ah, n).isEmpty()) {
+            return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+        }
         double[] bh = new double[n];
         for (int i = 0; i < n; i++) {
             bh[i] = quantize(q.b[i] / scaleB, s.dacBits()) * (1 + s.mismatchSigma() * deviceGaussian(i, n + i));
@@ -223,8 +247,10 @@ public final class AnalogOptimizer implements Optimizer {
         for (int i = 0; i < n; i++) {
             v0[i] = quantize(start[i] * toVolts / startScale, s.dacBits()) * startScale;
         }
+        if (!Double.isFinite(toVolts) || !LocalQuadratic.allFinite(v0)) {
+            return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+        }
 
-        double tau = tauS(n, powerW);
         double target = s.settleTolerance() * Math.max(LocalQuadratic.norm(bh), Double.MIN_NORMAL);
         Flow flow = new Flow(ah, bh, tau);
         double[] settled;
@@ -241,9 +267,18 @@ public final class AnalogOptimizer implements Optimizer {
             integrator.setMaxEvaluations(5_000_000);
             integrator.addEventDetector(new SettledDetector(flow, target, tau));
             double tMax = tau * 1e7;
-            ODEStateAndDerivative end = integrator.integrate(flow, new ODEState(0, v0), tMax);
+            ODEStateAndDerivative end;
+            try {
+                end = integrator.integrate(flow, new ODEState(0, v0), tMax);
+            } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+                // Not expected once A is checked; never let the engine's failure escape the update.
+                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.DIVERGED);
+            }
             settled = end.getPrimaryState();
             settleTimeS = end.getTime();
+            if (!LocalQuadratic.allFinite(settled) || !Double.isFinite(settleTimeS)) {
+                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.DIVERGED);
+            }
             converged = flow.residualNorm(settled) <= target * (1 + 1e-6);
             evaluations = integrator.getEvaluations();
         }
@@ -260,18 +295,34 @@ public final class AnalogOptimizer implements Optimizer {
             w[i] = quantize(v / fullScale, s.adcBits()) * fullScale / toVolts;
         }
 
-        double conversions = (double) n * (n + 1) / 2 + 2.0 * n;
-        double conversionJ = conversions * s.conversionFomJ() * Math.pow(2, s.dacBits())
-                + n * s.conversionFomJ() * Math.pow(2, s.adcBits());
         double energyJ = powerW * settleTimeS + conversionJ;
-        double[] diff = new double[n];
-        for (int i = 0; i < n; i++) {
-            diff[i] = w[i] - exact[i];
-        }
-        double exactNorm = LocalQuadratic.norm(exact);
-        double err = LocalQuadratic.norm(diff) / (exactNorm > 0 ? exactNorm : 1);
         OptimizationResult r = new OptimizationResult(w, powerW, settleTimeS, energyJ, converged, evaluations);
-        return new AnalogSolve(r, exact, err, tau, conversionJ);
+        return new AnalogSolve(r, exact, relativeError(w, exact), tau, conversionJ,
+                converged ? AnalogSolve.Outcome.SETTLED : AnalogSolve.Outcome.NOT_SETTLED);
+    }
+
+    /**
+     * A solve the engine refused or abandoned: the start point comes back unchanged, not
+     * converged; the DAC loads and ADC reads were spent (charged), no settle time.
+     */
+    private static AnalogSolve notRun(double[] start, double powerW, double conversionJ, Optional<double[]> exact,
+            double tau, AnalogSolve.Outcome outcome) {
+        double[] w = start.clone();
+        OptimizationResult r = new OptimizationResult(w, powerW, 0, conversionJ, false, 0);
+        return new AnalogSolve(r, exact, relativeError(w, exact), tau, conversionJ, outcome);
+    }
+
+    private static OptionalDouble relativeError(double[] w, Optional<double[]> exact) {
+        if (exact.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double[] x = exact.get();
+        double[] diff = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            diff[i] = w[i] - x[i];
+        }
+        double exactNorm = LocalQuadratic.norm(x);
+        return OptionalDouble.of(LocalQuadratic.norm(diff) / (exactNorm > 0 ? exactNorm : 1));
     }
 
     /** Rounds x in [-1, 1] to a signed {@code bits}-bit code and back. */
@@ -300,12 +351,23 @@ public final class AnalogOptimizer implements Optimizer {
         private final double[] b;
         private final double tau;
         private final int n;
+        /** A's diagonal when A is diagonal (every proximal step), else null: O(n) instead of O(n^2) per evaluation. */
+        private final double[] diagonal;
 
         Flow(double[] a, double[] b, double tau) {
             this.a = a;
             this.b = b;
             this.tau = tau;
             this.n = b.length;
+            this.diagonal = LocalQuadratic.isDiagonal(a, n) ? diagonalOf(a, n) : null;
+        }
+
+        private static double[] diagonalOf(double[] a, int n) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = a[i * n + i];
+            }
+            return d;
         }
 
         @Override
@@ -317,22 +379,28 @@ public final class AnalogOptimizer implements Optimizer {
         public double[] computeDerivatives(double t, double[] v) {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
-                double r = -b[i];
-                for (int j = 0; j < n; j++) {
-                    r += a[i * n + j] * v[j];
-                }
-                d[i] = -r / tau;
+                d[i] = -residual(i, v) / tau;
             }
             return d;
+        }
+
+        /** @return (A v - b)_i */
+        private double residual(int i, double[] v) {
+            if (diagonal != null) {
+                return diagonal[i] * v[i] - b[i];
+            }
+            double r = -b[i];
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                r += a[row + j] * v[j];
+            }
+            return r;
         }
 
         double residualNorm(double[] v) {
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                double r = -b[i];
-                for (int j = 0; j < n; j++) {
-                    r += a[i * n + j] * v[j];
-                }
+                double r = residual(i, v);
                 sum += r * r;
             }
             return Math.sqrt(sum);

@@ -1,5 +1,7 @@
 package io.onorbit.flight.optimizer;
 
+import java.util.Optional;
+
 /**
  * The quadratic an optimizer actually solves for an energy: the energy itself if it is a
  * {@link QuadraticEnergy}; otherwise its proximal local model around the start point,
@@ -38,25 +40,19 @@ final class LocalQuadratic {
         return new LocalQuadratic(n, a, b);
     }
 
-    /** @return the exact minimizer A⁻¹b (Cholesky; A must be positive definite) */
-    double[] exactMinimizer() {
-        double[] l = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * n + k] * l[j * n + k];
-                }
-                if (i == j) {
-                    if (!(s > 0)) {
-                        throw new IllegalArgumentException("energy matrix is not positive definite");
-                    }
-                    l[i * n + i] = Math.sqrt(s);
-                } else {
-                    l[i * n + j] = s / l[j * n + j];
-                }
-            }
+    /**
+     * @return the exact minimizer A⁻¹b (Cholesky), or empty if A is not positive definite or an
+     *         entry of A or b is not finite (the problem has no unique minimum)
+     */
+    Optional<double[]> exactMinimizer() {
+        if (!allFinite(b)) {
+            return Optional.empty();
         }
+        Optional<double[]> factor = cholesky(a, n);
+        if (factor.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] l = factor.get();
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double s = b[i];
@@ -73,7 +69,70 @@ final class LocalQuadratic {
             }
             x[i] = s / l[i * n + i];
         }
-        return x;
+        return allFinite(x) ? Optional.of(x) : Optional.empty();
+    }
+
+    /**
+     * Cholesky factor of a symmetric matrix.
+     *
+     * @param a row-major n x n, symmetric (only the lower triangle is read)
+     * @return L (row-major, lower triangular) with A = L Lᵀ, or empty if A is not positive
+     *         definite (a pivot &le; 0) or holds a non-finite entry
+     */
+    static Optional<double[]> cholesky(double[] a, int n) {
+        if (isDiagonal(a, n)) {
+            // The proximal model rho I (what every non-quadratic energy becomes) needs no O(n^3) work.
+            double[] l = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                double d = a[i * n + i];
+                if (!(d > 0) || Double.isInfinite(d)) {
+                    return Optional.empty();
+                }
+                l[i * n + i] = Math.sqrt(d);
+            }
+            return Optional.of(l);
+        }
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * n + k] * l[j * n + k];
+                }
+                if (i == j) {
+                    if (!(s > 0) || Double.isInfinite(s)) {
+                        return Optional.empty();
+                    }
+                    l[i * n + i] = Math.sqrt(s);
+                } else {
+                    l[i * n + j] = s / l[j * n + j];
+                    if (!Double.isFinite(l[i * n + j])) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        return Optional.of(l);
+    }
+
+    static boolean isDiagonal(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && a[i * n + j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double norm(double[] v) {

@@ -15,6 +15,10 @@
  * quantization, fixed seeded device mismatch and kT/C read-out noise; energy = P·t + conversions.
  * {@link io.onorbit.flight.optimizer.AnalogOptimizer#solve} also reports the error against the
  * exact minimizer. Runs at the highest power the envelope allows; refuses below its minimum.
+ * Before biasing the array it checks the programmed matrix (after quantization and mismatch) for
+ * positive definiteness; a matrix that lost it, a non-finite problem or a failed integration
+ * returns the start point as not converged ({@link io.onorbit.flight.optimizer.AnalogSolve.Outcome}),
+ * never an exception and never NaN.
  *
  * <p><b>Digital.</b> {@link io.onorbit.flight.optimizer.DigitalOptimizer}: full-batch gradient
  * descent or Adam; energy from counted multiplies, adds, memory accesses and instructions at

@@ -6,14 +6,21 @@ import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.ground.archive.GlobalVersion;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Aggregates the archive's approved deltas that build on the current global version into the next
- * global version, recording which deltas made it. Approved deltas on an older base are left
- * approved (not merged) and listed in {@link Candidate#skipped()}: adding an update computed
- * against another model would be a guess.
+ * Buffered asynchronous aggregation (FedBuff, Nguyen et al. 2022): every approved delta in the
+ * archive (the buffer) is merged into the next global version, whatever global version it was
+ * built on, each shrunk by its staleness as {@link Aggregator} describes; the next version is
+ * recorded with its lineage (which deltas, with which effective weight).
+ *
+ * <p>Staleness alone never keeps a delta out. Left approved (not merged) and listed in
+ * {@link Candidate#skipped()} are only deltas that cannot be applied: a base version the ground
+ * never made (or newer than its newest), another dimension, a non-finite norm, or zero samples
+ * under FedAvg.
  */
 public final class AggregationRun {
 
@@ -23,14 +30,34 @@ public final class AggregationRun {
     /**
      * The next global model, not yet stored.
      *
-     * @param parent  the global version it builds on
-     * @param params  the new parameters (parent + combined delta, float32)
-     * @param used    deltas merged
-     * @param skipped approved deltas on another base, not merged
-     * @param rule    aggregator used
+     * @param parent    the global version it builds on
+     * @param params    the new parameters (parent + combined delta, float32)
+     * @param used      deltas merged
+     * @param staleness for each of {@code used}, in order: parent version - its base version
+     * @param skipped   approved deltas that cannot be applied, not merged
+     * @param rule      aggregator used
      */
-    public record Candidate(GlobalVersion parent, float[] params, List<DeltaRecord> used, List<DeltaRecord> skipped,
-            Aggregator rule) {
+    public record Candidate(GlobalVersion parent, float[] params, List<DeltaRecord> used, List<Long> staleness,
+            List<DeltaRecord> skipped, Aggregator rule) {
+
+        public Candidate {
+            used = List.copyOf(used);
+            staleness = List.copyOf(staleness);
+            skipped = List.copyOf(skipped);
+            if (staleness.size() != used.size()) {
+                throw new IllegalArgumentException("staleness (" + staleness.size() + ") must match used (" + used.size() + ")");
+            }
+        }
+
+        /** @return lineage entries: each used delta with its effective weight */
+        public List<GlobalVersion.LineageEntry> lineage() {
+            List<GlobalVersion.LineageEntry> out = new ArrayList<>();
+            for (int k = 0; k < used.size(); k++) {
+                DeltaRecord d = used.get(k);
+                out.add(new GlobalVersion.LineageEntry(d.id(), rule.lineageWeight(d.sampleCount(), staleness.get(k))));
+            }
+            return out;
+        }
     }
 
     /**
@@ -43,25 +70,34 @@ public final class AggregationRun {
         if (parent.isEmpty()) {
             return Optional.empty();
         }
+        long current = parent.get().version();
         float[] base = parent.get().params();
+        Map<Long, Boolean> known = new HashMap<>();
         List<DeltaRecord> used = new ArrayList<>();
+        List<Long> staleness = new ArrayList<>();
         List<DeltaRecord> skipped = new ArrayList<>();
         for (DeltaRecord d : archive.deltas(DeltaStatus.APPROVED)) {
-            boolean fits = d.baseVersion() == parent.get().version() && d.dimension() == base.length
+            boolean fits = known.computeIfAbsent(d.baseVersion(), v -> archive.globalDigest(v).isPresent()) && d.baseVersion() <= current && d.dimension() == base.length
                     && Double.isFinite(d.norm()) && (aggregator.rule() != AggregationRule.FEDAVG || d.sampleCount() > 0);
-            (fits ? used : skipped).add(d);
+            if (fits) {
+                used.add(d);
+                staleness.add(current - d.baseVersion());
+            } else {
+                skipped.add(d);
+            }
         }
         if (used.isEmpty()) {
             return Optional.empty();
         }
         List<float[]> dense = used.stream().map(DeltaRecord::dense).toList();
         long[] weights = used.stream().mapToLong(DeltaRecord::sampleCount).toArray();
-        double[] combined = aggregator.combine(dense, weights);
+        long[] tau = staleness.stream().mapToLong(Long::longValue).toArray();
+        double[] combined = aggregator.combine(dense, weights, tau);
         float[] params = new float[base.length];
         for (int i = 0; i < base.length; i++) {
             params[i] = (float) (base[i] + combined[i]);
         }
-        return Optional.of(new Candidate(parent.get(), params, used, skipped, aggregator));
+        return Optional.of(new Candidate(parent.get(), params, used, staleness, skipped, aggregator));
     }
 
     /**
@@ -71,7 +107,6 @@ public final class AggregationRun {
      */
     public static Optional<GlobalVersion> run(Archive archive, Aggregator aggregator, Instant at) {
         return preview(archive, aggregator).map(c -> archive.recordGlobalVersion(c.params(), aggregator.rule().label(),
-                c.used().stream().map(d -> new GlobalVersion.LineageEntry(d.id(), aggregator.lineageWeight(d.sampleCount())))
-                        .toList(), at));
+                c.lineage(), at));
     }
 }

@@ -1,13 +1,16 @@
 /**
  * Federated aggregation on the ground. {@link io.onorbit.ground.aggregation.Aggregator} combines
  * dense deltas: FedAvg weighted by sample counts, or a robust rule (coordinate-wise median, or
- * trimmed mean dropping floor(trim x n) values at each end). {@link
- * io.onorbit.ground.aggregation.AggregationRun} takes the archive's approved deltas built on the
- * current global version, adds the combined delta to it, and stores the next global version with
- * its lineage (which deltas, with which weight).
+ * trimmed mean dropping floor(trim x n) values at each end), each delta first shrunk by its
+ * staleness tau (global versions between its base and the current one) as (1 + tau)^-a, a = 0.5
+ * by default (FedBuff, Nguyen et al. 2022). {@link io.onorbit.ground.aggregation.AggregationRun}
+ * takes every approved delta the ground can apply (its base is a version the ground made), adds
+ * the combined delta to the current global version, and stores the next global version with its
+ * lineage (which deltas, with which effective weight).
  *
  * <p>Assumptions and limits: sparse deltas count as zero where they sent nothing (top-k with
- * error feedback carries the rest to a later delta); deltas on an older base are not merged.
+ * error feedback carries the rest to a later delta); a delta on an older base is applied to the
+ * newest model as it is (FedBuff's rebase), only down-weighted, never dropped for staleness.
  * Robustness: the median stays inside the honest deltas' range per coordinate while fewer than
  * half are poisoned; the trimmed mean does while the poisoned fraction is at most the trim
  * fraction. Measured (tests SolarArrayFederationTest on the default solar-array drift task, and

@@ -59,9 +59,10 @@ public final class GroundConfigReader {
         Aggregator aggregator = Aggregator.fedAvg();
         Optional<ConfigNode> a = g.child("aggregation");
         if (a.isPresent()) {
-            ConfigNode an = a.get().allowOnly(List.of("rule", "trim_fraction"));
+            ConfigNode an = a.get().allowOnly(List.of("rule", "trim_fraction", "staleness_exponent"));
             String rule = an.choice("rule", "fedavg", Set.of("fedavg", "median", "trimmed-mean"));
-            aggregator = new Aggregator(AggregationRule.parse(rule), an.number("trim_fraction", 0.2, 0, 0.49));
+            aggregator = new Aggregator(AggregationRule.parse(rule), an.number("trim_fraction", 0.2, 0, 0.49),
+                    an.number("staleness_exponent", Aggregator.FEDBUFF_STALENESS_EXPONENT, 0, 4));
         }
         return new GroundConfig(url, keys, review, aggregator);
     }

@@ -24,6 +24,8 @@ public final class MissionLoader {
 
     /** Span used when {@code duration} is absent. */
     public static final Duration DEFAULT_DURATION = Duration.ofDays(7);
+    /** Earliest mission start (SCHEMA.md): UTC before 1972 drifted against TAI and has no leap-second table. */
+    public static final Instant EARLIEST_START = Instant.parse("1972-01-01T00:00:00Z");
     /** Seed used when {@code seed} is absent. */
     public static final long DEFAULT_SEED = 1;
 
@@ -45,6 +47,10 @@ public final class MissionLoader {
             throw root.error("mission", "must not be empty");
         }
         Instant start = root.instant("start");
+        if (start.isBefore(EARLIEST_START)) {
+            throw root.error("start", start + " is before " + EARLIEST_START
+                    + "; missions start in 1972 or later (the first date of the leap-second table UTC needs)");
+        }
         Duration duration = root.positiveDuration("duration", DEFAULT_DURATION);
         long seed = root.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
         for (String section : OTHER_SECTIONS) {

@@ -6,12 +6,13 @@ import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Operator decisions on archived deltas, each one kept in the archive's audit trail (who, when,
- * why). {@link #approveUnflagged} is the automatic operator a closed-loop simulation uses.
+ * why). {@link #autoReview} is the automatic operator a closed-loop simulation uses.
  */
 public final class ReviewDesk {
 
@@ -56,20 +57,32 @@ public final class ReviewDesk {
     }
 
     /**
-     * Approves every pending delta with no flags and rejects every pending flagged one, as
-     * {@code operator} (e.g. "auto"), each with a reason naming the rule.
+     * The automatic operator: approves every pending delta whose flags are all informational (none,
+     * or only {@link DeltaFlag#STALE_BASE}, which aggregation weights by staleness) and rejects
+     * every pending delta carrying a flag that {@link DeltaFlag#blocksAutomaticApproval() blocks
+     * automatic approval}, as {@code operator} (e.g. "auto"), each with a reason naming the flags.
      *
      * @return ids approved (rejected ones are in the audit trail)
      */
-    public List<Long> approveUnflagged(String operator, Instant at) {
-        List<DeltaRecord> pending = archive.deltas(DeltaStatus.PENDING);
-        for (DeltaRecord d : pending) {
-            if (d.flags().isEmpty()) {
-                approve(d.id(), operator, "automatic: no flags", at);
+    public List<Long> autoReview(String operator, Instant at) {
+        List<Long> approved = new ArrayList<>();
+        for (DeltaRecord d : archive.deltas(DeltaStatus.PENDING)) {
+            Set<DeltaFlag> blocking = blocking(d.flags());
+            if (blocking.isEmpty()) {
+                approve(d.id(), operator, d.flags().isEmpty() ? "automatic: no flags"
+                        : "automatic: flagged " + d.flags() + ", informational only (weighted by staleness)", at);
+                approved.add(d.id());
             } else {
-                reject(d.id(), operator, "automatic: flagged " + d.flags(), at);
+                reject(d.id(), operator, "automatic: flagged " + blocking, at);
             }
         }
-        return pending.stream().filter(d -> d.flags().isEmpty()).map(DeltaRecord::id).toList();
+        return approved;
+    }
+
+    /** @return the flags among {@code flags} that the automatic operator rejects for, in enum order */
+    public static Set<DeltaFlag> blocking(Set<DeltaFlag> flags) {
+        Set<DeltaFlag> out = EnumSet.noneOf(DeltaFlag.class);
+        flags.stream().filter(DeltaFlag::blocksAutomaticApproval).forEach(out::add);
+        return out;
     }
 }

@@ -4,7 +4,9 @@
  * recent norms on the same base version, re-checkable once a pass is complete; base version older than the current global; zero samples; base digest different
  * from the ground's record of that version, or a base the ground never made).
  * {@link io.onorbit.ground.review.ReviewDesk} records approve/reject decisions with operator and
- * reason in the archive's audit trail.
+ * reason in the archive's audit trail; its automatic operator ({@code autoReview}) approves a
+ * delta whose only flag is a stale base (aggregation weights it by staleness) and rejects one
+ * carrying any other flag, naming the flags in the reason.
  *
  * <p>Inputs: {@link io.onorbit.ground.archive.DeltaSubmission} (norm is the L2 norm of the
  * float32 delta values, dimensionless); outputs: a set of

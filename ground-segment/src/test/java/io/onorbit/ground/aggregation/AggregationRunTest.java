@@ -43,8 +43,39 @@ class AggregationRunTest {
             assertThat(v1.rule()).isEqualTo("fedavg");
             assertThat(v1.lineage()).extracting(GlobalVersion.LineageEntry::deltaId).containsExactly(d1, d2);
             assertThat(r1.status()).isEqualTo(DeltaStatus.MERGED);
-            assertThat(a.delta(stale).orElseThrow().status()).as("other base: left for the operator").isEqualTo(DeltaStatus.APPROVED);
-            assertThat(AggregationRun.run(a, Aggregator.median(), T0)).as("nothing left on v1").isEmpty();
+            assertThat(a.delta(stale).orElseThrow().status()).as("a base the ground never made: cannot be applied").isEqualTo(DeltaStatus.APPROVED);
+            assertThat(AggregationRun.run(a, Aggregator.median(), T0)).as("nothing applicable left").isEmpty();
+        }
+    }
+
+    @Test
+    void aDeltaOnAnOlderVersionIsMergedWithWeightOneOverSqrtOnePlusStaleness(@TempDir Path dir) {
+        float[] base = {1, 2, 3, 4, 5, 6, 7, 8};
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            a.recordGlobalVersion(base, "initial", List.of(), T0);
+            long first = a.storeDelta(ArchiveFixtures.delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
+            a.review(first, DeltaStatus.APPROVED, "op", "ok", T0);
+            float[] v1 = AggregationRun.run(a, Aggregator.fedAvg(), T0.plusSeconds(1)).orElseThrow().params();
+            a.recordGlobalVersion(v1, "copy", List.of(), T0.plusSeconds(2)); // v2 = v1, so a v0 delta is 2 versions stale
+
+            long stale = a.storeDelta(ArchiveFixtures.delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            long fresh = a.storeDelta(ArchiveFixtures.delta("sat-3", 1, 3, v1, 2), Set.of(), T0).orElseThrow();
+            a.review(stale, DeltaStatus.APPROVED, "op", "ok", T0);
+            a.review(fresh, DeltaStatus.APPROVED, "op", "ok", T0);
+            DeltaRecord s = a.delta(stale).orElseThrow();
+            DeltaRecord f = a.delta(fresh).orElseThrow();
+            GlobalVersion v3 = AggregationRun.run(a, Aggregator.fedAvg(), T0.plusSeconds(3)).orElseThrow();
+
+            double shrink = 1 / Math.sqrt(3); // staleness 2
+            double total = s.sampleCount() + f.sampleCount();
+            for (int i = 0; i < base.length; i++) {
+                double expected = v1[i] + (s.sampleCount() * shrink * s.dense()[i] + f.sampleCount() * f.dense()[i]) / total;
+                assertThat((double) v3.params()[i]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+            }
+            assertThat(v3.lineage()).extracting(GlobalVersion.LineageEntry::deltaId).containsExactlyInAnyOrder(stale, fresh);
+            assertThat(v3.lineage()).filteredOn(e -> e.deltaId() == stale).singleElement()
+                    .satisfies(e -> assertThat(e.weight()).isCloseTo(s.sampleCount() * shrink, org.assertj.core.data.Offset.offset(1e-9)));
+            assertThat(a.delta(stale).orElseThrow().status()).isEqualTo(DeltaStatus.MERGED);
         }
     }
 }

@@ -24,6 +24,28 @@ class AggregatorTest {
     }
 
     @Test
+    void staleDeltasAreShrunkByOneOverSqrtOnePlusStalenessNotDropped() {
+        // FedBuff weights s(tau) = 1/sqrt(1 + tau): tau = 3 -> 1/2, tau = 8 -> 1/3.
+        // sample-weighted: (100 * 1 * 1 + 300 * (1/2) * 4) / 400 = 700 / 400 = 1.75 ; (100 * 2) / 400 = 0.5
+        double[] c = Aggregator.fedAvg().combine(List.of(new float[] {1, 2}, new float[] {4, 0}), new long[] {100, 300},
+                new long[] {0, 3});
+        assertThat(c[0]).isCloseTo(1.75, offset(1e-12));
+        assertThat(c[1]).isCloseTo(0.5, offset(1e-12));
+        // Robust rules on the shrunk values: 2 * 1, 4 * (1/2), 9 * (1/3) = {2, 2, 3}
+        List<float[]> d = List.of(new float[] {2}, new float[] {4}, new float[] {9});
+        long[] w = {1, 1, 1};
+        long[] tau = {0, 3, 8};
+        assertThat(Aggregator.median().combine(d, w, tau)[0]).isCloseTo(2.0, offset(1e-12));
+        assertThat(Aggregator.trimmedMean(0.0).combine(d, w, tau)[0]).isCloseTo(7.0 / 3, offset(1e-12));
+        assertThat(Aggregator.trimmedMean(0.0).withStalenessExponent(0).combine(d, w, tau)[0])
+                .as("exponent 0 ignores staleness: (2 + 4 + 9) / 3").isCloseTo(5.0, offset(1e-12));
+        assertThat(Aggregator.fedAvg().lineageWeight(300, 3)).isCloseTo(150.0, offset(1e-12));
+        assertThat(Aggregator.median().lineageWeight(300, 8)).isCloseTo(1.0 / 3, offset(1e-12));
+        assertThatThrownBy(() -> Aggregator.fedAvg().stalenessScale(-1)).hasMessageContaining("staleness");
+        assertThatThrownBy(() -> Aggregator.fedAvg().withStalenessExponent(-0.1)).hasMessageContaining("stalenessExponent");
+    }
+
+    @Test
     void medianAndTrimmedMeanOnKnownColumns() {
         List<float[]> d = List.of(new float[] {1}, new float[] {2}, new float[] {3}, new float[] {4}, new float[] {100});
         long[] w = {1, 1, 1, 1, 1};

@@ -86,12 +86,18 @@ class ReviewPolicyTest {
             assertThat(p.auto(stale, a)).contains(DeltaFlag.STALE_BASE);
             a.storeDelta(stale, p.auto(stale, a), T0);
 
+            DeltaSubmission unknownBase = ArchiveFixtures.delta("sat-8", 2, 98, BASE, 7);
+            assertThat(p.auto(unknownBase, a)).contains(DeltaFlag.DIGEST_MISMATCH);
+            a.storeDelta(unknownBase, p.auto(unknownBase, a), T0);
+
             ReviewDesk desk = new ReviewDesk(a);
-            List<Long> approved = desk.approveUnflagged("auto", T0.plusSeconds(1));
-            assertThat(approved).hasSize(6);
+            List<Long> approved = desk.autoReview("auto", T0.plusSeconds(1));
+            assertThat(approved).as("six fresh deltas and the stale one: staleness alone never rejects").hasSize(7);
             assertThat(a.deltas(DeltaStatus.REJECTED)).singleElement()
-                    .satisfies(d -> assertThat(d.satellite()).isEqualTo("sat-9"));
-            assertThat(a.reviews()).hasSize(7).allSatisfy(r -> assertThat(r.operator()).isEqualTo("auto"));
+                    .satisfies(d -> assertThat(d.satellite()).isEqualTo("sat-8"));
+            assertThat(a.reviews()).hasSize(8).allSatisfy(r -> assertThat(r.operator()).isEqualTo("auto"));
+            assertThat(a.reviews()).filteredOn(r -> r.decision() == DeltaStatus.REJECTED).singleElement()
+                    .satisfies(r -> assertThat(r.reason()).contains("DIGEST_MISMATCH").doesNotContain("STALE_BASE"));
         }
     }
 }

@@ -38,7 +38,7 @@ public final class OptimizerEnergyBench {
             OptimizationResult s = sgd.minimize(q, w0, envelopeW);
             OptimizationResult d = adam.minimize(q, w0, envelopeW);
             System.out.printf(Locale.ROOT, "%4d %11.3e %9.2e %9.2e %11.3e %6d %11.3e %6d %9.0f %9.0f%n", n,
-                    a.result().energyJ(), a.result().settleTimeS(), a.relativeError(), s.energyJ(), s.operations(),
+                    a.result().energyJ(), a.result().settleTimeS(), a.relativeError().orElse(Double.NaN), s.energyJ(), s.operations(),
                     d.energyJ(), d.operations(), s.energyJ() / a.result().energyJ(), d.energyJ() / a.result().energyJ());
         }
         System.out.println("analog: 8-bit DAC/ADC, 1% mismatch, kT/C at 100 fF, runs at its 10 mW maximum; "

@@ -39,6 +39,11 @@ public final class MissionOptions {
         return mission;
     }
 
+    /** @return the command's input files and folders (mission file, orekit-data folder if given), which no output may replace */
+    public Path[] inputs() {
+        return new Path[] {mission, orekitData};
+    }
+
     /**
      * @return the mission, with {@code --days} applied and every section validated
      * @throws UserInputException for a bad {@code --days}

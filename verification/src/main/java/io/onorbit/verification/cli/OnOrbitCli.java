@@ -42,6 +42,7 @@ public final class OnOrbitCli implements Runnable {
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
         cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
+        cl.setParameterExceptionHandler(OnOrbitCli::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
@@ -50,12 +51,38 @@ public final class OnOrbitCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * A usage error (unknown option, bad value, missing argument) is one line naming the option,
+     * what was wrong and what it accepts (its description states the allowed values); the usage is
+     * printed only on {@code --help}.
+     */
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        StringBuilder line = new StringBuilder("error: ").append(oneLine(ex.getMessage()));
+        CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+        if (arg != null && arg.description().length > 0) {
+            String label = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
+            line.append(" (").append(label).append(": ").append(oneLine(String.join(" ", arg.renderedDescription()))).append(')');
+        }
+        line.append("; see '").append(cl.getCommandSpec().qualifiedName(" ")).append(" --help'");
+        cl.getErr().println(line);
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            ex.printStackTrace(cl.getErr());
+        }
+        return EXIT_BAD_INPUT;
+    }
+
+    /** @return the text on one line: a message shown to a user never spans lines it does not own */
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = parsed.hasMatchedOption("--debug")
                 || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         if (ex instanceof ConfigException || ex instanceof UserInputException) {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + oneLine(ex.getMessage()));
             if (debug) {
                 ex.printStackTrace(err);
             }

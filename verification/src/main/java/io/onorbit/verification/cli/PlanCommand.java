@@ -30,12 +30,18 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
     Path out;
 
+    @Mixin
+    Outputs.Force force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         MissionConfig m = missionOptions.load();
+        if (out != null) {
+            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
+        }
         OrbitContext context = missionOptions.orbitContext();
         ProgressBar bar = ProgressBar.forTerminal("plan", spec.commandLine().getErr(), m.durationS() * m.satellites().size() > 30 * 86400);
         MissionPlan plan;

@@ -49,12 +49,18 @@ public final class PowerCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
     Path out;
 
+    @Mixin
+    Outputs.Force force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         MissionConfig m = missionOptions.load();
+        if (out != null) {
+            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
+        }
         if (!(stepS >= 1 && stepS <= 600)) {
             throw new UserInputException("--step-s " + stepS + " must be in [1, 600]");
         }

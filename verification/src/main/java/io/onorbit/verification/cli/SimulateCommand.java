@@ -24,6 +24,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: onorbit-out/<mission>)")
     Path out;
 
+    @Mixin
+    Outputs.Force force;
+
     @Option(names = "--seed", description = "seed (default: the mission's seed)")
     Long seed;
 
@@ -36,7 +39,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
-        Path dir = out != null ? out : Path.of("onorbit-out", setup.mission());
+        Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
+        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs());
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

@@ -4,6 +4,7 @@ import io.onorbit.verification.report.SummaryJson;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,11 +34,32 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "also write a full report folder")
     Path out;
 
+    @Mixin
+    Outputs.Force force;
+
     @Option(names = "--format", description = "table or json (default: table)")
     OutputFormat format = OutputFormat.TABLE;
 
     @Spec
     CommandSpec spec;
+
+    /** Every destination is checked before the run: a bad --summary path is found now, not after days of soak. */
+    private void checkOutputs() {
+        Path[] inputs = missionOptions.inputs();
+        Path faultFile = Path.of(faults);
+        Path[] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        all[inputs.length] = Files.isRegularFile(faultFile) ? faultFile : null;
+        if (out != null) {
+            Outputs.checkFolder("--out", out, force.on(), all);
+        }
+        if (summary != null) {
+            Outputs.checkFile("--summary", summary, force.on(), all);
+            if (out != null && summary.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
+                throw new UserInputException("--summary " + summary + ": is inside --out " + out
+                        + ", which already holds summary.json; name a file outside it");
+            }
+        }
+    }
 
     @Override
     public Integer call() {
@@ -46,6 +68,7 @@ final class SoakCommand implements Callable<Integer> {
         }
         FaultPlan plan = FaultPlan.parse(faults);
         MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
+        checkOutputs();
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
         String json = SummaryJson.text(r);
         if (summary != null) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import io.onorbit.verification.cli.MissionOptions;
+import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +68,9 @@ public final class CompressionCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result here instead of standard output.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    Outputs.Force force;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -105,6 +109,9 @@ public final class CompressionCommand implements Callable<Integer> {
             throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
         }
         MissionConfig config = missionOptions.load();
+        if (out != null) {
+            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
+        }
         Inputs in = inputs(config, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
         int[] onboardHidden = model == Model.ONBOARD

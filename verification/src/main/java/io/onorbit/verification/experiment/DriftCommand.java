@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import io.onorbit.verification.cli.MissionOptions;
+import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +69,9 @@ public final class DriftCommand implements Callable<Integer> {
             description = "analog (default: the analog engine model) or digital (CPU baseline, SGD).")
     String optimizerName;
 
+    @Mixin
+    Outputs.Force force;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,6 +81,10 @@ public final class DriftCommand implements Callable<Integer> {
             throw new UserInputException("--format csv is not supported by experiment drift; use table or json");
         }
         MissionConfig m = missionOptions.load();
+        if (out != null) {
+            Path csv = task != null && task.startsWith("csv:") ? Path.of(task.substring(4)) : null;
+            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs()[0], missionOptions.inputs()[1], csv);
+        }
         LearningConfig config = LearningConfigReader.read(m.root());
         PowerSystem powerSystem = PowerConfigReader.read(m.root());
         Optimizer optimizer = switch (optimizerName.toLowerCase(Locale.ROOT)) {

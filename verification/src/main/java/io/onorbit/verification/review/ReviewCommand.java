@@ -18,6 +18,8 @@ import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.archive.ReviewEntry;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.Outputs;
+import io.onorbit.verification.cli.TextOutput;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,6 +47,9 @@ public final class ReviewCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The first 16 bytes of every SQLite 3 database file (sqlite.org/fileformat.html, section 1.3.1). */
+    static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,13 +69,43 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
         Path out;
 
+        @Mixin
+        Outputs.Force force;
+
         @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
         CommandLine.Model.CommandSpec spec;
 
-        Archive open() {
+        /**
+         * Checks {@code --out} before any work (an aggregate must not be stored and then fail to
+         * report): never the archive or another input, an existing file only with --force.
+         */
+        void checkOut(Path... otherInputs) {
+            if (out != null) {
+                Path[] inputs = java.util.Arrays.copyOf(otherInputs, otherInputs.length + 1);
+                inputs[otherInputs.length] = archive;
+                Outputs.checkFile("--out", out, force.on(), inputs);
+            }
+        }
+
+        /** Refuses a file that is not an SQLite database before SQLite may turn it into one. */
+        void requireDatabase() {
             if (!Files.isRegularFile(archive)) {
                 throw new UserInputException(archive + ": archive not found");
             }
+            byte[] header = new byte[SQLITE_HEADER.length];
+            try (var in = Files.newInputStream(archive)) {
+                int n = in.readNBytes(header, 0, header.length);
+                if (n < header.length || !java.util.Arrays.equals(header, SQLITE_HEADER)) {
+                    throw new UserInputException(archive + ": not an OnOrbit archive (not an SQLite database"
+                            + (n == 0 ? ", the file is empty" : "") + ")");
+                }
+            } catch (IOException e) {
+                throw new UserInputException(archive + ": cannot read (" + e.getMessage() + ")", e);
+            }
+        }
+
+        Archive open() {
+            requireDatabase();
             try {
                 return Archive.open(archive);
             } catch (ArchiveException e) {
@@ -98,11 +133,7 @@ public final class ReviewCommand implements Runnable {
                 w.flush();
                 return;
             }
-            try {
-                Files.writeString(out, text);
-            } catch (IOException e) {
-                throw new UserInputException(out + ": cannot write (" + e.getMessage() + ")", e);
-            }
+            TextOutput.write(text, out, null);
         }
     }
 
@@ -116,6 +147,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         public void run() {
+            common.checkOut();
             try (Archive a = common.open()) {
                 List<DeltaRecord> ds = status == null ? a.deltas() : a.deltas(status);
                 List<String[]> rows = new ArrayList<>();
@@ -145,6 +177,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         public void run() {
+            common.checkOut();
             try (Archive a = common.open()) {
                 DeltaRecord d = a.delta(id).orElseThrow(() -> new UserInputException("no delta with id " + id + " in " + common.archive));
                 List<ReviewEntry> trail = a.reviews(id);
@@ -207,6 +240,7 @@ public final class ReviewCommand implements Runnable {
             // $USER is unset in containers and cron jobs; the JVM's user.name is the account that ran it.
             String who = operator != null ? operator : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank())
                     .or(() -> Optional.ofNullable(System.getProperty("user.name")).filter(s -> !s.isBlank())).orElse("unknown");
+            common.checkOut();
             try (Archive a = common.open()) {
                 ReviewDesk desk = new ReviewDesk(a);
                 // Whole seconds: the audit trail is read by people, and nanoseconds add nothing to it.
@@ -297,6 +331,7 @@ public final class ReviewCommand implements Runnable {
         public void run() {
             Aggregator agg = rule.aggregator();
             Optional<ModelEvaluator> eval = rule.evaluator();
+            common.checkOut(rule.validation);
             try (Archive a = common.open()) {
                 Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg);
                 if (c.isEmpty()) {
@@ -349,6 +384,7 @@ public final class ReviewCommand implements Runnable {
             if (common.out == null) {
                 common.out = Path.of("review-report.html");
             }
+            common.checkOut(rule.validation);
             try (Archive a = common.open()) {
                 String html = ReviewReport.render(a, agg, eval, "OnOrbit review: " + common.archive.getFileName());
                 common.write(html);
@@ -391,10 +427,17 @@ public final class ReviewCommand implements Runnable {
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new UserInputException(common.archive + ": folder " + parent + " does not exist");
             }
+            common.checkOut();
+            if (validationOut != null) {
+                Outputs.checkFile("--validation-out", validationOut, common.force.on(), common.archive, common.out);
+            }
+            if (Files.exists(common.archive)) {
+                common.requireDatabase();
+            }
             PassSimulator.Outcome o;
             try (Archive a = Archive.open(common.archive)) {
                 o = sim.run(a);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArchiveException e) {
                 throw new UserInputException(common.archive + ": " + e.getMessage(), e);
             }
             if (validationOut != null) {

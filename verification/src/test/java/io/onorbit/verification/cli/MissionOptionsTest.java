@@ -64,6 +64,7 @@ class MissionOptionsTest {
                 "--out", blocker.resolve("report").toString());
 
         assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
-        assertThat(r.err()).startsWith("error: --out ").contains("cannot write");
+        assertThat(r.err()).startsWith("error: --out ").contains("a-file is not a folder");
+        assertThat(blocker).content().isEqualTo("not a folder");
     }
 }

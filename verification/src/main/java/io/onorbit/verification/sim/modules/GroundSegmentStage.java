@@ -35,7 +35,8 @@ import java.util.Set;
  * ({@code flight.link.GroundLink} behind a ground-station radio gated by the true schedule)
  * reassembles, verifies and acknowledges deltas; at each synchronization the deltas received are
  * archived ({@code ground.archive}, SQLite) with the automatic flags of {@code ground.review},
- * unflagged ones approved by the automatic policy, approved ones aggregated
+ * deltas whose flags are informational only (none, or a stale base) approved by the
+ * automatic operator, approved ones aggregated
  * ({@code ground.aggregation}) into a new global version, and each satellite that does not hold
  * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass.
  */
@@ -100,7 +101,7 @@ public final class GroundSegmentStage implements GroundStage {
             }
             p.received.clear();
         }
-        int approved = stored == 0 ? 0 : new ReviewDesk(archive).approveUnflagged(OPERATOR, at).size();
+        int approved = stored == 0 ? 0 : new ReviewDesk(archive).autoReview(OPERATOR, at).size();
         long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {

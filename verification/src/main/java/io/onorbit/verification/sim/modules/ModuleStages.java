@@ -115,7 +115,8 @@ public final class ModuleStages implements StageFactory {
         s.add(StageStatus.available("link", "flight.delta encoder (error feedback) + flight.storage queue + flight.link "
                 + "pass-gated radio, " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
-                + "(approve unflagged) + ground.aggregation " + ground.aggregator().rule() + " + ground.uplink HMAC-SHA256"
+                + "(approve unless a blocking flag; a stale base is not one) + ground.aggregation " + ground.aggregator().rule()
+                + " staleness-weighted (FedBuff) + ground.uplink HMAC-SHA256"
                 + (keysGenerated ? " with per-run keys (no uplink_keys_file)" : " with the mission's key file") + " (ground)"));
         return s;
     }

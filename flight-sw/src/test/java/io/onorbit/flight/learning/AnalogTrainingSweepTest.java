@@ -1,0 +1,66 @@
+package io.onorbit.flight.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.flight.learning.task.SeaTask;
+import io.onorbit.flight.optimizer.AnalogOptimizer;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The analog engine never throws on a valid configuration: seeded draws over the documented
+ * ranges of the learning settings (mission-configs/SCHEMA.md, section learning), plus the two
+ * settings that diverged before the definiteness check (proximal_weight 0.05 with a larger
+ * replay; sparse_rows with learning rate 0.5). Every update is accounted for: applied, not
+ * converged, or rejected as non-finite.
+ */
+class AnalogTrainingSweepTest {
+
+    private static final int SAMPLES = 160;
+
+    static Stream<Arguments> settings() {
+        LearningSettings base = LearningSettings.defaults().withMemoryBudgetBytes(1L << 22);
+        Stream<Arguments> reported = Stream.of(
+                Arguments.of("last_layer proximal 0.05 replay 512/128",
+                        base.withSubset(TrainableSubset.Kind.LAST_LAYER).withProximalWeight(0.05).withReplay(512, 128)),
+                Arguments.of("sparse_rows rate 0.5",
+                        base.withSubset(TrainableSubset.Kind.SPARSE_ROWS).withLearningRate(0.5).withSparseRowFraction(0.5)));
+        Stream<Arguments> drawn = LongStream.rangeClosed(1, 10).mapToObj(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            TrainableSubset.Kind kind = TrainableSubset.Kind.values()[r.nextInt(TrainableSubset.Kind.values().length)];
+            int capacity = r.nextInt(0, 513);
+            LearningSettings s = base.withSubset(kind)
+                    .withSparseRowFraction(1e-6 + r.nextDouble() * (1 - 1e-6))
+                    .withLearningRate(Math.pow(10, -9 + 11 * r.nextDouble()))     // (1e-9, 100]
+                    .withProximalWeight(Math.pow(10, -9 + 15 * r.nextDouble()))   // (1e-9, 1e6]
+                    .withBatchSize(r.nextInt(1, 33))
+                    .withReplay(capacity, capacity == 0 ? 0 : r.nextInt(0, 129))
+                    .withSeed(seed);
+            return Arguments.of("seed " + seed + ": " + s, s);
+        });
+        return Stream.concat(reported, drawn);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settings")
+    void analogTrainingNeverThrowsAndAccountsForEveryUpdate(String label, LearningSettings s) {
+        SeaTask task = new SeaTask(s.seed(), 10, 60, 60.0 * SAMPLES);
+        OnboardTrainer t = OnboardTrainer.create(task.featureCount(), s, AnalogOptimizer.withDefaults());
+        float[] x = new float[task.featureCount()];
+        assertThatCode(() -> {
+            while (task.hasNext()) {
+                float y = task.next(x);
+                t.step(x, y, 1e-3);
+            }
+        }).doesNotThrowAnyException();
+        long attempted = SAMPLES / s.batchSize();
+        assertThat(t.updates() + t.unconvergedUpdates() + t.rejectedUpdates()).isEqualTo(attempted);
+        assertThat(t.skippedUpdates()).isZero();
+    }
+}
