@@ -123,13 +123,11 @@ final class EarthRotation {
         // knots j - 1 .. j + 2 around tS, where knot index j + 1 sits at time j * step
         int j = Math.min(Math.max(0, (int) Math.floor(tS / NUTATION_KNOT_S)), n - 4);
         double u = tS / NUTATION_KNOT_S - j; // in [0, 1] between knots j + 1 and j + 2
-        double w0 = -u * (u - 1) * (u - 2) / 6;
-        double w1 = (u + 1) * (u - 1) * (u - 2) / 2;
-        double w2 = -(u + 1) * u * (u - 2) / 2;
-        double w3 = (u + 1) * u * (u - 1) / 6;
+        double[] w = new double[4];
+        CubicWeights.at(u, w);
         for (int i = 0; i < 9; i++) {
-            out[i] = w0 * knots[9 * j + i] + w1 * knots[9 * (j + 1) + i] + w2 * knots[9 * (j + 2) + i]
-                    + w3 * knots[9 * (j + 3) + i];
+            out[i] = w[0] * knots[9 * j + i] + w[1] * knots[9 * (j + 1) + i] + w[2] * knots[9 * (j + 2) + i]
+                    + w[3] * knots[9 * (j + 3) + i];
         }
     }
 

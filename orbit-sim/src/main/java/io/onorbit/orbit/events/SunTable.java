@@ -10,12 +10,13 @@ import org.orekit.utils.ExtendedPositionProvider;
  * through the four nearest samples. The Sun's direction turns 2e-7 rad/s along a nearly circular
  * path, so at a 1-hour step the cubic's error is below 1e-12 rad and a few metres of distance:
  * nothing at LEO shadow boundaries, where a year costs 8 800 Sun evaluations instead of 53 000
- * for the linear table at 10 minutes that this replaces.
+ * for the linear table at 10 minutes that this replaces. Not thread-safe (one per satellite run).
  */
 final class SunTable {
 
     private final double stepS;
     private final double[] xyz;
+    private final double[] weights = new double[4];
 
     SunTable(ExtendedPositionProvider sun, Frame frame, AbsoluteDate epoch, double durationS, double stepS) {
         this.stepS = stepS;
@@ -35,13 +36,11 @@ final class SunTable {
         int n = xyz.length / 3;
         int j = Math.min(Math.max(0, (int) Math.floor(tS / stepS)), n - 4);
         double u = tS / stepS - j; // samples j .. j + 3 sit at u = -1, 0, 1, 2
-        double w0 = -u * (u - 1) * (u - 2) / 6;
-        double w1 = (u + 1) * (u - 1) * (u - 2) / 2;
-        double w2 = -(u + 1) * u * (u - 2) / 2;
-        double w3 = (u + 1) * u * (u - 1) / 6;
+        double[] w = weights;
+        CubicWeights.at(u, w);
         int o = 3 * j;
         for (int c = 0; c < 3; c++) {
-            out[c] = w0 * xyz[o + c] + w1 * xyz[o + 3 + c] + w2 * xyz[o + 6 + c] + w3 * xyz[o + 9 + c];
+            out[c] = w[0] * xyz[o + c] + w[1] * xyz[o + 3 + c] + w[2] * xyz[o + 6 + c] + w[3] * xyz[o + 9 + c];
         }
     }
 }
