@@ -10,17 +10,17 @@ import java.util.Map;
  * (the sender may still be sending; the request itself may have been lost), and only while the
  * message is still missing segments. Not thread-safe.
  */
-final class NackPolicy {
+public final class NackPolicy {
 
     private final double intervalS;
     private final Map<Long, Double> last = new HashMap<>(); // key -> time asked
 
-    NackPolicy(double intervalS) {
+    public NackPolicy(double intervalS) {
         this.intervalS = intervalS;
     }
 
     /** @return true if a NACK for {@code p} should go out at {@code tS} */
-    boolean due(Reassembler.PartialStatus p, double tS) {
+    public boolean due(Reassembler.PartialStatus p, double tS) {
         long key = ((long) p.apid() << 32) | p.messageId();
         Double l = last.get(key);
         if (l == null || tS - l >= intervalS) {
@@ -30,7 +30,7 @@ final class NackPolicy {
         return false;
     }
 
-    void forget(int apid, long messageId) {
+    public void forget(int apid, long messageId) {
         last.remove(((long) apid << 32) | messageId);
     }
 }

@@ -9,9 +9,12 @@
  * usable duration bytes (bit/s / 8 x s). {@link io.onorbit.flight.link.SpacecraftLink} sends the
  * oldest queued delta's packets, resumes an interrupted delta in the next pass, resends what the
  * ground asks for again (selective repeat), deletes a delta only on the ground's acknowledgement,
- * and receives model updates. {@link io.onorbit.flight.link.GroundLink} is the ground side of the
- * same protocol: it reassembles and decodes deltas, acknowledges them, asks again for missing or
- * corrupted segments (NACK), and uplinks model updates the same way. A delta whose packets all went
+ * and receives model updates. The ground side of the same protocol is
+ * {@code io.onorbit.ground.link.GroundLink} in ground-segment (built from the public pieces here:
+ * {@link io.onorbit.flight.link.Outbox}, {@link io.onorbit.flight.link.NackPolicy},
+ * {@link io.onorbit.flight.link.LinkMessages}): it reassembles deltas, acknowledges each only
+ * after the ground archive committed it, asks again for missing or corrupted segments (NACK),
+ * and uplinks model updates the same way. A delta whose packets all went
  * out without an acknowledgement is probed at the next pass by resending its last segment, which
  * makes the ground acknowledge it again or say what it misses. After a reset of the flight
  * computer (link state in RAM lost, queue reloaded from flash) a delta that was in flight is

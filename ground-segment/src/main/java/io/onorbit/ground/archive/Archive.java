@@ -69,10 +69,11 @@ public final class Archive implements AutoCloseable {
                 if (jdbcUrl.startsWith("jdbc:sqlite:")) {
                     s.execute("PRAGMA foreign_keys = ON");
                     s.execute("PRAGMA busy_timeout = 5000");
-                    // WAL: a crash (even of the OS) never leaves a half transaction; NORMAL sync may lose
-                    // the last commits on power loss but not consistency. Folded back into one file on close.
+                    // WAL: a crash (even of the OS) never leaves a half transaction. FULL: each commit is on
+                    // disk when it returns, because the ground acknowledges a delta (and the spacecraft
+                    // deletes it) right after its commit. Folded back into one file on close.
                     s.execute("PRAGMA journal_mode = WAL");
-                    s.execute("PRAGMA synchronous = NORMAL");
+                    s.execute("PRAGMA synchronous = FULL");
                 }
             }
             a.migrate(migrations);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -20,9 +21,12 @@ import java.util.TreeMap;
  * Downlink ingest: packets in, archived deltas out. Each packet goes to the assembler (packet CRC,
  * segmentation, message CRC); each completed delta message is decoded (delta digest), flagged by
  * the review policy and stored with its pass; duplicates are dropped; every refusal is archived
- * with its reason. Bad input never throws; only an archive failure does.
+ * with its reason. Bad input never throws; only an archive failure does. A delta counts as
+ * {@link Result#STORED} only once its archive transaction has committed, so whoever acknowledges
+ * it to the spacecraft (the ground link) does so after the commit.
  *
- * <p>Mutable (the assembler holds partial messages): one per ground station link.
+ * <p>Mutable (the assembler holds partial messages). Its methods are synchronized, so the ground
+ * links of several satellites (one thread each) may share one ingest and its archive.
  */
 public final class Ingest {
 
@@ -80,9 +84,15 @@ public final class Ingest {
     }
 
     /**
-     * Ingests a delta whose packets were already reassembled elsewhere (e.g. by the link
-     * protocol's {@link io.onorbit.flight.link.GroundLink}, which also acknowledges them).
+     * What a whole delta message led to.
+     *
+     * @param result STORED (committed to the archive), DUPLICATE (already archived) or REJECTED
+     * @param delta  the decoded delta, unless rejected
      */
+    public record Outcome(Result result, Optional<DeltaDecoder.Decoded> delta) {
+    }
+
+    /** Ingests a delta already in memory (encoded again, then the same path as received bytes). */
     public Result acceptDelta(WeightDelta delta, Pass pass) {
         return acceptDeltaBytes(delta.satellite(), DeltaCodec.encode(delta), pass);
     }
@@ -92,10 +102,26 @@ public final class Ingest {
      *
      * @return STORED, DUPLICATE or REJECTED; never throws on bad bytes
      */
-    public Result acceptDeltaBytes(String satellite, byte[] deltaBytes, Pass pass) {
-        Result r = ingestDelta(new PacketAssembler.Message(satellite, true, deltaBytes == null ? new byte[0] : deltaBytes), pass);
-        counts.merge(r, 1L, Long::sum);
-        return r;
+    public synchronized Result acceptDeltaBytes(String satellite, byte[] deltaBytes, Pass pass) {
+        return acceptMessage(satellite, OptionalLong.empty(), deltaBytes, pass).result();
+    }
+
+    /**
+     * Ingests one whole delta message reassembled by the link protocol
+     * ({@link io.onorbit.ground.link.GroundLink}), which acknowledges it only if the outcome is
+     * STORED or DUPLICATE, that is once it is committed to the archive.
+     *
+     * @param messageId the link message id: must be the low 32 bits of the delta's sequence
+     * @return the outcome; never throws on bad bytes
+     */
+    public synchronized Outcome acceptLinkDelta(String satellite, long messageId, byte[] message, Pass pass) {
+        return acceptMessage(satellite, OptionalLong.of(messageId), message, pass);
+    }
+
+    private Outcome acceptMessage(String satellite, OptionalLong messageId, byte[] bytes, Pass pass) {
+        Outcome o = ingestDelta(new PacketAssembler.Message(satellite, true, bytes == null ? new byte[0] : bytes), messageId, pass);
+        counts.merge(o.result(), 1L, Long::sum);
+        return o;
     }
 
     /**
@@ -104,7 +130,7 @@ public final class Ingest {
      * @return what it led to; never throws on bad packets
      * @throws io.onorbit.ground.archive.ArchiveException only if the archive itself fails
      */
-    public Result accept(byte[] packet, Pass pass) {
+    public synchronized Result accept(byte[] packet, Pass pass) {
         Result r = handle(packet == null ? new byte[0] : packet, pass);
         counts.merge(r, 1L, Long::sum);
         return r;
@@ -130,22 +156,26 @@ public final class Ingest {
             return Result.DUPLICATE;
         }
         PacketAssembler.Message m = (PacketAssembler.Message) step;
-        return m.delta() ? ingestDelta(m, pass) : Result.IGNORED;
+        return m.delta() ? ingestDelta(m, OptionalLong.empty(), pass).result() : Result.IGNORED;
     }
 
-    private Result ingestDelta(PacketAssembler.Message m, Pass pass) {
+    private Outcome ingestDelta(PacketAssembler.Message m, OptionalLong messageId, Pass pass) {
         byte[] bytes = m.bytes();
         DeltaDecoder.Decoded d;
         try {
             d = decoder.decode(bytes);
         } catch (DeltaDecoder.Refusal e) {
-            return reject(m.satellite(), e.reason(), e.getMessage(), bytes.length, pass);
+            return rejected(m.satellite(), e.reason(), e.getMessage(), bytes.length, pass);
         } catch (RuntimeException e) {
-            return reject(m.satellite(), "delta-format", String.valueOf(e), bytes.length, pass);
+            return rejected(m.satellite(), "delta-format", String.valueOf(e), bytes.length, pass);
         }
         if (!d.satellite().equals(m.satellite())) {
-            return reject(m.satellite(), "satellite-mismatch", "delta says it is from " + d.satellite() + " but came on "
+            return rejected(m.satellite(), "satellite-mismatch", "delta says it is from " + d.satellite() + " but came on "
                     + m.satellite() + "'s channel", bytes.length, pass);
+        }
+        if (messageId.isPresent() && (d.sequence() & 0xFFFFFFFFL) != messageId.getAsLong()) {
+            return rejected(m.satellite(), "message-id-mismatch", "delta " + d.sequence() + " arrived as message "
+                    + messageId.getAsLong(), bytes.length, pass);
         }
         DeltaSubmission s;
         try {
@@ -153,19 +183,23 @@ public final class Ingest {
                     Hashing.sha256().hashBytes(bytes).asBytes(), d.sampleCount(), d.createdAt(), d.dimension(), d.indices(),
                     d.values(), bytes);
         } catch (RuntimeException e) {
-            return reject(m.satellite(), "delta-fields", e.getMessage(), bytes.length, pass);
+            return rejected(m.satellite(), "delta-fields", e.getMessage(), bytes.length, pass);
         }
         if (archive.containsDelta(s.satellite(), s.digest())) {
             rejectReasons.merge("duplicate-delta", 1L, Long::sum);
-            return Result.DUPLICATE;
+            return new Outcome(Result.DUPLICATE, Optional.of(d));
         }
         Set<DeltaFlag> flags = policy.auto(s, archive);
-        Optional<Long> id = archive.storeDelta(s, flags, pass.at());
+        Optional<Long> id = archive.storeDelta(s, flags, pass.at()); // returns after the commit
         if (id.isEmpty()) {
-            return Result.DUPLICATE;
+            return new Outcome(Result.DUPLICATE, Optional.of(d));
         }
         lastStoredId = id;
-        return Result.STORED;
+        return new Outcome(Result.STORED, Optional.of(d));
+    }
+
+    private Outcome rejected(String satellite, String reason, String detail, long bytes, Pass pass) {
+        return new Outcome(reject(satellite, reason, detail, bytes, pass), Optional.empty());
     }
 
     private Result reject(String satellite, String reason, String detail, long bytes, Pass pass) {
@@ -175,17 +209,17 @@ public final class Ingest {
     }
 
     /** @return packets (and whole deltas) by what they led to since this ingest was made */
-    public Map<Result, Long> counts() {
+    public synchronized Map<Result, Long> counts() {
         return Map.copyOf(counts);
     }
 
     /** @return refusals (and dropped duplicate deltas) by reason since this ingest was made */
-    public Map<String, Long> rejectReasons() {
+    public synchronized Map<String, Long> rejectReasons() {
         return Map.copyOf(rejectReasons);
     }
 
     /** @return archive id of the last delta stored, if any */
-    public Optional<Long> lastStoredId() {
+    public synchronized Optional<Long> lastStoredId() {
         return lastStoredId;
     }
 }

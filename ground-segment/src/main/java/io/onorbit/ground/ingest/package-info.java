@@ -10,7 +10,9 @@
  * does not depend on packet internals. Inputs: packet octets, pass number, station, reception
  * time (UTC). Use: {@code Ingest.forLink(archive, policy, apidPlan).accept(packetBytes, pass)} over
  * the flight-sw CCSDS packets and delta codec ({@link io.onorbit.ground.ingest.CcsdsPacketAssembler},
- * {@link io.onorbit.ground.ingest.FlightDeltaDecoder}); or, when the link protocol's
- * {@code GroundLink} already reassembled and acknowledged a delta, {@code acceptDelta(delta, pass)}.
+ * {@link io.onorbit.ground.ingest.FlightDeltaDecoder}); or, for the link protocol's
+ * {@link io.onorbit.ground.link.GroundLink}, which reassembles a delta message and acknowledges it
+ * only once ingest reports it committed, {@code acceptLinkDelta(satellite, messageId, bytes, pass)}.
+ * A delta is STORED only after its archive transaction committed (SQLite WAL, synchronous FULL).
  */
 package io.onorbit.ground.ingest;

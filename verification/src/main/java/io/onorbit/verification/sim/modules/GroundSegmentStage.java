@@ -1,9 +1,5 @@
 package io.onorbit.verification.sim.modules;
 
-import com.google.common.hash.Hashing;
-import io.onorbit.flight.delta.DeltaCodec;
-import io.onorbit.flight.delta.WeightDelta;
-import io.onorbit.flight.link.GroundLink;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.link.PassGatedRadio;
 import io.onorbit.flight.packet.ApidPlan;
@@ -13,9 +9,9 @@ import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.aggregation.AggregationRun;
 import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.archive.Archive;
-import io.onorbit.ground.archive.DeltaFlag;
-import io.onorbit.ground.archive.DeltaSubmission;
 import io.onorbit.ground.archive.GlobalVersion;
+import io.onorbit.ground.ingest.Ingest;
+import io.onorbit.ground.link.GroundLink;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.ground.review.ReviewPolicy;
 import io.onorbit.ground.uplink.SignedUplink;
@@ -28,15 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Adapter of the ground segment to the loop: per satellite, the ground end of the link
- * ({@code flight.link.GroundLink} behind a ground-station radio gated by the true schedule)
- * reassembles, verifies and acknowledges deltas; at each synchronization the deltas received are
- * archived ({@code ground.archive}, SQLite) with the automatic flags of {@code ground.review},
- * deltas whose flags are informational only (none, or a stale base) approved by the
- * automatic operator, approved ones aggregated
+ * ({@code ground.link.GroundLink} behind a ground-station radio gated by the true schedule)
+ * reassembles deltas and feeds them to the ground's ingest ({@code ground.ingest}), which flags
+ * them ({@code ground.review}) and commits them to the archive ({@code ground.archive}, SQLite)
+ * before the link acknowledges them; at each synchronization deltas whose flags are
+ * informational only (none, or a stale base) are approved by the automatic operator, approved ones aggregated
  * ({@code ground.aggregation}) into a new global version, and each satellite that does not hold
  * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass.
  */
@@ -47,7 +42,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final Instant epoch;
     private final Archive archive;
     private final Path archiveFile;
-    private final ReviewPolicy policy;
+    private final Ingest ingest;
     private final Aggregator aggregator;
     private final UplinkSigner signer;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
@@ -68,7 +63,7 @@ public final class GroundSegmentStage implements GroundStage {
         this.epoch = schedules.get(0).epoch();
         this.archiveFile = archiveFile;
         this.archive = Archive.open(archiveFile);
-        this.policy = policy;
+        this.ingest = Ingest.forLink(archive, policy, plan);
         this.aggregator = aggregator;
         this.signer = signer;
         if (archive.latestGlobal().isEmpty()) {
@@ -89,37 +84,19 @@ public final class GroundSegmentStage implements GroundStage {
     public SyncReport synchronize(double trueTimeS) {
         Instant at = epoch.plusMillis(Math.round(trueTimeS * 1000));
         int stored = 0;
-        int flagged = 0;
         for (SatellitePort p : ports.values()) {
-            for (Received r : p.received) {
-                DeltaSubmission sub = submission(r);
-                Set<DeltaFlag> flags = policy.auto(sub, archive);
-                if (archive.storeDelta(sub, flags, at).isPresent()) {
-                    stored++;
-                    flagged += flags.isEmpty() ? 0 : 1;
-                }
-            }
-            p.received.clear();
+            stored += p.archivedSinceSync;
+            p.archivedSinceSync = 0;
         }
         int approved = stored == 0 ? 0 : new ReviewDesk(archive).autoReview(OPERATOR, at).size();
+        // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
+        int flagged = stored - approved;
         long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);
         }
         return new SyncReport(approved, flagged, newVersion);
-    }
-
-    private static DeltaSubmission submission(Received r) {
-        WeightDelta d = r.delta;
-        float[] values = new float[d.size()];
-        for (int j = 0; j < values.length; j++) {
-            values[j] = d.value(j);
-        }
-        byte[] encoded = DeltaCodec.encode(d);
-        return new DeltaSubmission(d.satellite(), r.passNumber, r.station, d.base().version(), d.base().digest(),
-                Hashing.sha256().hashBytes(encoded).asBytes(), d.sampleCount(), d.createdAt(), d.dimension(),
-                d.indices(), values, encoded);
     }
 
     @Override
@@ -137,16 +114,13 @@ public final class GroundSegmentStage implements GroundStage {
         return "ground ingest (GroundLink) + archive + review + aggregation + signed uplink";
     }
 
-    /** A delta completed by the ground link, waiting for the next synchronization. */
-    private record Received(WeightDelta delta, long passNumber, String station) { }
-
     /** One satellite's ground end; used from that satellite's thread between synchronizations. */
     private final class SatellitePort implements Port {
         private final OnboardSchedule schedule;
         private final GroundLink link;
         private final List<byte[]> upBuffer = new ArrayList<>();
         private final List<Long> deliveredNow = new ArrayList<>();
-        private final List<Received> received = new ArrayList<>();
+        private int archivedSinceSync;
         private long passNumber;
         private String station = "";
         private double passAosS = Double.NaN;
@@ -158,9 +132,9 @@ public final class GroundSegmentStage implements GroundStage {
             this.schedule = schedule;
             PassGatedRadio radio = new PassGatedRadio(schedule, config.passMarginS());
             radio.connect(PassGatedRadio.Direction.UPLINK, upBuffer::add);
-            this.link = new GroundLink(schedule.satellite(), plan, new Packetizer(config.packetBytes()), radio, d -> {
-                received.add(new Received(d, passNumber, station));
-                deliveredNow.add(d.sequence());
+            this.link = new GroundLink(schedule.satellite(), plan, new Packetizer(config.packetBytes()), radio, ingest, seq -> {
+                archivedSinceSync++;
+                deliveredNow.add(seq);
             }, config.nackIntervalS());
         }
 
@@ -173,8 +147,9 @@ public final class GroundSegmentStage implements GroundStage {
                 station = w.station();
             }
             deliveredNow.clear();
+            Ingest.Pass pass = new Ingest.Pass(passNumber, station, epoch.plusMillis(Math.round(trueTimeS * 1000)));
             for (byte[] p : packets) {
-                link.receive(p);
+                link.receive(p, pass);
             }
             return List.copyOf(deliveredNow);
         }

@@ -1,8 +1,9 @@
-package io.onorbit.flight.link;
+package io.onorbit.ground.link;
 
-import io.onorbit.flight.delta.DeltaCodec;
-import io.onorbit.flight.delta.DeltaFormatException;
-import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.link.LinkMessages;
+import io.onorbit.flight.link.NackPolicy;
+import io.onorbit.flight.link.Outbox;
+import io.onorbit.flight.link.PassGatedRadio;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
@@ -18,23 +19,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32C;
-import java.util.function.Consumer;
+import io.onorbit.ground.ingest.Ingest;
 
 /**
- * The ground end of the link with one satellite: reassembles and decodes its deltas (each
- * delivered once: the same id with the same whole-delta digest is a duplicate, acknowledged
- * again; the same id with another digest is an {@link RejectReason#ID_CONFLICT}, refused and
- * never acknowledged), acknowledges them, asks again for missing or corrupted segments,
- * and uplinks model updates until the spacecraft acknowledges them. Uses the uplink direction of
- * the satellite's {@link PassGatedRadio}, so it too sends only during passes. Not thread-safe.
+ * The ground end of the link with one satellite (the ground side of the protocol in
+ * {@code flight.link}): reassembles its delta messages, hands each whole one to the ground's
+ * {@link Ingest} (which authenticates, decodes, flags and archives it) and acknowledges it only
+ * once ingest says it is committed to the archive (stored now, or already there), so a ground
+ * crash never loses a delta the spacecraft was told it may delete. The same id with the same
+ * whole-message digest is a duplicate, acknowledged again; the same id with another digest is an
+ * {@link RejectReason#ID_CONFLICT}, refused and never acknowledged; a message ingest refuses is
+ * asked for again whole. Asks again for missing or corrupted segments, and uplinks model updates
+ * until the spacecraft acknowledges them. Uses the uplink direction of the satellite's
+ * {@link PassGatedRadio}, so it too sends only during passes. Not thread-safe (one per satellite;
+ * the ingest may be shared).
  */
 public final class GroundLink {
 
     private final String satellite;
     private final ApidPlan plan;
     private final PassGatedRadio radio;
-    private final Consumer<WeightDelta> deltas;
+    private final Ingest ingest;
+    private final LongConsumer archived;
     private final Outbox outbox;
     private final Reassembler downlink;
     private final NackPolicy nacks;
@@ -62,16 +70,19 @@ public final class GroundLink {
      * @param plan          APIDs
      * @param packetizer    packet size and sequence counts (uplink)
      * @param radio         the satellite's radio (its downlink sink must feed {@link #receive})
-     * @param deltas        receives each decoded delta once
+     * @param ingest        the ground's ingest path (authentication, decoding, review flags, archive)
+     * @param archived      told the sequence number of each delta newly committed to the archive
+     *                      (once per delta, before it is acknowledged)
      * @param nackIntervalS how often to repeat an unanswered request for missing segments, s
      */
     public GroundLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
-                      Consumer<WeightDelta> deltas, double nackIntervalS) {
+                      Ingest ingest, LongConsumer archived, double nackIntervalS) {
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
         this.packetizer = packetizer;
         this.radio = radio;
-        this.deltas = deltas;
+        this.ingest = Objects.requireNonNull(ingest);
+        this.archived = Objects.requireNonNull(archived);
         this.outbox = new Outbox(packetizer, radio, PassGatedRadio.Direction.UPLINK);
         int deltaApid = plan.apid(satellite, Product.DELTA);
         int ackApid = plan.apid(satellite, Product.UPDATE_ACK);
@@ -123,8 +134,14 @@ public final class GroundLink {
         outbox.enqueue(plan.apid(satellite, Product.DELTA_ACK), controlMessageId++, LinkMessages.ack(messageId), false);
     }
 
-    /** Takes one downlinked packet; never throws on bad input (rejections are counted). */
-    public void receive(byte[] packet) {
+    /**
+     * Takes one downlinked packet; never throws on bad input (rejections are counted, and those
+     * of whole deltas archived by ingest).
+     *
+     * @param pass the pass it arrived in (recorded with an archived delta)
+     * @throws io.onorbit.ground.archive.ArchiveException if the archive fails: nothing is acknowledged
+     */
+    public void receive(byte[] packet, Ingest.Pass pass) {
         Reassembler.Outcome o = downlink.offer(packet);
         int deltaApid = plan.apid(satellite, Product.DELTA);
         if (o instanceof Reassembler.AlreadyComplete a && a.apid() == deltaApid) {
@@ -142,39 +159,7 @@ public final class GroundLink {
         Reassembler.Message m = c.message();
         Product product = plan.route(m.apid()).orElseThrow().product();
         switch (product) {
-            case DELTA -> {
-                nacks.forget(m.apid(), m.messageId());
-                try {
-                    WeightDelta d = DeltaCodec.decode(m.bytes());
-                    if (!d.satellite().equals(satellite) || (d.sequence() & 0xFFFFFFFFL) != m.messageId()) {
-                        throw new DeltaFormatException("delta " + d + " does not belong to message " + m.messageId());
-                    }
-                    HashCode digest = Hashing.sha256().hashBytes(m.bytes());
-                    HashCode earlier = deliveredDigests.putIfAbsent(d.sequence(), digest);
-                    if (earlier != null && !earlier.equals(digest)) {
-                        downlink.rejects().reject(RejectReason.ID_CONFLICT, "delta " + d.sequence() + " of " + satellite
-                                + " arrived with digest " + shortHex(digest) + " but was delivered with " + shortHex(earlier)
-                                + ": not acknowledged, the spacecraft keeps it");
-                        downlink.forget(m.apid(), m.messageId());
-                        return;
-                    }
-                    deliveredSegments.put(m.messageId(), segmentChecks(m.bytes()));
-                    if (earlier == null) {
-                        deltas.accept(d);
-                    }
-                    ack(m.messageId());
-                } catch (DeltaFormatException e) {
-                    downlink.rejects().reject(RejectReason.BAD_CONTENT, "delta message " + m.messageId() + ": "
-                            + e.getMessage());
-                    downlink.forget(m.apid(), m.messageId());
-                    int count = packetizer.packetCount(m.bytes().length);
-                    int[] all = new int[count];
-                    for (int i = 0; i < count; i++) {
-                        all[i] = i;
-                    }
-                    nack(m.messageId(), all);
-                }
-            }
+            case DELTA -> delta(m, pass);
             case UPDATE_ACK -> {
                 Optional<long[]> ids = LinkMessages.parseAck(m.bytes());
                 if (ids.isEmpty()) {
@@ -192,6 +177,50 @@ public final class GroundLink {
                     () -> downlink.rejects().reject(RejectReason.BAD_CONTENT, "malformed update nack"));
             default -> downlink.rejects().reject(RejectReason.UNKNOWN_APID, "product " + product + " on the downlink");
         }
+    }
+
+    private void delta(Reassembler.Message m, Ingest.Pass pass) {
+        nacks.forget(m.apid(), m.messageId());
+        HashCode digest = Hashing.sha256().hashBytes(m.bytes());
+        HashCode earlier = deliveredDigests.get(m.messageId());
+        if (earlier != null) {
+            if (earlier.equals(digest)) {
+                ack(m.messageId()); // delivered and archived before: our acknowledgement was lost
+                return;
+            }
+            downlink.rejects().reject(RejectReason.ID_CONFLICT, "delta message " + m.messageId() + " of " + satellite
+                    + " arrived with digest " + shortHex(digest) + " but was delivered with " + shortHex(earlier)
+                    + ": not acknowledged, the spacecraft keeps it");
+            downlink.forget(m.apid(), m.messageId());
+            return;
+        }
+        Ingest.Outcome out;
+        try {
+            out = ingest.acceptLinkDelta(satellite, m.messageId(), m.bytes(), pass);
+        } catch (RuntimeException e) {
+            // The archive failed: not acknowledged, and forgotten so that a resend is ingested again.
+            downlink.forget(m.apid(), m.messageId());
+            throw e;
+        }
+        if (out.result() == Ingest.Result.REJECTED) {
+            downlink.rejects().reject(RejectReason.BAD_CONTENT, "delta message " + m.messageId() + " of " + satellite
+                    + " refused by ingest (reason archived): asked for again");
+            downlink.forget(m.apid(), m.messageId());
+            int count = packetizer.packetCount(m.bytes().length);
+            int[] all = new int[count];
+            for (int i = 0; i < count; i++) {
+                all[i] = i;
+            }
+            nack(m.messageId(), all);
+            return;
+        }
+        // STORED or DUPLICATE: the delta is in the archive, committed; only now may the spacecraft delete it.
+        deliveredDigests.put(m.messageId(), digest);
+        deliveredSegments.put(m.messageId(), segmentChecks(m.bytes()));
+        if (out.result() == Ingest.Result.STORED) {
+            archived.accept(out.delta().orElseThrow().sequence());
+        }
+        ack(m.messageId());
     }
 
     private static String shortHex(HashCode h) {
@@ -223,7 +252,8 @@ public final class GroundLink {
     private boolean sameSegmentAsDelivered(byte[] packet, long messageId) {
         int[] checks = deliveredSegments.get(messageId);
         if (checks == null) {
-            return true; // delivered too long ago to compare: the old behaviour, acknowledge again
+            // Delivered too long ago to compare segments: acknowledge again only what was archived.
+            return deliveredDigests.containsKey(messageId);
         }
         Optional<SpacePacket> p = SpacePacket.decode(packet, new RejectCounters());
         if (p.isEmpty()) {
@@ -250,7 +280,7 @@ public final class GroundLink {
         return outbox;
     }
 
-    /** @return distinct deltas delivered */
+    /** @return distinct delta messages acknowledged (archived) since this link was made */
     public int deltasDelivered() {
         return deliveredDigests.size();
     }
