@@ -105,6 +105,12 @@ final class SatelliteGeometry {
         return stations[i].elevation(fixed[0], fixed[1], fixed[2]);
     }
 
+    /** @return look angles of the satellite from station {@code i} */
+    LookAngle lookAngle(int i, double tS, double px, double py, double pz) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        return stations[i].lookAngle(fixed[0], fixed[1], fixed[2]);
+    }
+
     /** @return lighting ratio in [0, 1] */
     double lightingRatio(double tS, double px, double py, double pz) {
         rotation.toFixed(tS, px, py, pz, fixed);

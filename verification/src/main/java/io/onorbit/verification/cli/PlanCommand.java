@@ -4,7 +4,9 @@ import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.planning.MissionPlan;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
+import io.onorbit.verification.report.AtomicOutput;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,10 +26,12 @@ public final class PlanCommand implements Callable<Integer> {
     MissionOptions missionOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or csv.")
+            description = "table (default), json, or csv (one file per record type in the --out folder); "
+                    + "fields: docs/PLAN-OUTPUTS.md.")
     OutputFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
+    @Option(names = "--out", paramLabel = "FILE|DIR",
+            description = "Write to FILE instead of the terminal (a folder DIR for --format csv).")
     Path out;
 
     @Mixin
@@ -39,7 +43,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MissionConfig m = missionOptions.load();
-        if (out != null) {
+        if (format == OutputFormat.CSV) {
+            if (out == null) {
+                throw new UserInputException("--format csv writes one file per record type: give the folder with --out DIR");
+            }
+            Outputs.checkFolder("--out", out, force.on(), missionOptions.inputs());
+        } else if (out != null) {
             Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
         }
         OrbitContext context = missionOptions.orbitContext();
@@ -52,12 +61,21 @@ public final class PlanCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
+        if (format == OutputFormat.CSV) {
+            try (AtomicOutput.Folder folder = AtomicOutput.folder(out)) {
+                PlanWriter.csv(plan, folder.dir());
+                folder.commit();
+            } catch (UncheckedIOException e) {
+                throw new UserInputException(out + ": cannot write (" + e.getCause().getMessage() + ")", e);
+            }
+            return 0;
+        }
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {
-            switch (format) {
-                case JSON -> PlanWriter.json(plan, w);
-                case CSV -> PlanWriter.csv(plan, w);
-                default -> PlanWriter.table(plan, w);
+            if (format == OutputFormat.JSON) {
+                PlanWriter.json(plan, w);
+            } else {
+                PlanWriter.table(plan, w);
             }
         }
         TextOutput.write(text.toString(), out, spec.commandLine().getOut());

@@ -76,7 +76,7 @@ public final class FlightDataPath implements FlightLinkStage {
         this.commands = commands;
         this.radio = new PassGatedRadio(schedule, config.passMarginS());
         this.radio.connect(PassGatedRadio.Direction.DOWNLINK, downBuffer::add);
-        this.packetizer = new Packetizer(config.packetBytes());
+        this.packetizer = new Packetizer(config.packetBytes(), plan.number(satellite));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
