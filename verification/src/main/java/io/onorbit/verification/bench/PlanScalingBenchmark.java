@@ -18,8 +18,9 @@ import java.util.Locale;
 /**
  * {@code onorbit plan} at constellation scale: Walker-delta constellations (53 deg, 600 km, one
  * plane per 10 satellites or fewer) with three stations, planned over N days on every core with
- * the JSON written, each size in a fresh JVM-wide heap measurement: wall time, CPU time of the
- * process, and the peak heap (sum of the heap pools' peak usage, reset before each size).
+ * the JSON written: wall time, CPU time of the process, and the peak heap (the sum of the heap
+ * pools' peak usages, reset before each size: an upper bound of the peak, as the pools may peak at
+ * different moments). In process, with the JVM's default compiler and collector.
  * Baseline of the ratio: the 12-satellite run of the same process; "per satellite-day" shows how
  * close the scaling is to linear.
  *
@@ -78,7 +79,7 @@ public final class PlanScalingBenchmark {
                     walker:
                       total: %d
                       planes: %d
-                      phasing: 1
+                      phasing: %d
                 ground_stations:
                   - name: svalbard
                     latitude_deg: 78.229
@@ -92,7 +93,7 @@ public final class PlanScalingBenchmark {
                     latitude_deg: 64.859
                     longitude_deg: -147.850
                     altitude_m: 200
-                """, satellites, Math.round(days * 86400), satellites, planes));
+                """, satellites, Math.round(days * 86400), satellites, planes, planes > 1 ? 1 : 0));
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
