@@ -216,7 +216,7 @@ public final class FlightExecutive implements FlightSoftware {
      * resumes at the floor, at most that far ahead of the last count sent, so counts advance.
      */
     void beforeCountUse(int apid, int count) {
-        Product p = config.apids().route(apid).orElseThrow().product();
+        Product p = config.apids().product(apid).orElseThrow();
         PersistentCounters c = counters.current();
         int[] floor = c.packetCountNext();
         int ahead = Math.floorMod(floor[p.ordinal()] - count, 1 << 14);

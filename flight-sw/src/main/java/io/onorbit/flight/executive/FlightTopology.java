@@ -112,7 +112,7 @@ public final class FlightTopology {
         }
 
         // 5. Radio and packetizer; sequence counts continue from the floors reserved on flash.
-        Packetizer packetizer = new Packetizer(lc.packetBytes());
+        Packetizer packetizer = new Packetizer(lc.packetBytes(), config.apids().number(config.satellite()));
         int[] floors = counters.current().packetCountNext();
         for (Product p : Product.values()) {
             if (!p.telecommand()) {

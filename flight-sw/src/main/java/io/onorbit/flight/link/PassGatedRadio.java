@@ -80,10 +80,9 @@ public final class PassGatedRadio {
         return schedule.contactAt(tS).filter(w -> tS >= w.aosS() + marginS && tS < w.losS() - marginS);
     }
 
-    /** @return the most bytes {@code w} can carry in {@code direction}: rate x usable duration / 8 */
+    /** @return the most bytes {@code w} can carry in {@code direction} ({@link ContactWindow#capacityBytes}) */
     public long capacityBytes(ContactWindow w, Direction direction) {
-        double usable = Math.max(0, w.durationS() - 2 * marginS);
-        return (long) Math.floor(rate(w, direction) * usable / 8.0);
+        return ContactWindow.capacityBytes(rate(w, direction), w.durationS(), marginS);
     }
 
     private static double rate(ContactWindow w, Direction d) {

@@ -101,6 +101,10 @@ public final class SpacecraftLink {
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
         this.packetizer = packetizer;
+        if (packetizer.satelliteNumber() != plan.number(satellite)) {
+            throw new IllegalArgumentException("packetizer writes satellite number " + packetizer.satelliteNumber()
+                    + ", but " + satellite + " is number " + plan.number(satellite));
+        }
         this.radio = radio;
         this.queue = queue;
         this.modelUpdates = modelUpdates;
@@ -112,7 +116,8 @@ public final class SpacecraftLink {
         int updateApid = plan.apid(satellite, Product.MODEL_UPDATE);
         int ackApid = plan.apid(satellite, Product.DELTA_ACK);
         int nackApid = plan.apid(satellite, Product.DELTA_NACK);
-        this.uplink = new Reassembler(a -> a == updateApid || a == ackApid || a == nackApid, 16, 64 << 20);
+        this.uplink = new Reassembler(a -> a == updateApid || a == ackApid || a == nackApid, plan.number(satellite), 16,
+                64 << 20);
         this.nacks = new NackPolicy(nackIntervalS);
     }
 
@@ -168,7 +173,7 @@ public final class SpacecraftLink {
             return;
         }
         Reassembler.Message m = c.message();
-        Product product = plan.route(m.apid()).orElseThrow().product();
+        Product product = plan.product(m.apid()).orElseThrow();
         switch (product) {
             case DELTA_ACK -> {
                 Optional<long[]> ids = LinkMessages.parseAck(m.bytes());

@@ -46,14 +46,14 @@ public final class PacketFuzzer {
     public static Report run(long seed, long packets, boolean mutate) {
         SplittableRandom r = new SplittableRandom(seed);
         ApidPlan plan = new ApidPlan(List.of("sat-1", "sat-2"), 64);
-        Packetizer pk = new Packetizer(128);
+        Packetizer pk = new Packetizer(128, plan.number("sat-2"));
         List<byte[]> valid = new ArrayList<>();
         for (int m = 0; m < 50; m++) {
             int apid = mutate && r.nextInt(4) == 0 ? 5 + r.nextInt(50)
                     : plan.apid(r.nextBoolean() ? "sat-1" : "sat-2", Product.values()[r.nextInt(Product.values().length)]);
             valid.addAll(pk.segment(apid, r.nextBoolean(), m, randomBytes(r, 1 + r.nextInt(600))));
         }
-        Reassembler ra = new Reassembler(plan::isKnown, 16, 4096);
+        Reassembler ra = new Reassembler(plan::isKnown, plan.number("sat-2"), 16, 4096);
         long completed = 0;
         long escaped = 0;
         for (long i = 0; i < packets; i++) {
@@ -88,7 +88,7 @@ public final class PacketFuzzer {
             }
             if (!mutate && (i + 1) % valid.size() == 0) {
                 // Start over so every message completes again, not as duplicates.
-                ra = new Reassembler(plan::isKnown, 16, 4096);
+                ra = new Reassembler(plan::isKnown, plan.number("sat-2"), 16, 4096);
             }
         }
         return new Report(packets, completed, ra.rejects().snapshot(), escaped);

@@ -8,14 +8,16 @@ import java.util.zip.CRC32C;
  * Splits messages into Space Packets of at most {@code maxPacketBytes} octets, keeping a 14-bit
  * sequence count per APID that wraps. Not thread-safe.
  *
- * <p>Each packet's data field starts with the 8-octet segment header (message id u32, segment
- * index u16, segment count u16); the message gets a CRC-32C (4 octets, big-endian) appended before
- * it is split, which {@link Reassembler} checks and strips.
+ * <p>Each packet's data field starts with the 10-octet segment header (satellite number u16, message
+ * id u32, segment index u16, segment count u16); the message gets a CRC-32C (4 octets, big-endian)
+ * appended before it is split, which {@link Reassembler} checks and strips. The satellite number
+ * ({@link ApidPlan#number}) is the sending spacecraft's on the downlink and the addressed one on
+ * the uplink: APIDs name products only, so that any constellation fits the 11-bit APID space.
  */
 public final class Packetizer {
 
     /** Octets of the segment (secondary) header. */
-    public static final int SEGMENT_HEADER_BYTES = 8;
+    public static final int SEGMENT_HEADER_BYTES = 10;
     /** Octets of the whole-message CRC-32C. */
     public static final int MESSAGE_CRC_BYTES = 4;
     /** Most segments one message may have (u16). */
@@ -25,6 +27,7 @@ public final class Packetizer {
             + SpacePacket.CRC_BYTES;
 
     private final int maxPacketBytes;
+    private final int satelliteNumber;
     private final int[] sequenceCounts = new int[SpacePacket.MAX_APID + 1];
     private CountGuard guard;
 
@@ -34,13 +37,27 @@ public final class Packetizer {
         void beforeUse(int apid, int count);
     }
 
-    /** @param maxPacketBytes largest packet on the wire, octets, in [17, 65542] */
-    public Packetizer(int maxPacketBytes) {
+    /**
+     * @param maxPacketBytes  largest packet on the wire, octets, in [19, 65542]
+     * @param satelliteNumber satellite number written into every segment header, 0..65535
+     *                        ({@link ApidPlan#number})
+     */
+    public Packetizer(int maxPacketBytes, int satelliteNumber) {
         if (maxPacketBytes < MIN_PACKET_BYTES || maxPacketBytes > SpacePacket.PRIMARY_HEADER_BYTES + 65536) {
             throw new IllegalArgumentException("maxPacketBytes " + maxPacketBytes + " must be in "
                     + MIN_PACKET_BYTES + ".." + (SpacePacket.PRIMARY_HEADER_BYTES + 65536));
         }
+        if (satelliteNumber < 0 || satelliteNumber >= ApidPlan.MAX_SATELLITES) {
+            throw new IllegalArgumentException("satelliteNumber " + satelliteNumber + " must be in 0.."
+                    + (ApidPlan.MAX_SATELLITES - 1));
+        }
         this.maxPacketBytes = maxPacketBytes;
+        this.satelliteNumber = satelliteNumber;
+    }
+
+    /** @return the satellite number this packetizer writes */
+    public int satelliteNumber() {
+        return satelliteNumber;
     }
 
     public int maxPacketBytes() {
@@ -105,14 +122,16 @@ public final class Packetizer {
             int from = i * per;
             int len = Math.min(per, full.length - from);
             byte[] data = new byte[SEGMENT_HEADER_BYTES + len];
-            data[0] = (byte) (messageId >>> 24);
-            data[1] = (byte) (messageId >>> 16);
-            data[2] = (byte) (messageId >>> 8);
-            data[3] = (byte) messageId;
-            data[4] = (byte) (i >>> 8);
-            data[5] = (byte) i;
-            data[6] = (byte) (count >>> 8);
-            data[7] = (byte) count;
+            data[0] = (byte) (satelliteNumber >>> 8);
+            data[1] = (byte) satelliteNumber;
+            data[2] = (byte) (messageId >>> 24);
+            data[3] = (byte) (messageId >>> 16);
+            data[4] = (byte) (messageId >>> 8);
+            data[5] = (byte) messageId;
+            data[6] = (byte) (i >>> 8);
+            data[7] = (byte) i;
+            data[8] = (byte) (count >>> 8);
+            data[9] = (byte) count;
             System.arraycopy(full, from, data, SEGMENT_HEADER_BYTES, len);
             out.add(new SpacePacket(telecommand, true, apid, SequenceFlags.of(i, count), 0, data).encode());
         }

@@ -50,6 +50,7 @@ public final class Reassembler {
     private static final int REMEMBERED_COMPLETE = 1024;
 
     private final IntPredicate knownApid;
+    private final int satelliteNumber;
     private final int maxPartialMessages;
     private final int maxMessageBytes;
     private final RejectCounters rejects = new RejectCounters();
@@ -82,14 +83,22 @@ public final class Reassembler {
 
     /**
      * @param knownApid          which APIDs to accept (e.g. {@code plan::isKnown})
+     * @param satelliteNumber    the one satellite whose streams this reassembles ({@link ApidPlan#number}):
+     *                           a packet whose segment header names another is refused
+     *                           ({@link RejectReason#WRONG_SATELLITE})
      * @param maxPartialMessages messages in progress at once, &ge; 1
      * @param maxMessageBytes    largest message, octets, &ge; 1
      */
-    public Reassembler(IntPredicate knownApid, int maxPartialMessages, int maxMessageBytes) {
+    public Reassembler(IntPredicate knownApid, int satelliteNumber, int maxPartialMessages, int maxMessageBytes) {
         if (maxPartialMessages < 1 || maxMessageBytes < 1) {
             throw new IllegalArgumentException("maxPartialMessages and maxMessageBytes must be >= 1");
         }
+        if (satelliteNumber < 0 || satelliteNumber >= ApidPlan.MAX_SATELLITES) {
+            throw new IllegalArgumentException("satelliteNumber " + satelliteNumber + " must be in 0.."
+                    + (ApidPlan.MAX_SATELLITES - 1));
+        }
         this.knownApid = knownApid;
+        this.satelliteNumber = satelliteNumber;
         this.maxPartialMessages = maxPartialMessages;
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -122,9 +131,14 @@ public final class Reassembler {
         if (!p.secondaryHeader() || data.length <= Packetizer.SEGMENT_HEADER_BYTES) {
             return reject(RejectReason.BAD_SEGMENT_HEADER, "apid " + p.apid() + ": no segment header");
         }
-        long id = ((data[0] & 0xFFL) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8) | (data[3] & 0xFF);
-        int index = ((data[4] & 0xFF) << 8) | (data[5] & 0xFF);
-        int count = ((data[6] & 0xFF) << 8) | (data[7] & 0xFF);
+        int satellite = satelliteNumber(data);
+        if (satellite != satelliteNumber) {
+            return reject(RejectReason.WRONG_SATELLITE, "apid " + p.apid() + ": satellite number " + satellite
+                    + ", expected " + satelliteNumber);
+        }
+        long id = ((data[2] & 0xFFL) << 24) | ((data[3] & 0xFF) << 16) | ((data[4] & 0xFF) << 8) | (data[5] & 0xFF);
+        int index = ((data[6] & 0xFF) << 8) | (data[7] & 0xFF);
+        int count = ((data[8] & 0xFF) << 8) | (data[9] & 0xFF);
         if (count == 0 || index >= count) {
             return reject(RejectReason.BAD_SEGMENT_HEADER, "segment " + index + " of " + count);
         }
@@ -189,6 +203,27 @@ public final class Reassembler {
         complete.put(key, Boolean.TRUE);
         delivered++;
         return new Completed(new Message(p.apid(), p.telecommand(), id, Arrays.copyOf(full, body)));
+    }
+
+    /** @return the satellite number in a packet data field's segment header (its first two octets) */
+    static int satelliteNumber(byte[] data) {
+        return ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
+    }
+
+    /**
+     * @param packet an encoded packet
+     * @return the satellite number of its segment header, if the packet is long enough to have one
+     *         (nothing else is checked: for routing a packet to its satellite's reassembler)
+     */
+    public static Optional<Integer> satelliteNumberOf(byte[] packet) {
+        int at = SpacePacket.PRIMARY_HEADER_BYTES;
+        return packet != null && packet.length >= at + 2 ? Optional.of(((packet[at] & 0xFF) << 8) | (packet[at + 1] & 0xFF))
+                : Optional.empty();
+    }
+
+    /** @return the satellite number this reassembler accepts */
+    public int satelliteNumber() {
+        return satelliteNumber;
     }
 
     /** @return segment indices still missing for a message in progress (empty if unknown) */

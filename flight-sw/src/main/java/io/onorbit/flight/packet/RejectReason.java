@@ -28,5 +28,7 @@ public enum RejectReason {
      * A delta whose id was already delivered with different content (a whole-delta digest
      * mismatch): refused, not acknowledged, so the spacecraft keeps it.
      */
-    ID_CONFLICT
+    ID_CONFLICT,
+    /** The segment header names another satellite than the one this stream belongs to. */
+    WRONG_SATELLITE
 }

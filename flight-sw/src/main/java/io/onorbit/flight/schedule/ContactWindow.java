@@ -35,13 +35,31 @@ public record ContactWindow(String station, double aosS, double losS, double max
         return tS >= aosS && tS < losS;
     }
 
-    /** @return the most bytes the downlink can carry in this pass */
-    public long downlinkCapacityBytes() {
-        return (long) Math.floor(downlinkBps * durationS() / 8.0);
+    /**
+     * The one rule for what a pass can carry, used by the radio ({@code PassGatedRadio}) and by
+     * planning ({@code onorbit plan}): rate x usable duration / 8, where the usable duration is the
+     * pass minus the margin lost at each end (acquisition, lock), never below zero.
+     *
+     * @param rateBps   link rate, bit/s (&ge; 0)
+     * @param durationS pass duration, AOS to LOS, s
+     * @param marginS   time lost at each end of the pass, s (&ge; 0)
+     * @return whole bytes the pass can carry
+     */
+    public static long capacityBytes(double rateBps, double durationS, double marginS) {
+        if (!(rateBps >= 0) || !(marginS >= 0)) {
+            throw new IllegalArgumentException("rateBps " + rateBps + " and marginS " + marginS + " must be >= 0");
+        }
+        double usableS = Math.max(0, durationS - 2 * marginS);
+        return (long) Math.floor(rateBps * usableS / 8.0);
     }
 
-    /** @return the most bytes the uplink can carry in this pass */
-    public long uplinkCapacityBytes() {
-        return (long) Math.floor(uplinkBps * durationS() / 8.0);
+    /** @return the most bytes the downlink can carry in this pass with {@code marginS} lost at each end */
+    public long downlinkCapacityBytes(double marginS) {
+        return capacityBytes(downlinkBps, durationS(), marginS);
+    }
+
+    /** @return the most bytes the uplink can carry in this pass with {@code marginS} lost at each end */
+    public long uplinkCapacityBytes(double marginS) {
+        return capacityBytes(uplinkBps, durationS(), marginS);
     }
 }

@@ -48,7 +48,7 @@ final class ExecutiveRig {
     final FlightConfig config;
     final byte[] key = new byte[32];
     final ApidPlan apids;
-    private final Packetizer groundPacketizer = new Packetizer(LinkConfig.defaults().packetBytes());
+    private final Packetizer groundPacketizer;
     private final SplittableRandom samples = new SplittableRandom(7);
 
     static final class TestClock implements SpacecraftClock {
@@ -86,6 +86,7 @@ final class ExecutiveRig {
         LearningSettings trainer = LearningSettings.defaults();
         float[] golden = new DenseNetwork(trainer.widths(FEATURES), 5, MemoryAccountant.unbounded()).parameters();
         this.apids = new ApidPlan(List.of(SAT), LinkConfig.defaults().apidBase());
+        this.groundPacketizer = new Packetizer(LinkConfig.defaults().packetBytes(), apids.number(SAT));
         this.config = new FlightConfig(s, PowerSystem.sixUCubesat(), trainer, FEATURES,
                 PayloadSpec.defaults(PayloadEngine.DIGITAL), LinkConfig.defaults(), apids, SAT,
                 key, golden, ModelVersion.of(0, golden), 30, 3600, FlightConfig.DEFAULT_DELTA_CADENCE_S);
@@ -135,7 +136,7 @@ final class ExecutiveRig {
     /** @return the whole messages on the UPDATE_ACK APID among {@code packets} (acks and refusals) */
     List<Reassembler.Message> answers(List<byte[]> packets) {
         int apid = apids.apid(SAT, Product.UPDATE_ACK);
-        Reassembler r = new Reassembler(a -> a == apid, 16, 1 << 20);
+        Reassembler r = new Reassembler(a -> a == apid, apids.number(SAT), 16, 1 << 20);
         List<Reassembler.Message> out = new ArrayList<>();
         for (byte[] p : packets) {
             if (r.offer(p) instanceof Reassembler.Completed c) {

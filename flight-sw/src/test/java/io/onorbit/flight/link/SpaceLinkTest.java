@@ -55,4 +55,26 @@ class SpaceLinkTest {
                 .isEqualTo(new PassGatedRadio.Sent(1010, 1011));
     }
 
+    /** Planning's figure is the radio's: one function; a 37 s pass with a 30 s margin carries nothing. */
+    @Test
+    void planningCapacityIsWhatTheRadioCarries() {
+        ContactWindow shortPass = new ContactWindow("gs-a", 1000, 1037, 8, 10_000_000, 256_000);
+        OnboardSchedule s = new OnboardSchedule("sat-1", Instant.parse("2026-06-21T00:00:00Z"), 5_000,
+                List.of(shortPass, WINDOWS.get(1)), List.of(), LightingProfile.alwaysLit(), SunDirectionProfile.constant(1, 0, 0));
+        PassGatedRadio radio = new PassGatedRadio(s, 30);
+        assertThat(shortPass.downlinkCapacityBytes(30)).isZero();
+        assertThat(radio.capacityBytes(shortPass, PassGatedRadio.Direction.DOWNLINK)).isZero();
+        for (double t = 1000; t < 1037; t += 0.5) {
+            assertThat(radio.transmit(t, PassGatedRadio.Direction.DOWNLINK, new byte[1])).isInstanceOf(PassGatedRadio.Refused.class);
+        }
+        // a pass long enough: what the radio really sends is the planned figure
+        ContactWindow w = WINDOWS.get(1);
+        long planned = w.downlinkCapacityBytes(30);
+        assertThat(planned).isEqualTo((long) Math.floor(2000 * (400 - 60) / 8.0));
+        long sent = 0;
+        while (radio.transmit(7030, PassGatedRadio.Direction.DOWNLINK, new byte[1000]) instanceof PassGatedRadio.Sent) {
+            sent += 1000;
+        }
+        assertThat(sent).isEqualTo(planned);
+    }
 }

@@ -24,16 +24,16 @@ class ReassemblerTest {
     @Test
     void shuffledDuplicatedSegmentsGiveTheMessageOnce() {
         SplittableRandom r = new SplittableRandom(11);
-        Packetizer pk = new Packetizer(256);
+        Packetizer pk = new Packetizer(256, PLAN.number("sat-2"));
         int apid = PLAN.apid("sat-2", Product.DELTA);
         byte[] msg = randomBytes(r, 10_000);
         List<byte[]> packets = new ArrayList<>(pk.segment(apid, false, 77, msg));
         int n = packets.size();
-        assertThat(n).isEqualTo(pk.packetCount(msg.length)).isEqualTo((10_004 + 239) / 240);
+        assertThat(n).isEqualTo(pk.packetCount(msg.length)).isEqualTo((10_004 + 237) / 238);
         List<byte[]> wire = new ArrayList<>(packets);
         wire.addAll(packets.subList(0, 10)); // duplicates
         Collections.shuffle(wire, new Random(3));
-        Reassembler ra = new Reassembler(PLAN::isKnown, 8, 1 << 20);
+        Reassembler ra = new Reassembler(PLAN::isKnown, PLAN.number("sat-2"), 8, 1 << 20);
         int completed = 0;
         for (byte[] p : wire) {
             var out = ra.accept(p);
@@ -54,10 +54,10 @@ class ReassemblerTest {
     @Test
     void missingSegmentsAreReportedAndFilledLater() {
         SplittableRandom r = new SplittableRandom(12);
-        Packetizer pk = new Packetizer(100);
+        Packetizer pk = new Packetizer(100, 0);
         byte[] msg = randomBytes(r, 2000);
         List<byte[]> packets = pk.segment(64, false, 5, msg);
-        Reassembler ra = new Reassembler(PLAN::isKnown, 8, 1 << 20);
+        Reassembler ra = new Reassembler(PLAN::isKnown, 0, 8, 1 << 20);
         java.util.Set<Integer> drop = java.util.Set.of(0, 7, packets.size() - 1);
         for (int i = 0; i < packets.size(); i++) {
             if (!drop.contains(i)) {
@@ -74,22 +74,29 @@ class ReassemblerTest {
     }
 
     static byte[] segmentPacket(int apid, SequenceFlags flags, long id, int index, int count, byte[] payload) {
-        byte[] data = new byte[8 + payload.length];
-        data[0] = (byte) (id >>> 24);
-        data[1] = (byte) (id >>> 16);
-        data[2] = (byte) (id >>> 8);
-        data[3] = (byte) id;
-        data[4] = (byte) (index >>> 8);
-        data[5] = (byte) index;
-        data[6] = (byte) (count >>> 8);
-        data[7] = (byte) count;
-        System.arraycopy(payload, 0, data, 8, payload.length);
+        return segmentPacket(apid, 0, flags, id, index, count, payload);
+    }
+
+    static byte[] segmentPacket(int apid, int satellite, SequenceFlags flags, long id, int index, int count,
+                                byte[] payload) {
+        byte[] data = new byte[Packetizer.SEGMENT_HEADER_BYTES + payload.length];
+        data[0] = (byte) (satellite >>> 8);
+        data[1] = (byte) satellite;
+        data[2] = (byte) (id >>> 24);
+        data[3] = (byte) (id >>> 16);
+        data[4] = (byte) (id >>> 8);
+        data[5] = (byte) id;
+        data[6] = (byte) (index >>> 8);
+        data[7] = (byte) index;
+        data[8] = (byte) (count >>> 8);
+        data[9] = (byte) count;
+        System.arraycopy(payload, 0, data, Packetizer.SEGMENT_HEADER_BYTES, payload.length);
         return new SpacePacket(false, true, apid, flags, 0, data).encode();
     }
 
     @Test
     void eachKindOfBadSegmentIsCountedNeverThrown() {
-        Reassembler ra = new Reassembler(PLAN::isKnown, 2, 1000);
+        Reassembler ra = new Reassembler(PLAN::isKnown, 0, 2, 1000);
         byte[] pl = {1, 2, 3, 4, 5};
         ra.offer(segmentPacket(63, SequenceFlags.UNSEGMENTED, 1, 0, 1, pl));
         ra.offer(segmentPacket(0x7FF, SequenceFlags.UNSEGMENTED, 1, 0, 1, pl));
@@ -113,7 +120,11 @@ class ReassemblerTest {
         assertThat(ra.rejects().count(RejectReason.EVICTED)).isEqualTo(1);
         assertThat(ra.partial()).extracting(Reassembler.PartialStatus::messageId).containsExactly(3L, 4L);
         // Larger than the message limit.
-        Reassembler small = new Reassembler(PLAN::isKnown, 2, 10);
+        // A packet of another satellite on a known APID: refused, not mixed into this satellite's messages.
+        assertThat(ra.offer(segmentPacket(64, 1, SequenceFlags.FIRST, 3, 1, 3, pl)))
+                .isEqualTo(new Reassembler.Rejected(RejectReason.WRONG_SATELLITE));
+        assertThat(ra.partial()).extracting(Reassembler.PartialStatus::missing).allSatisfy(m -> assertThat(m).contains(1));
+        Reassembler small = new Reassembler(PLAN::isKnown, 0, 2, 10);
         small.offer(segmentPacket(64, SequenceFlags.FIRST, 1, 0, 3, new byte[9]));
         small.offer(segmentPacket(64, SequenceFlags.CONTINUATION, 1, 1, 3, new byte[9]));
         assertThat(small.rejects().count(RejectReason.BAD_SEGMENT_HEADER)).isEqualTo(1);

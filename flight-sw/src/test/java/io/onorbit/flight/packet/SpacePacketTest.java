@@ -1,6 +1,7 @@
 package io.onorbit.flight.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -64,7 +65,7 @@ class SpacePacketTest {
 
     @Test
     void sequenceCountWrapsAt14Bits() {
-        Packetizer pk = new Packetizer(64);
+        Packetizer pk = new Packetizer(64, 0);
         byte[] msg = new byte[pk.payloadBytesPerPacket() * 16390 - Packetizer.MESSAGE_CRC_BYTES];
         List<byte[]> packets = pk.segment(9, false, 1, msg);
         assertThat(packets).hasSize(16390);
@@ -105,19 +106,47 @@ class SpacePacketTest {
     }
 
     @Test
-    void apidPlanGivesDistinctApidsAndRoutesThemBack() {
+    void apidPlanGivesOneApidPerProductAndANumberPerSatellite() {
         ApidPlan plan = new ApidPlan(List.of("a", "b", "c"), 100);
         java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (String s : plan.satellites()) {
-            for (Product p : Product.values()) {
-                int apid = plan.apid(s, p);
-                assertThat(seen.add(apid)).isTrue();
-                assertThat(plan.route(apid)).contains(new ApidPlan.Route(s, p));
+        for (Product p : Product.values()) {
+            int apid = plan.apid(p);
+            assertThat(seen.add(apid)).isTrue();
+            assertThat(plan.product(apid)).contains(p);
+            for (String s : plan.satellites()) {
+                assertThat(plan.apid(s, p)).isEqualTo(apid);
             }
         }
+        for (int i = 0; i < 3; i++) {
+            assertThat(plan.satellite(plan.number(plan.satellites().get(i)))).contains(plan.satellites().get(i));
+        }
+        assertThat(plan.satellite(3)).isEmpty();
+        assertThatThrownBy(() -> plan.apid("d", Product.DELTA)).hasMessageContaining("satellite d");
         assertThat(plan.isKnown(99)).isFalse();
-        assertThat(plan.isKnown(100 + 3 * ApidPlan.STRIDE)).isFalse();
-        assertThat(plan.isKnown(100 + 6)).isFalse();
+        assertThat(plan.isKnown(100 + Product.values().length)).isFalse();
         assertThat(plan.isKnown(0x7FF)).isFalse();
+    }
+
+    /** SCHEMA.md allows Walker constellations of 10 000 satellites: each gets its number, all share 6 APIDs. */
+    @Test
+    void tenThousandSatellitesFitAndTheirStreamsStaySeparate() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            names.add("w-" + i);
+        }
+        ApidPlan plan = new ApidPlan(names, 64);
+        assertThat(plan.apid("w-9999", Product.DELTA)).isEqualTo(64);
+        int n = plan.number("w-9999");
+        assertThat(n).isEqualTo(9999);
+        byte[] msg = {1, 2, 3, 4, 5, 6, 7};
+        // the same APID and message id from two satellites: each reassembler takes only its own
+        byte[] from9999 = new Packetizer(64, n).segment(64, false, 42, msg).get(0);
+        byte[] from17 = new Packetizer(64, 17).segment(64, false, 42, msg).get(0);
+        Reassembler ra = new Reassembler(plan::isKnown, n, 4, 1024);
+        assertThat(ra.offer(from17)).isEqualTo(new Reassembler.Rejected(RejectReason.WRONG_SATELLITE));
+        assertThat(ra.accept(from9999)).get().extracting(Reassembler.Message::bytes).isEqualTo(msg);
+        assertThat(Reassembler.satelliteNumberOf(from9999)).contains(9999);
+        assertThatThrownBy(() -> new ApidPlan(java.util.Collections.nCopies(1, "x"), 2041))
+                .hasMessageContaining("baseApid");
     }
 }

@@ -81,6 +81,10 @@ public final class GroundLink {
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
         this.packetizer = packetizer;
+        if (packetizer.satelliteNumber() != plan.number(satellite)) {
+            throw new IllegalArgumentException("packetizer writes satellite number " + packetizer.satelliteNumber()
+                    + ", but " + satellite + " is number " + plan.number(satellite));
+        }
         this.radio = radio;
         this.ingest = Objects.requireNonNull(ingest);
         this.archived = Objects.requireNonNull(archived);
@@ -88,7 +92,8 @@ public final class GroundLink {
         int deltaApid = plan.apid(satellite, Product.DELTA);
         int ackApid = plan.apid(satellite, Product.UPDATE_ACK);
         int nackApid = plan.apid(satellite, Product.UPDATE_NACK);
-        this.downlink = new Reassembler(a -> a == deltaApid || a == ackApid || a == nackApid, 16, 64 << 20);
+        this.downlink = new Reassembler(a -> a == deltaApid || a == ackApid || a == nackApid, plan.number(satellite), 16,
+                64 << 20);
         this.nacks = new NackPolicy(nackIntervalS);
     }
 
@@ -158,7 +163,7 @@ public final class GroundLink {
             return;
         }
         Reassembler.Message m = c.message();
-        Product product = plan.route(m.apid()).orElseThrow().product();
+        Product product = plan.product(m.apid()).orElseThrow();
         switch (product) {
             case DELTA -> delta(m, pass);
             case UPDATE_ACK -> {

@@ -5,6 +5,7 @@ import io.onorbit.flight.schedule.EclipseInterval;
 import io.onorbit.flight.schedule.LightingProfile;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.schedule.SunDirectionProfile;
+import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.orbit.events.Eclipse;
@@ -80,11 +81,15 @@ public final class MissionPlanner {
         return context;
     }
 
-    /** @return passes, eclipses, lighting and beta angle of every satellite (no Sun-direction samples) */
+    /**
+     * @return passes (with look angles), eclipses, lighting and beta angle of every satellite (no
+     *         Sun-direction samples), with the stations and the link's pass margin for pass capacities
+     */
     public MissionPlan plan(MissionConfig mission) {
         List<SatelliteTimeline> t = calculator(mission, FastEventFinder.Options.defaults())
                 .compute(mission.satellites(), mission.start(), mission.durationS());
-        return new MissionPlan(mission.name(), mission.start(), mission.durationS(), context.description(), t);
+        return new MissionPlan(mission.name(), mission.start(), mission.durationS(), context.description(), t,
+                mission.stations(), LinkConfigReader.read(mission.root()).passMarginS());
     }
 
     /** @return one onboard schedule per satellite, in mission order, epoch = mission start */

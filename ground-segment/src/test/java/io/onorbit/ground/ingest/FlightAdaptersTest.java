@@ -32,7 +32,7 @@ class FlightAdaptersTest {
                 TensorLayout.single(2000)).encode(new DeltaHeader("sat-b", 3, ModelVersion.of(1, base), 9,
                 Instant.parse("2026-06-21T00:00:00Z")), base, on);
         byte[] bytes = DeltaCodec.encode(d);
-        List<byte[]> packets = new Packetizer(128).segment(plan.apid("sat-b", Product.DELTA), false, 3, bytes);
+        List<byte[]> packets = new Packetizer(128, plan.number("sat-b")).segment(plan.apid("sat-b", Product.DELTA), false, 3, bytes);
         CcsdsPacketAssembler a = new CcsdsPacketAssembler(plan, 8, 1 << 20);
         List<PacketAssembler.Step> steps = new ArrayList<>();
         for (byte[] p : packets) {

@@ -37,7 +37,6 @@ class LinkIngestTest {
     @TempDir
     Path dir;
     final ApidPlan plan = new ApidPlan(SATS, 64);
-    final Packetizer packetizer = new Packetizer(40);
     float[] v0;
     ModelVersion mv0;
     final Ingest.Pass pass = new Ingest.Pass(12, "svalbard", T);
@@ -52,6 +51,11 @@ class LinkIngestTest {
         mv0 = ModelVersion.of(0, v0);
     }
 
+    /** Each satellite's packets carry its number. */
+    Packetizer packetizer(String satellite) {
+        return new Packetizer(40, plan.number(satellite));
+    }
+
     WeightDelta delta(String sat, long seq, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] onboard = v0.clone();
@@ -63,7 +67,8 @@ class LinkIngestTest {
     }
 
     List<byte[]> packets(WeightDelta d) {
-        return packetizer.segment(plan.apid(d.satellite(), Product.DELTA), false, d.sequence(), DeltaCodec.encode(d));
+        return packetizer(d.satellite()).segment(plan.apid(d.satellite(), Product.DELTA), false, d.sequence(),
+                DeltaCodec.encode(d));
     }
 
     @Test
@@ -117,11 +122,11 @@ class LinkIngestTest {
             Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan);
             byte[] bytes = DeltaCodec.encode(delta("sat-1", 4, 9));
             bytes[10] ^= 1; // inside the delta, after the packet checks were computed
-            for (byte[] p : packetizer.segment(plan.apid("sat-1", Product.DELTA), false, 4, bytes)) {
+            for (byte[] p : packetizer("sat-1").segment(plan.apid("sat-1", Product.DELTA), false, 4, bytes)) {
                 ingest.accept(p, pass);
             }
             byte[] fromSat2 = DeltaCodec.encode(delta("sat-2", 5, 10));
-            for (byte[] p : packetizer.segment(plan.apid("sat-3", Product.DELTA), false, 5, fromSat2)) {
+            for (byte[] p : packetizer("sat-3").segment(plan.apid("sat-3", Product.DELTA), false, 5, fromSat2)) {
                 ingest.accept(p, pass);
             }
             assertThat(a.deltas()).isEmpty();

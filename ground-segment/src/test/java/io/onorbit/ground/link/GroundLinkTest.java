@@ -91,7 +91,7 @@ class GroundLinkTest {
         }
 
         GroundLink link(ApidPlan plan, int packetBytes, PassGatedRadio radio, LongConsumer archived) {
-            return new GroundLink("sat-1", plan, new Packetizer(packetBytes), radio, ingest, archived, 30);
+            return new GroundLink("sat-1", plan, new Packetizer(packetBytes, plan.number("sat-1")), radio, ingest, archived, 30);
         }
 
         Consumer<byte[]> receiver(GroundLink[] link) {
@@ -120,7 +120,7 @@ class GroundLinkTest {
         PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
         DeltaQueue queue = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
         List<byte[]> updates = new ArrayList<>();
-        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(1024), radio, queue, updates::add, 2, 30);
+        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(1024, plan.number("sat-1")), radio, queue, updates::add, 2, 30);
         Ground g = new Ground(groundDir, plan);
         Map<Long, Double> deliveredAtS = new HashMap<>();
         double[] now = g.now;
@@ -220,7 +220,7 @@ class GroundLinkTest {
                 seq -> assertThat(delivered.put(seq, true)).as("archived twice").isNull());
         radio.connect(PassGatedRadio.Direction.DOWNLINK, g.receiver(gl));
         radio.connect(PassGatedRadio.Direction.UPLINK, toCurrent(sat));
-        sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue[0], u -> { }, 2, 30);
+        sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue[0], u -> { }, 2, 30);
         int n = 30_000;
         float[] base = new float[n];
         ModelVersion bv = ModelVersion.of(0, base);
@@ -243,7 +243,7 @@ class GroundLinkTest {
             // The flight computer resets every 100 s of a pass: link state in RAM is lost, the queue reloads.
             if (radio.usableWindowAt(t).isPresent() && ((long) t) % 100 == 50) {
                 queue[0] = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
-                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue[0], u -> { }, 2, 30);
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue[0], u -> { }, 2, 30);
                 resets++;
             }
             sat[0].step(t, t + 5);
@@ -316,7 +316,7 @@ class GroundLinkTest {
                     DiskFileOps.withoutDeviceFlush());
             assertThat(queues[k].reserveSequence()).isZero(); // every queue starts its ids afresh
             queues[k].offer(contents[k]);
-            sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queues[k], u -> { }, 2, 30);
+            sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queues[k], u -> { }, 2, 30);
             runPasses(sat[0], ground);
         }
         assertThat(delivered).containsExactly(0L);
@@ -343,7 +343,7 @@ class GroundLinkTest {
         Ground g = new Ground(groundDir, plan);
         GroundLink[] gl = new GroundLink[1];
         GroundLink ground = gl[0] = g.link(plan, 512, radio, seq -> { });
-        SpacecraftLink[] sat = {new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, updates::add, 2, 30)};
+        SpacecraftLink[] sat = {new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, updates::add, 2, 30)};
         double rebootAtS = WINDOWS.get(0).aosS() + MARGIN_S + 5;
         double upAgainS = WINDOWS.get(0).losS();
         double[] now = {0};
@@ -366,7 +366,7 @@ class GroundLinkTest {
         for (double t = 0; t < 25_000; t += 5) {
             now[0] = t;
             if (!reset && t >= rebootAtS) {
-                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, updates::add, 2, 30);
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, updates::add, 2, 30);
                 reset = true;
             }
             sat[0].step(t, t + 5);
@@ -377,7 +377,7 @@ class GroundLinkTest {
         }
         assertThat(receivedBeforeReset[0]).as("part of the update arrived before the reset").isPositive();
         assertThat(ground.outbox().packetsSent()).as("the ground sent it all in the first pass")
-                .isGreaterThanOrEqualTo(new Packetizer(512).packetCount(update.length));
+                .isGreaterThanOrEqualTo(new Packetizer(512, plan.number("sat-1")).packetCount(update.length));
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0)).isEqualTo(update);
         assertThat(ground.updatePending(7)).isFalse();
@@ -404,7 +404,7 @@ class GroundLinkTest {
             st.execute("CREATE TRIGGER full_disk BEFORE INSERT ON deltas BEGIN SELECT RAISE(ABORT, 'disk full'); END");
         }
         GroundLink[] gl = {g.link(plan, 512, radio, seq -> { })};
-        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(512), radio, queue, u -> { }, 2, 30);
+        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, u -> { }, 2, 30);
         int[] failures = {0};
         Consumer<byte[]> receiver = g.receiver(gl);
         radio.connect(PassGatedRadio.Direction.DOWNLINK, p -> {

@@ -44,7 +44,7 @@ class MissionPlannerTest {
             double rate = m.stations().stream().filter(st -> st.name().equals(p.station())).findFirst().orElseThrow()
                     .downlinkBps();
             assertThat(c.downlinkBps()).isEqualTo(rate);
-            assertThat(c.downlinkCapacityBytes()).isEqualTo((long) Math.floor(rate * c.durationS() / 8));
+            assertThat(c.downlinkCapacityBytes(30)).isEqualTo((long) Math.floor(rate * Math.max(0, c.durationS() - 60) / 8));
         }
         assertThat(s.eclipses()).hasSameSizeAs(t.eclipses());
 

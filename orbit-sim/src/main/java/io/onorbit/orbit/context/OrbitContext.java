@@ -35,6 +35,7 @@ public final class OrbitContext {
     private final TimeScale utc;
     private final Frame inertial;
     private final Frame itrf;
+    private final Frame cirf;
     private final OneAxisEllipsoid earth;
     private final ExtendedPositionProvider sun;
 
@@ -45,6 +46,7 @@ public final class OrbitContext {
         this.utc = data.getTimeScales().getUTC();
         this.inertial = data.getFrames().getEME2000();
         this.itrf = data.getFrames().getITRF(IERSConventions.IERS_2010, true);
+        this.cirf = data.getFrames().getCIRF(IERSConventions.IERS_2010, true);
         this.earth = new OneAxisEllipsoid(Constants.WGS84_EARTH_EQUATORIAL_RADIUS, Constants.WGS84_EARTH_FLATTENING, itrf);
         this.sun = data.getCelestialBodies().getSun();
     }
@@ -122,6 +124,11 @@ public final class OrbitContext {
     /** @return ITRF (IERS 2010, simple EOP), the Earth-fixed frame */
     public Frame itrf() {
         return itrf;
+    }
+
+    /** @return CIRF (IERS 2010, simple EOP): where precession-nutation ends and the Earth's spin begins */
+    public Frame cirf() {
+        return cirf;
     }
 
     /** @return the WGS84 ellipsoid in ITRF */

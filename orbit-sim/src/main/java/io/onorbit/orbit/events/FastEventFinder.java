@@ -452,8 +452,9 @@ public final class FastEventFinder {
                 return;
             }
             double[] max = maxElevation(s, aos, los);
+            PassGeometry geometry = new PassGeometry(lookAngleAt(s, aos), lookAngleAt(s, max[0]), lookAngleAt(s, los));
             out.add(new Pass(station.name(), aos, los, FastMath.toDegrees(max[1]), max[0], aosCut, losCut,
-                    station.downlinkBps(), station.uplinkBps()));
+                    station.downlinkBps(), station.uplinkBps(), java.util.Optional.of(geometry)));
         }
 
         /** @return {time, elevation rad} of the highest elevation in [aos, los] */
@@ -514,6 +515,11 @@ public final class FastEventFinder {
                 }
             }
             return lo;
+        }
+
+        private LookAngle lookAngleAt(int s, double tS) {
+            traj.state(tS, scratch);
+            return geo.lookAngle(s, tS, scratch[0], scratch[1], scratch[2]);
         }
 
         private double elevationAt(int s, double tS) {

@@ -1,6 +1,7 @@
 package io.onorbit.orbit.events;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One pass of a satellite over a ground station, times in s since the timeline's epoch.
@@ -14,29 +15,30 @@ import java.util.Objects;
  * @param losCut              true if the pass was still under way at the span's end (LOS cut there)
  * @param downlinkBps         the station's downlink rate, bit/s
  * @param uplinkBps           the station's uplink rate, bit/s
+ * @param geometry            look angles at AOS, TCA and LOS, when the finder computed them
+ *                            (orbit-sim's finder does; the Orekit reference does not)
  */
 public record Pass(String station, double aosS, double losS, double maxElevationDeg, double maxElevationTimeS,
-                   boolean aosCut, boolean losCut, double downlinkBps, double uplinkBps) {
+                   boolean aosCut, boolean losCut, double downlinkBps, double uplinkBps,
+                   Optional<PassGeometry> geometry) {
 
     public Pass {
         Objects.requireNonNull(station, "station");
+        Objects.requireNonNull(geometry, "geometry");
         if (!(losS > aosS)) {
             throw new IllegalArgumentException("pass over " + station + ": losS " + losS + " must be after aosS " + aosS);
         }
     }
 
+    /** A pass without look angles. */
+    public Pass(String station, double aosS, double losS, double maxElevationDeg, double maxElevationTimeS,
+                boolean aosCut, boolean losCut, double downlinkBps, double uplinkBps) {
+        this(station, aosS, losS, maxElevationDeg, maxElevationTimeS, aosCut, losCut, downlinkBps, uplinkBps,
+                Optional.empty());
+    }
+
     /** @return pass duration, s */
     public double durationS() {
         return losS - aosS;
-    }
-
-    /** @return usable downlink volume in this pass, bytes (rate x duration) */
-    public double downlinkVolumeBytes() {
-        return downlinkBps * durationS() / 8.0;
-    }
-
-    /** @return usable uplink volume in this pass, bytes */
-    public double uplinkVolumeBytes() {
-        return uplinkBps * durationS() / 8.0;
     }
 }

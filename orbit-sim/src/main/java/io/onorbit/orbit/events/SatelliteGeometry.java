@@ -33,8 +33,8 @@ final class SatelliteGeometry {
 
     SatelliteGeometry(OrbitContext context, Frame inertial, AbsoluteDate epoch, double durationS,
                       List<StationGeometry> stations) {
-        this.rotation = new EarthRotation(inertial, context.itrf(), epoch, durationS, EARTH_ROTATION_KNOT_S);
-        this.sun = new SunTable(context.sun(), inertial, epoch, durationS, 600.0);
+        this.rotation = new EarthRotation(inertial, context.cirf(), context.itrf(), epoch, durationS, EARTH_ROTATION_KNOT_S);
+        this.sun = new SunTable(context.sun(), inertial, epoch, durationS, 3600.0);
         this.stations = stations.toArray(new StationGeometry[0]);
         this.earth = context.earth();
         this.sunRadiusM = OrbitContext.SUN_RADIUS_M;
@@ -103,6 +103,12 @@ final class SatelliteGeometry {
     double elevation(int i, double tS, double px, double py, double pz) {
         rotation.toFixed(tS, px, py, pz, fixed);
         return stations[i].elevation(fixed[0], fixed[1], fixed[2]);
+    }
+
+    /** @return look angles of the satellite from station {@code i} */
+    LookAngle lookAngle(int i, double tS, double px, double py, double pz) {
+        rotation.toFixed(tS, px, py, pz, fixed);
+        return stations[i].lookAngle(fixed[0], fixed[1], fixed[2]);
     }
 
     /** @return lighting ratio in [0, 1] */

@@ -64,6 +64,20 @@ final class StationGeometry {
         return FastMath.asin((dx * zx + dy * zy + dz * zz) / norm);
     }
 
+    /** @return azimuth, elevation and range of a fixed-frame point */
+    LookAngle lookAngle(double px, double py, double pz) {
+        double dx = px - sx;
+        double dy = py - sy;
+        double dz = pz - sz;
+        double range = FastMath.sqrt(dx * dx + dy * dy + dz * dz);
+        double az = FastMath.atan2(dx * ex + dy * ey + dz * ez, dx * nx + dy * ny + dz * nz);
+        if (az < 0) {
+            az += 2 * FastMath.PI;
+        }
+        double el = FastMath.asin((dx * zx + dy * zy + dz * zz) / range);
+        return new LookAngle(FastMath.toDegrees(az), FastMath.toDegrees(el), range);
+    }
+
     /** @return elevation above the mask (or the minimum elevation), rad: positive when visible */
     double margin(double px, double py, double pz) {
         double el = elevation(px, py, pz);

@@ -6,21 +6,25 @@ import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.ExtendedPositionProvider;
 
 /**
- * Sun positions in an inertial frame, computed every {@code stepS} and interpolated linearly
- * in between. The Sun's direction turns 2e-7 rad/s, so at a 10-minute step the chord error is
- * below 2e-9 rad: negligible for shadow boundaries (millimetres at LEO).
+ * Sun positions in an inertial frame, computed every {@code stepS} and interpolated by cubics
+ * through the four nearest samples. The Sun's direction turns 2e-7 rad/s along a nearly circular
+ * path, so at a 1-hour step the cubic's error is below 1e-12 rad and a few metres of distance:
+ * nothing at LEO shadow boundaries, where a year costs 8 800 Sun evaluations instead of 53 000
+ * for the linear table at 10 minutes that this replaces. Not thread-safe (one per satellite run).
  */
 final class SunTable {
 
     private final double stepS;
     private final double[] xyz;
+    private final double[] weights = new double[4];
 
     SunTable(ExtendedPositionProvider sun, Frame frame, AbsoluteDate epoch, double durationS, double stepS) {
         this.stepS = stepS;
-        int n = (int) Math.ceil(durationS / stepS) + 2;
+        // sample i at (i - 1) * stepS: one before the span and two after it for the cubic stencils
+        int n = (int) Math.ceil(durationS / stepS) + 4;
         xyz = new double[3 * n];
         for (int i = 0; i < n; i++) {
-            Vector3D p = sun.getPosition(epoch.shiftedBy(i * stepS), frame);
+            Vector3D p = sun.getPosition(epoch.shiftedBy((i - 1) * stepS), frame);
             xyz[3 * i] = p.getX();
             xyz[3 * i + 1] = p.getY();
             xyz[3 * i + 2] = p.getZ();
@@ -30,10 +34,13 @@ final class SunTable {
     /** Writes the interpolated Sun position at {@code tS} into {@code out}, m. */
     void position(double tS, double[] out) {
         int n = xyz.length / 3;
-        int i = Math.min(Math.max(0, (int) (tS / stepS)), n - 2);
-        double f = (tS - i * stepS) / stepS;
+        int j = Math.min(Math.max(0, (int) Math.floor(tS / stepS)), n - 4);
+        double u = tS / stepS - j; // samples j .. j + 3 sit at u = -1, 0, 1, 2
+        double[] w = weights;
+        CubicWeights.at(u, w);
+        int o = 3 * j;
         for (int c = 0; c < 3; c++) {
-            out[c] = xyz[3 * i + c] + f * (xyz[3 * (i + 1) + c] - xyz[3 * i + c]);
+            out[c] = w[0] * xyz[o + c] + w[1] * xyz[o + 3 + c] + w[2] * xyz[o + 6 + c] + w[3] * xyz[o + 9 + c];
         }
     }
 }

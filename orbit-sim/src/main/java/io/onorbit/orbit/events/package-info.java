@@ -4,13 +4,16 @@
  * <p>Summary: {@link io.onorbit.orbit.events.FastEventFinder} finds the same events as Orekit's
  * ElevationDetector and EclipseDetector (umbra, penumbra) on the WGS84 ellipsoid, about an order of
  * magnitude faster: exact propagator samples every 300 s near events (skipping ahead by safe step
- * bounds far from them), sign checks every 60 s on a quintic Hermite interpolation, roots refined
+ * bounds far from them), sign checks every 60 s on a quintic Hermite interpolation with the Earth's
+ * rotation interpolated between exact transforms (precession-nutation once a day, spin every 2 h)
+ * and the Sun tabulated hourly, roots refined
  * with Brent to 0.1 ms and finished on the exact propagator where the interpolation error matters; {@link io.onorbit.orbit.events.OrekitEventFinder} is the straightforward
  * detector-based reference; {@link io.onorbit.orbit.events.TimelineCalculator} runs many satellites
  * over worker threads.
  *
  * <p>Outputs: {@link io.onorbit.orbit.events.SatelliteTimeline} with times in s since the span start:
- * passes (AOS, LOS, max elevation and its time, downlink/uplink volume), eclipses (a penumbra
+ * passes (AOS, LOS, max elevation and its time, station rates, look angles (azimuth, elevation,
+ * range) at AOS, TCA and LOS), eclipses (a penumbra
  * interval contains its umbra; intervals open at the span bounds are cut there and flagged), a
  * piecewise-linear {@link io.onorbit.orbit.events.LightingCurve} (knots every 2 s in penumbra
  * transitions, exactly 1 between eclipses), beta angle samples (deg), optional Sun direction in

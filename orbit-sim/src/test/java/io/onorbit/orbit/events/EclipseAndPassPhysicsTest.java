@@ -107,7 +107,20 @@ class EclipseAndPassPhysicsTest {
             assertThat(p.maxElevationDeg()).isGreaterThan(89.0);
             // ITRF's pole is 0.14 deg from EME2000's z axis in 2026 (precession): about 2.3 s of arc.
             assertThat(p.maxElevationTimeS()).isCloseTo(period / 4 + k * period, within(4.0));
-            assertThat(p.downlinkVolumeBytes()).isCloseTo(1e6 * p.durationS() / 8, within(1e-6));
+            // Look angles against closed forms: at AOS and LOS the elevation is the mask and the range
+            // rho = sqrt(r^2 - R^2 cos^2 e) - R sin e; at TCA the satellite is overhead, r - R away.
+            PassGeometry g = p.geometry().orElseThrow();
+            double rho = FastMath.sqrt(r * r - R_POLAR * R_POLAR * FastMath.cos(e) * FastMath.cos(e)) - R_POLAR * FastMath.sin(e);
+            for (LookAngle edge : List.of(g.aos(), g.los())) {
+                assertThat(edge.elevationDeg()).isCloseTo(minElevationDeg, within(0.01));
+                assertThat(edge.rangeM()).isCloseTo(rho, within(0.01 * rho));
+            }
+            assertThat(g.tca().elevationDeg()).isEqualTo(p.maxElevationDeg());
+            assertThat(g.tca().rangeM()).isCloseTo(r - R_POLAR, within(2_000.0));
+            // straight over the pole: it sets opposite to where it rose, less the Earth's turn under the pass
+            double turn = Math.abs(g.aos().azimuthDeg() - g.los().azimuthDeg());
+            double earthTurnDeg = FastMath.toDegrees(7.2921159e-5 * p.durationS());
+            assertThat(Math.min(turn, 360 - turn)).isCloseTo(180.0 - earthTurnDeg, within(0.3));
         }
     }
 }

@@ -4,11 +4,16 @@ import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.planning.MissionPlan;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
+import io.onorbit.orbit.events.EphemerisSamples;
+import io.onorbit.verification.report.AtomicOutput;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.orekit.errors.LocalizedException;
+import org.orekit.frames.Frame;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -24,10 +29,21 @@ public final class PlanCommand implements Callable<Integer> {
     MissionOptions missionOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or csv.")
-    OutputFormat format;
+            description = "table (default), json, csv (one file per record type in the --out folder), oem (CCSDS "
+                    + "OEM ephemeris) or czml (CesiumJS); fields: docs/PLAN-OUTPUTS.md.")
+    Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
+    /** What plan writes: the shared formats and two standard exports of its own. */
+    enum Format {
+        TABLE, JSON, CSV,
+        /** CCSDS Orbit Ephemeris Message (KVN), one segment per satellite. */
+        OEM,
+        /** CZML for CesiumJS: orbits, stations, contact intervals. */
+        CZML
+    }
+
+    @Option(names = "--out", paramLabel = "FILE|DIR",
+            description = "Write to FILE instead of the terminal (a folder DIR for --format csv).")
     Path out;
 
     @Mixin
@@ -39,7 +55,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MissionConfig m = missionOptions.load();
-        if (out != null) {
+        if (format == Format.CSV) {
+            if (out == null) {
+                throw new UserInputException("--format csv writes one file per record type: give the folder with --out DIR");
+            }
+            Outputs.checkFolder("--out", out, force.on(), missionOptions.inputs());
+        } else if (out != null) {
             Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
         }
         OrbitContext context = missionOptions.orbitContext();
@@ -52,16 +73,32 @@ public final class PlanCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
+        if (format == Format.CSV) {
+            try (AtomicOutput.Folder folder = AtomicOutput.folder(out)) {
+                PlanWriter.csv(plan, folder.dir());
+                folder.commit();
+            } catch (UncheckedIOException e) {
+                throw new UserInputException(out + ": cannot write (" + e.getCause().getMessage() + ")", e);
+            }
+            return 0;
+        }
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {
             switch (format) {
                 case JSON -> PlanWriter.json(plan, w);
-                case CSV -> PlanWriter.csv(plan, w);
+                case OEM -> PlanExports.oem(m.name(), context, ephemerides(m, context, context.inertial()), w);
+                case CZML -> PlanExports.czml(plan, ephemerides(m, context, context.itrf()), w);
                 default -> PlanWriter.table(plan, w);
             }
         }
         TextOutput.write(text.toString(), out, spec.commandLine().getOut());
         return 0;
+    }
+
+    private static List<EphemerisSamples> ephemerides(MissionConfig m, OrbitContext context, Frame frame) {
+        double stepS = PlanExports.stepS(m.durationS());
+        return m.satellites().stream()
+                .map(s -> EphemerisSamples.sample(context, s, m.start(), m.durationS(), stepS, frame)).toList();
     }
 
     /**

@@ -1,99 +1,211 @@
 package io.onorbit.verification.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.ground.planning.MissionPlan;
 import io.onorbit.ground.planning.PlanTimes;
 import io.onorbit.orbit.events.Eclipse;
+import io.onorbit.orbit.events.LookAngle;
 import io.onorbit.orbit.events.Pass;
+import io.onorbit.orbit.events.PassGeometry;
 import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.events.ShadowKind;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** Writes a {@link MissionPlan} as a table (for a person), JSON (DESIGN.md's shape) or CSV. */
-final class PlanWriter {
+/**
+ * Writes a {@link MissionPlan} as a table (for a person), JSON (DESIGN.md's shape, fields added) or
+ * one CSV file per record type. Every field is documented in docs/PLAN-OUTPUTS.md.
+ */
+public final class PlanWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** CSV files {@link #csv} writes, one per record type. */
+    static final List<String> CSV_FILES = List.of("contacts.csv", "eclipses.csv", "stations.csv", "beta_angle.csv");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlanWriter() {
     }
 
-    static void json(MissionPlan plan, PrintWriter w) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("mission", plan.mission());
-        root.put("start", PlanTimes.isoSeconds(plan.start()));
-        root.put("end", PlanTimes.isoSeconds(plan.end()));
-        root.put("orekit_data", plan.dataSource());
-        ArrayNode contacts = root.putArray("contacts");
-        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
-            Pass p = sp.pass();
-            ObjectNode c = contacts.addObject();
-            c.put("satellite", sp.satellite());
-            c.put("station", p.station());
-            c.put("aos", PlanTimes.iso(plan.start(), p.aosS()));
-            c.put("los", PlanTimes.iso(plan.start(), p.losS()));
-            c.put("max_elevation_deg", round(p.maxElevationDeg(), 2));
-            c.put("max_elevation_time", PlanTimes.iso(plan.start(), p.maxElevationTimeS()));
-            c.put("duration_s", round(p.durationS(), 3));
-            c.put("downlink_bytes", (long) Math.floor(p.downlinkVolumeBytes()));
-            c.put("uplink_bytes", (long) Math.floor(p.uplinkVolumeBytes()));
-            c.put("aos_cut", p.aosCut());
-            c.put("los_cut", p.losCut());
-        }
-        ArrayNode eclipses = root.putArray("eclipses");
-        for (SatelliteEclipse se : allEclipses(plan)) {
-            Eclipse e = se.eclipse();
-            ObjectNode o = eclipses.addObject();
-            o.put("satellite", se.satellite());
-            o.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            o.put("start", PlanTimes.iso(plan.start(), e.startS()));
-            o.put("end", PlanTimes.iso(plan.start(), e.endS()));
-            o.put("duration_s", round(e.durationS(), 3));
-            o.put("start_cut", e.startCut());
-            o.put("end_cut", e.endCut());
-        }
-        ArrayNode sats = root.putArray("satellites");
-        for (SatelliteTimeline t : plan.timelines()) {
-            ObjectNode o = sats.addObject();
-            o.put("name", t.satellite());
-            o.put("beta_angle_min_deg", round(t.minBetaDeg(), 2));
-            o.put("beta_angle_max_deg", round(t.maxBetaDeg(), 2));
-            o.put("mean_lighting_ratio", round(t.meanLightingRatio(), 4));
-        }
-        try {
-            w.println(JSON.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Writes DESIGN.md's JSON shape (fields added, none renamed), streamed: a year is ~20 000 records. */
+    public static void json(MissionPlan plan, PrintWriter w) {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("mission", plan.mission());
+            g.writeStringField("start", PlanTimes.isoSeconds(plan.start()));
+            g.writeStringField("end", PlanTimes.isoSeconds(plan.end()));
+            g.writeStringField("orekit_data", plan.dataSource());
+            g.writeNumberField("pass_margin_s", plan.passMarginS());
+            g.writeArrayFieldStart("contacts");
+            for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+                Pass p = sp.pass();
+                g.writeStartObject();
+                g.writeStringField("satellite", sp.satellite());
+                g.writeStringField("station", p.station());
+                g.writeStringField("aos", PlanTimes.iso(plan.start(), p.aosS()));
+                g.writeStringField("los", PlanTimes.iso(plan.start(), p.losS()));
+                g.writeNumberField("max_elevation_deg", round(p.maxElevationDeg(), 2));
+                g.writeStringField("max_elevation_time", PlanTimes.iso(plan.start(), p.maxElevationTimeS()));
+                g.writeNumberField("duration_s", round(p.durationS(), 3));
+                g.writeNumberField("downlink_bytes", plan.downlinkBytes(p));
+                g.writeNumberField("uplink_bytes", plan.uplinkBytes(p));
+                g.writeBooleanField("aos_cut", p.aosCut());
+                g.writeBooleanField("los_cut", p.losCut());
+                if (p.geometry().isPresent()) {
+                    PassGeometry pg = p.geometry().get();
+                    lookAngle(g, "aos", pg.aos());
+                    lookAngle(g, "tca", pg.tca());
+                    lookAngle(g, "los", pg.los());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("eclipses");
+            for (SatelliteEclipse se : allEclipses(plan)) {
+                Eclipse e = se.eclipse();
+                g.writeStartObject();
+                g.writeStringField("satellite", se.satellite());
+                g.writeStringField("kind", e.kind().name().toLowerCase(Locale.ROOT));
+                g.writeStringField("start", PlanTimes.iso(plan.start(), e.startS()));
+                g.writeStringField("end", PlanTimes.iso(plan.start(), e.endS()));
+                g.writeNumberField("duration_s", round(e.durationS(), 3));
+                g.writeBooleanField("start_cut", e.startCut());
+                g.writeBooleanField("end_cut", e.endCut());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("stations");
+            for (MissionPlan.StationSummary s : plan.stationSummaries()) {
+                g.writeStartObject();
+                g.writeStringField("name", s.station().name());
+                g.writeNumberField("passes", s.passes());
+                g.writeNumberField("contact_s", round(s.contactS(), 3));
+                g.writeNumberField("downlink_bytes", s.downlinkBytes());
+                g.writeNumberField("uplink_bytes", s.uplinkBytes());
+                g.writeFieldName("max_elevation_deg");
+                if (s.maxElevationDeg().isPresent()) {
+                    g.writeNumber(round(s.maxElevationDeg().getAsDouble(), 2));
+                } else {
+                    g.writeNull();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("satellites");
+            for (SatelliteTimeline t : plan.timelines()) {
+                g.writeStartObject();
+                g.writeStringField("name", t.satellite());
+                g.writeNumberField("beta_angle_min_deg", round(t.minBetaDeg(), 2));
+                g.writeNumberField("beta_angle_max_deg", round(t.maxBetaDeg(), 2));
+                g.writeNumberField("mean_lighting_ratio", round(t.meanLightingRatio(), 4));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw(System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static void csv(MissionPlan plan, PrintWriter w) {
-        w.println("record,satellite,station_or_kind,start,end,duration_s,max_elevation_deg,downlink_bytes,uplink_bytes");
-        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
-            Pass p = sp.pass();
-            w.printf(Locale.ROOT, "contact,%s,%s,%s,%s,%.3f,%.2f,%.0f,%.0f%n", sp.satellite(), p.station(),
-                    PlanTimes.iso(plan.start(), p.aosS()), PlanTimes.iso(plan.start(), p.losS()), p.durationS(),
-                    p.maxElevationDeg(), Math.floor(p.downlinkVolumeBytes()), Math.floor(p.uplinkVolumeBytes()));
+    private static void lookAngle(JsonGenerator g, String at, LookAngle a) throws IOException {
+        g.writeNumberField(at + "_azimuth_deg", round(a.azimuthDeg(), 2));
+        g.writeNumberField(at + "_elevation_deg", round(a.elevationDeg(), 2));
+        g.writeNumberField(at + "_range_km", round(a.rangeM() / 1000, 3));
+    }
+
+    /** Writes {@link #CSV_FILES} into {@code dir} (an existing folder). */
+    static void csv(MissionPlan plan, Path dir) {
+        write(dir.resolve("contacts.csv"), w -> {
+            w.println("satellite,station,aos,los,duration_s,tca,max_elevation_deg,aos_azimuth_deg,aos_elevation_deg,"
+                    + "aos_range_km,tca_azimuth_deg,tca_elevation_deg,tca_range_km,los_azimuth_deg,los_elevation_deg,"
+                    + "los_range_km,downlink_bytes,uplink_bytes,aos_cut,los_cut");
+            for (MissionPlan.SatellitePass sp : plan.allPasses()) {
+                Pass p = sp.pass();
+                w.print(String.join(",", field(sp.satellite()), field(p.station()), PlanTimes.iso(plan.start(), p.aosS()),
+                        PlanTimes.iso(plan.start(), p.losS()), num(p.durationS(), 3),
+                        PlanTimes.iso(plan.start(), p.maxElevationTimeS()), num(p.maxElevationDeg(), 2)));
+                for (LookAngle a : p.geometry().map(g -> List.of(g.aos(), g.tca(), g.los())).orElse(List.of())) {
+                    w.print("," + num(a.azimuthDeg(), 2) + "," + num(a.elevationDeg(), 2) + "," + num(a.rangeM() / 1000, 3));
+                }
+                if (p.geometry().isEmpty()) {
+                    w.print(",,,,,,,,,");
+                }
+                w.println("," + plan.downlinkBytes(p) + "," + plan.uplinkBytes(p) + "," + p.aosCut() + "," + p.losCut());
+            }
+        });
+        write(dir.resolve("eclipses.csv"), w -> {
+            w.println("satellite,kind,start,end,duration_s,start_cut,end_cut");
+            for (SatelliteEclipse se : allEclipses(plan)) {
+                Eclipse e = se.eclipse();
+                w.println(String.join(",", field(se.satellite()), e.kind().name().toLowerCase(Locale.ROOT),
+                        PlanTimes.iso(plan.start(), e.startS()), PlanTimes.iso(plan.start(), e.endS()),
+                        num(e.durationS(), 3), Boolean.toString(e.startCut()), Boolean.toString(e.endCut())));
+            }
+        });
+        write(dir.resolve("stations.csv"), w -> {
+            w.println("station,latitude_deg,longitude_deg,altitude_m,passes,contact_s,downlink_bytes,uplink_bytes,"
+                    + "max_elevation_deg,note");
+            for (MissionPlan.StationSummary s : plan.stationSummaries()) {
+                w.println(String.join(",", field(s.station().name()), num(s.station().latitudeDeg(), 6),
+                        num(s.station().longitudeDeg(), 6), num(s.station().altitudeM(), 1), Integer.toString(s.passes()),
+                        num(s.contactS(), 3), Long.toString(s.downlinkBytes()), Long.toString(s.uplinkBytes()),
+                        s.maxElevationDeg().isPresent() ? num(s.maxElevationDeg().getAsDouble(), 2) : "",
+                        s.passes() == 0 ? "no pass in the span" : ""));
+            }
+        });
+        write(dir.resolve("beta_angle.csv"), w -> {
+            w.println("satellite,time,beta_deg");
+            for (SatelliteTimeline t : plan.timelines()) {
+                double[] times = t.betaTimesS();
+                double[] beta = t.betaDeg();
+                for (int i = 0; i < times.length; i++) {
+                    w.println(field(t.satellite()) + "," + PlanTimes.iso(plan.start(), times[i]) + "," + num(beta[i], 3));
+                }
+            }
+        });
+    }
+
+    private interface Lines {
+        void write(PrintWriter w);
+    }
+
+    private static void write(Path file, Lines lines) {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            lines.write(w);
+            if (w.checkError()) {
+                throw new UncheckedIOException(new IOException("cannot write " + file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (SatelliteEclipse se : allEclipses(plan)) {
-            Eclipse e = se.eclipse();
-            w.printf(Locale.ROOT, "eclipse,%s,%s,%s,%s,%.3f,,,%n", se.satellite(), e.kind().name().toLowerCase(Locale.ROOT),
-                    PlanTimes.iso(plan.start(), e.startS()), PlanTimes.iso(plan.start(), e.endS()), e.durationS());
-        }
+    }
+
+    /** A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break. */
+    private static String field(String s) {
+        return s.matches(".*[,\"\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String num(double x, int digits) {
+        return String.format(Locale.ROOT, "%." + digits + "f", x);
     }
 
     static void table(MissionPlan plan, PrintWriter w) {
         w.printf(Locale.ROOT, "Mission %s: %s to %s (%.2f days)%n", plan.mission(), PlanTimes.isoSeconds(plan.start()),
                 PlanTimes.isoSeconds(plan.end()), plan.durationS() / 86400.0);
         w.println("Orekit data: " + plan.dataSource());
+        w.printf(Locale.ROOT, "Data volume: what the radio can carry, rate x (duration - 2 x %.0f s pass margin)%n",
+                plan.passMarginS());
         w.println();
         w.println("Satellites");
         w.printf("  %-14s %9s %9s %9s %9s %14s%n", "satellite", "beta min", "beta max", "lit", "eclipses",
@@ -107,28 +219,28 @@ final class PlanWriter {
         }
         w.println();
         w.println("Stations (all satellites)");
-        w.printf("  %-16s %7s %10s %10s %10s %14s%n", "station", "passes", "total min", "mean min", "max elev", "downlink MB");
-        Map<String, List<Pass>> byStation = new LinkedHashMap<>();
-        for (MissionPlan.SatellitePass sp : plan.allPasses()) {
-            byStation.computeIfAbsent(sp.pass().station(), k -> new ArrayList<>()).add(sp.pass());
-        }
-        for (Map.Entry<String, List<Pass>> e : byStation.entrySet()) {
-            List<Pass> ps = e.getValue();
-            double total = ps.stream().mapToDouble(Pass::durationS).sum();
-            double maxEl = ps.stream().mapToDouble(Pass::maxElevationDeg).max().orElse(0);
-            double mb = ps.stream().mapToDouble(Pass::downlinkVolumeBytes).sum() / 1e6;
-            w.printf(Locale.ROOT, "  %-16s %7d %10.1f %10.1f %10.1f %14.1f%n", e.getKey(), ps.size(), total / 60,
-                    total / 60 / ps.size(), maxEl, mb);
+        w.printf("  %-16s %7s %10s %10s %10s %14s %12s%n", "station", "passes", "total min", "mean min", "max elev",
+                "downlink MB", "uplink MB");
+        for (MissionPlan.StationSummary s : plan.stationSummaries()) {
+            if (s.passes() == 0) {
+                w.printf(Locale.ROOT, "  %-16s %7d   no pass in the span%n", s.station().name(), 0);
+                continue;
+            }
+            w.printf(Locale.ROOT, "  %-16s %7d %10.1f %10.1f %10.1f %14.1f %12.2f%n", s.station().name(), s.passes(),
+                    s.contactS() / 60, s.contactS() / 60 / s.passes(), s.maxElevationDeg().getAsDouble(),
+                    s.downlinkBytes() / 1e6, s.uplinkBytes() / 1e6);
         }
         w.println();
         w.println("Passes");
-        w.printf("  %-14s %-16s %-24s %-24s %8s %9s %12s%n", "satellite", "station", "AOS (UTC)", "LOS (UTC)", "dur s",
-                "max elev", "downlink MB");
+        w.printf("  %-14s %-16s %-24s %-24s %8s %9s %7s %7s %9s %12s%n", "satellite", "station", "AOS (UTC)", "LOS (UTC)",
+                "dur s", "max elev", "AOS az", "LOS az", "min km", "downlink MB");
         for (MissionPlan.SatellitePass sp : plan.allPasses()) {
             Pass p = sp.pass();
-            w.printf(Locale.ROOT, "  %-14s %-16s %-24s %-24s %8.1f %9.2f %12.2f%s%n", sp.satellite(), p.station(),
+            String az = p.geometry().map(g -> String.format(Locale.ROOT, "%7.1f %7.1f %9.1f", g.aos().azimuthDeg(),
+                    g.los().azimuthDeg(), g.tca().rangeM() / 1000)).orElse(String.format("%7s %7s %9s", "", "", ""));
+            w.printf(Locale.ROOT, "  %-14s %-16s %-24s %-24s %8.1f %9.2f %s %12.2f%s%n", sp.satellite(), p.station(),
                     PlanTimes.iso(plan.start(), p.aosS()), PlanTimes.iso(plan.start(), p.losS()), p.durationS(),
-                    p.maxElevationDeg(), p.downlinkVolumeBytes() / 1e6, cutNote(p.aosCut(), p.losCut()));
+                    p.maxElevationDeg(), az, plan.downlinkBytes(p) / 1e6, cutNote(p.aosCut(), p.losCut()));
         }
         w.println();
         w.println("Eclipses");

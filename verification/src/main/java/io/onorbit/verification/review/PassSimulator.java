@@ -86,7 +86,6 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
         long passNumber = archive.passes().stream().mapToLong(PassRecord::passNumber).max().orElse(0) + 1;
         Instant at = EPOCH.plus(PASS_SPACING.multipliedBy(passNumber));
         ApidPlan plan = new ApidPlan(names, 64);
-        Packetizer packetizer = new Packetizer(64);
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + passNumber);
         List<byte[]> wire = new ArrayList<>();
         for (int s = 0; s < satellites; s++) {
@@ -100,6 +99,7 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
                     TensorLayout.single(DIMENSION));
             WeightDelta d = encoder.encode(new DeltaHeader(names.get(s), passNumber, global.modelVersion(), samples,
                     at.minusSeconds(600)), base, onboard);
+            Packetizer packetizer = new Packetizer(64, plan.number(names.get(s)));
             List<byte[]> packets = packetizer.segment(plan.apid(names.get(s), Product.DELTA), false, passNumber,
                     DeltaCodec.encode(d));
             wire.addAll(packets);

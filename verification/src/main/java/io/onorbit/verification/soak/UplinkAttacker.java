@@ -42,7 +42,8 @@ public final class UplinkAttacker {
 
     private final SplittableRandom random;
     private final double perPass;
-    private final Reassembler listener = new Reassembler(apid -> true, 64, 1 << 22);
+    /** Listens to the addressed satellite's streams; made on the first packet, which names its number. */
+    private Reassembler listener;
     private final List<Reassembler.Message> seen = new ArrayList<>();
     private final EnumMap<Kind, Long> injected = new EnumMap<>(Kind.class);
     private int packetBytes;
@@ -73,7 +74,12 @@ public final class UplinkAttacker {
     public List<byte[]> interfere(List<byte[]> genuine, double passFraction) {
         for (byte[] p : genuine) {
             packetBytes = Math.max(packetBytes, p.length);
-            if (listener.offer(p) instanceof Reassembler.Completed c && c.message().telecommand()
+            if (listener == null) {
+                // the segment header says which satellite the uplink addresses: the attacker writes the same
+                listener = Reassembler.satelliteNumberOf(p).map(n -> new Reassembler(apid -> true, n, 64, 1 << 22))
+                        .orElse(null);
+            }
+            if (listener != null && listener.offer(p) instanceof Reassembler.Completed c && c.message().telecommand()
                     && looksLikeUpdate(c.message().bytes())) {
                 seen.add(c.message());
                 if (seen.size() > KEPT) {
@@ -96,7 +102,7 @@ public final class UplinkAttacker {
 
     private List<byte[]> command(Kind kind) {
         Reassembler.Message latest = seen.get(seen.size() - 1);
-        Packetizer packetizer = new Packetizer(packetBytes);
+        Packetizer packetizer = new Packetizer(packetBytes, listener.satelliteNumber());
         long id = nextMessageId++;
         return switch (kind) {
             case FORGED -> {

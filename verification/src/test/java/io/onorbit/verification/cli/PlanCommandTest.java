@@ -1,12 +1,14 @@
 package io.onorbit.verification.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,16 @@ class PlanCommandTest {
         assertThat(first.get("aos").asText()).isEqualTo("2026-06-21T00:16:53.348Z");
         assertThat(first.get("los").asText()).isEqualTo("2026-06-21T00:24:53.648Z");
         assertThat(first.get("max_elevation_deg").asDouble()).isEqualTo(17.25);
+        // added fields: look angles (AOS at the 5 deg mask, TCA at the highest elevation), capacity, stations
+        assertThat(first.get("aos_elevation_deg").asDouble()).isCloseTo(5.0, within(0.01));
+        assertThat(first.get("tca_elevation_deg").asDouble()).isEqualTo(17.25);
+        assertThat(first.get("aos_range_km").asDouble()).isGreaterThan(first.get("tca_range_km").asDouble());
+        assertThat(j.get("pass_margin_s").asDouble()).isEqualTo(30.0);
+        // 2 Mbit/s default rate, 30 s margin at each end; duration_s is rounded to the millisecond (125 bytes)
+        assertThat((double) first.get("downlink_bytes").asLong())
+                .isCloseTo(2e6 * (first.get("duration_s").asDouble() - 60) / 8, within(126.0));
+        assertThat(j.get("stations").get(0).get("name").asText()).isEqualTo("svalbard");
+        assertThat(j.get("stations").get(0).get("passes").asInt()).isEqualTo(j.get("contacts").size());
         assertThat(j.get("eclipses").size()).isGreaterThan(20);
         for (JsonNode e : j.get("eclipses")) {
             assertThat(e.get("kind").asText()).isIn("umbra", "penumbra");
@@ -55,14 +67,52 @@ class PlanCommandTest {
     }
 
     @Test
-    void tableAndCsvForPeople() {
-        CliRun t = run("plan", mission("sso-550km.yaml").toString(), "--days", "0.5");
+    void tableListsEveryStationAndCsvWritesOneFilePerRecordType() throws IOException {
+        // a second station that no pass reaches in half a day (89 deg mask)
+        Path m = dir.resolve("m.yaml");
+        Files.writeString(m, Files.readString(mission("minimal.yaml"))
+                + "  - {name: zenith-only, latitude_deg: 0, longitude_deg: 0, min_elevation_deg: 89}\n");
+        CliRun t = run("plan", m.toString(), "--days", "0.5");
         assertThat(t.code()).isZero();
-        assertThat(t.out()).contains("Stations (all satellites)", "svalbard", "weilheim", "Passes", "Eclipses", "penumbra");
-        CliRun c = run("plan", mission("sso-550km.yaml").toString(), "--days", "0.5", "--format", "CSV");
+        assertThat(t.out()).contains("Stations (all satellites)", "svalbard", "Passes", "Eclipses", "penumbra");
+        assertThat(t.out().lines().filter(l -> l.contains("zenith-only"))).singleElement().asString()
+                .contains("no pass in the span");
+
+        CliRun noDir = run("plan", m.toString(), "--days", "0.5", "--format", "csv");
+        assertThat(noDir.code()).isEqualTo(2);
+        assertThat(noDir.err().lines()).singleElement().asString().contains("--out DIR");
+
+        Path csv = dir.resolve("csv");
+        CliRun c = run("plan", m.toString(), "--days", "0.5", "--format", "CSV", "--out", csv.toString());
         assertThat(c.code()).isZero();
-        assertThat(c.out().lines().findFirst().orElseThrow()).startsWith("record,satellite,station_or_kind,start,end");
-        assertThat(c.out()).contains("contact,eo-1,svalbard,", "eclipse,eo-1,umbra,");
+        assertThat(Files.list(csv).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                .containsExactlyInAnyOrderElementsOf(PlanWriter.CSV_FILES);
+        List<String> contacts = Files.readAllLines(csv.resolve("contacts.csv"));
+        List<String> header = List.of(contacts.get(0).split(","));
+        assertThat(header).startsWith("satellite", "station", "aos", "los", "duration_s").contains("aos_azimuth_deg",
+                "tca_range_km", "los_elevation_deg", "downlink_bytes", "aos_cut");
+        assertThat(contacts).hasSizeGreaterThan(1);
+        for (String row : contacts.subList(1, contacts.size())) {
+            String[] f = row.split(",");
+            double durationS = Double.parseDouble(f[header.indexOf("duration_s")]);
+            // the radio's rule from the schema's words: 2 Mbit/s default rate, 30 s default margin at each end
+            double expected = Math.max(0, durationS - 60) * 2e6 / 8;
+            assertThat(Double.parseDouble(f[header.indexOf("downlink_bytes")])).isCloseTo(expected, within(2e6 * 1e-3 / 8 + 1));
+            if (!Boolean.parseBoolean(f[header.indexOf("aos_cut")])) {
+                assertThat(Double.parseDouble(f[header.indexOf("aos_elevation_deg")])).isCloseTo(5.0, within(0.01));
+            }
+            assertThat(Double.parseDouble(f[header.indexOf("tca_elevation_deg")]))
+                    .isEqualTo(Double.parseDouble(f[header.indexOf("max_elevation_deg")]));
+        }
+        List<String> stations = Files.readAllLines(csv.resolve("stations.csv"));
+        assertThat(stations.get(0)).startsWith("station,latitude_deg,longitude_deg,altitude_m,passes,contact_s");
+        assertThat(stations).hasSize(3);
+        assertThat(stations.get(2)).startsWith("zenith-only,").endsWith(",0,0.000,0,0,,no pass in the span");
+        assertThat(Files.readAllLines(csv.resolve("eclipses.csv")).get(0))
+                .isEqualTo("satellite,kind,start,end,duration_s,start_cut,end_cut");
+        List<String> beta = Files.readAllLines(csv.resolve("beta_angle.csv"));
+        assertThat(beta.get(0)).isEqualTo("satellite,time,beta_deg");
+        assertThat(beta).hasSize(1 + 13); // hourly over 12 h, both ends included
     }
 
     static Stream<Arguments> badMissions() {

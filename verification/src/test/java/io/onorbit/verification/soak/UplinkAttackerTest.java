@@ -38,8 +38,8 @@ class UplinkAttackerTest {
             v0[i] = (float) r.nextGaussian();
         }
         UpdateReceiver rx = new UpdateReceiver(SAT, key, v0, ModelVersion.of(0, v0), 0);
-        Reassembler onboard = new Reassembler(apid -> true, 64, 1 << 22);
-        Packetizer ground = new Packetizer(256);
+        Reassembler onboard = new Reassembler(apid -> true, 0, 64, 1 << 22);
+        Packetizer ground = new Packetizer(256, 0);
         UplinkAttacker attacker = new UplinkAttacker(new SplittableRandom(seed), 4.0);
         Map<RejectReason, Long> refused = new EnumMap<>(RejectReason.class);
         float[] held = v0;
@@ -83,7 +83,7 @@ class UplinkAttackerTest {
     @ValueSource(doubles = {0.5, 2.0})
     void commandsPerPassFollowTheRate(double perPass) {
         UplinkAttacker attacker = new UplinkAttacker(new SplittableRandom(7), perPass);
-        Packetizer ground = new Packetizer(256);
+        Packetizer ground = new Packetizer(256, 0);
         byte[] frame = new byte[400];
         new SplittableRandom(8).nextBytes(frame);
         attacker.interfere(ground.segment(APID, true, 1, frame), 0); // something to imitate, no attack yet

@@ -132,7 +132,8 @@ public final class GroundSegmentStage implements GroundStage {
             this.schedule = schedule;
             PassGatedRadio radio = new PassGatedRadio(schedule, config.passMarginS());
             radio.connect(PassGatedRadio.Direction.UPLINK, upBuffer::add);
-            this.link = new GroundLink(schedule.satellite(), plan, new Packetizer(config.packetBytes()), radio, ingest, seq -> {
+            this.link = new GroundLink(schedule.satellite(), plan,
+                    new Packetizer(config.packetBytes(), plan.number(schedule.satellite())), radio, ingest, seq -> {
                 archivedSinceSync++;
                 deliveredNow.add(seq);
             }, config.nackIntervalS());
