@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
@@ -116,6 +117,11 @@ public final class ModuleStages implements StageFactory {
             deployed = DeployedModel.fit(schedule, learning);
         }
         return deployed;
+    }
+
+    @Override
+    public Optional<String> trainingEngine() {
+        return Optional.of(payload.engine().key());
     }
 
     private Optimizer optimizer(long seed) {
