@@ -28,6 +28,7 @@ public final class SpacecraftLink {
     private final Packetizer packetizer;
     private final PassGatedRadio radio;
     private final DeltaQueue queue;
+    private final byte[] key;
     private final Consumer<byte[]> modelUpdates;
     private final int maxDeltasInFlight;
     private final Outbox outbox;
@@ -48,15 +49,23 @@ public final class SpacecraftLink {
      * @param modelUpdates      receives each whole model update (bytes as the ground sent them)
      * @param maxDeltasInFlight deltas sent but not acknowledged at once, &ge; 1
      * @param nackIntervalS     how often to repeat an unanswered request for missing segments, s
+     * @param key               this spacecraft's key: every delta message goes down sealed with it
+     *                          ({@link DeltaSeal}), at least {@code UplinkFrame.MIN_KEY_BYTES}
      */
     public SpacecraftLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
-                          DeltaQueue queue, Consumer<byte[]> modelUpdates, int maxDeltasInFlight, double nackIntervalS) {
+                          DeltaQueue queue, Consumer<byte[]> modelUpdates, int maxDeltasInFlight, double nackIntervalS,
+                          byte[] key) {
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
         this.packetizer = packetizer;
         this.radio = radio;
         this.queue = queue;
         this.modelUpdates = modelUpdates;
+        if (key == null || key.length < io.onorbit.flight.command.UplinkFrame.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("key of " + satellite + " must be at least "
+                    + io.onorbit.flight.command.UplinkFrame.MIN_KEY_BYTES + " bytes");
+        }
+        this.key = key.clone();
         if (maxDeltasInFlight < 1) {
             throw new IllegalArgumentException("maxDeltasInFlight " + maxDeltasInFlight + " must be >= 1");
         }
@@ -95,7 +104,8 @@ public final class SpacecraftLink {
                 // In flight before a reset: the ground may hold most of it; probe and let it NACK the rest.
                 boolean resumed = e.inFlight();
                 queue.markInFlight(e.sequence());
-                outbox.enqueue(deltaApid, id, e.encoded(), true, resumed);
+                // Sealing is deterministic, so a delta resumed after a reset has the same bytes as before.
+                outbox.enqueue(deltaApid, id, DeltaSeal.seal(key, e.encoded()), true, resumed);
                 sequenceOfMessage.put(id, e.sequence());
             }
         }

@@ -307,6 +307,12 @@ public final class Archive implements AutoCloseable {
         return query("SELECT * FROM global_versions ORDER BY version DESC LIMIT 1", this::global).stream().findFirst();
     }
 
+    /** @return parameters of the newest global model, if any (without loading the model) */
+    public java.util.OptionalInt latestDimension() {
+        List<Integer> d = query("SELECT dimension FROM global_versions ORDER BY version DESC LIMIT 1", rs -> rs.getInt(1));
+        return d.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(d.get(0));
+    }
+
     /** @return one global version */
     public Optional<GlobalVersion> global(long version) {
         return query("SELECT * FROM global_versions WHERE version = ?", this::global, version).stream().findFirst();

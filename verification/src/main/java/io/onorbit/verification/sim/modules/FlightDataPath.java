@@ -51,6 +51,7 @@ public final class FlightDataPath implements FlightLinkStage {
     private final List<byte[]> downBuffer = new ArrayList<>();
     private final List<byte[]> updateFrames = new ArrayList<>();
     private final Function<byte[], AcceptedUpdate> commands;
+    private final byte[] key;
     private DeltaEncoder encoder;
     private DeltaQueue queue;
     private SpacecraftLink link;
@@ -65,15 +66,17 @@ public final class FlightDataPath implements FlightLinkStage {
      * @param dir       the queue's folder on flash
      * @param commands  checks a model-update frame and returns it applied, or null if refused
      *                  (null function: the mission has no uplink keys and updates are ignored)
+     * @param key       the satellite's key, which seals its downlinked deltas
      */
     public FlightDataPath(OnboardSchedule schedule, LinkConfig config, ApidPlan plan, Path dir,
-                          Function<byte[], AcceptedUpdate> commands) {
+                          Function<byte[], AcceptedUpdate> commands, byte[] key) {
         this.satellite = schedule.satellite();
         this.schedule = schedule;
         this.config = config;
         this.plan = plan;
         this.dir = dir;
         this.commands = commands;
+        this.key = key.clone();
         this.radio = new PassGatedRadio(schedule, config.passMarginS());
         this.radio.connect(PassGatedRadio.Direction.DOWNLINK, downBuffer::add);
         this.packetizer = new Packetizer(config.packetBytes());
@@ -100,7 +103,7 @@ public final class FlightDataPath implements FlightLinkStage {
         }
         corruptionsSeen += found.size();
         link = new SpacecraftLink(satellite, plan, packetizer, radio, queue, updateFrames::add,
-                config.maxDeltasInFlight(), config.nackIntervalS());
+                config.maxDeltasInFlight(), config.nackIntervalS(), key);
         encoder = null; // RAM: the residual is lost
     }
 
