@@ -19,7 +19,7 @@ public final class PowerConfigReader {
      * Keys allowed under {@code spacecraft}. Owners of other spacecraft sections add theirs here
      * (one place, so that a typo anywhere under {@code spacecraft} is caught).
      */
-    public static final Set<String> SPACECRAFT_KEYS = Set.of("power");
+    public static final Set<String> SPACECRAFT_KEYS = Set.of("power", TrainingPayloadConfigReader.SECTION);
 
     private static final Set<String> POWER_KEYS = Set.of("solar_array", "battery", "loads", "margin_soc");
     private static final Set<String> ARRAY_KEYS = Set.of("area_m2", "cell_efficiency", "attitude", "normal",

@@ -3,7 +3,10 @@ package io.onorbit.verification.cli;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.flight.payload.PayloadEngine;
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.ground.config.PowerConfigReader;
+import io.onorbit.ground.config.TrainingPayloadConfigReader;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.verification.power.PowerAnalysis;
 import io.onorbit.verification.power.PowerWriter;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code onorbit power}: the power budget over the mission per satellite and orbit, the training
- * envelope's energy, and the harvest ratio against the perfect-knowledge oracle.
+ * envelope's energy, the harvest ratio against the perfect-knowledge oracle, and each training
+ * payload engine's duty and energy on that envelope (the mission's own, then the other engine's
+ * defaults).
  */
 @Command(name = "power", mixinStandardHelpOptions = true,
         description = "Power budget over the mission: state of charge, training envelope, training energy "
@@ -69,6 +74,10 @@ public final class PowerCommand implements Callable<Integer> {
         }
         double horizonS = lookAheadS == null ? Double.POSITIVE_INFINITY : lookAheadS;
         PowerSystem system = PowerConfigReader.read(m);
+        PayloadSpec own = TrainingPayloadConfigReader.read(m);
+        // the mission's payload, then the other engine's documented defaults for comparison
+        List<PayloadSpec> payloads = List.of(own, PayloadSpec.defaults(
+                own.engine() == PayloadEngine.ANALOG ? PayloadEngine.DIGITAL : PayloadEngine.ANALOG));
         if (satellite != null && m.satellites().stream().noneMatch(s -> s.name().equals(satellite))) {
             throw new UserInputException("--satellite " + satellite + ": no such satellite in " + missionOptions.file().getFileName());
         }
@@ -84,7 +93,7 @@ public final class PowerCommand implements Callable<Integer> {
         }
         List<PowerAnalysis> analyses = new ArrayList<>();
         for (OnboardSchedule s : schedules) {
-            analyses.add(PowerAnalysis.run(s, system, stepS, horizonS));
+            analyses.add(PowerAnalysis.run(s, system, stepS, horizonS, payloads));
         }
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {

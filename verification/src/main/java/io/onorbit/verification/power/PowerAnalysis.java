@@ -1,5 +1,6 @@
 package io.onorbit.verification.power;
 
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.power.PowerBudget;
 import io.onorbit.flight.power.PowerModel;
 import io.onorbit.flight.power.PowerOracle;
@@ -28,10 +29,12 @@ public final class PowerAnalysis {
 
     private final List<OrbitRow> orbits;
     private final PowerSummary summary;
+    private final List<PayloadPower> payloads;
 
-    private PowerAnalysis(List<OrbitRow> orbits, PowerSummary summary) {
+    private PowerAnalysis(List<OrbitRow> orbits, PowerSummary summary, List<PayloadPower> payloads) {
         this.orbits = List.copyOf(orbits);
         this.summary = summary;
+        this.payloads = List.copyOf(payloads);
     }
 
     /**
@@ -49,6 +52,16 @@ public final class PowerAnalysis {
      * @see #run(OnboardSchedule, PowerSystem, double)
      */
     public static PowerAnalysis run(OnboardSchedule schedule, PowerSystem system, double stepS, double lookAheadS) {
+        return run(schedule, system, stepS, lookAheadS, List.of());
+    }
+
+    /**
+     * @param payloads training payloads to run on the same envelope, each on its own budget; the
+     *                 first is the mission's own
+     * @see #run(OnboardSchedule, PowerSystem, double, double)
+     */
+    public static PowerAnalysis run(OnboardSchedule schedule, PowerSystem system, double stepS, double lookAheadS,
+                                    List<PayloadSpec> payloads) {
         PowerModel model = new PowerModel(schedule, system);
         TrainingEnvelope envelope = TrainingEnvelope.plan(model, stepS, lookAheadS);
         double[] bounds = orbitBounds(schedule);
@@ -61,7 +74,16 @@ public final class PowerAnalysis {
         PowerSummary s = new PowerSummary(schedule.satellite(), stepS, b.minSoc(), system.battery().floorSoc(),
                 system.marginSoc(), b.floorViolations(), b.trainingWh(), oracle, b.generatedWh(), b.loadWh(),
                 b.lossWh(), b.spilledWh(), b.soc(end));
-        return new PowerAnalysis(rows, s);
+        List<PayloadPower> p = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            p.add(PayloadPower.run(model, envelope, stepS, payloads.get(i), i == 0));
+        }
+        return new PowerAnalysis(rows, s, p);
+    }
+
+    /** @return each training payload on the envelope, the mission's own first (empty if none was asked for) */
+    public List<PayloadPower> payloads() {
+        return payloads;
     }
 
     public List<OrbitRow> orbits() {

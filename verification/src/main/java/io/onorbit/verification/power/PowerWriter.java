@@ -21,7 +21,7 @@ public final class PowerWriter {
      * line a user compares 2967 Wh here with 1e-9 Wh there and suspects one of them.
      */
     static final String TRAINING_NOTE = "training energy = what the envelope offers a trainer that draws all of it"
-            + " (an upper bound); onorbit simulate reports what the optimizer actually drew";
+            + " (an upper bound); training_payload = what each payload draws from it (power states x time)";
 
     private PowerWriter() {
     }
@@ -74,6 +74,20 @@ public final class PowerWriter {
             o.put("load_wh", round(s.loadWh(), 3));
             o.put("loss_wh", round(s.lossWh(), 3));
             o.put("spilled_wh", round(s.spilledWh(), 3));
+            ArrayNode payloads = o.putArray("training_payload");
+            for (PayloadPower p : a.payloads()) {
+                ObjectNode x = payloads.addObject();
+                x.put("engine", p.spec().engine().key());
+                x.put("configured", p.configured());
+                x.put("active_w", p.spec().activeW());
+                x.put("idle_w", p.spec().idleW());
+                x.put("duty_fraction", round(p.dutyFraction(), 6));
+                x.put("training_s", round(p.trainingS(), 1));
+                x.put("energy_wh", round(p.energyWh(), 4));
+                x.put("min_soc", round(p.minSoc(), 6));
+                x.put("floor_violations", p.floorViolations());
+                x.put("final_soc", round(p.finalSoc(), 6));
+            }
             ArrayNode orbits = o.putArray("orbits");
             for (OrbitRow r : a.orbits()) {
                 ObjectNode x = orbits.addObject();
@@ -99,6 +113,12 @@ public final class PowerWriter {
             w.printf(Locale.ROOT, "%n%s: min SoC %.3f (floor %.2f + margin %.2f), floor violations %d, training %.1f Wh "
                             + "of %.1f Wh possible (harvest ratio %.3f)%n", s.satellite(), s.minSoc(), s.socFloor(),
                     s.marginSoc(), s.floorViolations(), s.trainingEnergyWh(), s.oracleTrainingEnergyWh(), s.harvestRatio());
+            for (PayloadPower p : a.payloads()) {
+                w.printf(Locale.ROOT, "  training payload %-7s (%s W training, %s W idle)%s: duty %.4f, drew %.2f Wh, min SoC %.4f,"
+                                + " floor violations %d%n", p.spec().engine().key(), p.spec().activeW(), p.spec().idleW(),
+                        p.configured() ? " [mission]" : " [defaults]", p.dutyFraction(), p.energyWh(), p.minSoc(),
+                        p.floorViolations());
+            }
             w.printf(Locale.ROOT, "%6s  %-20s %9s %9s %10s %10s %10s %8s%n", "orbit", "start (UTC)", "sunlit_s",
                     "eclipse_s", "gen_Wh", "used_Wh", "train_Wh", "min_SoC");
             for (OrbitRow r : a.orbits()) {

@@ -10,16 +10,13 @@ import java.util.Set;
  * @param syncIntervalS     ground synchronization period (archive, review, aggregate), s, in [stepS, 86400]
  * @param checkpointIntervalS how often the learner checkpoints to storage, s, in [stepS, 86400]
  * @param threads           worker threads over satellites, in [1, 64]
- * @param optimizer         the flight optimizer the trainer uses: "analog" or "digital"
  */
-public record SimulationSettings(double stepS, double syncIntervalS, double checkpointIntervalS, int threads,
-                                 String optimizer) {
+public record SimulationSettings(double stepS, double syncIntervalS, double checkpointIntervalS, int threads) {
 
     /** Keys of the {@code simulation} section. */
-    public static final Set<String> KEYS = Set.of("step_s", "sync_interval_s", "checkpoint_interval_s", "threads",
-            "optimizer");
-    /** Optimizer choices. */
-    public static final Set<String> OPTIMIZERS = Set.of("analog", "digital");
+    public static final Set<String> KEYS = Set.of("step_s", "sync_interval_s", "checkpoint_interval_s", "threads");
+    /** A key that moved: the engine is the training payload's hardware, not a simulation setting. */
+    static final String MOVED_OPTIMIZER = "optimizer";
 
     public SimulationSettings {
         if (!(stepS >= 1 && stepS <= 120)) {
@@ -40,26 +37,21 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("simulation.threads " + threads + " is outside [1, 64]");
         }
-        if (!OPTIMIZERS.contains(optimizer)) {
-            throw new IllegalArgumentException("simulation.optimizer '" + optimizer + "' is not one of " + OPTIMIZERS);
-        }
     }
 
-    /** @return 30 s steps, hourly ground sync and checkpoints, one thread per core (at most 64), analog optimizer
-     */
+    /** @return 30 s steps, hourly ground sync and checkpoints, one thread per core (at most 64) */
     public static SimulationSettings defaults() {
-        return new SimulationSettings(30, 3600, 3600, Math.min(64, Runtime.getRuntime().availableProcessors()), "analog");
+        return new SimulationSettings(30, 3600, 3600, Math.min(64, Runtime.getRuntime().availableProcessors()));
     }
 
     /** @return a copy with another step */
     public SimulationSettings withStepS(double s) {
-        return new SimulationSettings(s, Math.max(1, Math.rint(syncIntervalS / s)) * s, Math.max(s, checkpointIntervalS), threads,
-                optimizer);
+        return new SimulationSettings(s, Math.max(1, Math.rint(syncIntervalS / s)) * s, Math.max(s, checkpointIntervalS), threads);
     }
 
     /** @return a copy with another thread count */
     public SimulationSettings withThreads(int n) {
-        return new SimulationSettings(stepS, syncIntervalS, checkpointIntervalS, n, optimizer);
+        return new SimulationSettings(stepS, syncIntervalS, checkpointIntervalS, n);
     }
 
     /**
@@ -71,6 +63,9 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         if (section == null) {
             return d;
         }
+        if (section.has(MOVED_OPTIMIZER)) {
+            throw section.error(MOVED_OPTIMIZER, "has moved: set spacecraft.training_payload.engine (analog or digital)");
+        }
         section.allowOnly(KEYS);
         double step = section.number("step_s", d.stepS(), 1, 120);
         double sync = section.number("sync_interval_s", d.syncIntervalS(), step, 86400);
@@ -79,7 +74,6 @@ public record SimulationSettings(double stepS, double syncIntervalS, double chec
         if (Math.abs(sync / step - Math.rint(sync / step)) > 1e-9) {
             throw section.error("sync_interval_s", sync + " must be a whole multiple of step_s " + step);
         }
-        String optimizer = section.choice("optimizer", d.optimizer(), OPTIMIZERS);
-        return new SimulationSettings(step, sync, ckpt, threads, optimizer);
+        return new SimulationSettings(step, sync, ckpt, threads);
     }
 }

@@ -11,5 +11,7 @@ public enum MemoryCategory {
     /** Forward activations and backward deltas. */
     ACTIVATIONS,
     /** Replay buffer of past samples. */
-    REPLAY
+    REPLAY,
+    /** Sensor samples waiting while the training payload is off or busy (flight.payload). */
+    SAMPLE_BUFFER
 }

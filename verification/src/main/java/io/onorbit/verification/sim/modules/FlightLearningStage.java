@@ -8,6 +8,9 @@ import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.payload.PayloadSpec;
+import io.onorbit.flight.payload.PayloadStep;
+import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.sim.LearningStage;
 import java.io.DataInputStream;
@@ -21,9 +24,11 @@ import java.util.zip.CRC32;
 
 /**
  * Adapter of {@code flight.learning} to the loop: the satellite's own drifting stream (the
- * solar-array task on its schedule) feeds an {@link OnboardTrainer} test-then-train inside the
- * envelope; a frozen copy of the deployed model and a copy of the latest global model are scored
- * on the same samples (prequential error with the experiment's fading factor; absolute error for
+ * solar-array task on its schedule) arrives at the {@link TrainingPayload}, which trains its
+ * {@link OnboardTrainer} test-then-train during the on-time the envelope allocates and reports
+ * the energy it really drew (power states x time, not only the solve); a frozen copy of the
+ * deployed model and a copy of the latest global model are scored on the same samples as they
+ * are trained on (prequential error with the experiment's fading factor; absolute error for
  * regression, misclassification for classes, as the drift experiment does).
  *
  * <p>Persistence: a checkpoint (parameters, base version and digest, samples since base) is
@@ -47,6 +52,7 @@ public final class FlightLearningStage implements LearningStage {
     private final float[] x;
     private float pendingY;
     private double pendingTimeS = Double.NaN;
+    private final TrainingPayload payload;
     private OnboardTrainer trainer;
     private ModelVersion base;
     private float[] baseParams;
@@ -62,9 +68,11 @@ public final class FlightLearningStage implements LearningStage {
      * @param deployedVersion its identity
      * @param fadingFactor    prequential fading factor
      * @param storageDir      where checkpoints live
+     * @param payloadSpec     the training payload's hardware ({@code spacecraft.training_payload})
      */
     public FlightLearningStage(DriftTask task, LearningSettings settings, Optimizer optimizer, float[] deployed,
-                               ModelVersion deployedVersion, double fadingFactor, Path storageDir) {
+                               ModelVersion deployedVersion, double fadingFactor, Path storageDir,
+                               PayloadSpec payloadSpec) {
         this.task = task;
         this.settings = settings;
         this.optimizer = new RecordingOptimizer(optimizer);
@@ -85,14 +93,15 @@ public final class FlightLearningStage implements LearningStage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + storageDir, e);
         }
-        this.trainer = freshTrainer(deployed, deployedVersion);
+        this.payload = TrainingPayload.of(payloadSpec, task.featureCount(), settings, this.optimizer);
+        this.trainer = load(deployed, deployedVersion);
         this.base = deployedVersion;
         this.baseParams = deployed.clone();
         advanceStream();
     }
 
-    private OnboardTrainer freshTrainer(float[] params, ModelVersion version) {
-        OnboardTrainer t = OnboardTrainer.create(task.featureCount(), settings, optimizer);
+    private OnboardTrainer load(float[] params, ModelVersion version) {
+        OnboardTrainer t = payload.trainer();
         t.model().setParameters(params, version.version());
         return t;
     }
@@ -108,22 +117,25 @@ public final class FlightLearningStage implements LearningStage {
 
     @Override
     public TrainingStep step(double onboardTimeS, double trueTimeS, double dtS, double envelopeW) {
-        long updatesBefore = trainer.updates();
-        int samples = 0;
-        boolean cls = task.classification();
         while (pendingTimeS < trueTimeS + dtS) {
-            double pf = frozen.predict(x);
-            double pg = federated.predict(x);
-            double pb = trainer.step(x, pendingY, envelopeW);
-            eFrozen.add(loss(pf, pendingY, cls));
-            eFederated.add(loss(pg, pendingY, cls));
-            eOnboard.add(loss(pb, pendingY, cls));
-            samples++;
+            payload.offer(x, pendingY);
             advanceStream();
         }
-        samplesSinceBase += samples;
+        boolean cls = task.classification();
+        PayloadStep p = payload.run(envelopeW, dtS, (xs, y, pb) -> {
+            eFrozen.add(loss(frozen.predict(xs), y, cls));
+            eFederated.add(loss(federated.predict(xs), y, cls));
+            eOnboard.add(loss(pb, y, cls));
+        });
+        samplesSinceBase += p.samplesTrained();
         double[] spent = optimizer.drain();
-        return new TrainingStep(spent[1], spent[0], samples, (int) (trainer.updates() - updatesBefore));
+        // The budget is charged what the payload drew; the peak is the solver's operating power.
+        return new TrainingStep(p.drawnJ(), spent[0], p.samplesTrained(), p.updates());
+    }
+
+    /** @return the training payload's books (energy per state, duty, samples seen, trained, dropped) */
+    public TrainingPayload payload() {
+        return payload;
     }
 
     private static double loss(double prediction, float y, boolean classification) {
@@ -248,7 +260,8 @@ public final class FlightLearningStage implements LearningStage {
             checkpointsDamaged++; // detected; fall back to the golden image
             since = 0;
         }
-        trainer = freshTrainer(params, version);
+        payload.restart(); // the payload's RAM is gone too: buffered samples are lost and counted
+        trainer = load(params, version);
         base = version;
         baseParams = baseP.clone();
         samplesSinceBase = since;

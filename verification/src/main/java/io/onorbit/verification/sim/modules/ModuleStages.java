@@ -21,6 +21,9 @@ import java.nio.file.Files;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.PowerConfigReader;
+import io.onorbit.ground.config.TrainingPayloadConfigReader;
+import io.onorbit.flight.payload.PayloadEngine;
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.verification.sim.FlightLinkStage;
 import io.onorbit.verification.sim.GroundStage;
 import io.onorbit.verification.sim.LearningStage;
@@ -41,6 +44,7 @@ public final class ModuleStages implements StageFactory {
     private final MissionConfig mission;
     private final SimulationSettings settings;
     private final PowerSystem power;
+    private final PayloadSpec payload;
     private final LearningConfig learning;
     private DeployedModel deployed;
     private final LinkConfig link;
@@ -57,6 +61,7 @@ public final class ModuleStages implements StageFactory {
         this.mission = mission;
         this.settings = settings;
         this.power = PowerConfigReader.read(mission.root());
+        this.payload = TrainingPayloadConfigReader.read(mission.root());
         this.learning = LearningConfigReader.read(mission.root());
         this.link = LinkConfigReader.read(mission.root());
         Path missionDir = mission.file() == null || mission.file().toAbsolutePath().getParent() == null ? Path.of(".")
@@ -77,7 +82,7 @@ public final class ModuleStages implements StageFactory {
     }
 
     private Optimizer optimizer(long seed) {
-        if (settings.optimizer().equals("digital")) {
+        if (payload.engine() == PayloadEngine.DIGITAL) {
             return DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
         }
         AnalogOptimizer.Settings d = AnalogOptimizer.Settings.defaults();
@@ -92,8 +97,9 @@ public final class ModuleStages implements StageFactory {
         List<StageStatus> s = new ArrayList<>();
         s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
         s.add(StageStatus.available("power", "flight.power PowerBudget + TrainingEnvelope (spacecraft.power)"));
-        s.add(StageStatus.available("learning", "flight.learning OnboardTrainer on the solar-array task, "
-                + settings.optimizer() + " optimizer (learning, simulation.optimizer)"));
+        s.add(StageStatus.available("learning", "flight.payload TrainingPayload (" + payload.engine().key() + ", "
+                + payload.activeW() + " W training, " + payload.idleW() + " W idle) running flight.learning OnboardTrainer"
+                + " on the solar-array task (learning, spacecraft.training_payload)"));
         s.add(StageStatus.available("link", "flight.delta encoder (error feedback) + flight.storage queue + flight.link "
                 + "pass-gated radio, " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
@@ -113,7 +119,7 @@ public final class ModuleStages implements StageFactory {
         DeployedModel launch = deployed(schedule);
         SolarArrayTask task = new SolarArrayTask(schedule, learning.solarFor(schedule.durationS()).withSeed(seed));
         return new FlightLearningStage(task, learning.trainer(), optimizer(seed), launch.parameters(), launch.version(),
-                learning.experiment().fadingFactor(), storageDir);
+                learning.experiment().fadingFactor(), storageDir, payload);
     }
 
     @Override

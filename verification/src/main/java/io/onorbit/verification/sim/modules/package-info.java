@@ -5,10 +5,13 @@
  *   <li>{@link io.onorbit.verification.sim.modules.FlightPowerStage}: {@code flight.power}
  *       (battery integrated in true time; envelope asked in flight-computer time on the loop's
  *       grid; re-planned after a capacity fault; brownouts through the budget's protection);</li>
- *   <li>{@link io.onorbit.verification.sim.modules.FlightLearningStage}: {@code flight.learning}
- *       trainer on the satellite's own solar-array stream, with the frozen launch model and the
- *       latest global model scored on the same samples; optimizer power and energy recorded at
- *       the {@code Optimizer} interface; atomic CRC-checked checkpoints, golden-image fallback;</li>
+ *   <li>{@link io.onorbit.verification.sim.modules.FlightLearningStage}: {@code flight.payload}
+ *       training payload ({@code spacecraft.training_payload}) running the {@code flight.learning}
+ *       trainer on the satellite's own solar-array stream during the on-time the envelope
+ *       allocates, with the frozen launch model and the latest global model scored on the same
+ *       samples; the power stage is charged what the payload drew (states x time); the solver's
+ *       operating power recorded at the {@code Optimizer} interface; atomic CRC-checked
+ *       checkpoints, golden-image fallback; a reset also empties the payload's sample buffer;</li>
  *   <li>{@link io.onorbit.verification.sim.modules.FlightDataPath}: {@code flight.delta},
  *       {@code flight.storage}, {@code flight.link}, {@code flight.command};</li>
  *   <li>{@link io.onorbit.verification.sim.modules.GroundSegmentStage}: the link's ground end,

@@ -6,6 +6,7 @@ import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
+import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.sim.LearningStage;
 import io.onorbit.verification.sim.SyntheticSchedules;
@@ -23,7 +24,8 @@ class FlightLearningStageTest {
     private FlightLearningStage stage(OnboardSchedule s, float[] launch, ModelVersion v) {
         LearningConfig c = LearningConfig.defaults();
         return new FlightLearningStage(new SolarArrayTask(s, c.solarFor(s.durationS()).withSeed(3)), c.trainer(),
-                DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD), launch, v, 0.98, dir);
+                DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD), launch, v, 0.98, dir,
+                PayloadSpec.digitalProcessor());
     }
 
     @Test

@@ -1,0 +1,321 @@
+package io.onorbit.flight.payload;
+
+import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.optimizer.DigitalEnergyCosts;
+import io.onorbit.flight.optimizer.EnergyFunction;
+import io.onorbit.flight.optimizer.OptimizationResult;
+import io.onorbit.flight.optimizer.Optimizer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The training payload: the hardware that trains, with its power states, the sensor samples
+ * waiting for it, and honest books of what it drew and what it did.
+ *
+ * <p>Each step: the sensor's samples are {@link #offer offered} as they arrive (into the
+ * {@link SampleBuffer}, the oldest dropped and counted when it is full); then {@link #run} splits
+ * the step between {@link PowerState}s from the envelope's allowance ({@link PayloadAllocation})
+ * and, during the training time only, trains on the buffered samples in arrival order. Each sample
+ * costs the host's counted work ({@link HostWorkModel}) at {@link PayloadSpec#hostOpsPerS()};
+ * each update adds its own host work plus the solver's time; the payload stops when the next
+ * sample and update would not fit the training time left, so the rest wait for a later step.
+ *
+ * <p>Books: time and energy per state (energy = draw x time, the solve is inside it, never
+ * charged alone), samples seen, trained and dropped, updates, and the counted work behind them
+ * (host operations priced by {@link DigitalEnergyCosts}, plus what the solver reported), so that
+ * energy per update can be shown next to the work it paid for. Not thread-safe.
+ */
+public final class TrainingPayload {
+
+    /** Upper bound on the sample buffer, samples (the same bound as {@code learning.replay_capacity}). */
+    public static final int MAX_BUFFER_SAMPLES = 100_000;
+
+    /** Receives each sample as it is trained on, with the prediction made before training on it. */
+    @FunctionalInterface
+    public interface SampleListener {
+        void trained(float[] x, float y, float prediction);
+    }
+
+    private final PayloadSpec spec;
+    private final int inputs;
+    private final LearningSettings settings;
+    private final SolveMeter solver;
+    private final DigitalEnergyCosts costs;
+    private final float[] x;
+    private final EnumMap<PowerState, Double> seconds = new EnumMap<>(PowerState.class);
+    private OnboardTrainer trainer;
+    private HostWorkModel work;
+    private SampleBuffer buffer;
+    private double energyJ;
+    private long samplesSeen;
+    private long samplesTrained;
+    private long samplesDropped;
+    private long samplesLostOnRestart;
+    private long updates;
+    private HostWork hostWork = HostWork.NONE;
+    private double hostWorkJ;
+    private double solveJ;
+    private double solveS;
+    private double longestSolveS;
+
+    /**
+     * @param spec      the payload hardware
+     * @param inputs    features per sample
+     * @param settings  trainer settings (model, subset, replay, memory budget)
+     * @param optimizer the engine's solver (analog or digital)
+     * @param costs     energy per counted host operation
+     * @throws io.onorbit.flight.learning.memory.MemoryBudgetException if not even one buffered sample
+     *         fits the memory budget next to the trainer
+     */
+    public TrainingPayload(PayloadSpec spec, int inputs, LearningSettings settings, Optimizer optimizer,
+                           DigitalEnergyCosts costs) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.inputs = inputs;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.solver = new SolveMeter(Objects.requireNonNull(optimizer, "optimizer"));
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.x = new float[inputs];
+        for (PowerState s : PowerState.values()) {
+            seconds.put(s, 0.0);
+        }
+        boot();
+    }
+
+    /** @return a payload pricing host work at Horowitz ISSCC 2014 (45 nm) */
+    public static TrainingPayload of(PayloadSpec spec, int inputs, LearningSettings settings, Optimizer optimizer) {
+        return new TrainingPayload(spec, inputs, settings, optimizer, DigitalEnergyCosts.horowitz45nm());
+    }
+
+    private void boot() {
+        trainer = OnboardTrainer.create(inputs, settings, solver);
+        work = new HostWorkModel(inputs, settings, trainer.subset().size());
+        int capacity = Math.max(1, SampleBuffer.fitting(inputs, trainer.memory(), MAX_BUFFER_SAMPLES));
+        buffer = new SampleBuffer(capacity, inputs, trainer.memory());
+    }
+
+    /**
+     * The payload's memory is lost (a flight-computer reset): a fresh trainer and an empty buffer.
+     * The samples that were waiting are counted in {@link #samplesDropped()} and
+     * {@link #samplesLostOnRestart()}; the books carry on. Load the model afterwards through
+     * {@link #trainer()}.
+     */
+    public void restart() {
+        samplesLostOnRestart += buffer.size();
+        samplesDropped += buffer.size();
+        boot();
+    }
+
+    /** A sample arrives from the sensor. */
+    public void offer(float[] features, float label) {
+        samplesSeen++;
+        if (buffer.offer(features, label)) {
+            samplesDropped++;
+        }
+    }
+
+    /**
+     * Runs one step.
+     *
+     * @param envelopeW the envelope's mean allowance over the step, W
+     * @param dtS       step length, s (&gt; 0)
+     * @param listener  told of each sample trained on
+     * @return what the step drew and did
+     */
+    public PayloadStep run(double envelopeW, double dtS, SampleListener listener) {
+        PayloadAllocation a = PayloadAllocation.of(spec, envelopeW, dtS);
+        seconds.merge(PowerState.TRAINING, a.trainingS(), Double::sum);
+        seconds.merge(PowerState.IDLE, a.idleS(), Double::sum);
+        seconds.merge(PowerState.OFF, a.offS(), Double::sum);
+        energyJ += a.drawnJ();
+        // The engine never runs above the envelope, nor above what the payload draws while training.
+        double solveCapW = Math.min(spec.activeW(), envelopeW > 0 ? envelopeW : 0);
+        double sampleS = work.perSample().timeS(spec.hostOpsPerS());
+        double updateS = work.perUpdate().timeS(spec.hostOpsPerS());
+        long workingSet = trainer.memoryBytes();
+        double usedS = 0;
+        int trained = 0;
+        int stepUpdates = 0;
+        HostWork stepWork = HostWork.NONE;
+        double stepSolveJ = 0;
+        while (buffer.size() > 0 && usedS + sampleS + updateS + longestSolveS <= a.trainingS()) {
+            float y = buffer.poll(x);
+            long attemptsBefore = attempts();
+            long updatesBefore = trainer.updates();
+            solver.drain();
+            float prediction = trainer.step(x, y, solveCapW);
+            usedS += sampleS;
+            stepWork = stepWork.plus(work.perSample());
+            if (attempts() != attemptsBefore) {
+                stepWork = stepWork.plus(work.perUpdate());
+                usedS += updateS;
+            }
+            double[] s = solver.drain();
+            usedS += s[0];
+            stepSolveJ += s[1];
+            solveS += s[0];
+            longestSolveS = Math.max(longestSolveS, s[2]);
+            stepUpdates += (int) (trainer.updates() - updatesBefore);
+            trained++;
+            listener.trained(x, y, prediction);
+        }
+        double stepHostJ = stepWork.energyJ(costs, workingSet);
+        samplesTrained += trained;
+        updates += stepUpdates;
+        hostWork = hostWork.plus(stepWork);
+        hostWorkJ += stepHostJ;
+        solveJ += stepSolveJ;
+        return new PayloadStep(a, trained, stepUpdates, stepHostJ, stepSolveJ);
+    }
+
+    private long attempts() {
+        return trainer.updates() + trainer.skippedUpdates() + trainer.rejectedUpdates();
+    }
+
+    public PayloadSpec spec() {
+        return spec;
+    }
+
+    /** @return the trainer running on the payload now (replaced by {@link #restart()}) */
+    public OnboardTrainer trainer() {
+        return trainer;
+    }
+
+    /** @return samples waiting in the buffer */
+    public int buffered() {
+        return buffer.size();
+    }
+
+    /** @return buffer capacity, samples (what fits the memory budget next to the trainer) */
+    public int bufferCapacity() {
+        return buffer.capacity();
+    }
+
+    /** @return time spent in {@code state} so far, s */
+    public double seconds(PowerState state) {
+        return seconds.get(state);
+    }
+
+    /** @return time in every state so far, s */
+    public Map<PowerState, Double> secondsByState() {
+        return Map.copyOf(seconds);
+    }
+
+    /** @return energy drawn so far, J (the sum of every step's draw) */
+    public double energyJ() {
+        return energyJ;
+    }
+
+    /** @return time the books cover, s */
+    public double elapsedS() {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** @return the fraction of the time spent training, in [0, 1] (0 before any step) */
+    public double dutyFraction() {
+        double t = elapsedS();
+        return t > 0 ? seconds(PowerState.TRAINING) / t : 0;
+    }
+
+    /** @return samples that arrived from the sensor */
+    public long samplesSeen() {
+        return samplesSeen;
+    }
+
+    /** @return samples trained on */
+    public long samplesTrained() {
+        return samplesTrained;
+    }
+
+    /** @return samples lost: overwritten in a full buffer, or waiting when the payload restarted */
+    public long samplesDropped() {
+        return samplesDropped;
+    }
+
+    /** @return the part of {@link #samplesDropped()} lost in restarts */
+    public long samplesLostOnRestart() {
+        return samplesLostOnRestart;
+    }
+
+    /** @return updates applied */
+    public long updates() {
+        return updates;
+    }
+
+    /** @return the host's counted operations so far */
+    public HostWork hostWork() {
+        return hostWork;
+    }
+
+    /** @return the host's counted dynamic energy so far, J */
+    public double hostWorkJ() {
+        return hostWorkJ;
+    }
+
+    /** @return what the solver reported for all its solves, J */
+    public double solveJ() {
+        return solveJ;
+    }
+
+    /** @return total solver time, s */
+    public double solveS() {
+        return solveS;
+    }
+
+    /** @return counted work (host plus solve), J; a part of {@link #energyJ()} */
+    public double countedWorkJ() {
+        return hostWorkJ + solveJ;
+    }
+
+    /** @return energy drawn per update applied, J (empty before the first update) */
+    public OptionalDouble energyPerUpdateJ() {
+        return updates > 0 ? OptionalDouble.of(energyJ / updates) : OptionalDouble.empty();
+    }
+
+    /** @return counted work per update applied, J (empty before the first update) */
+    public OptionalDouble countedWorkPerUpdateJ() {
+        return updates > 0 ? OptionalDouble.of(countedWorkJ() / updates) : OptionalDouble.empty();
+    }
+
+    /** Records, at the optimizer interface, the time and energy of every solve since the last drain. */
+    private static final class SolveMeter implements Optimizer {
+        private final Optimizer inner;
+        private double timeS;
+        private double energyJ;
+        private double longestS;
+
+        SolveMeter(Optimizer inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public double minimumOperatingPowerW() {
+            return inner.minimumOperatingPowerW();
+        }
+
+        @Override
+        public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
+            OptimizationResult r = inner.minimize(energy, start, maxPowerW);
+            timeS += r.settleTimeS();
+            energyJ += r.energyJ();
+            longestS = Math.max(longestS, r.settleTimeS());
+            return r;
+        }
+
+        /** @return {time s, energy J, longest single solve s} since the last call, and starts over */
+        double[] drain() {
+            double[] out = {timeS, energyJ, longestS};
+            timeS = 0;
+            energyJ = 0;
+            longestS = 0;
+            return out;
+        }
+    }
+}
