@@ -40,7 +40,19 @@ public final class MissionLoader {
      * @throws ConfigException on any problem, as one line
      */
     public static MissionConfig load(Path file) {
-        ConfigNode root = YamlFiles.read(file);
+        return load(file, YamlFiles.read(file));
+    }
+
+    /**
+     * Validates a mission document that was read (and possibly changed, e.g. by a campaign's
+     * overrides) before; relative paths inside it resolve against {@code file}'s folder.
+     *
+     * @param file the mission file the document came from
+     * @param root the document
+     * @return the validated mission
+     * @throws ConfigException on any problem, as one line
+     */
+    public static MissionConfig load(Path file, ConfigNode root) {
         root.allowOnly(TOP_LEVEL_KEYS);
         String name = root.string("mission").trim();
         if (name.isEmpty()) {

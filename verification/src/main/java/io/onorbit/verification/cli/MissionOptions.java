@@ -77,7 +77,7 @@ public final class MissionOptions {
     }
 
     /** Reads every optional section once so that its errors surface now, whatever the command. */
-    static void validateSections(MissionConfig m) {
+    public static void validateSections(MissionConfig m) {
         PowerConfigReader.read(m);
         LearningConfigReader.read(m.root());
         LinkConfigReader.read(m.root());

@@ -41,6 +41,8 @@ public final class OnOrbitCli implements Runnable {
         cl.addSubcommand(new PowerCommand());
         cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
         cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
+        cl.addSubcommand(new io.onorbit.verification.campaign.CampaignCommand());
+        cl.addSubcommand(new io.onorbit.verification.campaign.WorkerCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setParameterExceptionHandler(OnOrbitCli::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What {@code simulate} and {@code soak} share: run the loop into an atomic report folder, print a summary. */
-final class RunSupport {
+public final class RunSupport {
 
     private RunSupport() {
     }
@@ -54,8 +54,14 @@ final class RunSupport {
         return null;
     }
 
-    private static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
-                                        MissionSimulator.ProgressListener progress) {
+    /**
+     * Runs the mission without drawing anything; writes its report folder only if {@code outDir} is given.
+     *
+     * @param outDir report folder, or null for none (e.g. a campaign run, which keeps only the figures)
+     * @return the result
+     */
+    public static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
+                                       MissionSimulator.ProgressListener progress) {
         Path work = FlightStorage.newRunFolder();
         try {
             if (outDir == null) {

@@ -1,0 +1,113 @@
+package io.onorbit.verification.campaign;
+
+import io.onorbit.verification.cli.OnOrbitCli;
+import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.ProgressBar;
+import io.onorbit.verification.cli.UserInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code onorbit campaign CAMPAIGN.yaml}: a trade study, many runs of a mission, into one table. */
+@Command(name = "campaign", mixinStandardHelpOptions = true,
+        description = {"Run a trade study: the closed loop of a mission once per combination of the campaign's "
+                + "overrides and seeds, on all local cores or on a cluster of onorbit workers.",
+                "Writes results.csv (one row per run), results.json and index.html (trade plots) into the output "
+                        + "folder; a stopped campaign resumes from it without repeating finished runs.",
+                "Exit code: 0 all runs finished, 1 some run failed (recorded with its error), 2 bad input."})
+public final class CampaignCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CAMPAIGN.yaml", description = "Campaign file (see mission-configs/SCHEMA.md).")
+    Path campaignFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: onorbit-out/<campaign>)")
+    Path out;
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "send the runs to these onorbit worker members (Hazelcast) instead of local threads")
+    String cluster;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "cluster name the workers use (default: onorbit)")
+    String clusterName = ClusterSettings.DEFAULT_CLUSTER_NAME;
+
+    @Option(names = "--threads", paramLabel = "N", description = "local runs at a time (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--format", description = "table or json (default: table)")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        CampaignLoader.Campaign c = CampaignLoader.load(campaignFile);
+        if (threads != null && (threads < 1 || threads > 4096)) {
+            throw new UserInputException("--threads " + threads + " must be in [1, 4096]");
+        }
+        List<ClusterAddress> members = null;
+        if (cluster != null) {
+            if (threads != null) {
+                throw new UserInputException("--threads applies to local runs; with --cluster each worker sets its own");
+            }
+            try {
+                members = ClusterAddress.parseList(cluster);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--cluster " + e.getMessage());
+            }
+        }
+        Path dir = out != null ? out : Path.of("onorbit-out", c.spec().name());
+        CampaignFolder folder = CampaignFolder.open(dir, c.spec().name());
+        ProgressBar bar = ProgressBar.forTerminal("campaign " + c.spec().name(), err, true);
+        CampaignRunner.Summary s;
+        try (CampaignEngine engine = engine(members)) {
+            s = CampaignRunner.run(c, folder, engine, (done, total, last) -> bar.update(done / (double) total));
+        } finally {
+            bar.finish();
+        }
+        PrintWriter pw = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            try {
+                pw.print(java.nio.file.Files.readString(dir.resolve("results.json")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            pw.printf(Locale.ROOT, "campaign %s: %d runs (%d run now, %d resumed from the folder), %d failed%n",
+                    c.spec().name(), s.total(), s.ran(), s.resumed(), s.failed());
+            pw.printf(Locale.ROOT, "  wall time   %.1f s (%.1f runs per minute)%n", s.wallS(),
+                    s.ran() / Math.max(1e-9, s.wallS()) * 60);
+            pw.println("  results     " + dir.resolve("results.csv"));
+            pw.println("  report      " + dir.resolve("index.html"));
+        }
+        pw.flush();
+        if (s.failed() > 0) {
+            s.outcomes().values().stream().filter(o -> !o.ok()).sorted(java.util.Comparator.comparing(RunOutcome::runId))
+                    .findFirst().ifPresent(o -> err.println("FIRST FAILED RUN: " + o.runId() + ": " + o.error().orElse("")));
+            err.flush();
+            return OnOrbitCli.EXIT_CHECK_FAILED;
+        }
+        return 0;
+    }
+
+    private CampaignEngine engine(List<ClusterAddress> members) {
+        if (members == null) {
+            return new LocalEngine(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            return ClusterEngine.connect(members, clusterName);
+        } catch (IllegalStateException e) {
+            throw new UserInputException("--cluster " + cluster + ": no member of cluster '" + clusterName
+                    + "' answered within " + ClusterSettings.CONNECT_TIMEOUT_MS / 1000
+                    + " s (start them with: onorbit worker --listen HOST:PORT)", e);
+        }
+    }
+}
