@@ -2,14 +2,18 @@ package io.onorbit.verification.campaign;
 
 import io.onorbit.verification.cli.OnOrbitCli;
 import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.ProgressBar;
+import io.onorbit.verification.cli.StopNotice;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +47,9 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table or json (default: table)")
     OutputFormat format = OutputFormat.TABLE;
 
+    @Mixin
+    Outputs.Force force;
+
     @Spec
     CommandSpec spec;
 
@@ -65,11 +72,18 @@ public final class CampaignCommand implements Callable<Integer> {
             }
         }
         Path dir = out != null ? out : Path.of("onorbit-out", c.spec().name());
-        CampaignFolder folder = CampaignFolder.open(dir, c.spec().name());
-        ProgressBar bar = ProgressBar.forTerminal("campaign " + c.spec().name(), err, true);
+        CampaignFolder folder = CampaignFolder.open(dir, c.spec().name(), force.on(), campaignFile, c.spec().missionFile());
+        ProgressBar bar = ProgressBar.start("campaign " + c.spec().name(), spec, ProgressBar.Mode.of(spec),
+                c.tasks().size(), " runs", 1);
+        AtomicInteger done = new AtomicInteger();
         CampaignRunner.Summary s;
-        try (CampaignEngine engine = engine(members)) {
-            s = CampaignRunner.run(c, folder, engine, (done, total, last) -> bar.update(done / (double) total));
+        try (StopNotice stop = StopNotice.register(err, bar, () -> done.get() + " of " + c.tasks().size()
+                + " runs are kept in " + folder.runsDir() + "; run the same command again to resume");
+             CampaignEngine engine = engine(members)) {
+            s = CampaignRunner.run(c, folder, engine, (d, total, last) -> {
+                done.set(d);
+                bar.stepTo(d);
+            });
         } finally {
             bar.finish();
         }

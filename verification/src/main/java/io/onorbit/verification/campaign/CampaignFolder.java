@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.UserInputException;
 import io.onorbit.verification.report.AtomicOutput;
 import java.io.IOException;
@@ -16,13 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A campaign's output folder. Each finished run is journaled at once as {@code runs/<run id>.json}
  * (written atomically), so a campaign stopped by Ctrl-C, a crash or a lost cluster resumes from
- * the folder without repeating finished runs. The folder is marked as OnOrbit's by a
- * {@value #MARKER} file; OnOrbit writes only into an empty or missing folder or one it marked.
+ * the folder without repeating finished runs. The folder carries OnOrbit's output marker (kept
+ * listing every file in it, so the output-folder checks of every command know it as OnOrbit's)
+ * and a {@value #MARKER} file naming the campaign, which makes it resumable.
  */
 public final class CampaignFolder {
 
@@ -37,33 +38,36 @@ public final class CampaignFolder {
     }
 
     /**
-     * Opens (or creates) the output folder.
+     * Opens (or creates) the output folder, after the same checks every OnOrbit output gets
+     * ({@link Outputs#checkFolder}): never a folder holding an input or anything OnOrbit did not
+     * write. A folder of the same campaign is resumed; another OnOrbit output is replaced only
+     * with {@code --force}.
      *
      * @param dir          the folder
-     * @param campaignName written into the marker
+     * @param campaignName written into the campaign marker
+     * @param force        whether an earlier OnOrbit output that is not this campaign's may be replaced
+     * @param inputs       the campaign's input files (campaign and mission file)
      * @return the folder
-     * @throws UserInputException if it exists and holds anything OnOrbit did not make for a campaign
+     * @throws UserInputException naming {@code --out}, the folder and the reason
      */
-    public static CampaignFolder open(Path dir, String campaignName) {
+    public static CampaignFolder open(Path dir, String campaignName, boolean force, Path... inputs) {
+        String marker = "campaign " + campaignName + "\n";
+        boolean sameCampaign = false;
         try {
-            if (Files.exists(dir)) {
-                if (!Files.isDirectory(dir)) {
-                    throw new UserInputException("--out " + dir + ": is a file, not a folder; choose another --out");
-                }
-                boolean ours = Files.isRegularFile(dir.resolve(MARKER));
-                boolean empty;
-                try (Stream<Path> s = Files.list(dir)) {
-                    empty = s.findAny().isEmpty();
-                }
-                if (!ours && !empty) {
-                    throw new UserInputException("--out " + dir + ": exists and is not a campaign folder OnOrbit made; "
-                            + "choose a new or empty folder (nothing was written)");
-                }
+            sameCampaign = Files.isRegularFile(dir.resolve(MARKER)) && Files.readString(dir.resolve(MARKER)).equals(marker);
+        } catch (IOException e) {
+            // unreadable marker: not resumable; the checks below decide
+        }
+        Outputs.checkFolder("--out", dir, force || sameCampaign, inputs);
+        try {
+            if (!sameCampaign && AtomicOutput.inspect(dir).occupancy() == AtomicOutput.Occupancy.ONORBIT_OUTPUT) {
+                AtomicOutput.deleteTree(dir); // --force on an earlier OnOrbit output: only OnOrbit's files are there
             }
             Files.createDirectories(dir.resolve("runs"));
-            if (!Files.exists(dir.resolve(MARKER))) {
-                AtomicOutput.writeString(dir.resolve(MARKER), "campaign " + campaignName + "\n");
+            if (!sameCampaign) {
+                AtomicOutput.writeString(dir.resolve(MARKER), marker);
             }
+            AtomicOutput.mark(dir);
             return new CampaignFolder(dir);
         } catch (IOException | UncheckedIOException e) {
             throw new UserInputException("--out " + dir + ": cannot write (" + e.getMessage() + ")", e);
@@ -92,6 +96,12 @@ public final class CampaignFolder {
         n.put("wall_s", o.wallS());
         n.put("member", o.member());
         AtomicOutput.writeString(runsDir().resolve(o.runId() + ".json"), n.toPrettyString() + "\n");
+        AtomicOutput.mark(dir);
+    }
+
+    /** Lists everything in the folder in OnOrbit's output marker (after the tables are written). */
+    void mark() {
+        AtomicOutput.mark(dir);
     }
 
     /**

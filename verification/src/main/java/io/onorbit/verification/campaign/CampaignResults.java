@@ -110,6 +110,7 @@ public final class CampaignResults {
         AtomicOutput.writeString(folder.dir().resolve("results.json"),
                 json(c, outcomes, resumed, engine, wallS).toPrettyString() + "\n");
         AtomicOutput.writeString(folder.dir().resolve("index.html"), CampaignPage.html(c, outcomes, engine, wallS));
+        folder.mark();
     }
 
     /** @return a YAML scalar as the user wrote it; a tree as compact JSON */

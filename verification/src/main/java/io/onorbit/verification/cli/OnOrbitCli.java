@@ -23,6 +23,10 @@ public final class OnOrbitCli implements Runnable {
             description = "Print stack traces for errors (for reporting a bug).")
     boolean debug;
 
+    @Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print no progress (bars on a terminal, periodic lines in a log).")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

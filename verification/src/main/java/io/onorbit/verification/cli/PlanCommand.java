@@ -43,7 +43,7 @@ public final class PlanCommand implements Callable<Integer> {
             Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
         }
         OrbitContext context = missionOptions.orbitContext();
-        ProgressBar bar = ProgressBar.forTerminal("plan", spec.commandLine().getErr(), m.durationS() * m.satellites().size() > 30 * 86400);
+        ProgressBar bar = ProgressBar.fraction("plan", spec, m.durationS() * m.satellites().size() > 30 * 86400);
         MissionPlan plan;
         try {
             plan = new MissionPlanner(context).withProgress(bar::update).plan(m);

@@ -82,7 +82,7 @@ public final class PowerCommand implements Callable<Integer> {
             throw new UserInputException("--satellite " + satellite + ": no such satellite in " + missionOptions.file().getFileName());
         }
         MissionPlanner planner = new MissionPlanner(missionOptions.orbitContext());
-        ProgressBar bar = ProgressBar.forTerminal("power", spec.commandLine().getErr(),
+        ProgressBar bar = ProgressBar.fraction("power", spec,
                 m.durationS() * m.satellites().size() > 30 * 86400);
         List<OnboardSchedule> schedules;
         try {

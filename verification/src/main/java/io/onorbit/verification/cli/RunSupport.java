@@ -9,6 +9,7 @@ import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,10 +27,13 @@ public final class RunSupport {
      * @return the result
      */
     static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
-                                PrintWriter err) {
-        ProgressBar bar = ProgressBar.forTerminal(label, err, true);
-        try {
-            return run(setup, seed, faults, outDir, (d, t) -> bar.update(d / t));
+                                CommandSpec spec) {
+        ProgressBar bar = ProgressBar.start(label, spec, ProgressBar.Mode.of(spec), Math.round(setup.durationS()),
+                " days", 86_400);
+        String kept = outDir == null ? "nothing was written"
+                : "no report was written (" + outDir + " is written only when the run completes)";
+        try (StopNotice stop = StopNotice.register(spec.commandLine().getErr(), bar, () -> kept)) {
+            return run(setup, seed, faults, outDir, (d, t) -> bar.stepTo(Math.round(d)));
         } catch (UncheckedIOException e) {
             // The report folder could not be made or written: the user's path to fix, not a defect.
             throw new UserInputException("--out " + outDir + ": cannot write (" + e.getMessage() + ")", e);

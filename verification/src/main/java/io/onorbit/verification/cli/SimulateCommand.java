@@ -41,7 +41,7 @@ final class SimulateCommand implements Callable<Integer> {
         MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
         Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs());
-        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec.commandLine().getErr());
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             pw.print(SummaryJson.text(r));

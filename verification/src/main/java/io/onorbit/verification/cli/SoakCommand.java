@@ -69,7 +69,7 @@ final class SoakCommand implements Callable<Integer> {
         FaultPlan plan = FaultPlan.parse(faults);
         MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
         checkOutputs();
-        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec.commandLine().getErr());
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec);
         String json = SummaryJson.text(r);
         if (summary != null) {
             TextOutput.write(json, summary, null);

@@ -1,9 +1,13 @@
 /**
  * The {@code onorbit} command line: one picocli command per job (plan, simulate, soak, power,
- * experiment, review). Exit codes: 0 success, 1 a check failed (soak invariants), 2 bad input
+ * experiment, review; campaign and worker live in {@code verification.campaign}). Exit codes: 0 success, 1 a check failed (soak invariants), 2 bad input
  * (one line naming file, field and reason; a usage error is one line naming the option and what it
  * accepts, the usage is printed only on {@code --help}), 3 internal error. {@link
  * io.onorbit.verification.cli.Outputs} checks every output destination before a command works: never
  * an input, never a folder OnOrbit did not write, an earlier output only with {@code --force}.
+ * {@link io.onorbit.verification.cli.ProgressBar} shows a long command's progress on stderr
+ * ({@code me.tongfei:progressbar}): a bar with rate and ETA on a terminal, a plain line every 10 s
+ * in a log, nothing with {@code --quiet}; {@link io.onorbit.verification.cli.StopNotice} makes
+ * Ctrl-C say what was kept and where.
  */
 package io.onorbit.verification.cli;

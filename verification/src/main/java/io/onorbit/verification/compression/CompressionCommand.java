@@ -121,7 +121,16 @@ public final class CompressionCommand implements Callable<Integer> {
                     : new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(), LEARNING_RATE,
                     in.seed() + k));
         }
-        CompressionExperiment.Result r = CompressionExperiment.run(problems, in.rounds(), CompressionExperiment.sweep());
+        List<io.onorbit.flight.delta.CompressionSettings> sweep = CompressionExperiment.sweep();
+        io.onorbit.verification.cli.ProgressBar bar = io.onorbit.verification.cli.ProgressBar.start("experiment compression", spec,
+                io.onorbit.verification.cli.ProgressBar.Mode.of(spec), sweep.size() + 1, " settings", 1);
+        CompressionExperiment.Result r;
+        try (var stop = io.onorbit.verification.cli.StopNotice.register(spec.commandLine().getErr(), bar,
+                () -> "nothing was written (the results are printed only when every setting has run)")) {
+            r = CompressionExperiment.run(problems, in.rounds(), sweep, bar::stepTo);
+        } finally {
+            bar.finish();
+        }
         String text = format == OutputFormat.JSON ? json(in, r) : table(in, r);
         TextOutput.write(text, out, spec.commandLine().getOut());
         return 0;

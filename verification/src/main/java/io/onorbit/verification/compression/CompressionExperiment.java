@@ -66,6 +66,16 @@ public final class CompressionExperiment {
      * @return baseline (uncompressed) and every point of {@code settings}, averaged over problems
      */
     public static Result run(List<? extends FederatedProblem> problems, int rounds, List<CompressionSettings> settings) {
+        return run(problems, rounds, settings, done -> { });
+    }
+
+    /**
+     * As {@link #run(List, int, List)}, telling {@code progress} how many points (baseline
+     * included, out of {@code settings.size() + 1}) are done, from any thread.
+     */
+    public static Result run(List<? extends FederatedProblem> problems, int rounds, List<CompressionSettings> settings,
+                             java.util.function.IntConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         FederatedProblem first = problems.get(0);
         for (FederatedProblem p : problems) {
             if (p.layout().dimension() != first.layout().dimension()) {
@@ -73,7 +83,12 @@ public final class CompressionExperiment {
             }
         }
         Run baseline = averaged(problems, rounds, CompressionSettings.uncompressed());
-        List<Run> points = settings.parallelStream().map(s -> averaged(problems, rounds, s)).toList();
+        progress.accept(done.incrementAndGet());
+        List<Run> points = settings.parallelStream().map(s -> {
+            Run r = averaged(problems, rounds, s);
+            progress.accept(done.incrementAndGet());
+            return r;
+        }).toList();
         return new Result(first.describe(), first.layout().dimension(), first.clients(), rounds,
                 DeltaCodec.denseFloat32Bytes(first.layout().dimension()), baseline, points);
     }

@@ -99,7 +99,12 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DriftExperiment experiment = new DriftExperiment(config.trainer(), config.experiment(), optimizer);
         List<DriftOutcome> outcomes = new ArrayList<>();
-        for (String name : task == null ? DEFAULT_TASKS : List.of(task)) {
+        List<String> tasks = task == null ? DEFAULT_TASKS : List.of(task);
+        io.onorbit.verification.cli.ProgressBar bar = io.onorbit.verification.cli.ProgressBar.start("experiment drift", spec,
+                io.onorbit.verification.cli.ProgressBar.Mode.of(spec), tasks.size(), " tasks", 1);
+        try (var stop = io.onorbit.verification.cli.StopNotice.register(spec.commandLine().getErr(), bar,
+                () -> "nothing was written (the results are printed only when every task has run)")) {
+        for (String name : tasks) {
             try {
                 // A fresh battery and envelope per task: every task sees the same power history.
                 TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
@@ -107,6 +112,10 @@ public final class DriftCommand implements Callable<Integer> {
             } catch (MemoryBudgetException e) {
                 throw new UserInputException(missionOptions.file().getFileName() + ": learning.memory_budget_bytes: " + e.getMessage());
             }
+            bar.stepTo(outcomes.size());
+        }
+        } finally {
+            bar.finish();
         }
         String name = m.name();
         String text = format == OutputFormat.JSON ? json(name, schedule, optimizer, config, outcomes)

@@ -82,6 +82,25 @@ class CampaignCommandTest {
     }
 
     @Test
+    void anotherCampaignsFolderIsReplacedOnlyWithForceAndTheSameCampaignResumes() throws Exception {
+        Path out = tmp.resolve("out");
+        Path a = CampaignFixtures.write(tmp.resolve("a"), "campaign: a\nmission: tiny.yaml\ndays: 0.01\n");
+        assertThat(CliRun.of("campaign", a.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        CliRun again = CliRun.of("campaign", a.toString(), "--out", out.toString(), "--quiet");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("(0 run now, 1 resumed from the folder)");
+        Path b = CampaignFixtures.write(tmp.resolve("b"), "campaign: b\nmission: tiny.yaml\ndays: 0.01\n");
+        CliRun refused = CliRun.of("campaign", b.toString(), "--out", out.toString(), "--quiet");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).contains("holds an earlier OnOrbit output; add --force");
+        assertThat(Files.readString(out.resolve(CampaignFolder.MARKER))).isEqualTo("campaign a\n");
+        CliRun forced = CliRun.of("campaign", b.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("(1 run now, 0 resumed from the folder)");
+        assertThat(Files.readString(out.resolve("results.csv"))).contains("run-1,7,ok,");
+    }
+
+    @Test
     void anOutputFolderOnOrbitDidNotMakeIsLeftAlone() throws Exception {
         Path file = CampaignFixtures.write(tmp.resolve("c"), "campaign: x\nmission: tiny.yaml\ndays: 0.01\n");
         Path out = tmp.resolve("mine");
@@ -89,7 +108,7 @@ class CampaignCommandTest {
         Files.writeString(out.resolve("thesis.txt"), "precious");
         CliRun run = CliRun.of("campaign", file.toString(), "--out", out.toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().strip()).contains("is not a campaign folder OnOrbit made").doesNotContain("\n");
+        assertThat(run.err().strip()).contains("holds thesis.txt, which OnOrbit did not write").doesNotContain("\n");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.toList()).containsExactly(out.resolve("thesis.txt"));
         }

@@ -43,7 +43,7 @@ class CampaignEnginesTest {
         Path tmp = shared;
         campaign = CampaignLoader.load(CampaignFixtures.write(tmp.resolve("c"), CampaignFixtures.CAMPAIGN_18));
         assertThat(campaign.tasks()).hasSize(18);
-        CampaignFolder folder = CampaignFolder.open(tmp.resolve("local"), "pack-vs-trainer");
+        CampaignFolder folder = CampaignFolder.open(tmp.resolve("local"), "pack-vs-trainer", false);
         try (LocalEngine e = new LocalEngine(2)) {
             CampaignRunner.Summary s = CampaignRunner.run(campaign, folder, e, (d, t, o) -> { });
             assertThat(s.failed()).isZero();
@@ -75,7 +75,7 @@ class CampaignEnginesTest {
     @Test
     void aTwoMemberLoopbackClusterGivesTheSameTableByteForByte() throws Exception {
         List<ClusterAddress> addresses = startMembers(2);
-        CampaignFolder folder = CampaignFolder.open(tmp.resolve("cluster"), "pack-vs-trainer");
+        CampaignFolder folder = CampaignFolder.open(tmp.resolve("cluster"), "pack-vs-trainer", false);
         Map<String, Integer> seen = new HashMap<>();
         try (ClusterEngine e = ClusterEngine.connect(addresses, clusterName)) {
             assertThat(e.slots()).isEqualTo(2);
@@ -93,7 +93,7 @@ class CampaignEnginesTest {
     @Test
     void killingOneMemberMidCampaignStillRunsEveryRunExactlyOnce() throws Exception {
         List<ClusterAddress> addresses = startMembers(2);
-        CampaignFolder folder = CampaignFolder.open(tmp.resolve("killed"), "pack-vs-trainer");
+        CampaignFolder folder = CampaignFolder.open(tmp.resolve("killed"), "pack-vs-trainer", false);
         Map<String, Integer> seen = new HashMap<>();
         AtomicBoolean killed = new AtomicBoolean();
         HazelcastInstance victim = members.get(1);
@@ -133,7 +133,7 @@ class CampaignEnginesTest {
         Files.delete(dir.resolve("results.csv"));
         List<String> ran = new ArrayList<>();
         try (LocalEngine e = new LocalEngine(2)) {
-            CampaignRunner.Summary s = CampaignRunner.run(campaign, CampaignFolder.open(dir, "pack-vs-trainer"), e,
+            CampaignRunner.Summary s = CampaignRunner.run(campaign, CampaignFolder.open(dir, "pack-vs-trainer", false), e,
                     (d, t, o) -> { if (o != null) { ran.add(o.runId()); } });
             assertThat(s.resumed()).isEqualTo(12);
             assertThat(s.ran()).isEqualTo(6);
