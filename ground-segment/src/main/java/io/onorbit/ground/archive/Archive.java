@@ -129,7 +129,12 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    /** A read-only file in WAL mode may need SQLite's "immutable" mode (it cannot create its index file). */
+    /**
+     * A reader must not leave files behind: SQLite's WAL reader creates {@code -wal} and
+     * {@code -shm} companions it cannot remove. An archive closed cleanly has no {@code -wal}, so
+     * it is opened immutable (nothing created); one with a {@code -wal} (being written, or left by a
+     * killed run, holding committed transactions) is opened normally so those are read.
+     */
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
         String path = file.toAbsolutePath().toString();
         if (!readOnly) {
@@ -138,17 +143,9 @@ public final class Archive implements AutoCloseable {
         org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=ro", config.toProperties());
-        try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT COUNT(*) FROM sqlite_master").close();
-            return c;
-        } catch (SQLException e) {
-            c.close();
-            if (Files.isWritable(file)) {
-                throw e;
-            }
-            return DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=ro&immutable=1", config.toProperties());
-        }
+        boolean walPresent = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        return DriverManager.getConnection("jdbc:sqlite:file:" + path + (walPresent ? "?mode=ro" : "?mode=ro&immutable=1"),
+                config.toProperties());
     }
 
     private static String corruptOr(Exception e) {
