@@ -1,36 +1,52 @@
 package io.onorbit.flight.learning;
 
 import io.onorbit.flight.learning.eval.DriftExperimentSettings;
+import io.onorbit.flight.learning.task.DriftTask;
+import io.onorbit.flight.learning.task.TaskSpec;
+import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import java.util.Objects;
 
 /**
- * Everything the mission file's {@code learning} section sets: the trainer, the default
- * solar-array task's ageing, and the drift experiment.
+ * Everything the mission file's {@code learning} section sets: the trainer, the task (which one,
+ * and the solar-array task's ageing), and the drift experiment. Every drift onset is an absolute
+ * time since the mission start, never a fraction of the run.
  *
  * @param trainer          onboard trainer settings
- * @param solar            solar-array scenario; its failure time is replaced by {@link #stringFailureS} if that is set
- * @param stringFailureS   string failure time, s since epoch; NaN = one third of the span
+ * @param solar            solar-array scenario, string failure time absolute (s since epoch)
+ * @param task             which task, and its drift schedule
  * @param experiment       drift experiment settings
  */
-public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar, double stringFailureS,
+public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar, TaskSpec task,
                              DriftExperimentSettings experiment) {
+
+    /** Default string failure: 2 days after the start (inside the smallest bundled 3-day mission, after a 1-day warm-up). */
+    public static final double DEFAULT_STRING_FAILURE_S = 2 * 86400.0;
 
     public LearningConfig {
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(solar, "solar");
+        Objects.requireNonNull(task, "task");
         Objects.requireNonNull(experiment, "experiment");
     }
 
     /** @return every default (no {@code learning} section) */
     public static LearningConfig defaults() {
-        return new LearningConfig(LearningSettings.defaults(), SolarArrayScenario.defaults(0), Double.NaN,
-                DriftExperimentSettings.defaults());
+        return new LearningConfig(LearningSettings.defaults(), SolarArrayScenario.defaults(DEFAULT_STRING_FAILURE_S),
+                TaskSpec.defaults(), DriftExperimentSettings.defaults());
     }
 
-    /** @return the solar scenario for a stream spanning {@code durationS} (failure at a third of it by default) */
-    public SolarArrayScenario solarFor(double durationS) {
-        double failure = Double.isNaN(stringFailureS) ? durationS / 3 : stringFailureS;
-        return solar.withStringFailure(solar.failedStrings(), failure);
+    /** @return a copy with another task */
+    public LearningConfig withTask(TaskSpec t) {
+        return new LearningConfig(trainer, solar, t, experiment);
+    }
+
+    /**
+     * @param schedule the satellite's schedule
+     * @param seed     the stream's seed
+     * @return the configured task's stream for that satellite
+     */
+    public DriftTask createTask(OnboardSchedule schedule, long seed) {
+        return task.create(schedule, solar, seed);
     }
 }

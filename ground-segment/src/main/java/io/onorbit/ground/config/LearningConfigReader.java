@@ -5,6 +5,9 @@ import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.eval.DriftExperimentSettings;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
+import io.onorbit.flight.learning.task.TaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,40 +73,59 @@ public final class LearningConfigReader {
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
 
         SolarArrayScenario s = d.solar();
-        double failureS = d.stringFailureS();
+        TaskSpec task = d.task();
         if (n.has("task")) {
             ConfigNode k = n.required("task");
-            k.allowOnly(List.of("sample_period_s", "strings", "failed_strings", "string_failure_day",
-                    "degradation_pct_per_year", "sensor_bias_drift_k_per_day", "noise_pct"));
+            k.allowOnly(List.of("kind", "file", "sea_concept_days", "sample_period_s", "strings", "failed_strings",
+                    "string_failure_day", "degradation_pct_per_year", "sensor_bias_drift_k_per_day", "noise_pct"));
+            TaskSpec.Kind kind = TaskSpec.Kind.parse(k.choice("kind", task.kind().label(),
+                    Set.of("solar-array", "sea", "hyperplane", "csv")));
             int strings = (int) k.integer("strings", s.strings(), 1, 1000);
             int failed = (int) k.integer("failed_strings", s.failedStrings(), 0, 999);
             if (failed >= strings) {
                 throw k.error("failed_strings", failed + " must be below strings (" + strings + ")");
             }
-            if (k.has("string_failure_day")) {
-                failureS = k.number("string_failure_day", 0, 36_500) * DAY_S;
-            }
-            s = new SolarArrayScenario(k.number("sample_period_s", s.samplePeriodS(), 1, 86_400), strings, failed, 0,
+            double failureS = k.number("string_failure_day", s.stringFailureTimeS() / DAY_S, 0, 36_500) * DAY_S;
+            double periodS = k.number("sample_period_s", s.samplePeriodS(), 1, 86_400);
+            s = new SolarArrayScenario(periodS, strings, failed, failureS,
                     k.number("degradation_pct_per_year", s.degradationPerYear() * 100, 0, 50) / 100,
                     k.number("sensor_bias_drift_k_per_day", s.sensorBiasDriftKPerDay(), -10, 10),
                     k.number("noise_pct", s.noiseFraction() * 100, 0, 50) / 100, trainer.seed());
+            task = task.withSamplePeriodS(periodS)
+                    .withSeaConceptS(k.number("sea_concept_days", task.seaConceptS() / DAY_S, 0.001, 36_500) * DAY_S);
+            if (kind == TaskSpec.Kind.CSV) {
+                if (!k.has("file")) {
+                    throw k.error("file", "kind csv needs a file (columns time_s,<features...>,label)");
+                }
+                Path file = Path.of(k.string("file")); // relative: to the working directory, like every command-line path
+                if (!Files.isReadable(file)) {
+                    throw k.error("file", file + " cannot be read");
+                }
+                task = task.withCsvFile(file);
+            } else if (k.has("file")) {
+                throw k.error("file", "only kind csv reads a file");
+            } else {
+                task = task.withKind(kind);
+            }
         }
         DriftExperimentSettings e = d.experiment();
         if (n.has("experiment")) {
             ConfigNode x = n.required("experiment");
             x.allowOnly(List.of("warmup_days", "fading_factor", "ground_latency_days", "ground_retrain_interval_days",
-                    "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
-                    "recovery_hold_s"));
+                    "ground_window_days", "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
+                    "recovery_window_h", "recovery_hold_s"));
             e = new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
                     x.number("fading_factor", e.fadingFactor(), 0.5, 1),
                     x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
                     x.number("ground_retrain_interval_days", e.groundRetrainIntervalS() / DAY_S, 0.01, 365) * DAY_S,
+                    x.number("ground_window_days", e.groundWindowS() / DAY_S, 0.01, 365) * DAY_S,
                     x.number("oracle_refit_interval_h", e.oracleRefitIntervalS() / 3600, 0.1, 8760) * 3600,
                     x.number("oracle_window_days", e.oracleWindowS() / DAY_S, 0.01, 365) * DAY_S,
                     (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
                     (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
+                    x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600,
                     x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
         }
-        return new LearningConfig(trainer, s, failureS, e);
+        return new LearningConfig(trainer, s, task, e);
     }
 }

@@ -45,12 +45,30 @@ class LearningConfigReaderTest {
         assertThat(c.trainer().sparseRowFraction()).isEqualTo(0.5);
         assertThat(c.trainer().batchSize()).isEqualTo(4);
         assertThat(c.trainer().memoryBudgetBytes()).isEqualTo(32768);
-        assertThat(c.stringFailureS()).isEqualTo(2.5 * 86400);
+        assertThat(c.solar().stringFailureTimeS()).isEqualTo(2.5 * 86400);
+        assertThat(c.task().kind()).isEqualTo(io.onorbit.flight.learning.task.TaskSpec.Kind.SOLAR_ARRAY);
         assertThat(c.solar().degradationPerYear()).isEqualTo(0.04);
         assertThat(c.solar().noiseFraction()).isEqualTo(0.02);
         assertThat(c.experiment().groundLatencyS()).isEqualTo(5 * 86400);
         assertThat(c.experiment().fadingFactor()).isEqualTo(0.99);
-        assertThat(c.solarFor(10 * 86400).stringFailureTimeS()).isEqualTo(2.5 * 86400);
+    }
+
+    @Test
+    void taskKindAndAbsoluteDriftOnsets() throws Exception {
+        LearningConfig c = LearningConfigReader.read(yaml("""
+                learning:
+                  task: {kind: sea, sea_concept_days: 1.5}
+                """));
+        assertThat(c.task().kind()).isEqualTo(io.onorbit.flight.learning.task.TaskSpec.Kind.SEA);
+        assertThat(c.task().seaConceptS()).isEqualTo(1.5 * 86400);
+        assertThat(LearningConfigReader.read(yaml("mission: x\n")).solar().stringFailureTimeS())
+                .as("absolute default, not a fraction of the span").isEqualTo(2 * 86400.0);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  task: {kind: csv}\n")))
+                .hasMessageContaining("learning.task.file: kind csv needs a file");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  task: {kind: moa}\n")))
+                .hasMessageContaining("learning.task.kind: 'moa' is not one of");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  task: {kind: csv, file: /nonexistent/x.csv}\n")))
+                .hasMessageContaining("cannot be read");
     }
 
     @Test

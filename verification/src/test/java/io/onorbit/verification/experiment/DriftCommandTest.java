@@ -63,7 +63,13 @@ class DriftCommandTest {
         }
         assertThat(task.get("error").get("onboard").asDouble()).isLessThan(task.get("error").get("frozen").asDouble());
         assertThat(task.get("recovery_time_s").isNumber() || task.get("recovery_time_s").isNull()).isTrue();
-        assertThat(task.get("drifts").get(0).get("time_s").asDouble()).isEqualTo(1.5 * 86400);
+        JsonNode drift = task.get("drifts").get(0);
+        assertThat(drift.get("time_s").asDouble()).isEqualTo(1.5 * 86400);
+        assertThat(drift.get("kind").asText()).isEqualTo("abrupt");
+        assertThat(drift.has("recovery_90_time_s")).isTrue();
+        assertThat(drift.has("oracle_recovery_90_time_s")).as("the oracle under the same rule, beside ours").isTrue();
+        assertThat(drift.get("error_lost_unit").asText()).startsWith("mean absolute error");
+        assertThat(task.get("recovery_window_s").asDouble()).isEqualTo(6 * 3600.0);
         assertThat(root.get("training_energy_wh").asDouble()).isPositive();
         assertThat(root.get("peak_training_memory_bytes").asLong()).isBetween(1L, 65536L);
     }

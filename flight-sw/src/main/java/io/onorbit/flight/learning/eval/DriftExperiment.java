@@ -18,13 +18,17 @@ import java.util.List;
  *   <li><b>frozen</b>: the deployed model, never updated;</li>
  *   <li><b>onboard</b>: an {@link OnboardTrainer} stepping on every sample with the envelope power;</li>
  *   <li><b>ground retrain</b>: every retrain interval the ground refits (warm start, whole network) on
- *       all samples downlinked so far (a sample is downlinked at the end of the first contact after it);
- *       the new model is used from the first contact at least the latency after the refit;</li>
+ *       the samples of a sliding window ({@code ground_window_days}) downlinked by then (a sample is
+ *       downlinked at the end of the first contact after it); the new model is used from the first
+ *       contact at least the latency after the refit;</li>
  *   <li><b>oracle</b>: refit at every abrupt drift and every oracle interval on the recent samples
  *       relabeled with the true current concept.</li>
  * </ol>
  * The deployed model is fitted on the warm-up span's samples (commissioning data); scoring starts
- * after it. All four start from that model. Deterministic given the seeds.
+ * after it. All four start from that model. Errors are per-sample losses averaged over the
+ * evaluation span; recovery from each drift is judged on trailing-window means
+ * ({@link DriftOutcome.Recovery}). In this single-satellite experiment the onboard learner is the
+ * local-only learner (it never receives a global model). Deterministic given the seeds.
  */
 public final class DriftExperiment {
 
@@ -59,10 +63,6 @@ public final class DriftExperiment {
 
         GrowingSamples history = new GrowingSamples(d);
         float[] x = new float[d];
-        PrequentialError eFrozen = new PrequentialError(settings.fadingFactor());
-        PrequentialError eOnboard = new PrequentialError(settings.fadingFactor());
-        PrequentialError eGround = new PrequentialError(settings.fadingFactor());
-        PrequentialError eOracle = new PrequentialError(settings.fadingFactor());
         GrowingSeries series = new GrowingSeries();
         ArrayDeque<double[]> pendingGround = new ArrayDeque<>(); // {deliveryTimeS, params...}
         int delivered = 0;
@@ -104,9 +104,13 @@ public final class DriftExperiment {
                 }
             }
             if (t >= nextGroundRefit) {
-                // The ground keeps refitting its own copy (warm start) on everything downlinked so far.
-                new BatchFitter(settings.refitEpochs(), 32, 0.003, seed++).fit(groundSide, history.xs(), history.ys(),
-                        0, downlinked);
+                // The ground keeps refitting its own copy (warm start) on the samples of the sliding
+                // window that have been downlinked by now.
+                int from = Math.min(history.countUpTo(t - settings.groundWindowS()), downlinked);
+                if (downlinked > from) {
+                    new BatchFitter(settings.refitEpochs(), 32, 0.003, seed++).fit(groundSide, history.xs(), history.ys(),
+                            from, downlinked - from);
+                }
                 double arrival = firstAosAtOrAfter(passes, t + settings.groundLatencyS());
                 if (Double.isFinite(arrival)) {
                     pendingGround.addLast(withTime(arrival, groundSide.parameters()));
@@ -137,22 +141,18 @@ public final class DriftExperiment {
             double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
             double pb = trainer.step(x, y, power.powerW(t));
             power.charge(t, trainer.lastStepEnergyJ());
-            eFrozen.add(loss(pf, y, cls));
-            eOnboard.add(loss(pb, y, cls));
-            eGround.add(loss(pg, y, cls));
-            if (task.knowsConcept()) {
-                eOracle.add(loss(po, y, cls));
-            }
-            series.add(t, eFrozen.faded(), eOnboard.faded(), task.knowsConcept() ? eOracle.faded() : Double.NaN);
+            series.add(t, loss(pf, y, cls), loss(pb, y, cls), loss(pg, y, cls),
+                    task.knowsConcept() ? loss(po, y, cls) : Double.NaN);
         }
-        List<DriftOutcome.Recovery> recoveries = new ArrayList<>();
-        for (double td : drifts) {
-            if (td >= settings.warmupS() && series.size() > 0 && td <= series.t[series.size() - 1]) {
-                recoveries.add(recovery(series, td));
-            }
-        }
-        return new DriftOutcome(task.name(), task.labelUnit(), cls, eOnboard.count(), eFrozen.mean(), eOnboard.mean(),
-                eGround.mean(), task.knowsConcept() ? eOracle.mean() : Double.NaN, recoveries,
+        WindowedRecovery w = new WindowedRecovery(series.t, series.size(), settings.recoveryWindowS(),
+                settings.recoveryHoldS());
+        WindowedRecovery.Series frozenLoss = w.new Series(series.frozen);
+        WindowedRecovery.Series onboardLoss = w.new Series(series.onboard);
+        WindowedRecovery.Series oracleLoss = w.new Series(series.oracle);
+        List<DriftOutcome.Recovery> recoveries = w.all(drifts, task.driftsGradually(), frozenLoss, onboardLoss, oracleLoss);
+        return new DriftOutcome(task.name(), task.labelUnit(), cls, series.size(), mean(series.frozen, series.size()),
+                mean(series.onboard, series.size()), mean(series.ground, series.size()),
+                task.knowsConcept() ? mean(series.oracle, series.size()) : Double.NaN, recoveries,
                 trainer.energySpentJ(), trainer.memoryBytes(), trainer.updates(), trainer.skippedUpdates(), delivered);
     }
 
@@ -174,46 +174,12 @@ public final class DriftExperiment {
         new BatchFitter(settings.refitEpochs(), 32, 0.003, seed).fit(oracle, xs, ys, 0, count);
     }
 
-    private DriftOutcome.Recovery recovery(GrowingSeries s, double td) {
-        int n = s.size();
-        int i0 = 0;
-        while (i0 < n && s.t[i0] < td) {
-            i0++;
+    private static double mean(double[] v, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += v[i];
         }
-        int before = Math.max(0, i0 - 1);
-        double preOnboard = s.onboard[before];
-        double preFrozen = s.frozen[before];
-        double peakFrozen = preFrozen;
-        for (int i = i0; i < n && s.t[i] <= td + 86400; i++) {
-            peakFrozen = Math.max(peakFrozen, s.frozen[i]);
-        }
-        double lost = peakFrozen - preFrozen;
-        double threshold90 = preOnboard + 0.1 * Math.max(lost, 0);
-        double r90 = firstHolding(s, i0, td, j -> s.onboard[j] <= threshold90);
-        double rOracle = Double.isNaN(s.oracle[i0 < n ? i0 : n - 1]) ? Double.NaN
-                : firstHolding(s, i0, td, j -> s.onboard[j] <= 1.1 * s.oracle[j]);
-        return new DriftOutcome.Recovery(td, lost, r90, rOracle);
-    }
-
-    /** @return time after td of the first sample from which the condition holds for the hold span; NaN if none */
-    private double firstHolding(GrowingSeries s, int i0, double td, java.util.function.IntPredicate ok) {
-        int n = s.size();
-        for (int i = i0; i < n; i++) {
-            if (s.t[n - 1] < s.t[i] + settings.recoveryHoldS()) {
-                return Double.NaN; // not enough stream left to see it hold
-            }
-            boolean holds = true;
-            for (int j = i; j < n && s.t[j] <= s.t[i] + settings.recoveryHoldS(); j++) {
-                if (!ok.test(j)) {
-                    holds = false;
-                    break;
-                }
-            }
-            if (holds) {
-                return s.t[i] - td;
-            }
-        }
-        return Double.NaN;
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static double loss(double prediction, float y, boolean classification) {
@@ -294,24 +260,27 @@ public final class DriftExperiment {
         }
     }
 
-    /** Faded errors per scored sample, for the recovery analysis. */
+    /** Per-sample losses of the four learners, for the time averages and the recovery analysis. */
     private static final class GrowingSeries {
         double[] t = new double[256];
         double[] frozen = new double[256];
         double[] onboard = new double[256];
+        double[] ground = new double[256];
         double[] oracle = new double[256];
         int size;
 
-        void add(double time, double f, double o, double or) {
+        void add(double time, double f, double o, double g, double or) {
             if (size == t.length) {
                 t = Arrays.copyOf(t, size * 2);
                 frozen = Arrays.copyOf(frozen, size * 2);
                 onboard = Arrays.copyOf(onboard, size * 2);
+                ground = Arrays.copyOf(ground, size * 2);
                 oracle = Arrays.copyOf(oracle, size * 2);
             }
             t[size] = time;
             frozen[size] = f;
             onboard[size] = o;
+            ground[size] = g;
             oracle[size] = or;
             size++;
         }

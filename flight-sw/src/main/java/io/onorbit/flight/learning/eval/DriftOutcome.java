@@ -13,9 +13,10 @@ import java.util.List;
  * @param evaluatedSamples        samples scored
  * @param errorFrozen             the deployed model, never updated
  * @param errorOnboard            the onboard trainer
- * @param errorGroundRetrain      ground refits on all data downlinked so far, delivered after the latency
+ * @param errorGroundRetrain      ground refits on a sliding window of downlinked data, delivered after the latency
  * @param errorOracle             refit on the true current concept
- * @param recoveries              one entry per abrupt drift inside the evaluation span
+ * @param recoveries              one entry per abrupt drift inside the evaluation span, then one
+ *                                for gradual drift if the task drifts gradually
  * @param trainingEnergyJ         energy charged by the onboard updates, J
  * @param peakTrainingMemoryBytes training memory held by the onboard trainer, bytes
  * @param updates                 onboard updates applied
@@ -31,17 +32,41 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
         recoveries = List.copyOf(recoveries);
     }
 
+    /** What kind of drift a recovery entry measures. */
+    public enum DriftKind {
+        /** A step change of the concept at a known time (recovery: back near the pre-drift error). */
+        ABRUPT,
+        /** A concept that keeps moving (recovery: tracking the oracle). */
+        GRADUAL
+    }
+
     /**
-     * Recovery from one abrupt drift, from the faded prequential errors.
+     * Recovery from one drift, judged on trailing-window mean losses (window
+     * {@code learning.experiment.recovery_window_h}), never on a single sample.
      *
-     * @param driftTimeS        when the drift happened, s since epoch
-     * @param errorLost         how much the frozen model's faded error rose (peak in the day after minus just before)
-     * @param recovery90TimeS   time until the onboard faded error is back within 10% of the error lost
-     *                          above its pre-drift level (and stays there for the hold), s; NaN if never
-     * @param recoveryTimeS     time until the onboard faded error is within 10% of the oracle's (and stays
-     *                          there for the hold), s; NaN if never or no oracle
+     * <p>Abrupt drift at td: the pre-drift level of a learner is its mean over the window ending
+     * just before td; the error lost is the frozen model's largest window mean in the day after td
+     * (windows entirely after td) minus its pre-drift level. A learner has recovered 90 % at the
+     * end of the first window entirely after td whose mean is at most its pre-drift level + max(10 %
+     * of the error lost, 2 standard errors of its pre-drift window mean), and stays so for the
+     * hold, before the next abrupt drift. The oracle is held to exactly the same rule.
+     *
+     * <p>Gradual drift: from the start of the evaluation, the onboard learner has recovered when its
+     * window mean is within 10 % of the oracle's and stays so for the hold (paired on the same
+     * samples: the window mean of loss - 1.1 x oracle loss at most 2 of its standard errors);
+     * the oracle meets that rule by construction (0 s).
+     *
+     * @param kind                  abrupt or gradual
+     * @param driftTimeS            when the drift happened (gradual: when evaluation started), s since epoch
+     * @param errorLost             rise of the frozen model's window mean (abrupt: peak in the day after
+     *                              minus before; gradual: last window minus first), in the task's error unit
+     * @param recovery90TimeS       onboard learner's recovery time after driftTimeS, s; NaN if never
+     * @param oracleRecovery90TimeS the oracle's recovery time under the same rule, s; NaN if never or no oracle
+     * @param recoveryTimeS         time until the onboard window mean is within 10 % of the oracle's (paired,
+     *                              2 standard errors) and stays there for the hold, s; NaN if never or no oracle
      */
-    public record Recovery(double driftTimeS, double errorLost, double recovery90TimeS, double recoveryTimeS) {
+    public record Recovery(DriftKind kind, double driftTimeS, double errorLost, double recovery90TimeS,
+                           double oracleRecovery90TimeS, double recoveryTimeS) {
     }
 
     /** @return the first drift's recovery time vs the oracle, s (NaN if there is none) */
@@ -52,5 +77,10 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
     /** @return the first drift's 90 %-recovery time, s (NaN if there is none) */
     public double firstRecovery90TimeS() {
         return recoveries.isEmpty() ? Double.NaN : recoveries.get(0).recovery90TimeS();
+    }
+
+    /** @return the first drift's oracle 90 %-recovery time under the same rule, s (NaN if there is none) */
+    public double firstOracleRecovery90TimeS() {
+        return recoveries.isEmpty() ? Double.NaN : recoveries.get(0).oracleRecovery90TimeS();
     }
 }

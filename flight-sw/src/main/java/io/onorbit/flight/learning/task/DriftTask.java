@@ -38,6 +38,14 @@ public interface DriftTask {
     /** @return times of abrupt drifts, s since the schedule epoch (empty if none) */
     double[] abruptDriftTimesS();
 
+    /**
+     * @return true if the concept also moves continuously (gradual drift: ageing, a rotating
+     *         hyperplane), so that a learner must keep tracking it rather than recover once
+     */
+    default boolean driftsGradually() {
+        return false;
+    }
+
     /** @return true if {@link #currentConceptLabel} is known (synthetic tasks), false for recorded data */
     boolean knowsConcept();
 

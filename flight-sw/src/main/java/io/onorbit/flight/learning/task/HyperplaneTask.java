@@ -70,6 +70,11 @@ public final class HyperplaneTask implements DriftTask {
     }
 
     @Override
+    public boolean driftsGradually() {
+        return magChange > 0 && numDriftAtts > 0;
+    }
+
+    @Override
     public int featureCount() {
         return weights.length;
     }

@@ -35,6 +35,11 @@ final class SampleClock {
         return index * periodS;
     }
 
+    /** @return time of the last sample, s */
+    double lastTimeS() {
+        return (samples - 1) * periodS;
+    }
+
     /** @return index of the current sample (-1 before the first) */
     long index() {
         return index;

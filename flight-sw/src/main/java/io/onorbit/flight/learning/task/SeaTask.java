@@ -7,7 +7,8 @@ import java.util.Random;
  * three attributes uniform in [0, 10), label 0 if attrib1 + attrib2 &le; theta else 1, with theta
  * one of 8, 9, 7, 9.5 (functions 1-4), and each label flipped with probability noisePercentage/100
  * (MOA draws it as {@code 1 + nextInt(100) <= noise}). Same {@link Random} draw order as MOA, so
- * a seed gives MOA's sequence. The concept switches abruptly 1 -> 2 -> 3 -> 4 at equal spans.
+ * a seed gives MOA's sequence. The concept switches abruptly 1 -> 2 -> 3 -> 4 at 1, 2 and 3
+ * concept spans after the epoch (absolute times; a drift after the end of the stream is not seen).
  *
  * <p>Features are the attributes divided by 10 (dimensionless, [0, 1)); label in {0, 1}.
  */
@@ -29,6 +30,18 @@ public final class SeaTask implements DriftTask {
      * @param durationS       stream length, s (&gt; 0); the four concepts each take a quarter
      */
     public SeaTask(long seed, int noisePercentage, double samplePeriodS, double durationS) {
+        this(seed, noisePercentage, samplePeriodS, durationS, durationS / 4);
+    }
+
+    /**
+     * @param seed            MOA's instanceRandomSeed
+     * @param noisePercentage label noise, percent in [0, 100] (MOA default 10)
+     * @param samplePeriodS   time between samples, s (&gt; 0)
+     * @param durationS       stream length, s (&gt; 0)
+     * @param conceptS        each of the first three concepts lasts this long, s (&gt; 0): drifts at
+     *                        conceptS, 2 conceptS and 3 conceptS since the epoch
+     */
+    public SeaTask(long seed, int noisePercentage, double samplePeriodS, double durationS, double conceptS) {
         if (noisePercentage < 0 || noisePercentage > 100) {
             throw new IllegalArgumentException("sea: noisePercentage " + noisePercentage + " must be in [0, 100]");
         }
@@ -38,7 +51,10 @@ public final class SeaTask implements DriftTask {
         this.random = new Random(seed);
         this.noisePercentage = noisePercentage;
         this.clock = new SampleClock(samplePeriodS, durationS);
-        this.driftTimesS = new double[] {durationS / 4, durationS / 2, 3 * durationS / 4};
+        if (!(conceptS > 0)) {
+            throw new IllegalArgumentException("sea: conceptS " + conceptS + " must be > 0");
+        }
+        this.driftTimesS = new double[] {conceptS, 2 * conceptS, 3 * conceptS};
     }
 
     @Override
@@ -90,7 +106,7 @@ public final class SeaTask implements DriftTask {
 
     @Override
     public double[] abruptDriftTimesS() {
-        return driftTimesS.clone();
+        return java.util.Arrays.stream(driftTimesS).filter(t -> t <= clock.lastTimeS()).toArray();
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class SolarArrayTask implements DriftTask {
     }
 
     @Override
+    public boolean driftsGradually() {
+        return scenario.degradationPerYear() > 0 || scenario.sensorBiasDriftKPerDay() != 0;
+    }
+
+    @Override
     public int featureCount() {
         return 4;
     }

@@ -5,9 +5,11 @@
  * {@link io.onorbit.flight.learning.task.SeaTask} and {@link io.onorbit.flight.learning.task.HyperplaneTask}
  * (same definitions and random draw order as MOA, for comparison with published results), and
  * {@link io.onorbit.flight.learning.task.CsvTask} for a user's own telemetry.
+ * {@link io.onorbit.flight.learning.task.TaskSpec} is the mission's choice ({@code learning.task.kind})
+ * and builds the stream for a satellite; drift onsets are absolute times from the config.
  *
  * <p>Every task is a time-ordered stream (times in s since the schedule epoch) with a known drift
- * schedule ({@code abruptDriftTimesS}) and, for synthetic tasks, the true current concept for an
+ * schedule ({@code abruptDriftTimesS}, {@code driftsGradually}) and, for synthetic tasks, the true current concept for an
  * oracle. Units of features and label are documented per task. Limits: single-output tasks only.
  */
 package io.onorbit.flight.learning.task;

@@ -55,10 +55,14 @@ class DriftExperimentTest {
         DriftOutcome o = ex.run(task, schedule.contacts(), TrainingPower.sunlitSurplus(schedule, 2.0));
 
         DriftOutcome.Recovery r = o.recoveries().get(0);
+        assertThat(r.kind()).isEqualTo(DriftOutcome.DriftKind.ABRUPT);
         assertThat(r.driftTimeS()).isEqualTo(failureS);
         // The failure removes 1/8 of the lit output; the frozen model keeps predicting it.
         assertThat(r.errorLost()).isGreaterThan(0.03);
         assertThat(r.recovery90TimeS()).isLessThan(86400);
+        assertThat(r.oracleRecovery90TimeS()).as("the oracle is held to the same rule").isLessThan(86400);
+        assertThat(o.recoveries()).as("ageing is gradual drift").hasSize(2);
+        assertThat(o.recoveries().get(1).kind()).isEqualTo(DriftOutcome.DriftKind.GRADUAL);
         assertThat(o.errorOnboard()).isLessThan(0.5 * o.errorFrozen());
         assertThat(o.errorOnboard()).isLessThan(o.errorGroundRetrain());
         assertThat(o.errorOracle()).isLessThan(o.errorFrozen());

@@ -4,7 +4,7 @@ import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.eval.BatchFitter;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
-import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import java.util.Arrays;
@@ -25,8 +25,7 @@ public record DeployedModel(float[] parameters, ModelVersion version) {
 
     /** @return the pre-launch fit for {@code schedule} under {@code config} */
     public static DeployedModel fit(OnboardSchedule schedule, LearningConfig config) {
-        SolarArrayTask pre = new SolarArrayTask(schedule, config.solarFor(schedule.durationS())
-                .withSeed(config.solar().seed() + PRELAUNCH_SEED_OFFSET));
+        DriftTask pre = config.createTask(schedule, config.solar().seed() + PRELAUNCH_SEED_OFFSET);
         int d = pre.featureCount();
         double warmupS = Math.min(config.experiment().warmupS(), schedule.durationS());
         float[] xs = new float[1024 * d];

@@ -1,7 +1,7 @@
 package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.learning.LearningConfig;
-import io.onorbit.flight.learning.task.SolarArrayTask;
+import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
@@ -99,7 +99,7 @@ public final class ModuleStages implements StageFactory {
         s.add(StageStatus.available("power", "flight.power PowerBudget + TrainingEnvelope (spacecraft.power)"));
         s.add(StageStatus.available("learning", "flight.payload TrainingPayload (" + payload.engine().key() + ", "
                 + payload.activeW() + " W training, " + payload.idleW() + " W idle) running flight.learning OnboardTrainer"
-                + " on the solar-array task (learning, spacecraft.training_payload)"));
+                + " on the " + learning.task().kind().label() + " task (learning, spacecraft.training_payload)"));
         s.add(StageStatus.available("link", "flight.delta encoder (error feedback) + flight.storage queue + flight.link "
                 + "pass-gated radio, " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
@@ -117,7 +117,7 @@ public final class ModuleStages implements StageFactory {
     @Override
     public LearningStage learning(OnboardSchedule schedule, int index, long seed, Path storageDir) {
         DeployedModel launch = deployed(schedule);
-        SolarArrayTask task = new SolarArrayTask(schedule, learning.solarFor(schedule.durationS()).withSeed(seed));
+        DriftTask task = learning.createTask(schedule, seed);
         return new FlightLearningStage(task, learning.trainer(), optimizer(seed), launch.parameters(), launch.version(),
                 learning.experiment().fadingFactor(), storageDir, payload);
     }

@@ -23,7 +23,7 @@ class FlightLearningStageTest {
 
     private FlightLearningStage stage(OnboardSchedule s, float[] launch, ModelVersion v) {
         LearningConfig c = LearningConfig.defaults();
-        return new FlightLearningStage(new SolarArrayTask(s, c.solarFor(s.durationS()).withSeed(3)), c.trainer(),
+        return new FlightLearningStage(new SolarArrayTask(s, c.solar().withSeed(3)), c.trainer(),
                 DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD), launch, v, 0.98, dir,
                 PayloadSpec.digitalProcessor());
     }
