@@ -22,7 +22,8 @@ public final class RunSupport {
     }
 
     /**
-     * Runs the mission and, if {@code outDir} is given, writes its report there atomically.
+     * Runs the mission and, if {@code outDir} is given, writes its archive and report there (see
+     * {@link #run(MissionSetup, long, FaultPlan, Path, MissionSimulator.ProgressListener)}).
      *
      * @return the result
      */
@@ -31,7 +32,7 @@ public final class RunSupport {
         ProgressBar bar = ProgressBar.start(label, spec, ProgressBar.Mode.of(spec), Math.round(setup.durationS()),
                 " days", 86_400);
         String kept = outDir == null ? "nothing was written"
-                : "no report was written (" + outDir + " is written only when the run completes)";
+                : "the ground archive so far is kept in " + outDir.resolve(ARCHIVE) + " (summary.json there says complete: false)";
         try (StopNotice stop = StopNotice.register(spec.commandLine().getErr(), bar, () -> kept)) {
             return run(setup, seed, faults, outDir, (d, t) -> bar.stepTo(Math.round(d)));
         } catch (UncheckedIOException e) {
