@@ -29,8 +29,10 @@ public final class RunSupport {
      */
     static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
                                 CommandSpec spec) {
+        // In a log, no line before 30 s: building the stages (launch model fit, archive) takes several
+        // seconds on a loaded machine, and a bad setup must fail with its one line only.
         ProgressBar bar = ProgressBar.start(label, spec, ProgressBar.Mode.of(spec), Math.round(setup.durationS()),
-                " days", 86_400);
+                " days", 86_400, java.time.Duration.ofSeconds(ProgressBar.LINE_INTERVAL_S), java.time.Duration.ofSeconds(30));
         String kept = outDir == null ? "nothing was written"
                 : "the ground archive so far is kept in " + outDir.resolve(ARCHIVE) + " (summary.json there says complete: false)";
         try (StopNotice stop = StopNotice.register(spec.commandLine().getErr(), bar, () -> kept)) {
