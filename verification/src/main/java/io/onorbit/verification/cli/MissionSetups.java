@@ -34,6 +34,9 @@ public final class MissionSetups {
         SimulationSettings settings = SimulationSettings.read(m.root().child("simulation").orElse(null));
         ModuleStages stages = new ModuleStages(m, settings);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
+        if (!schedules.isEmpty()) {
+            stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress
+        }
         return new MissionSetup(m.name(), m.seed(), m.durationS(), schedules, settings, stages);
     }
 }

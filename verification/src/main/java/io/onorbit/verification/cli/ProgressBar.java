@@ -24,7 +24,9 @@ public final class ProgressBar implements AutoCloseable {
     static final long QUIET_START_S = 5;
     /**
      * System property the {@code onorbit} launcher sets from {@code [ -t 2 ]}: {@code bar} when
-     * stderr is a terminal, {@code lines} when it is not. Without it, a console means a terminal.
+     * stderr is a terminal, {@code lines} when it is not. Without it (in-process use: tests, an
+     * embedding program) a console means a terminal, and anything else shows nothing, so that a
+     * caller's captured stderr holds only what the command says.
      */
     public static final String MODE_PROPERTY = "onorbit.progress";
 
@@ -52,7 +54,7 @@ public final class ProgressBar implements AutoCloseable {
             if (p.equals("lines")) {
                 return LINES;
             }
-            return System.console() != null ? BAR : LINES;
+            return System.console() != null ? BAR : OFF;
         }
 
         private static boolean quiet(CommandLine.ParseResult r) {
@@ -165,8 +167,13 @@ public final class ProgressBar implements AutoCloseable {
         return b.toString();
     }
 
+    /** @return {@code v} with three significant digits, never in exponent form */
     private static String num(double v) {
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+        if (v == 0 || Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        int decimals = Math.max(0, Math.min(9, 2 - (int) Math.floor(Math.log10(Math.abs(v)))));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String hms(double s) {

@@ -101,6 +101,21 @@ class CampaignCommandTest {
     }
 
     @Test
+    void badClusterAndWorkerAddressesAreOneLineWithExitTwoAndNothingRuns() {
+        Path file = CampaignFixtures.write(tmp.resolve("c"), "campaign: x\nmission: tiny.yaml\ndays: 0.01\n");
+        CliRun c = CliRun.of("campaign", file.toString(), "--cluster", "nowhere", "--out", tmp.resolve("o").toString());
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err().strip()).isEqualTo("error: --cluster 'nowhere' is not HOST:PORT (e.g. 127.0.0.1:5701)");
+        assertThat(tmp.resolve("o")).doesNotExist();
+        CliRun w = CliRun.of("worker", "--listen", "127.0.0.1:99999");
+        assertThat(w.code()).isEqualTo(2);
+        assertThat(w.err().strip()).isEqualTo("error: --listen '127.0.0.1:99999': port 99999 is outside [1, 65535]");
+        CliRun j = CliRun.of("worker", "--listen", "127.0.0.1:5701", "--join", "127.0.0.1");
+        assertThat(j.code()).isEqualTo(2);
+        assertThat(j.err().strip()).isEqualTo("error: --join '127.0.0.1' is not HOST:PORT (e.g. 127.0.0.1:5701)");
+    }
+
+    @Test
     void anOutputFolderOnOrbitDidNotMakeIsLeftAlone() throws Exception {
         Path file = CampaignFixtures.write(tmp.resolve("c"), "campaign: x\nmission: tiny.yaml\ndays: 0.01\n");
         Path out = tmp.resolve("mine");

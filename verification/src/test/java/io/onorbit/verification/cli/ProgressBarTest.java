@@ -72,6 +72,12 @@ class ProgressBarTest {
         assertThat(ProgressBar.Mode.of(spec(err, "simulate", "m.yaml", "--quiet"))).isEqualTo(ProgressBar.Mode.OFF);
         String before = System.getProperty(ProgressBar.MODE_PROPERTY);
         try {
+            // In-process without the launcher's word and without a console (as here): nothing, so a
+            // caller's captured stderr holds only what the command says.
+            System.clearProperty(ProgressBar.MODE_PROPERTY);
+            if (System.console() == null) {
+                assertThat(ProgressBar.Mode.of(spec(err, "simulate", "m.yaml"))).isEqualTo(ProgressBar.Mode.OFF);
+            }
             System.setProperty(ProgressBar.MODE_PROPERTY, "lines");
             assertThat(ProgressBar.Mode.of(spec(err, "simulate", "m.yaml"))).isEqualTo(ProgressBar.Mode.LINES);
             System.setProperty(ProgressBar.MODE_PROPERTY, "bar");

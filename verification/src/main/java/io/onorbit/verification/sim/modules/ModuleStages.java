@@ -24,6 +24,8 @@ import io.onorbit.ground.config.PowerConfigReader;
 import io.onorbit.ground.config.TrainingPayloadConfigReader;
 import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.payload.PayloadSpec;
+import io.onorbit.flight.payload.TrainingPayload;
+import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import io.onorbit.verification.sim.FlightLinkStage;
 import io.onorbit.verification.sim.GroundStage;
 import io.onorbit.verification.sim.LearningStage;
@@ -71,6 +73,23 @@ public final class ModuleStages implements StageFactory {
         this.apids = new ApidPlan(names, link.apidBase());
         this.keysGenerated = ground.uplinkKeysFile().isEmpty();
         this.keys = keysGenerated ? UplinkKeys.derivedFromSeed(names, mission.seed()) : UplinkKeys.read(ground.uplinkKeysFile().get());
+    }
+
+    /**
+     * Builds the training payload once (trainer and sample buffer) to refuse, before any run
+     * starts and before any progress is drawn, a model that does not fit the memory budget.
+     *
+     * @param schedule any satellite's schedule (the stream's shape is the same for all)
+     * @throws io.onorbit.ground.config.ConfigException naming {@code learning.memory_budget_bytes}
+     */
+    public void checkMemoryBudget(OnboardSchedule schedule) {
+        int features = learning.createTask(schedule, 0).featureCount();
+        try {
+            TrainingPayload.of(payload, features, learning.trainer(), optimizer(0));
+        } catch (MemoryBudgetException e) {
+            throw mission.root().child("learning").orElse(mission.root())
+                    .error("memory_budget_bytes", e.getMessage());
+        }
     }
 
     /** @return the launch model of the constellation, fitted once on the first schedule asked for */
