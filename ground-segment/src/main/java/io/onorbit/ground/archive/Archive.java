@@ -318,6 +318,11 @@ public final class Archive implements AutoCloseable {
         return query("SELECT * FROM deltas WHERE status = ? ORDER BY id", Archive::delta, status.name());
     }
 
+    /** @return deltas archived after row {@code id}, oldest first (for readers that follow the archive) */
+    public List<DeltaRecord> deltasAfter(long id) {
+        return query("SELECT * FROM deltas WHERE id > ? ORDER BY id", Archive::delta, id);
+    }
+
     /** @return one delta */
     public Optional<DeltaRecord> delta(long id) {
         return query("SELECT * FROM deltas WHERE id = ?", Archive::delta, id).stream().findFirst();
@@ -458,6 +463,13 @@ public final class Archive implements AutoCloseable {
     /** @return the last command counter used for {@code satellite} (0 if none yet) */
     public long lastUplinkCounter(String satellite) {
         return query("SELECT COALESCE(MAX(counter), 0) FROM uplinks WHERE satellite = ?", rs -> rs.getLong(1), satellite).get(0);
+    }
+
+    /** @return the signed updates recorded for {@code satellite} with a counter above {@code afterCounter}, by counter */
+    public List<UplinkRecord> uplinks(String satellite, long afterCounter) {
+        return query("SELECT * FROM uplinks WHERE satellite = ? AND counter > ? ORDER BY counter", rs -> new UplinkRecord(
+                rs.getString("satellite"), rs.getLong("counter"), rs.getLong("from_version"), rs.getLong("to_version"),
+                rs.getLong("bytes"), Instant.parse(rs.getString("created_at"))), satellite, afterCounter);
     }
 
     /**

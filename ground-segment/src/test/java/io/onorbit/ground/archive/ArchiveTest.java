@@ -113,6 +113,24 @@ class ArchiveTest {
     }
 
     @Test
+    void readersFollowTheArchiveFromARowOrCounter() {
+        try (Archive a = Archive.open(dir.resolve("follow.db"))) {
+            long first = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
+            long second = a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            assertThat(a.deltasAfter(0)).extracting(DeltaRecord::id).containsExactly(first, second);
+            assertThat(a.deltasAfter(first)).extracting(DeltaRecord::id).containsExactly(second);
+            assertThat(a.deltasAfter(second)).isEmpty();
+            a.recordUplink("sat-1", 1, 0, 1, 120, T0);
+            a.recordUplink("sat-1", 2, 1, 3, 130, T0.plusSeconds(60));
+            a.recordUplink("sat-2", 1, 0, 1, 120, T0);
+            assertThat(a.uplinks("sat-1", 0)).extracting(UplinkRecord::counter).containsExactly(1L, 2L);
+            assertThat(a.uplinks("sat-1", 1)).singleElement()
+                    .isEqualTo(new UplinkRecord("sat-1", 2, 1, 3, 130, T0.plusSeconds(60)));
+            assertThat(a.uplinks("sat-3", 0)).isEmpty();
+        }
+    }
+
+    @Test
     void newerSchemaThanCodeIsRefused() throws Exception {
         Path file = dir.resolve("future.db");
         try (Archive a = Archive.open(file); Statement s = a.connection().createStatement()) {

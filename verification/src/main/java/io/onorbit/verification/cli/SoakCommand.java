@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code onorbit soak MISSION.yaml --days N}: the loop with seeded faults; exit 1 on any invariant violation. */
+/**
+ * {@code onorbit soak MISSION.yaml --days N}: the loop with seeded faults; exit 1 on any invariant
+ * violation and on any delta lost or duplicated (a loss the queue detected still fails the soak).
+ */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Long accelerated run with seeded fault injection; every invariant is checked at every "
-                + "step. Exit code 1 on any violation.")
+                + "step. Exit code 1 on any violation and on any delta lost or duplicated.")
 final class SoakCommand implements Callable<Integer> {
 
     @Mixin
@@ -82,6 +85,11 @@ final class SoakCommand implements Callable<Integer> {
         }
         pw.flush();
         RunSupport.printFirstViolation(r, spec.commandLine().getErr());
-        return r.totalViolations() == 0 ? 0 : OnOrbitCli.EXIT_CHECK_FAILED;
+        long lost = r.sum(SimulationResult.Satellite::lost);
+        long duplicated = r.sum(SimulationResult.Satellite::duplicated);
+        if (lost > 0 || duplicated > 0) {
+            spec.commandLine().getErr().println("SOAK FAILED: " + lost + " delta(s) lost, " + duplicated + " duplicated");
+        }
+        return r.passed() ? 0 : OnOrbitCli.EXIT_CHECK_FAILED;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.verification.sim.LearningStage;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageStatus;
 import io.onorbit.verification.soak.FaultKind;
@@ -12,8 +13,33 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The run's summary as JSON. Field names carry units; a quantity whose stage did not run is
- * {@code null}. Shared by {@code simulate} and {@code soak}.
+ * The run's summary as JSON. Field names carry units; a quantity whose stage did not run (or that
+ * the loop does not measure yet) is {@code null}. Shared by {@code simulate} and {@code soak}.
+ * Fields are added, never renamed. Besides the self-explaining totals:
+ *
+ * <ul>
+ *   <li>{@code min_soc}: the lowest state of charge under the real draw (a crossing of the floor
+ *       the battery's protection hid shows here, below {@code soc_floor});</li>
+ *   <li>{@code training}: {@code engine} ({@code analog|digital}), {@code energy_wh} drawn for
+ *       training, {@code duty_fraction} of time the training payload trained (mean over
+ *       satellites), {@code updates} applied by the trainer, {@code samples_seen} (arrived from the
+ *       sensor), {@code samples_trained}, {@code samples_dropped} (arrived while the payload could
+ *       not take them and did not fit its buffer); null where not measured;</li>
+ *   <li>{@code deltas.delivered}: deltas the ground archive holds, booked from the archive read
+ *       back after each synchronization, never from the link; {@code deltas.archived}: rows the
+ *       archive gained during the run; {@code deltas.rejected_on_ground}: what the ground refused,
+ *       a count per reason (ingest reasons as the archive records them; {@code review} for
+ *       deltas an operator rejected); {@code lost}: destroyed before delivery (detected or silent),
+ *       {@code duplicated}: archived twice;</li>
+ *   <li>{@code updates}: {@code published} global versions made during the run, {@code applied}
+ *       on board (all satellites), {@code refused}: signed updates the ground issued that were
+ *       never applied on board (refused, lost on the way or superseded), {@code max_lag_s}: the
+ *       longest time from a version's publication to its application on a satellite;</li>
+ *   <li>{@code faults_injected}: a count per fault kind ({@code attacker}: forged, replayed and
+ *       reordered uplink commands injected);</li>
+ *   <li>{@code passed}: no invariant violation and no delta lost or duplicated (the soak's exit
+ *       status).</li>
+ * </ul>
  */
 public final class SummaryJson {
 
@@ -49,6 +75,19 @@ public final class SummaryJson {
         } else {
             root.putNull("training_energy_wh");
         }
+        ObjectNode training = root.putObject("training");
+        training.put("engine", r.trainingEngine().orElse(null));
+        if (learning) {
+            training.put("energy_wh", r.trainingEnergyWh());
+            training.put("updates", r.sum(SimulationResult.Satellite::trainingUpdates));
+        } else {
+            training.putNull("energy_wh");
+            training.putNull("updates");
+        }
+        number(training, "duty_fraction", r.meanDutyFraction());
+        count(training, "samples_seen", r.payloadSum(LearningStage.PayloadBooks::samplesSeen));
+        count(training, "samples_trained", r.payloadSum(LearningStage.PayloadBooks::samplesTrained));
+        count(training, "samples_dropped", r.payloadSum(LearningStage.PayloadBooks::samplesDropped));
         ObjectNode err = root.putObject("error");
         number(err, "frozen", r.meanError(0));
         number(err, "onboard", r.meanError(1));
@@ -56,6 +95,15 @@ public final class SummaryJson {
         ObjectNode d = root.putObject("deltas");
         d.put("generated", r.sum(SimulationResult.Satellite::generated));
         d.put("delivered", r.sum(SimulationResult.Satellite::delivered));
+        if (r.ground().isPresent()) {
+            d.put("archived", r.ground().get().deltasArchived());
+            ObjectNode rej = d.putObject("rejected_on_ground");
+            r.ground().get().rejectedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> rej.put(e.getKey(), e.getValue()));
+        } else {
+            d.putNull("archived");
+            d.putNull("rejected_on_ground");
+        }
         d.put("queued", r.sum(SimulationResult.Satellite::queued));
         d.put("lost", r.sum(SimulationResult.Satellite::lost));
         d.put("lost_silently", r.sum(SimulationResult.Satellite::lostSilently));
@@ -65,8 +113,18 @@ public final class SummaryJson {
         d.put("dense_bytes", r.sum(SimulationResult.Satellite::denseBytes));
         root.put("bytes_uplinked", r.sum(SimulationResult.Satellite::bytesUplinked));
         root.put("global_updates_applied", r.sum(SimulationResult.Satellite::updatesApplied));
+        ObjectNode up = root.putObject("updates");
+        if (r.ground().isPresent()) {
+            up.put("published", r.ground().get().versionsPublished());
+        } else {
+            up.putNull("published");
+        }
+        up.put("applied", r.sum(SimulationResult.Satellite::updatesApplied));
+        up.put("refused", r.sum(SimulationResult.Satellite::updatesRefused));
+        number(up, "max_lag_s", r.maxUpdateLagS());
         root.put("transmissions_outside_contact", r.sum(SimulationResult.Satellite::transmissionsOutsideContact));
         root.put("invariant_violations", r.totalViolations());
+        root.put("passed", r.passed());
         ObjectNode inv = root.putObject("invariants");
         r.invariantViolations().forEach(inv::put);
         if (r.firstViolations().isEmpty()) {
@@ -124,6 +182,14 @@ public final class SummaryJson {
             n.putNull(key);
         } else {
             n.put(key, v);
+        }
+    }
+
+    private static void count(ObjectNode n, String key, java.util.OptionalLong v) {
+        if (v.isPresent()) {
+            n.put(key, v.getAsLong());
+        } else {
+            n.putNull(key);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.model.ModelVersion;
+import java.util.Optional;
 
 /**
  * One spacecraft's onboard learner (adapter over {@code flight.learning}): it evaluates and
@@ -55,6 +56,21 @@ public interface LearningStage {
 
     /** @return a short name of the implementation for the summary */
     String name();
+
+    /** @return the training payload's books so far, empty if this learner models no payload */
+    default Optional<PayloadBooks> payloadBooks() {
+        return Optional.empty();
+    }
+
+    /**
+     * What the training payload did over the run.
+     *
+     * @param dutyFraction   fraction of the elapsed time it was training, in [0, 1]
+     * @param samplesSeen    samples that arrived from the sensor
+     * @param samplesTrained samples it trained on
+     * @param samplesDropped samples that arrived while it could not take them and did not fit its buffer
+     */
+    record PayloadBooks(double dutyFraction, long samplesSeen, long samplesTrained, long samplesDropped) { }
 
     /**
      * Prequential errors, NaN where a learner has no samples yet.

@@ -1,8 +1,10 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.verification.soak.ArchiveAudit;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
+import io.onorbit.verification.soak.GroundRecord;
 import io.onorbit.verification.soak.Invariants;
 import io.onorbit.verification.soak.Violation;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -142,6 +145,10 @@ public final class MissionSimulator {
             t.setDaemon(true);
             return t;
         }) : null;
+        // The truth on the ground: the archive read back over its own connection after each synchronization.
+        ArchiveAudit audit = ground == null ? null : ground.archiveFile()
+                .map(f -> new ArchiveAudit(f, schedules.stream().map(OnboardSchedule::satellite).toList())).orElse(null);
+        Optional<SimulationResult.GroundBooks> books = Optional.empty();
         try {
             for (double from = 0; from < total - 1e-9; from += settings.syncIntervalS()) {
                 double to = Math.min(total, from + settings.syncIntervalS());
@@ -149,18 +156,29 @@ public final class MissionSimulator {
                 if (ground != null) {
                     ground.synchronize(to);
                 }
+                if (audit != null) {
+                    Map<String, GroundRecord> held = audit.read(to);
+                    runners.forEach(r -> r.groundSynced(held.get(r.schedule.satellite())));
+                }
                 progress.progress(to, total);
+            }
+            if (audit != null) {
+                books = Optional.of(new SimulationResult.GroundBooks(audit.archived(), audit.rejectedByReason(),
+                        audit.published()));
             }
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
+            }
+            if (audit != null) {
+                audit.close();
             }
             if (ground != null) {
                 ground.close();
             }
         }
         runners.forEach(SatelliteRunner::finish);
-        return collect(runners, total, (System.nanoTime() - wallStart) / 1e9);
+        return collect(runners, total, (System.nanoTime() - wallStart) / 1e9, books);
     }
 
     private static void runInterval(List<SatelliteRunner> runners, ExecutorService pool, double from, double to) {
@@ -185,7 +203,8 @@ public final class MissionSimulator {
         }
     }
 
-    private SimulationResult collect(List<SatelliteRunner> runners, double total, double wallS) {
+    private SimulationResult collect(List<SatelliteRunner> runners, double total, double wallS,
+                                     Optional<SimulationResult.GroundBooks> ground) {
         List<String> names = Invariants.names();
         Map<String, Long> byInvariant = new LinkedHashMap<>();
         names.forEach(n -> byInvariant.put(n, 0L));
@@ -210,6 +229,7 @@ public final class MissionSimulator {
                     l.generated(), l.delivered(), l.queued(), l.lost() + l.silentlyLost(), l.silentlyLost(), l.merged(),
                     l.duplicated(),
                     r.bytesDownlinked, r.bytesUplinked, r.denseBytes, r.updatesApplied,
+                    r.commands.signedNotApplied(), Double.NaN, r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
                     SimulationResult.Trace.of(r.powerSeries, 3), SimulationResult.Trace.of(r.errors, 3),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));
@@ -220,7 +240,8 @@ public final class MissionSimulator {
             violations = new ArrayList<>(violations.subList(0, keepViolations));
         }
         return new SimulationResult(mission, schedules.get(0).epoch(), seed, total, wallS, settings.stepS(),
-                factory.statuses(), faults, sats, byInvariant, List.copyOf(violations), injected, survived, schedules);
+                factory.statuses(), faults, sats, byInvariant, List.copyOf(violations), injected, survived, schedules,
+                factory.trainingEngine(), ground);
     }
 
     private static String safe(String name) {

@@ -13,11 +13,20 @@ public interface PowerStage {
     double socFloor();
 
     /**
-     * @return energy demanded in the last step that the battery refused because it would have
-     *         crossed its floor (or a rate limit), Wh; the floor itself is enforced by the
-     *         battery's protection, so a refused load is how a crossing shows
+     * @return energy demanded in the last step (fault loads injected before it included) that the
+     *         battery refused because it would have crossed its floor (or a rate limit), Wh; the
+     *         floor itself is enforced by the battery's protection, so a refused load is how a
+     *         crossing shows
      */
     double unservedWhLastStep();
+
+    /**
+     * @return the state of charge the cell would have now had it served everything demanded in
+     *         the last step and every fault load since (nothing cut by the protection at the
+     *         floor), fraction of current capacity; below {@link #socFloor()} is a floor crossing
+     *         that the protected {@link #soc()} hides
+     */
+    double realDrawSoc();
 
     /** @return usable battery capacity now, Wh */
     double capacityWh();

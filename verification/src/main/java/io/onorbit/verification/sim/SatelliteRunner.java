@@ -6,8 +6,10 @@ import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.verification.soak.FaultTally;
+import io.onorbit.verification.soak.GroundRecord;
 import io.onorbit.verification.soak.Invariant;
 import io.onorbit.verification.soak.Invariants;
+import io.onorbit.verification.soak.UplinkAttacker;
 import io.onorbit.verification.soak.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -37,12 +40,14 @@ final class SatelliteRunner {
     private final FlightLinkStage link;
     private final GroundStage.Port port;
     private final SpaceChannel channel;
+    private final UplinkAttacker attacker;
     private final Path storageRoot;
     private final FaultPlan faults;
     private final SplittableRandom faultRandom;
     final FaultTally tally = new FaultTally();
-    private final List<Invariant> invariants = Invariants.forSatellite();
+    private final List<Invariant> invariants;
     final Invariants.DeltaAccounting accounting;
+    final Invariants.GenuineCommandsOnly commands;
     final long[] violationsByInvariant;
     final List<Violation> firstViolations = new ArrayList<>();
     private final int keepViolations;
@@ -96,8 +101,10 @@ final class SatelliteRunner {
         this.faultRandom = root.split();
         this.channel = new SpaceChannel(root.split(), faults.missedPassProbability(), faults.bitErrorRate(),
                 faults.corruptedPacketProbability());
-        this.accounting = (Invariants.DeltaAccounting) invariants.stream()
-                .filter(i -> i instanceof Invariants.DeltaAccounting).findFirst().orElseThrow();
+        this.attacker = new UplinkAttacker(root.split(), faults.attackerPerPass());
+        this.invariants = Invariants.forSatellite(schedule.contacts());
+        this.accounting = only(Invariants.DeltaAccounting.class);
+        this.commands = only(Invariants.GenuineCommandsOnly.class);
         this.violationsByInvariant = new long[invariants.size()];
         this.keepViolations = keepViolations;
         this.orbitS = estimateOrbitS(schedule);
@@ -105,6 +112,10 @@ final class SatelliteRunner {
             this.socFloor = power.socFloor();
             this.minSoc = power.soc();
         }
+    }
+
+    private <T extends Invariant> T only(Class<T> type) {
+        return invariants.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     /** Mean spacing of successive penumbra entries (one per revolution), or 5400 s without eclipses. */
@@ -141,12 +152,14 @@ final class SatelliteRunner {
         double envelopeW = Double.NaN;
         LearningStage.TrainingStep training = LearningStage.TrainingStep.IDLE;
         long[] generated = NO_IDS;
-        long[] delivered = NO_IDS;
-        long[] counters = NO_IDS;
+        List<StepState.AppliedUpdate> applied = List.of();
         List<byte[]> sent = List.of();
         long bytesSent = 0;
         double overlapS = 0;
         double downBps = 0;
+        double txStartS = Double.NaN;
+        double txEndS = Double.NaN;
+        double uplinkS = 0;
         FlightLinkStage.QueueEvents events = FlightLinkStage.QueueEvents.NONE;
         long[] queued = null;
         double onboardT = t + clockOffsetS;
@@ -200,12 +213,16 @@ final class SatelliteRunner {
                 if (!missed) {
                     clockOffsetS = 0; // the ground's time beacon corrects the flight clock on carrier lock
                     onboardT = t;
+                    uplinkS = pass.uplinkBps() > 0 ? overlapS : 0;
                     if (link != null && up) {
                         LinkTraffic traffic = exchange(t, pass, overlapS);
                         sent = traffic.sent;
                         bytesSent = traffic.bytesSent;
-                        delivered = traffic.delivered;
-                        counters = traffic.counters;
+                        applied = traffic.applied;
+                        if (!sent.isEmpty()) {
+                            txStartS = traffic.keyedFromTrueS;
+                            txEndS = traffic.keyedUntilTrueS;
+                        }
                     }
                 }
             } else if (!Double.isNaN(passAosS)) {
@@ -232,10 +249,11 @@ final class SatelliteRunner {
         }
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
                 power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
-                power == null ? Double.NaN : power.unservedWhLastStep(),
-                envelopeW, training.peakPowerW(), training.energyJ(), overlapS, downBps, bytesSent, sent,
+                power == null ? Double.NaN : power.realDrawSoc(), power == null ? Double.NaN : power.unservedWhLastStep(),
+                envelopeW, training.peakPowerW(), training.energyJ(), overlapS, downBps, txStartS, txEndS, uplinkS,
+                bytesSent, sent,
                 learning == null ? -1 : learning.memoryUsedBytes(), learning == null ? -1 : learning.memoryBudgetBytes(),
-                generated, delivered, events.corruptedIds(), events.mergedIds(), queued, counters, error);
+                generated, events.corruptedIds(), events.mergedIds(), queued, applied, error);
         check(s);
         record(s, training);
         step++;
@@ -245,8 +263,10 @@ final class SatelliteRunner {
     private static final class LinkTraffic {
         List<byte[]> sent = List.of();
         long bytesSent;
-        long[] delivered = NO_IDS;
-        long[] counters = NO_IDS;
+        /** true-time interval the radio was keyed over, s */
+        double keyedFromTrueS;
+        double keyedUntilTrueS;
+        List<StepState.AppliedUpdate> applied = List.of();
     }
 
     /** Radio down through the channel to the ground port, and the uplink back; applies accepted updates. */
@@ -256,22 +276,35 @@ final class SatelliteRunner {
         long bitHitsBefore = channel.packetsWithBitErrors();
         long mangledBefore = channel.corruptedPackets();
         try {
-            x.sent = link.transmit(a + clockOffsetS, a + overlapS + clockOffsetS);
+            double onboardFromS = a + clockOffsetS;
+            double onboardUntilS = a + overlapS + clockOffsetS;
+            x.sent = link.transmit(onboardFromS, onboardUntilS);
+            // The radio cannot key outside the interval it was stepped over; in true time that
+            // interval is the onboard one minus the clock's error.
+            x.keyedFromTrueS = onboardFromS - clockOffsetS;
+            x.keyedUntilTrueS = onboardUntilS - clockOffsetS;
             for (byte[] p : x.sent) {
                 x.bytesSent += p.length;
             }
             List<byte[]> arrived = channel.carry(x.sent);
             if (port != null) {
-                x.delivered = toArray(port.receive(t, arrived));
+                port.receive(t, arrived); // delivery is booked from the ground archive, not from the link
                 List<byte[]> upPackets = port.uplink(a, a + overlapS);
                 for (byte[] p : upPackets) {
                     bytesUplinked += p.length;
                 }
+                if (pass.uplinkBps() > 0) {
+                    long before = attacker.injectedTotal();
+                    upPackets = attacker.interfere(upPackets, overlapS / pass.durationS());
+                    tally.injected(FaultKind.ATTACKER, t, attacker.injectedTotal() - before);
+                }
                 List<FlightLinkStage.AcceptedUpdate> accepted = link.receive(t, channel.carry(upPackets));
-                x.counters = new long[accepted.size()];
-                for (int i = 0; i < accepted.size(); i++) {
-                    FlightLinkStage.AcceptedUpdate u = accepted.get(i);
-                    x.counters[i] = u.counter();
+                List<StepState.AppliedUpdate> applied = new ArrayList<>();
+                for (FlightLinkStage.AcceptedUpdate u : accepted) {
+                    applied.add(new StepState.AppliedUpdate(u.counter(), u.version().version(), u.parameters()));
+                }
+                x.applied = applied;
+                for (FlightLinkStage.AcceptedUpdate u : accepted) {
                     if (learning != null) {
                         learning.applyGlobal(u.parameters(), u.version());
                         updatesApplied++;
@@ -376,22 +409,40 @@ final class SatelliteRunner {
     private void check(StepState s) {
         boolean violated = false;
         for (int i = 0; i < invariants.size(); i++) {
-            Invariant inv = invariants.get(i);
-            String reason = inv.check(s);
-            if (reason != null) {
-                violated = true;
-                violationsByInvariant[i]++;
-                if (firstViolations.size() < keepViolations) {
-                    firstViolations.add(new Violation(inv.name(), s.satellite(), s.step(), s.trueTimeS(), reason, s.describe()));
-                }
-            }
+            violated |= book(i, invariants.get(i).check(s), s.step(), s.trueTimeS(), s.describe());
         }
         tally.stepChecked(s.trueTimeS(), violated);
     }
 
+    /**
+     * Checks what the ground's archive holds for this satellite after a synchronization; a
+     * violation is booked at the last step run.
+     */
+    void groundSynced(GroundRecord g) {
+        boolean violated = false;
+        for (int i = 0; i < invariants.size(); i++) {
+            violated |= book(i, invariants.get(i).groundSynced(g), Math.max(0, step - 1), g.trueTimeS(),
+                    "ground synchronization at t=" + g.trueTimeS() + " s");
+        }
+        tally.stepChecked(g.trueTimeS(), violated);
+    }
+
+    private boolean book(int invariant, String reason, long atStep, double tS, String state) {
+        if (reason == null) {
+            return false;
+        }
+        violationsByInvariant[invariant]++;
+        if (firstViolations.size() < keepViolations) {
+            firstViolations.add(new Violation(invariants.get(invariant).name(), schedule.satellite(), atStep, tS, reason, state));
+        }
+        return true;
+    }
+
     private void record(StepState s, LearningStage.TrainingStep training) {
         if (power != null) {
-            minSoc = Double.isNaN(minSoc) ? s.soc() : Math.min(minSoc, s.soc());
+            // The lowest charge the real draw reached, not the protected battery's: a crossing shows.
+            double soc = Double.isNaN(s.realDrawSoc()) ? s.soc() : Math.min(s.soc(), s.realDrawSoc());
+            minSoc = Double.isNaN(minSoc) ? soc : Math.min(minSoc, soc);
             powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), training.peakPowerW());
         }
         trainingEnergyJ += training.energyJ();
@@ -440,15 +491,12 @@ final class SatelliteRunner {
         return step;
     }
 
-    SpaceChannel channel() {
-        return channel;
+    /** @return the training payload's books at the end of the run, if the learner models one */
+    Optional<LearningStage.PayloadBooks> payloadBooks() {
+        return learning == null ? Optional.empty() : learning.payloadBooks();
     }
 
-    private static long[] toArray(List<Long> ids) {
-        long[] a = new long[ids.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = ids.get(i);
-        }
-        return a;
+    SpaceChannel channel() {
+        return channel;
     }
 }

@@ -7,6 +7,7 @@ import io.onorbit.verification.soak.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a run produced: totals for the summary, per-satellite traces for the plots, the
@@ -26,12 +27,57 @@ import java.util.Map;
  * @param faultsInjected    faults injected by kind over all satellites (every kind listed)
  * @param faultsSurvived    injected faults not followed by a violation on their satellite within a day
  * @param schedules         the schedules that were simulated (for the timeline plot)
+ * @param trainingEngine    the training engine flown ("analog" or "digital"), empty without learning
+ * @param ground            what the ground's archive held at the end, read back from it (empty
+ *                          without a ground stage)
  */
 public record SimulationResult(String mission, Instant epoch, long seed, double simulatedS, double wallS, double stepS,
                                List<StageStatus> stages, FaultPlan faultPlan, List<Satellite> satellites,
                                Map<String, Long> invariantViolations, List<Violation> firstViolations,
                                Map<FaultKind, Long> faultsInjected, long faultsSurvived,
-                               List<OnboardSchedule> schedules) {
+                               List<OnboardSchedule> schedules, Optional<String> trainingEngine,
+                               Optional<GroundBooks> ground) {
+
+    /**
+     * @return true if the run holds up: no invariant violation, no delta lost (even a detected
+     *         loss) and none duplicated
+     */
+    public boolean passed() {
+        return totalViolations() == 0 && sum(Satellite::lost) == 0 && sum(Satellite::duplicated) == 0;
+    }
+
+    /** @return fraction of the run the training payloads trained, mean over satellites (NaN: no payload modelled) */
+    public double meanDutyFraction() {
+        return satellites.stream().flatMap(s -> s.payload().stream()).mapToDouble(LearningStage.PayloadBooks::dutyFraction)
+                .average().orElse(Double.NaN);
+    }
+
+    /**
+     * @param f one count of the payload books
+     * @return its sum over the satellites, empty if no satellite models a payload
+     */
+    public java.util.OptionalLong payloadSum(java.util.function.ToLongFunction<LearningStage.PayloadBooks> f) {
+        List<LearningStage.PayloadBooks> books = satellites.stream().flatMap(s -> s.payload().stream()).toList();
+        return books.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(books.stream().mapToLong(f).sum());
+    }
+
+    /** @return the longest publication-to-application lag of a global version over all satellites, s (NaN: not measured) */
+    public double maxUpdateLagS() {
+        return satellites.stream().mapToDouble(Satellite::updateMaxLagS).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    /**
+     * What the ground's archive held at the end of the run.
+     *
+     * @param deltasArchived   deltas archived during the run, all satellites
+     * @param rejectedByReason what the ground refused, by reason (ingest reasons, {@code review})
+     * @param versionsPublished global versions published during the run
+     */
+    public record GroundBooks(long deltasArchived, Map<String, Long> rejectedByReason, long versionsPublished) {
+        public GroundBooks {
+            rejectedByReason = Map.copyOf(rejectedByReason);
+        }
+    }
 
     /** @return total invariant violations */
     public long totalViolations() {
@@ -87,16 +133,21 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param errorSums         sums of frozen, onboard, federated errors over steps
      * @param errorCounts       steps with each error defined
      * @param generated         deltas generated
-     * @param delivered         deltas delivered to the ground
+     * @param delivered         deltas delivered: archived on the ground (read back from the archive)
      * @param queued            deltas in the queue at the end
      * @param lost              deltas destroyed by detected storage corruption, plus silent losses
      * @param lostSilently      deltas that vanished without any report (each was a violation)
      * @param merged            deltas merged into newer ones by the full queue
-     * @param duplicated        deltas delivered twice
+     * @param duplicated        deltas archived twice
      * @param bytesDownlinked   bytes the radio sent
      * @param bytesUplinked     bytes the ground sent up
      * @param denseBytes        float32 size of the generated deltas, bytes
      * @param updatesApplied    global models applied from the uplink
+ * @param updatesRefused    signed updates the ground issued to it that it never applied (refused
+ *                          on board, lost on the way, or superseded)
+ * @param updateMaxLagS     longest time from a global version's publication to its application
+ *                          (or to the end of the run if it never was), s; NaN when not measured
+ * @param payload           the training payload's books, empty if the learner models no payload
      * @param transmissionsOutsideContact steps with bytes sent outside a true contact
      * @param missedPasses      passes lost by fault
      * @param orbitS            period used for the per-orbit bins, s
@@ -111,6 +162,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long generated, long delivered, long queued, long lost, long lostSilently, long merged,
                             long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
+                            long updatesRefused, double updateMaxLagS, Optional<LearningStage.PayloadBooks> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }
 

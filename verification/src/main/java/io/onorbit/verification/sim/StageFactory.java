@@ -3,6 +3,7 @@ package io.onorbit.verification.sim;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the stages of one mission. A stage whose module is not available returns null and is
@@ -12,6 +13,11 @@ public interface StageFactory {
 
     /** @return one entry per stage: available or not, and why */
     List<StageStatus> statuses();
+
+    /** @return the training engine the mission flies ("analog", "digital"), empty without a learning stage */
+    default Optional<String> trainingEngine() {
+        return Optional.empty();
+    }
 
     /** @return the satellite's power budget, or null */
     PowerStage power(OnboardSchedule schedule, int index, long seed);

@@ -19,7 +19,9 @@ public enum FaultKind {
     /** A file in the spacecraft's storage is damaged. */
     CORRUPTED_STORAGE,
     /** The flight computer's clock jumps. */
-    CLOCK_JUMP;
+    CLOCK_JUMP,
+    /** Forged, replayed and reordered uplink commands injected during passes (see {@link UplinkAttacker}). */
+    ATTACKER;
 
     /** @return the snake_case name used in plans and summaries */
     public String key() {

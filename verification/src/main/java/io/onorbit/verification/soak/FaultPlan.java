@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * corrupted_packet: {probability: 0.005}
  * corrupted_storage: {per_day: 0.5}
  * clock_jump: {per_day: 0.3, max_jump_s: 120}
+ * attacker: {per_pass: 1.0}
  * </pre>
  *
  * @param resetPerDay               flight-computer resets per day
@@ -36,11 +37,12 @@ import java.util.stream.Collectors;
  * @param corruptedStoragePerDay    storage corruptions per day
  * @param clockJumpPerDay           clock jumps per day
  * @param clockJumpMaxS             largest jump, s (jumps are uniform in [-max, max])
+ * @param attackerPerPass           forged, replayed or reordered commands injected per pass with uplink, mean
  */
 public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDay, double brownoutEnergyWh,
                         double capacityFaultPerDay, double capacityFaultFraction, double missedPassProbability,
                         double bitErrorRate, double corruptedPacketProbability, double corruptedStoragePerDay,
-                        double clockJumpPerDay, double clockJumpMaxS) {
+                        double clockJumpPerDay, double clockJumpMaxS, double attackerPerPass) {
 
     public FaultPlan {
         check("reset.per_day", resetPerDay, 0, 1000);
@@ -55,6 +57,7 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
         check("corrupted_storage.per_day", corruptedStoragePerDay, 0, 1000);
         check("clock_jump.per_day", clockJumpPerDay, 0, 1000);
         check("clock_jump.max_jump_s", clockJumpMaxS, 0, 86400);
+        check("attacker.per_pass", attackerPerPass, 0, 1000);
     }
 
     private static void check(String field, double v, double min, double max) {
@@ -65,7 +68,7 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
 
     /** @return no faults at all */
     public static FaultPlan none() {
-        return new FaultPlan(0, 60, 0, 1.0, 0, 0.03, 0, 0, 0, 0, 0, 120);
+        return new FaultPlan(0, 60, 0, 1.0, 0, 0.03, 0, 0, 0, 0, 0, 120, 0);
     }
 
     /**
@@ -73,7 +76,7 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
      *         leaving the mission workable (documented in the soak package note)
      */
     public static FaultPlan all() {
-        return new FaultPlan(1.0, 60, 0.5, 1.0, 0.02, 0.03, 0.1, 1e-5, 0.005, 0.5, 0.3, 120);
+        return new FaultPlan(1.0, 60, 0.5, 1.0, 0.02, 0.03, 0.1, 1e-5, 0.005, 0.5, 0.3, 120, 1.0);
     }
 
     /** @return the kinds this plan turns on */
@@ -102,6 +105,9 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
         }
         if (clockJumpPerDay > 0 && clockJumpMaxS > 0) {
             on.add(FaultKind.CLOCK_JUMP);
+        }
+        if (attackerPerPass > 0) {
+            on.add(FaultKind.ATTACKER);
         }
         return on;
     }
@@ -134,6 +140,7 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
         ConfigNode pkt = section(root, FaultKind.CORRUPTED_PACKET, "probability");
         ConfigNode store = section(root, FaultKind.CORRUPTED_STORAGE, "per_day");
         ConfigNode clock = section(root, FaultKind.CLOCK_JUMP, "per_day", "max_jump_s");
+        ConfigNode attacker = section(root, FaultKind.ATTACKER, "per_pass");
         return new FaultPlan(
                 rate(reset, "per_day", d.resetPerDay(), 1000), number(reset, "reboot_s", d.rebootS(), 86400),
                 rate(brown, "per_day", d.brownoutPerDay(), 1000), number(brown, "energy_wh", d.brownoutEnergyWh(), 1e4),
@@ -142,7 +149,8 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
                 rate(bits, "bit_error_rate", d.bitErrorRate(), 0.01),
                 rate(pkt, "probability", d.corruptedPacketProbability(), 1),
                 rate(store, "per_day", d.corruptedStoragePerDay(), 1000),
-                rate(clock, "per_day", d.clockJumpPerDay(), 1000), number(clock, "max_jump_s", d.clockJumpMaxS(), 86400));
+                rate(clock, "per_day", d.clockJumpPerDay(), 1000), number(clock, "max_jump_s", d.clockJumpMaxS(), 86400),
+                rate(attacker, "per_pass", d.attackerPerPass(), 1000));
     }
 
     /** A kind that is named with an empty body ({@code reset: {}}) gets the defaults of {@link #all()}. */
@@ -169,9 +177,9 @@ public record FaultPlan(double resetPerDay, double rebootS, double brownoutPerDa
         return String.format(java.util.Locale.ROOT,
                 "reset %.3g/day (reboot %.0f s), brownout %.3g/day (%.3g Wh), battery_capacity %.3g/day (%.3g), "
                         + "missed_pass p=%.3g, bit_errors BER=%.3g, corrupted_packet p=%.3g, corrupted_storage %.3g/day, "
-                        + "clock_jump %.3g/day (<= %.0f s)",
+                        + "clock_jump %.3g/day (<= %.0f s), attacker %.3g/pass",
                 resetPerDay, rebootS, brownoutPerDay, brownoutEnergyWh, capacityFaultPerDay, capacityFaultFraction,
                 missedPassProbability, bitErrorRate, corruptedPacketProbability, corruptedStoragePerDay,
-                clockJumpPerDay, clockJumpMaxS);
+                clockJumpPerDay, clockJumpMaxS, attackerPerPass);
     }
 }

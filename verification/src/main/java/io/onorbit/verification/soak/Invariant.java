@@ -16,4 +16,16 @@ public interface Invariant {
      * @return null if the invariant holds, otherwise why it does not (one line)
      */
     String check(StepState state);
+
+    /**
+     * Checks what the spacecraft did since the last ground synchronization against what the
+     * ground's archive really holds (properties whose truth lives on the ground: delivery,
+     * genuine commands, update lag). Called after each synchronization, between steps.
+     *
+     * @param ground what the archive newly holds for this satellite
+     * @return null if the invariant holds, otherwise why it does not (one line)
+     */
+    default String groundSynced(GroundRecord ground) {
+        return null;
+    }
 }

@@ -1,16 +1,25 @@
 package io.onorbit.verification.soak;
 
+import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.ground.archive.UplinkRecord;
 import io.onorbit.verification.sim.DeltaLedger;
 import io.onorbit.verification.sim.StepState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The soak's invariants. Each is checked from raw facts in {@link StepState}, not from what the
- * part under test says about itself; a stage that is not available yields NaN/-1 facts and its
- * invariant holds vacuously (the summary says which stages ran).
+ * The soak's invariants. Each is checked from raw facts in {@link StepState} and from the truth
+ * outside the spacecraft (the true contact windows of the orbit, the ground's archive read back
+ * after each synchronization), not from what the part under test says about itself; a stage that
+ * is not available yields NaN/-1 facts and its invariant holds vacuously (the summary says which
+ * stages ran).
  */
 public final class Invariants {
 
@@ -22,18 +31,26 @@ public final class Invariants {
     private Invariants() {
     }
 
-    /** @return a fresh set of every invariant for one satellite, in report order */
-    public static List<Invariant> forSatellite() {
-        return List.of(new SocFloor(), new Envelope(), new Contact(), new DeltaAccounting(new DeltaLedger()),
-                new SequenceCounters(), new MemoryBudget(), new NoUncaughtException());
+    /**
+     * @param trueContacts the satellite's true contact windows (from the orbit, not from its clock)
+     * @return a fresh set of every invariant for one satellite, in report order
+     */
+    public static List<Invariant> forSatellite(List<ContactWindow> trueContacts) {
+        return List.of(new SocFloor(), new Envelope(), new Contact(trueContacts), new DeltaAccounting(new DeltaLedger()),
+                new SequenceCounters(), new MemoryBudget(), new NoUncaughtException(), new GenuineCommandsOnly());
     }
 
     /** @return invariant names in report order */
     public static List<String> names() {
-        return forSatellite().stream().map(Invariant::name).toList();
+        return forSatellite(List.of()).stream().map(Invariant::name).toList();
     }
 
-    /** State of charge never under the floor, and no demand refused at it (the protection's way of holding it). */
+    /**
+     * State of charge never under the floor under the real draw, and no demand refused at it. The
+     * battery model's own state of charge cannot cross the floor (its protection cuts the load),
+     * so the crossing is judged on {@link StepState#realDrawSoc()}: where the cell would be had it
+     * served everything the step demanded.
+     */
     public static final class SocFloor implements Invariant {
         @Override
         public String name() {
@@ -48,8 +65,13 @@ public final class Invariants {
             if (Double.isNaN(s.soc()) || s.soc() < s.socFloor() - EPS) {
                 return String.format(Locale.ROOT, "state of charge %.6f is under the floor %.6f", s.soc(), s.socFloor());
             }
+            if (!(s.realDrawSoc() >= s.socFloor() - EPS)) {
+                return String.format(Locale.ROOT, "state of charge under the real draw %.6f is under the floor %.6f "
+                        + "(the protected battery shows %.6f, %.6f Wh refused)", s.realDrawSoc(), s.socFloor(), s.soc(),
+                        s.unservedWh());
+            }
             if (s.unservedWh() > EPS) {
-                return String.format(Locale.ROOT, "the battery refused %.6f Wh of demand at its floor", s.unservedWh());
+                return String.format(Locale.ROOT, "the battery refused %.6f Wh of demand", s.unservedWh());
             }
             return null;
         }
@@ -82,8 +104,24 @@ public final class Invariants {
         }
     }
 
-    /** Nothing is transmitted outside a true contact window, and a pass carries at most rate x time. */
+    /**
+     * Nothing is transmitted outside a true contact window, and a pass carries at most rate x time.
+     * Judged on the true time the radio was keyed ({@link StepState#txTrueStartS()} to
+     * {@link StepState#txTrueEndS()}) against the contact windows of the true orbit given at
+     * construction, never against the spacecraft's clock or its own idea of the pass.
+     */
     public static final class Contact implements Invariant {
+        private final List<ContactWindow> windows;
+        private final double longestS;
+
+        /** @param trueContacts the satellite's true contact windows */
+        public Contact(List<ContactWindow> trueContacts) {
+            List<ContactWindow> w = new ArrayList<>(trueContacts);
+            w.sort(Comparator.comparingDouble(ContactWindow::aosS));
+            this.windows = List.copyOf(w);
+            this.longestS = w.stream().mapToDouble(ContactWindow::durationS).max().orElse(0);
+        }
+
         @Override
         public String name() {
             return "no_transmission_outside_contact";
@@ -94,24 +132,55 @@ public final class Invariants {
             if (s.bytesTransmitted() <= 0) {
                 return null;
             }
-            if (s.contactOverlapS() <= 0) {
-                return s.bytesTransmitted() + " bytes transmitted outside any contact window";
+            double a = s.txTrueStartS();
+            double b = s.txTrueEndS();
+            if (!(b >= a)) {
+                return s.bytesTransmitted() + " bytes transmitted with no true keying interval";
+            }
+            ContactWindow w = containing(a, b);
+            if (w == null) {
+                return String.format(Locale.ROOT, "%d bytes transmitted at true t=[%.1f, %.1f] s, outside every true contact window",
+                        s.bytesTransmitted(), a, b);
             }
             long largestPacket = 0;
             for (byte[] p : s.downlinkPackets()) {
                 largestPacket = Math.max(largestPacket, p.length);
             }
             // One packet of slack: a packet may straddle the step boundary.
-            double allowed = s.downlinkBps() * s.contactOverlapS() / 8.0 + largestPacket;
+            double allowed = w.downlinkBps() * (b - a) / 8.0 + largestPacket;
             if (s.bytesTransmitted() > allowed) {
-                return String.format(Locale.ROOT, "%d bytes transmitted in %.1f s of contact at %.0f bit/s (at most %.0f)",
-                        s.bytesTransmitted(), s.contactOverlapS(), s.downlinkBps(), allowed);
+                return String.format(Locale.ROOT, "%d bytes transmitted in %.1f s of contact with %s at %.0f bit/s (at most %.0f)",
+                        s.bytesTransmitted(), b - a, w.station(), w.downlinkBps(), allowed);
+            }
+            return null;
+        }
+
+        /** @return a true window holding all of [a, b], or null */
+        private ContactWindow containing(double a, double b) {
+            int lo = 0;
+            int hi = windows.size();
+            while (lo < hi) { // first window with aos > a
+                int mid = (lo + hi) >>> 1;
+                if (windows.get(mid).aosS() <= a + EPS) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo - 1; i >= 0 && windows.get(i).aosS() >= a - longestS - EPS; i--) {
+                if (windows.get(i).losS() >= b - EPS) {
+                    return windows.get(i);
+                }
             }
             return null;
         }
     }
 
-    /** Every delta generated is delivered exactly once or still queued (or reported lost by the queue). */
+    /**
+     * Every delta generated is archived on the ground exactly once or still queued (see
+     * {@link DeltaLedger}): delivery is read from the ground's archive after each synchronization,
+     * never from the link's counters.
+     */
     public static final class DeltaAccounting implements Invariant {
         private final DeltaLedger ledger;
 
@@ -130,16 +199,20 @@ public final class Invariants {
 
         @Override
         public String check(StepState s) {
-            if (s.queuedIds() == null && s.generatedIds().length == 0 && s.deliveredIds().length == 0) {
+            if (s.queuedIds() == null && s.generatedIds().length == 0) {
                 return null;
             }
-            return ledger.record(s.generatedIds(), s.deliveredIds(), s.corruptedIds(), s.mergedIds(), s.queuedIds());
+            return ledger.record(s.trueTimeS(), s.generatedIds(), s.corruptedIds(), s.mergedIds(), s.queuedIds());
+        }
+
+        @Override
+        public String groundSynced(GroundRecord g) {
+            return ledger.archived(g.archivedIds());
         }
     }
 
     /**
-     * CCSDS sequence counts per APID advance (modulo 2^14, by less than half the range) and uplink
-     * command counters strictly increase. Headers are read here from the standard's bit layout
+     * CCSDS sequence counts per APID advance (modulo 2^14, by less than half the range). Headers are read here from the standard's bit layout
      * (CCSDS 133.0-B-2 section 4.1.3), independently of the packet code under test. A verbatim
      * retransmission (the same octets under the same count, as a selective-repeat link resends)
      * is the same packet, not a new one, and does not move the counter; any other packet whose
@@ -149,7 +222,6 @@ public final class Invariants {
         private final Map<Integer, Integer> lastCount = new HashMap<>();
         /** Per APID, a fingerprint of the packet last sent under each count (bounded: 2^14 entries). */
         private final Map<Integer, long[]> fingerprints = new HashMap<>();
-        private long lastCommandCounter = Long.MIN_VALUE;
 
         @Override
         public String name() {
@@ -182,13 +254,6 @@ public final class Invariants {
                 }
                 prints[count] = print;
                 lastCount.put(apid, count);
-            }
-            for (long c : s.acceptedCounters()) {
-                if (c <= lastCommandCounter) {
-                    problem = problem != null ? problem
-                            : "uplink command counter " + c + " accepted after " + lastCommandCounter;
-                }
-                lastCommandCounter = Math.max(lastCommandCounter, c);
             }
             return problem;
         }
@@ -233,6 +298,177 @@ public final class Invariants {
         @Override
         public String check(StepState s) {
             return s.error() == null ? null : "uncaught " + s.error();
+        }
+    }
+
+    /**
+     * No forged, replayed or reordered command is ever accepted: every model update the spacecraft
+     * applied carries a counter above every counter it applied before (across resets: this check
+     * lives outside the spacecraft), the ground really signed that counter for this satellite and
+     * that version, and the parameters the spacecraft installed are bit for bit the global version
+     * the ground published (compared by SHA-256 digest). Counters are checked at once; signature
+     * and content at the next synchronization, when the archive has been read back.
+     */
+    public static final class GenuineCommandsOnly implements Invariant {
+        private final Map<Long, UplinkRecord> signed = new HashMap<>();
+        private final Map<Long, ModelVersion> published = new HashMap<>();
+        private final List<Pending> pending = new ArrayList<>();
+        private long lastCounter = Long.MIN_VALUE;
+        private long applied;
+        private long genuineApplied;
+
+        private record Pending(long step, double trueTimeS, long counter, long version, byte[] digest) { }
+
+        @Override
+        public String name() {
+            return "uplink_only_genuine_commands";
+        }
+
+        @Override
+        public String check(StepState s) {
+            String problem = null;
+            for (StepState.AppliedUpdate u : s.appliedUpdates()) {
+                applied++;
+                if (u.counter() <= lastCounter) {
+                    problem = problem != null ? problem : "uplink command counter " + u.counter()
+                            + " applied after counter " + lastCounter + " (a replayed or reordered command was accepted)";
+                }
+                lastCounter = Math.max(lastCounter, u.counter());
+                pending.add(new Pending(s.step(), s.trueTimeS(), u.counter(), u.version(), ModelVersion.digestOf(u.parameters())));
+            }
+            return problem;
+        }
+
+        @Override
+        public String groundSynced(GroundRecord g) {
+            g.signed().forEach(r -> signed.put(r.counter(), r));
+            g.published().forEach(v -> published.put(v.version(), v));
+            String problem = null;
+            for (Pending p : pending) {
+                String why = judge(p);
+                if (why == null) {
+                    genuineApplied++;
+                } else if (problem == null) {
+                    problem = String.format(Locale.ROOT, "update applied at step %d (t=%.0f s) with counter %d: %s",
+                            p.step(), p.trueTimeS(), p.counter(), why);
+                }
+            }
+            pending.clear();
+            return problem;
+        }
+
+        private String judge(Pending p) {
+            UplinkRecord r = signed.get(p.counter());
+            if (r == null) {
+                return "the ground never signed this counter for this satellite (forged)";
+            }
+            if (r.toVersion() != p.version()) {
+                return "the ground signed it for version " + r.toVersion() + ", the spacecraft applied version " + p.version();
+            }
+            ModelVersion v = published.get(p.version());
+            if (v == null) {
+                return "version " + p.version() + " was never published by the ground";
+            }
+            if (!Arrays.equals(v.digest(), p.digest())) {
+                return "the parameters installed differ from global version " + p.version() + " as the ground archived it";
+            }
+            return null;
+        }
+
+        /** @return updates the spacecraft applied */
+        public long applied() {
+            return applied;
+        }
+
+        /** @return signed updates issued to this satellite that it never applied (refused, lost or superseded) */
+        public long signedNotApplied() {
+            return Math.max(0, signed.size() - genuineApplied);
+        }
+    }
+
+    /**
+     * Every global version the ground publishes reaches the satellite and is applied (it, or a
+     * newer one) before the end of its {@code passes}-th pass with uplink time after publication
+     * (a pass with uplink time: the ground's uplink carrier reached the satellite, see
+     * {@link StepState#uplinkS()}; lost passes do not count). Also measures the lag from
+     * publication to application.
+     */
+    public static final class UpdatesApplied implements Invariant {
+        /** Passes with uplink time a version may take to be applied: one to send, two more for retries. */
+        public static final int PASSES = 3;
+
+        private final int passes;
+        /** {version, publishedAtS, passesSince, reported (1) or not (0)}; reported ones stay for the lag. */
+        private final List<double[]> waiting = new ArrayList<>();
+        private long held = Long.MIN_VALUE; // highest version applied during the run (the launch model is older than any published)
+        private double maxLagS;
+        private boolean inPass;
+        private double lastStepEndS;
+
+        /** @param passes passes with uplink time allowed, &ge; 1 */
+        public UpdatesApplied(int passes) {
+            if (passes < 1) {
+                throw new IllegalArgumentException("passes " + passes + " must be >= 1");
+            }
+            this.passes = passes;
+        }
+
+        @Override
+        public String name() {
+            return "global_update_applied_within_passes";
+        }
+
+        @Override
+        public String check(StepState s) {
+            lastStepEndS = s.trueTimeS() + s.dtS();
+            for (StepState.AppliedUpdate u : s.appliedUpdates()) {
+                held = Math.max(held, u.version());
+            }
+            Iterator<double[]> it = waiting.iterator();
+            while (it.hasNext()) {
+                double[] w = it.next();
+                if (held >= (long) w[0]) {
+                    maxLagS = Math.max(maxLagS, lastStepEndS - w[1]);
+                    it.remove();
+                }
+            }
+            boolean uplink = s.uplinkS() > 0;
+            String problem = null;
+            if (inPass && !uplink) { // a pass with uplink time just ended
+                it = waiting.iterator();
+                while (it.hasNext()) {
+                    double[] w = it.next();
+                    w[2]++;
+                    if (w[2] >= passes && w[3] == 0) {
+                        problem = problem != null ? problem : String.format(Locale.ROOT,
+                                "global version %d published at t=%.0f s is not applied after %d passes with uplink time "
+                                        + "(the spacecraft applied up to version %s)",
+                                (long) w[0], w[1], passes, held == Long.MIN_VALUE ? "none" : Long.toString(held));
+                        w[3] = 1; // reported once; its lag keeps counting until it is applied
+                    }
+                }
+            }
+            inPass = uplink;
+            return problem;
+        }
+
+        @Override
+        public String groundSynced(GroundRecord g) {
+            for (ModelVersion v : g.published()) {
+                if (v.version() > held) {
+                    waiting.add(new double[] {v.version(), g.trueTimeS(), 0, 0});
+                }
+            }
+            return null;
+        }
+
+        /** @return longest time from publication to application, s, counting versions still waiting at the last step */
+        public double maxLagS() {
+            double lag = maxLagS;
+            for (double[] w : waiting) {
+                lag = Math.max(lag, lastStepEndS - w[1]);
+            }
+            return lag;
         }
     }
 }

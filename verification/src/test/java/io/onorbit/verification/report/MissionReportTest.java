@@ -55,9 +55,21 @@ class MissionReportTest {
                 "transmissions_outside_contact", "invariant_violations", "faults_injected", "faults_survived"}) {
             assertThat(s.has(key)).as(key).isTrue();
         }
-        for (String key : new String[] {"generated", "delivered", "queued", "lost", "duplicated", "bytes_downlinked", "dense_bytes"}) {
+        for (String key : new String[] {"generated", "delivered", "queued", "lost", "duplicated", "bytes_downlinked", "dense_bytes",
+                "archived", "rejected_on_ground"}) {
             assertThat(s.get("deltas").has(key)).as(key).isTrue();
         }
+        for (String key : new String[] {"engine", "energy_wh", "duty_fraction", "updates", "samples_seen", "samples_trained",
+                "samples_dropped"}) {
+            assertThat(s.get("training").has(key)).as("training." + key).isTrue();
+        }
+        for (String key : new String[] {"published", "applied", "refused", "max_lag_s"}) {
+            assertThat(s.get("updates").has(key)).as("updates." + key).isTrue();
+        }
+        assertThat(s.get("deltas").get("archived").isNull()).as("no ground ran: no archive to count").isTrue();
+        assertThat(s.get("training").get("energy_wh").isNull()).isTrue();
+        assertThat(s.get("faults_injected").has("attacker")).isTrue();
+        assertThat(s.get("passed").asBoolean()).isTrue();
         assertThat(s.get("error").get("onboard").isNull()).isTrue();
         assertThat(s.get("training_energy_wh").isNull()).isTrue();
         assertThat(s.get("min_soc").asDouble()).isEqualTo(0.8);

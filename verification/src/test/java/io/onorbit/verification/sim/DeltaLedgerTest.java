@@ -9,12 +9,13 @@ class DeltaLedgerTest {
     private static final long[] NONE = {};
 
     @Test
-    void deliveredQueuedMergedAndDetectedCorruptionBalance() {
+    void archivedQueuedMergedAndDetectedCorruptionBalance() {
         DeltaLedger l = new DeltaLedger();
-        assertThat(l.record(new long[] {1, 2, 3, 4}, NONE, NONE, NONE, new long[] {1, 2, 3, 4})).isNull();
-        // 1 delivered (still queued until the ack), 2 merged into 4, 3 found corrupted.
-        assertThat(l.record(NONE, new long[] {1}, new long[] {3}, new long[] {2}, new long[] {1, 4})).isNull();
-        assertThat(l.record(NONE, NONE, NONE, NONE, new long[] {4})).isNull(); // ack removed 1
+        assertThat(l.record(0, new long[] {1, 2, 3, 4}, NONE, NONE, new long[] {1, 2, 3, 4})).isNull();
+        // 2 merged into 4, 3 found corrupted, 1 still queued until the ack.
+        assertThat(l.record(30, NONE, new long[] {3}, new long[] {2}, new long[] {1, 4})).isNull();
+        assertThat(l.record(60, NONE, NONE, NONE, new long[] {4})).isNull(); // ack removed 1
+        assertThat(l.archived(new long[] {1})).isNull(); // and the archive holds it
         assertThat(l.generated()).isEqualTo(4);
         assertThat(l.delivered()).isEqualTo(1);
         assertThat(l.merged()).isEqualTo(1);
@@ -25,27 +26,29 @@ class DeltaLedgerTest {
     }
 
     @Test
-    void aSilentLossIsReportedOnceAtTheStepItHappens() {
+    void aSilentLossIsReportedOnceAtTheSynchronizationThatProvesIt() {
         DeltaLedger l = new DeltaLedger();
-        l.record(new long[] {1, 2}, NONE, NONE, NONE, new long[] {1, 2});
-        assertThat(l.record(NONE, NONE, NONE, NONE, new long[] {2})).contains("delta id 1 is neither delivered nor queued");
-        assertThat(l.record(NONE, NONE, NONE, NONE, new long[] {2})).isNull();
+        l.record(0, new long[] {1, 2}, NONE, NONE, new long[] {1, 2});
+        assertThat(l.record(30, NONE, NONE, NONE, new long[] {2})).isNull(); // may still be on its way to the archive
+        assertThat(l.outstanding()).isEqualTo(2);
+        assertThat(l.archived(NONE)).contains("delta id 1 left the spacecraft's queue at t=30 s");
+        assertThat(l.archived(NONE)).isNull();
         assertThat(l.silentlyLost()).isEqualTo(1);
     }
 
     @Test
-    void corruptedAfterDeliveryIsNotLost() {
+    void corruptedAfterArchiveIsNotLost() {
         DeltaLedger l = new DeltaLedger();
-        l.record(new long[] {7}, NONE, NONE, NONE, new long[] {7});
-        l.record(NONE, new long[] {7}, NONE, NONE, new long[] {7});
-        assertThat(l.record(NONE, NONE, new long[] {7}, NONE, NONE)).isNull();
+        l.record(0, new long[] {7}, NONE, NONE, new long[] {7});
+        l.archived(new long[] {7});
+        assertThat(l.record(30, NONE, new long[] {7}, NONE, NONE)).isNull();
         assertThat(l.lost()).isZero();
     }
 
     @Test
     void idsReusedAreReported() {
         DeltaLedger l = new DeltaLedger();
-        l.record(new long[] {5}, NONE, NONE, NONE, new long[] {5});
-        assertThat(l.record(new long[] {5}, NONE, NONE, NONE, new long[] {5})).contains("generated twice");
+        l.record(0, new long[] {5}, NONE, NONE, new long[] {5});
+        assertThat(l.record(30, new long[] {5}, NONE, NONE, new long[] {5})).contains("generated twice");
     }
 }

@@ -32,6 +32,11 @@ final class ScriptedStages implements StageFactory {
         }
 
         @Override
+        public double realDrawSoc() {
+            return soc;
+        }
+
+        @Override
         public double capacityWh() {
             return 20;
         }

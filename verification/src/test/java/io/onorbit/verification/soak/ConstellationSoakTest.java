@@ -37,7 +37,7 @@ class ConstellationSoakTest {
         FaultPlan a = FaultPlan.all();
         STRESS = new FaultPlan(a.resetPerDay(), a.rebootS(), a.brownoutPerDay(), a.brownoutEnergyWh(), a.capacityFaultPerDay(),
                 a.capacityFaultFraction(), a.missedPassProbability(), 1e-4, a.corruptedPacketProbability(),
-                a.corruptedStoragePerDay(), a.clockJumpPerDay(), a.clockJumpMaxS());
+                a.corruptedStoragePerDay(), a.clockJumpPerDay(), a.clockJumpMaxS(), a.attackerPerPass());
     }
 
     private static SimulationResult run(long seed, double days) {
@@ -65,6 +65,11 @@ class ConstellationSoakTest {
         assertThat(r.sum(SimulationResult.Satellite::generated)).isPositive();
         assertThat(r.sum(SimulationResult.Satellite::delivered)).isPositive();
         assertThat(r.sum(SimulationResult.Satellite::duplicated)).isZero();
+        // Delivery is what the ground archive holds, read back from it: every archived row is a delta the ledger booked.
+        assertThat(r.ground()).hasValueSatisfying(g -> {
+            assertThat(g.deltasArchived()).isEqualTo(r.sum(SimulationResult.Satellite::delivered));
+            assertThat(g.versionsPublished()).isPositive();
+        });
         assertThat(r.sum(SimulationResult.Satellite::transmissionsOutsideContact)).isZero();
         assertThat(r.sum(SimulationResult.Satellite::updatesApplied)).as("signed global updates applied on board").isPositive();
         // generated = delivered + queued + lost + merged, from the loop's own books

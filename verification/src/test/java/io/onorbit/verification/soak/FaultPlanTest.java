@@ -25,9 +25,12 @@ class FaultPlanTest {
     @Test
     void yamlPlanTurnsOnOnlyWhatItNames() throws Exception {
         Path f = tmp.resolve("plan.yaml");
-        Files.writeString(f, "reset: {per_day: 2, reboot_s: 30}\nbit_errors: {bit_error_rate: 1.0e-5}\nclock_jump: {}\n");
+        Files.writeString(f, "reset: {per_day: 2, reboot_s: 30}\nbit_errors: {bit_error_rate: 1.0e-5}\nclock_jump: {}\n"
+                + "attacker: {per_pass: 3}\n");
         FaultPlan p = FaultPlan.parse(f.toString());
-        assertThat(p.enabledKinds()).containsExactlyInAnyOrder(FaultKind.RESET, FaultKind.BIT_ERRORS, FaultKind.CLOCK_JUMP);
+        assertThat(p.enabledKinds()).containsExactlyInAnyOrder(FaultKind.RESET, FaultKind.BIT_ERRORS, FaultKind.CLOCK_JUMP,
+                FaultKind.ATTACKER);
+        assertThat(p.attackerPerPass()).isEqualTo(3);
         assertThat(p.resetPerDay()).isEqualTo(2);
         assertThat(p.rebootS()).isEqualTo(30);
         assertThat(p.bitErrorRate()).isEqualTo(1e-5);

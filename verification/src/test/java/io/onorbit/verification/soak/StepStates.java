@@ -9,21 +9,25 @@ final class StepStates {
 
     double soc = 0.6;
     double socFloor = 0.3;
+    double realDrawSoc = Double.NaN; // NaN: the same as soc
     double unservedWh = 0;
     double envelopeW = 2.0;
     double optimizerW = 1.5;
     double energyJ = Double.NaN; // NaN: optimizerW for the whole 30 s step
     double overlapS = 30;
     double downlinkBps = 9600;
+    /** True keying interval relative to the step start, s (NaN start: the whole step). */
+    double txFromS = Double.NaN;
+    double txUntilS = Double.NaN;
+    double uplinkS = 0;
     List<byte[]> packets = new ArrayList<>();
     long memoryUsed = 40_000;
     long memoryBudget = 65_536;
     long[] generated = {};
-    long[] delivered = {};
     long[] corrupted = {};
     long[] merged = {};
     long[] queued = {};
-    long[] counters = {};
+    List<StepState.AppliedUpdate> applied = List.of();
     Throwable error;
     long step;
 
@@ -45,10 +49,19 @@ final class StepStates {
         return this;
     }
 
+    /** @return the step's start, true s (steps are 30 s long from t = 0) */
+    double startS() {
+        return step * 30.0;
+    }
+
     StepState build() {
         long bytes = packets.stream().mapToLong(p -> p.length).sum();
-        return new StepState("sat-1", step++, step * 30.0, step * 30.0, 30, soc, socFloor, unservedWh, envelopeW, optimizerW,
-                Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps, bytes, packets, memoryUsed, memoryBudget,
-                generated, delivered, corrupted, merged, queued, counters, error);
+        double t = startS();
+        double from = Double.isNaN(txFromS) ? 0 : txFromS;
+        double until = Double.isNaN(txUntilS) ? 30 : txUntilS;
+        return new StepState("sat-1", step++, t, t, 30, soc, socFloor, Double.isNaN(realDrawSoc) ? soc : realDrawSoc,
+                unservedWh, envelopeW, optimizerW, Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps,
+                bytes > 0 ? t + from : Double.NaN, bytes > 0 ? t + until : Double.NaN, uplinkS,
+                bytes, packets, memoryUsed, memoryBudget, generated, corrupted, merged, queued, applied, error);
     }
 }

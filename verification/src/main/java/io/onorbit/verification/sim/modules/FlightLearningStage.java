@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -136,6 +137,12 @@ public final class FlightLearningStage implements LearningStage {
     /** @return the training payload's books (energy per state, duty, samples seen, trained, dropped) */
     public TrainingPayload payload() {
         return payload;
+    }
+
+    @Override
+    public Optional<PayloadBooks> payloadBooks() {
+        return Optional.of(new PayloadBooks(payload.dutyFraction(), payload.samplesSeen(), payload.samplesTrained(),
+                payload.samplesDropped()));
     }
 
     private static double loss(double prediction, float y, boolean classification) {

@@ -23,6 +23,8 @@ public final class FlightPowerStage implements PowerStage {
     private double healthyFraction = 1.0;
     private double nowS;
     private double unservedWh;
+    /** fault-load energy refused since the last step, Wh (booked into the next step) */
+    private double faultRefusedWh;
 
     /**
      * @param schedule the satellite's schedule
@@ -53,6 +55,12 @@ public final class FlightPowerStage implements PowerStage {
     }
 
     @Override
+    public double realDrawSoc() {
+        double cellWh = unservedWh / system.battery().dischargeEfficiency();
+        return (budget.storedWh() - cellWh) / budget.capacityWh(nowS);
+    }
+
+    @Override
     public double capacityWh() {
         return budget.capacityWh(nowS);
     }
@@ -66,13 +74,15 @@ public final class FlightPowerStage implements PowerStage {
     @Override
     public void advance(double trueTimeS, double dtS, double trainingEnergyJ, double radioOnS) {
         PowerStep s = budget.step(trueTimeS, dtS, trainingEnergyJ / dtS, Math.max(0, radioOnS));
-        unservedWh = s.unservedWh();
+        unservedWh = s.unservedWh() + faultRefusedWh;
+        faultRefusedWh = 0;
         nowS = trueTimeS + dtS;
     }
 
     @Override
     public void brownout(double energyWh) {
-        budget.brownout(energyWh, nowS);
+        // What the protection refuses of a fault load is a crossing the protected battery hides.
+        faultRefusedWh += budget.brownout(energyWh, nowS);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.onorbit.ground.uplink.UplinkSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Optional;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.PowerConfigReader;
@@ -98,6 +99,11 @@ public final class ModuleStages implements StageFactory {
             deployed = DeployedModel.fit(schedule, learning);
         }
         return deployed;
+    }
+
+    @Override
+    public Optional<String> trainingEngine() {
+        return Optional.of(payload.engine().key());
     }
 
     private Optimizer optimizer(long seed) {
