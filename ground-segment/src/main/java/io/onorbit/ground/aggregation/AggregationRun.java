@@ -1,6 +1,8 @@
 package io.onorbit.ground.aggregation;
 
 import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.Attribution;
+import io.onorbit.ground.archive.OperatorAction;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.ground.archive.GlobalVersion;
@@ -106,7 +108,17 @@ public final class AggregationRun {
      * @return the new version, or empty if there was nothing to aggregate
      */
     public static Optional<GlobalVersion> run(Archive archive, Aggregator aggregator, Instant at) {
-        return preview(archive, aggregator).map(c -> archive.recordGlobalVersion(c.params(), aggregator.rule().label(),
-                c.lineage(), at));
+        return preview(archive, aggregator).map(c -> store(archive, c, new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()));
     }
+
+    /**
+     * Stores exactly this candidate as the next global version, recording who stored it and why.
+     *
+     * @throws IllegalArgumentException if another version was stored since the candidate was
+     *                                  computed, or one of its deltas is no longer approved
+     */
+    public static GlobalVersion store(Archive archive, Candidate c, Attribution by, List<OperatorAction.Kind> waivers) {
+        return archive.recordGlobalVersion(c.params(), c.rule().rule().label(), c.lineage(), Optional.of(c.parent().version()), by, waivers);
+    }
+
 }

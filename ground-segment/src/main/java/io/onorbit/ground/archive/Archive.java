@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -25,11 +26,19 @@ import java.util.stream.Collectors;
  * uplinks. Opening it applies any missing schema migrations in order. Every write that touches
  * more than one row runs in one transaction, so a crash leaves either all of it or none of it.
  *
- * <p>Not thread-safe: one archive object per thread (SQLite serialises writers anyway).
+ * <p>Not thread-safe: one archive object per thread. Several archive objects (threads or
+ * processes, e.g. two operators) may write one SQLite archive at once: every transaction starts
+ * with {@code BEGIN IMMEDIATE} (it takes the write lock before reading, so a read-modify-write is
+ * never based on a stale snapshot), waits up to {@value #BUSY_TIMEOUT_MS} ms for the lock, and a
+ * transaction that still finds the database busy is rolled back and retried whole.
  */
 public final class Archive implements AutoCloseable {
 
     private static final BaseEncoding HEX = BaseEncoding.base16().lowerCase();
+    /** How long one statement waits for another connection's lock, ms. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Whole-transaction attempts when the database stays busy (each after a growing pause). */
+    static final int BUSY_ATTEMPTS = 6;
 
     private final Connection connection;
     private final String url;
@@ -138,7 +147,10 @@ public final class Archive implements AutoCloseable {
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
         String path = file.toAbsolutePath().toString();
         if (!readOnly) {
-            return DriverManager.getConnection("jdbc:sqlite:" + path);
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("transaction_mode", "IMMEDIATE"); // as open(): concurrent operators wait, never fail
+            props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+            return DriverManager.getConnection("jdbc:sqlite:" + path, props);
         }
         org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
         config.setReadOnly(true);
@@ -175,7 +187,7 @@ public final class Archive implements AutoCloseable {
     private void configure() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA foreign_keys = ON");
-            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             // WAL: a crash (even of the OS) never leaves a half transaction. NORMAL: a commit is in
             // the WAL file when it returns, so it survives the process being killed (the ground
             // acknowledges a delta right after its commit); only a power loss before the next WAL
@@ -196,7 +208,14 @@ public final class Archive implements AutoCloseable {
 
     static Archive open(String jdbcUrl, List<Migration> migrations) {
         try {
-            Connection c = DriverManager.getConnection(jdbcUrl);
+            java.util.Properties props = new java.util.Properties();
+            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                // Writers take the lock at BEGIN: a deferred transaction that read first fails with
+                // SQLITE_BUSY_SNAPSHOT when another operator committed meanwhile.
+                props.setProperty("transaction_mode", "IMMEDIATE");
+                props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+            }
+            Connection c = DriverManager.getConnection(jdbcUrl, props);
             Archive a = new Archive(c, jdbcUrl);
             if (jdbcUrl.startsWith("jdbc:sqlite:")) {
                 a.configure();
@@ -231,6 +250,9 @@ public final class Archive implements AutoCloseable {
                 throw new ArchiveException("archive " + url + ": migration " + m.version() + " out of order after " + current);
             }
             transaction(tx -> {
+                if (schemaVersion() >= m.version()) {
+                    return false; // another connection applied it while this one waited for the lock
+                }
                 try (Statement s = connection.createStatement()) {
                     for (String sql : m.statements()) {
                         s.execute(sql);
@@ -238,7 +260,7 @@ public final class Archive implements AutoCloseable {
                 }
                 update("INSERT INTO schema_version (version, note, applied_at) VALUES (?, ?, ?)",
                         m.version(), m.note(), Instant.now().toString());
-                return null;
+                return true;
             });
             current = m.version();
         }
@@ -348,31 +370,75 @@ public final class Archive implements AutoCloseable {
     // ---------------------------------------------------------------- review
 
     /**
-     * Records an operator decision and changes the delta's status, in one transaction.
+     * Records an operator decision and changes the delta's status, in one transaction. A rejected
+     * delta stays rejected: approving it is refused unless {@code overrideRejection}, which is
+     * recorded as its own action.
      *
-     * @throws IllegalArgumentException if the delta does not exist, is already merged, the
-     *                                  decision is not APPROVED/REJECTED, or operator/reason is blank
+     * @throws IllegalArgumentException if the delta does not exist, is already merged, was rejected
+     *                                  and this is an approval without override, the decision is
+     *                                  not APPROVED/REJECTED, or operator/reason is blank or not one line
      */
     public void review(long deltaId, DeltaStatus decision, String operator, String reason, Instant at) {
+        review(deltaId, decision, new Attribution(operator, reason, at), Set.of());
+    }
+
+    /**
+     * @param deltaId           the delta
+     * @param decision          APPROVED or REJECTED
+     * @param by                who, why (required) and when
+     * @param waivers           checks the operator overrules: {@link OperatorAction.Kind#OVERRIDE_REJECTION}
+     *                          lets an approval overrule an earlier rejection (recorded if it does);
+     *                          {@link OperatorAction.Kind#ACCEPT_WORSE} records that the operator accepted a
+     *                          model the validation set scores worse; all in the decision's transaction
+     * @return the status the delta had before
+     * @see #review(long, DeltaStatus, String, String, Instant)
+     */
+    public DeltaStatus review(long deltaId, DeltaStatus decision, Attribution by, Set<OperatorAction.Kind> waivers) {
+        boolean overrideRejection = waivers.contains(OperatorAction.Kind.OVERRIDE_REJECTION);
         if (decision != DeltaStatus.APPROVED && decision != DeltaStatus.REJECTED) {
             throw new IllegalArgumentException("decision must be APPROVED or REJECTED, not " + decision);
         }
-        if (operator == null || operator.isBlank()) {
-            throw new IllegalArgumentException("operator must be named");
-        }
-        if (reason == null || reason.isBlank()) {
+        if (by.reason().isBlank()) {
             throw new IllegalArgumentException("a reason is required");
         }
-        transaction(tx -> {
+        return transaction(tx -> {
             DeltaRecord d = delta(deltaId).orElseThrow(() -> new IllegalArgumentException("no delta with id " + deltaId));
             if (d.status() == DeltaStatus.MERGED) {
                 throw new IllegalArgumentException("delta " + deltaId + " is already merged into a global version");
             }
+            boolean overrules = d.status() == DeltaStatus.REJECTED && decision == DeltaStatus.APPROVED;
+            if (overrules && !overrideRejection) {
+                ReviewEntry last = reviews(deltaId).stream().filter(r -> r.decision() == DeltaStatus.REJECTED)
+                        .reduce((a, b) -> b).orElse(null);
+                throw new IllegalArgumentException("delta " + deltaId + " was rejected"
+                        + (last == null ? "" : " by " + last.operator() + " at " + last.at() + " (" + last.reason() + ")")
+                        + "; a rejection is final unless an operator overrides it with a reason");
+            }
             update("UPDATE deltas SET status = ? WHERE id = ?", decision.name(), deltaId);
             update("INSERT INTO reviews (delta_id, decision, operator, reason, at) VALUES (?, ?, ?, ?, ?)",
-                    deltaId, decision.name(), operator, reason, at.toString());
-            return null;
+                    deltaId, decision.name(), by.operator(), by.reason(), by.at().toString());
+            if (overrules) {
+                recordAction(OperatorAction.Kind.OVERRIDE_REJECTION, "delta " + deltaId, by);
+            }
+            if (waivers.contains(OperatorAction.Kind.ACCEPT_WORSE)) {
+                recordAction(OperatorAction.Kind.ACCEPT_WORSE, "delta " + deltaId, by);
+            }
+            return d.status();
         });
+    }
+
+    // ---------------------------------------------------------------- operator actions
+
+    /** Records an operator action in the audit trail (its own transaction, or the caller's). */
+    public void recordAction(OperatorAction.Kind kind, String target, Attribution by) {
+        update("INSERT INTO actions (at, operator, action, target, reason) VALUES (?, ?, ?, ?, ?)",
+                by.at().toString(), by.operator(), kind.name(), target, by.reason());
+    }
+
+    /** @return every recorded operator action, oldest first */
+    public List<OperatorAction> actions() {
+        return query("SELECT * FROM actions ORDER BY id", rs -> new OperatorAction(OperatorAction.Kind.valueOf(rs.getString("action")),
+                rs.getString("target"), new Attribution(rs.getString("operator"), rs.getString("reason"), Instant.parse(rs.getString("at")))));
     }
 
     /** @return the audit trail of one delta, oldest first */
@@ -409,8 +475,32 @@ public final class Archive implements AutoCloseable {
      *                                  from the parent's
      */
     public GlobalVersion recordGlobalVersion(float[] params, String rule, List<GlobalVersion.LineageEntry> lineage, Instant at) {
+        return recordGlobalVersion(params, rule, lineage, Optional.empty(), new Attribution(AUTOMATIC_OPERATOR, "", at), List.of());
+    }
+
+    /** Operator recorded for versions stored without one (the closed loop's automatic ground). */
+    public static final String AUTOMATIC_OPERATOR = "onorbit-auto";
+
+    /**
+     * As {@link #recordGlobalVersion(float[], String, List, Instant)}, recording who stored it (an
+     * {@link OperatorAction.Kind#AGGREGATE} action, plus one per waiver) in the same transaction.
+     *
+     * @param expectedParent the version {@code params} were computed from: if another one was stored
+     *                      meanwhile (a concurrent operator), this is refused instead of silently
+     *                      building on a model the candidate never saw; empty: whatever is newest
+     * @param waivers       checks the operator overruled for this version (e.g. {@link OperatorAction.Kind#ACCEPT_WORSE}),
+     *                      recorded with the same reason
+     */
+    public GlobalVersion recordGlobalVersion(float[] params, String rule, List<GlobalVersion.LineageEntry> lineage,
+                                             Optional<Long> expectedParent, Attribution by, List<OperatorAction.Kind> waivers) {
+        Instant at = by.at();
         return transaction(tx -> {
             Optional<GlobalVersion> parent = latestGlobal();
+            if (expectedParent.isPresent() && !expectedParent.equals(parent.map(GlobalVersion::version))) {
+                throw new IllegalArgumentException("the newest global version is now " + parent.map(p -> "v" + p.version()).orElse("none")
+                        + ", not v" + expectedParent.get() + " this aggregate was computed from (another operator stored one meanwhile);"
+                        + " nothing stored, aggregate again");
+            }
             if (parent.isPresent() && parent.get().params().length != params.length) {
                 throw new IllegalArgumentException("new global model has " + params.length + " parameters, parent has "
                         + parent.get().params().length);
@@ -427,6 +517,10 @@ public final class Archive implements AutoCloseable {
                 }
                 update("INSERT INTO lineage (version, delta_id, weight) VALUES (?, ?, ?)", version, e.deltaId(), e.weight());
                 update("UPDATE deltas SET status = ? WHERE id = ?", DeltaStatus.MERGED.name(), e.deltaId());
+            }
+            recordAction(OperatorAction.Kind.AGGREGATE, "v" + version, by);
+            for (OperatorAction.Kind w : waivers) {
+                recordAction(w, "v" + version, by);
             }
             return global(version).orElseThrow();
         });
@@ -503,19 +597,57 @@ public final class Archive implements AutoCloseable {
             if (!connection.getAutoCommit()) {
                 return work.run(connection);
             }
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
             throw new ArchiveException("archive " + url + ": " + e.getMessage(), e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException | ArchiveException e) {
+                if (!isBusy(e) || attempt >= BUSY_ATTEMPTS) {
+                    throw e instanceof ArchiveException ae ? ae : new ArchiveException("archive " + url + ": " + e.getMessage(), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(SqlWork<T> work) throws SQLException {
+        try {
+            connection.setAutoCommit(false); // BEGIN IMMEDIATE on SQLite: may itself find the database busy
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with any extended code (e.g. BUSY_SNAPSHOT), anywhere in the cause chain. */
+    static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ((s.getErrorCode() & 0xff) == 5 || (s.getErrorCode() & 0xff) == 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L << attempt));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ArchiveException("interrupted while waiting for the archive lock", ie);
         }
     }
 

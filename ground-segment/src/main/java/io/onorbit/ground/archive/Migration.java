@@ -59,5 +59,10 @@ record Migration(int version, String note, List<String> statements) {
                       satellite TEXT NOT NULL, counter INTEGER NOT NULL,
                       from_version INTEGER NOT NULL, to_version INTEGER NOT NULL,
                       bytes INTEGER NOT NULL, created_at TEXT NOT NULL,
-                      PRIMARY KEY (satellite, counter))""")));
+                      PRIMARY KEY (satellite, counter))""")),
+            new Migration(3, "actions: operator, time and reason of every aggregation and every overruled check", List.of(
+                    """
+                    CREATE TABLE actions (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, operator TEXT NOT NULL,
+                      action TEXT NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL)""")));
 }

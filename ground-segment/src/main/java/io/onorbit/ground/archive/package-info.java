@@ -2,7 +2,14 @@
  * The ground archive: one embedded SQLite file ({@code archive.db}) holding every downlinked delta
  * (decoded values + indices and the encoded bytes), the passes they came in, operator reviews
  * (the audit trail: who, when, why), global model versions with their lineage (which deltas made
- * each one), ingest rejects with their reason, and uplinked commands with their counters.
+ * each one), ingest rejects with their reason, uplinked commands with their counters, and operator
+ * actions ({@link io.onorbit.ground.archive.OperatorAction}: every stored version, every overruled
+ * check, with who, when and why as an {@link io.onorbit.ground.archive.Attribution}, single-line text).
+ *
+ * <p>Concurrency: several connections (threads, processes, operators) may write one SQLite
+ * archive; every transaction begins IMMEDIATE (the write lock before the first read), waits up to
+ * 10 s for a busy database and is retried whole if it stays busy. A rejected delta is approved
+ * only with an explicit override, recorded in the same transaction.
  *
  * <p>Assumptions and limits: the schema is versioned ({@code schema_version} table) and
  * {@link io.onorbit.ground.archive.Archive#open} applies missing migrations in order, so an old

@@ -1,6 +1,11 @@
 package io.onorbit.ground.review;
 
+import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.aggregation.ModelEvaluator;
 import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.Attribution;
+import io.onorbit.ground.archive.GlobalVersion;
+import io.onorbit.ground.archive.OperatorAction;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
@@ -30,6 +35,61 @@ public final class ReviewDesk {
     /** Rejects a delta: it is never aggregated. */
     public void reject(long deltaId, String operator, String reason, Instant at) {
         archive.review(deltaId, DeltaStatus.REJECTED, operator, reason, at);
+    }
+
+    /**
+     * An operator's approval. Refused (IllegalArgumentException naming why) if the delta was
+     * rejected and {@code overrideRejection} is false, or if {@code check} says the model it makes is
+     * worse and {@code acceptWorse} is false; an override and an accepted worse model are each
+     * recorded as an action with the operator's reason.
+     *
+     * @param check the delta scored against the current model ({@link #checkApproval}), if a validation set is at hand
+     * @return the status the delta had before
+     */
+    public DeltaStatus approve(long deltaId, Attribution by, boolean overrideRejection, java.util.Optional<ValidationCheck> check,
+                               boolean acceptWorse) {
+        Set<OperatorAction.Kind> waivers = EnumSet.noneOf(OperatorAction.Kind.class);
+        if (overrideRejection) {
+            waivers.add(OperatorAction.Kind.OVERRIDE_REJECTION);
+        }
+        if (check.isPresent() && check.get().worse()) {
+            if (!acceptWorse) {
+                throw new IllegalArgumentException("the model it makes is worse than the current one: " + check.get().describe()
+                        + "; not approved unless accepted as worse with a reason");
+            }
+            waivers.add(OperatorAction.Kind.ACCEPT_WORSE);
+        }
+        return archive.review(deltaId, DeltaStatus.APPROVED, by, waivers);
+    }
+
+    /** An operator's rejection, recorded with who, why and when. @return the status the delta had before */
+    public DeltaStatus reject(long deltaId, Attribution by) {
+        return archive.review(deltaId, DeltaStatus.REJECTED, by, Set.of());
+    }
+
+    /**
+     * Scores the model this delta alone would make (the newest global version plus the delta as
+     * {@code aggregator} applies it, shrunk by its staleness) against the newest global version.
+     *
+     * @throws IllegalArgumentException if the delta does not exist, there is no global version, or
+     *                                  the delta does not fit it (dimension, base unknown)
+     */
+    public ValidationCheck checkApproval(long deltaId, ModelEvaluator evaluator, Aggregator aggregator) {
+        DeltaRecord d = archive.delta(deltaId).orElseThrow(() -> new IllegalArgumentException("no delta with id " + deltaId));
+        GlobalVersion current = archive.latestGlobal()
+                .orElseThrow(() -> new IllegalArgumentException("the archive has no global model to compare with"));
+        float[] base = current.params();
+        if (d.dimension() != base.length || d.baseVersion() > current.version()) {
+            throw new IllegalArgumentException("delta " + deltaId + " does not apply to v" + current.version()
+                    + " (dimension " + d.dimension() + ", base v" + d.baseVersion() + ")");
+        }
+        double[] combined = aggregator.combine(List.of(d.dense()), new long[] {Math.max(1, d.sampleCount())},
+                new long[] {current.version() - d.baseVersion()});
+        float[] candidate = new float[base.length];
+        for (int i = 0; i < base.length; i++) {
+            candidate[i] = (float) (base[i] + combined[i]);
+        }
+        return ValidationCheck.of(evaluator, base, candidate);
     }
 
     /**

@@ -10,6 +10,8 @@ import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.aggregation.LinearValidationSet;
 import io.onorbit.ground.aggregation.ModelEvaluator;
 import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.Attribution;
+import io.onorbit.ground.archive.OperatorAction;
 import io.onorbit.ground.archive.ArchiveException;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
@@ -17,6 +19,7 @@ import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.archive.ReviewEntry;
 import io.onorbit.ground.review.ReviewDesk;
+import io.onorbit.ground.review.ValidationCheck;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
@@ -224,71 +227,155 @@ public final class ReviewCommand implements Runnable {
                 t.append(trail.isEmpty() ? "  no review yet\n" : "  audit trail:\n");
                 trail.forEach(r -> t.append(String.format(Locale.ROOT, "    %s  %-8s by %s: %s%n", r.at(),
                         r.decision().name().toLowerCase(Locale.ROOT), r.operator(), r.reason())));
+                // Overruled checks (a rejection overridden, a worse model accepted) are actions of their own.
+                List<OperatorAction> overrides = a.actions().stream().filter(x -> x.target().equals("delta " + id)).toList();
+                ArrayNode acts = json.putArray("actions");
+                overrides.forEach(x -> {
+                    acts.addObject().put("action", x.kind().name().toLowerCase(Locale.ROOT)).put("operator", x.by().operator())
+                            .put("reason", x.by().reason()).put("at", x.by().at().toString());
+                    t.append(String.format(Locale.ROOT, "    %s  %s by %s: %s%n", x.by().at(),
+                            x.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), x.by().operator(), x.by().reason()));
+                });
                 common.emit(t.toString(), json);
             }
         }
     }
 
-    /** Shared body of approve and reject. */
+    /** Who acts and why: the options of every command that changes the archive. */
+    static final class Signature {
+        @Option(names = "--operator", paramLabel = "NAME",
+                description = "Who acts (default: $USER); one line, at most 64 characters.")
+        String operator;
+
+        /**
+         * @param reason      why (may be empty only where the command makes it optional)
+         * @return who, why and now (whole seconds: the trail is read by people), checked to be single-line text
+         */
+        Attribution sign(String reason) {
+            // $USER is unset in containers and cron jobs; the JVM's user.name is the account that ran it.
+            String who = operator != null ? operator : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank())
+                    .or(() -> Optional.ofNullable(System.getProperty("user.name")).filter(s -> !s.isBlank())).orElse("unknown");
+            try {
+                Attribution.singleLine("--operator", who, Attribution.MAX_OPERATOR_CHARS);
+                Attribution.singleLine("--reason", reason, Attribution.MAX_REASON_CHARS);
+                if (who.isBlank()) {
+                    throw new IllegalArgumentException("--operator must not be blank");
+                }
+                return new Attribution(who, reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Shared body of approve and reject: each id is decided in its own transaction, and the output
+     * lists every id's outcome, so a batch that stops half way says exactly what it did. Exit 2 if
+     * any id was refused (the others stay decided).
+     */
     abstract static class Decide implements Runnable {
         @Mixin
         Common common;
 
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "Delta id(s).")
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "Delta id(s) (numbers, first column of list).")
         List<Long> ids;
 
-        @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
+        @Option(names = "--reason", required = true, description = "Why (kept in the audit trail); one line, at most 1000 characters.")
         String reason;
 
-        @Option(names = "--operator", description = "Who decides (default: $USER).")
-        String operator;
+        @Mixin
+        Signature signature;
 
-        abstract DeltaStatus decision();
+        /** Called once before the batch, with the archive open (e.g. to read a validation set). */
+        void prepare(Archive a) {
+        }
+
+        /** Decides one delta. @return the status it had before @throws IllegalArgumentException if refused */
+        abstract DeltaStatus decide(ReviewDesk desk, long id, Attribution by);
+
+        abstract String word();
 
         @Override
         public void run() {
-            // $USER is unset in containers and cron jobs; the JVM's user.name is the account that ran it.
-            String who = operator != null ? operator : Optional.ofNullable(System.getenv("USER")).filter(s -> !s.isBlank())
-                    .or(() -> Optional.ofNullable(System.getProperty("user.name")).filter(s -> !s.isBlank())).orElse("unknown");
+            Attribution by = signature.sign(reason);
+            if (reason.isBlank()) {
+                throw new UserInputException("--reason must not be blank: say why (it is kept in the audit trail)");
+            }
             common.checkOut();
             try (Archive a = common.open()) {
+                prepare(a);
                 ReviewDesk desk = new ReviewDesk(a);
-                // Whole seconds: the audit trail is read by people, and nanoseconds add nothing to it.
-                Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 StringBuilder t = new StringBuilder();
                 ArrayNode json = JSON.createArrayNode();
+                List<String> refused = new ArrayList<>();
                 for (long id : ids) {
+                    ObjectNode row = json.addObject().put("id", id);
                     try {
-                        if (decision() == DeltaStatus.APPROVED) {
-                            desk.approve(id, who, reason, now);
-                        } else {
-                            desk.reject(id, who, reason, now);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        throw new UserInputException("delta " + id + ": " + e.getMessage(), e);
+                        DeltaStatus before = decide(desk, id, by);
+                        t.append(word()).append(" delta ").append(id).append(" (was ").append(before.name().toLowerCase(Locale.ROOT))
+                                .append("; ").append(by.operator()).append(": ").append(by.reason()).append(")\n");
+                        row.put("outcome", word()).put("was", before.name().toLowerCase(Locale.ROOT));
+                    } catch (IllegalArgumentException | ArchiveException e) {
+                        String why = e.getMessage();
+                        t.append("refused delta ").append(id).append(": ").append(why).append('\n');
+                        row.put("outcome", "refused").put("why", why);
+                        refused.add(id + " (" + why + ")");
                     }
-                    String word = decision().name().toLowerCase(Locale.ROOT);
-                    t.append(word).append(" delta ").append(id).append(" (").append(who).append(": ").append(reason).append(")\n");
-                    json.addObject().put("id", id).put("status", word).put("operator", who).put("reason", reason).put("at", now.toString());
+                    row.put("operator", by.operator()).put("reason", by.reason()).put("at", by.at().toString());
                 }
                 common.emit(t.toString(), json);
+                if (!refused.isEmpty()) {
+                    throw new UserInputException(refused.size() + " of " + ids.size() + " refused, the others " + word()
+                            + ": delta " + refused.get(0) + (refused.size() > 1 ? " and " + (refused.size() - 1) + " more above" : ""));
+                }
             }
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve deltas for the next aggregation.")
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approve deltas for the next aggregation. A rejected delta stays rejected unless"
+                    + " --override-rejection; with --validation, a delta that makes the model worse is refused unless --accept-worse.")
     static final class Approve extends Decide {
+        @Option(names = "--override-rejection", description = "Approve even a delta an operator rejected (recorded with your reason).")
+        boolean overrideRejection;
+
+        @Option(names = "--validation", paramLabel = "CSV",
+                description = "Ground validation set: refuse a delta whose model (current global + the delta) scores worse than the current one.")
+        Path validation;
+
+        @Option(names = "--accept-worse", description = "Approve even if the validation set scores it worse (recorded with your reason).")
+        boolean acceptWorse;
+
+        private Optional<ModelEvaluator> evaluator = Optional.empty();
+
         @Override
-        DeltaStatus decision() {
-            return DeltaStatus.APPROVED;
+        void prepare(Archive a) {
+            evaluator = RuleOptions.evaluator(validation);
+        }
+
+        @Override
+        DeltaStatus decide(ReviewDesk desk, long id, Attribution by) {
+            Optional<ValidationCheck> check = evaluator.map(e -> desk.checkApproval(id, e, Aggregator.fedAvg()));
+            return desk.approve(id, by, overrideRejection, check, acceptWorse);
+        }
+
+        @Override
+        String word() {
+            return "approved";
         }
     }
 
-    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject deltas: they are never aggregated.")
+    @Command(name = "reject", mixinStandardHelpOptions = true,
+            description = "Reject deltas: they are never aggregated unless an operator overrides the rejection with a reason.")
     static final class Reject extends Decide {
         @Override
-        DeltaStatus decision() {
-            return DeltaStatus.REJECTED;
+        DeltaStatus decide(ReviewDesk desk, long id, Attribution by) {
+            return desk.reject(id, by);
+        }
+
+        @Override
+        String word() {
+            return "rejected";
         }
     }
 
@@ -312,6 +399,10 @@ public final class ReviewCommand implements Runnable {
         }
 
         Optional<ModelEvaluator> evaluator() {
+            return evaluator(validation);
+        }
+
+        static Optional<ModelEvaluator> evaluator(Path validation) {
             if (validation == null) {
                 return Optional.empty();
             }
@@ -326,7 +417,8 @@ public final class ReviewCommand implements Runnable {
     }
 
     @Command(name = "aggregate", mixinStandardHelpOptions = true,
-            description = "Merge approved deltas on the newest global version into the next one (records lineage).")
+            description = "Merge approved deltas into the next global version (records lineage, operator and time)."
+                    + " With --validation, a version that scores worse than the current one is refused unless --accept-worse.")
     static final class Aggregate implements Runnable {
         @Mixin
         Common common;
@@ -337,41 +429,66 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--dry-run", description = "Compute and report the candidate without storing it.")
         boolean dryRun;
 
+        @Option(names = "--reason", description = "Why (kept in the audit trail); required with --accept-worse.")
+        String reason;
+
+        @Option(names = "--accept-worse", description = "Store the version even if the validation set scores it worse (needs --reason).")
+        boolean acceptWorse;
+
+        @Mixin
+        Signature signature;
+
         @Override
         public void run() {
             Aggregator agg = rule.aggregator();
             Optional<ModelEvaluator> eval = rule.evaluator();
+            if (acceptWorse && (reason == null || reason.isBlank())) {
+                throw new UserInputException("--accept-worse needs --reason: say why a worse model should be stored");
+            }
+            Attribution by = signature.sign(reason == null ? "" : reason);
             common.checkOut(rule.validation);
             try (Archive a = common.open()) {
                 Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg);
                 if (c.isEmpty()) {
                     throw new UserInputException(a.latestGlobal().isEmpty() ? "archive has no global model to aggregate onto"
-                            : "no approved delta builds on v" + a.latestGlobal().get().version() + "; approve some first");
+                            : "no approved delta applies to v" + a.latestGlobal().get().version() + "; approve some first");
                 }
-                long version = c.get().parent().version() + 1;
+                long parent = c.get().parent().version();
+                Optional<ValidationCheck> check = eval.map(e -> ValidationCheck.of(e, c.get().parent().params(), c.get().params()));
+                boolean worse = check.isPresent() && check.get().worse();
+                if (worse && !acceptWorse && !dryRun) {
+                    throw new UserInputException("refused: v" + (parent + 1) + " would be worse than v" + parent + " ("
+                            + check.get().describe() + "); nothing stored (--accept-worse --reason TEXT stores it anyway)");
+                }
+                long version = parent + 1;
                 if (!dryRun) {
-                    GlobalVersion g = AggregationRun.run(a, agg, Instant.now()).orElseThrow();
-                    version = g.version();
+                    try {
+                        version = AggregationRun.store(a, c.get(), by, worse ? List.of(OperatorAction.Kind.ACCEPT_WORSE) : List.of())
+                                .version();
+                    } catch (IllegalArgumentException e) {
+                        throw new UserInputException(e.getMessage(), e);
+                    }
                 }
                 ObjectNode json = JSON.createObjectNode();
-                json.put("version", version).put("parent", c.get().parent().version()).put("rule", agg.rule().label())
-                        .put("stored", !dryRun);
+                json.put("version", version).put("parent", parent).put("rule", agg.rule().label())
+                        .put("stored", !dryRun).put("operator", by.operator()).put("reason", by.reason()).put("at", by.at().toString());
                 ArrayNode used = json.putArray("deltas");
                 c.get().used().forEach(d -> used.add(d.id()));
                 ArrayNode skipped = json.putArray("skipped");
                 c.get().skipped().forEach(d -> skipped.add(d.id()));
-                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s v%d from v%d by %s over %d deltas %s%n",
-                        dryRun ? "candidate" : "stored", version, c.get().parent().version(), agg.rule().label(), c.get().used().size(),
-                        c.get().used().stream().map(d -> Long.toString(d.id())).collect(Collectors.joining(",", "[", "]"))));
+                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s v%d from v%d by %s over %d deltas %s%s%n",
+                        dryRun ? "candidate" : "stored", version, parent, agg.rule().label(), c.get().used().size(),
+                        c.get().used().stream().map(d -> Long.toString(d.id())).collect(Collectors.joining(",", "[", "]")),
+                        dryRun ? "" : " (" + by.operator() + ", " + by.at() + ")"));
                 if (!c.get().skipped().isEmpty()) {
                     t.append(c.get().skipped().size()).append(" approved deltas on other bases left out\n");
                 }
-                eval.ifPresent(e -> {
-                    double before = e.error(c.get().parent().params());
-                    double after = e.error(c.get().params());
-                    json.put("error_parent", before).put("error_new", after).put("error_name", e.errorName());
-                    t.append(String.format(Locale.ROOT, "%s: v%d %s -> %s%n", e.errorName(), c.get().parent().version(),
-                            ReviewReport.fmt(before), ReviewReport.fmt(after)));
+                check.ifPresent(v -> {
+                    json.put("error_parent", v.currentError()).put("error_new", v.candidateError()).put("error_name", v.errorName())
+                            .put("worse", v.worse());
+                    t.append(String.format(Locale.ROOT, "%s: v%d %s -> %s%s%n", v.errorName(), parent,
+                            ReviewReport.fmt(v.currentError()), ReviewReport.fmt(v.candidateError()),
+                            v.worse() ? (dryRun ? "  WORSE: would be refused without --accept-worse" : "  WORSE, accepted: " + by.reason()) : ""));
                 });
                 common.emit(t.toString(), json);
             }

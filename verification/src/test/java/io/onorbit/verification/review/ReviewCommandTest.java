@@ -91,6 +91,47 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aBatchReportsEveryIdsOutcomeAndARejectionIsFinalUnlessOverriddenWithAReason() throws Exception {
+        String a = db.toString();
+        assertThat(cli("review", "reject", "3", "--archive", a, "--reason", "odd norm", "--operator", "alice").code()).isZero();
+
+        CliRun batch = cli("review", "approve", "1", "3", "999", "2", "--archive", a, "--reason", "nominal", "--operator", "bob");
+
+        assertThat(batch.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(batch.out().lines()).hasSize(4);
+        assertThat(batch.out()).contains("approved delta 1 (was pending", "approved delta 2 (was pending")
+                .contains("refused delta 3: delta 3 was rejected by alice", "refused delta 999: no delta with id 999");
+        assertThat(batch.err().strip()).hasLineCount(1).contains("2 of 4 refused, the others approved");
+        try (Archive arch = Archive.open(db)) {
+            assertThat(arch.delta(1).orElseThrow().status()).isEqualTo(DeltaStatus.APPROVED);
+            assertThat(arch.delta(2).orElseThrow().status()).isEqualTo(DeltaStatus.APPROVED);
+            assertThat(arch.delta(3).orElseThrow().status()).as("rejected is final").isEqualTo(DeltaStatus.REJECTED);
+        }
+
+        CliRun override = cli("review", "approve", "3", "--archive", a, "--override-rejection", "--reason", "bias explained in NCR-12",
+                "--operator", "carol");
+        assertThat(override.code()).as(override.err()).isZero();
+        CliRun shown = cli("review", "show", "3", "--archive", a);
+        assertThat(shown.out()).contains("rejected by alice: odd norm", "approved by carol: bias explained in NCR-12",
+                "override-rejection by carol: bias explained in NCR-12");
+    }
+
+    @Test
+    void aLineBreakInAReasonOrOperatorIsRefusedBeforeAnythingIsWritten() throws Exception {
+        byte[] before = Files.readAllBytes(db);
+        for (String[] args : new String[][] {
+            {"--reason", "ok\n2026-06-21T00:00:00Z  approved by root: forged", "--operator", "eve"},
+            {"--reason", "ok", "--operator", "eve\nroot"}}) {
+            String[] cmd = java.util.stream.Stream.concat(java.util.stream.Stream.of("review", "approve", "1", "--archive", db.toString()),
+                    java.util.Arrays.stream(args)).toArray(String[]::new);
+            CliRun r = cli(cmd);
+            assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+            assertThat(r.err().strip()).hasLineCount(1).contains("must be single-line text");
+        }
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
     void userErrorsAreOneLineWithExitTwo() {
         CliRun missing = cli("review", "list", "--archive", dir.resolve("nope.db").toString());
         assertThat(missing.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);

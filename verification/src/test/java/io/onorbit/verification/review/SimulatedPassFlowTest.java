@@ -59,9 +59,18 @@ class SimulatedPassFlowTest {
 
         ok("review", "simulate-pass", "--archive", db, "--satellites", "6", "--poisoned", "1");
         assertThat(review(db)).as("flagged again against its own round").containsExactly("sat-1");
+        // Near the noise floor (0.25) the second round scores slightly worse: refused, nothing stored...
+        CliRun refused = CliRun.of("review", "aggregate", "--archive", db, "--rule", "median", "--validation", csv);
+        assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("v2 would be worse than v1", "nothing stored").hasLineCount(1);
+        assertThat(ReviewCommand.JSON.readTree(ok("review", "list", "--archive", db, "--status", "merged", "--format", "json")))
+                .hasSize(5);
+        // ...unless an operator accepts it with a reason, which is recorded.
         JsonNode a2 = ReviewCommand.JSON.readTree(ok("review", "aggregate", "--archive", db, "--rule", "median",
-                "--validation", csv, "--format", "json"));
+                "--validation", csv, "--format", "json", "--accept-worse", "--reason", "noise floor reached", "--operator", "ops"));
         assertThat(a2.get("version").asInt()).isEqualTo(2);
+        assertThat(a2.get("worse").asBoolean()).isTrue();
+        assertThat(a2.get("operator").asText()).isEqualTo("ops");
         // near the noise floor (0.25) a second round changes little; it must not get materially worse
         assertThat(a2.get("error_new").asDouble()).isLessThan(1.10 * a2.get("error_parent").asDouble());
 
