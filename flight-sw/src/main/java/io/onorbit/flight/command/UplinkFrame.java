@@ -36,7 +36,12 @@ public final class UplinkFrame {
         return MessageDigest.isEqual(expected, Arrays.copyOfRange(frame, bodyLength, frame.length));
     }
 
-    static byte[] mac(byte[] key, byte[] data, int length) {
+    /**
+     * @return HMAC-SHA256 under {@code key} of the first {@code length} bytes of {@code data}
+     *         (the one HMAC of the project: uplink frames and sealed downlink deltas)
+     * @throws IllegalArgumentException if the key is shorter than {@link #MIN_KEY_BYTES}
+     */
+    public static byte[] mac(byte[] key, byte[] data, int length) {
         if (key == null || key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("uplink key must be at least " + MIN_KEY_BYTES + " bytes");
         }

@@ -22,6 +22,11 @@ import java.util.Arrays;
  * | SHA-256 of everything before (32)
  * </pre>
  * Multi-byte fixed fields are big-endian.
+ *
+ * <p>Decoding is bounded before it allocates: every count (tensors, scales, entries) must fit in
+ * the bytes still unread (an entry needs at least its level's bits), and the model dimension must
+ * not exceed the caller's known model size ({@link #decode(byte[], int)}), so a short forged
+ * message cannot make the receiver allocate for a billion parameters.
  */
 public final class DeltaCodec {
 
@@ -123,11 +128,26 @@ public final class DeltaCodec {
     }
 
     /**
+     * Decodes with counts bounded by the bytes present only ({@link #decode(byte[], int)} when the
+     * model size is known, as it is on the ground and on board).
+     *
      * @param bytes encoded delta
      * @return the delta
      * @throws DeltaFormatException if the bytes are not a well-formed delta with a matching digest
      */
     public static WeightDelta decode(byte[] bytes) throws DeltaFormatException {
+        return decode(bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param bytes             encoded delta
+     * @param maxDimension      the largest model the receiver knows of, parameters: a delta of a
+     *                          larger model is refused before anything of its size is allocated
+     * @return the delta
+     * @throws DeltaFormatException if the bytes are not a well-formed delta with a matching digest,
+     *                              or announce more than they hold or than {@code maxDimension}
+     */
+    public static WeightDelta decode(byte[] bytes, int maxDimension) throws DeltaFormatException {
         if (bytes == null || bytes.length < MAGIC.length + DIGEST_BYTES) {
             throw new DeltaFormatException("too short for a delta: " + (bytes == null ? 0 : bytes.length) + " bytes");
         }
@@ -162,8 +182,8 @@ public final class DeltaCodec {
             sizes[t] = r.varintUpTo(Integer.MAX_VALUE, "tensor size");
             total += sizes[t];
         }
-        if (total > Integer.MAX_VALUE) {
-            throw new DeltaFormatException("model larger than 2^31-1 parameters");
+        if (total > maxDimension) {
+            throw new DeltaFormatException("model of " + total + " parameters, larger than the " + maxDimension + " known");
         }
         try {
             TensorLayout layout = new TensorLayout(sizes);
@@ -171,12 +191,21 @@ public final class DeltaCodec {
             if (!((bits >= 1 && bits <= 8) || bits == CompressionSettings.FLOAT32)) {
                 throw new DeltaFormatException("bits " + bits + " not in 1..8 or 32");
             }
-            float[] scales = new float[WeightDelta.scaleGroups(bits, mode, layout)];
+            int groups = WeightDelta.scaleGroups(bits, mode, layout);
+            if (4L * groups > r.remaining()) {
+                throw new DeltaFormatException(groups + " scales announced, " + r.remaining() + " bytes left");
+            }
+            float[] scales = new float[groups];
             for (int g = 0; g < scales.length; g++) {
                 scales[g] = Float.intBitsToFloat(r.i32("scale"));
             }
             int n = layout.dimension();
             int nnz = r.varintUpTo(n, "entry count");
+            // Each entry's level takes `bits` bits after the index coding (at least one more byte).
+            if ((long) nnz * bits > 8L * (r.remaining() - 1)) {
+                throw new DeltaFormatException("entry count " + nnz + " of " + bits + " bits exceeds the "
+                        + r.remaining() + " bytes left");
+            }
             int[] indices = readIndices(r, n, nnz);
             int[] levels = readLevels(r, bits, nnz);
             if (r.remaining() != 0) {

@@ -127,7 +127,7 @@ public final class FlightTopology {
                 packetizer, radio, baseParams, ckpt.map(Checkpoint::samplesSinceBase).orElse(0L), corrupted);
         packetizer.guard(exec::beforeCountUse);
         exec.connect(new SpacecraftLink(config.satellite(), config.apids(), packetizer, radio, queue,
-                exec::nextControlId, exec::answerUpdate, lc.maxDeltasInFlight(), lc.nackIntervalS()));
+                exec::nextControlId, exec::answerUpdate, lc.maxDeltasInFlight(), lc.nackIntervalS(), config.uplinkKey()));
         return exec;
     }
 }

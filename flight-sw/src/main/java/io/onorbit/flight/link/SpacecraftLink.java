@@ -45,6 +45,7 @@ public final class SpacecraftLink {
     private final LongSupplier controlIds;
     /** The answer given to each whole update this boot, repeated if the ground sends it again. */
     private final Map<Long, byte[]> answers = new HashMap<>();
+    private final byte[] key;
     private final int maxDeltasInFlight;
     private final Outbox outbox;
     private final Reassembler uplink;
@@ -63,9 +64,12 @@ public final class SpacecraftLink {
      * @param modelUpdates      receives each whole model update (bytes as the ground sent them)
      * @param maxDeltasInFlight deltas sent but not acknowledged at once, &ge; 1
      * @param nackIntervalS     how often to repeat an unanswered request for missing segments, s
+     * @param key               this spacecraft's key: every delta message goes down sealed with it
+     *                          ({@link DeltaSeal}), at least {@code UplinkFrame.MIN_KEY_BYTES}
      */
     public SpacecraftLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
-                          DeltaQueue queue, Consumer<byte[]> modelUpdates, int maxDeltasInFlight, double nackIntervalS) {
+                          DeltaQueue queue, Consumer<byte[]> modelUpdates, int maxDeltasInFlight, double nackIntervalS,
+                          byte[] key) {
         this(satellite, plan, packetizer, radio, queue, new LongSupplier() {
             private long next;
 
@@ -76,7 +80,7 @@ public final class SpacecraftLink {
         }, (id, update) -> {
             modelUpdates.accept(update);
             return null;
-        }, maxDeltasInFlight, nackIntervalS);
+        }, maxDeltasInFlight, nackIntervalS, key);
     }
 
     /**
@@ -93,10 +97,11 @@ public final class SpacecraftLink {
      *                          ({@link LinkMessages#refusal}), or null to acknowledge it as applied
      * @param maxDeltasInFlight deltas sent but not acknowledged at once, &ge; 1
      * @param nackIntervalS     how often to repeat an unanswered request for missing segments, s
+     * @param key               this spacecraft's key: every delta message goes down sealed with it
      */
     public SpacecraftLink(String satellite, ApidPlan plan, Packetizer packetizer, PassGatedRadio radio,
                           DeltaQueue queue, LongSupplier controlIds, UpdateHandler modelUpdates,
-                          int maxDeltasInFlight, double nackIntervalS) {
+                          int maxDeltasInFlight, double nackIntervalS, byte[] key) {
         this.controlIds = Objects.requireNonNull(controlIds, "controlIds");
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
@@ -108,6 +113,11 @@ public final class SpacecraftLink {
         this.radio = radio;
         this.queue = queue;
         this.modelUpdates = modelUpdates;
+        if (key == null || key.length < io.onorbit.flight.command.UplinkFrame.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("key of " + satellite + " must be at least "
+                    + io.onorbit.flight.command.UplinkFrame.MIN_KEY_BYTES + " bytes");
+        }
+        this.key = key.clone();
         if (maxDeltasInFlight < 1) {
             throw new IllegalArgumentException("maxDeltasInFlight " + maxDeltasInFlight + " must be >= 1");
         }
@@ -147,7 +157,8 @@ public final class SpacecraftLink {
                 // In flight before a reset: the ground may hold most of it; probe and let it NACK the rest.
                 boolean resumed = e.inFlight();
                 queue.markInFlight(e.sequence());
-                outbox.enqueue(deltaApid, id, e.encoded(), true, resumed);
+                // Sealing is deterministic, so a delta resumed after a reset has the same bytes as before.
+                outbox.enqueue(deltaApid, id, DeltaSeal.seal(key, e.encoded()), true, resumed);
                 sequenceOfMessage.put(id, e.sequence());
             }
         }

@@ -62,6 +62,142 @@ public final class Archive implements AutoCloseable {
         return open("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
+    /** How {@link #openExisting} opens an archive. */
+    public enum Access {
+        /** Reading only: works on a read-only file and never changes it (no migration). */
+        READ_ONLY,
+        /** Reading and recording (reviews, aggregation); brings an older schema up to date. */
+        READ_WRITE
+    }
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final List<String> ONORBIT_TABLES = List.of("schema_version", "deltas", "global_versions", "reviews");
+
+    /**
+     * Opens an archive that must already exist, for an operator: never creates one (a missing,
+     * empty or non-SQLite file is refused before SQLite could turn it into a database), refuses an
+     * SQLite file without OnOrbit's tables, and runs SQLite's integrity check, so page-level
+     * corruption is reported here rather than as a failure in the middle of a command.
+     *
+     * @throws ArchiveException with a one-line reason naming the file
+     */
+    public static Archive openExisting(Path file, Access access) {
+        String where = "archive " + file;
+        if (!Files.isRegularFile(file)) {
+            throw new ArchiveException(where + ": not found (or not a file)");
+        }
+        byte[] header = new byte[SQLITE_HEADER.length];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(header, 0, header.length);
+            if (n == 0) {
+                throw new ArchiveException(where + ": not an OnOrbit archive (the file is empty)");
+            }
+            if (n < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+                throw new ArchiveException(where + ": not an OnOrbit archive (not an SQLite database)");
+            }
+        } catch (java.io.IOException e) {
+            throw new ArchiveException(where + ": cannot read (" + oneLine(e.getMessage()) + ")", e);
+        }
+        boolean readOnly = access == Access.READ_ONLY;
+        if (!readOnly && !Files.isWritable(file)) {
+            throw new ArchiveException(where + ": read-only file, cannot record anything in it");
+        }
+        Connection c = null;
+        try {
+            c = connect(file, readOnly);
+            Archive a = new Archive(c, "jdbc:sqlite:" + file.toAbsolutePath());
+            List<String> tables = a.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
+            if (!tables.containsAll(ONORBIT_TABLES)) {
+                throw new ArchiveException(where + ": not an OnOrbit archive (an SQLite database without OnOrbit's tables)");
+            }
+            List<String> check = a.query("PRAGMA integrity_check", rs -> rs.getString(1));
+            if (check.size() != 1 || !"ok".equals(check.get(0))) {
+                throw new ArchiveException(where + ": corrupt (integrity check: " + oneLine(check.get(0))
+                        + (check.size() > 1 ? ", and " + (check.size() - 1) + " more problems" : "") + ")");
+            }
+            if (readOnly) {
+                int latest = Migration.ALL.get(Migration.ALL.size() - 1).version();
+                if (a.schemaVersion() != latest) {
+                    throw new ArchiveException(where + ": schema version " + a.schemaVersion() + ", this OnOrbit reads "
+                            + latest + (a.schemaVersion() < latest ? " (open it once for writing to upgrade it)" : ""));
+                }
+            } else {
+                a.configure();
+                a.migrate(Migration.ALL);
+            }
+            return a;
+        } catch (ArchiveException e) {
+            closeQuietly(c);
+            if (e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new ArchiveException(where + ": " + corruptOr(e), e);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new ArchiveException(where + ": " + corruptOr(e), e);
+        }
+    }
+
+    /**
+     * A reader must not leave files behind: SQLite's WAL reader creates {@code -wal} and
+     * {@code -shm} companions it cannot remove. An archive closed cleanly has no {@code -wal}, so
+     * it is opened immutable (nothing created); one with a {@code -wal} (being written, or left by a
+     * killed run, holding committed transactions) is opened normally so those are read.
+     */
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        String path = file.toAbsolutePath().toString();
+        if (!readOnly) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("transaction_mode", "IMMEDIATE"); // as open(): concurrent operators wait, never fail
+            props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+            return DriverManager.getConnection("jdbc:sqlite:" + path, props);
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        boolean walPresent = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        return DriverManager.getConnection("jdbc:sqlite:file:" + path + (walPresent ? "?mode=ro" : "?mode=ro&immutable=1"),
+                config.toProperties());
+    }
+
+    private static String corruptOr(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = oneLine(String.valueOf(root.getMessage()));
+        return m.contains("SQLITE_CORRUPT") || m.contains("malformed") || m.contains("SQLITE_NOTADB")
+                ? "corrupt (" + m + ")" : "cannot open (" + m + ")";
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing with a better reason
+            }
+        }
+    }
+
+    private void configure() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            // WAL: a crash (even of the OS) never leaves a half transaction. NORMAL: a commit is in
+            // the WAL file when it returns, so it survives the process being killed (the ground
+            // acknowledges a delta right after its commit); only a power loss before the next WAL
+            // sync may lose the last commits (FULL would fsync each one, at a cost measured in
+            // seconds per run on a loaded disk). Folded back into one file on close.
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+        }
+    }
+
     /**
      * Opens the archive at a JDBC URL (SQLite is bundled; other drivers must be on the class path
      * and accept the SQLite-flavoured SQL of {@link Migration}) and brings its schema up to date.
@@ -81,16 +217,8 @@ public final class Archive implements AutoCloseable {
             }
             Connection c = DriverManager.getConnection(jdbcUrl, props);
             Archive a = new Archive(c, jdbcUrl);
-            try (Statement s = c.createStatement()) {
-                if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-                    s.execute("PRAGMA foreign_keys = ON");
-                    s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                    // WAL: a crash (even of the OS) never leaves a half transaction. FULL: each commit is on
-                    // disk when it returns, because the ground acknowledges a delta (and the spacecraft
-                    // deletes it) right after its commit. Folded back into one file on close.
-                    s.execute("PRAGMA journal_mode = WAL");
-                    s.execute("PRAGMA synchronous = FULL");
-                }
+            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                a.configure();
             }
             a.migrate(migrations);
             return a;
@@ -401,6 +529,12 @@ public final class Archive implements AutoCloseable {
     /** @return the newest global version, if any */
     public Optional<GlobalVersion> latestGlobal() {
         return query("SELECT * FROM global_versions ORDER BY version DESC LIMIT 1", this::global).stream().findFirst();
+    }
+
+    /** @return parameters of the newest global model, if any (without loading the model) */
+    public java.util.OptionalInt latestDimension() {
+        List<Integer> d = query("SELECT dimension FROM global_versions ORDER BY version DESC LIMIT 1", rs -> rs.getInt(1));
+        return d.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(d.get(0));
     }
 
     /** @return one global version */

@@ -1,14 +1,13 @@
 package io.onorbit.ground.ingest;
 
 import com.google.common.hash.Hashing;
-import io.onorbit.flight.delta.DeltaCodec;
-import io.onorbit.flight.delta.WeightDelta;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaSubmission;
 import io.onorbit.ground.archive.RejectEntry;
 import io.onorbit.ground.review.ReviewPolicy;
+import io.onorbit.ground.uplink.UplinkKeys;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,7 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Downlink ingest: packets in, archived deltas out. Each packet goes to the assembler (packet CRC,
- * segmentation, message CRC); each completed delta message is decoded (delta digest), flagged by
+ * segmentation, message CRC); each completed delta message is authenticated (the satellite's
+ * HMAC seal, checked before anything is decoded), decoded (counts bounded by the bytes present
+ * and the archive's model size; delta digest), flagged by
  * the review policy and stored with its pass; duplicates are dropped; every refusal is archived
  * with its reason. Bad input never throws; only an archive failure does. A delta counts as
  * {@link Result#STORED} only once its archive transaction has committed, so whoever acknowledges
@@ -62,25 +63,33 @@ public final class Ingest {
     private final Archive archive;
     private final ReviewPolicy policy;
     private final PacketAssembler assembler;
+    private final DeltaAuthenticator authenticator;
     private final DeltaDecoder decoder;
     private final EnumMap<Result, Long> counts = new EnumMap<>(Result.class);
     private final Map<String, Long> rejectReasons = new TreeMap<>();
     private Optional<Long> lastStoredId = Optional.empty();
 
-    public Ingest(Archive archive, ReviewPolicy policy, PacketAssembler assembler, DeltaDecoder decoder) {
+    /**
+     * @param authenticator checks each whole delta message's seal before {@code decoder} sees it
+     */
+    public Ingest(Archive archive, ReviewPolicy policy, PacketAssembler assembler, DeltaAuthenticator authenticator,
+                  DeltaDecoder decoder) {
         this.archive = archive;
         this.policy = policy;
         this.assembler = assembler;
+        this.authenticator = authenticator;
         this.decoder = decoder;
     }
 
     /**
+     * @param keys the satellites' keys: a delta message must be sealed with its channel's key
      * @return ingest over the flight-sw link layer: CCSDS packets on the constellation's APIDs,
-     *         deltas in the {@link io.onorbit.flight.delta.DeltaCodec} format
+     *         sealed deltas in the {@link io.onorbit.flight.delta.DeltaCodec} format, decoded with
+     *         counts bounded by the archive's current model size
      */
-    public static Ingest forLink(Archive archive, ReviewPolicy policy, ApidPlan plan) {
+    public static Ingest forLink(Archive archive, ReviewPolicy policy, ApidPlan plan, UplinkKeys keys) {
         return new Ingest(archive, policy, new CcsdsPacketAssembler(plan, MAX_PARTIAL_MESSAGES, MAX_MESSAGE_BYTES),
-                new FlightDeltaDecoder());
+                new DeltaAuthenticator(keys), new FlightDeltaDecoder(() -> archive.latestDimension().orElse(Integer.MAX_VALUE)));
     }
 
     /**
@@ -92,29 +101,18 @@ public final class Ingest {
     public record Outcome(Result result, Optional<DeltaDecoder.Decoded> delta) {
     }
 
-    /** Ingests a delta already in memory (encoded again, then the same path as received bytes). */
-    public Result acceptDelta(WeightDelta delta, Pass pass) {
-        return acceptDeltaBytes(delta.satellite(), DeltaCodec.encode(delta), pass);
-    }
-
-    /**
-     * Ingests one whole encoded delta received on {@code satellite}'s channel.
-     *
-     * @return STORED, DUPLICATE or REJECTED; never throws on bad bytes
-     */
-    public synchronized Result acceptDeltaBytes(String satellite, byte[] deltaBytes, Pass pass) {
-        return acceptMessage(satellite, OptionalLong.empty(), deltaBytes, pass).result();
-    }
-
     /**
      * Ingests one whole delta message reassembled by the link protocol
      * ({@link io.onorbit.ground.link.GroundLink}), which acknowledges it only if the outcome is
      * STORED or DUPLICATE, that is once it is committed to the archive.
      *
+     * @param satellite the channel it came on (its key authenticates the message)
      * @param messageId the link message id: must be the low 32 bits of the delta's sequence
+     * @param message   the sealed delta message ({@link io.onorbit.flight.link.DeltaSeal})
      * @return the outcome; never throws on bad bytes
+     * @throws io.onorbit.ground.archive.ArchiveException only if the archive itself fails
      */
-    public synchronized Outcome acceptLinkDelta(String satellite, long messageId, byte[] message, Pass pass) {
+    public synchronized Outcome acceptDelta(String satellite, long messageId, byte[] message, Pass pass) {
         return acceptMessage(satellite, OptionalLong.of(messageId), message, pass);
     }
 
@@ -160,7 +158,13 @@ public final class Ingest {
     }
 
     private Outcome ingestDelta(PacketAssembler.Message m, OptionalLong messageId, Pass pass) {
-        byte[] bytes = m.bytes();
+        Optional<byte[]> opened = authenticator.open(m.satellite(), m.bytes());
+        if (opened.isEmpty()) {
+            // Checked before decoding: a forged message never reaches the decoder.
+            return rejected(m.satellite(), "unauthenticated", "delta message of " + m.bytes().length
+                    + " bytes not sealed with " + m.satellite() + "'s key", m.bytes().length, pass);
+        }
+        byte[] bytes = opened.get();
         DeltaDecoder.Decoded d;
         try {
             d = decoder.decode(bytes);

@@ -12,7 +12,7 @@
  * the flight-sw CCSDS packets and delta codec ({@link io.onorbit.ground.ingest.CcsdsPacketAssembler},
  * {@link io.onorbit.ground.ingest.FlightDeltaDecoder}); or, for the link protocol's
  * {@link io.onorbit.ground.link.GroundLink}, which reassembles a delta message and acknowledges it
- * only once ingest reports it committed, {@code acceptLinkDelta(satellite, messageId, bytes, pass)}.
- * A delta is STORED only after its archive transaction committed (SQLite WAL, synchronous FULL).
+ * only once ingest reports it committed, {@code acceptDelta(satellite, messageId, sealedBytes, pass)}.
+ * A delta is STORED only after its archive transaction committed (SQLite WAL).
  */
 package io.onorbit.ground.ingest;

@@ -210,7 +210,7 @@ public final class GroundLink {
         }
         Ingest.Outcome out;
         try {
-            out = ingest.acceptLinkDelta(satellite, m.messageId(), m.bytes(), pass);
+            out = ingest.acceptDelta(satellite, m.messageId(), m.bytes(), pass);
         } catch (RuntimeException e) {
             // The archive failed: not acknowledged, and forgotten so that a resend is ingested again.
             downlink.forget(m.apid(), m.messageId());

@@ -43,6 +43,35 @@ public final class UplinkKeys {
         return new UplinkKeys(copy);
     }
 
+    /** Length of a generated key, bytes (256 bits, the HMAC-SHA256 block's natural key size). */
+    public static final int GENERATED_KEY_BYTES = 32;
+
+    /** @return one fresh key per satellite from {@code random} (a {@link java.security.SecureRandom}) */
+    public static UplinkKeys generate(java.util.Collection<String> satellites, java.security.SecureRandom random) {
+        Map<String, byte[]> k = new HashMap<>();
+        for (String n : satellites) {
+            byte[] b = new byte[GENERATED_KEY_BYTES];
+            random.nextBytes(b);
+            k.put(n, b);
+        }
+        return new UplinkKeys(k);
+    }
+
+    /**
+     * Keys derived from a mission's seed: reproducible, and therefore known to anyone who reads
+     * the mission file. For demonstrations only; never for a mission that flies.
+     */
+    public static UplinkKeys derivedFromSeed(java.util.Collection<String> satellites, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x4B45595FL);
+        Map<String, byte[]> k = new HashMap<>();
+        for (String n : satellites) {
+            byte[] b = new byte[GENERATED_KEY_BYTES];
+            r.nextBytes(b);
+            k.put(n, b);
+        }
+        return new UplinkKeys(k);
+    }
+
     /**
      * @throws ConfigException naming the file and line for a missing file or a bad line
      */

@@ -7,6 +7,7 @@ import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.review.ReviewPolicy;
+import io.onorbit.ground.uplink.UplinkKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ class IngestTest {
 
     static final Instant T = Instant.parse("2026-06-21T01:00:00Z");
     static final float[] BASE = new float[8];
+    static final UplinkKeys KEYS = UplinkKeys.derivedFromSeed(java.util.List.of("sat-1", "sat-2"), 5);
 
     @TempDir
     Path dir;
@@ -88,10 +90,11 @@ class IngestTest {
         for (int k = 0; k < values.length; k++) {
             p.putInt(k).putFloat(values[k]);
         }
-        byte[] payload = p.array();
+        byte[] inner = p.array();
         CRC32 c = new CRC32();
-        c.update(payload, 4, payload.length - 4);
-        ByteBuffer.wrap(payload).putInt((int) c.getValue());
+        c.update(inner, 4, inner.length - 4);
+        ByteBuffer.wrap(inner).putInt((int) c.getValue());
+        byte[] payload = io.onorbit.flight.link.DeltaSeal.seal(KEYS.key(channel), inner); // sealed by the channel's owner
         byte[] ch = channel.getBytes(StandardCharsets.UTF_8);
         ByteBuffer q = ByteBuffer.allocate(4 + 1 + ch.length + payload.length);
         q.putInt(0).put((byte) ch.length).put(ch).put(payload);
@@ -106,7 +109,7 @@ class IngestTest {
     void deltasAreStoredDuplicatesDroppedAndRejectsRecorded() {
         try (Archive a = Archive.open(dir.resolve("archive.db"))) {
             a.recordGlobalVersion(BASE, "initial", List.of(), T);
-            Ingest ingest = new Ingest(a, ReviewPolicy.DEFAULT, ASSEMBLER, DECODER);
+            Ingest ingest = new Ingest(a, ReviewPolicy.DEFAULT, ASSEMBLER, new DeltaAuthenticator(KEYS), DECODER);
             Ingest.Pass pass = new Ingest.Pass(7, "svalbard", T);
             byte[] good = packet("sat-1", "sat-1", 40, 0.1f, -0.2f);
             assertThat(ingest.accept(good, pass)).isEqualTo(Ingest.Result.STORED);
@@ -142,7 +145,7 @@ class IngestTest {
     void randomAndMutatedInputNeverThrowsNorStoresGarbage() {
         try (Archive a = Archive.open(dir.resolve("archive.db"))) {
             a.recordGlobalVersion(BASE, "initial", List.of(), T);
-            Ingest ingest = new Ingest(a, ReviewPolicy.DEFAULT, ASSEMBLER, DECODER);
+            Ingest ingest = new Ingest(a, ReviewPolicy.DEFAULT, ASSEMBLER, new DeltaAuthenticator(KEYS), DECODER);
             SplittableRandom r = new SplittableRandom(99);
             byte[] good = packet("sat-1", "sat-1", 40, 0.1f, -0.2f, 0.3f);
             int n = 400;

@@ -8,6 +8,7 @@ import io.onorbit.flight.delta.DeltaEncoder;
 import io.onorbit.flight.delta.DeltaHeader;
 import io.onorbit.flight.delta.TensorLayout;
 import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.link.DeltaSeal;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
@@ -16,6 +17,7 @@ import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.RejectEntry;
 import io.onorbit.ground.review.ReviewPolicy;
+import io.onorbit.ground.uplink.UplinkKeys;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ class LinkIngestTest {
     static final Instant T = Instant.parse("2026-06-21T02:00:00Z");
     static final List<String> SATS = List.of("sat-1", "sat-2", "sat-3");
     static final int DIM = 300;
+    static final UplinkKeys KEYS = UplinkKeys.derivedFromSeed(SATS, 11);
 
     @TempDir
     Path dir;
@@ -67,15 +70,18 @@ class LinkIngestTest {
     }
 
     List<byte[]> packets(WeightDelta d) {
-        return packetizer(d.satellite()).segment(plan.apid(d.satellite(), Product.DELTA), false, d.sequence(),
-                DeltaCodec.encode(d));
+        return packetizer(d.satellite()).segment(plan.apid(d.satellite(), Product.DELTA), false, d.sequence(), sealed(d));
+    }
+
+    static byte[] sealed(WeightDelta d) {
+        return DeltaSeal.seal(KEYS.key(d.satellite()), DeltaCodec.encode(d));
     }
 
     @Test
     void shuffledDuplicatedCorruptedPacketsYieldEachDeltaOnceWithRejectsRecorded() {
         try (Archive a = Archive.open(dir.resolve("archive.db"))) {
             a.recordGlobalVersion(v0, "initial", List.of(), T);
-            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan);
+            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan, KEYS);
             List<WeightDelta> sent = new ArrayList<>();
             List<byte[]> wire = new ArrayList<>();
             for (int s = 0; s < SATS.size(); s++) {
@@ -110,7 +116,9 @@ class LinkIngestTest {
             assertThat(a.rejects()).extracting(RejectEntry::reason).contains("bad-check", "truncated");
             assertThat(a.passes()).hasSize(3);
             // the same delta again, whole, through the path GroundLink users take: dropped
-            assertThat(ingest.acceptDelta(sent.get(0), pass)).isEqualTo(Ingest.Result.DUPLICATE);
+            WeightDelta again = sent.get(0);
+            assertThat(ingest.acceptDelta(again.satellite(), again.sequence(), sealed(again), pass).result())
+                    .isEqualTo(Ingest.Result.DUPLICATE);
             assertThat(a.deltas()).hasSize(3);
         }
     }
@@ -119,19 +127,22 @@ class LinkIngestTest {
     void deltaWithBadDigestOrWrongChannelIsRejectedWithReason() {
         try (Archive a = Archive.open(dir.resolve("archive.db"))) {
             a.recordGlobalVersion(v0, "initial", List.of(), T);
-            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan);
+            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan, KEYS);
             byte[] bytes = DeltaCodec.encode(delta("sat-1", 4, 9));
-            bytes[10] ^= 1; // inside the delta, after the packet checks were computed
-            for (byte[] p : packetizer("sat-1").segment(plan.apid("sat-1", Product.DELTA), false, 4, bytes)) {
-                ingest.accept(p, pass);
-            }
+            bytes[10] ^= 1; // inside the delta, before it was sealed: the seal is right, the digest is not
+            send(ingest, "sat-1", 4, DeltaSeal.seal(KEYS.key("sat-1"), bytes));
             byte[] fromSat2 = DeltaCodec.encode(delta("sat-2", 5, 10));
-            for (byte[] p : packetizer("sat-3").segment(plan.apid("sat-3", Product.DELTA), false, 5, fromSat2)) {
-                ingest.accept(p, pass);
-            }
+            // sat-2's delta with sat-3's key, on sat-3's channel: authentic channel, wrong sender inside
+            send(ingest, "sat-3", 5, DeltaSeal.seal(KEYS.key("sat-3"), fromSat2));
+            // sat-2's delta with its own key, but on sat-3's channel: not sat-3's seal
+            send(ingest, "sat-3", 6, DeltaSeal.seal(KEYS.key("sat-2"), fromSat2));
+            // no seal at all
+            send(ingest, "sat-2", 7, fromSat2);
             assertThat(a.deltas()).isEmpty();
-            assertThat(a.rejects()).extracting(RejectEntry::reason).containsExactly("delta-digest", "satellite-mismatch");
-            assertThat(ingest.rejectReasons()).containsEntry("delta-digest", 1L).containsEntry("satellite-mismatch", 1L);
+            assertThat(a.rejects()).extracting(RejectEntry::reason)
+                    .containsExactly("delta-digest", "satellite-mismatch", "unauthenticated", "unauthenticated");
+            assertThat(ingest.rejectReasons()).containsEntry("delta-digest", 1L).containsEntry("satellite-mismatch", 1L)
+                    .containsEntry("unauthenticated", 2L);
         }
     }
 
@@ -139,7 +150,7 @@ class LinkIngestTest {
     void fuzzedPacketsNeverThrow() {
         try (Archive a = Archive.open(dir.resolve("archive.db"))) {
             a.recordGlobalVersion(v0, "initial", List.of(), T);
-            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan);
+            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan, KEYS);
             List<byte[]> good = packets(delta("sat-2", 7, 3));
             SplittableRandom r = new SplittableRandom(17);
             for (int k = 0; k < 300; k++) {
@@ -152,8 +163,35 @@ class LinkIngestTest {
                 assertThat(ingest.accept(p, pass)).isNotNull();
             }
             assertThat(a.deltas()).isEmpty();
-            assertThat(ingest.acceptDeltaBytes("sat-2", new byte[0], pass)).isEqualTo(Ingest.Result.REJECTED);
-            assertThat(ingest.acceptDeltaBytes("sat-2", null, pass)).isEqualTo(Ingest.Result.REJECTED);
+            assertThat(ingest.acceptDelta("sat-2", 0, new byte[0], pass).result()).isEqualTo(Ingest.Result.REJECTED);
+            assertThat(ingest.acceptDelta("sat-2", 0, null, pass).result()).isEqualTo(Ingest.Result.REJECTED);
+        }
+    }
+
+    void send(Ingest ingest, String channel, long messageId, byte[] message) {
+        for (byte[] p : packetizer(channel).segment(plan.apid(channel, Product.DELTA), false, messageId, message)) {
+            ingest.accept(p, pass);
+        }
+    }
+
+    /**
+     * The message of issue #12: 105 bytes announcing a model of 1e9 parameters, all sent. Unsealed
+     * it is refused as unauthenticated; sealed with the right key (a compromised satellite) it is
+     * refused by the decoder's bounds, in either case without allocating for the announced size
+     * (the heap of a test JVM could not hold 4 GB of indices).
+     */
+    @Test
+    void aForgedOversizedDeltaIsRejectedBeforeAllocating() {
+        try (Archive a = Archive.open(dir.resolve("archive.db"))) {
+            a.recordGlobalVersion(v0, "initial", List.of(), T);
+            Ingest ingest = Ingest.forLink(a, ReviewPolicy.DEFAULT, plan, KEYS);
+            byte[] forged = io.onorbit.flight.delta.DeltaForgery.announcing("sat-1", 1_000_000_000);
+            assertThat(forged).hasSize(105);
+            assertThat(ingest.acceptDelta("sat-1", 0, forged, pass).result()).isEqualTo(Ingest.Result.REJECTED);
+            assertThat(ingest.acceptDelta("sat-1", 0, DeltaSeal.seal(KEYS.key("sat-1"), forged), pass).result())
+                    .isEqualTo(Ingest.Result.REJECTED);
+            assertThat(a.rejects()).extracting(RejectEntry::reason).containsExactly("unauthenticated", "delta-format");
+            assertThat(a.rejects().get(1).detail()).contains("1000000000 parameters, larger than the " + DIM + " known");
         }
     }
 }

@@ -51,6 +51,8 @@ class GroundLinkTest {
     Path groundDir;
 
     static final double MARGIN_S = 10;
+    static final byte[] KEY = "sat-1 key, 32 bytes, test only!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final io.onorbit.ground.uplink.UplinkKeys KEYS = io.onorbit.ground.uplink.UplinkKeys.of(Map.of("sat-1", KEY));
     static final Instant EPOCH = Instant.parse("2026-06-21T00:00:00Z");
     static final List<ContactWindow> WINDOWS = List.of(
             new ContactWindow("gs-a", 1000, 1600, 40, 2000, 1000),
@@ -87,7 +89,7 @@ class GroundLinkTest {
 
         Ground(Path dir, ApidPlan plan) {
             archive = Archive.open(dir.resolve("archive.db"));
-            ingest = Ingest.forLink(archive, ReviewPolicy.DEFAULT, plan);
+            ingest = Ingest.forLink(archive, ReviewPolicy.DEFAULT, plan, KEYS);
         }
 
         GroundLink link(ApidPlan plan, int packetBytes, PassGatedRadio radio, LongConsumer archived) {
@@ -120,7 +122,7 @@ class GroundLinkTest {
         PassGatedRadio radio = new PassGatedRadio(schedule(), MARGIN_S);
         DeltaQueue queue = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
         List<byte[]> updates = new ArrayList<>();
-        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(1024, plan.number("sat-1")), radio, queue, updates::add, 2, 30);
+        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(1024, plan.number("sat-1")), radio, queue, updates::add, 2, 30, KEY);
         Ground g = new Ground(groundDir, plan);
         Map<Long, Double> deliveredAtS = new HashMap<>();
         double[] now = g.now;
@@ -220,7 +222,7 @@ class GroundLinkTest {
                 seq -> assertThat(delivered.put(seq, true)).as("archived twice").isNull());
         radio.connect(PassGatedRadio.Direction.DOWNLINK, g.receiver(gl));
         radio.connect(PassGatedRadio.Direction.UPLINK, toCurrent(sat));
-        sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue[0], u -> { }, 2, 30);
+        sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue[0], u -> { }, 2, 30, KEY);
         int n = 30_000;
         float[] base = new float[n];
         ModelVersion bv = ModelVersion.of(0, base);
@@ -243,7 +245,7 @@ class GroundLinkTest {
             // The flight computer resets every 100 s of a pass: link state in RAM is lost, the queue reloads.
             if (radio.usableWindowAt(t).isPresent() && ((long) t) % 100 == 50) {
                 queue[0] = DeltaQueue.open(dir, 10_000_000, DiskFileOps.withoutDeviceFlush());
-                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue[0], u -> { }, 2, 30);
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue[0], u -> { }, 2, 30, KEY);
                 resets++;
             }
             sat[0].step(t, t + 5);
@@ -316,7 +318,7 @@ class GroundLinkTest {
                     DiskFileOps.withoutDeviceFlush());
             assertThat(queues[k].reserveSequence()).isZero(); // every queue starts its ids afresh
             queues[k].offer(contents[k]);
-            sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queues[k], u -> { }, 2, 30);
+            sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queues[k], u -> { }, 2, 30, KEY);
             runPasses(sat[0], ground);
         }
         assertThat(delivered).containsExactly(0L);
@@ -343,7 +345,7 @@ class GroundLinkTest {
         Ground g = new Ground(groundDir, plan);
         GroundLink[] gl = new GroundLink[1];
         GroundLink ground = gl[0] = g.link(plan, 512, radio, seq -> { });
-        SpacecraftLink[] sat = {new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, updates::add, 2, 30)};
+        SpacecraftLink[] sat = {new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, updates::add, 2, 30, KEY)};
         double rebootAtS = WINDOWS.get(0).aosS() + MARGIN_S + 5;
         double upAgainS = WINDOWS.get(0).losS();
         double[] now = {0};
@@ -366,7 +368,7 @@ class GroundLinkTest {
         for (double t = 0; t < 25_000; t += 5) {
             now[0] = t;
             if (!reset && t >= rebootAtS) {
-                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, updates::add, 2, 30);
+                sat[0] = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, updates::add, 2, 30, KEY);
                 reset = true;
             }
             sat[0].step(t, t + 5);
@@ -404,7 +406,7 @@ class GroundLinkTest {
             st.execute("CREATE TRIGGER full_disk BEFORE INSERT ON deltas BEGIN SELECT RAISE(ABORT, 'disk full'); END");
         }
         GroundLink[] gl = {g.link(plan, 512, radio, seq -> { })};
-        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, u -> { }, 2, 30);
+        SpacecraftLink sat = new SpacecraftLink("sat-1", plan, new Packetizer(512, plan.number("sat-1")), radio, queue, u -> { }, 2, 30, KEY);
         int[] failures = {0};
         Consumer<byte[]> receiver = g.receiver(gl);
         radio.connect(PassGatedRadio.Direction.DOWNLINK, p -> {

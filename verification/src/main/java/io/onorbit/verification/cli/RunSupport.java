@@ -22,16 +22,19 @@ public final class RunSupport {
     }
 
     /**
-     * Runs the mission and, if {@code outDir} is given, writes its report there atomically.
+     * Runs the mission and, if {@code outDir} is given, writes its archive and report there (see
+     * {@link #run(MissionSetup, long, FaultPlan, Path, MissionSimulator.ProgressListener)}).
      *
      * @return the result
      */
     static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
                                 CommandSpec spec) {
+        // In a log, no line before 30 s: building the stages (launch model fit, archive) takes several
+        // seconds on a loaded machine, and a bad setup must fail with its one line only.
         ProgressBar bar = ProgressBar.start(label, spec, ProgressBar.Mode.of(spec), Math.round(setup.durationS()),
-                " days", 86_400);
+                " days", 86_400, java.time.Duration.ofSeconds(ProgressBar.LINE_INTERVAL_S), java.time.Duration.ofSeconds(30));
         String kept = outDir == null ? "nothing was written"
-                : "no report was written (" + outDir + " is written only when the run completes)";
+                : "the ground archive so far is kept in " + outDir.resolve(ARCHIVE) + " (summary.json there says complete: false)";
         try (StopNotice stop = StopNotice.register(spec.commandLine().getErr(), bar, () -> kept)) {
             return run(setup, seed, faults, outDir, (d, t) -> bar.stepTo(Math.round(d)));
         } catch (UncheckedIOException e) {
@@ -58,8 +61,19 @@ public final class RunSupport {
         return null;
     }
 
+    /** The archive's file name in a report folder. */
+    public static final String ARCHIVE = "archive.db";
+
     /**
      * Runs the mission without drawing anything; writes its report folder only if {@code outDir} is given.
+     *
+     * <p>With a folder, the ground archive is written at its final path as the run goes
+     * ({@code outDir/archive.db}, SQLite WAL, a commit at each ingest): the folder is put in place
+     * first, holding only the archive and a {@code summary.json} that says {@code "complete": false};
+     * the finished report replaces that summary. A run that fails, or is stopped by Ctrl-C, leaves
+     * the archive readable and the summary marked incomplete with the reason; a run killed outright
+     * leaves the archive readable and the summary saying it was still running. The flight storage
+     * (emulated flash in a temporary folder) is deleted on exit and on Ctrl-C.
      *
      * @param outDir report folder, or null for none (e.g. a campaign run, which keeps only the figures)
      * @return the result
@@ -67,19 +81,76 @@ public final class RunSupport {
     public static SimulationResult run(MissionSetup setup, long seed, FaultPlan faults, Path outDir,
                                        MissionSimulator.ProgressListener progress) {
         Path work = FlightStorage.newRunFolder();
+        Path[] live = {null};
+        String started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Thread cleanup = new Thread(() -> {
+            // Ctrl-C (or a plain kill): the loop may still be running; leave what a person can use.
+            if (live[0] != null) {
+                writeIncomplete(live[0], setup, seed, started, "interrupted", "stopped by a signal before the end");
+            }
+            AtomicOutput.deleteTree(work);
+        }, "onorbit-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             if (outDir == null) {
                 return simulator(setup, seed, faults, work, null, progress).run(setup.durationS());
             }
-            try (AtomicOutput.Folder folder = AtomicOutput.folder(outDir)) {
-                SimulationResult r = simulator(setup, seed, faults, work, folder.dir().resolve("archive.db"), progress)
-                        .run(setup.durationS());
-                MissionReport.write(r, folder.dir());
-                folder.commit();
-                return r;
+            live[0] = openLiveFolder(outDir, setup, seed, started);
+            SimulationResult r;
+            try {
+                r = simulator(setup, seed, faults, work, live[0].resolve(ARCHIVE), progress).run(setup.durationS());
+            } catch (RuntimeException | Error e) {
+                writeIncomplete(live[0], setup, seed, started, "failed", String.valueOf(e));
+                live[0] = null;
+                throw e;
             }
+            MissionReport.write(r, live[0]); // summary.json, now complete, replaces the incomplete one
+            AtomicOutput.mark(live[0]);
+            live[0] = null;
+            return r;
         } finally {
+            live[0] = null;
             AtomicOutput.deleteTree(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it does the same cleanup
+            }
+        }
+    }
+
+    /**
+     * Puts the report folder in place before the run, holding an empty archive file (SQLite fills
+     * it) and an incomplete summary, marked as OnOrbit's with the archive's WAL companions.
+     */
+    private static Path openLiveFolder(Path outDir, MissionSetup setup, long seed, String started) {
+        try (AtomicOutput.Folder folder = AtomicOutput.folder(outDir)) {
+            java.nio.file.Files.createFile(folder.dir().resolve(ARCHIVE));
+            writeIncomplete(folder.dir(), setup, seed, started, "running", "the run has not finished (or was killed)");
+            folder.commit();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot create " + outDir.resolve(ARCHIVE) + ": " + e.getMessage(), e);
+        }
+        Path live = outDir.toAbsolutePath();
+        AtomicOutput.mark(live, ARCHIVE + "-wal", ARCHIVE + "-shm");
+        return live;
+    }
+
+    /** Writes {@code summary.json} saying the run is incomplete, why, and where its archive is. */
+    private static void writeIncomplete(Path dir, MissionSetup setup, long seed, String started, String status, String detail) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .createObjectNode();
+        n.put("mission", setup.mission());
+        n.put("seed", seed);
+        n.put("complete", false);
+        n.put("status", status);
+        n.put("detail", detail.replaceAll("\\s+", " "));
+        n.put("started", started);
+        n.put("archive", ARCHIVE);
+        try {
+            AtomicOutput.writeString(dir.resolve("summary.json"), n.toPrettyString() + "\n");
+        } catch (RuntimeException e) {
+            // best effort: the archive itself is what must survive
         }
     }
 

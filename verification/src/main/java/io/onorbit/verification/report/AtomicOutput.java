@@ -143,9 +143,18 @@ public final class AtomicOutput {
      * separated). For a folder OnOrbit fills in place rather than through {@link #folder}.
      */
     public static void mark(Path dir) {
+        mark(dir, new String[0]);
+    }
+
+    /**
+     * Like {@link #mark(Path)}, also listing files that may appear later while OnOrbit writes
+     * (e.g. {@code archive.db-wal}, which a killed run leaves behind with committed data in it).
+     */
+    public static void mark(Path dir, String... alsoOwned) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            String list = walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.equals(MARKER)).sorted().collect(Collectors.joining("\n"));
+            String list = Stream.concat(walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')),
+                            Stream.of(alsoOwned))
+                    .filter(p -> !p.equals(MARKER)).distinct().sorted().collect(Collectors.joining("\n"));
             writeString(dir.resolve(MARKER), MARKER_HEADER + "\n" + list + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

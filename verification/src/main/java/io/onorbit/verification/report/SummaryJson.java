@@ -55,6 +55,7 @@ public final class SummaryJson {
         root.put("start", r.epoch().toString());
         root.put("end", r.epoch().plusMillis(Math.round(r.simulatedS() * 1000)).toString());
         root.put("seed", r.seed());
+        root.put("complete", true); // a run that did not finish leaves "complete": false (RunSupport)
         root.put("simulated_s", r.simulatedS());
         root.put("wall_s", round(r.wallS(), 3));
         root.put("speedup", round(r.simulatedS() / Math.max(1e-9, r.wallS()), 1));

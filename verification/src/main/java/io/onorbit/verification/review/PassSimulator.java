@@ -6,6 +6,7 @@ import io.onorbit.flight.delta.DeltaEncoder;
 import io.onorbit.flight.delta.DeltaHeader;
 import io.onorbit.flight.delta.TensorLayout;
 import io.onorbit.flight.delta.WeightDelta;
+import io.onorbit.flight.link.DeltaSeal;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
@@ -15,6 +16,8 @@ import io.onorbit.ground.archive.PassRecord;
 import io.onorbit.ground.ingest.Ingest;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.ground.review.ReviewPolicy;
+import io.onorbit.ground.uplink.UplinkKeys;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +90,8 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
         Instant at = EPOCH.plus(PASS_SPACING.multipliedBy(passNumber));
         ApidPlan plan = new ApidPlan(names, 64);
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + passNumber);
+        // The simulated satellites and this ground share keys made for this pass, in memory only.
+        UplinkKeys keys = UplinkKeys.generate(names, new SecureRandom());
         List<byte[]> wire = new ArrayList<>();
         for (int s = 0; s < satellites; s++) {
             float[] local = task.leastSquares(task.samples(samples, r));
@@ -101,7 +106,7 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
                     at.minusSeconds(600)), base, onboard);
             Packetizer packetizer = new Packetizer(64, plan.number(names.get(s)));
             List<byte[]> packets = packetizer.segment(plan.apid(names.get(s), Product.DELTA), false, passNumber,
-                    DeltaCodec.encode(d));
+                    DeltaSeal.seal(keys.key(names.get(s)), DeltaCodec.encode(d)));
             wire.addAll(packets);
             wire.add(packets.get(0).clone()); // duplicated on the link
             byte[] hit = packets.get(packets.size() - 1).clone();
@@ -109,7 +114,7 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
             wire.add(hit);
         }
         Collections.shuffle(wire, new Random(r.nextLong()));
-        Ingest ingest = Ingest.forLink(archive, ReviewPolicy.DEFAULT, plan);
+        Ingest ingest = Ingest.forLink(archive, ReviewPolicy.DEFAULT, plan, keys);
         Ingest.Pass pass = new Ingest.Pass(passNumber, "svalbard", at);
         for (byte[] p : wire) {
             ingest.accept(p, pass);

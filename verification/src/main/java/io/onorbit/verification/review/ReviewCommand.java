@@ -107,12 +107,22 @@ public final class ReviewCommand implements Runnable {
             }
         }
 
+        /** Opens the archive to record decisions: it must exist, be OnOrbit's, intact and writable. */
         Archive open() {
+            return open(Archive.Access.READ_WRITE);
+        }
+
+        /** Opens the archive to read it only (list, show, report): a read-only file is fine. */
+        Archive openForReading() {
+            return open(Archive.Access.READ_ONLY);
+        }
+
+        private Archive open(Archive.Access access) {
             requireDatabase();
             try {
-                return Archive.open(archive);
+                return Archive.openExisting(archive, access);
             } catch (ArchiveException e) {
-                throw new UserInputException(archive + ": not a readable archive (" + e.getMessage() + ")", e);
+                throw new UserInputException(e.getMessage(), e); // one line naming the file and why
             }
         }
 
@@ -151,7 +161,7 @@ public final class ReviewCommand implements Runnable {
         @Override
         public void run() {
             common.checkOut();
-            try (Archive a = common.open()) {
+            try (Archive a = common.openForReading()) {
                 List<DeltaRecord> ds = status == null ? a.deltas() : a.deltas(status);
                 List<String[]> rows = new ArrayList<>();
                 ArrayNode json = JSON.createArrayNode();
@@ -181,7 +191,7 @@ public final class ReviewCommand implements Runnable {
         @Override
         public void run() {
             common.checkOut();
-            try (Archive a = common.open()) {
+            try (Archive a = common.openForReading()) {
                 DeltaRecord d = a.delta(id).orElseThrow(() -> new UserInputException("no delta with id " + id + " in " + common.archive));
                 List<ReviewEntry> trail = a.reviews(id);
                 ObjectNode json = summary(d);
@@ -502,7 +512,7 @@ public final class ReviewCommand implements Runnable {
                 common.out = Path.of("review-report.html");
             }
             common.checkOut(rule.validation);
-            try (Archive a = common.open()) {
+            try (Archive a = common.openForReading()) {
                 String html = ReviewReport.render(a, agg, eval, "OnOrbit review: " + common.archive.getFileName());
                 common.write(html);
                 common.spec.commandLine().getErr().println("wrote " + common.out);

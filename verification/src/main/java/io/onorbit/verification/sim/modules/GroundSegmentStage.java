@@ -15,6 +15,7 @@ import io.onorbit.ground.link.GroundLink;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.ground.review.ReviewPolicy;
 import io.onorbit.ground.uplink.SignedUplink;
+import io.onorbit.ground.uplink.UplinkKeys;
 import io.onorbit.ground.uplink.UplinkSigner;
 import io.onorbit.verification.sim.GroundStage;
 import java.nio.file.Path;
@@ -55,15 +56,17 @@ public final class GroundSegmentStage implements GroundStage {
      * @param policy      automatic review flags
      * @param aggregator  merge rule
      * @param signer      signs updates with the mission's keys
+     * @param keys        the same keys, which authenticate each satellite's downlinked deltas
      * @param launch      global version 0 (the launch model)
      * @param archiveFile where the archive goes
      */
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
-                              Aggregator aggregator, UplinkSigner signer, DeployedModel launch, Path archiveFile) {
+                              Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
+                              Path archiveFile) {
         this.epoch = schedules.get(0).epoch();
         this.archiveFile = archiveFile;
         this.archive = Archive.open(archiveFile);
-        this.ingest = Ingest.forLink(archive, policy, plan);
+        this.ingest = Ingest.forLink(archive, policy, plan, keys);
         this.aggregator = aggregator;
         this.signer = signer;
         if (archive.latestGlobal().isEmpty()) {

@@ -18,10 +18,7 @@ import io.onorbit.ground.uplink.UplinkSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.PowerConfigReader;
@@ -76,22 +73,7 @@ public final class ModuleStages implements StageFactory {
         List<String> names = mission.satellites().stream().map(s -> s.name()).toList();
         this.apids = new ApidPlan(names, link.apidBase());
         this.keysGenerated = ground.uplinkKeysFile().isEmpty();
-        this.keys = keysGenerated ? generatedKeys(names, mission.seed()) : UplinkKeys.read(ground.uplinkKeysFile().get());
-    }
-
-    /**
-     * A mission without a key file still runs the signed uplink: the run makes one key per
-     * satellite from its seed, held by both ends in memory and never written anywhere.
-     */
-    private static UplinkKeys generatedKeys(List<String> names, long seed) {
-        SplittableRandom r = new SplittableRandom(seed ^ 0x4B45595FL);
-        Map<String, byte[]> k = new HashMap<>();
-        for (String n : names) {
-            byte[] b = new byte[32];
-            r.nextBytes(b);
-            k.put(n, b);
-        }
-        return UplinkKeys.of(k);
+        this.keys = keysGenerated ? UplinkKeys.derivedFromSeed(names, mission.seed()) : UplinkKeys.read(ground.uplinkKeysFile().get());
     }
 
     /**
@@ -188,6 +170,6 @@ public final class ModuleStages implements StageFactory {
             }
         }
         return new GroundSegmentStage(schedules, link, apids, ground.review(), ground.aggregator(),
-                new UplinkSigner(keys), deployed(schedules.get(0)), file);
+                new UplinkSigner(keys), keys, deployed(schedules.get(0)), file);
     }
 }
