@@ -55,6 +55,7 @@ public final class ModuleStages implements StageFactory {
     private final ApidPlan apids;
     private final UplinkKeys keys;
     private final boolean keysGenerated;
+    private final AnalogOptimizer.FlowSolution analogFlow;
 
     /**
      * @param mission  the loaded mission
@@ -74,6 +75,30 @@ public final class ModuleStages implements StageFactory {
         this.apids = new ApidPlan(names, link.apidBase());
         this.keysGenerated = ground.uplinkKeysFile().isEmpty();
         this.keys = keysGenerated ? UplinkKeys.derivedFromSeed(names, mission.seed()) : UplinkKeys.read(ground.uplinkKeysFile().get());
+        this.analogFlow = AnalogOptimizer.FlowSolution.EXACT;
+    }
+
+    private ModuleStages(ModuleStages o, AnalogOptimizer.FlowSolution analogFlow) {
+        this.mission = o.mission;
+        this.settings = o.settings;
+        this.power = o.power;
+        this.payload = o.payload;
+        this.learning = o.learning;
+        this.link = o.link;
+        this.ground = o.ground;
+        this.apids = o.apids;
+        this.keys = o.keys;
+        this.keysGenerated = o.keysGenerated;
+        this.analogFlow = analogFlow;
+    }
+
+    /**
+     * @param flow how the analog engine's settle is computed (the benchmark's reference runs the
+     *             integrated flow)
+     * @return these stages with the analog engine solving its flow that way
+     */
+    public ModuleStages withAnalogFlow(AnalogOptimizer.FlowSolution flow) {
+        return new ModuleStages(this, flow);
     }
 
     /**
@@ -114,7 +139,7 @@ public final class ModuleStages implements StageFactory {
         // Each satellite's engine has its own device mismatch and noise.
         return new AnalogOptimizer(new AnalogOptimizer.Settings(d.minOperatingPowerW(), d.maxOperatingPowerW(),
                 d.tauEnergyPerCellJ(), d.dacBits(), d.adcBits(), d.mismatchSigma(), d.capacitanceF(), d.temperatureK(),
-                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed));
+                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed), analogFlow);
     }
 
     @Override
