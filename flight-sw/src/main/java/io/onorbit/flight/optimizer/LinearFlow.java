@@ -1,9 +1,5 @@
 package io.onorbit.flight.optimizer;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealVector;
-
 /**
  * The exact solution of the linear gradient flow dv/ds = −(Av − b) with A symmetric positive
  * definite, in units of the time constant (s = t/τ). With A = QΛQᵀ, v* = A⁻¹b and
@@ -11,8 +7,10 @@ import org.hipparchus.linear.RealVector;
  * falls monotonically; its logarithm is convex in s, so Newton's method started left of the root
  * climbs to it without overshooting.
  *
- * <p>Immutable; holds the decomposition of one matrix, so a flow programmed again with the same
- * matrix reuses it.
+ * <p>The decomposition is Householder tridiagonalization and implicit QL (EISPACK tred2/tql2) on flat
+ * arrays: for the trainer's 17 x 17 matrices a few times cheaper than a general library's, and
+ * checked against Hipparchus' in the tests. Immutable; holds the decomposition of one matrix, so a
+ * flow programmed again with the same matrix reuses it.
  */
 final class LinearFlow {
 
@@ -44,18 +42,11 @@ final class LinearFlow {
                 q[i * n + i] = 1;
             }
         } else {
-            double[][] m = new double[n][n];
-            for (int r = 0; r < n; r++) {
-                System.arraycopy(a, r * n, m[r], 0, n);
-            }
-            EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m, false));
-            double[] values = e.getEigenvalues();
-            for (int i = 0; i < n; i++) {
-                lambda[i] = values[i];
-                RealVector v = e.getEigenvector(i);
-                for (int r = 0; r < n; r++) {
-                    q[r * n + i] = v.getEntry(r);
-                }
+            System.arraycopy(a, 0, q, 0, n * n);
+            double[] e = new double[n];
+            tridiagonalize(q, lambda, e, n);
+            if (!diagonalize(q, lambda, e, n)) {
+                return null;
             }
         }
         for (double l : lambda) {
@@ -183,5 +174,196 @@ final class LinearFlow {
             }
         }
         return out;
+    }
+
+    /**
+     * Householder reduction of the symmetric matrix in {@code v} to tridiagonal form, accumulating
+     * the transformations in {@code v} (EISPACK tred2, as in the public-domain JAMA library):
+     * afterwards d holds the diagonal, e[1..n-1] the subdiagonal.
+     */
+    private static void tridiagonalize(double[] v, double[] d, double[] e, int n) {
+        for (int j = 0; j < n; j++) {
+            d[j] = v[(n - 1) * n + j];
+        }
+        for (int i = n - 1; i > 0; i--) {
+            double scale = 0;
+            double h = 0;
+            for (int k = 0; k < i; k++) {
+                scale += Math.abs(d[k]);
+            }
+            if (scale == 0) {
+                e[i] = d[i - 1];
+                for (int j = 0; j < i; j++) {
+                    d[j] = v[(i - 1) * n + j];
+                    v[i * n + j] = 0;
+                    v[j * n + i] = 0;
+                }
+            } else {
+                for (int k = 0; k < i; k++) {
+                    d[k] /= scale;
+                    h += d[k] * d[k];
+                }
+                double f = d[i - 1];
+                double g = Math.sqrt(h);
+                if (f > 0) {
+                    g = -g;
+                }
+                e[i] = scale * g;
+                h -= f * g;
+                d[i - 1] = f - g;
+                for (int j = 0; j < i; j++) {
+                    e[j] = 0;
+                }
+                for (int j = 0; j < i; j++) {
+                    f = d[j];
+                    v[j * n + i] = f;
+                    g = e[j] + v[j * n + j] * f;
+                    for (int k = j + 1; k <= i - 1; k++) {
+                        g += v[k * n + j] * d[k];
+                        e[k] += v[k * n + j] * f;
+                    }
+                    e[j] = g;
+                }
+                f = 0;
+                for (int j = 0; j < i; j++) {
+                    e[j] /= h;
+                    f += e[j] * d[j];
+                }
+                double hh = f / (h + h);
+                for (int j = 0; j < i; j++) {
+                    e[j] -= hh * d[j];
+                }
+                for (int j = 0; j < i; j++) {
+                    f = d[j];
+                    g = e[j];
+                    for (int k = j; k <= i - 1; k++) {
+                        v[k * n + j] -= f * e[k] + g * d[k];
+                    }
+                    d[j] = v[(i - 1) * n + j];
+                    v[i * n + j] = 0;
+                }
+            }
+            d[i] = h;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            v[(n - 1) * n + i] = v[i * n + i];
+            v[i * n + i] = 1;
+            double h = d[i + 1];
+            if (h != 0) {
+                for (int k = 0; k <= i; k++) {
+                    d[k] = v[k * n + i + 1] / h;
+                }
+                for (int j = 0; j <= i; j++) {
+                    double g = 0;
+                    for (int k = 0; k <= i; k++) {
+                        g += v[k * n + i + 1] * v[k * n + j];
+                    }
+                    for (int k = 0; k <= i; k++) {
+                        v[k * n + j] -= g * d[k];
+                    }
+                }
+            }
+            for (int k = 0; k <= i; k++) {
+                v[k * n + i + 1] = 0;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            d[j] = v[(n - 1) * n + j];
+            v[(n - 1) * n + j] = 0;
+        }
+        v[(n - 1) * n + n - 1] = 1;
+        e[0] = 0;
+    }
+
+    /**
+     * Implicit QL iterations on the tridiagonal (d, e), rotating the columns of {@code v} (EISPACK
+     * tql2, as in JAMA): afterwards d holds the eigenvalues and v's columns the eigenvectors.
+     *
+     * @return false if an eigenvalue did not converge in 60 iterations
+     */
+    private static boolean diagonalize(double[] v, double[] d, double[] e, int n) {
+        for (int i = 1; i < n; i++) {
+            e[i - 1] = e[i];
+        }
+        e[n - 1] = 0;
+        double f = 0;
+        double tst1 = 0;
+        double eps = Math.ulp(1.0);
+        for (int l = 0; l < n; l++) {
+            tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+            int m = l;
+            while (m < n - 1 && Math.abs(e[m]) > eps * tst1) {
+                m++;
+            }
+            if (m > l) {
+                int iter = 0;
+                do {
+                    if (++iter > 60) {
+                        return false;
+                    }
+                    double g = d[l];
+                    double p = (d[l + 1] - g) / (2 * e[l]);
+                    double r = Math.sqrt(p * p + 1);
+                    if (p < 0) {
+                        r = -r;
+                    }
+                    d[l] = e[l] / (p + r);
+                    d[l + 1] = e[l] * (p + r);
+                    double dl1 = d[l + 1];
+                    double h = g - d[l];
+                    for (int i = l + 2; i < n; i++) {
+                        d[i] -= h;
+                    }
+                    f += h;
+                    p = d[m];
+                    double c = 1;
+                    double c2 = c;
+                    double c3 = c;
+                    double el1 = e[l + 1];
+                    double s = 0;
+                    double s2 = 0;
+                    for (int i = m - 1; i >= l; i--) {
+                        c3 = c2;
+                        c2 = c;
+                        s2 = s;
+                        g = c * e[i];
+                        h = c * p;
+                        r = Math.sqrt(p * p + e[i] * e[i]);
+                        e[i + 1] = s * r;
+                        s = e[i] / r;
+                        c = p / r;
+                        p = c * d[i] - s * g;
+                        d[i + 1] = h + s * (c * g + s * d[i]);
+                        for (int k = 0; k < n; k++) {
+                            int row = k * n;
+                            h = v[row + i + 1];
+                            v[row + i + 1] = s * v[row + i] + c * h;
+                            v[row + i] = c * v[row + i] - s * h;
+                        }
+                    }
+                    p = -s * s2 * c3 * el1 * e[l] / dl1;
+                    e[l] = s * p;
+                    d[l] = c * p;
+                } while (Math.abs(e[l]) > eps * tst1);
+            }
+            d[l] += f;
+            e[l] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(d[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the eigenvalues (for tests) */
+    double[] eigenvalues() {
+        return lambda.clone();
+    }
+
+    /** @return the eigenvectors as the columns of a row-major n x n matrix (for tests) */
+    double[] eigenvectors() {
+        return q.clone();
     }
 }
