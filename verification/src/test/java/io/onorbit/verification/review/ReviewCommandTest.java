@@ -1,5 +1,6 @@
 package io.onorbit.verification.review;
 
+import io.onorbit.verification.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,7 +10,7 @@ import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.verification.cli.CliRun;
-import io.onorbit.verification.cli.OnOrbitCli;
+import io.onorbit.verification.launcher.OnOrbitCli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ class ReviewCommandTest {
 
         CliRun batch = cli("review", "approve", "1", "3", "999", "2", "--archive", a, "--reason", "nominal", "--operator", "bob");
 
-        assertThat(batch.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(batch.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(batch.out().lines()).hasSize(4);
         assertThat(batch.out()).contains("approved delta 1 (was pending", "approved delta 2 (was pending")
                 .contains("refused delta 3: delta 3 was rejected by alice", "refused delta 999: no delta with id 999");
@@ -210,7 +211,7 @@ class ReviewCommandTest {
             String[] cmd = java.util.stream.Stream.concat(java.util.stream.Stream.of("review", "approve", "1", "--archive", db.toString()),
                     java.util.Arrays.stream(args)).toArray(String[]::new);
             CliRun r = cli(cmd);
-            assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+            assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(r.err().strip()).hasLineCount(1).contains("must be single-line text");
         }
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
@@ -219,13 +220,13 @@ class ReviewCommandTest {
     @Test
     void userErrorsAreOneLineWithExitTwo() {
         CliRun missing = cli("review", "list", "--archive", dir.resolve("nope.db").toString());
-        assertThat(missing.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(missing.err().strip()).startsWith("error: ").contains("nope.db").doesNotContain("\n");
         CliRun noDelta = cli("review", "approve", "999", "--archive", db.toString(), "--reason", "x");
-        assertThat(noDelta.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(noDelta.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noDelta.err()).contains("no delta with id 999");
         CliRun noApproved = cli("review", "aggregate", "--archive", db.toString());
-        assertThat(noApproved.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(noApproved.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noApproved.err()).contains("approve some first");
         assertThat(cli("review", "approve", "1", "--archive", db.toString()).code()).as("--reason is required").isEqualTo(2);
     }
