@@ -27,6 +27,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     Outputs.Force force;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Option(names = "--seed", description = "seed (default: the mission's seed)")
     Long seed;
 
@@ -38,9 +41,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
+        io.onorbit.ground.config.MissionConfig mission = missionOptions.load();
+        MissionSetup setup = MissionSetups.of(mission, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
-        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs());
+        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs(mission));
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
