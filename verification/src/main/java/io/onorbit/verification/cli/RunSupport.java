@@ -29,8 +29,9 @@ public final class RunSupport {
      */
     static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
                                 CommandSpec spec) {
-        // Before the bar, so that the line is not drawn over.
-        keyNotice(setup, outDir).ifPresent(line -> {
+        // Before the bar, so that the line is not drawn over; --quiet keeps standard error empty (the
+        // table still names the key file and the ground line says where the keys come from).
+        keyNotice(setup, outDir).filter(line -> !ProgressBar.Mode.quietOn(spec)).ifPresent(line -> {
             spec.commandLine().getErr().println(line);
             spec.commandLine().getErr().flush();
         });

@@ -52,6 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             RunSupport.printTable(r, pw);
             pw.println("  report                             " + dir.resolve("index.html"));
+            if (setup.stages().generatedKeys().isPresent()) {
+                pw.println("  keys (generated, owner-only)       " + dir.resolve(RunSupport.KEYS));
+            }
         }
         pw.flush();
         RunSupport.printFirstViolation(r, spec.commandLine().getErr());

@@ -29,10 +29,12 @@ class KeyHandlingTest {
     void withoutAKeyFileFreshKeysAreSavedOwnerOnlyAndTheReportIsReadableLikeAnyFile() throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        CliRun first = CliRun.of("simulate", minimal().toString(), "--days", "0.2", "--out", a.toString(), "--quiet");
+        CliRun first = CliRun.of("simulate", minimal().toString(), "--days", "0.2", "--out", a.toString());
         CliRun second = CliRun.of("simulate", minimal().toString(), "--days", "0.2", "--out", b.toString(), "--quiet");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.err()).as("--quiet: nothing on standard error").isEmpty();
+        assertThat(second.out()).contains(b.resolve(RunSupport.KEYS).toString());
 
         Path keys = a.resolve(RunSupport.KEYS);
         assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(UplinkKeys.OWNER_ONLY);
@@ -57,7 +59,7 @@ class KeyHandlingTest {
     @Test
     void seedDerivedKeysOnlyBehindTheFlagWhichSaysSoAndSavesNothing() {
         Path out = tmp.resolve("demo");
-        CliRun r = CliRun.of("simulate", minimal().toString(), "--days", "0.2", "--out", out.toString(), "--quiet",
+        CliRun r = CliRun.of("simulate", minimal().toString(), "--days", "0.2", "--out", out.toString(),
                 "--demo-keys-from-seed");
 
         assertThat(r.code()).as(r.err()).isZero();
