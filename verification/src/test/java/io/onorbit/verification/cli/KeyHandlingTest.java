@@ -79,7 +79,7 @@ class KeyHandlingTest {
         CliRun r = CliRun.of("simulate", mission.toString(), "--days", "0.2", "--out", tmp.resolve("o").toString(),
                 "--demo-keys-from-seed");
 
-        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).startsWith("error: m.yaml: ground.uplink_keys_file: ").doesNotContain("\n");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
@@ -96,7 +96,7 @@ class KeyHandlingTest {
 
         CliRun r = CliRun.of("simulate", mission.toString(), "--days", "0.1", "--out", out.toString(), "--force");
 
-        assertThat(r.code()).as(r.err()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).startsWith("error: --out ").doesNotContain("\n");
         assertThat(Files.readAllBytes(keyFile)).isEqualTo(before);
     }
