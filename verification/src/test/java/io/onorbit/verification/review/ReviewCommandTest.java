@@ -115,7 +115,7 @@ class ReviewCommandTest {
                 "--satellite", "sat-1,sat-2", "--format", "json").out());
         assertThat(pendingOf12).hasSize(5);
         CliRun bad = cli("review", "list", "--archive", a, "--flag", "shiny");
-        assertThat(bad.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(bad.code()).isEqualTo(io.onorbit.verification.cli.ExitCode.BAD_INPUT);
         assertThat(bad.err().strip()).hasLineCount(1).contains("--flag", "shiny", "norm-outlier");
     }
 
