@@ -4,6 +4,7 @@ import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationSettings;
 import io.onorbit.verification.sim.modules.ModuleStages;
@@ -26,12 +27,13 @@ public final class MissionSetups {
     }
 
     /**
-     * @param m       the loaded mission (span already applied)
+     * @param file    the loaded mission (span already applied)
      * @param context the Orekit context the planner uses
      * @return the setup
      */
-    public static MissionSetup of(MissionConfig m, OrbitContext context) {
-        SimulationSettings settings = SimulationSettings.read(m.root().child("simulation").orElse(null));
+    public static MissionSetup of(MissionFile file, OrbitContext context) {
+        MissionConfig m = file.config();
+        SimulationSettings settings = file.simulation();
         ModuleStages stages = new ModuleStages(m, settings);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {

@@ -38,7 +38,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
+        MissionSetup setup = MissionSetups.of(missionOptions.loadFile(), missionOptions.orbitContext());
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
         Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs());
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);

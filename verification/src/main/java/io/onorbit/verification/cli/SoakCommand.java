@@ -70,7 +70,7 @@ public final class SoakCommand implements Callable<Integer> {
             throw new UserInputException("--days N is required: how many days to soak");
         }
         FaultPlan plan = FaultPlan.parse(faults);
-        MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
+        MissionSetup setup = MissionSetups.of(missionOptions.loadFile(), missionOptions.orbitContext());
         checkOutputs();
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec);
         String json = SummaryJson.text(r);
