@@ -69,7 +69,7 @@ public final class PowerBudget {
         double before = battery.storedWh();
         advance(tS, dtS, trainingPowerW, radioOnS);
         return new PowerStep(tS, dtS, model.meanLightingRatio(tS, dtS), lastGeneratedWh, lastLoadWh, lastTrainingWh,
-                lastLossWh, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), battery.capacityWh(tS + dtS),
+                lastLossWh, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), battery.capacityWhAtS(tS + dtS),
                 battery.floorWh(tS + dtS));
     }
 
@@ -100,7 +100,7 @@ public final class PowerBudget {
         if (flow.unservedWh > PowerStep.UNSERVED_EPSILON_WH) {
             floorViolations++;
         }
-        minSoc = Math.min(minSoc, battery.storedWh() / battery.capacityWh(tS + dtS));
+        minSoc = Math.min(minSoc, battery.storedWh() / battery.capacityWhAtS(tS + dtS));
     }
 
     /**
@@ -126,12 +126,12 @@ public final class PowerBudget {
 
     /** @return state of charge at {@code tS}, fraction of the capacity then */
     public double soc(double tS) {
-        return battery.storedWh() / battery.capacityWh(tS);
+        return battery.storedWh() / battery.capacityWhAtS(tS);
     }
 
     /** @return battery capacity at {@code tS}, Wh (fade and faults included) */
-    public double capacityWh(double tS) {
-        return battery.capacityWh(tS);
+    public double capacityWhAtS(double tS) {
+        return battery.capacityWhAtS(tS);
     }
 
     /** @return the hard floor at {@code tS}, Wh */

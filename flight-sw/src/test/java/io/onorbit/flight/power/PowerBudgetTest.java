@@ -70,7 +70,7 @@ class PowerBudgetTest {
     @Test
     void capacityFadesAtTheStatedYearlyRate() {
         BatterySpec b = BatterySpec.sixUCubesat().withFadePerYear(0.1);
-        assertThat(b.capacityWh(2.0)).isCloseTo(77 * 0.81, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.capacityWhAtYears(2.0)).isCloseTo(77 * 0.81, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(SolarArray.sixUCubesat().withDegradationPerYear(0.2).degradationFactor(1)).isCloseTo(0.8,
                 org.assertj.core.data.Offset.offset(1e-12));
     }
@@ -125,7 +125,7 @@ class PowerBudgetTest {
         assertThat(refused).isPositive();
         assertThat(b.storedWh()).isCloseTo(b.floorWh(30), org.assertj.core.data.Offset.offset(1e-9));
         b.capacityFault(0.5, 30);
-        assertThat(b.capacityWh(30)).isCloseTo(0.5 * sys.battery().capacityWh(30 / (365.25 * 86400)),
+        assertThat(b.capacityWhAtS(30)).isCloseTo(0.5 * sys.battery().capacityWhAtYears(30 / (365.25 * 86400)),
                 org.assertj.core.data.Offset.offset(1e-9));
         for (double t = 30; t < s.durationS(); t += 30) {
             PowerStep p = b.step(t, 30, 3, t % 600 < 60 ? 30 : 0);
