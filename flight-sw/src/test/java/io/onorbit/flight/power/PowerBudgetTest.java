@@ -45,9 +45,8 @@ class PowerBudgetTest {
         double sunlitS = period - pen.durationS() + 2 * 0.5 * SyntheticSchedules.RAMP_S;
         double expectedWh = sys.array().peakPowerW() * sunlitS / 3600.0;
         assertThat(budget.generatedWh()).isCloseTo(expectedWh, org.assertj.core.data.Offset.offset(1e-9 * expectedWh));
-        // the eclipse in this orbit is the beta-angle formula's
-        assertThat(pen.durationS()).isCloseTo(SyntheticSchedules.eclipseFraction(ALT_KM, 0) * period,
-                org.assertj.core.data.Offset.offset(1e-6));
+        // (the eclipse length itself is the fixture's; orbit-sim's tests check real eclipses against
+        // independent references, so nothing here asserts the fixture against its own formula)
     }
 
     @ParameterizedTest
