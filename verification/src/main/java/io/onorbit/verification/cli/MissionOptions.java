@@ -40,6 +40,16 @@ public final class MissionOptions {
     }
 
     /**
+     * @param m the loaded mission
+     * @return the command's inputs and the files the mission names that a run reads (the key file),
+     *         none of which an output may replace or be put around (even with {@code --force}: a key
+     *         file saved in an earlier report folder and named by the mission keeps that folder)
+     */
+    public Path[] inputs(MissionConfig m) {
+        return new Path[] {mission, orekitData, m.ground().uplinkKeysFile().orElse(null)};
+    }
+
+    /**
      * @return the mission's flight and ground sections, with {@code --days} applied and every
      *         section validated (for commands that do not simulate)
      * @throws UserInputException for a bad {@code --days}

@@ -2,6 +2,7 @@ package io.onorbit.verification.cli;
 
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.uplink.KeyOrigin;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.verification.sim.MissionFile;
@@ -32,9 +33,19 @@ public final class MissionSetups {
      * @return the setup
      */
     public static MissionSetup of(MissionFile file, OrbitContext context) {
+        return of(file, context, KeyOrigin.GENERATED);
+    }
+
+    /**
+     * @param file           the loaded mission (span already applied)
+     * @param context        the Orekit context the planner uses
+     * @param withoutKeyFile where the keys come from if the mission names no key file
+     * @return the setup
+     */
+    public static MissionSetup of(MissionFile file, OrbitContext context, KeyOrigin withoutKeyFile) {
         MissionConfig m = file.config();
         SimulationSettings settings = file.simulation();
-        ModuleStages stages = new ModuleStages(m, settings);
+        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress

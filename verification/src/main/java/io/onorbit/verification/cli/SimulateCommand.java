@@ -1,6 +1,7 @@
 package io.onorbit.verification.cli;
 
 import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
@@ -27,6 +28,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     Outputs.Force force;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Option(names = "--seed", description = "seed (default: the mission's seed)")
     Long seed;
 
@@ -38,9 +42,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MissionSetup setup = MissionSetups.of(missionOptions.loadFile(), missionOptions.orbitContext());
+        MissionFile file = missionOptions.loadFile();
+        io.onorbit.ground.config.MissionConfig mission = file.config();
+        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
-        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs());
+        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs(mission));
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
@@ -48,6 +54,9 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             RunSupport.printTable(r, pw);
             pw.println("  report                             " + dir.resolve("index.html"));
+            if (setup.stages().generatedKeys().isPresent()) {
+                pw.println("  keys (generated, owner-only)       " + dir.resolve(RunSupport.KEYS));
+            }
         }
         pw.flush();
         RunSupport.printFirstViolation(r, spec.commandLine().getErr());

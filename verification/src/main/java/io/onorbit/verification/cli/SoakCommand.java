@@ -1,6 +1,7 @@
 package io.onorbit.verification.cli;
 
 import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
@@ -40,6 +41,9 @@ public final class SoakCommand implements Callable<Integer> {
     @Mixin
     Outputs.Force force;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Option(names = "--format", description = "table or json (default: table)")
     OutputFormat format = OutputFormat.TABLE;
 
@@ -47,8 +51,8 @@ public final class SoakCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Every destination is checked before the run: a bad --summary path is found now, not after days of soak. */
-    private void checkOutputs() {
-        Path[] inputs = missionOptions.inputs();
+    private void checkOutputs(io.onorbit.ground.config.MissionConfig mission) {
+        Path[] inputs = missionOptions.inputs(mission);
         Path faultFile = Path.of(faults);
         Path[] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
         all[inputs.length] = Files.isRegularFile(faultFile) ? faultFile : null;
@@ -70,8 +74,10 @@ public final class SoakCommand implements Callable<Integer> {
             throw new UserInputException("--days N is required: how many days to soak");
         }
         FaultPlan plan = FaultPlan.parse(faults);
-        MissionSetup setup = MissionSetups.of(missionOptions.loadFile(), missionOptions.orbitContext());
-        checkOutputs();
+        MissionFile file = missionOptions.loadFile();
+        io.onorbit.ground.config.MissionConfig mission = file.config();
+        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
+        checkOutputs(mission);
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec);
         String json = SummaryJson.text(r);
         if (summary != null) {
