@@ -1,6 +1,7 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.command.RejectReason;
+import io.onorbit.verification.soak.StepState;
 import io.onorbit.flight.executive.ExecutiveEvents;
 import io.onorbit.flight.executive.FlightSoftware;
 import io.onorbit.flight.executive.PowerTelemetry;
