@@ -56,6 +56,7 @@ public final class ModuleStages implements StageFactory {
     private final ApidPlan apids;
     private final UplinkKeys keys;
     private final KeyOrigin keyOrigin;
+    private final AnalogOptimizer.FlowSolution analogFlow;
 
     /**
      * With no key file, the keys are generated from a secure random source.
@@ -101,6 +102,30 @@ public final class ModuleStages implements StageFactory {
             this.keys = withoutFile == KeyOrigin.DEMO_FROM_SEED ? UplinkKeys.derivedFromSeed(names, mission.seed())
                     : UplinkKeys.generate(names, new java.security.SecureRandom());
         }
+        this.analogFlow = AnalogOptimizer.FlowSolution.EXACT;
+    }
+
+    private ModuleStages(ModuleStages o, AnalogOptimizer.FlowSolution analogFlow) {
+        this.mission = o.mission;
+        this.settings = o.settings;
+        this.power = o.power;
+        this.payload = o.payload;
+        this.learning = o.learning;
+        this.link = o.link;
+        this.ground = o.ground;
+        this.apids = o.apids;
+        this.keys = o.keys;
+        this.keyOrigin = o.keyOrigin;
+        this.analogFlow = analogFlow;
+    }
+
+    /**
+     * @param flow how the analog engine's settle is computed (the benchmark's reference runs the
+     *             integrated flow)
+     * @return these stages with the analog engine solving its flow that way
+     */
+    public ModuleStages withAnalogFlow(AnalogOptimizer.FlowSolution flow) {
+        return new ModuleStages(this, flow);
     }
 
     @Override
@@ -156,7 +181,7 @@ public final class ModuleStages implements StageFactory {
         // Each satellite's engine has its own device mismatch and noise.
         return new AnalogOptimizer(new AnalogOptimizer.Settings(d.minOperatingPowerW(), d.maxOperatingPowerW(),
                 d.tauEnergyPerCellJ(), d.dacBits(), d.adcBits(), d.mismatchSigma(), d.capacitanceF(), d.temperatureK(),
-                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed));
+                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed), analogFlow);
     }
 
     @Override
