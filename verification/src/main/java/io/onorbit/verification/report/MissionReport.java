@@ -237,13 +237,28 @@ public final class MissionReport {
         }
         b.append(" The ground published ").append(r.ground().get().versionsPublished()).append(" global model version(s); ")
                 .append(r.sum(SimulationResult.Satellite::updatesApplied)).append(" updates were applied on board and ")
-                .append(r.sum(SimulationResult.Satellite::updatesRefused))
-                .append(" signed updates were never applied (refused on board, lost on the way, or superseded by a newer one)");
+                .append(r.sum(SimulationResult.Satellite::updatesSignedNotApplied))
+                .append(" signed updates the ground issued were never applied (refused on board, lost on the way, or superseded"
+                        + " by a newer one)");
         JsonNode lag = s.get("updates").get("max_lag_s");
         if (lag != null && lag.isNumber()) {
             b.append("; the longest wait from publication to application was ").append(duration(lag.asDouble()));
         }
-        b.append(".</p>\n");
+        b.append(".");
+        Map<String, Long> onBoard = new java.util.TreeMap<>();
+        r.updatesRefusedByReason().forEach((k, v) -> {
+            if (v > 0) {
+                onBoard.put(k.name().toLowerCase(Locale.ROOT), v);
+            }
+        });
+        if (onBoard.isEmpty()) {
+            b.append(" The spacecraft refused no uplinked update.</p>\n");
+        } else {
+            b.append(" The spacecraft refused uplinked updates (the ground's own and any injected by a fault):</p>\n<ul>");
+            onBoard.forEach((k, v) -> b.append("<li>").append(v).append(" x ").append(esc(Reasons.describe(k))).append(" (<code>")
+                    .append(esc(k)).append("</code>)</li>"));
+            b.append("</ul>\n");
+        }
     }
 
     private static void faults(StringBuilder b, SimulationResult r, ObjectNode s) {
@@ -329,7 +344,7 @@ public final class MissionReport {
             cell(b, bytes(sat.bytesDownlinked()));
             cell(b, r.passMarginS().isPresent() ? bytes(offered[i]) : "n/a");
             cell(b, Long.toString(sat.updatesApplied()));
-            cell(b, Long.toString(sat.updatesRefused()));
+            cell(b, Long.toString(sat.updatesSignedNotApplied()));
             cell(b, Long.toString(sat.missedPasses()));
             b.append("</tr>\n");
         }
