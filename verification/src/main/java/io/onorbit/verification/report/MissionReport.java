@@ -171,11 +171,11 @@ public final class MissionReport {
                 b.append(" and trained <b>").append(String.format(Locale.ROOT, "%.1f%%", 100 * duty)).append("</b> of the time");
             }
             b.append(", applying ").append(r.sum(SimulationResult.Satellite::trainingUpdates)).append(" updates");
-            var seen = r.payloadSum(io.onorbit.verification.sim.LearningStage.PayloadBooks::samplesSeen);
+            var seen = r.payloadSum(io.onorbit.verification.sim.PayloadTotals::samplesSeen);
             if (seen.isPresent()) {
-                b.append(" from ").append(r.payloadSum(io.onorbit.verification.sim.LearningStage.PayloadBooks::samplesTrained).getAsLong())
+                b.append(" from ").append(r.payloadSum(io.onorbit.verification.sim.PayloadTotals::samplesTrained).getAsLong())
                         .append(" of ").append(seen.getAsLong()).append(" samples (")
-                        .append(r.payloadSum(io.onorbit.verification.sim.LearningStage.PayloadBooks::samplesDropped).getAsLong())
+                        .append(r.payloadSum(io.onorbit.verification.sim.PayloadTotals::samplesDropped).getAsLong())
                         .append(" dropped: they arrived while the payload could not take them and its buffer was full)");
             }
             b.append(".");
