@@ -89,6 +89,7 @@ public final class MissionOptions {
     /** Reads every optional section once so that its errors surface now, whatever the command. */
     public static void validateSections(MissionConfig m) {
         PowerConfigReader.read(m);
+        io.onorbit.ground.config.TrainingPayloadConfigReader.read(m);
         LearningConfigReader.read(m.root());
         LinkConfigReader.read(m.root());
         GroundConfigReader.read(m);
