@@ -42,8 +42,17 @@ public final class MissionSetups {
      * @return the setup
      */
     public static MissionSetup of(MissionConfig m, OrbitContext context, KeyOrigin withoutKeyFile) {
+        return of(m, context, withoutKeyFile, java.util.Optional.empty());
+    }
+
+    /**
+     * @param ackJournal where the ground records each delta it acknowledges (a new file), or empty
+     * @return the setup
+     */
+    public static MissionSetup of(MissionConfig m, OrbitContext context, KeyOrigin withoutKeyFile,
+                                  java.util.Optional<Path> ackJournal) {
         SimulationSettings settings = SimulationSettings.read(m.root().child("simulation").orElse(null));
-        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile);
+        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile, ackJournal);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress

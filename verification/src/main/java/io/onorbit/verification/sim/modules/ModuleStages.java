@@ -56,6 +56,7 @@ public final class ModuleStages implements StageFactory {
     private final ApidPlan apids;
     private final UplinkKeys keys;
     private final KeyOrigin keyOrigin;
+    private final Optional<Path> ackJournal;
 
     /**
      * With no key file, the keys are generated from a secure random source.
@@ -75,6 +76,15 @@ public final class ModuleStages implements StageFactory {
      * @throws io.onorbit.ground.config.ConfigException if the mission names a key file and demonstration keys are asked for
      */
     public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile) {
+        this(mission, settings, withoutFile, Optional.empty());
+    }
+
+    /**
+     * @param ackJournal a file (new) in which the ground records every delta it acknowledges, one line
+     *                   each as it happens (see {@link io.onorbit.ground.link.AckJournal}); empty for none
+     */
+    public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile, Optional<Path> ackJournal) {
+        this.ackJournal = ackJournal;
         this.mission = mission;
         this.settings = settings;
         this.power = PowerConfigReader.read(mission.root());
@@ -208,6 +218,7 @@ public final class ModuleStages implements StageFactory {
             }
         }
         return new GroundSegmentStage(schedules, link, apids, ground.review(), ground.aggregator(),
-                new UplinkSigner(keys), keys, deployed(schedules.get(0)), file);
+                new UplinkSigner(keys), keys, deployed(schedules.get(0)), file,
+                ackJournal.map(io.onorbit.ground.link.AckJournal::create));
     }
 }
