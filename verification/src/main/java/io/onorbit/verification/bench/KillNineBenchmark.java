@@ -47,9 +47,12 @@ public final class KillNineBenchmark {
     }
 
     /** What one trial found. */
-    record Trial(int n, double killAfterS, boolean finished, String integrity, int acknowledged, int missing,
+    record Trial(int n, double killAfterS, boolean finished, boolean folder, String integrity, int acknowledged, int missing,
                  int reviewExit, int listed, String complete) {
         boolean passed() {
+            if (!folder) {
+                return !finished && acknowledged == 0; // killed while starting, before the report folder: nothing to keep
+            }
             return integrity.equals("ok") && missing == 0 && reviewExit == 0 && listed >= acknowledged
                     && complete.equals(finished ? "true" : "false");
         }
@@ -75,9 +78,10 @@ public final class KillNineBenchmark {
             acknowledged += t.acknowledged();
             finished += t.finished() ? 1 : 0;
             failed += t.passed() ? 0 : 1;
-            System.out.printf(Locale.ROOT, "trial %2d: %s after %5.1f s | integrity_check %s | acknowledged %d, missing from "
+            System.out.printf(Locale.ROOT, "trial %2d: %s after %5.1f s | %s | integrity_check %s | acknowledged %d, missing from "
                             + "the archive %d | review list exit %d, %d deltas | summary complete %s | %s%n",
-                    n, t.finished() ? "finished" : "killed  ", t.killAfterS(), t.integrity(), t.acknowledged(), t.missing(),
+                    n, t.finished() ? "finished" : "killed  ", t.killAfterS(),
+                    t.folder() ? "report folder in place" : "before the report folder", t.integrity(), t.acknowledged(), t.missing(),
                     t.reviewExit(), t.listed(), t.complete(), t.passed() ? "pass" : "FAIL");
         }
         System.out.printf(Locale.ROOT, "%d trials (%d killed, %d finished first): %d failed; %d acknowledged deltas checked%n",
@@ -160,7 +164,8 @@ public final class KillNineBenchmark {
         var cl = OnOrbitCli.commandLine();
         cl.setOut(new PrintWriter(listOut));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int reviewExit = cl.execute("review", "list", "--archive", archive.toString(), "--format", "json");
+        boolean folder = Files.isDirectory(out);
+        int reviewExit = !folder ? -1 : cl.execute("review", "list", "--archive", archive.toString(), "--format", "json");
         int listed = reviewExit == 0 ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(listOut.toString()).size() : -1;
         String complete = "no summary";
         Path summary = out.resolve("summary.json");
@@ -168,6 +173,6 @@ public final class KillNineBenchmark {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile()).get("complete");
             complete = node == null ? "absent" : node.asText();
         }
-        return new Trial(n, afterS, done, integrity, acks.size(), missing, reviewExit, listed, complete);
+        return new Trial(n, afterS, done, folder, integrity, acks.size(), missing, reviewExit, listed, complete);
     }
 }
