@@ -162,6 +162,11 @@ public final class UplinkKeys {
         return k.clone();
     }
 
+    /** @return true if {@code satellite} has a key (without copying the key set: called per delta) */
+    public boolean has(String satellite) {
+        return keys.containsKey(satellite);
+    }
+
     /** @return satellites with a key */
     public Set<String> satellites() {
         return new TreeSet<>(keys.keySet());

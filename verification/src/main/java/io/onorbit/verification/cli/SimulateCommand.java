@@ -1,6 +1,7 @@
 package io.onorbit.verification.cli;
 
 import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
@@ -46,7 +47,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.onorbit.ground.config.MissionConfig mission = missionOptions.load();
+        MissionFile file = missionOptions.loadFile();
+        io.onorbit.ground.config.MissionConfig mission = file.config();
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(mission.name()));
         Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs(mission));
         if (ackJournal != null) {
@@ -56,7 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         + "; name a file outside it");
             }
         }
-        MissionSetup setup = MissionSetups.of(mission, missionOptions.orbitContext(), keyOptions.withoutKeyFile(),
+        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile(),
                 java.util.Optional.ofNullable(ackJournal));
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();

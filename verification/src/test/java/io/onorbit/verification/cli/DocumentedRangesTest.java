@@ -326,7 +326,7 @@ class DocumentedRangesTest {
     void theBaseMissionIsValid() throws IOException {
         Path file = tmp.resolve("m.yaml");
         Files.writeString(file, json(baseMission()));
-        assertThat(MissionOptions.load(file, null).satellites()).hasSize(13);
+        assertThat(MissionOptions.load(file, null).config().satellites()).hasSize(13);
     }
 
     @Test
@@ -403,6 +403,6 @@ class DocumentedRangesTest {
         set(m, "satellites[].walker.planes", 100);
         Path file = tmp.resolve("m.yaml");
         Files.writeString(file, json(m));
-        assertThat(MissionOptions.load(file, null).satellites()).hasSize(10001);
+        assertThat(MissionOptions.load(file, null).config().satellites()).hasSize(10001);
     }
 }
