@@ -1,6 +1,7 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.verification.soak.StepState;
 import io.onorbit.flight.executive.ExecutiveEvents;
 import io.onorbit.flight.executive.FlightSoftware;
@@ -98,6 +99,7 @@ final class SatelliteRunner {
     long denseBytes;
     long updatesApplied;
     final EnumMap<RejectReason, Long> updatesRefused = new EnumMap<>(RejectReason.class);
+    final EnumMap<RejectReason, Long> beaconsRefused = new EnumMap<>(RejectReason.class);
     long boots;
     long trainingUpdates;
     long samples;
@@ -200,6 +202,8 @@ final class SatelliteRunner {
         final List<Long> generated = new ArrayList<>();
         final List<Long> merged = new ArrayList<>();
         final List<Long> corrupted = new ArrayList<>();
+        final List<Long> beaconsSent = new ArrayList<>();
+        final List<Long> beaconsAccepted = new ArrayList<>();
         Throwable error;
 
         void error(Throwable e) {
@@ -309,7 +313,8 @@ final class SatelliteRunner {
                 f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps,
                 f.sent.isEmpty() ? Double.NaN : f.txStartS, f.sent.isEmpty() ? Double.NaN : f.txEndS, f.uplinkS,
                 f.bytesSent, f.sent, memoryUsed, memoryBudget,
-                toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied), f.error);
+                toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied),
+                toArray(f.beaconsSent), toArray(f.beaconsAccepted), f.error);
         check(s);
         record(s, draw, f);
         step++;
@@ -382,6 +387,10 @@ final class SatelliteRunner {
         for (long id : e.mergedIds()) {
             f.merged.add(id);
         }
+        for (long ms : e.beaconsAcceptedMs()) {
+            f.beaconsAccepted.add(ms);
+        }
+        e.beaconsRefused().forEach(r -> beaconsRefused.merge(r, 1L, Long::sum));
         for (long id : e.corruptedIds()) {
             f.corrupted.add(id);
         }
@@ -411,7 +420,18 @@ final class SatelliteRunner {
         long bitHitsBefore = channel.packetsWithBitErrors();
         long mangledBefore = channel.corruptedPackets();
         try {
-            c.beacon(t); // the ground's time beacon
+            if (port != null) {
+                // The ground's time beacon (authenticated), and whatever an attacker sends on the frequency first.
+                byte[] genuine = port.beacon(t);
+                f.beaconsSent.add(TimeBeacon.parse(genuine).orElseThrow().groundTimeMs());
+                List<byte[]> heard = List.of(genuine);
+                long before = attacker.injectedTotal();
+                heard = attacker.interfereBeacons(heard, overlapS / pass.durationS());
+                tally.injected(FaultKind.ATTACKER, t, attacker.injectedTotal() - before);
+                for (byte[] b : channel.carry(heard)) {
+                    c.beacon(b);
+                }
+            }
             // The radio cannot key outside the interval it is stepped over (true time).
             f.txStartS = a;
             f.txEndS = a + overlapS;

@@ -35,6 +35,8 @@ import java.util.List;
  * @param mergedIds          deltas the queue merged into newer ones in the step
  * @param queuedIds          deltas in the queue after the step (null if the link stage is absent)
  * @param appliedUpdates     uplinked model updates the spacecraft applied in the step, in order
+ * @param beaconsSentMs      ground times of the time beacons the ground really sent in the step, ms
+ * @param beaconsAcceptedMs  ground times of the beacons the spacecraft accepted (set its clock from) in the step, ms
  * @param error              an exception a stage threw in the step, or null
  */
 public record StepState(String satellite, long step, double trueTimeS, double onboardTimeS, double dtS,
@@ -44,7 +46,8 @@ public record StepState(String satellite, long step, double trueTimeS, double on
                         long bytesTransmitted, List<byte[]> downlinkPackets,
                         long memoryUsedBytes, long memoryBudgetBytes,
                         long[] generatedIds, long[] corruptedIds, long[] mergedIds,
-                        long[] queuedIds, List<AppliedUpdate> appliedUpdates, Throwable error) {
+                        long[] queuedIds, List<AppliedUpdate> appliedUpdates, long[] beaconsSentMs,
+                        long[] beaconsAcceptedMs, Throwable error) {
 
     /**
      * A model update as the spacecraft applied it.

@@ -10,7 +10,8 @@
  * (0.5/day; one file of the flight storage has a byte flipped or is truncated) and clock jumps
  * (0.3/day, uniform within +-120 s; the ground's time beacon corrects the clock on the next
  * carrier lock) and an attacker on the uplink (1 command per pass with uplink on average:
- * forged, replayed or reordered signed updates, {@link io.onorbit.verification.soak.UplinkAttacker}). Timed faults are Poisson arrivals drawn every step from the satellite's own
+ * forged, replayed or reordered signed updates, and as many forged or played-back time beacons,
+ * {@link io.onorbit.verification.soak.UplinkAttacker}). Timed faults are Poisson arrivals drawn every step from the satellite's own
  * stream, so the same seed gives the same faults whatever stages are present.
  *
  * <p><b>Invariants</b> ({@link io.onorbit.verification.soak.Invariants}), judged against the truth,
@@ -25,7 +26,8 @@
  * corrupted after an injected storage fault is counted as {@code lost}, detected); CCSDS sequence
  * counts advancing per APID; only genuine uplink commands applied (counters strictly increasing
  * across resets, each counter signed by the ground for that version, the parameters installed
- * equal to the published version); trainer memory within its budget; no exception out of any
+ * equal to the published version; every time beacon that set the clock sent by the ground in that
+ * step and later than the ones before); trainer memory within its budget; no exception out of any
  * stage; every global version the ground archive says was published applied on board (it, or a
  * newer one) before the end of the
  * {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES}rd pass with uplink time
