@@ -181,7 +181,7 @@ public final class FlightExecutive implements FlightSoftware {
      */
     private void planEnvelopeFor(double t, PowerTelemetry power) {
         var battery = config.power().battery();
-        double expectedWh = battery.capacityWh(PowerModel.years(Math.max(0, t)));
+        double expectedWh = battery.capacityWhAtYears(PowerModel.years(Math.max(0, t)));
         double fraction = Math.min(1.0, power.capacityWh() / expectedWh);
         if (envelope == null || fraction < plannedCapacityFraction - 1e-6) {
             var system = fraction >= 1.0 ? config.power()
