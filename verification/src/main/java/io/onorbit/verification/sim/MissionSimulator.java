@@ -139,7 +139,7 @@ public final class MissionSimulator {
             runners.add(new SatelliteRunner(i, s, settings, power,
                     factory.sensors(s, i, learningSeed), factory.flight(s, i, learningSeed),
                     ground == null ? null : ground.port(s.satellite()),
-                    faults, satSeeds.nextLong(), keepViolations, storage));
+                    faults, satSeeds.nextLong(), keepViolations, storage, factory.passMarginS().orElse(0)));
         }
         int threads = Math.min(settings.threads(), runners.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {

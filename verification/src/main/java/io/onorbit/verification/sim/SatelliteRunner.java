@@ -59,6 +59,8 @@ final class SatelliteRunner {
     private final SpaceChannel channel;
     private final UplinkAttacker attacker;
     private final Path storageRoot;
+    /** Acquisition time lost at each end of a pass, s (the link's rule; 0 without a link). */
+    private final double passMarginS;
     private final Path flashDir;
     private final CrashingFileOps flash;
     private final EmulatedClock clock = new EmulatedClock();
@@ -120,7 +122,8 @@ final class SatelliteRunner {
 
     SatelliteRunner(int index, OnboardSchedule schedule, SimulationSettings settings, PowerStage power,
                     SensorStage sensors, FlightStage flight, GroundStage.Port port, FaultPlan faults,
-                    long seed, int keepViolations, Path storageRoot) {
+                    long seed, int keepViolations, Path storageRoot, double passMarginS) {
+        this.passMarginS = passMarginS;
         this.storageRoot = storageRoot;
         this.flashDir = storageRoot.resolve("flash");
         this.flash = CrashingFileOps.unarmed(DiskFileOps.withoutDeviceFlush());
@@ -256,8 +259,9 @@ final class SatelliteRunner {
                     tally.injected(FaultKind.MISSED_PASS, t, 1);
                 }
                 passAosS = pass.aosS();
-                if (!missed) {
-                    f.uplinkS = pass.uplinkBps() > 0 ? overlapS : 0;
+                if (!missed && pass.uplinkBps() > 0) {
+                    // Uplink time by the radio's rule (what `plan` offers): the pass without its acquisition margins.
+                    f.uplinkS = Math.max(0, Math.min(t + dt, pass.losS() - passMarginS) - Math.max(t, pass.aosS() + passMarginS));
                 }
                 if (!missed && computer != null) {
                     exchange(t, pass, overlapS, f);

@@ -425,8 +425,9 @@ public final class Invariants {
     /**
      * Every global version the ground publishes reaches the satellite and is applied (it, or a
      * newer one) before the end of its {@code passes}-th pass with uplink time after publication
-     * (a pass with uplink time: the ground's uplink carrier reached the satellite, see
-     * {@link StepState#uplinkS()}; lost passes do not count). Also measures the lag from
+     * (a pass with uplink time: the ground's uplink could reach the satellite outside the
+     * pass's acquisition margins, see {@link StepState#uplinkS()}; lost passes and passes too short
+     * to leave any time after the margins do not count). Also measures the lag from
      * publication to application.
      */
     public static final class UpdatesApplied implements Invariant {

@@ -24,8 +24,10 @@ import java.util.List;
  * @param downlinkBps        downlink rate of that contact, bit/s (0 outside contact)
  * @param txTrueStartS       true time the radio started keying in the step, s since epoch (NaN: it did not)
  * @param txTrueEndS         true time it stopped, s since epoch (NaN: it did not)
- * @param uplinkS            seconds of the step in which the ground's uplink carrier reached the
- *                           satellite (true contact with uplink rate, pass not lost)
+ * @param uplinkS            seconds of the step in which the ground's uplink could reach the
+ *                           satellite: inside a true contact with an uplink rate, outside its
+ *                           acquisition margins (the radio's rule, as {@code plan} counts uplink
+ *                           bytes), pass not lost
  * @param bytesTransmitted   bytes the radio sent in the step
  * @param downlinkPackets    the packets sent (before the channel touched them)
  * @param memoryUsedBytes    trainer memory now, bytes (-1 absent)

@@ -32,8 +32,9 @@
  * newer one) before the end of the
  * {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES}rd pass with uplink time
  * after its publication, passes counted on the true orbit's contact windows where the ground's
- * uplink carrier reached the satellite (a pass lost by fault does not count; one during which the
- * flight computer was rebooting does), its lag reported as {@code updates.max_lag_s}. A soak fails
+ * uplink could reach the satellite outside the acquisition margins (the radio's rule, as
+ * {@code plan} counts uplink bytes: a pass lost by fault or too short for any uplink does not
+ * count; one during which the flight computer was rebooting does), its lag reported as {@code updates.max_lag_s}. A soak fails
  * (exit 1) on any violation and on any lost or duplicated delta.
  *
  * <p><b>What the invariants read.</b> The simulator hands each step's truth to the invariants as a
