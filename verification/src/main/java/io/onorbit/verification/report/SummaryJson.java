@@ -40,8 +40,15 @@ import java.util.Map;
  *       board (refused, lost on the way or superseded), {@code max_lag_s}: the longest time from a
  *       version's publication (read from the ground archive) to its application on a satellite,
  *       versions never applied counting to the end of the run;</li>
+ *   <li>{@code beacons}: the ground's time beacons (authenticated) the spacecraft {@code accepted},
+ *       and those it {@code refused}, a count per reason ({@code forged}, {@code replayed} for one
+ *       played back or late, ...);</li>
+ *   <li>{@code link}: {@code passes} that began in the run (all satellites), {@code pass_capacity_bytes}
+ *       what they offered the downlink by the radio's rule (rate x (duration - 2 x
+ *       {@code pass_margin_s}) / 8 per pass; null without a link), {@code bytes_downlinked} what the
+ *       radio sent; {@code per_satellite[]} has the same {@code passes} and {@code pass_capacity_bytes};</li>
  *   <li>{@code faults_injected}: a count per fault kind ({@code attacker}: forged, replayed and
- *       reordered uplink commands injected);</li>
+ *       reordered uplink commands and forged or played-back time beacons injected);</li>
  *   <li>{@code passed}: no invariant violation and no delta lost or duplicated (the soak's exit
  *       status).</li>
  * </ul>
@@ -129,6 +136,19 @@ public final class SummaryJson {
         r.updatesRefusedByReason().forEach((reason, n) -> refused.put(reason.name().toLowerCase(Locale.ROOT), n));
         up.put("signed_not_applied", r.sum(SimulationResult.Satellite::updatesSignedNotApplied));
         number(up, "max_lag_s", r.maxUpdateLagS());
+        ObjectNode beacons = root.putObject("beacons");
+        beacons.put("accepted", r.sum(SimulationResult.Satellite::beaconsAccepted));
+        ObjectNode beaconsRefused = beacons.putObject("refused");
+        r.beaconsRefusedByReason().forEach((reason, n) -> beaconsRefused.put(reason.name().toLowerCase(Locale.ROOT), n));
+        ObjectNode link = root.putObject("link");
+        number(link, "pass_margin_s", r.passMarginS().orElse(Double.NaN));
+        link.put("passes", r.schedules().stream().mapToLong(s -> r.passesRun(s).size()).sum());
+        if (r.passMarginS().isPresent()) {
+            link.put("pass_capacity_bytes", r.schedules().stream().mapToLong(s -> r.passCapacityBytes(s).orElseThrow()).sum());
+        } else {
+            link.putNull("pass_capacity_bytes");
+        }
+        link.put("bytes_downlinked", r.sum(SimulationResult.Satellite::bytesDownlinked));
         root.put("transmissions_outside_contact", r.sum(SimulationResult.Satellite::transmissionsOutsideContact));
         root.put("invariant_violations", r.totalViolations());
         root.put("passed", r.passed());
@@ -156,7 +176,8 @@ public final class SummaryJson {
         root.put("faults_injected_total", total);
         root.put("faults_survived", r.faultsSurvived());
         var sats = root.putArray("per_satellite");
-        for (SimulationResult.Satellite s : r.satellites()) {
+        for (int i = 0; i < r.satellites().size(); i++) {
+            SimulationResult.Satellite s = r.satellites().get(i);
             ObjectNode n = sats.addObject();
             n.put("name", s.name());
             n.put("steps", s.steps());
@@ -170,6 +191,8 @@ public final class SummaryJson {
             n.put("deltas_queued", s.queued());
             n.put("bytes_downlinked", s.bytesDownlinked());
             n.put("missed_passes", s.missedPasses());
+            n.put("passes", r.passesRun(r.schedules().get(i)).size());
+            count(n, "pass_capacity_bytes", r.passCapacityBytes(r.schedules().get(i)));
             n.put("global_updates_applied", s.updatesApplied());
         }
         return root;

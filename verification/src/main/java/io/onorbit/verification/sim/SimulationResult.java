@@ -32,13 +32,16 @@ import java.util.Optional;
  * @param trainingEngine    the training engine flown ("analog" or "digital"), empty without learning
  * @param ground            what the ground's archive held at the end, read back from it (empty
  *                          without a ground stage)
+ * @param passMarginS       time the radio loses at each end of a pass, s (the link's
+ *                          {@code pass_margin_s}; empty without a link stage): with it, what each
+ *                          pass offered is {@link io.onorbit.flight.schedule.ContactWindow#downlinkCapacityBytes}
  */
 public record SimulationResult(String mission, Instant epoch, long seed, double simulatedS, double wallS, double stepS,
                                List<StageStatus> stages, FaultPlan faultPlan, List<Satellite> satellites,
                                Map<String, Long> invariantViolations, List<Violation> firstViolations,
                                Map<FaultKind, Long> faultsInjected, long faultsSurvived,
                                List<OnboardSchedule> schedules, Optional<String> trainingEngine,
-                               Optional<GroundBooks> ground) {
+                               Optional<GroundBooks> ground, java.util.OptionalDouble passMarginS) {
 
     /**
      * @return true if the run holds up: no invariant violation, no delta lost (even a detected
@@ -70,8 +73,17 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
 
     /** @return uplinked updates the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
     public Map<RejectReason, Long> updatesRefusedByReason() {
+        return byReason(Satellite::updatesRefused);
+    }
+
+    /** @return time beacons the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
+    public Map<RejectReason, Long> beaconsRefusedByReason() {
+        return byReason(Satellite::beaconsRefused);
+    }
+
+    private Map<RejectReason, Long> byReason(java.util.function.Function<Satellite, Map<RejectReason, Long>> f) {
         EnumMap<RejectReason, Long> m = new EnumMap<>(RejectReason.class);
-        satellites.forEach(s -> s.updatesRefused().forEach((k, v) -> m.merge(k, v, Long::sum)));
+        satellites.forEach(s -> f.apply(s).forEach((k, v) -> m.merge(k, v, Long::sum)));
         return m;
     }
 
@@ -86,6 +98,27 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
         public GroundBooks {
             rejectedByReason = Map.copyOf(rejectedByReason);
         }
+    }
+
+    /**
+     * What the passes of one satellite offered the downlink, by the radio's own rule
+     * ({@link io.onorbit.flight.schedule.ContactWindow#downlinkCapacityBytes}), over the passes that
+     * began inside the simulated span.
+     *
+     * @param schedule one of {@link #schedules()}
+     * @return bytes, empty without a link stage
+     */
+    public java.util.OptionalLong passCapacityBytes(OnboardSchedule schedule) {
+        if (passMarginS.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(passesRun(schedule).stream()
+                .mapToLong(w -> w.downlinkCapacityBytes(passMarginS.getAsDouble())).sum());
+    }
+
+    /** @return the passes of {@code schedule} that began inside the simulated span */
+    public List<io.onorbit.flight.schedule.ContactWindow> passesRun(OnboardSchedule schedule) {
+        return schedule.contacts().stream().filter(w -> w.aosS() < simulatedS).toList();
     }
 
     /** @return total invariant violations */
@@ -159,11 +192,15 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param updateMaxLagS     longest time from a global version's publication (read from the
      *                          ground archive) to its application on board (or to the end of the
      *                          run if it never was), s; NaN when not measured
+     * @param beaconsAccepted   time beacons the spacecraft accepted (set its clock from)
+     * @param beaconsRefused    time beacons it refused, a count per reason (forged, replayed or
+     *                          late, corrupted on the way)
      * @param payload           the training payload's books, empty if the learner models no payload
      * @param transmissionsOutsideContact steps with bytes sent outside a true contact
      * @param missedPasses      passes lost by fault
      * @param orbitS            period used for the per-orbit bins, s
-     * @param power             trace: min state of charge, envelope W, optimizer power W
+     * @param power             trace: min state of charge, envelope W, optimizer's peak operating power W,
+     *                          training payload's mean draw W
      * @param errors            trace: frozen, onboard, federated prequential error
      * @param trainingPerOrbit  trace: training energy per orbit, Wh
      * @param bytesPerPass      trace: bytes sent per pass
@@ -175,6 +212,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
                             long updatesSignedNotApplied, Map<RejectReason, Long> updatesRefused, double updateMaxLagS,
+                            long beaconsAccepted, Map<RejectReason, Long> beaconsRefused,
                             Optional<PayloadTotals> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }
