@@ -160,6 +160,11 @@ public final class GroundSegmentStage implements GroundStage {
         }
 
         @Override
+        public byte[] beacon(double trueTimeS) {
+            return signer.beacon(schedule.satellite(), Math.round(trueTimeS * 1000));
+        }
+
+        @Override
         public List<byte[]> uplink(double trueTimeS, double untilS) {
             upBuffer.clear();
             link.step(trueTimeS, untilS);
