@@ -121,7 +121,12 @@ public final class RunSupport {
                     AtomicOutput.deleteTree(work);
                     return;
                 } catch (UncheckedIOException stillWritten) {
-                    Thread.onSpinWait();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         }, "onorbit-cleanup");
