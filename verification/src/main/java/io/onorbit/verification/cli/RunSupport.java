@@ -217,10 +217,10 @@ public final class RunSupport {
         kv(out, "training energy (Wh)", fmt(r.trainingEnergyWh()));
         kv(out, "model error (prequential)", "frozen " + fmt(r.meanError(0)) + ", onboard " + fmt(r.meanError(1))
                 + change(r.meanError(1), r.meanError(0)) + ", federated " + fmt(r.meanError(2)) + change(r.meanError(2), r.meanError(0)));
-        kv(out, "deltas gen/deliv/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
+        kv(out, "deltas made/delivered/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
                 + r.sum(SimulationResult.Satellite::delivered) + " / " + r.sum(SimulationResult.Satellite::queued) + " / "
                 + r.sum(SimulationResult.Satellite::lost) + " / " + r.sum(SimulationResult.Satellite::duplicated));
-        kv(out, "bytes downlinked / dense", r.sum(SimulationResult.Satellite::bytesDownlinked) + " / "
+        kv(out, "bytes sent down / as full weights", r.sum(SimulationResult.Satellite::bytesDownlinked) + " / "
                 + r.sum(SimulationResult.Satellite::denseBytes));
         kv(out, "transmissions outside contact", Long.toString(r.sum(SimulationResult.Satellite::transmissionsOutsideContact)));
         long total = r.faultsInjected().values().stream().mapToLong(Long::longValue).sum();
