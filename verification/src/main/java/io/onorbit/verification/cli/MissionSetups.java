@@ -15,6 +15,13 @@ import java.util.List;
 /** Turns a mission file into a {@link MissionSetup}: loader, planner, simulation section, stages. */
 public final class MissionSetups {
 
+    /**
+     * Most satellites the closed loop runs (simulate, soak, campaign): 1000 satellites over a day
+     * were measured at a 2.2 GB peak heap on 2 cores (BENCHMARKS.md, constellation scaling); 10000
+     * did not get past set-up in minutes. {@code plan} takes the schema's 10000.
+     */
+    public static final int MAX_SIMULATED_SATELLITES = 1000;
+
     private MissionSetups() {
     }
 
@@ -53,6 +60,11 @@ public final class MissionSetups {
     public static MissionSetup of(MissionFile file, OrbitContext context, KeyOrigin withoutKeyFile,
                                   java.util.Optional<Path> ackJournal) {
         MissionConfig m = file.config();
+        if (m.satellites().size() > MAX_SIMULATED_SATELLITES) {
+            throw m.error("satellites", m.satellites().size() + " satellites (Walker constellations expanded): simulate, soak"
+                    + " and campaign run at most " + MAX_SIMULATED_SATELLITES + " (measured within a 4 GB heap on 2 cores);"
+                    + " plan takes up to 10000");
+        }
         SimulationSettings settings = file.simulation();
         ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile, ackJournal);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);

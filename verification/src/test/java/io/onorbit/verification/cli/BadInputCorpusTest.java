@@ -119,6 +119,10 @@ class BadInputCorpusTest {
     static Stream<Arguments> corpus() {
         List<Case> cs = new ArrayList<>();
         // ---- dangerous outputs
+        cs.add(c("simulate a Walker of 1001 satellites (plan takes 10000, the closed loop 1000)",
+                mission("ground_stations:", "  - name: w\n    altitude_km: 550\n    inclination_deg: 53\n"
+                        + "    walker:\n      total: 1001\n      planes: 7\n      phasing: 1\nground_stations:"),
+                d -> new String[] {"simulate", p(d, "m.yaml"), "--days", "1"}));
         cs.add(c("simulate --out a folder holding the user's files", and(mission(), file("out/thesis.tex", "x")),
                 d -> new String[] {"simulate", p(d, "m.yaml"), "--days", "1", "--out", p(d, "out")}));
         cs.add(c("simulate --out the folder holding the mission", mission(),
