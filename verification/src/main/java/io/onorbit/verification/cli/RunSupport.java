@@ -168,7 +168,8 @@ public final class RunSupport {
         r.stages().forEach(s -> out.printf(Locale.ROOT, "  %-9s %s%n", s.stage(), s.note()));
         kv(out, "min state of charge / floor", fmt(r.minSoc()) + " / " + fmt(r.socFloor()));
         kv(out, "training energy (Wh)", fmt(r.trainingEnergyWh()));
-        kv(out, "error frozen/onboard/federated", fmt(r.meanError(0)) + " / " + fmt(r.meanError(1)) + " / " + fmt(r.meanError(2)));
+        kv(out, "error frozen/onboard/federated/local", fmt(r.meanError(0)) + " / " + fmt(r.meanError(1)) + " / "
+                + fmt(r.meanError(2)) + " / " + fmt(r.meanError(3)) + r.errorUnit().map(u -> " (" + u + ")").orElse(""));
         kv(out, "deltas gen/deliv/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
                 + r.sum(SimulationResult.Satellite::delivered) + " / " + r.sum(SimulationResult.Satellite::queued) + " / "
                 + r.sum(SimulationResult.Satellite::lost) + " / " + r.sum(SimulationResult.Satellite::duplicated));

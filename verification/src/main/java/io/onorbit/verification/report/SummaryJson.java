@@ -9,8 +9,12 @@ import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageStatus;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.Violation;
+import io.onorbit.verification.sim.SensorStage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The run's summary as JSON. Field names carry units; a quantity whose stage did not run (or that
@@ -35,6 +39,12 @@ import java.util.Map;
  *       on board (all satellites), {@code refused}: signed updates the ground issued that were
  *       never applied on board (refused, lost on the way or superseded), {@code max_lag_s}: the
  *       longest time from a version's publication to its application on a satellite;</li>
+ *   <li>{@code error} (pooled over satellites) and {@code per_satellite[].error}: time-averaged
+ *       prequential error of {@code frozen} (launch model), {@code onboard} (the flight model,
+ *       federated), {@code federated} (FedPer's personalised model: the newest global body the
+ *       satellite applied with its own head), {@code local} (the same trainer on the same samples
+ *       and envelope, never given a global model), in {@code unit};
+ *       {@code error.satellites_federated_below_local} of {@code satellites_compared};</li>
  *   <li>{@code faults_injected}: a count per fault kind ({@code attacker}: forged, replayed and
  *       reordered uplink commands injected);</li>
  *   <li>{@code passed}: no invariant violation and no delta lost or duplicated (the soak's exit
@@ -42,6 +52,9 @@ import java.util.Map;
  * </ul>
  */
 public final class SummaryJson {
+
+    private static final int FEDERATED = SensorStage.Errors.NAMES.indexOf("federated");
+    private static final int LOCAL = SensorStage.Errors.NAMES.indexOf("local");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -89,9 +102,17 @@ public final class SummaryJson {
         count(training, "samples_trained", r.payloadSum(LearningStage.PayloadBooks::samplesTrained));
         count(training, "samples_dropped", r.payloadSum(LearningStage.PayloadBooks::samplesDropped));
         ObjectNode err = root.putObject("error");
-        number(err, "frozen", r.meanError(0));
-        number(err, "onboard", r.meanError(1));
-        number(err, "federated", r.meanError(2));
+        errors(err, r.errorUnit(), r::meanError);
+        long compared = r.satellites().stream().filter(s -> !Double.isNaN(s.meanError(FEDERATED))
+                && !Double.isNaN(s.meanError(LOCAL))).count();
+        if (compared > 0) {
+            err.put("satellites_federated_below_local", r.satellites().stream()
+                    .filter(s -> s.meanError(FEDERATED) < s.meanError(LOCAL)).count());
+            err.put("satellites_compared", compared);
+        } else {
+            err.putNull("satellites_federated_below_local");
+            err.putNull("satellites_compared");
+        }
         ObjectNode d = root.putObject("deltas");
         d.put("generated", r.sum(SimulationResult.Satellite::generated));
         d.put("delivered", r.sum(SimulationResult.Satellite::delivered));
@@ -164,6 +185,7 @@ public final class SummaryJson {
             n.put("bytes_downlinked", s.bytesDownlinked());
             n.put("missed_passes", s.missedPasses());
             n.put("global_updates_applied", s.updatesApplied());
+            errors(n.putObject("error"), r.errorUnit(), s::meanError);
         }
         return root;
     }
@@ -175,6 +197,18 @@ public final class SummaryJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("summary JSON", e);
         }
+    }
+
+    /**
+     * Time-averaged prequential errors of the four learners ({@code SensorStage.Errors.NAMES}:
+     * frozen, onboard with federation, the federated personalised model, local-only) and their unit.
+     */
+    private static void errors(ObjectNode n, Optional<String> unit, IntToDoubleFunction meanError) {
+        List<String> names = SensorStage.Errors.NAMES;
+        for (int i = 0; i < names.size(); i++) {
+            number(n, names.get(i), meanError.applyAsDouble(i));
+        }
+        n.put("unit", unit.orElse(null));
     }
 
     private static void number(ObjectNode n, String key, double v) {

@@ -232,7 +232,7 @@ public final class MissionSimulator {
                     r.bytesDownlinked, r.bytesUplinked, r.denseBytes, r.updatesApplied,
                     r.commands.signedNotApplied(), Double.NaN, r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
-                    SimulationResult.Trace.of(r.powerSeries, 3), SimulationResult.Trace.of(r.errors, 3),
+                    SimulationResult.Trace.of(r.powerSeries, 3), SimulationResult.Trace.of(r.errors, SensorStage.Errors.NAMES.size()),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));
         }
         List<String> order = runners.stream().map(r -> r.schedule.satellite()).toList();
@@ -242,7 +242,8 @@ public final class MissionSimulator {
         }
         return new SimulationResult(mission, schedules.get(0).epoch(), seed, total, wallS, settings.stepS(),
                 factory.statuses(), faults, sats, byInvariant, List.copyOf(violations), injected, survived, schedules,
-                factory.trainingEngine(), ground);
+                factory.trainingEngine(), ground,
+                runners.stream().flatMap(r -> r.errorUnit().stream()).findFirst());
     }
 
     private static String safe(String name) {

@@ -30,13 +30,15 @@ import java.util.Optional;
  * @param trainingEngine    the training engine flown ("analog" or "digital"), empty without learning
  * @param ground            what the ground's archive held at the end, read back from it (empty
  *                          without a ground stage)
+ * @param errorUnit         the unit of every prediction error ({@link #meanError}), empty without
+ *                          the learning stage
  */
 public record SimulationResult(String mission, Instant epoch, long seed, double simulatedS, double wallS, double stepS,
                                List<StageStatus> stages, FaultPlan faultPlan, List<Satellite> satellites,
                                Map<String, Long> invariantViolations, List<Violation> firstViolations,
                                Map<FaultKind, Long> faultsInjected, long faultsSurvived,
                                List<OnboardSchedule> schedules, Optional<String> trainingEngine,
-                               Optional<GroundBooks> ground) {
+                               Optional<GroundBooks> ground, Optional<String> errorUnit) {
 
     /**
      * @return true if the run holds up: no invariant violation, no delta lost (even a detected
@@ -105,9 +107,10 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
     }
 
     /**
-     * Time-averaged prequential error over all satellites' steps, NaN without the learning stage.
+     * Time-averaged prequential error over all satellites' steps, NaN without the learning stage;
+     * in the task's error unit ({@code SensorStage.Errors}).
      *
-     * @param which 0 frozen, 1 onboard, 2 federated
+     * @param which index in {@code SensorStage.Errors.NAMES}: 0 frozen, 1 onboard, 2 federated, 3 local-only
      */
     public double meanError(int which) {
         double sum = 0;
@@ -130,7 +133,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param trainingUpdates   updates applied by the trainer
      * @param samples           samples evaluated
      * @param peakMemoryBytes   trainer's peak memory, bytes (-1 without learning)
-     * @param errorSums         sums of frozen, onboard, federated errors over steps
+     * @param errorSums         sums of frozen, onboard, federated, local-only errors over steps
      * @param errorCounts       steps with each error defined
      * @param generated         deltas generated
      * @param delivered         deltas delivered: archived on the ground (read back from the archive)
@@ -152,7 +155,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param missedPasses      passes lost by fault
      * @param orbitS            period used for the per-orbit bins, s
      * @param power             trace: min state of charge, envelope W, optimizer power W
-     * @param errors            trace: frozen, onboard, federated prequential error
+     * @param errors            trace: frozen, onboard, federated, local-only prequential error
      * @param trainingPerOrbit  trace: training energy per orbit, Wh
      * @param bytesPerPass      trace: bytes sent per pass
      */
@@ -164,7 +167,16 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
                             long updatesRefused, double updateMaxLagS, Optional<LearningStage.PayloadBooks> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
-                            Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }
+                            Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) {
+
+        /**
+         * @param which index in {@code SensorStage.Errors.NAMES}
+         * @return this satellite's time-averaged prequential error, NaN if never defined
+         */
+        public double meanError(int which) {
+            return errorCounts[which] == 0 ? Double.NaN : errorSums[which] / errorCounts[which];
+        }
+    }
 
     /**
      * A decimated time series.

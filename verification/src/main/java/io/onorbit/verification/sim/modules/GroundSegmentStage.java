@@ -46,6 +46,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final Ingest ingest;
     private final Aggregator aggregator;
     private final UplinkSigner signer;
+    private final int sharedCoordinates;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
     private long latestVersion;
 
@@ -58,17 +59,20 @@ public final class GroundSegmentStage implements GroundStage {
      * @param signer      signs updates with the mission's keys
      * @param keys        the same keys, which authenticate each satellite's downlinked deltas
      * @param launch      global version 0 (the launch model)
+     * @param sharedCoordinates leading parameters the federation shares (the body); the rest is
+     *                    each satellite's personal head, which aggregation leaves alone (FedPer)
      * @param archiveFile where the archive goes
      */
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
                               Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
-                              Path archiveFile) {
+                              int sharedCoordinates, Path archiveFile) {
         this.epoch = schedules.get(0).epoch();
         this.archiveFile = archiveFile;
         this.archive = Archive.open(archiveFile);
         this.ingest = Ingest.forLink(archive, policy, plan, keys);
         this.aggregator = aggregator;
         this.signer = signer;
+        this.sharedCoordinates = sharedCoordinates;
         if (archive.latestGlobal().isEmpty()) {
             archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
         }
@@ -94,7 +98,7 @@ public final class GroundSegmentStage implements GroundStage {
         int approved = stored == 0 ? 0 : new ReviewDesk(archive).autoReview(OPERATOR, at).size();
         // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
         int flagged = stored - approved;
-        long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
+        long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, sharedCoordinates, at).map(GlobalVersion::version).orElse(-1L);
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);
