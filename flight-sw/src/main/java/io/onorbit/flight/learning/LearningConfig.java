@@ -1,6 +1,6 @@
 package io.onorbit.flight.learning;
 
-import io.onorbit.flight.learning.eval.DriftExperimentSettings;
+import io.onorbit.flight.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.learning.task.TaskSpec;
 import io.onorbit.flight.schedule.OnboardSchedule;

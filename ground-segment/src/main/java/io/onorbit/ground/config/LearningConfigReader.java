@@ -2,7 +2,7 @@ package io.onorbit.ground.config;
 
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
-import io.onorbit.flight.learning.eval.DriftExperimentSettings;
+import io.onorbit.flight.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.TaskSpec;

@@ -1,5 +1,6 @@
 package io.onorbit.verification.bench;
 
+import io.onorbit.verification.launcher.OnOrbitCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onorbit.ground.config.MissionConfig;
@@ -184,7 +185,7 @@ public final class PlanBenchmark {
             cmd.addAll(args);
             return time(cmd);
         }
-        List<String> main = new ArrayList<>(List.of("io.onorbit.verification.cli.OnOrbitCli"));
+        List<String> main = new ArrayList<>(List.of("io.onorbit.verification.launcher.OnOrbitCli"));
         main.addAll(args);
         return spawn(main);
     }

@@ -4,7 +4,7 @@ import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.ground.archive.ReviewEntry;
-import io.onorbit.verification.cli.OnOrbitCli;
+import io.onorbit.verification.launcher.OnOrbitCli;
 import io.onorbit.verification.report.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.onorbit.verification.campaign;
 
-import io.onorbit.verification.cli.OnOrbitCli;
+import io.onorbit.verification.cli.ExitCode;
+import io.onorbit.verification.launcher.OnOrbitCli;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.ProgressBar;
@@ -107,7 +108,7 @@ public final class CampaignCommand implements Callable<Integer> {
             s.outcomes().values().stream().filter(o -> !o.ok()).sorted(java.util.Comparator.comparing(RunOutcome::runId))
                     .findFirst().ifPresent(o -> err.println("FIRST FAILED RUN: " + o.runId() + ": " + o.error().orElse("")));
             err.flush();
-            return OnOrbitCli.EXIT_CHECK_FAILED;
+            return ExitCode.CHECK_FAILED;
         }
         return 0;
     }

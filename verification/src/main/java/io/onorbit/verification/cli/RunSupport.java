@@ -168,8 +168,10 @@ public final class RunSupport {
         r.stages().forEach(s -> out.printf(Locale.ROOT, "  %-9s %s%n", s.stage(), s.note()));
         kv(out, "min state of charge / floor", fmt(r.minSoc()) + " / " + fmt(r.socFloor()));
         kv(out, "training energy (Wh)", fmt(r.trainingEnergyWh()));
-        kv(out, "error frozen/onboard/federated/local", fmt(r.meanError(0)) + " / " + fmt(r.meanError(1)) + " / "
-                + fmt(r.meanError(2)) + " / " + fmt(r.meanError(3)) + r.errorUnit().map(u -> " (" + u + ")").orElse(""));
+        kv(out, "model error (prequential)", "frozen " + fmt(r.meanError(0)) + ", onboard " + fmt(r.meanError(1))
+                + change(r.meanError(1), r.meanError(0)) + ", federated " + fmt(r.meanError(2)) + change(r.meanError(2), r.meanError(0))
+                + ", local only " + fmt(r.meanError(3)) + change(r.meanError(3), r.meanError(0))
+                + r.errorUnit().map(u -> " (" + u + ")").orElse(""));
         kv(out, "deltas gen/deliv/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
                 + r.sum(SimulationResult.Satellite::delivered) + " / " + r.sum(SimulationResult.Satellite::queued) + " / "
                 + r.sum(SimulationResult.Satellite::lost) + " / " + r.sum(SimulationResult.Satellite::duplicated));
@@ -189,6 +191,14 @@ public final class RunSupport {
                 kv(out, "  " + e.getKey(), Long.toString(e.getValue()));
             }
         }
+    }
+
+    /** @return " (-12.3% vs frozen)" for an error against the frozen model's, empty if either is not measured */
+    static String change(double error, double frozen) {
+        if (!Double.isFinite(error) || !Double.isFinite(frozen) || frozen == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (%+.1f%% vs frozen)", 100 * (error - frozen) / frozen);
     }
 
     /** Prints the first violation (step and state), if any, to {@code err}. */

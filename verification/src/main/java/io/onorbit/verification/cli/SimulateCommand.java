@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the closed loop (power, training, deltas, pass-gated link, ground review, "
                 + "aggregation, signed uplink) over the mission and write a report folder.")
-final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     MissionOptions missionOptions;
@@ -51,6 +51,6 @@ final class SimulateCommand implements Callable<Integer> {
         }
         pw.flush();
         RunSupport.printFirstViolation(r, spec.commandLine().getErr());
-        return r.totalViolations() == 0 ? 0 : OnOrbitCli.EXIT_CHECK_FAILED;
+        return r.totalViolations() == 0 ? 0 : ExitCode.CHECK_FAILED;
     }
 }

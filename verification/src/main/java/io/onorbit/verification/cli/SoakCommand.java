@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Long accelerated run with seeded fault injection; every invariant is checked at every "
                 + "step. Exit code 1 on any violation and on any delta lost or duplicated.")
-final class SoakCommand implements Callable<Integer> {
+public final class SoakCommand implements Callable<Integer> {
 
     @Mixin
     MissionOptions missionOptions;
@@ -90,6 +90,6 @@ final class SoakCommand implements Callable<Integer> {
         if (lost > 0 || duplicated > 0) {
             spec.commandLine().getErr().println("SOAK FAILED: " + lost + " delta(s) lost, " + duplicated + " duplicated");
         }
-        return r.passed() ? 0 : OnOrbitCli.EXIT_CHECK_FAILED;
+        return r.passed() ? 0 : ExitCode.CHECK_FAILED;
     }
 }

@@ -1,6 +1,9 @@
 /**
  * The {@code onorbit} command line: one picocli command per job (plan, simulate, soak, power,
- * experiment, review; campaign and worker live in {@code verification.campaign}). Exit codes: 0 success, 1 a check failed (soak invariants), 2 bad input
+ * experiment, review; campaign and worker live in {@code verification.campaign}), and what they share.
+ * The root command that registers them all is {@code verification.launcher}, so that every command
+ * package depends on this one and this one on none of them. Exit codes ({@link
+ * io.onorbit.verification.cli.ExitCode}): 0 success, 1 a check failed (soak invariants), 2 bad input
  * (one line naming file, field and reason; a usage error is one line naming the option and what it
  * accepts, the usage is printed only on {@code --help}), 3 internal error. {@link
  * io.onorbit.verification.cli.Outputs} checks every output destination before a command works: never

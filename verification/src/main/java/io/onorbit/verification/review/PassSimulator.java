@@ -45,6 +45,8 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
     public static final int DIMENSION = 12;
     /** Start of the first pass (UTC). */
     public static final Instant EPOCH = Instant.parse("2026-06-21T00:00:00Z");
+    /** The station every simulated pass is received at. */
+    public static final String STATION = "svalbard";
     private static final Duration PASS_SPACING = Duration.ofMinutes(95);
 
     public PassSimulator {
@@ -62,7 +64,7 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
     }
 
     /** What the pass did. */
-    public record Outcome(long passNumber, int packets, java.util.Map<Ingest.Result, Long> results,
+    public record Outcome(long passNumber, String station, Instant at, int packets, java.util.Map<Ingest.Result, Long> results,
             java.util.Map<String, Long> rejectReasons) {
     }
 
@@ -115,11 +117,11 @@ public record PassSimulator(int satellites, int poisoned, int samples, long seed
         }
         Collections.shuffle(wire, new Random(r.nextLong()));
         Ingest ingest = Ingest.forLink(archive, ReviewPolicy.DEFAULT, plan, keys);
-        Ingest.Pass pass = new Ingest.Pass(passNumber, "svalbard", at);
+        Ingest.Pass pass = new Ingest.Pass(passNumber, STATION, at);
         for (byte[] p : wire) {
             ingest.accept(p, pass);
         }
         new ReviewDesk(archive).refreshFlags(ReviewPolicy.DEFAULT); // the whole pass is in: re-check early arrivals
-        return new Outcome(passNumber, wire.size(), ingest.counts(), ingest.rejectReasons());
+        return new Outcome(passNumber, STATION, at, wire.size(), ingest.counts(), ingest.rejectReasons());
     }
 }

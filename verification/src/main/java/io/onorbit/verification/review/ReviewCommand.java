@@ -18,6 +18,7 @@ import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.archive.ReviewEntry;
+import io.onorbit.ground.ingest.Ingest;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.ground.review.ValidationCheck;
 import io.onorbit.verification.cli.OutputFormat;
@@ -150,7 +151,9 @@ public final class ReviewCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Deltas as a table: satellite, pass, base, nnz, bytes, norm, flags, status.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Deltas as a table: satellite, pass (number, UTC time of the pass, station), base, nnz, bytes,"
+                    + " norm, flags, status. Filters combine (all must hold).")
     static final class ListDeltas implements Runnable {
         @Mixin
         Common common;
@@ -158,22 +161,83 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--status", description = "Only deltas with this status: pending, approved, rejected, merged.")
         DeltaStatus status;
 
+        @Option(names = "--satellite", paramLabel = "NAME", split = ",",
+                description = "Only deltas from these satellites (repeat or separate by commas).")
+        List<String> satellites;
+
+        @Option(names = "--flag", paramLabel = "FLAG", split = ",",
+                description = "Only deltas carrying one of these flags: non-finite, norm-outlier, stale-base, zero-samples,"
+                        + " digest-mismatch, or any (any flag), none (no flag).")
+        List<String> flags;
+
         @Override
         public void run() {
+            java.util.function.Predicate<DeltaRecord> byFlag = flagFilter(flags);
             common.checkOut();
             try (Archive a = common.openForReading()) {
-                List<DeltaRecord> ds = status == null ? a.deltas() : a.deltas(status);
+                List<DeltaRecord> ds = (status == null ? a.deltas() : a.deltas(status)).stream()
+                        .filter(d -> satellites == null || satellites.contains(d.satellite())).filter(byFlag).toList();
+                java.util.Map<String, io.onorbit.ground.archive.PassRecord> passes = new java.util.HashMap<>();
+                for (io.onorbit.ground.archive.PassRecord p : a.passes()) {
+                    passes.put(p.satellite() + "\u0000" + p.passNumber(), p);
+                }
                 List<String[]> rows = new ArrayList<>();
                 ArrayNode json = JSON.createArrayNode();
                 for (DeltaRecord d : ds) {
-                    rows.add(new String[] {Long.toString(d.id()), d.satellite(), Long.toString(d.passNumber()), "v" + d.baseVersion(),
-                        Integer.toString(d.nnz()), Integer.toString(d.bytes()), ReviewReport.fmt(d.norm()), flagText(d),
-                        d.status().name().toLowerCase(Locale.ROOT)});
-                    json.add(summary(d));
+                    io.onorbit.ground.archive.PassRecord p = passes.get(d.satellite() + "\u0000" + d.passNumber());
+                    // The pass's first packet is when the pass was heard; a delta without pass traffic
+                    // on record (an older archive) falls back to when it was archived.
+                    Instant passTime = p != null ? p.firstSeen() : d.receivedAt();
+                    String station = !d.delta().station().isEmpty() ? d.delta().station() : p != null ? p.station() : "";
+                    rows.add(new String[] {Long.toString(d.id()), d.satellite(), Long.toString(d.passNumber()),
+                        passTime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), station.isEmpty() ? "?" : station,
+                        "v" + d.baseVersion(), Integer.toString(d.nnz()), Integer.toString(d.bytes()), ReviewReport.fmt(d.norm()),
+                        flagText(d), d.status().name().toLowerCase(Locale.ROOT)});
+                    json.add(summary(d).put("pass_time", passTime.toString()).put("station", station)
+                            .put("received_at", d.receivedAt().toString()));
                 }
-                common.emit(Table.render(List.of("id", "satellite", "pass", "base", "nnz", "bytes", "norm", "flags", "status"), rows)
-                        + ds.size() + " deltas\n", json);
+                List<String> filters = new ArrayList<>();
+                if (status != null) {
+                    filters.add(status.name().toLowerCase(Locale.ROOT));
+                }
+                if (satellites != null) {
+                    filters.add("from " + String.join(", ", satellites));
+                }
+                if (flags != null) {
+                    filters.add("flag " + String.join(" or ", flags));
+                }
+                common.emit(Table.render(List.of("id", "satellite", "pass", "pass time (UTC)", "station", "base", "nnz", "bytes",
+                        "norm", "flags", "status"), rows) + ds.size() + " deltas" + (filters.isEmpty() ? "" : " (" + String.join("; ",
+                        filters) + ")") + "\n", json);
             }
+        }
+
+        /** @return a test for --flag (refused in one line if a name is not a flag) */
+        static java.util.function.Predicate<DeltaRecord> flagFilter(List<String> names) {
+            if (names == null) {
+                return d -> true;
+            }
+            java.util.function.Predicate<DeltaRecord> any = d -> false;
+            for (String n : names) {
+                String key = n.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+                java.util.function.Predicate<DeltaRecord> one;
+                if (key.equals("ANY")) {
+                    one = d -> !d.flags().isEmpty();
+                } else if (key.equals("NONE")) {
+                    one = d -> d.flags().isEmpty();
+                } else {
+                    DeltaFlag f;
+                    try {
+                        f = DeltaFlag.valueOf(key);
+                    } catch (IllegalArgumentException e) {
+                        throw new UserInputException("--flag: '" + n + "' is not one of non-finite, norm-outlier, stale-base,"
+                                + " zero-samples, digest-mismatch, any, none", e);
+                    }
+                    one = d -> d.flags().contains(f);
+                }
+                any = any.or(one);
+            }
+            return any;
         }
     }
 
@@ -496,7 +560,8 @@ public final class ReviewCommand implements Runnable {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Render a self-contained HTML review page (plots embedded; opens in a browser, no server).")
+            description = "Render a self-contained HTML review page (plots embedded; opens in a browser, no server),"
+                    + " or with --format json the same numbers as JSON (standard output unless --out).")
     static final class Report implements Runnable {
         @Mixin
         Common common;
@@ -508,14 +573,27 @@ public final class ReviewCommand implements Runnable {
         public void run() {
             Aggregator agg = rule.aggregator();
             Optional<ModelEvaluator> eval = rule.evaluator();
-            if (common.out == null) {
-                common.out = Path.of("review-report.html");
+            if (common.format == OutputFormat.CSV) {
+                throw new UserInputException("--format csv is not supported by review report; use table (HTML page) or json");
+            }
+            boolean json = common.format == OutputFormat.JSON;
+            if (common.out == null && !json) {
+                common.out = Path.of("review-report.html"); // a page is for a browser, not a terminal
             }
             common.checkOut(rule.validation);
             try (Archive a = common.openForReading()) {
-                String html = ReviewReport.render(a, agg, eval, "OnOrbit review: " + common.archive.getFileName());
-                common.write(html);
-                common.spec.commandLine().getErr().println("wrote " + common.out);
+                if (json) {
+                    try {
+                        common.write(JSON.writeValueAsString(ReviewReport.json(a, agg, eval)) + "\n");
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                } else {
+                    common.write(ReviewReport.render(a, agg, eval, "OnOrbit review: " + common.archive.getFileName()));
+                }
+                if (common.out != null) {
+                    common.spec.commandLine().getErr().println("wrote " + common.out);
+                }
             }
         }
     }
@@ -575,15 +653,33 @@ public final class ReviewCommand implements Runnable {
                 }
             }
             ObjectNode json = JSON.createObjectNode();
-            json.put("pass", o.passNumber()).put("packets", o.packets());
+            json.put("pass", o.passNumber()).put("station", o.station()).put("at", o.at().toString()).put("packets", o.packets());
             ObjectNode results = json.putObject("results");
             o.results().forEach((k, v) -> results.put(k.name().toLowerCase(Locale.ROOT), v));
             ObjectNode reasons = json.putObject("reject_reasons");
             o.rejectReasons().forEach(reasons::put);
-            String text = String.format(Locale.ROOT, "pass %d: %d packets -> %s; refusals %s%n", o.passNumber(), o.packets(),
-                    new java.util.TreeMap<>(o.results()), new java.util.TreeMap<>(o.rejectReasons()));
-            common.emit(text, json);
+            common.emit(passText(o, common.archive), json);
         }
+    }
+
+    /** @return what a simulated pass did, in plain words for an operator */
+    static String passText(PassSimulator.Outcome o, Path archive) {
+        java.util.function.ToLongFunction<Ingest.Result> n = k -> o.results().getOrDefault(k, 0L);
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "pass %d over %s at %s: %d packets received%n",
+                o.passNumber(), o.station(), o.at(), o.packets()));
+        t.append(String.format(Locale.ROOT, "  %d deltas complete and archived, waiting for review (onorbit review list --archive %s"
+                + " --status pending)%n", n.applyAsLong(Ingest.Result.STORED), archive));
+        t.append(String.format(Locale.ROOT, "  %d packets held until the rest of their delta arrived%n",
+                n.applyAsLong(Ingest.Result.PENDING)));
+        t.append(String.format(Locale.ROOT, "  %d copies of packets already received, dropped%n", n.applyAsLong(Ingest.Result.DUPLICATE)));
+        if (n.applyAsLong(Ingest.Result.IGNORED) > 0) {
+            t.append(String.format(Locale.ROOT, "  %d messages that were not deltas, not archived%n", n.applyAsLong(Ingest.Result.IGNORED)));
+        }
+        long refused = n.applyAsLong(Ingest.Result.REJECTED);
+        t.append(String.format(Locale.ROOT, "  %d packets refused%s%n", refused, refused == 0 ? "" : ":"));
+        new java.util.TreeMap<>(o.rejectReasons()).forEach((k, v) -> t.append(String.format(Locale.ROOT, "    %d x %s (%s)%n", v,
+                io.onorbit.verification.report.Reasons.describe(k), k)));
+        return t.toString();
     }
 
     static String flagText(DeltaRecord d) {

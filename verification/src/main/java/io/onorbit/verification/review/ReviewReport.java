@@ -72,8 +72,8 @@ public final class ReviewReport {
         if (deltas.isEmpty()) {
             h.append("<p>No deltas archived yet.</p>\n");
         } else {
-            h.append(img(bytesPerPass(deltas), "Delta bytes per pass"));
-            h.append(img(normsOverTime(deltas), "Delta norms over time"));
+            h.append(img(deltasOverTime(deltas), "Deltas received over time, by status"));
+            h.append(img(normDistribution(deltas), "Distribution of delta norms"));
             h.append(img(flagCounts(deltas), "Automatic flags"));
         }
         h.append(errorSection(globals, candidate, evaluator));
@@ -92,6 +92,66 @@ public final class ReviewReport {
                 .append(rejectTable(archive.rejects()));
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * The review report's numbers as JSON ({@code review report --format json}): counts by status,
+     * flag and reject reason, every delta, every global version with its lineage (and its error on
+     * the validation set if given), the candidate, the audit trail.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode json(Archive archive, Aggregator aggregator,
+            Optional<ModelEvaluator> evaluator) {
+        var m = ReviewCommand.JSON;
+        var root = m.createObjectNode();
+        List<DeltaRecord> deltas = archive.deltas();
+        root.put("archive", archive.url()).put("schema_version", archive.schemaVersion());
+        var byStatus = root.putObject("deltas_by_status");
+        for (io.onorbit.ground.archive.DeltaStatus st : io.onorbit.ground.archive.DeltaStatus.values()) {
+            byStatus.put(st.name().toLowerCase(Locale.ROOT), deltas.stream().filter(d -> d.status() == st).count());
+        }
+        var byFlag = root.putObject("deltas_by_flag");
+        for (DeltaFlag f : DeltaFlag.values()) {
+            byFlag.put(f.name().toLowerCase(Locale.ROOT), deltas.stream().filter(d -> d.flags().contains(f)).count());
+        }
+        var list = root.putArray("deltas");
+        deltas.forEach(d -> list.add(ReviewCommand.summary(d).put("station", d.delta().station())
+                .put("created_at", d.createdAt().toString()).put("received_at", d.receivedAt().toString())));
+        evaluator.ifPresentOrElse(e -> root.put("error_name", e.errorName()), () -> root.putNull("error_name"));
+        var versions = root.putArray("global_versions");
+        for (GlobalVersion g : archive.globals()) {
+            var v = versions.addObject().put("version", g.version()).put("rule", g.rule()).put("created_at", g.createdAt().toString())
+                    .put("digest", g.modelVersion().shortDigest());
+            if (g.parentVersion() < 0) {
+                v.putNull("parent");
+            } else {
+                v.put("parent", g.parentVersion());
+            }
+            var lineage = v.putArray("made_from_deltas");
+            g.lineage().forEach(l -> lineage.add(l.deltaId()));
+            evaluator.ifPresent(e -> v.put("error", e.error(g.params())));
+        }
+        Optional<AggregationRun.Candidate> candidate = AggregationRun.preview(archive, aggregator);
+        if (candidate.isPresent()) {
+            AggregationRun.Candidate c = candidate.get();
+            var n = root.putObject("candidate").put("rule", aggregator.rule().label()).put("parent", c.parent().version());
+            var used = n.putArray("deltas");
+            c.used().forEach(d -> used.add(d.id()));
+            var skipped = n.putArray("skipped");
+            c.skipped().forEach(d -> skipped.add(d.id()));
+            evaluator.ifPresent(e -> n.put("error", e.error(c.params())));
+        } else {
+            root.putNull("candidate");
+        }
+        var rejects = root.putObject("rejected_inputs");
+        rejects.put("total", archive.rejects().size());
+        var reasons = rejects.putObject("by_reason");
+        new TreeMap<>(archive.rejects().stream().collect(java.util.stream.Collectors.groupingBy(RejectEntry::reason,
+                java.util.stream.Collectors.counting()))).forEach(reasons::put);
+        var audit = root.putArray("reviews");
+        archive.reviews().forEach(r -> audit.addObject().put("delta", r.deltaId()).put("decision",
+                r.decision().name().toLowerCase(Locale.ROOT)).put("operator", r.operator()).put("reason", r.reason())
+                .put("at", r.at().toString()));
+        return root;
     }
 
     private static String errorSection(List<GlobalVersion> globals, Optional<AggregationRun.Candidate> candidate,
@@ -125,45 +185,110 @@ public final class ReviewReport {
         return t.append("</table>\n").toString();
     }
 
-    private static XYChart bytesPerPass(List<DeltaRecord> deltas) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title("Delta bytes per pass").xAxisTitle("pass number")
-                .yAxisTitle("bytes").build();
-        c.getStyler().setXAxisDecimalPattern("0");
-        Map<String, TreeMap<Long, Long>> bySat = new TreeMap<>();
-        for (DeltaRecord d : deltas) {
-            bySat.computeIfAbsent(d.satellite(), k -> new TreeMap<>()).merge(d.passNumber(), (long) d.bytes(), Long::sum);
+    /**
+     * Deltas received per time bin, stacked by review status. The bin follows the span (an hour to a
+     * week), so one pass and a year both read; when everything came in one pass (under an hour), the
+     * bars are the satellites of that pass instead (up to 40; more are grouped by the size of their delta).
+     */
+    static CategoryChart deltasOverTime(List<DeltaRecord> deltas) {
+        Instant first = deltas.stream().map(DeltaRecord::receivedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = deltas.stream().map(DeltaRecord::receivedAt).max(Instant::compareTo).orElseThrow();
+        long spanS = Duration.between(first, last).getSeconds();
+        Map<io.onorbit.ground.archive.DeltaStatus, Map<String, Integer>> counts = new EnumMap<>(io.onorbit.ground.archive.DeltaStatus.class);
+        List<String> bins = new ArrayList<>();
+        String xTitle;
+        java.util.function.Function<DeltaRecord, String> binOf;
+        if (spanS < 3600) {
+            java.util.SortedSet<String> sats = new java.util.TreeSet<>();
+            deltas.forEach(d -> sats.add(d.satellite()));
+            if (sats.size() <= 40) {
+                bins.addAll(sats);
+                binOf = DeltaRecord::satellite;
+                xTitle = "satellite (one pass, " + first.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ")";
+            } else {
+                int max = deltas.stream().mapToInt(DeltaRecord::bytes).max().orElse(1);
+                int step = Math.max(1, (int) Math.ceil(max / 20.0));
+                for (int lo = 0; lo <= max; lo += step) {
+                    bins.add(lo + "-" + (lo + step - 1));
+                }
+                binOf = d -> (d.bytes() / step * step) + "-" + (d.bytes() / step * step + step - 1);
+                xTitle = "delta size, bytes (one pass, " + first.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ")";
+            }
+        } else {
+            long[] choices = {3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400};
+            long bin = choices[choices.length - 1];
+            for (long c : choices) {
+                if (spanS / c < 60) {
+                    bin = c;
+                    break;
+                }
+            }
+            long width = bin;
+            long origin = first.getEpochSecond() / width * width;
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter
+                    .ofPattern(width < 86400 ? "MM-dd HH:mm" : "yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC);
+            for (long t = origin; t <= last.getEpochSecond(); t += width) {
+                bins.add(f.format(Instant.ofEpochSecond(t)));
+            }
+            binOf = d -> f.format(Instant.ofEpochSecond((d.receivedAt().getEpochSecond() - origin) / width * width + origin));
+            xTitle = "received (UTC), bins of " + (width < 86400 ? width / 3600 + " h" : width / 86400 + " d");
         }
-        bySat.forEach((sat, m) -> c.addSeries(sat, m.keySet().stream().map(Long::doubleValue).toList(),
-                m.values().stream().map(Long::doubleValue).toList()));
+        for (io.onorbit.ground.archive.DeltaStatus st : io.onorbit.ground.archive.DeltaStatus.values()) {
+            Map<String, Integer> m = new java.util.LinkedHashMap<>();
+            bins.forEach(b -> m.put(b, 0));
+            counts.put(st, m);
+        }
+        deltas.forEach(d -> counts.get(d.status()).merge(binOf.apply(d), 1, Integer::sum));
+        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title("Deltas received, by review status")
+                .xAxisTitle(xTitle).yAxisTitle("deltas").build();
+        c.getStyler().setStacked(true);
+        c.getStyler().setOverlapped(false);
+        c.getStyler().setXAxisLabelRotation(bins.size() > 12 ? 60 : 0);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        labelEvery(c, bins.size());
+        counts.forEach((st, m) -> c.addSeries(st.name().toLowerCase(Locale.ROOT), new ArrayList<>(m.keySet()),
+                new ArrayList<>(m.values())));
         return c;
     }
 
-    private static XYChart normsOverTime(List<DeltaRecord> deltas) {
-        Instant t0 = deltas.stream().map(DeltaRecord::createdAt).min(Instant::compareTo).orElseThrow();
-        XYChart c = new XYChartBuilder().width(W).height(H).title("Delta L2 norm over time")
-                .xAxisTitle("hours since first delta").yAxisTitle("L2 norm").build();
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        c.getStyler().setXAxisDecimalPattern("0.##");
-        Map<String, List<double[]>> series = new TreeMap<>();
-        for (DeltaRecord d : deltas) {
-            if (!Double.isFinite(d.norm())) {
-                continue;
-            }
-            String key = d.flags().contains(DeltaFlag.NORM_OUTLIER) ? "norm outliers" : d.satellite();
-            series.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new double[] {Duration.between(t0, d.createdAt()).toMillis() / 3.6e6, d.norm()});
+    /**
+     * How the deltas' L2 norms are spread, flagged and unflagged apart, on log-spaced bins: one
+     * poisoned delta 40 times the others shows as its own bar, whatever the number of deltas.
+     */
+    static CategoryChart normDistribution(List<DeltaRecord> deltas) {
+        double lo = deltas.stream().mapToDouble(DeltaRecord::norm).filter(v -> Double.isFinite(v) && v > 0).min().orElse(1);
+        double hi = deltas.stream().mapToDouble(DeltaRecord::norm).filter(v -> Double.isFinite(v) && v > 0).max().orElse(1);
+        double l0 = Math.floor(Math.log10(lo) * 4) / 4;
+        double l1 = Math.max(l0 + 0.25, Math.ceil(Math.log10(hi) * 4) / 4 + (hi == lo ? 0.25 : 0));
+        int n = (int) Math.round((l1 - l0) / 0.25);
+        List<String> bins = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bins.add(fmt(Math.pow(10, l0 + 0.25 * i)) + "-" + fmt(Math.pow(10, l0 + 0.25 * (i + 1))));
         }
-        double lo = series.values().stream().flatMap(List::stream).mapToDouble(p -> p[1]).filter(v -> v > 0).min().orElse(1);
-        double hi = series.values().stream().flatMap(List::stream).mapToDouble(p -> p[1]).max().orElse(1);
-        // one wild delta would flatten every other point on a linear axis
-        c.getStyler().setYAxisLogarithmic(hi > 20 * lo && series.values().stream().flatMap(List::stream).allMatch(p -> p[1] > 0));
-        series.forEach((name, pts) -> {
-            XYSeries s = c.addSeries(name, pts.stream().map(p -> p[0]).toList(), pts.stream().map(p -> p[1]).toList());
-            if (name.equals("norm outliers")) {
-                s.setMarker(SeriesMarkers.DIAMOND);
-            }
-        });
+        bins.add("zero or non-finite");
+        int[] plain = new int[bins.size()];
+        int[] flagged = new int[bins.size()];
+        for (DeltaRecord d : deltas) {
+            double v = d.norm();
+            int i = Double.isFinite(v) && v > 0 ? Math.min(n - 1, Math.max(0, (int) Math.floor((Math.log10(v) - l0) / 0.25)))
+                    : bins.size() - 1;
+            (d.flags().isEmpty() ? plain : flagged)[i]++;
+        }
+        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title("Delta L2 norms (log-spaced bins)")
+                .xAxisTitle("L2 norm").yAxisTitle("deltas").build();
+        c.getStyler().setStacked(true);
+        c.getStyler().setXAxisLabelRotation(45);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        c.addSeries("no flag", bins, java.util.Arrays.stream(plain).boxed().toList());
+        c.addSeries("flagged", bins, java.util.Arrays.stream(flagged).boxed().toList());
         return c;
+    }
+
+    private static void labelEvery(CategoryChart c, int bins) {
+        if (bins > 30) {
+            c.getStyler().setXAxisLabelRotation(60);
+            c.getStyler().setXAxisMaxLabelCount(30);
+        }
     }
 
     private static CategoryChart flagCounts(List<DeltaRecord> deltas) {

@@ -1,5 +1,6 @@
 package io.onorbit.verification.sim;
 
+import io.onorbit.verification.soak.DeltaLedger;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.soak.ArchiveAudit;
 import io.onorbit.verification.soak.FaultKind;

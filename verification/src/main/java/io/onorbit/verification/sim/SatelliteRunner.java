@@ -1,5 +1,6 @@
 package io.onorbit.verification.sim;
 
+import io.onorbit.verification.soak.StepState;
 import io.onorbit.flight.executive.ExecutiveEvents;
 import io.onorbit.flight.executive.FlightSoftware;
 import io.onorbit.flight.executive.PowerTelemetry;

@@ -19,7 +19,7 @@
  * corrupted and missed passes) to the ground and back, and integrates the battery with the energy
  * the training engine really drew (measured at its interface) and the transmitter's on-time. It
  * decides nothing a spacecraft decides, and keeps the books
- * ({@link io.onorbit.verification.sim.DeltaLedger}) against which invariants are checked.
+ * ({@link io.onorbit.verification.soak.DeltaLedger}) against which invariants are checked.
  *
  * <p><b>Resets.</b> A reset throws the flight software instance away, with all its RAM, and after
  * the reboot time boots a new one from the emulated flash only. The flash is

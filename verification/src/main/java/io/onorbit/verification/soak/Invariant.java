@@ -1,6 +1,6 @@
 package io.onorbit.verification.soak;
 
-import io.onorbit.verification.sim.StepState;
+import io.onorbit.verification.soak.StepState;
 
 /**
  * One property that must hold at every step of every satellite. An instance belongs to one

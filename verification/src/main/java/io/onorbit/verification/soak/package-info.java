@@ -32,6 +32,11 @@
  * after flight-computer resets (updates stop), the reset defect of issue #10 item 3. A soak fails
  * (exit 1) on any violation and on any lost or duplicated delta.
  *
+ * <p><b>What the invariants read.</b> The simulator hands each step's truth to the invariants as a
+ * {@link io.onorbit.verification.soak.StepState} and keeps the delta books in a
+ * {@link io.onorbit.verification.soak.DeltaLedger}; both live here, so the simulator depends on the
+ * soak package and never the other way (the architecture test forbids package cycles).
+ *
  * <p><b>Survival</b>: a fault is survived if no invariant breaks on its satellite within one
  * simulated day after it.
  */

@@ -231,7 +231,7 @@ class BadInputCorpusTest {
 
         CliRun r = CliRun.of(c.args().apply(dir));
 
-        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip().lines().count()).as(r.err()).isBetween(1L, 3L);
         assertThat(r.err()).as("no stack trace").doesNotContain("\tat ", "Exception", "internal error");
         assertThat(hashes(dir)).as("the user's files after the command").isEqualTo(before);

@@ -1,5 +1,6 @@
 package io.onorbit.verification.cli;
 
+import io.onorbit.verification.launcher.OnOrbitCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

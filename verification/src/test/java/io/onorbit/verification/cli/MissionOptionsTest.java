@@ -27,7 +27,7 @@ class MissionOptionsTest {
 
         CliRun r = CliRun.of(command, file.toString(), "--days", "1", "--out", dir.resolve("out").toString());
 
-        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("typo.yaml: learning.memroy_budget_bytes: unknown key")
                 .contains("did you mean 'memory_budget_bytes'?");
@@ -37,7 +37,7 @@ class MissionOptionsTest {
     @ValueSource(strings = {"0", "-2", "3661", "NaN"})
     void daysOutsideTheAllowedSpanIsRefusedByEveryCommand(String days) {
         CliRun r = CliRun.of("plan", PlanCommandTest.mission("minimal.yaml").toString(), "--days", days);
-        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("--days").contains("must be in (0, 3660]");
     }
 
@@ -50,7 +50,7 @@ class MissionOptionsTest {
 
         CliRun r = CliRun.of(command, file.toString(), "--days", "1", "--out", dir.resolve("out").toString());
 
-        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
         // A loaded machine may take long enough before the check for the progress bar's log line (a
         // status, not an error): the error is still exactly one line, and the last.
         assertThat(r.err().strip().lines().filter(l -> !l.matches("\\w+: \\d+% .*"))).hasSize(1);
@@ -66,7 +66,7 @@ class MissionOptionsTest {
         CliRun r = CliRun.of(command, PlanCommandTest.mission("minimal.yaml").toString(), "--days", "0.1",
                 "--out", blocker.resolve("report").toString());
 
-        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).startsWith("error: --out ").contains("a-file is not a folder");
         assertThat(blocker).content().isEqualTo("not a folder");
     }

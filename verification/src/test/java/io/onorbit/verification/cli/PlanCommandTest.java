@@ -149,7 +149,7 @@ class PlanCommandTest {
         Path p = dir.resolve(file);
         Files.writeString(p, yaml);
         CliRun r = run("plan", p.toString());
-        assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).isEqualTo("error: " + message + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.onorbit.verification.cli;
 
+import io.onorbit.verification.launcher.OnOrbitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

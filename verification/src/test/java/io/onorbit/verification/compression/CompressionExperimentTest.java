@@ -1,5 +1,6 @@
 package io.onorbit.verification.compression;
 
+import io.onorbit.verification.launcher.OnOrbitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,7 +103,7 @@ class CompressionExperimentTest {
         // A bad link value is one line naming file and field, exit 2 through the real CLI.
         Files.writeString(mission, Files.readString(mission).replace("seeds: 2", "seeds: 0"));
         StringWriter err2 = new StringWriter();
-        CommandLine root = io.onorbit.verification.cli.OnOrbitCli.commandLine();
+        CommandLine root = io.onorbit.verification.launcher.OnOrbitCli.commandLine();
         root.setErr(new PrintWriter(err2));
         assertThat(root.execute("experiment", "compression", mission.toString())).isEqualTo(2);
         assertThat(err2.toString()).contains("m.yaml").contains("link.experiment.seeds").doesNotContain("Exception");

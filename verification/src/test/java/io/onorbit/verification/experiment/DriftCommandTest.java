@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.onorbit.verification.cli.OnOrbitCli;
+import io.onorbit.verification.launcher.OnOrbitCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

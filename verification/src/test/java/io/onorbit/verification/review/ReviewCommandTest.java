@@ -1,5 +1,6 @@
 package io.onorbit.verification.review;
 
+import io.onorbit.verification.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,10 +10,11 @@ import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.verification.cli.CliRun;
-import io.onorbit.verification.cli.OnOrbitCli;
+import io.onorbit.verification.launcher.OnOrbitCli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,13 +93,97 @@ class ReviewCommandTest {
     }
 
     @Test
+    void listShowsWhenAndWhereEachPassWasHeardAndFiltersBySatelliteStatusAndFlag() throws Exception {
+        String a = db.toString();
+        CliRun list = cli("review", "list", "--archive", a);
+        assertThat(list.code()).as(list.err()).isZero();
+        // sat-1's first pass was heard at T0 + 5400 s + 90 s (ReviewFixture), at svalbard
+        assertThat(list.out()).contains("pass time (UTC)", "station", "2026-06-21T01:31:30Z", "svalbard");
+        JsonNode sat2 = ReviewCommand.JSON.readTree(cli("review", "list", "--archive", a, "--satellite", "sat-2", "--format",
+                "json").out());
+        assertThat(sat2).hasSize(3).allSatisfy(d -> assertThat(d.get("satellite").asText()).isEqualTo("sat-2"));
+        assertThat(sat2.get(0).get("pass_time").asText()).isEqualTo("2026-06-21T01:32:30Z");
+        assertThat(sat2.get(0).get("station").asText()).isEqualTo("svalbard");
+        JsonNode outliers = ReviewCommand.JSON.readTree(cli("review", "list", "--archive", a, "--flag", "norm-outlier", "--format",
+                "json").out());
+        assertThat(outliers).hasSize(1);
+        assertThat(outliers.get(0).get("satellite").asText()).isEqualTo("sat-4");
+        assertThat(ReviewCommand.JSON.readTree(cli("review", "list", "--archive", a, "--flag", "none", "--format", "json").out()))
+                .hasSize(11);
+        assertThat(cli("review", "reject", "1", "--archive", a, "--reason", "test").code()).isZero();
+        JsonNode pendingOf12 = ReviewCommand.JSON.readTree(cli("review", "list", "--archive", a, "--status", "pending",
+                "--satellite", "sat-1,sat-2", "--format", "json").out());
+        assertThat(pendingOf12).hasSize(5);
+        CliRun bad = cli("review", "list", "--archive", a, "--flag", "shiny");
+        assertThat(bad.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(bad.err().strip()).hasLineCount(1).contains("--flag", "shiny", "norm-outlier");
+    }
+
+    @Test
+    void reportAsJsonCarriesTheNumbersOfThePage() throws Exception {
+        CliRun r = cli("review", "report", "--archive", db.toString(), "--validation", csv.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = ReviewCommand.JSON.readTree(r.out());
+        long total = 0;
+        for (JsonNode n : j.get("deltas_by_status")) {
+            total += n.asLong();
+        }
+        assertThat(total).isEqualTo(12);
+        assertThat(j.get("deltas_by_status").get("pending").asLong()).isEqualTo(12);
+        assertThat(j.get("deltas_by_flag").get("norm_outlier").asLong()).isEqualTo(1);
+        assertThat(j.get("deltas")).hasSize(12);
+        assertThat(j.get("global_versions")).hasSize(1);
+        assertThat(j.get("global_versions").get(0).get("error").asDouble()).isPositive();
+        assertThat(j.get("candidate").isNull()).as("nothing approved yet").isTrue();
+        assertThat(j.get("rejected_inputs").get("total").asLong()).isZero();
+        assertThat(cli("review", "report", "--archive", db.toString(), "--format", "csv").code()).isEqualTo(2);
+    }
+
+    @Test
+    void reviewPlotsReadForOnePassAndForAYear() {
+        List<DeltaRecord> onePass = new ArrayList<>();
+        for (int s = 1; s <= 4; s++) {
+            onePass.add(record(s, "sat-" + s, ReviewFixture.T0.plusSeconds(20L * s), s == 4 ? 40 : 1));
+        }
+        var pass = ReviewReport.deltasOverTime(onePass);
+        assertThat(pass.getSeriesMap().get("pending").getXData().stream().map(Object::toString).toList())
+                .as("one bar per satellite of the pass")
+                .containsExactly("sat-1", "sat-2", "sat-3", "sat-4");
+        assertThat(sum(pass, "pending")).isEqualTo(4);
+
+        List<DeltaRecord> year = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            year.add(record(i + 1, "sat-" + (i % 100), ReviewFixture.T0.plusSeconds(i * (365L * 86400 / 2000)), 1 + i % 7));
+        }
+        var y = ReviewReport.deltasOverTime(year);
+        assertThat(y.getSeriesMap().get("pending").getXData().size()).as("bins of a year").isBetween(10, 60);
+        assertThat(sum(y, "pending")).isEqualTo(2000);
+
+        var norms = ReviewReport.normDistribution(onePass);
+        assertThat(sum(norms, "no flag") + sum(norms, "flagged")).isEqualTo(4);
+        assertThat(norms.getSeriesMap().get("no flag").getXData().size()).as("the 40x delta is bins away from the others")
+                .isGreaterThan(5);
+    }
+
+    private static long sum(org.knowm.xchart.CategoryChart c, String series) {
+        return c.getSeriesMap().get(series).getYData().stream().mapToLong(Number::longValue).sum();
+    }
+
+    private static DeltaRecord record(long id, String sat, java.time.Instant at, double scale) {
+        float[] v = {(float) scale, (float) scale};
+        var d = new io.onorbit.ground.archive.DeltaSubmission(sat, 1, "svalbard", 0, new byte[32], new byte[32], 10, at, 2,
+                new int[] {0, 1}, v, new byte[] {1, 2, 3});
+        return new DeltaRecord(id, d, at, Set.of(), DeltaStatus.PENDING);
+    }
+
+    @Test
     void aBatchReportsEveryIdsOutcomeAndARejectionIsFinalUnlessOverriddenWithAReason() throws Exception {
         String a = db.toString();
         assertThat(cli("review", "reject", "3", "--archive", a, "--reason", "odd norm", "--operator", "alice").code()).isZero();
 
         CliRun batch = cli("review", "approve", "1", "3", "999", "2", "--archive", a, "--reason", "nominal", "--operator", "bob");
 
-        assertThat(batch.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(batch.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(batch.out().lines()).hasSize(4);
         assertThat(batch.out()).contains("approved delta 1 (was pending", "approved delta 2 (was pending")
                 .contains("refused delta 3: delta 3 was rejected by alice", "refused delta 999: no delta with id 999");
@@ -125,7 +211,7 @@ class ReviewCommandTest {
             String[] cmd = java.util.stream.Stream.concat(java.util.stream.Stream.of("review", "approve", "1", "--archive", db.toString()),
                     java.util.Arrays.stream(args)).toArray(String[]::new);
             CliRun r = cli(cmd);
-            assertThat(r.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+            assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(r.err().strip()).hasLineCount(1).contains("must be single-line text");
         }
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
@@ -134,13 +220,13 @@ class ReviewCommandTest {
     @Test
     void userErrorsAreOneLineWithExitTwo() {
         CliRun missing = cli("review", "list", "--archive", dir.resolve("nope.db").toString());
-        assertThat(missing.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(missing.err().strip()).startsWith("error: ").contains("nope.db").doesNotContain("\n");
         CliRun noDelta = cli("review", "approve", "999", "--archive", db.toString(), "--reason", "x");
-        assertThat(noDelta.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(noDelta.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noDelta.err()).contains("no delta with id 999");
         CliRun noApproved = cli("review", "aggregate", "--archive", db.toString());
-        assertThat(noApproved.code()).isEqualTo(OnOrbitCli.EXIT_BAD_INPUT);
+        assertThat(noApproved.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noApproved.err()).contains("approve some first");
         assertThat(cli("review", "approve", "1", "--archive", db.toString()).code()).as("--reason is required").isEqualTo(2);
     }
@@ -158,7 +244,7 @@ class ReviewCommandTest {
         CliRun rep = cli("review", "report", "--archive", db.toString(), "--validation", csv.toString(), "--out", html.toString());
         assertThat(rep.code()).as(rep.err()).isZero();
         String page = Files.readString(html);
-        assertThat(page).contains("Delta bytes per pass", "Delta norms over time", "Automatic flags", "Model error", "candidate")
+        assertThat(page).contains("Deltas received over time, by status", "Distribution of delta norms", "Automatic flags", "Model error", "candidate")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         assertThat(page.split("data:image/png;base64,", -1)).hasSize(5); // four embedded plots
 

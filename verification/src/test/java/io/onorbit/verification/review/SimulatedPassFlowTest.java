@@ -57,7 +57,10 @@ class SimulatedPassFlowTest {
         assertThat(a1.get("error_new").asDouble()).isLessThan(0.5 * a1.get("error_parent").asDouble());
         assertThat(a1.get("deltas")).hasSize(5);
 
-        ok("review", "simulate-pass", "--archive", db, "--satellites", "6", "--poisoned", "1");
+        String second = ok("review", "simulate-pass", "--archive", db, "--satellites", "6", "--poisoned", "1");
+        // In plain words: when, where, what was archived and why packets were refused.
+        assertThat(second).contains("pass 2 over svalbard at 2026-06-21T03:10:00Z", "6 deltas complete and archived",
+                "6 x a packet failed its integrity check (bit errors on the link) (bad-check)").doesNotContain("STORED", "{");
         assertThat(review(db)).as("flagged again against its own round").containsExactly("sat-1");
         // Near the noise floor (0.25) the second round scores slightly worse: refused, nothing stored...
         CliRun refused = CliRun.of("review", "aggregate", "--archive", db, "--rule", "median", "--validation", csv);

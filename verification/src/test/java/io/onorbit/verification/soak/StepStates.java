@@ -1,6 +1,6 @@
 package io.onorbit.verification.soak;
 
-import io.onorbit.verification.sim.StepState;
+import io.onorbit.verification.soak.StepState;
 import java.util.ArrayList;
 import java.util.List;
 

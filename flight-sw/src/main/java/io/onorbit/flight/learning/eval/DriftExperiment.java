@@ -1,5 +1,6 @@
 package io.onorbit.flight.learning.eval;
 
+import io.onorbit.flight.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
 import io.onorbit.flight.learning.memory.MemoryAccountant;

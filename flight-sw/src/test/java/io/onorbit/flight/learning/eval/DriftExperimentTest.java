@@ -1,5 +1,6 @@
 package io.onorbit.flight.learning.eval;
 
+import io.onorbit.flight.learning.DriftExperimentSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.LearningSettings;

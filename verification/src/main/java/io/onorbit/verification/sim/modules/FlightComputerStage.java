@@ -50,6 +50,6 @@ public final class FlightComputerStage implements FlightStage {
 
     @Override
     public String name() {
-        return "flight.executive FlightTopology with " + engine.name();
+        return "flight computer with " + engine.name();
     }
 }

@@ -82,6 +82,6 @@ public final class FlightPowerStage implements PowerStage {
 
     @Override
     public String name() {
-        return "flight.power PowerBudget (battery physics)";
+        return "battery and solar array";
     }
 }

@@ -118,7 +118,7 @@ public final class GroundSegmentStage implements GroundStage {
 
     @Override
     public String name() {
-        return "ground ingest (GroundLink) + archive + review + aggregation + signed uplink";
+        return "ground: ingest, archive, review, aggregation and signed uplink";
     }
 
     /** One satellite's ground end; used from that satellite's thread between synchronizations. */

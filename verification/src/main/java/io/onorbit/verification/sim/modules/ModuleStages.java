@@ -136,19 +136,20 @@ public final class ModuleStages implements StageFactory {
     @Override
     public List<StageStatus> statuses() {
         List<StageStatus> s = new ArrayList<>();
-        s.add(StageStatus.available("planning", "orbit-sim timeline -> ground.planning MissionPlanner -> OnboardSchedule"));
-        s.add(StageStatus.available("power", "flight.power PowerBudget battery physics (spacecraft.power), stepped with "
-                + "what the training payload drew; the envelope is planned on board by flight.executive"));
-        s.add(StageStatus.available("learning", "flight.executive FlightTopology: flight.payload TrainingPayload ("
-                + payload.engine().key() + ", " + payload.activeW() + " W training, " + payload.idleW() + " W idle) running "
-                + "flight.learning OnboardTrainer on the " + learning.task().kind().label()
-                + " task (learning, spacecraft.training_payload)"));
-        s.add(StageStatus.available("link", "flight.executive FlightTopology: flight.delta encoder (error feedback) + "
-                + "flight.storage queue + flight.link pass-gated radio, " + link.packetBytes() + " B packets (link)"));
-        s.add(StageStatus.available("ground", "GroundLink ingest + ground.archive SQLite + ground.review automatic policy "
-                + "(approve unless a blocking flag; a stale base is not one) + ground.aggregation " + ground.aggregator().rule()
-                + " staleness-weighted (FedBuff) + ground.uplink HMAC-SHA256"
-                + (keysGenerated ? " with per-run keys (no uplink_keys_file)" : " with the mission's key file") + " (ground)"));
+        s.add(StageStatus.available("planning", "contact windows and eclipses computed on the ground from the orbits, "
+                + "uplinked to each satellite as its onboard schedule"));
+        s.add(StageStatus.available("power", "battery and solar array stepped with what the training payload really drew; "
+                + "the training envelope is planned on board from the schedule (spacecraft.power)"));
+        s.add(StageStatus.available("learning", "the onboard trainer on the " + learning.task().kind().label()
+                + " task, run by the training payload (" + payload.engine().key() + " engine, " + payload.activeW()
+                + " W training, " + payload.idleW() + " W idle) when the envelope allows (learning, spacecraft.training_payload)"));
+        s.add(StageStatus.available("link", "weight deltas compressed with error feedback, queued on flash and sent only "
+                + "inside passes, in " + link.packetBytes() + " B packets (link)"));
+        s.add(StageStatus.available("ground", "deltas archived (SQLite) and reviewed automatically (approved unless a "
+                + "blocking flag; a stale base is not one), merged by " + ground.aggregator().rule().label()
+                + " weighted by staleness, and uplinked as signed model updates"
+                + (keysGenerated ? " (keys made for this run: no uplink_keys_file)" : " (keys from the mission's key file)")
+                + " (ground)"));
         return s;
     }
 

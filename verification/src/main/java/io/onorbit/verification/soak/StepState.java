@@ -1,4 +1,4 @@
-package io.onorbit.verification.sim;
+package io.onorbit.verification.soak;
 
 import java.util.List;
 

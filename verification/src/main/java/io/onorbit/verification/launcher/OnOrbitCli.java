@@ -1,23 +1,30 @@
-package io.onorbit.verification.cli;
+package io.onorbit.verification.launcher;
 
 import io.onorbit.ground.config.ConfigException;
+import io.onorbit.verification.campaign.CampaignCommand;
+import io.onorbit.verification.campaign.WorkerCommand;
+import io.onorbit.verification.cli.ExitCode;
+import io.onorbit.verification.cli.PlanCommand;
+import io.onorbit.verification.cli.PowerCommand;
+import io.onorbit.verification.cli.SimulateCommand;
+import io.onorbit.verification.cli.SoakCommand;
+import io.onorbit.verification.cli.UserInputException;
+import io.onorbit.verification.experiment.ExperimentCommand;
+import io.onorbit.verification.review.ReviewCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Entry point of the {@code onorbit} launcher. */
+/**
+ * Entry point of the {@code onorbit} launcher: the root command, the one place where every
+ * subcommand is registered, and the handlers that turn errors into one line and an exit code
+ * ({@link ExitCode}).
+ */
 @Command(name = "onorbit", mixinStandardHelpOptions = true, version = "OnOrbit 0.1.0",
         description = "Train models on board satellites inside their power and memory limits.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class OnOrbitCli implements Runnable {
-
-    /** Exit code when a check the user asked for failed (e.g. a soak invariant). */
-    public static final int EXIT_CHECK_FAILED = 1;
-    /** Exit code for bad input: a config, file or argument the user can fix. */
-    public static final int EXIT_BAD_INPUT = 2;
-    /** Exit code for a defect in OnOrbit itself. */
-    public static final int EXIT_INTERNAL = 3;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces for errors (for reporting a bug).")
@@ -43,10 +50,10 @@ public final class OnOrbitCli implements Runnable {
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new SoakCommand());
         cl.addSubcommand(new PowerCommand());
-        cl.addSubcommand(new io.onorbit.verification.review.ReviewCommand());
-        cl.addSubcommand(new io.onorbit.verification.experiment.ExperimentCommand());
-        cl.addSubcommand(new io.onorbit.verification.campaign.CampaignCommand());
-        cl.addSubcommand(new io.onorbit.verification.campaign.WorkerCommand());
+        cl.addSubcommand(new ReviewCommand());
+        cl.addSubcommand(new ExperimentCommand());
+        cl.addSubcommand(new CampaignCommand());
+        cl.addSubcommand(new WorkerCommand());
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setParameterExceptionHandler(OnOrbitCli::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -75,7 +82,7 @@ public final class OnOrbitCli implements Runnable {
         if (java.util.Arrays.asList(args).contains("--debug")) {
             ex.printStackTrace(cl.getErr());
         }
-        return EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT;
     }
 
     /** @return the text on one line: a message shown to a user never spans lines it does not own */
@@ -92,12 +99,12 @@ public final class OnOrbitCli implements Runnable {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            return EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         err.println("internal error: " + ex + " (run again with --debug for the stack trace, and report it)");
         if (debug) {
             ex.printStackTrace(err);
         }
-        return EXIT_INTERNAL;
+        return ExitCode.INTERNAL;
     }
 }

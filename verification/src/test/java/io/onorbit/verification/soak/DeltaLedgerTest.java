@@ -1,4 +1,4 @@
-package io.onorbit.verification.sim;
+package io.onorbit.verification.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

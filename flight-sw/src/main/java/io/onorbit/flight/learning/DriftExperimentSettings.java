@@ -1,4 +1,4 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.flight.learning;
 
 /**
  * How the drift experiment compares learners (the mission file's {@code learning.experiment}).

@@ -1,0 +1,70 @@
+package io.onorbit.verification.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module map of DESIGN.md as rules over the compiled production classes of every module, so
+ * that a package cycle or a forbidden arrow between modules cannot come back unnoticed. Maven's
+ * module graph already forbids some arrows (orbit-sim cannot see flight-sw); these rules state
+ * the ones Maven cannot: cycles between packages inside a module, and flight-sw never touching
+ * Orekit even though Orekit is on verification's class path.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.onorbit");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        // A rule over an empty set passes trivially: make sure all four modules are really here.
+        for (String pkg : new String[] {"io.onorbit.orbit", "io.onorbit.flight", "io.onorbit.ground",
+                "io.onorbit.verification"}) {
+            org.assertj.core.api.Assertions.assertThat(production.stream()
+                    .anyMatch(c -> c.getPackageName().startsWith(pkg))).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.onorbit.(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void flightSoftwareNeverUsesOrbitalMechanicsOrOtherModules() {
+        noClasses().that().resideInAPackage("io.onorbit.flight..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.orekit..", "io.onorbit.orbit..", "io.onorbit.ground..",
+                        "io.onorbit.verification..")
+                .because("flight-sw is what runs on the spacecraft: no Orekit, no ground, no simulator")
+                .check(production);
+    }
+
+    @Test
+    void orbitSimulationStandsAlone() {
+        noClasses().that().resideInAPackage("io.onorbit.orbit..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.onorbit.flight..", "io.onorbit.ground..", "io.onorbit.verification..")
+                .check(production);
+    }
+
+    @Test
+    void groundSegmentNeverReachesIntoTheSimulator() {
+        noClasses().that().resideInAPackage("io.onorbit.ground..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.onorbit.verification..")
+                .because("ground logic lives in ground-segment; verification only drives it")
+                .check(production);
+    }
+}
