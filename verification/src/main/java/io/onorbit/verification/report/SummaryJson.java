@@ -33,7 +33,9 @@ import java.util.function.IntToDoubleFunction;
  *       back after each synchronization, never from the link; {@code deltas.archived}: rows the
  *       archive gained during the run; {@code deltas.rejected_on_ground}: what the ground refused,
  *       a count per reason (ingest reasons as the archive records them; {@code review} for
- *       deltas an operator rejected); {@code lost}: destroyed before delivery (detected or silent),
+ *       deltas an operator rejected), and {@code deltas.rejected_in_review_by_flags} the
+ *       {@code review} ones by the flags each carried ({@code stale-base} alone would be a
+ *       rejection for staleness alone); {@code lost}: destroyed before delivery (detected or silent),
  *       {@code duplicated}: archived twice;</li>
  *   <li>{@code updates}: {@code published} global versions made during the run, {@code applied}
  *       on board (all satellites), {@code refused}: signed updates the ground issued that were
@@ -121,9 +123,13 @@ public final class SummaryJson {
             ObjectNode rej = d.putObject("rejected_on_ground");
             r.ground().get().rejectedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> rej.put(e.getKey(), e.getValue()));
+            ObjectNode byFlags = d.putObject("rejected_in_review_by_flags");
+            r.ground().get().rejectedInReviewByFlags().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> byFlags.put(e.getKey(), e.getValue()));
         } else {
             d.putNull("archived");
             d.putNull("rejected_on_ground");
+            d.putNull("rejected_in_review_by_flags");
         }
         d.put("queued", r.sum(SimulationResult.Satellite::queued));
         d.put("lost", r.sum(SimulationResult.Satellite::lost));

@@ -166,7 +166,7 @@ public final class MissionSimulator {
             }
             if (audit != null) {
                 books = Optional.of(new SimulationResult.GroundBooks(audit.archived(), audit.rejectedByReason(),
-                        audit.published()));
+                        audit.published(), audit.rejectedInReviewByFlags()));
             }
         } finally {
             if (pool != null) {

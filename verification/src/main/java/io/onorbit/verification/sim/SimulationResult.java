@@ -74,10 +74,13 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param deltasArchived   deltas archived during the run, all satellites
      * @param rejectedByReason what the ground refused, by reason (ingest reasons, {@code review})
      * @param versionsPublished global versions published during the run
+     * @param rejectedInReviewByFlags the {@code review} rejections by the flags each delta carried
      */
-    public record GroundBooks(long deltasArchived, Map<String, Long> rejectedByReason, long versionsPublished) {
+    public record GroundBooks(long deltasArchived, Map<String, Long> rejectedByReason, long versionsPublished,
+                              Map<String, Long> rejectedInReviewByFlags) {
         public GroundBooks {
             rejectedByReason = Map.copyOf(rejectedByReason);
+            rejectedInReviewByFlags = Map.copyOf(rejectedInReviewByFlags);
         }
     }
 

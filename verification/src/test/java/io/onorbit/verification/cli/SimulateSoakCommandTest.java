@@ -39,6 +39,15 @@ class SimulateSoakCommandTest {
             assertThat(error.get("unit").asText()).isEqualTo("mean absolute error, fraction of nominal array power");
         }
         assertThat(written.get("deltas").get("rejected_on_ground").isObject()).isTrue();
+        JsonNode byFlags = written.get("deltas").get("rejected_in_review_by_flags");
+        assertThat(byFlags.isObject()).isTrue();
+        assertThat(byFlags.has("stale-base")).as("nothing is rejected for staleness alone").isFalse();
+        long review = written.get("deltas").get("rejected_on_ground").path("review").asLong(0);
+        long sum = 0;
+        for (JsonNode n : byFlags) {
+            sum += n.asLong();
+        }
+        assertThat(sum).as("every review rejection counted once by its flags").isEqualTo(review);
     }
 
     @Test
