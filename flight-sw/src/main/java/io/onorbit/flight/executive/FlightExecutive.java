@@ -389,8 +389,18 @@ public final class FlightExecutive implements FlightSoftware {
         return e;
     }
 
+    private static final long[] NO_IDS = new long[0];
+
+    /** A plain loop, not a stream: called several times per step, mostly on empty lists. */
     private static long[] toArray(List<Long> l) {
-        return l.stream().mapToLong(Long::longValue).toArray();
+        if (l.isEmpty()) {
+            return NO_IDS;
+        }
+        long[] a = new long[l.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = l.get(i);
+        }
+        return a;
     }
 
     @Override
@@ -400,7 +410,15 @@ public final class FlightExecutive implements FlightSoftware {
 
     @Override
     public long[] queuedDeltaIds() {
-        return queue.entries().stream().mapToLong(DeltaQueue.Entry::sequence).toArray();
+        List<DeltaQueue.Entry> entries = queue.entries();
+        if (entries.isEmpty()) {
+            return NO_IDS;
+        }
+        long[] ids = new long[entries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = entries.get(i).sequence();
+        }
+        return ids;
     }
 
     @Override

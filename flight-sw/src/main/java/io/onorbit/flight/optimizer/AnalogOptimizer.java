@@ -20,9 +20,12 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 /**
  * Model of an analog optimization engine: the training update's quadratic energy
  * E(w) = ½wᵀAw − bᵀw is programmed into a crossbar through DACs, and the circuit's gradient flow
- * dw/dt = −(Aw − b)/τ runs until the residual |Aw − b| falls below {@code settleTolerance}·|b|
- * (a Hipparchus Dormand-Prince 5(4) integration stopped by an event detector). The settled
- * voltages are read through ADCs.
+ * dw/dt = −(Aw − b)/τ runs until the residual |Aw − b| falls below {@code settleTolerance}·|b|.
+ * The programmed flow is linear with a constant matrix, so by default it is solved exactly
+ * ({@link FlowSolution#EXACT}: eigendecomposition of the programmed matrix, kept while it does not
+ * change, and the settle time as the root of the residual's closed form); a Hipparchus
+ * Dormand-Prince 5(4) integration stopped by an event detector ({@link FlowSolution#INTEGRATED})
+ * is the reference it is checked against. The settled voltages are read through ADCs.
  *
  * <p><b>Time constant.</b> τ = n²·E_τ / P: the n² multiply cells share the bias power P, each must
  * move its node charge (E_τ = C·V², default 1 pJ) per time constant. τ ∝ 1/P, so the energy
@@ -50,11 +53,41 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 public final class AnalogOptimizer implements Optimizer {
 
     private static final double BOLTZMANN_JK = 1.380649e-23;
+    /** the flow is given up (not settled) after this many time constants */
+    private static final double MAX_SETTLE_TAUS = 1e7;
     /** the ADC range covers this multiple of the largest settled output */
     static final double ADC_HEADROOM = 1.25;
 
+    /**
+     * How the circuit's settle is computed. The programmed flow dv/dt = −(Av − b)/τ is linear with a
+     * constant symmetric positive definite A, so its solution is exact in closed form:
+     * v(t) = v* + Q·exp(−Λt/τ)·Qᵀ(v0 − v*) with A = QΛQᵀ and v* = A⁻¹b, and the residual
+     * |Av(t) − b|² = Σ (λᵢ e^(−λᵢt/τ) yᵢ)² (y = Qᵀ(v0 − v*)) falls monotonically, so the settle time is
+     * the root of a convex decreasing function.
+     */
+    public enum FlowSolution {
+        /**
+         * The closed-form solution above: an eigendecomposition of the programmed matrix (kept
+         * while the matrix does not change) and a Newton root of the residual's logarithm.
+         */
+        EXACT,
+        /**
+         * A Dormand-Prince 5(4) integration of the same flow stopped by an event detector (relative
+         * tolerance 1e-9); the reference the exact solution is checked against, about a hundred
+         * times slower.
+         */
+        INTEGRATED
+    }
+
     private final Settings s;
+    private final FlowSolution flowSolution;
     private final SplittableRandom noise;
+    /** the last programmed matrix and its decomposition, reused while the matrix is the same */
+    private double[] decomposedMatrix;
+    private LinearFlow decomposition;
+    /** the device mismatch factors for the last dimension (fixed per device position and seed) */
+    private double[] mismatch;
+    private int mismatchN = -1;
 
     /**
      * Circuit settings.
@@ -158,9 +191,24 @@ public final class AnalogOptimizer implements Optimizer {
         }
     }
 
+    /** An engine whose settle is solved exactly ({@link FlowSolution#EXACT}). */
     public AnalogOptimizer(Settings settings) {
-        this.s = settings;
+        this(settings, FlowSolution.EXACT);
+    }
+
+    /**
+     * @param settings     circuit settings
+     * @param flowSolution how the settle is computed
+     */
+    public AnalogOptimizer(Settings settings, FlowSolution flowSolution) {
+        this.s = java.util.Objects.requireNonNull(settings, "settings");
+        this.flowSolution = java.util.Objects.requireNonNull(flowSolution, "flowSolution");
         this.noise = new SplittableRandom(settings.seed() ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** @return how this engine's settle is computed */
+    public FlowSolution flowSolution() {
+        return flowSolution;
     }
 
     /** @return an engine with {@link Settings#defaults()} */
@@ -221,10 +269,11 @@ public final class AnalogOptimizer implements Optimizer {
         // Program the crossbar: quantize to the DAC against the largest entry, apply fixed mismatch.
         double scaleA = Math.max(LocalQuadratic.maxAbs(q.a), Double.MIN_NORMAL);
         double scaleB = Math.max(LocalQuadratic.maxAbs(q.b), Double.MIN_NORMAL);
+        double[] gain = mismatchFactors(n);
         double[] ah = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double v = quantize(q.a[i * n + j] / scaleA, s.dacBits()) * (1 + s.mismatchSigma() * deviceGaussian(i, j));
+                double v = quantize(q.a[i * n + j] / scaleA, s.dacBits()) * gain[i * n + j];
                 ah[i * n + j] = v;
                 ah[j * n + i] = v;
             }
@@ -238,7 +287,7 @@ public final class AnalogOptimizer implements Optimizer {
         }
         double[] bh = new double[n];
         for (int i = 0; i < n; i++) {
-            bh[i] = quantize(q.b[i] / scaleB, s.dacBits()) * (1 + s.mismatchSigma() * deviceGaussian(i, n + i));
+            bh[i] = quantize(q.b[i] / scaleB, s.dacBits()) * gain[n * n + i];
         }
         // Voltages are w scaled by scaleA/scaleB; the start is programmed through the DAC too.
         double toVolts = scaleA / scaleB;
@@ -262,11 +311,24 @@ public final class AnalogOptimizer implements Optimizer {
             settleTimeS = 0;
             converged = true;
             evaluations = 0;
+        } else if (flowSolution == FlowSolution.EXACT) {
+            LinearFlow exactFlow = decompose(ah, n);
+            if (exactFlow == null) {
+                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+            }
+            LinearFlow.Settle settle = exactFlow.settle(v0, bh, target, MAX_SETTLE_TAUS);
+            settled = settle.state();
+            settleTimeS = settle.timeConstants() * tau;
+            if (!LocalQuadratic.allFinite(settled) || !Double.isFinite(settleTimeS)) {
+                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.DIVERGED);
+            }
+            converged = flow.residualNorm(settled) <= target * (1 + 1e-6);
+            evaluations = settle.evaluations();
         } else {
             DormandPrince54Integrator integrator = new DormandPrince54Integrator(tau * 1e-9, tau * 1e3, 1e-12, 1e-9);
             integrator.setMaxEvaluations(5_000_000);
             integrator.addEventDetector(new SettledDetector(flow, target, tau));
-            double tMax = tau * 1e7;
+            double tMax = tau * MAX_SETTLE_TAUS;
             ODEStateAndDerivative end;
             try {
                 end = integrator.integrate(flow, new ODEState(0, v0), tMax);
@@ -330,6 +392,38 @@ public final class AnalogOptimizer implements Optimizer {
         double levels = Math.pow(2, bits - 1) - 1;
         double c = Math.max(-1, Math.min(1, x));
         return Math.rint(c * levels) / levels;
+    }
+
+    /**
+     * @return the eigendecomposition of the programmed matrix, the last one if the matrix is the
+     *         same (bit for bit), or null if a decomposition is not usable (an eigenvalue not > 0)
+     */
+    private LinearFlow decompose(double[] ah, int n) {
+        if (decomposition == null || !java.util.Arrays.equals(ah, decomposedMatrix)) {
+            decomposition = LinearFlow.of(ah, n);
+            decomposedMatrix = ah.clone();
+        }
+        return decomposition;
+    }
+
+    /**
+     * @return 1 + σ·g for every device position of an n-variable array: [i·n + j] for the matrix
+     *         cell (i, j ≥ i), [n² + i] for the i-th input; fixed per position and seed, so computed
+     *         once per dimension
+     */
+    private double[] mismatchFactors(int n) {
+        if (mismatchN != n) {
+            double[] g = new double[n * n + n];
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    g[i * n + j] = 1 + s.mismatchSigma() * deviceGaussian(i, j);
+                }
+                g[n * n + i] = 1 + s.mismatchSigma() * deviceGaussian(i, n + i);
+            }
+            mismatch = g;
+            mismatchN = n;
+        }
+        return mismatch;
     }
 
     /** @return a standard normal fixed for the device at (row, column) and this engine's seed */

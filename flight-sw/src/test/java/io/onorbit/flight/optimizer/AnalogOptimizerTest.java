@@ -239,4 +239,89 @@ class AnalogOptimizerTest {
         assertThat(saddle.outcome()).isEqualTo(AnalogSolve.Outcome.NOT_DEFINITE);
         assertThat(saddle.result().solution()).containsExactly(0.0, 0.0);
     }
+
+    /**
+     * One variable: the flow v(t) = v* + (v0 − v*)e^(−λt/τ) reaches the residual target at
+     * t = τ/λ · ln(|λv0 − b| / target), a closed form independent of the eigen-solver and the root
+     * search; the ideal engine's settle time must match it.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.3, 1, 7.5})
+    void exactSettleTimeIsTheOneVariableClosedForm(double lambda) {
+        AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(1e-3));
+        QuadraticEnergy q = new QuadraticEnergy(new double[] {lambda}, new double[] {2.0});
+        double powerW = 1e-3;
+        AnalogSolve s = opt.solve(q, new double[] {0}, powerW);
+        // in volts: A and b are each scaled by their largest entry, so the programmed flow is
+        // dv/dt = -(v - 1)/tau with v0 = 0: residual 1 at the start, target 1e-3
+        double tau = opt.tauS(1, powerW);
+        assertThat(s.result().converged()).isTrue();
+        assertThat(s.result().settleTimeS()).isCloseTo(tau * Math.log(1 / 1e-3), offset(tau * 1e-9));
+    }
+
+    /**
+     * The exact solution and the Dormand-Prince integration of the same programmed flow agree: the
+     * same settle time (to the integrator's tolerance) and the same read-out (the same noise draws;
+     * the solutions differ by far less than one ADC step), on well- and badly-conditioned matrices
+     * and with the default converters and mismatch.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void exactSolutionMatchesTheIntegratedFlow(long seed) {
+        int n = 6 + (int) seed;
+        QuadraticEnergy well = RandomQuadratics.spd(n, seed);
+        double[] a = well.matrix();
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] += seed % 2 == 0 ? 0 : 10.0 * i; // condition numbers of ~30 to ~100 on odd seeds
+        }
+        QuadraticEnergy q = new QuadraticEnergy(a, well.linearTerm());
+        double[] start = new double[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = 0.1 * Math.sin(i + seed);
+        }
+        // the badly-conditioned matrices need a finer DAC to stay positive definite once programmed
+        AnalogOptimizer.Settings settings = AnalogOptimizer.Settings.defaults().withSeed(seed)
+                .withBits(seed % 2 == 0 ? 8 : 14, 8);
+        AnalogOptimizer exact = new AnalogOptimizer(settings, AnalogOptimizer.FlowSolution.EXACT);
+        AnalogOptimizer integrated = new AnalogOptimizer(settings, AnalogOptimizer.FlowSolution.INTEGRATED);
+        for (int call = 0; call < 3; call++) {
+            AnalogSolve e = exact.solve(q, start, 2e-3);
+            AnalogSolve r = integrated.solve(q, start, 2e-3);
+            assertThat(e.outcome()).isEqualTo(r.outcome()).isEqualTo(AnalogSolve.Outcome.SETTLED);
+            assertThat(e.result().settleTimeS()).isCloseTo(r.result().settleTimeS(),
+                    offset(1e-6 * r.result().settleTimeS()));
+            double[] we = e.result().solution();
+            double[] wr = r.result().solution();
+            // at most one output lands on the neighbouring ADC code (an LSB is at most 2 x 1.25 x
+            // the largest output / 127 at 8 bits); the rest read the same code
+            double maxW = 0;
+            for (double x : wr) {
+                maxW = Math.max(maxW, Math.abs(x));
+            }
+            int differing = 0;
+            for (int i = 0; i < n; i++) {
+                if (we[i] != wr[i]) {
+                    differing++;
+                    assertThat(Math.abs(we[i] - wr[i])).isLessThanOrEqualTo(2 * 1.25 * maxW / 127 * 1.01);
+                }
+            }
+            assertThat(differing).isLessThanOrEqualTo(1);
+            assertThat(e.result().energyJ()).isCloseTo(r.result().energyJ(), offset(1e-6 * r.result().energyJ()));
+        }
+    }
+
+    /** A matrix programmed again unchanged reuses its decomposition and gives the same answer. */
+    @Test
+    void reusedDecompositionGivesTheSameSolve() {
+        QuadraticEnergy q = RandomQuadratics.spd(9, 3);
+        AnalogOptimizer.Settings ideal = AnalogOptimizer.Settings.defaults().ideal();
+        AnalogOptimizer once = new AnalogOptimizer(ideal);
+        AnalogOptimizer twice = new AnalogOptimizer(ideal);
+        twice.solve(RandomQuadratics.spd(9, 4), new double[9], 1e-3); // another matrix first
+        twice.solve(q, new double[9], 1e-3);
+        AnalogSolve a = once.solve(q, new double[9], 1e-3);
+        AnalogSolve b = twice.solve(q, new double[9], 1e-3); // same matrix: cached decomposition
+        assertThat(b.result().settleTimeS()).isCloseTo(a.result().settleTimeS(), offset(1e-12 * a.result().settleTimeS()));
+        assertThat(RandomQuadratics.relativeError(b.result().solution(), a.result().solution())).isLessThan(1e-6);
+    }
 }

@@ -22,7 +22,7 @@ public final class DeltaAuthenticator {
      *         (forged, corrupted, truncated or sealed with another satellite's key)
      */
     public Optional<byte[]> open(String satellite, byte[] message) {
-        if (!keys.satellites().contains(satellite)) {
+        if (!keys.has(satellite)) {
             return Optional.empty();
         }
         return DeltaSeal.open(keys.key(satellite), message);

@@ -3,6 +3,11 @@ package io.onorbit.ground.uplink;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.ground.config.ConfigException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -73,6 +78,44 @@ public final class UplinkKeys {
     }
 
     /**
+     * Writes the keys in the format {@link #read} accepts, readable and writable by the owner only
+     * (POSIX 0600 from the moment the file exists: a temporary sibling created with those
+     * permissions, then renamed into place). The file must not exist yet: keys are never written
+     * over anything.
+     *
+     * @param file   where to write
+     * @param origin how the keys were made (said in the file's header comment)
+     * @throws UncheckedIOException if the file exists or cannot be written
+     */
+    public void write(Path file, String origin) {
+        StringBuilder b = new StringBuilder("# OnOrbit per-satellite HMAC-SHA256 keys (uplink commands and downlink deltas), ")
+                .append(origin.replaceAll("[\\r\\n]", " ")).append(".\n")
+                .append("# Keep this file secret. Name it in the mission's ground.uplink_keys_file to reuse these keys.\n");
+        for (String s : satellites()) {
+            b.append(s).append(' ').append(HexFormat.of().formatHex(keys.get(s))).append('\n');
+        }
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + Long.toUnsignedString(System.nanoTime(), 36));
+        try {
+            if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new java.nio.file.FileAlreadyExistsException(abs.toString());
+            }
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            try {
+                Files.writeString(tmp, b, StandardCharsets.UTF_8);
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write keys to " + file + ": " + e, e);
+        }
+    }
+
+    /** POSIX permissions of a key file: read and write for the owner, nothing for anyone else. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /**
      * @throws ConfigException naming the file and line for a missing file or a bad line
      */
     public static UplinkKeys read(Path file) {
@@ -117,6 +160,11 @@ public final class UplinkKeys {
             throw new IllegalArgumentException("no uplink key for satellite " + satellite);
         }
         return k.clone();
+    }
+
+    /** @return true if {@code satellite} has a key (without copying the key set: called per delta) */
+    public boolean has(String satellite) {
+        return keys.containsKey(satellite);
     }
 
     /** @return satellites with a key */

@@ -58,11 +58,12 @@ public final class TimelineCalculator {
         for (int i = 0; i < n; i++) {
             done[i] = new AtomicLong();
         }
+        AtomicLong total = new AtomicLong();
         int workers = Math.min(threads, n);
         if (workers == 1) {
             List<SatelliteTimeline> out = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                out.add(one(satellites.get(i), start, durationS, reporter(done, i)));
+                out.add(one(satellites.get(i), start, durationS, reporter(done, total, i)));
             }
             return out;
         }
@@ -75,7 +76,7 @@ public final class TimelineCalculator {
             List<Future<SatelliteTimeline>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 SatelliteSpec s = satellites.get(i);
-                DoubleConsumer r = reporter(done, i);
+                DoubleConsumer r = reporter(done, total, i);
                 futures.add(pool.submit(() -> one(s, start, durationS, r)));
             }
             List<SatelliteTimeline> out = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class TimelineCalculator {
         return finder.find(s.name(), s.orbit().propagator(context), start, durationS, r);
     }
 
-    private DoubleConsumer reporter(AtomicLong[] done, int i) {
+    private DoubleConsumer reporter(AtomicLong[] done, AtomicLong total, int i) {
         if (progress == null) {
             return null;
         }

@@ -1,6 +1,9 @@
 package io.onorbit.verification.bench;
 
+import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.modules.ModuleStages;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.sim.MissionSetup;
@@ -17,7 +20,8 @@ import java.util.Locale;
 
 /**
  * The closed-loop benchmarks. Usage:
- * {@code LoopBenchmark [single|constellation|heap|all] [--sso FILE] [--walker FILE] [--heap-days N]}.
+ * {@code LoopBenchmark [single|constellation|heap|all] [--sso FILE] [--walker FILE] [--heap-days N]
+ * [--single-days N] [--no-reference]} ({@code --no-reference}: skip the integrated-flow run).
  */
 public final class LoopBenchmark {
 
@@ -32,12 +36,14 @@ public final class LoopBenchmark {
         Path walker = Path.of("mission-configs/walker-12.yaml");
         double heapDays = 365;
         double singleDays = 365;
+        boolean reference = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sso" -> sso = Path.of(args[++i]);
                 case "--walker" -> walker = Path.of(args[++i]);
                 case "--heap-days" -> heapDays = Double.parseDouble(args[++i]);
                 case "--single-days" -> singleDays = Double.parseDouble(args[++i]);
+                case "--no-reference" -> reference = false;
                 default -> which = args[i];
             }
         }
@@ -45,7 +51,7 @@ public final class LoopBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         if (which.equals("all") || which.equals("single")) {
-            single(sso, singleDays);
+            single(sso, singleDays, reference);
         }
         if (which.equals("all") || which.equals("constellation")) {
             constellation(walker, 30);
@@ -55,24 +61,74 @@ public final class LoopBenchmark {
         }
     }
 
-    /** One satellite with every available stage, against the bare loop over the same schedule. */
-    static void single(Path mission, double days) throws IOException {
+    /**
+     * One satellite with every available stage: the analog engine's flow solved exactly (the
+     * default) against, in the same run, the same loop with the flow integrated by Dormand-Prince
+     * (the engine before the exact solution) and the bare loop. Both full runs must give the same
+     * summary figures: the largest relative difference of any number in summary.json is printed.
+     * Speeds are given in wall time and in process CPU time (all threads: JIT and GC included),
+     * because on a shared machine the wall time measures the neighbours' load.
+     */
+    static void single(Path mission, double days, boolean reference) throws IOException {
         long t0 = System.nanoTime();
         MissionSetup setup = MissionSetups.load(mission, days);
         double planS = (System.nanoTime() - t0) / 1e9;
         OnboardSchedule one = setup.schedules().get(0);
         printStages(setup.stages());
-        SimulationResult bare = run(setup.mission(), List.of(one), new NoStages(), setup, 1, FaultPlan.none(), null);
-        SimulationResult full = run(setup.mission(), List.of(one), setup.stages(), setup, 1, FaultPlan.none(), null);
-        double bareSpeed = bare.simulatedS() / bare.wallS();
-        double speed = full.simulatedS() / full.wallS();
+        // fresh stages for each measured run, so that each fits its launch model as a simulate does
+        StageFactory warm = setup.stages();
+        StageFactory exact = warm instanceof ModuleStages m ? m.withAnalogFlow(AnalogOptimizer.FlowSolution.EXACT) : warm;
+        StageFactory integrated = !reference ? null
+                : warm instanceof ModuleStages m ? m.withAnalogFlow(AnalogOptimizer.FlowSolution.INTEGRATED) : null;
+        // a short warm-up of the exact loop, so that neither measured run pays the JIT alone
+        run(setup.mission(), List.of(one), warm, setup, 1, FaultPlan.none(), null, Math.min(setup.durationS(), 2 * DAY_S));
+        Timed bare = timed(() -> run(setup.mission(), List.of(one), new NoStages(), setup, 1, FaultPlan.none(), null, setup.durationS()));
+        Timed ref = integrated == null ? null
+                : timed(() -> run(setup.mission(), List.of(one), integrated, setup, 1, FaultPlan.none(), null, setup.durationS()));
+        Timed full = timed(() -> run(setup.mission(), List.of(one), exact, setup, 1, FaultPlan.none(), null, setup.durationS()));
+        double simS = full.result.simulatedS();
         System.out.printf(Locale.ROOT, "single: %s, 1 satellite, %.0f days (planning %.1f s, not counted)%n",
-                mission, full.simulatedS() / DAY_S, planS);
+                mission, simS / DAY_S, planS);
         System.out.printf(Locale.ROOT, "  bare loop (no stages, baseline): %.3g simulated s per wall s (%.2f s)%n",
-                bareSpeed, bare.wallS());
-        System.out.printf(Locale.ROOT, "  full loop: %.3g simulated s per wall s (%.2f s), %d training updates%n",
-                speed, full.wallS(), full.sum(SimulationResult.Satellite::trainingUpdates));
-        System.out.printf(Locale.ROOT, "  ratio full/bare %.3f; ratio to the 1e6 goal %.2f%n", speed / bareSpeed, speed / 1e6);
+                simS / bare.result.wallS(), bare.result.wallS());
+        if (ref != null) {
+            System.out.printf(Locale.ROOT, "  full loop, analog flow integrated (Dormand-Prince, reference): %.3g simulated s per wall s "
+                            + "(%.2f s), %.3g per CPU s (%.2f s CPU)%n",
+                    simS / ref.result.wallS(), ref.result.wallS(), simS / ref.cpuS, ref.cpuS);
+        }
+        System.out.printf(Locale.ROOT, "  full loop, analog flow exact: %.3g simulated s per wall s (%.2f s), %.3g per CPU s (%.2f s CPU), "
+                        + "%d training updates%n",
+                simS / full.result.wallS(), full.result.wallS(), simS / full.cpuS, full.cpuS,
+                full.result.sum(SimulationResult.Satellite::trainingUpdates));
+        if (ref != null) {
+            System.out.printf(Locale.ROOT, "  exact vs integrated: %.2fx (wall), %.2fx (CPU); summary figures: %s%n",
+                    ref.result.wallS() / full.result.wallS(), ref.cpuS / full.cpuS,
+                    SummaryDifference.describe(SummaryJson.tree(ref.result), SummaryJson.tree(full.result)));
+        }
+        System.out.printf(Locale.ROOT, "  ratio full/bare %.3f; ratio to the 1e6 goal %.2f (wall), %.2f (CPU)%n",
+                bare.result.wallS() / full.result.wallS(), simS / full.result.wallS() / 1e6, simS / full.cpuS / 1e6);
+    }
+
+    private record Timed(SimulationResult result, double cpuS) { }
+
+    private interface Run {
+        SimulationResult run() throws IOException;
+    }
+
+    private static Timed timed(Run r) throws IOException {
+        System.gc();
+        double c0 = processCpuS();
+        SimulationResult result = r.run();
+        return new Timed(result, processCpuS() - c0);
+    }
+
+    /** @return CPU time of the whole process (all threads), s */
+    static double processCpuS() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** The 12-satellite constellation over 30 days with all cores, against one thread. */
@@ -108,6 +164,12 @@ public final class LoopBenchmark {
     private static SimulationResult run(String name, List<OnboardSchedule> schedules, StageFactory stages,
                                         MissionSetup setup, int threads, FaultPlan faults,
                                         MissionSimulator.ProgressListener progress) throws IOException {
+        return run(name, schedules, stages, setup, threads, faults, progress, setup.durationS());
+    }
+
+    private static SimulationResult run(String name, List<OnboardSchedule> schedules, StageFactory stages,
+                                        MissionSetup setup, int threads, FaultPlan faults,
+                                        MissionSimulator.ProgressListener progress, double durationS) throws IOException {
         Path work = io.onorbit.verification.sim.FlightStorage.newRunFolder();
         try {
             MissionSimulator sim = new MissionSimulator(name, schedules, stages, setup.settings().withThreads(threads), work)
@@ -117,7 +179,7 @@ public final class LoopBenchmark {
             if (progress != null) {
                 sim = sim.withProgress(progress);
             }
-            return sim.run(setup.durationS());
+            return sim.run(durationS);
         } finally {
             AtomicOutput.deleteTree(work);
         }

@@ -45,6 +45,16 @@ public final class MissionOptions {
     }
 
     /**
+     * @param m the loaded mission
+     * @return the command's inputs and the files the mission names that a run reads (the key file),
+     *         none of which an output may replace or be put around (even with {@code --force}: a key
+     *         file saved in an earlier report folder and named by the mission keeps that folder)
+     */
+    public Path[] inputs(MissionConfig m) {
+        return new Path[] {mission, orekitData, GroundConfigReader.read(m).uplinkKeysFile().orElse(null)};
+    }
+
+    /**
      * @return the mission, with {@code --days} applied and every section validated
      * @throws UserInputException for a bad {@code --days}
      * @throws io.onorbit.ground.config.ConfigException for a bad mission file

@@ -2,6 +2,7 @@ package io.onorbit.verification.cli;
 
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.uplink.KeyOrigin;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.verification.sim.MissionSetup;
@@ -31,8 +32,18 @@ public final class MissionSetups {
      * @return the setup
      */
     public static MissionSetup of(MissionConfig m, OrbitContext context) {
+        return of(m, context, KeyOrigin.GENERATED);
+    }
+
+    /**
+     * @param m              the loaded mission (span already applied)
+     * @param context        the Orekit context the planner uses
+     * @param withoutKeyFile where the keys come from if the mission names no key file
+     * @return the setup
+     */
+    public static MissionSetup of(MissionConfig m, OrbitContext context, KeyOrigin withoutKeyFile) {
         SimulationSettings settings = SimulationSettings.read(m.root().child("simulation").orElse(null));
-        ModuleStages stages = new ModuleStages(m, settings);
+        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress

@@ -57,6 +57,11 @@ public final class ProgressBar implements AutoCloseable {
             return System.console() != null ? BAR : OFF;
         }
 
+        /** @return true with {@code --quiet} anywhere on the command line: nothing but errors on standard error */
+        public static boolean quietOn(CommandSpec spec) {
+            return quiet(spec.root().commandLine().getParseResult());
+        }
+
         private static boolean quiet(CommandLine.ParseResult r) {
             if (r == null) {
                 return false;

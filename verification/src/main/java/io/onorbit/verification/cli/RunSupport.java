@@ -29,6 +29,12 @@ public final class RunSupport {
      */
     static SimulationResult run(Path missionFile, MissionSetup setup, long seed, FaultPlan faults, Path outDir, String label,
                                 CommandSpec spec) {
+        // Before the bar, so that the line is not drawn over; --quiet keeps standard error empty (the
+        // table still names the key file and the ground line says where the keys come from).
+        keyNotice(setup, outDir).filter(line -> !ProgressBar.Mode.quietOn(spec)).ifPresent(line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
         // In a log, no line before 30 s: building the stages (launch model fit, archive) takes several
         // seconds on a loaded machine, and a bad setup must fail with its one line only.
         ProgressBar bar = ProgressBar.start(label, spec, ProgressBar.Mode.of(spec), Math.round(setup.durationS()),
@@ -64,6 +70,26 @@ public final class RunSupport {
     /** The archive's file name in a report folder. */
     public static final String ARCHIVE = "archive.db";
 
+    /** The file, in a report folder, holding keys generated for the run (owner-only). */
+    public static final String KEYS = "uplink.keys";
+
+    /**
+     * @return the one line that tells the user where the run's keys come from when they are not
+     *         the mission's key file: where generated keys are saved, or that demonstration keys are not secret
+     */
+    static java.util.Optional<String> keyNotice(MissionSetup setup, Path outDir) {
+        return setup.stages().keyOrigin().flatMap(origin -> switch (origin) {
+            case KEY_FILE -> java.util.Optional.empty();
+            case GENERATED -> java.util.Optional.of(outDir == null
+                    ? "onorbit: no ground.uplink_keys_file: the satellites' keys are generated from a secure random source "
+                    + "for this run only (no --out, nothing kept that they sign)"
+                    : "onorbit: no ground.uplink_keys_file: new satellite keys from a secure random source, saved owner-only in "
+                    + outDir.resolve(KEYS) + " (name it in ground.uplink_keys_file to reuse them)");
+            case DEMO_FROM_SEED -> java.util.Optional.of("onorbit: --demo-keys-from-seed: the satellites' keys are derived from "
+                    + "the mission seed; anyone who reads the mission file can sign commands (demonstration only)");
+        });
+    }
+
     /**
      * Runs the mission without drawing anything; writes its report folder only if {@code outDir} is given.
      *
@@ -95,7 +121,7 @@ public final class RunSupport {
             if (outDir == null) {
                 return simulator(setup, seed, faults, work, null, progress).run(setup.durationS());
             }
-            live[0] = openLiveFolder(outDir, setup, seed, started);
+            live[0] = openLiveFolder(outDir, setup, seed, started, setup.stages().generatedKeys());
             SimulationResult r;
             try {
                 r = simulator(setup, seed, faults, work, live[0].resolve(ARCHIVE), progress).run(setup.durationS());
@@ -121,11 +147,15 @@ public final class RunSupport {
 
     /**
      * Puts the report folder in place before the run, holding an empty archive file (SQLite fills
-     * it) and an incomplete summary, marked as OnOrbit's with the archive's WAL companions.
+     * it), the run's generated keys if it has no key file (owner-only, {@value #KEYS}) and an
+     * incomplete summary, marked as OnOrbit's with the archive's WAL companions.
      */
-    private static Path openLiveFolder(Path outDir, MissionSetup setup, long seed, String started) {
+    private static Path openLiveFolder(Path outDir, MissionSetup setup, long seed, String started,
+                                       java.util.Optional<io.onorbit.ground.uplink.UplinkKeys> keysToSave) {
         try (AtomicOutput.Folder folder = AtomicOutput.folder(outDir)) {
             java.nio.file.Files.createFile(folder.dir().resolve(ARCHIVE));
+            keysToSave.ifPresent(k -> k.write(folder.dir().resolve(KEYS),
+                    "generated " + started + " from a secure random source for the run whose archive is " + ARCHIVE));
             writeIncomplete(folder.dir(), setup, seed, started, "running", "the run has not finished (or was killed)");
             folder.commit();
         } catch (java.io.IOException e) {

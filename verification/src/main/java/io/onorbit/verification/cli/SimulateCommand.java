@@ -27,6 +27,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     Outputs.Force force;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Option(names = "--seed", description = "seed (default: the mission's seed)")
     Long seed;
 
@@ -38,9 +41,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MissionSetup setup = MissionSetups.of(missionOptions.load(), missionOptions.orbitContext());
+        io.onorbit.ground.config.MissionConfig mission = missionOptions.load();
+        MissionSetup setup = MissionSetups.of(mission, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
-        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs());
+        Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs(mission));
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
@@ -48,6 +52,9 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             RunSupport.printTable(r, pw);
             pw.println("  report                             " + dir.resolve("index.html"));
+            if (setup.stages().generatedKeys().isPresent()) {
+                pw.println("  keys (generated, owner-only)       " + dir.resolve(RunSupport.KEYS));
+            }
         }
         pw.flush();
         RunSupport.printFirstViolation(r, spec.commandLine().getErr());

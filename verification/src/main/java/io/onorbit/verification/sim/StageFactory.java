@@ -19,6 +19,19 @@ public interface StageFactory {
         return Optional.empty();
     }
 
+    /** @return where the run's per-satellite keys come from, empty without a ground stage that uses keys */
+    default Optional<io.onorbit.ground.uplink.KeyOrigin> keyOrigin() {
+        return Optional.empty();
+    }
+
+    /**
+     * @return keys made for this run that exist nowhere else (no key file), which a run that keeps
+     *         its archive saves owner-only next to it; empty otherwise
+     */
+    default Optional<io.onorbit.ground.uplink.UplinkKeys> generatedKeys() {
+        return Optional.empty();
+    }
+
     /** @return the satellite's power budget, or null */
     PowerStage power(OnboardSchedule schedule, int index, long seed);
 

@@ -13,6 +13,7 @@ import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.ground.config.GroundConfig;
 import io.onorbit.ground.config.GroundConfigReader;
 import io.onorbit.ground.config.LinkConfigReader;
+import io.onorbit.ground.uplink.KeyOrigin;
 import io.onorbit.ground.uplink.UplinkKeys;
 import io.onorbit.ground.uplink.UplinkSigner;
 import java.io.IOException;
@@ -54,13 +55,27 @@ public final class ModuleStages implements StageFactory {
     private final GroundConfig ground;
     private final ApidPlan apids;
     private final UplinkKeys keys;
-    private final boolean keysGenerated;
+    private final KeyOrigin keyOrigin;
+    private final AnalogOptimizer.FlowSolution analogFlow;
 
     /**
+     * With no key file, the keys are generated from a secure random source.
+     *
      * @param mission  the loaded mission
      * @param settings the loop's settings
      */
     public ModuleStages(MissionConfig mission, SimulationSettings settings) {
+        this(mission, settings, KeyOrigin.GENERATED);
+    }
+
+    /**
+     * @param mission      the loaded mission
+     * @param settings     the loop's settings
+     * @param withoutFile  where the keys come from when the mission names no {@code ground.uplink_keys_file}:
+     *                     {@link KeyOrigin#GENERATED} or {@link KeyOrigin#DEMO_FROM_SEED}
+     * @throws io.onorbit.ground.config.ConfigException if the mission names a key file and demonstration keys are asked for
+     */
+    public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile) {
         this.mission = mission;
         this.settings = settings;
         this.power = PowerConfigReader.read(mission.root());
@@ -72,8 +87,55 @@ public final class ModuleStages implements StageFactory {
         this.ground = GroundConfigReader.read(mission.root(), missionDir);
         List<String> names = mission.satellites().stream().map(s -> s.name()).toList();
         this.apids = new ApidPlan(names, link.apidBase());
-        this.keysGenerated = ground.uplinkKeysFile().isEmpty();
-        this.keys = keysGenerated ? UplinkKeys.derivedFromSeed(names, mission.seed()) : UplinkKeys.read(ground.uplinkKeysFile().get());
+        if (withoutFile == KeyOrigin.KEY_FILE) {
+            throw new IllegalArgumentException("the origin of keys without a key file is GENERATED or DEMO_FROM_SEED");
+        }
+        if (ground.uplinkKeysFile().isPresent()) {
+            if (withoutFile == KeyOrigin.DEMO_FROM_SEED) {
+                throw mission.root().child("ground").orElse(mission.root()).error("uplink_keys_file",
+                        "names a key file, and --demo-keys-from-seed asks for keys derived from the seed; give only one");
+            }
+            this.keyOrigin = KeyOrigin.KEY_FILE;
+            this.keys = UplinkKeys.read(ground.uplinkKeysFile().get());
+        } else {
+            this.keyOrigin = withoutFile;
+            this.keys = withoutFile == KeyOrigin.DEMO_FROM_SEED ? UplinkKeys.derivedFromSeed(names, mission.seed())
+                    : UplinkKeys.generate(names, new java.security.SecureRandom());
+        }
+        this.analogFlow = AnalogOptimizer.FlowSolution.EXACT;
+    }
+
+    private ModuleStages(ModuleStages o, AnalogOptimizer.FlowSolution analogFlow) {
+        this.mission = o.mission;
+        this.settings = o.settings;
+        this.power = o.power;
+        this.payload = o.payload;
+        this.learning = o.learning;
+        this.link = o.link;
+        this.ground = o.ground;
+        this.apids = o.apids;
+        this.keys = o.keys;
+        this.keyOrigin = o.keyOrigin;
+        this.analogFlow = analogFlow;
+    }
+
+    /**
+     * @param flow how the analog engine's settle is computed (the benchmark's reference runs the
+     *             integrated flow)
+     * @return these stages with the analog engine solving its flow that way
+     */
+    public ModuleStages withAnalogFlow(AnalogOptimizer.FlowSolution flow) {
+        return new ModuleStages(this, flow);
+    }
+
+    @Override
+    public Optional<KeyOrigin> keyOrigin() {
+        return Optional.of(keyOrigin);
+    }
+
+    @Override
+    public Optional<UplinkKeys> generatedKeys() {
+        return keyOrigin == KeyOrigin.GENERATED ? Optional.of(keys) : Optional.empty();
     }
 
     /**
@@ -130,7 +192,7 @@ public final class ModuleStages implements StageFactory {
         // Each satellite's engine has its own device mismatch and noise.
         return new AnalogOptimizer(new AnalogOptimizer.Settings(d.minOperatingPowerW(), d.maxOperatingPowerW(),
                 d.tauEnergyPerCellJ(), d.dacBits(), d.adcBits(), d.mismatchSigma(), d.capacitanceF(), d.temperatureK(),
-                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed));
+                d.fullScaleV(), d.conversionFomJ(), d.settleTolerance(), d.proximalStrength(), seed), analogFlow);
     }
 
     @Override
@@ -148,7 +210,7 @@ public final class ModuleStages implements StageFactory {
         s.add(StageStatus.available("ground", "deltas archived (SQLite) and reviewed automatically (approved unless a "
                 + "blocking flag; a stale base is not one), merged by " + ground.aggregator().rule().label()
                 + " weighted by staleness, and uplinked as signed model updates"
-                + (keysGenerated ? " (keys made for this run: no uplink_keys_file)" : " (keys from the mission's key file)")
+                + " (keys " + keyOrigin.description() + ")"
                 + " (ground)"));
         return s;
     }

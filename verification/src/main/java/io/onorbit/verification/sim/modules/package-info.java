@@ -20,7 +20,8 @@
  * </ul>
  * The launch model ({@link io.onorbit.verification.sim.modules.DeployedModel}) is one pre-launch
  * fit for the whole constellation, global version 0 in the archive and every spacecraft's golden
- * image. A mission without an uplink key file gets per-run keys drawn from its seed, held in
- * memory only.
+ * image. A mission without an uplink key file gets fresh per-satellite keys from a secure random
+ * source (saved owner-only next to the archive by a run that keeps one); keys derived from the
+ * mission's seed only when asked for ({@code --demo-keys-from-seed}), for reproducible demonstrations.
  */
 package io.onorbit.verification.sim.modules;
