@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
-import io.onorbit.flight.learning.eval.BatchFitter;
-import io.onorbit.flight.learning.eval.SyntheticSchedule;
+import io.onorbit.verification.learning.BatchFitter;
+import io.onorbit.verification.learning.SyntheticSchedule;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;

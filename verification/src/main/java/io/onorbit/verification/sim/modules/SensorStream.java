@@ -3,7 +3,7 @@ package io.onorbit.verification.sim.modules;
 import io.onorbit.flight.executive.SensorBatch;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
-import io.onorbit.flight.learning.eval.PrequentialError;
+import io.onorbit.verification.learning.PrequentialError;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;

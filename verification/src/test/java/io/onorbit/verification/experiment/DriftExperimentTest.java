@@ -1,10 +1,11 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.experiment;
 
 import io.onorbit.flight.learning.DriftExperimentSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.verification.learning.SyntheticSchedule;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.optimizer.EnergyFunction;
