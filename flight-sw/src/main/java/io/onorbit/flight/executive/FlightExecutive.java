@@ -65,6 +65,7 @@ public final class FlightExecutive implements FlightSoftware {
     private double lastDeltaS;
     private ContactWindow pass;
     private boolean passDeltaDue;
+    private double passDeltaEarliestS;
     private double passDeltaDeadlineS;
     private long controlIdNext;
     private long controlIdLimit;
@@ -172,7 +173,7 @@ public final class FlightExecutive implements FlightSoftware {
      */
     private void planEnvelopeFor(double t, PowerTelemetry power) {
         var battery = config.power().battery();
-        double expectedWh = battery.capacityWh(PowerModel.years(Math.max(0, t)));
+        double expectedWh = battery.capacityWhAtYears(PowerModel.years(Math.max(0, t)));
         double fraction = Math.min(1.0, power.capacityWh() / expectedWh);
         if (envelope == null || fraction < plannedCapacityFraction - 1e-6) {
             var system = fraction >= 1.0 ? config.power()
@@ -190,8 +191,12 @@ public final class FlightExecutive implements FlightSoftware {
             pass = w.get();
             passDeltaDue = true;
             double lengthS = pass.losS() - pass.aosS();
+            // The ground's uplink opens after the acquisition margin; an update sent then is taken
+            // in within a tick. Before that the delta would be built on the base the pass replaces.
+            passDeltaEarliestS = pass.aosS() + config.link().passMarginS() + config.tickS();
             // Wait for the uplink at most a third of the pass, and leave the rest to send the delta.
-            passDeltaDeadlineS = pass.aosS() + Math.min(lengthS / 3, Math.max(2 * config.tickS(), 60));
+            passDeltaDeadlineS = Math.max(passDeltaEarliestS,
+                    pass.aosS() + Math.min(lengthS / 3, Math.max(2 * config.tickS(), 60)));
         }
     }
 
@@ -239,8 +244,9 @@ public final class FlightExecutive implements FlightSoftware {
             for (byte[] p : packets) {
                 link.receive(p);
             }
-            if (passDeltaDue && !link.receivingUpdate()) {
-                cutDelta(hardware.clock().nowS()); // after this pass's uplink: built on the newest base
+            double now = hardware.clock().nowS();
+            if (passDeltaDue && !link.receivingUpdate() && now >= passDeltaEarliestS) {
+                cutDelta(now); // after this pass's uplink could be applied: built on the newest base
             }
         } catch (IOException e) {
             throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);

@@ -15,8 +15,10 @@
  * version held. The ground's time beacon sets the clock.
  *
  * <p><b>Decisions.</b> A delta is cut once per contact of the schedule, after that contact's
- * uplink has been taken in (so it is built on the newest global model), or at a deadline a third
- * of the contact in (at most 60 s or two ticks) if no uplink comes; inside a contact longer than
+ * uplink has been taken in (so it is built on the newest global model): not before the ground's
+ * uplink could have been applied (acquisition of signal + the link's pass margin + one tick) and
+ * not while an update is half received, or at a deadline a third of the contact in (at most 60 s
+ * or two ticks, never before that earliest time) if no uplink comes; inside a contact longer than
  * {@code deltaCadenceS} (GEO, always in view) one is also cut every {@code deltaCadenceS}. Nothing
  * is cut without progress on the shared body since the last delta. An arriving global model gives
  * {@code w = w_global + (w_local - w_reference)}, where {@code w_reference} is the onboard model

@@ -1,6 +1,5 @@
 package io.onorbit.flight.learning;
 
-import io.onorbit.flight.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.learning.task.TaskSpec;
 import io.onorbit.flight.schedule.OnboardSchedule;
@@ -16,9 +15,11 @@ import java.util.Objects;
  * @param solar            solar-array scenario, string failure time absolute (s since epoch)
  * @param task             which task, and its drift schedule
  * @param experiment       drift experiment settings
+ * @param taskChosen       whether the mission file names the task ({@code learning.task.kind}), rather
+ *                         than leaving it to the default (the drift experiment then runs every task)
  */
 public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar, TaskSpec task,
-                             DriftExperimentSettings experiment) {
+                             DriftExperimentSettings experiment, boolean taskChosen) {
 
     /** Default string failure: 2 days after the start (inside the smallest bundled 3-day mission, after a 1-day warm-up). */
     public static final double DEFAULT_STRING_FAILURE_S = 2 * 86400.0;
@@ -30,15 +31,21 @@ public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar,
         Objects.requireNonNull(experiment, "experiment");
     }
 
+    /** Settings with the task left to the default (not named in the file). */
+    public LearningConfig(LearningSettings trainer, SolarArrayScenario solar, TaskSpec task,
+                          DriftExperimentSettings experiment) {
+        this(trainer, solar, task, experiment, false);
+    }
+
     /** @return every default (no {@code learning} section) */
     public static LearningConfig defaults() {
         return new LearningConfig(LearningSettings.defaults(), SolarArrayScenario.defaults(DEFAULT_STRING_FAILURE_S),
                 TaskSpec.defaults(), DriftExperimentSettings.defaults());
     }
 
-    /** @return a copy with another task */
+    /** @return a copy with another task, chosen */
     public LearningConfig withTask(TaskSpec t) {
-        return new LearningConfig(trainer, solar, t, experiment);
+        return new LearningConfig(trainer, solar, t, experiment, true);
     }
 
     /**

@@ -29,17 +29,17 @@ public final class Battery {
     }
 
     /** @return capacity at {@code tS}, Wh (after calendar fade) */
-    public double capacityWh(double tS) {
+    public double capacityWhAtS(double tS) {
         if (tS != capT) {
             capT = tS;
-            capWh = spec.capacityWh(PowerModel.years(tS));
+            capWh = spec.capacityWhAtYears(PowerModel.years(tS));
         }
         return healthyFraction * capWh;
     }
 
     /** @return the hard floor at {@code tS}, Wh */
     public double floorWh(double tS) {
-        return spec.floorSoc() * capacityWh(tS);
+        return spec.floorSoc() * capacityWhAtS(tS);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Battery {
             throw new IllegalArgumentException("capacity fault fraction " + fraction + " must be in [0, 1)");
         }
         healthyFraction *= 1 - fraction;
-        double cap = capacityWh(tS);
+        double cap = capacityWhAtS(tS);
         double lost = Math.max(0, storedWh - cap);
         storedWh -= lost;
         return lost;
@@ -87,7 +87,7 @@ public final class Battery {
      */
     public void apply(double tS, double dtS, double netBusW, Flow out) {
         double dtH = dtS / 3600.0;
-        double cap = capacityWh(tS + dtS);
+        double cap = capacityWhAtS(tS + dtS);
         double floor = spec.floorSoc() * cap;
         out.clear();
         if (storedWh > cap) {

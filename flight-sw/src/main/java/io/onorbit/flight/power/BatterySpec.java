@@ -69,7 +69,7 @@ public record BatterySpec(double capacityWh, double chargeEfficiency, double dis
     }
 
     /** @return capacity after {@code years} of calendar fade, Wh */
-    public double capacityWh(double years) {
+    public double capacityWhAtYears(double years) {
         return capacityWh * Math.exp(Math.log1p(-fadePerYear) * Math.max(0.0, years));
     }
 }

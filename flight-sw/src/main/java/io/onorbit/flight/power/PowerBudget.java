@@ -44,7 +44,8 @@ public final class PowerBudget {
     }
 
     /**
-     * Advances the budget over [tS, tS + dtS].
+     * Advances the budget over [tS, tS + dtS] with the transmitter on through every pass of the
+     * schedule (the planning assumption).
      *
      * @param tS             step start, s since the schedule epoch
      * @param dtS            step length, s (&gt; 0)
@@ -52,7 +53,9 @@ public final class PowerBudget {
      * @return the step's energies and battery state
      */
     public PowerStep step(double tS, double dtS, double trainingPowerW) {
-        return step(tS, dtS, trainingPowerW, -1);
+        double before = battery.storedWh();
+        advance(tS, dtS, trainingPowerW);
+        return record(tS, dtS, before);
     }
 
     /**
@@ -62,29 +65,54 @@ public final class PowerBudget {
      * @param tS             step start, s since the schedule epoch
      * @param dtS            step length, s (&gt; 0)
      * @param trainingPowerW power the optimizer draws over the step, W (&ge; 0)
-     * @param radioOnS       seconds the transmitter was on in the step, in [0, dtS]; negative: every pass
+     * @param radioOnS       seconds the transmitter was on in the step, in [0, dtS]
      * @return the step's energies and battery state
      */
     public PowerStep step(double tS, double dtS, double trainingPowerW, double radioOnS) {
         double before = battery.storedWh();
         advance(tS, dtS, trainingPowerW, radioOnS);
+        return record(tS, dtS, before);
+    }
+
+    private PowerStep record(double tS, double dtS, double before) {
         return new PowerStep(tS, dtS, model.meanLightingRatio(tS, dtS), lastGeneratedWh, lastLoadWh, lastTrainingWh,
-                lastLossWh, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), battery.capacityWh(tS + dtS),
+                lastLossWh, flow.spilledWh, flow.unservedWh, before, battery.storedWh(), battery.capacityWhAtS(tS + dtS),
                 battery.floorWh(tS + dtS));
+    }
+
+    /**
+     * Like {@link #step(double, double, double)} but returns nothing: updates the totals only,
+     * without allocating (for long runs that need only the totals).
+     */
+    public void advance(double tS, double dtS, double trainingPowerW) {
+        checkStep(dtS, trainingPowerW);
+        apply(tS, dtS, trainingPowerW, model.loadW(tS, dtS));
     }
 
     /**
      * Like {@link #step(double, double, double, double)} but returns nothing: updates the totals
      * only, without allocating (for long runs that need only the totals).
+     *
+     * @param radioOnS seconds the transmitter was on in the step, in [0, dtS]
      */
     public void advance(double tS, double dtS, double trainingPowerW, double radioOnS) {
+        checkStep(dtS, trainingPowerW);
+        if (!(radioOnS >= 0 && radioOnS <= dtS * (1 + 1e-9))) {
+            throw new IllegalArgumentException("power step: radioOnS " + radioOnS + " must be in [0, dtS " + dtS + "]");
+        }
+        apply(tS, dtS, trainingPowerW, model.loadW(tS, dtS, Math.min(1, radioOnS / dtS)));
+    }
+
+    private static void checkStep(double dtS, double trainingPowerW) {
         if (!(dtS > 0) || !(trainingPowerW >= 0)) {
             throw new IllegalArgumentException("power step: dtS " + dtS + " must be > 0 and trainingPowerW "
                     + trainingPowerW + " >= 0");
         }
+    }
+
+    private void apply(double tS, double dtS, double trainingPowerW, double baseW) {
         double dtH = dtS / 3600.0;
         double genW = model.generationW(tS, dtS);
-        double baseW = radioOnS < 0 ? model.loadW(tS, dtS) : model.loadW(tS, dtS, Math.min(1, radioOnS / dtS));
         battery.apply(tS, dtS, genW - baseW - trainingPowerW, flow);
         double trainingDemandWh = trainingPowerW * dtH;
         lastTrainingWh = Math.max(0, trainingDemandWh - flow.unservedWh);
@@ -100,7 +128,7 @@ public final class PowerBudget {
         if (flow.unservedWh > PowerStep.UNSERVED_EPSILON_WH) {
             floorViolations++;
         }
-        minSoc = Math.min(minSoc, battery.storedWh() / battery.capacityWh(tS + dtS));
+        minSoc = Math.min(minSoc, battery.storedWh() / battery.capacityWhAtS(tS + dtS));
     }
 
     /**
@@ -126,12 +154,12 @@ public final class PowerBudget {
 
     /** @return state of charge at {@code tS}, fraction of the capacity then */
     public double soc(double tS) {
-        return battery.storedWh() / battery.capacityWh(tS);
+        return battery.storedWh() / battery.capacityWhAtS(tS);
     }
 
     /** @return battery capacity at {@code tS}, Wh (fade and faults included) */
-    public double capacityWh(double tS) {
-        return battery.capacityWh(tS);
+    public double capacityWhAtS(double tS) {
+        return battery.capacityWhAtS(tS);
     }
 
     /** @return the hard floor at {@code tS}, Wh */

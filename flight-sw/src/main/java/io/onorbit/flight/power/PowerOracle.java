@@ -36,7 +36,7 @@ public final class PowerOracle {
         double duration = model.schedule().durationS();
         int n = (int) Math.ceil(duration / stepS - 1e-9);
         // V on [lo, lo + sum(len)]: value at lo, then segments of decreasing slope
-        double capN = b.capacityWh(PowerModel.years(duration));
+        double capN = b.capacityWhAtYears(PowerModel.years(duration));
         Pl v = new Pl(b.floorSoc() * capN, 0);
         v.add(capN - b.floorSoc() * capN, 0);
         Pl h = new Pl(0, 0);
@@ -58,7 +58,7 @@ public final class PowerOracle {
             double lenC = Math.max(0, Math.min(uHi, 0) - uLo);
             double lenD = Math.max(0, uHi - Math.max(uLo, 0));
             h.mergeFrom(v, lenC, 1 / etaC, lenD, etaD);
-            double cap = b.capacityWh(PowerModel.years(t));
+            double cap = b.capacityWhAtYears(PowerModel.years(t));
             h.restrict(b.floorSoc() * cap, cap);
             Pl tmp = v;
             v = h;

@@ -37,7 +37,7 @@ public final class PowerRun {
             if (records) {
                 listener.accept(budget.step(t, dt, w));
             } else {
-                budget.advance(t, dt, w, -1);
+                budget.advance(t, dt, w);
             }
         }
         return budget;

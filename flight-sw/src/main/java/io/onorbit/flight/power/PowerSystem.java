@@ -18,9 +18,9 @@ public record PowerSystem(SolarArray array, BatterySpec battery, LoadProfile loa
         Objects.requireNonNull(battery, "battery");
         Objects.requireNonNull(loads, "loads");
         Checks.inRange("power marginSoc", marginSoc, 0.0, 0.999);
-        if (battery.floorSoc() + marginSoc > 1.0) {
+        if (battery.floorSoc() + marginSoc >= 1.0) {
             throw new IllegalArgumentException("power marginSoc " + marginSoc + " plus floorSoc " + battery.floorSoc()
-                    + " must not exceed 1");
+                    + " must stay below 1: the envelope needs room between floor + margin and full charge");
         }
     }
 

@@ -48,11 +48,11 @@ final class ReserveCurve {
             double x = model.generationW(t, dt) - model.loadW(t, dt);
             c[k] = x >= 0 ? -b.chargeEfficiency() * Math.min(x, b.maxChargeW()) * dtH
                     : Math.min(-x, b.maxDischargeW()) / b.dischargeEfficiency() * dtH;
-            hi[k] = b.capacityWh(PowerModel.years(t));
+            hi[k] = b.capacityWhAtYears(PowerModel.years(t));
             lo[k] = floorFrac * hi[k];
             term[k] = lo[k];
         }
-        term[n] = floorFrac * b.capacityWh(PowerModel.years(durationS));
+        term[n] = floorFrac * b.capacityWhAtYears(PowerModel.years(durationS));
         reserveWh = new double[n + 1];
         reserveWh[n] = term[n];
         if (Double.isInfinite(lookAheadS)) {

@@ -23,7 +23,7 @@
  * is the perfect-knowledge optimum on the same grid (exact dynamic programming, checked against a
  * linear program); harvest ratio = envelope / oracle energy. Faults for the closed loop:
  * {@code PowerBudget.brownout}, {@code capacityFault} (plan the envelope again after one), and
- * {@code step(t, dt, w, radioOnS)} with the transmitter's actual on-time.
+ * {@code step(t, dt, w, radioOnS)} with the transmitter's actual on-time (in [0, dt]; without it, the transmitter is on through every pass).
  *
  * <p><b>Limits.</b> No albedo, no cell temperature, no battery voltage or Peukert effect (energy
  * model only); calendar fade only, no cycle fade; the heater follows the darkness fraction, not a

@@ -34,7 +34,17 @@ public interface FileOps {
      * the new one, and perhaps a stray {@code .tmp} to delete.
      */
     default void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        writeAtomically(target, bytes, target.resolveSibling(target.getFileName() + ".tmp"));
+    }
+
+    /**
+     * {@link #writeAtomically(Path, byte[])} through a temporary sibling the caller chose (e.g. one
+     * it created exclusively under a fresh name, so that no existing file is ever truncated). The
+     * one implementation of an atomic file replacement, for flight storage and report outputs alike.
+     *
+     * @param tmp a sibling of {@code target} on the same file system
+     */
+    default void writeAtomically(Path target, byte[] bytes, Path tmp) throws IOException {
         write(tmp, bytes);
         sync(tmp);
         move(tmp, target);

@@ -39,6 +39,11 @@ class FlightExecutiveTest {
         rig.tickAt(e, ExecutiveRig.passStart(k), 0);
     }
 
+    /** @return the first time the delta of pass {@code k} may be cut: its uplink opened and a tick passed */
+    private static double cutFrom(int k) {
+        return ExecutiveRig.passStart(k) + LinkConfig.defaults().passMarginS() + 30;
+    }
+
     private static float[] perturbed(float[] p, float by) {
         float[] q = p.clone();
         for (int i = 0; i < q.length; i += 3) {
@@ -61,7 +66,8 @@ class FlightExecutiveTest {
         ExecutiveRig rig = new ExecutiveRig(dir);
         FlightExecutive e = rig.boot();
         trainUntilPass(rig, e, 0, 0);
-        e.uplink(List.of()); // pass 0: nothing uplinked, the delta is cut
+        rig.clock.nowS = cutFrom(0);
+        e.uplink(List.of()); // pass 0: nothing uplinked by the time it could have been applied: the delta is cut
         float[] atCut = e.parameters();
         assertThat(e.drainEvents().generatedIds()).hasSize(1);
         trainUntilPass(rig, e, ExecutiveRig.passStart(0) + 30, 1);
@@ -71,7 +77,14 @@ class FlightExecutiveTest {
         float[] golden = rig.config.golden();
         float[] global = perturbed(golden, 0.125f);
         ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS(); // the ground's uplink opens
         e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        ExecutiveEvents atUpdate = e.drainEvents();
+        assertThat(atUpdate.applied()).hasSize(1);
+        assertThat(atUpdate.applied().get(0).globalParams()).containsExactly(global);
+        assertThat(atUpdate.generatedIds()).as("not cut in the tick the update arrived").isEmpty();
+        rig.clock.nowS = cutFrom(1);
+        e.uplink(List.of());
 
         float[] expected = new float[global.length];
         for (int i = 0; i < expected.length; i++) {
@@ -80,8 +93,6 @@ class FlightExecutiveTest {
         assertThat(e.parameters()).containsExactly(expected);
         assertThat(e.heldVersion()).isEqualTo(v1);
         ExecutiveEvents ev = e.drainEvents();
-        assertThat(ev.applied()).hasSize(1);
-        assertThat(ev.applied().get(0).globalParams()).containsExactly(global);
         assertThat(ev.generatedIds()).hasSize(1); // cut after the update, in the same pass
 
         // The ack follows the apply, and the pass's delta is built on the new base.
@@ -104,7 +115,8 @@ class FlightExecutiveTest {
         int shared = fedPer.sharedParameterCount(ExecutiveRig.FEATURES);
         assertThat(shared).isPositive().isLessThan(golden.length);
         trainUntilPass(rig, e, 0, 0);
-        e.uplink(List.of()); // pass 0: the delta is cut
+        rig.clock.nowS = cutFrom(0);
+        e.uplink(List.of()); // pass 0: nothing uplinked by the time it could have been applied: the delta is cut
         float[] atCut = e.parameters();
         assertThat(e.drainEvents().generatedIds()).hasSize(1);
         float[] sent = queue(rig).entries().get(0).delta().toDense();
@@ -120,6 +132,7 @@ class FlightExecutiveTest {
         float[] local = e.parameters();
         float[] global = perturbed(golden, 0.125f); // a ground that (wrongly) moved the head too
         ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS(); // the ground's uplink opens
         e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
         assertThat(e.heldVersion()).isEqualTo(v1);
         // The reference of the body is what the ground already holds: the body at the cut.
@@ -128,6 +141,30 @@ class FlightExecutiveTest {
             expected[i] = i < shared ? global[i] + (local[i] - atCut[i]) : local[i];
         }
         assertThat(e.parameters()).containsExactly(expected);
+    }
+
+    @Test
+    void thePassDeltaWaitsUntilTheUplinkCouldHaveBeenAppliedThenGoesOnTheNewBase() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        trainUntilPass(rig, e, 0, 0);
+        // Carrier from acquisition of signal, but the ground's uplink opens only after the margin.
+        for (double t = ExecutiveRig.passStart(0); t < cutFrom(0); t += 10) {
+            rig.clock.nowS = t;
+            e.uplink(List.of());
+            assertThat(e.drainEvents().generatedIds()).as("t = %.0f s", t).isEmpty();
+        }
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.25f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = cutFrom(0) - 1; // the update comes in at the last moment before the cut
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        assertThat(e.drainEvents().generatedIds()).isEmpty();
+        rig.clock.nowS = cutFrom(0);
+        e.uplink(List.of());
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        DeltaQueue.Entry only = queue(rig).entries().get(0);
+        assertThat(only.delta().base()).as("built on the version the pass brought").isEqualTo(v1);
     }
 
     private DeltaQueue queue(ExecutiveRig rig) {
@@ -203,11 +240,12 @@ class FlightExecutiveTest {
         double from = 0;
         for (int k = 0; k < 3; k++) {
             trainUntilPass(rig, e, from, k);
+            rig.clock.nowS = cutFrom(k);
             e.uplink(List.of());
             for (long id : e.drainEvents().generatedIds()) {
                 ids.add(id);
             }
-            from = ExecutiveRig.passStart(k) + 30;
+            from = cutFrom(k) + 30;
         }
         assertThat(ids).hasSize(3);
         // The ground acknowledged everything (files gone) and every counter slot of the queue is damaged.
@@ -222,6 +260,7 @@ class FlightExecutiveTest {
         }
         e = rig.boot();
         trainUntilPass(rig, e, from, 3);
+        rig.clock.nowS = cutFrom(3);
         e.uplink(List.of());
         long[] next = e.drainEvents().generatedIds();
         assertThat(next).isNotEmpty();
@@ -239,6 +278,7 @@ class FlightExecutiveTest {
         float[] global = perturbed(golden, 0.25f);
         ModelVersion v1 = ModelVersion.of(1, global);
         byte[] frame = rig.signedUpdate(7, rig.config.goldenVersion(), golden, v1, global);
+        rig.clock.nowS = cutFrom(0); // applied, then the pass delta is cut: both checkpoint slots written
         e.uplink(rig.uplinkPackets(1, frame));
         assertThat(e.uplinkCounter()).isEqualTo(7);
 
@@ -313,8 +353,9 @@ class FlightExecutiveTest {
                 cutTimes.add(t);
             }
         }
-        // One at the contact's start (after its first uplink), then one per cadence.
-        assertThat(cutTimes).containsExactly(0.0, 3600.0, 7200.0, 10800.0);
+        // One as soon as the contact's uplink could have been applied (pass margin + a tick), then one per cadence.
+        double first = LinkConfig.defaults().passMarginS() + 30;
+        assertThat(cutTimes).containsExactly(first, first + 3600, first + 7200, first + 10800);
     }
 
     @Test

@@ -45,9 +45,8 @@ class PowerBudgetTest {
         double sunlitS = period - pen.durationS() + 2 * 0.5 * SyntheticSchedules.RAMP_S;
         double expectedWh = sys.array().peakPowerW() * sunlitS / 3600.0;
         assertThat(budget.generatedWh()).isCloseTo(expectedWh, org.assertj.core.data.Offset.offset(1e-9 * expectedWh));
-        // the eclipse in this orbit is the beta-angle formula's
-        assertThat(pen.durationS()).isCloseTo(SyntheticSchedules.eclipseFraction(ALT_KM, 0) * period,
-                org.assertj.core.data.Offset.offset(1e-6));
+        // (the eclipse length itself is the fixture's; orbit-sim's tests check real eclipses against
+        // independent references, so nothing here asserts the fixture against its own formula)
     }
 
     @ParameterizedTest
@@ -70,7 +69,7 @@ class PowerBudgetTest {
     @Test
     void capacityFadesAtTheStatedYearlyRate() {
         BatterySpec b = BatterySpec.sixUCubesat().withFadePerYear(0.1);
-        assertThat(b.capacityWh(2.0)).isCloseTo(77 * 0.81, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.capacityWhAtYears(2.0)).isCloseTo(77 * 0.81, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(SolarArray.sixUCubesat().withDegradationPerYear(0.2).degradationFactor(1)).isCloseTo(0.8,
                 org.assertj.core.data.Offset.offset(1e-12));
     }
@@ -125,7 +124,7 @@ class PowerBudgetTest {
         assertThat(refused).isPositive();
         assertThat(b.storedWh()).isCloseTo(b.floorWh(30), org.assertj.core.data.Offset.offset(1e-9));
         b.capacityFault(0.5, 30);
-        assertThat(b.capacityWh(30)).isCloseTo(0.5 * sys.battery().capacityWh(30 / (365.25 * 86400)),
+        assertThat(b.capacityWhAtS(30)).isCloseTo(0.5 * sys.battery().capacityWhAtYears(30 / (365.25 * 86400)),
                 org.assertj.core.data.Offset.offset(1e-9));
         for (double t = 30; t < s.durationS(); t += 30) {
             PowerStep p = b.step(t, 30, 3, t % 600 < 60 ? 30 : 0);

@@ -124,16 +124,16 @@ class TrainingEnvelopeTest {
                 }
             }
             int e = Math.min(n, (int) Math.ceil(Math.min(horizon, s.durationS()) / step - 1e-9));
-            double r = frac * b.capacityWh(PowerModel.years(e * step));
+            double r = frac * b.capacityWhAtYears(PowerModel.years(e * step));
             if (e == n) {
-                r = frac * b.capacityWh(PowerModel.years(s.durationS()));
+                r = frac * b.capacityWhAtYears(PowerModel.years(s.durationS()));
             }
             for (int k = e - 1; k >= j; k--) {
                 double tk = k * step;
                 double x = m.generationW(tk, step) - m.loadW(tk, step);
                 r += x >= 0 ? -b.chargeEfficiency() * Math.min(x, b.maxChargeW()) * step / 3600
                         : Math.min(-x, b.maxDischargeW()) / b.dischargeEfficiency() * step / 3600;
-                double cap = b.capacityWh(PowerModel.years(tk));
+                double cap = b.capacityWhAtYears(PowerModel.years(tk));
                 r = Math.min(cap, Math.max(frac * cap, r));
             }
             assertThat(fast.reserveWh(t)).as("j=%d", j).isCloseTo(r, org.assertj.core.data.Offset.offset(1e-9));

@@ -16,17 +16,6 @@ public final class GroundConfigReader {
     }
 
     /**
-     * @param mission a loaded mission
-     * @return its ground settings, paths resolved against the mission file's folder
-     * @throws ConfigException naming file, field and reason for a bad value
-     */
-    public static GroundConfig read(MissionConfig mission) {
-        Path folder = mission.file() == null || mission.file().toAbsolutePath().getParent() == null
-                ? Path.of(".") : mission.file().toAbsolutePath().getParent();
-        return read(mission.root(), folder);
-    }
-
-    /**
      * @param root       the mission file's root node
      * @param missionDir folder of the mission file, against which relative paths resolve
      * @return the ground settings, defaults for everything absent

@@ -127,6 +127,7 @@ public final class LearningConfigReader {
                     x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600,
                     x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
         }
-        return new LearningConfig(trainer, s, task, e);
+        boolean taskChosen = n.child("task").map(k -> k.has("kind")).orElse(false);
+        return new LearningConfig(trainer, s, task, e, taskChosen);
     }
 }

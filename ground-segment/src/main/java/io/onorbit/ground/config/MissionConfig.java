@@ -1,5 +1,9 @@
 package io.onorbit.ground.config;
 
+import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.link.LinkConfig;
+import io.onorbit.flight.payload.PayloadSpec;
+import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.orbit.spec.GroundStation;
 import io.onorbit.orbit.spec.SatelliteSpec;
 import java.nio.file.Path;
@@ -7,30 +11,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A validated mission file: the foundation sections (name, span, seed, satellites, ground
- * stations) as orbit-sim types, plus the whole document as a {@link ConfigNode} so that other
- * sections' readers ({@code spacecraft}, {@code learning}, {@code link}, {@code ground},
- * {@code simulation}) can read theirs from {@link #root()}.
+ * A mission file, read and validated once by {@link MissionLoader}: every section as the immutable
+ * type of the component that owns it. No YAML tree travels past the loader, with one exception
+ * named for what it is: the {@code simulation} section belongs to the simulator in
+ * {@code verification}, which ground-segment cannot see, so it is handed over unread
+ * ({@link #simulationSection()}) and read once by the simulator's own loader.
  *
- * @param file       the mission file
- * @param name       mission name
- * @param start      span start (UTC)
- * @param duration   span length (&gt; 0)
- * @param seed       seed for every random choice of the run
- * @param satellites satellites, Walker constellations expanded, in file order
- * @param stations   ground stations, in file order
- * @param root       the whole document
+ * @param file              the mission file
+ * @param name              mission name
+ * @param start             span start (UTC)
+ * @param duration          span length (&gt; 0)
+ * @param seed              seed for every random choice of the run
+ * @param satellites        satellites, Walker constellations expanded, in file order
+ * @param stations          ground stations, in file order
+ * @param power             {@code spacecraft.power}: the power system (defaults if absent)
+ * @param payload           {@code spacecraft.training_payload}: the training payload (defaults if absent)
+ * @param learning          {@code learning}: trainer, task and drift experiment (defaults if absent)
+ * @param link              {@code link}: packets, compression, pass margin (defaults if absent)
+ * @param ground            {@code ground}: archive, keys, review, aggregation (defaults if absent)
+ * @param simulationSection {@code simulation}, unread (empty if absent)
  */
 public record MissionConfig(Path file, String name, Instant start, Duration duration, long seed,
-                            List<SatelliteSpec> satellites, List<GroundStation> stations, ConfigNode root) {
+                            List<SatelliteSpec> satellites, List<GroundStation> stations, PowerSystem power,
+                            PayloadSpec payload, LearningConfig learning, LinkConfig link, GroundConfig ground,
+                            Optional<ConfigNode> simulationSection) {
 
     public MissionConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
-        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(power, "power");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(learning, "learning");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(ground, "ground");
+        Objects.requireNonNull(simulationSection, "simulationSection");
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("duration " + duration + " must be > 0");
         }
@@ -50,7 +68,27 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
 
     /** @return a copy covering another span length (e.g. {@code --days N}) */
     public MissionConfig withDuration(Duration newDuration) {
-        return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, root);
+        return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, power, payload, learning,
+                link, ground, simulationSection);
+    }
+
+    /** @return a copy flying only {@code only} (e.g. one satellite's schedule) */
+    public MissionConfig withSatellites(List<SatelliteSpec> only) {
+        return new MissionConfig(file, name, start, duration, seed, only, stations, power, payload, learning, link,
+                ground, simulationSection);
+    }
+
+    /**
+     * A problem found after loading (e.g. a model that does not fit its memory budget once the
+     * task's shape is known), named like every loading error.
+     *
+     * @param fieldPath dotted path of the field, e.g. {@code learning.memory_budget_bytes}
+     * @param reason    what is wrong and what is allowed
+     * @return the one-line error, naming this mission's file
+     */
+    public ConfigException error(String fieldPath, String reason) {
+        String shown = file == null ? "mission" : file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return new ConfigException(shown, fieldPath, reason);
     }
 
     /** @return the satellite called {@code satelliteName} */

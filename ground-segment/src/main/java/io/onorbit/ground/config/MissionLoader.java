@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Reads and validates a mission file. Strict: unknown keys are rejected with the nearest known
  * key suggested, and every bad value is one {@link ConfigException} line
- * {@code file: field.path: reason}. Sections owned by other components are only checked to be
- * mappings here; their readers validate them from {@link MissionConfig#root()}.
+ * {@code file: field.path: reason}. Every section is read here, exactly once, by the reader that
+ * owns its fields (one place per field), into the typed {@link MissionConfig} every command gets.
  */
 public final class MissionLoader {
 
@@ -100,6 +100,9 @@ public final class MissionLoader {
             }
             stations.add(s);
         }
-        return new MissionConfig(file, name, start, duration, seed, satellites, stations, root);
+        Path missionDir = folder == null ? Path.of(".") : folder;
+        return new MissionConfig(file, name, start, duration, seed, satellites, stations,
+                PowerConfigReader.read(root), TrainingPayloadConfigReader.read(root), LearningConfigReader.read(root),
+                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir), root.child("simulation"));
     }
 }

@@ -32,11 +32,6 @@ public final class PowerConfigReader {
     private PowerConfigReader() {
     }
 
-    /** @return the power system of {@code mission}'s {@code spacecraft.power} (defaults if absent) */
-    public static PowerSystem read(MissionConfig mission) {
-        return read(mission.root());
-    }
-
     /**
      * @param root the mission document's root node
      * @return the power system described under {@code spacecraft.power}, defaults filled in

@@ -23,11 +23,6 @@ public final class TrainingPayloadConfigReader {
     private TrainingPayloadConfigReader() {
     }
 
-    /** @return the training payload of {@code mission} (defaults if absent) */
-    public static PayloadSpec read(MissionConfig mission) {
-        return read(mission.root());
-    }
-
     /**
      * @param root the mission document's root node
      * @return the payload described under {@code spacecraft.training_payload}, defaults filled in

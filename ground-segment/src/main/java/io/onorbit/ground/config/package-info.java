@@ -3,7 +3,11 @@
  * io.onorbit.ground.config.ConfigNode} walks the tree keeping the file name and the field path,
  * so that every bad value is reported as one line: {@code file: path: reason}.
  *
- * <p>Each section (satellites, ground stations, spacecraft power, learning, link, ...) has its
- * own reader in this package; a new section is one new reader and one new field on the mission.
+ * <p>Each section (satellites, ground stations, spacecraft power, training payload, learning,
+ * link, ground) has its own reader in this package, the one place where its fields are validated.
+ * {@link io.onorbit.ground.config.MissionLoader} calls each reader exactly once and returns a
+ * {@link io.onorbit.ground.config.MissionConfig} of immutable typed sections; no YAML tree travels
+ * further, except the {@code simulation} section, handed unread to the simulator that owns it (the
+ * architecture test holds this). A new section is one new reader and one new field on the mission.
  */
 package io.onorbit.ground.config;

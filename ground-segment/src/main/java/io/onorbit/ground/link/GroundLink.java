@@ -14,8 +14,10 @@ import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import io.onorbit.flight.packet.SpacePacket;
 import io.onorbit.flight.schedule.ContactWindow;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,10 +63,31 @@ public final class GroundLink {
         }
     };
     private final Packetizer packetizer;
+    /** An update fully sent and unanswered for this many NACK intervals is offered again in the same pass. */
+    static final int UNANSWERED_PROBE_INTERVALS = 2;
+
     private ContactWindow lastWindow;
+    private double lastProbeS = Double.NEGATIVE_INFINITY;
+    private final double nackIntervalS;
     private long controlMessageId;
     private long updatesAcknowledged;
     private long updatesRefused;
+    private final List<UpdateAnswer> updateAnswers = new ArrayList<>();
+
+    /**
+     * The spacecraft's answer to one of the ground's model updates.
+     *
+     * @param updateId the update's message id (its command counter)
+     * @param refusal  the refusal, naming the reason and the version the spacecraft holds; empty if
+     *                 it acknowledged the update as applied
+     */
+    public record UpdateAnswer(long updateId, Optional<LinkMessages.Refusal> refusal) {
+
+        /** @return true if the spacecraft applied the update */
+        public boolean applied() {
+            return refusal.isEmpty();
+        }
+    }
 
     /**
      * @param satellite     the satellite this session talks to
@@ -95,6 +118,7 @@ public final class GroundLink {
         this.downlink = new Reassembler(a -> a == deltaApid || a == ackApid || a == nackApid, plan.number(satellite), 16,
                 64 << 20);
         this.nacks = new NackPolicy(nackIntervalS);
+        this.nackIntervalS = nackIntervalS;
     }
 
     /**
@@ -103,6 +127,14 @@ public final class GroundLink {
      */
     public void sendModelUpdate(long updateId, byte[] update) {
         outbox.enqueue(plan.apid(satellite, Product.MODEL_UPDATE), updateId, update, true);
+    }
+
+    /**
+     * Stops offering an update (superseded by a newer one); an answer to it that still arrives is
+     * ignored. @return true if it was still held
+     */
+    public boolean withdrawModelUpdate(long updateId) {
+        return outbox.remove(plan.apid(satellite, Product.MODEL_UPDATE), updateId);
     }
 
     /** @return true while the update {@code updateId} is not acknowledged */
@@ -121,6 +153,13 @@ public final class GroundLink {
             // An update sent but not acknowledged by the last pass is offered again: its last
             // segment goes out, and the spacecraft acknowledges it or NACKs what it lacks.
             outbox.probeUnacknowledged();
+            lastProbeS = tS;
+        } else if (tS - lastProbeS >= UNANSWERED_PROBE_INTERVALS * nackIntervalS && !outbox.awaitingAck().isEmpty()) {
+            // Within the pass too: an update whose every packet was lost (a one-packet update the
+            // spacecraft never saw cannot be NACKed) or whose answer was lost is offered again
+            // once the answer is overdue, not only at the next pass.
+            outbox.probeUnacknowledged();
+            lastProbeS = tS;
         }
         int deltaApid = plan.apid(satellite, Product.DELTA);
         for (Reassembler.PartialStatus p : downlink.partial()) {
@@ -172,6 +211,7 @@ public final class GroundLink {
                     // Answered, not applied: stop offering it; the refusal names the version held.
                     if (outbox.remove(plan.apid(satellite, Product.MODEL_UPDATE), refusal.get().messageId())) {
                         updatesRefused++;
+                        updateAnswers.add(new UpdateAnswer(refusal.get().messageId(), refusal));
                     }
                     return;
                 }
@@ -183,6 +223,7 @@ public final class GroundLink {
                 for (long id : ids.get()) {
                     if (outbox.remove(plan.apid(satellite, Product.MODEL_UPDATE), id)) {
                         updatesAcknowledged++;
+                        updateAnswers.add(new UpdateAnswer(id, Optional.empty()));
                     }
                 }
             }
@@ -297,6 +338,17 @@ public final class GroundLink {
     /** @return distinct delta messages acknowledged (archived) since this link was made */
     public int deltasDelivered() {
         return deliveredDigests.size();
+    }
+
+    /**
+     * @return the answers to the ground's own pending updates received since the last call, in
+     *         order (answers to messages the ground did not send, such as an attacker's, are not
+     *         among them)
+     */
+    public List<UpdateAnswer> drainUpdateAnswers() {
+        List<UpdateAnswer> out = List.copyOf(updateAnswers);
+        updateAnswers.clear();
+        return out;
     }
 
     /** @return model updates the spacecraft answered with a refusal */

@@ -5,7 +5,6 @@ import io.onorbit.flight.schedule.EclipseInterval;
 import io.onorbit.flight.schedule.LightingProfile;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.schedule.SunDirectionProfile;
-import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.orbit.events.Eclipse;
@@ -89,7 +88,7 @@ public final class MissionPlanner {
         List<SatelliteTimeline> t = calculator(mission, FastEventFinder.Options.defaults())
                 .compute(mission.satellites(), mission.start(), mission.durationS());
         return new MissionPlan(mission.name(), mission.start(), mission.durationS(), context.description(), t,
-                mission.stations(), LinkConfigReader.read(mission.root()).passMarginS());
+                mission.stations(), mission.link().passMarginS());
     }
 
     /** @return one onboard schedule per satellite, in mission order, epoch = mission start */
@@ -105,9 +104,7 @@ public final class MissionPlanner {
 
     /** @return the schedule of one satellite of the mission */
     public OnboardSchedule schedule(MissionConfig mission, String satellite) {
-        MissionConfig one = new MissionConfig(mission.file(), mission.name(), mission.start(), mission.duration(),
-                mission.seed(), List.of(mission.satellite(satellite)), mission.stations(), mission.root());
-        return schedules(one).get(0);
+        return schedules(mission.withSatellites(List.of(mission.satellite(satellite)))).get(0);
     }
 
     /**

@@ -50,7 +50,7 @@ class GroundConfigReaderTest {
         Path configs = Path.of(System.getProperty("onorbit.repo.root", "..")).resolve("mission-configs");
         for (String m : new String[] {"minimal.yaml", "sso-550km.yaml"}) {
             MissionConfig mission = MissionLoader.load(configs.resolve(m));
-            GroundConfig g = GroundConfigReader.read(mission);
+            GroundConfig g = mission.ground();
             assertThat(g.review()).isNotNull();
             g.uplinkKeysFile().ifPresent(f -> assertThat(f).isAbsolute());
         }

@@ -54,12 +54,21 @@ class MissionLoaderTest {
     }
 
     @Test
-    void otherSectionsArePassedThroughForTheirReaders() throws IOException {
+    void everySectionIsTypedAtLoad() throws IOException {
         Path p = write("m.yaml", Files.readString(missions().resolve("minimal.yaml"))
-                + "spacecraft:\n  power:\n    capacity_wh: 80\nlearning:\n  anything: 1\n");
+                + "spacecraft:\n  power:\n    battery:\n      capacity_wh: 80\n"
+                + "link:\n  pass_margin_s: 17\nsimulation:\n  step_s: 10\n");
         MissionConfig m = MissionLoader.load(p);
-        assertThat(m.root().child("spacecraft").orElseThrow().child("power").orElseThrow()
-                .number("capacity_wh", 0, 1000)).isEqualTo(80);
+        assertThat(m.power().battery().capacityWh()).isEqualTo(80);
+        assertThat(m.link().passMarginS()).isEqualTo(17);
+        assertThat(m.simulationSection()).as("the simulator's own section is handed over, unread").isPresent();
+    }
+
+    @Test
+    void aTypoInAnySectionIsCaughtAtLoadWhateverTheCommand() throws IOException {
+        Path p = write("m.yaml", Files.readString(missions().resolve("minimal.yaml")) + "learning:\n  anything: 1\n");
+        assertThatThrownBy(() -> MissionLoader.load(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.yaml").hasMessageContaining("learning.anything");
     }
 
     @Test

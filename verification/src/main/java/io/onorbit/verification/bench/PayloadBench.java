@@ -17,10 +17,7 @@ import io.onorbit.flight.power.PowerModel;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.power.TrainingEnvelope;
 import io.onorbit.flight.schedule.OnboardSchedule;
-import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.PowerConfigReader;
-import io.onorbit.ground.config.TrainingPayloadConfigReader;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.verification.cli.MissionOptions;
@@ -63,10 +60,10 @@ public final class PayloadBench {
     }
 
     static void run(Path mission) {
-        MissionConfig m = MissionOptions.load(mission, null);
-        PowerSystem system = PowerConfigReader.read(m);
-        PayloadSpec spec = TrainingPayloadConfigReader.read(m);
-        LearningConfig learning = LearningConfigReader.read(m.root());
+        MissionConfig m = MissionOptions.load(mission, null).config();
+        PowerSystem system = m.power();
+        PayloadSpec spec = m.payload();
+        LearningConfig learning = m.learning();
         OnboardSchedule s = new MissionPlanner(OrbitContext.fileFree()).schedules(m).get(0);
         long t0 = System.nanoTime();
         PowerModel model = new PowerModel(s, system);

@@ -9,7 +9,6 @@ import io.onorbit.flight.power.TrainingEnvelope;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.MissionLoader;
-import io.onorbit.ground.config.PowerConfigReader;
 import io.onorbit.ground.planning.MissionPlanner;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class PowerBudgetBench {
         OnboardSchedule s = MissionPlanner.fileFree().schedule(m, m.satellites().get(0).name());
         System.out.printf(Locale.ROOT, "planned %s %s for %.0f days in %.1f s (not part of the figures)%n", m.name(),
                 s.satellite(), days, (System.nanoTime() - t0) / 1e9);
-        PowerSystem system = PowerConfigReader.read(m);
+        PowerSystem system = m.power();
         PowerModel model = new PowerModel(s, system);
         System.out.printf(Locale.ROOT, "%6s %10s %11s %11s %11s %11s %9s%n", "step_s", "steps", "baseline_s",
                 "envelope_s", "budget_s", "oracle_s", "ratio");

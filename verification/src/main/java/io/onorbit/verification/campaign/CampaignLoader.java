@@ -82,7 +82,7 @@ public final class CampaignLoader {
         }
         // The base mission must be sound on its own: its errors name the mission file.
         ConfigNode missionRoot = YamlFiles.read(missionFile);
-        MissionConfig base = RunTask.validate(missionFile, missionRoot);
+        MissionConfig base = RunTask.validate(missionFile, missionRoot).config();
         List<Long> seeds = seeds(root, base.seed());
         List<CampaignSpec.Field> fields = fields(root);
         CampaignSpec spec = new CampaignSpec(name, file, missionFile, days, seeds, fields);

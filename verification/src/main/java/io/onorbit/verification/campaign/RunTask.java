@@ -1,13 +1,11 @@
 package io.onorbit.verification.campaign;
 
+import io.onorbit.verification.sim.MissionFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onorbit.ground.config.ConfigException;
 import io.onorbit.ground.config.ConfigNode;
-import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.MissionLoader;
 import io.onorbit.orbit.context.OrbitContext;
-import io.onorbit.verification.cli.MissionOptions;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.cli.RunSupport;
 import io.onorbit.verification.report.SummaryJson;
@@ -71,7 +69,7 @@ public record RunTask(String runId, String missionFile, String missionJson, long
      * @return the mission, span applied
      * @throws ConfigException on a bad value, naming the mission file and field
      */
-    public MissionConfig mission() {
+    public MissionFile mission() {
         Path file = Path.of(missionFile);
         JsonNode doc;
         try {
@@ -90,10 +88,8 @@ public record RunTask(String runId, String missionFile, String missionJson, long
      * @return the mission
      * @throws ConfigException on the first problem
      */
-    static MissionConfig validate(Path file, ConfigNode root) {
-        MissionConfig m = MissionLoader.load(file, root);
-        MissionOptions.validateSections(m);
-        return m;
+    static MissionFile validate(Path file, ConfigNode root) {
+        return MissionFile.load(file, root);
     }
 
     /**

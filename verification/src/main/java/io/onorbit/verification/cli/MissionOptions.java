@@ -1,13 +1,8 @@
 package io.onorbit.verification.cli;
 
-import io.onorbit.ground.config.GroundConfigReader;
-import io.onorbit.ground.config.LearningConfigReader;
-import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.MissionLoader;
-import io.onorbit.ground.config.PowerConfigReader;
 import io.onorbit.orbit.context.OrbitContext;
-import io.onorbit.verification.sim.SimulationSettings;
+import io.onorbit.verification.sim.MissionFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -15,8 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The arguments every mission command shares (picocli mixin): the mission file, {@code --days}
- * and {@code --orekit-data}. Loading validates every section of the file, not only the ones the
- * command uses, so a typo anywhere is reported by whichever command the user runs first.
+ * and {@code --orekit-data}. Loading reads every section of the file once ({@link MissionFile}), not
+ * only the ones the command uses, so a typo anywhere is reported by whichever command the user runs first.
  */
 public final class MissionOptions {
 
@@ -51,15 +46,25 @@ public final class MissionOptions {
      *         file saved in an earlier report folder and named by the mission keeps that folder)
      */
     public Path[] inputs(MissionConfig m) {
-        return new Path[] {mission, orekitData, GroundConfigReader.read(m).uplinkKeysFile().orElse(null)};
+        return new Path[] {mission, orekitData, m.ground().uplinkKeysFile().orElse(null)};
     }
 
     /**
-     * @return the mission, with {@code --days} applied and every section validated
+     * @return the mission's flight and ground sections, with {@code --days} applied and every
+     *         section validated (for commands that do not simulate)
      * @throws UserInputException for a bad {@code --days}
      * @throws io.onorbit.ground.config.ConfigException for a bad mission file
      */
     public MissionConfig load() {
+        return load(mission, days).config();
+    }
+
+    /**
+     * @return the mission with every section typed, {@code --days} applied
+     * @throws UserInputException for a bad {@code --days}
+     * @throws io.onorbit.ground.config.ConfigException for a bad mission file
+     */
+    public MissionFile loadFile() {
         return load(mission, days);
     }
 
@@ -68,12 +73,11 @@ public final class MissionOptions {
      * @param days span from the mission start, days (null: the mission's duration)
      * @return the mission, with the span applied and every section validated
      */
-    public static MissionConfig load(Path file, Double days) {
+    public static MissionFile load(Path file, Double days) {
         if (days != null && !(days > 0 && days <= MAX_DAYS)) {
             throw new UserInputException("--days " + days + " must be in (0, " + (long) MAX_DAYS + "]");
         }
-        MissionConfig m = MissionLoader.load(file);
-        validateSections(m);
+        MissionFile m = MissionFile.load(file);
         return days == null ? m : m.withDuration(Duration.ofMillis(Math.round(days * 86_400_000L)));
     }
 
@@ -86,12 +90,4 @@ public final class MissionOptions {
         }
     }
 
-    /** Reads every optional section once so that its errors surface now, whatever the command. */
-    public static void validateSections(MissionConfig m) {
-        PowerConfigReader.read(m);
-        LearningConfigReader.read(m.root());
-        LinkConfigReader.read(m.root());
-        GroundConfigReader.read(m);
-        SimulationSettings.read(m.root().child("simulation").orElse(null));
-    }
 }

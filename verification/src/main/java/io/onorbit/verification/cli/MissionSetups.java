@@ -5,6 +5,7 @@ import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.uplink.KeyOrigin;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationSettings;
 import io.onorbit.verification.sim.modules.ModuleStages;
@@ -27,22 +28,23 @@ public final class MissionSetups {
     }
 
     /**
-     * @param m       the loaded mission (span already applied)
+     * @param file    the loaded mission (span already applied)
      * @param context the Orekit context the planner uses
      * @return the setup
      */
-    public static MissionSetup of(MissionConfig m, OrbitContext context) {
-        return of(m, context, KeyOrigin.GENERATED);
+    public static MissionSetup of(MissionFile file, OrbitContext context) {
+        return of(file, context, KeyOrigin.GENERATED);
     }
 
     /**
-     * @param m              the loaded mission (span already applied)
+     * @param file           the loaded mission (span already applied)
      * @param context        the Orekit context the planner uses
      * @param withoutKeyFile where the keys come from if the mission names no key file
      * @return the setup
      */
-    public static MissionSetup of(MissionConfig m, OrbitContext context, KeyOrigin withoutKeyFile) {
-        SimulationSettings settings = SimulationSettings.read(m.root().child("simulation").orElse(null));
+    public static MissionSetup of(MissionFile file, OrbitContext context, KeyOrigin withoutKeyFile) {
+        MissionConfig m = file.config();
+        SimulationSettings settings = file.simulation();
         ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {

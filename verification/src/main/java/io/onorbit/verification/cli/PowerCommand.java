@@ -5,8 +5,6 @@ import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.payload.PayloadSpec;
-import io.onorbit.ground.config.PowerConfigReader;
-import io.onorbit.ground.config.TrainingPayloadConfigReader;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.verification.power.PowerAnalysis;
 import io.onorbit.verification.power.PowerWriter;
@@ -73,8 +71,8 @@ public final class PowerCommand implements Callable<Integer> {
             throw new UserInputException("--look-ahead-s " + lookAheadS + " must be > 0");
         }
         double horizonS = lookAheadS == null ? Double.POSITIVE_INFINITY : lookAheadS;
-        PowerSystem system = PowerConfigReader.read(m);
-        PayloadSpec own = TrainingPayloadConfigReader.read(m);
+        PowerSystem system = m.power();
+        PayloadSpec own = m.payload();
         // the mission's payload, then the other engine's documented defaults for comparison
         List<PayloadSpec> payloads = List.of(own, PayloadSpec.defaults(
                 own.engine() == PayloadEngine.ANALOG ? PayloadEngine.DIGITAL : PayloadEngine.ANALOG));

@@ -1,6 +1,7 @@
 package io.onorbit.verification.cli;
 
 import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
@@ -41,8 +42,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.onorbit.ground.config.MissionConfig mission = missionOptions.load();
-        MissionSetup setup = MissionSetups.of(mission, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
+        MissionFile file = missionOptions.loadFile();
+        io.onorbit.ground.config.MissionConfig mission = file.config();
+        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
         Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs(mission));
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);

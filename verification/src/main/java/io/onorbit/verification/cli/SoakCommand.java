@@ -1,6 +1,7 @@
 package io.onorbit.verification.cli;
 
 import io.onorbit.verification.report.SummaryJson;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.soak.FaultPlan;
@@ -73,8 +74,9 @@ public final class SoakCommand implements Callable<Integer> {
             throw new UserInputException("--days N is required: how many days to soak");
         }
         FaultPlan plan = FaultPlan.parse(faults);
-        io.onorbit.ground.config.MissionConfig mission = missionOptions.load();
-        MissionSetup setup = MissionSetups.of(mission, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
+        MissionFile file = missionOptions.loadFile();
+        io.onorbit.ground.config.MissionConfig mission = file.config();
+        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
         checkOutputs(mission);
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec);
         String json = SummaryJson.text(r);

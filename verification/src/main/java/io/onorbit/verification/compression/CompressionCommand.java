@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.flight.link.LinkConfig;
-import io.onorbit.ground.config.LearningConfigReader;
-import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
@@ -79,7 +77,7 @@ public final class CompressionCommand implements Callable<Integer> {
     }
 
     static Inputs inputs(MissionConfig mission, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
-        LinkConfig link = LinkConfigReader.read(mission.root());
+        LinkConfig link = mission.link();
         LinkConfig.CompressionExperimentSettings e = link.experiment();
         // Walker constellations count as their expanded satellites.
         int clients = e.clients() > 0 ? e.clients() : Math.max(2, mission.satellites().size());
@@ -115,7 +113,7 @@ public final class CompressionCommand implements Callable<Integer> {
         Inputs in = inputs(config, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
         int[] onboardHidden = model == Model.ONBOARD
-                ? LearningConfigReader.read(config.root()).trainer().hiddenLayers() : null;
+                ? config.learning().trainer().hiddenLayers() : null;
         for (int k = 0; k < in.seeds(); k++) {
             problems.add(model == Model.ONBOARD ? new OnboardNetworkProblem(onboardHidden, in.clients(), in.seed() + k)
                     : new TeacherNetworkProblem(INPUTS, in.hiddenWidth(), in.clients(), in.localSteps(), LEARNING_RATE,

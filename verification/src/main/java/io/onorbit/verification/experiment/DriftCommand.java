@@ -18,9 +18,7 @@ import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
-import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.PowerConfigReader;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
@@ -83,8 +81,8 @@ public final class DriftCommand implements Callable<Integer> {
             Path csv = task != null && task.startsWith("csv:") ? Path.of(task.substring(4)) : null;
             Outputs.checkFile("--out", out, force.on(), missionOptions.inputs()[0], missionOptions.inputs()[1], csv);
         }
-        LearningConfig config = LearningConfigReader.read(m.root());
-        PowerSystem powerSystem = PowerConfigReader.read(m.root());
+        LearningConfig config = m.learning();
+        PowerSystem powerSystem = m.power();
         Optimizer optimizer = switch (optimizerName.toLowerCase(Locale.ROOT)) {
             case "analog" -> AnalogOptimizer.withDefaults();
             case "digital" -> DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
@@ -97,7 +95,7 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DriftExperiment experiment = new DriftExperiment(config.trainer(), config.experiment(), optimizer);
         List<DriftOutcome> outcomes = new ArrayList<>();
-        boolean taskInFile = m.root().child("learning").flatMap(l -> l.child("task")).map(t -> t.has("kind")).orElse(false);
+        boolean taskInFile = config.taskChosen();
         List<String> tasks = task != null ? List.of(task)
                 : taskInFile ? List.of(config.task().kind() == TaskSpec.Kind.CSV
                         ? "csv:" + config.task().csvFile().orElseThrow() : config.task().kind().label())

@@ -1,5 +1,7 @@
 package io.onorbit.verification.report;
 
+import io.onorbit.flight.storage.DiskFileOps;
+import io.onorbit.flight.storage.FileOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,8 @@ public final class AtomicOutput {
     /** SQLite's companions of a listed database file, which it may leave next to it. */
     private static final List<String> SQLITE_SIDECARS = List.of("-wal", "-shm", "-journal");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Durable file operations: an output is flushed before it replaces the old one. */
+    private static final FileOps DISK = new DiskFileOps();
 
     private AtomicOutput() {
     }
@@ -48,15 +52,15 @@ public final class AtomicOutput {
         writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes {@code bytes} to {@code file} atomically. */
+    /** Writes {@code bytes} to {@code file} atomically and durably ({@link FileOps#writeAtomically(Path, byte[], Path)}). */
     public static void writeBytes(Path file, byte[] bytes) {
         Path abs = file.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
+            // A fresh name created exclusively: an existing file beside the output is never truncated.
             Path tmp = Files.createFile(abs.resolveSibling(tempName(abs, ".tmp")));
             try {
-                Files.write(tmp, bytes);
-                move(tmp, abs);
+                DISK.writeAtomically(abs, bytes, tmp);
             } finally {
                 Files.deleteIfExists(tmp);
             }

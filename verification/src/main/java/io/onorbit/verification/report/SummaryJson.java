@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onorbit.verification.sim.LearningStage;
+import io.onorbit.verification.sim.PayloadTotals;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageStatus;
 import io.onorbit.verification.soak.FaultKind;
@@ -12,6 +12,7 @@ import io.onorbit.verification.soak.Violation;
 import io.onorbit.verification.sim.SensorStage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
@@ -38,9 +39,13 @@ import java.util.function.IntToDoubleFunction;
  *       rejection for staleness alone); {@code lost}: destroyed before delivery (detected or silent),
  *       {@code duplicated}: archived twice;</li>
  *   <li>{@code updates}: {@code published} global versions made during the run, {@code applied}
- *       on board (all satellites), {@code refused}: signed updates the ground issued that were
- *       never applied on board (refused, lost on the way or superseded), {@code max_lag_s}: the
- *       longest time from a version's publication to its application on a satellite;</li>
+ *       on board (all satellites), {@code refused}: the uplinked updates the spacecraft refused, a
+ *       count per reason as the spacecraft counted them ({@code replayed}, {@code forged},
+ *       {@code base_mismatch}, ...; the ground's own and injected ones alike),
+ *       {@code signed_not_applied}: signed updates the ground issued that were never applied on
+ *       board (refused, lost on the way or superseded), {@code max_lag_s}: the longest time from a
+ *       version's publication (read from the ground archive) to its application on a satellite,
+ *       versions never applied counting to the end of the run;</li>
  *   <li>{@code error} (pooled over satellites) and {@code per_satellite[].error}: time-averaged
  *       prequential error of {@code frozen} (launch model), {@code onboard} (the flight model,
  *       federated), {@code federated} (FedPer's personalised model: the newest global body the
@@ -100,9 +105,9 @@ public final class SummaryJson {
             training.putNull("updates");
         }
         number(training, "duty_fraction", r.meanDutyFraction());
-        count(training, "samples_seen", r.payloadSum(LearningStage.PayloadBooks::samplesSeen));
-        count(training, "samples_trained", r.payloadSum(LearningStage.PayloadBooks::samplesTrained));
-        count(training, "samples_dropped", r.payloadSum(LearningStage.PayloadBooks::samplesDropped));
+        count(training, "samples_seen", r.payloadSum(PayloadTotals::samplesSeen));
+        count(training, "samples_trained", r.payloadSum(PayloadTotals::samplesTrained));
+        count(training, "samples_dropped", r.payloadSum(PayloadTotals::samplesDropped));
         ObjectNode err = root.putObject("error");
         errors(err, r.errorUnit(), r::meanError);
         long compared = r.satellites().stream().filter(s -> !Double.isNaN(s.meanError(FEDERATED))
@@ -147,7 +152,9 @@ public final class SummaryJson {
             up.putNull("published");
         }
         up.put("applied", r.sum(SimulationResult.Satellite::updatesApplied));
-        up.put("refused", r.sum(SimulationResult.Satellite::updatesRefused));
+        ObjectNode refused = up.putObject("refused");
+        r.updatesRefusedByReason().forEach((reason, n) -> refused.put(reason.name().toLowerCase(Locale.ROOT), n));
+        up.put("signed_not_applied", r.sum(SimulationResult.Satellite::updatesSignedNotApplied));
         number(up, "max_lag_s", r.maxUpdateLagS());
         root.put("transmissions_outside_contact", r.sum(SimulationResult.Satellite::transmissionsOutsideContact));
         root.put("invariant_violations", r.totalViolations());

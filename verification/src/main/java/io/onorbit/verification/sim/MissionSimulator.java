@@ -231,7 +231,7 @@ public final class MissionSimulator {
                     l.generated(), l.delivered(), l.queued(), l.lost() + l.silentlyLost(), l.silentlyLost(), l.merged(),
                     l.duplicated(),
                     r.bytesDownlinked, r.bytesUplinked, r.denseBytes, r.updatesApplied,
-                    r.commands.signedNotApplied(), Double.NaN, r.payloadBooks(),
+                    r.commands.signedNotApplied(), Map.copyOf(r.updatesRefused), r.updates.maxLagS(), r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
                     SimulationResult.Trace.of(r.powerSeries, 3), SimulationResult.Trace.of(r.errors, SensorStage.Errors.NAMES.size()),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));

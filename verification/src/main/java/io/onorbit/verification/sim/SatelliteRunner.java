@@ -1,5 +1,6 @@
 package io.onorbit.verification.sim;
 
+import io.onorbit.flight.command.RejectReason;
 import io.onorbit.verification.soak.StepState;
 import io.onorbit.flight.executive.ExecutiveEvents;
 import io.onorbit.flight.executive.FlightSoftware;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -67,6 +69,7 @@ final class SatelliteRunner {
     private final List<Invariant> invariants;
     final Invariants.DeltaAccounting accounting;
     final Invariants.GenuineCommandsOnly commands;
+    final Invariants.UpdatesApplied updates;
     final long[] violationsByInvariant;
     final List<Violation> firstViolations = new ArrayList<>();
     private final int keepViolations;
@@ -94,7 +97,7 @@ final class SatelliteRunner {
     long transmissionsOutsideContact;
     long denseBytes;
     long updatesApplied;
-    long updatesRefused;
+    final EnumMap<RejectReason, Long> updatesRefused = new EnumMap<>(RejectReason.class);
     long boots;
     long trainingUpdates;
     long samples;
@@ -136,6 +139,7 @@ final class SatelliteRunner {
         this.invariants = Invariants.forSatellite(schedule.contacts());
         this.accounting = only(Invariants.DeltaAccounting.class);
         this.commands = only(Invariants.GenuineCommandsOnly.class);
+        this.updates = only(Invariants.UpdatesApplied.class);
         this.violationsByInvariant = new long[invariants.size()];
         this.keepViolations = keepViolations;
         this.orbitS = estimateOrbitS(schedule);
@@ -388,7 +392,7 @@ final class SatelliteRunner {
                 sensors.globalApplied(u.globalParams(), u.version());
             }
         }
-        updatesRefused += e.refused().size();
+        e.refused().forEach(r -> updatesRefused.merge(r, 1L, Long::sum));
         if (bootedThisStep) {
             // A delta the previous boot stored but was reset before reporting: the boot finds it queued.
             for (long id : c.queuedDeltaIds()) {
@@ -635,12 +639,12 @@ final class SatelliteRunner {
     }
 
     /** @return the training payload's books at the end of the run, if a flight computer ran */
-    Optional<LearningStage.PayloadBooks> payloadBooks() {
+    Optional<PayloadTotals> payloadBooks() {
         if (flight == null) {
             return Optional.empty();
         }
         double elapsedS = payloadTrainingS + payloadIdleS + payloadOffS;
-        return Optional.of(new LearningStage.PayloadBooks(elapsedS > 0 ? payloadTrainingS / elapsedS : 0, samplesSeen,
+        return Optional.of(new PayloadTotals(elapsedS > 0 ? payloadTrainingS / elapsedS : 0, samplesSeen,
                 samples, samplesDropped + samplesLostOnReset));
     }
 

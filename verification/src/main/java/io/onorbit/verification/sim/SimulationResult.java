@@ -1,10 +1,12 @@
 package io.onorbit.verification.sim;
 
+import io.onorbit.flight.command.RejectReason;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.verification.soak.Violation;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
 
     /** @return fraction of the run the training payloads trained, mean over satellites (NaN: no payload modelled) */
     public double meanDutyFraction() {
-        return satellites.stream().flatMap(s -> s.payload().stream()).mapToDouble(LearningStage.PayloadBooks::dutyFraction)
+        return satellites.stream().flatMap(s -> s.payload().stream()).mapToDouble(PayloadTotals::dutyFraction)
                 .average().orElse(Double.NaN);
     }
 
@@ -58,14 +60,21 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param f one count of the payload books
      * @return its sum over the satellites, empty if no satellite models a payload
      */
-    public java.util.OptionalLong payloadSum(java.util.function.ToLongFunction<LearningStage.PayloadBooks> f) {
-        List<LearningStage.PayloadBooks> books = satellites.stream().flatMap(s -> s.payload().stream()).toList();
+    public java.util.OptionalLong payloadSum(java.util.function.ToLongFunction<PayloadTotals> f) {
+        List<PayloadTotals> books = satellites.stream().flatMap(s -> s.payload().stream()).toList();
         return books.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(books.stream().mapToLong(f).sum());
     }
 
     /** @return the longest publication-to-application lag of a global version over all satellites, s (NaN: not measured) */
     public double maxUpdateLagS() {
         return satellites.stream().mapToDouble(Satellite::updateMaxLagS).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    /** @return uplinked updates the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
+    public Map<RejectReason, Long> updatesRefusedByReason() {
+        EnumMap<RejectReason, Long> m = new EnumMap<>(RejectReason.class);
+        satellites.forEach(s -> s.updatesRefused().forEach((k, v) -> m.merge(k, v, Long::sum)));
+        return m;
     }
 
     /**
@@ -149,11 +158,14 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param bytesUplinked     bytes the ground sent up
      * @param denseBytes        float32 size of the generated deltas, bytes
      * @param updatesApplied    global models applied from the uplink
- * @param updatesRefused    signed updates the ground issued to it that it never applied (refused
- *                          on board, lost on the way, or superseded)
- * @param updateMaxLagS     longest time from a global version's publication to its application
- *                          (or to the end of the run if it never was), s; NaN when not measured
- * @param payload           the training payload's books, empty if the learner models no payload
+     * @param updatesSignedNotApplied signed updates the ground issued to it that it never applied
+     *                          (refused on board, lost on the way, or superseded)
+     * @param updatesRefused    uplinked updates the spacecraft refused, a count per reason as it
+     *                          counted them (the ground's and injected ones alike)
+     * @param updateMaxLagS     longest time from a global version's publication (read from the
+     *                          ground archive) to its application on board (or to the end of the
+     *                          run if it never was), s; NaN when not measured
+     * @param payload           the training payload's books, empty if the learner models no payload
      * @param transmissionsOutsideContact steps with bytes sent outside a true contact
      * @param missedPasses      passes lost by fault
      * @param orbitS            period used for the per-orbit bins, s
@@ -168,7 +180,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long generated, long delivered, long queued, long lost, long lostSilently, long merged,
                             long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
-                            long updatesRefused, double updateMaxLagS, Optional<LearningStage.PayloadBooks> payload,
+                            long updatesSignedNotApplied, Map<RejectReason, Long> updatesRefused, double updateMaxLagS,
+                            Optional<PayloadTotals> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) {
 

@@ -37,7 +37,8 @@ public final class Invariants {
      */
     public static List<Invariant> forSatellite(List<ContactWindow> trueContacts) {
         return List.of(new SocFloor(), new Envelope(), new Contact(trueContacts), new DeltaAccounting(new DeltaLedger()),
-                new SequenceCounters(), new MemoryBudget(), new NoUncaughtException(), new GenuineCommandsOnly());
+                new SequenceCounters(), new MemoryBudget(), new NoUncaughtException(), new GenuineCommandsOnly(),
+                new UpdatesApplied(UpdatesApplied.PASSES));
     }
 
     /** @return invariant names in report order */

@@ -26,10 +26,12 @@
  * counts advancing per APID; only genuine uplink commands applied (counters strictly increasing
  * across resets, each counter signed by the ground for that version, the parameters installed
  * equal to the published version); trainer memory within its budget; no exception out of any
- * stage. {@link io.onorbit.verification.soak.Invariants.UpdatesApplied} (every published version
- * applied within {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES} passes with
- * uplink time) is written and tested but not yet in the soak's set: on the current loop it fires
- * after flight-computer resets (updates stop), the reset defect of issue #10 item 3. A soak fails
+ * stage; every global version the ground archive says was published applied on board (it, or a
+ * newer one) before the end of the
+ * {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES}rd pass with uplink time
+ * after its publication, passes counted on the true orbit's contact windows where the ground's
+ * uplink carrier reached the satellite (a pass lost by fault does not count; one during which the
+ * flight computer was rebooting does), its lag reported as {@code updates.max_lag_s}. A soak fails
  * (exit 1) on any violation and on any lost or duplicated delta.
  *
  * <p><b>What the invariants read.</b> The simulator hands each step's truth to the invariants as a

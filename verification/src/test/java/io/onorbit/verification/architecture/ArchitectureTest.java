@@ -67,4 +67,18 @@ class ArchitectureTest {
                 .because("ground logic lives in ground-segment; verification only drives it")
                 .check(production);
     }
+
+    @Test
+    void theYamlTreeStopsAtTheLoaders() {
+        // A mission is read once into typed sections; only the readers see YAML. The simulator
+        // reads its own simulation section, a faults file and a campaign file.
+        noClasses().that().resideOutsideOfPackage("io.onorbit.ground.config..")
+                .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.MissionFile")
+                .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.SimulationSettings")
+                .and().doNotHaveFullyQualifiedName("io.onorbit.verification.soak.FaultPlan")
+                .and().resideOutsideOfPackage("io.onorbit.verification.campaign..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.onorbit.ground.config.ConfigNode")
+                .because("every mission section is parsed exactly once, by its reader, at load")
+                .check(production);
+    }
 }

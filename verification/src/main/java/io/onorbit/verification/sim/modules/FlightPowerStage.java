@@ -48,12 +48,12 @@ public final class FlightPowerStage implements PowerStage {
     @Override
     public double realDrawSoc() {
         double cellWh = unservedWh / system.battery().dischargeEfficiency();
-        return (budget.storedWh() - cellWh) / budget.capacityWh(nowS);
+        return (budget.storedWh() - cellWh) / budget.capacityWhAtS(nowS);
     }
 
     @Override
     public double capacityWh() {
-        return budget.capacityWh(nowS);
+        return budget.capacityWhAtS(nowS);
     }
 
     @Override

@@ -12,9 +12,9 @@ import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.ingest.Ingest;
 import io.onorbit.ground.link.GroundLink;
+import io.onorbit.ground.link.SatelliteUpdates;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.ground.review.ReviewPolicy;
-import io.onorbit.ground.uplink.SignedUplink;
 import io.onorbit.ground.uplink.UplinkKeys;
 import io.onorbit.ground.uplink.UplinkSigner;
 import io.onorbit.verification.sim.GroundStage;
@@ -49,6 +49,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final int sharedCoordinates;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
     private long latestVersion;
+    private final long launchVersion;
 
     /**
      * @param schedules   every satellite's true schedule (the ground knows the passes)
@@ -77,6 +78,7 @@ public final class GroundSegmentStage implements GroundStage {
             archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
         }
         latestVersion = archive.latestGlobal().orElseThrow().version();
+        launchVersion = archive.globals().get(0).version();
         for (OnboardSchedule s : schedules) {
             ports.put(s.satellite(), new SatellitePort(s, link, plan));
         }
@@ -131,9 +133,7 @@ public final class GroundSegmentStage implements GroundStage {
         private long passNumber;
         private String station = "";
         private double passAosS = Double.NaN;
-        private long heldVersion;
-        private long pendingUpdate = -1;
-        private long pendingVersion;
+        private final SatelliteUpdates updates;
 
         SatellitePort(OnboardSchedule schedule, LinkConfig config, ApidPlan plan) {
             this.schedule = schedule;
@@ -144,6 +144,7 @@ public final class GroundSegmentStage implements GroundStage {
                 archivedSinceSync++;
                 deliveredNow.add(seq);
             }, config.nackIntervalS());
+            this.updates = new SatelliteUpdates(schedule.satellite(), link, signer, launchVersion);
         }
 
         @Override
@@ -171,24 +172,12 @@ public final class GroundSegmentStage implements GroundStage {
             return out;
         }
 
-        /** At a synchronization: note an acknowledged update, or sign the next one. */
+        /** At a synchronization: the ground's update traffic with this satellite (ground.link). */
         void offerUpdate(Instant at) {
-            if (pendingUpdate >= 0) {
-                if (link.updatePending(pendingUpdate)) {
-                    return; // still on its way
-                }
-                heldVersion = pendingVersion;
-                pendingUpdate = -1;
+            if (updates.heldVersion() >= latestVersion && updates.pendingCounter().isEmpty()) {
+                return; // nothing newer and nothing on its way: no need to ask the archive
             }
-            if (heldVersion >= latestVersion) {
-                return; // nothing newer: no need to ask the archive
-            }
-            Optional<SignedUplink> next = signer.next(archive, schedule.satellite(), heldVersion, at);
-            if (next.isPresent()) {
-                link.sendModelUpdate(next.get().counter(), next.get().frame());
-                pendingUpdate = next.get().counter();
-                pendingVersion = next.get().toVersion();
-            }
+            updates.synchronize(archive, at);
         }
     }
 }

@@ -6,13 +6,10 @@ import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.power.PowerSystem;
-import io.onorbit.ground.config.LearningConfigReader;
 import io.onorbit.flight.executive.FlightConfig;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.ground.config.GroundConfig;
-import io.onorbit.ground.config.GroundConfigReader;
-import io.onorbit.ground.config.LinkConfigReader;
 import io.onorbit.ground.uplink.KeyOrigin;
 import io.onorbit.ground.uplink.UplinkKeys;
 import io.onorbit.ground.uplink.UplinkSigner;
@@ -22,8 +19,6 @@ import java.nio.file.Files;
 import java.util.Optional;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.ground.config.PowerConfigReader;
-import io.onorbit.ground.config.TrainingPayloadConfigReader;
 import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.payload.TrainingPayload;
@@ -78,13 +73,11 @@ public final class ModuleStages implements StageFactory {
     public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile) {
         this.mission = mission;
         this.settings = settings;
-        this.power = PowerConfigReader.read(mission.root());
-        this.payload = TrainingPayloadConfigReader.read(mission.root());
-        this.learning = LearningConfigReader.read(mission.root());
-        this.link = LinkConfigReader.read(mission.root());
-        Path missionDir = mission.file() == null || mission.file().toAbsolutePath().getParent() == null ? Path.of(".")
-                : mission.file().toAbsolutePath().getParent();
-        this.ground = GroundConfigReader.read(mission.root(), missionDir);
+        this.power = mission.power();
+        this.payload = mission.payload();
+        this.learning = mission.learning();
+        this.link = mission.link();
+        this.ground = mission.ground();
         List<String> names = mission.satellites().stream().map(s -> s.name()).toList();
         this.apids = new ApidPlan(names, link.apidBase());
         if (withoutFile == KeyOrigin.KEY_FILE) {
@@ -92,7 +85,7 @@ public final class ModuleStages implements StageFactory {
         }
         if (ground.uplinkKeysFile().isPresent()) {
             if (withoutFile == KeyOrigin.DEMO_FROM_SEED) {
-                throw mission.root().child("ground").orElse(mission.root()).error("uplink_keys_file",
+                throw mission.error("ground.uplink_keys_file",
                         "names a key file, and --demo-keys-from-seed asks for keys derived from the seed; give only one");
             }
             this.keyOrigin = KeyOrigin.KEY_FILE;
@@ -150,8 +143,7 @@ public final class ModuleStages implements StageFactory {
         try {
             TrainingPayload.of(payload, features, learning.trainer(), optimizer(0));
         } catch (MemoryBudgetException e) {
-            throw mission.root().child("learning").orElse(mission.root())
-                    .error("memory_budget_bytes", e.getMessage());
+            throw mission.error("learning.memory_budget_bytes", e.getMessage());
         }
     }
 

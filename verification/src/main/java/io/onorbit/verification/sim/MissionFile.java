@@ -1,0 +1,54 @@
+package io.onorbit.verification.sim;
+
+import io.onorbit.ground.config.ConfigNode;
+import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.config.MissionLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A mission file with every section typed, as every command receives it: the sections owned by
+ * the flight software and the ground ({@link MissionConfig}, read once by {@link MissionLoader})
+ * and the simulator's own {@code simulation} section ({@link SimulationSettings}), read once here.
+ * Loading reads every section whatever the command, so a typo anywhere is reported by whichever
+ * command the user runs first.
+ *
+ * @param config     the mission's flight and ground sections
+ * @param simulation the mission's {@code simulation} section (defaults if absent)
+ */
+public record MissionFile(MissionConfig config, SimulationSettings simulation) {
+
+    public MissionFile {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(simulation, "simulation");
+    }
+
+    /**
+     * @param file the mission YAML
+     * @return the mission, every section validated
+     * @throws io.onorbit.ground.config.ConfigException naming file, field and reason
+     */
+    public static MissionFile load(Path file) {
+        return of(MissionLoader.load(file));
+    }
+
+    /**
+     * @param file the mission file the document came from (relative paths resolve against its folder)
+     * @param root the document, possibly changed since it was read (a campaign's overrides)
+     * @return the mission, every section validated
+     * @throws io.onorbit.ground.config.ConfigException naming file, field and reason
+     */
+    public static MissionFile load(Path file, ConfigNode root) {
+        return of(MissionLoader.load(file, root));
+    }
+
+    private static MissionFile of(MissionConfig config) {
+        return new MissionFile(config, SimulationSettings.read(config.simulationSection().orElse(null)));
+    }
+
+    /** @return a copy covering another span length */
+    public MissionFile withDuration(Duration newDuration) {
+        return new MissionFile(config.withDuration(newDuration), simulation);
+    }
+}

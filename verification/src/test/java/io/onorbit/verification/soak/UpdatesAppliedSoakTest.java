@@ -1,0 +1,215 @@
+package io.onorbit.verification.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onorbit.flight.executive.ExecutiveEvents;
+import io.onorbit.flight.executive.FlightSoftware;
+import io.onorbit.flight.executive.PowerTelemetry;
+import io.onorbit.flight.executive.SensorBatch;
+import io.onorbit.flight.executive.TickReport;
+import io.onorbit.flight.link.LinkConfig;
+import io.onorbit.flight.packet.ApidPlan;
+import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.verification.cli.MissionSetups;
+import io.onorbit.verification.report.AtomicOutput;
+import io.onorbit.verification.sim.FlightStage;
+import io.onorbit.verification.sim.FlightStorage;
+import io.onorbit.verification.sim.GroundStage;
+import io.onorbit.verification.sim.MissionSetup;
+import io.onorbit.verification.sim.MissionSimulator;
+import io.onorbit.verification.sim.PowerStage;
+import io.onorbit.verification.sim.SensorStage;
+import io.onorbit.verification.sim.SimulationResult;
+import io.onorbit.verification.sim.StageFactory;
+import io.onorbit.verification.sim.StageStatus;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The update invariant end to end: the real loop (orbit, flight executive, ground, archive) with
+ * one satellite whose receiver drops every model-update packet and nothing else. Exactly that
+ * satellite's published versions go unapplied, and {@code global_update_applied_within_passes}
+ * catches it from the truth (the archive's published versions and the true passes with uplink
+ * time); the satellites that hear their updates pass, and their lag is measured.
+ */
+class UpdatesAppliedSoakTest {
+
+    private static final String INVARIANT = "global_update_applied_within_passes";
+    private static MissionSetup setup;
+
+    @BeforeAll
+    static void plan() throws URISyntaxException {
+        Path mission = Path.of(Objects.requireNonNull(UpdatesAppliedSoakTest.class.getResource("/soak-small.yaml")).toURI());
+        setup = MissionSetups.load(mission, null);
+    }
+
+    private static SimulationResult run(StageFactory stages, double days) {
+        Path work = FlightStorage.newRunFolder();
+        try {
+            return new MissionSimulator(setup.mission(), setup.schedules(), stages, setup.settings(), work)
+                    .withSeed(3).run(days * 86400);
+        } finally {
+            AtomicOutput.deleteTree(work);
+        }
+    }
+
+    @Test
+    void aSatelliteThatDropsItsUpdatesIsCaughtAndOnlyIt() {
+        String deaf = setup.schedules().get(1).satellite();
+        SimulationResult r = run(new DroppingUpdates(setup.stages(), deaf), 2);
+
+        assertThat(r.invariantViolations().get(INVARIANT)).isPositive();
+        assertThat(r.firstViolations()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.invariant()).isEqualTo(INVARIANT);
+            assertThat(v.satellite()).isEqualTo(deaf);
+            assertThat(v.reason()).contains("is not applied after " + Invariants.UpdatesApplied.PASSES + " passes with uplink time");
+        });
+        assertThat(r.totalViolations()).isEqualTo(r.invariantViolations().get(INVARIANT));
+        assertThat(r.passed()).isFalse();
+        for (SimulationResult.Satellite s : r.satellites()) {
+            if (s.name().equals(deaf)) {
+                assertThat(s.updatesApplied()).isZero();
+                // never applied: its lag runs to the end of the run
+                assertThat(s.updateMaxLagS()).isGreaterThan(86400.0);
+            } else {
+                assertThat(s.updatesApplied()).as(s.name()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void theSameRunWithEveryUpdateHeardPassesAndReportsItsLag() {
+        SimulationResult r = run(setup.stages(), 2);
+        assertThat(r.invariantViolations().get(INVARIANT)).isZero();
+        assertThat(r.totalViolations()).isZero();
+        assertThat(r.ground().orElseThrow().versionsPublished()).isPositive();
+        // a version is published at a synchronization and applied in a later pass: a positive, finite lag
+        assertThat(r.maxUpdateLagS()).isPositive().isLessThan(86400.0);
+    }
+
+    /** The mission's real stages, but one satellite's receiver loses every model-update packet. */
+    private static final class DroppingUpdates implements StageFactory {
+        private final StageFactory real;
+        private final String deaf;
+        private final int updateApid;
+
+        DroppingUpdates(StageFactory real, String deaf) {
+            this.real = real;
+            this.deaf = deaf;
+            ApidPlan plan = new ApidPlan(setup.schedules().stream().map(OnboardSchedule::satellite).toList(),
+                    LinkConfig.defaults().apidBase());
+            this.updateApid = plan.apid(Product.MODEL_UPDATE);
+        }
+
+        @Override
+        public List<StageStatus> statuses() {
+            return real.statuses();
+        }
+
+        @Override
+        public Optional<String> trainingEngine() {
+            return real.trainingEngine();
+        }
+
+        @Override
+        public PowerStage power(OnboardSchedule schedule, int index, long seed) {
+            return real.power(schedule, index, seed);
+        }
+
+        @Override
+        public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
+            return real.sensors(schedule, index, seed);
+        }
+
+        @Override
+        public GroundStage ground(List<OnboardSchedule> schedules, long seed, Path archiveFile) {
+            return real.ground(schedules, seed, archiveFile);
+        }
+
+        @Override
+        public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
+            FlightStage f = real.flight(schedule, index, seed);
+            if (!schedule.satellite().equals(deaf)) {
+                return f;
+            }
+            return new FlightStage() {
+                @Override
+                public FlightSoftware boot(io.onorbit.flight.storage.FileOps flash, Path flashDir,
+                                           io.onorbit.flight.executive.SpacecraftClock clock,
+                                           java.util.function.Consumer<byte[]> transmitter) {
+                    return new Deaf(f.boot(flash, flashDir, clock, transmitter), updateApid);
+                }
+
+                @Override
+                public EngineDraw drainEngine() {
+                    return f.drainEngine();
+                }
+
+                @Override
+                public int modelParameters() {
+                    return f.modelParameters();
+                }
+
+                @Override
+                public String name() {
+                    return f.name();
+                }
+            };
+        }
+    }
+
+    /** Flight software whose receiver drops the packets of one APID (CCSDS primary header, 11-bit APID). */
+    private record Deaf(FlightSoftware inner, int droppedApid) implements FlightSoftware {
+        @Override
+        public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
+            return inner.tick(dtS, samples, power);
+        }
+
+        @Override
+        public void beacon(double groundTimeS) {
+            inner.beacon(groundTimeS);
+        }
+
+        @Override
+        public int downlink(double fromS, double untilS) {
+            return inner.downlink(fromS, untilS);
+        }
+
+        @Override
+        public void uplink(List<byte[]> packets) {
+            inner.uplink(packets.stream()
+                    .filter(p -> p.length < 2 || (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) != droppedApid).toList());
+        }
+
+        @Override
+        public ExecutiveEvents drainEvents() {
+            return inner.drainEvents();
+        }
+
+        @Override
+        public double envelopeW() {
+            return inner.envelopeW();
+        }
+
+        @Override
+        public long[] queuedDeltaIds() {
+            return inner.queuedDeltaIds();
+        }
+
+        @Override
+        public long memoryUsedBytes() {
+            return inner.memoryUsedBytes();
+        }
+
+        @Override
+        public long memoryBudgetBytes() {
+            return inner.memoryBudgetBytes();
+        }
+    }
+}
