@@ -103,15 +103,49 @@ final class EarthRotation {
         // knot j at (j - 1) * NUTATION_KNOT_S: one before the span and two after it for the cubic stencils
         int n = (int) Math.ceil(spanS / NUTATION_KNOT_S) + 4;
         double[] out = new double[9 * n];
+        TransformProvider raw = provider;
+        if (n < PARALLEL_KNOTS) {
+            nutationKnots(inertial, parent, raw, epoch, 0, n, out);
+            return out;
+        }
+        // A long span (a year's plan: 370 series evaluations, a fifth of its CPU time): the knots
+        // are independent, so the second half is evaluated on a second thread (Orekit's frames
+        // and providers are thread-safe), the first here.
+        int half = n / 2;
+        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(
+                () -> nutationKnots(inertial, parent, raw, epoch, half, n, out), EarthRotation::startDaemon);
+        nutationKnots(inertial, parent, raw, epoch, 0, half, out);
+        try {
+            second.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+        return out;
+    }
+
+    /** knots at or above this count are split over two threads */
+    private static final int PARALLEL_KNOTS = 64;
+
+    private static void startDaemon(Runnable r) {
+        Thread t = new Thread(r, "orbit-sim-nutation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Fills knots [from, to) of {@code out} (9 entries each). */
+    private static void nutationKnots(Frame inertial, Frame parent, TransformProvider provider, AbsoluteDate epoch,
+                                      int from, int to, double[] out) {
         double[] a = new double[9];
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             AbsoluteDate date = epoch.shiftedBy((j - 1) * NUTATION_KNOT_S);
             StaticTransform t = StaticTransform.compose(date, inertial.getStaticTransformTo(parent, date),
                     provider.getStaticTransform(date));
             matrix(t, a);
             System.arraycopy(a, 0, out, 9 * j, 9);
         }
-        return out;
     }
 
     /**

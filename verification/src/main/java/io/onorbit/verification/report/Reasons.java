@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Plain-words explanations of the reason keys the ground records when it refuses a packet or a
- * delta (the keys stay as they are in the archive and in JSON; a person also reads what they mean).
+ * delta, and the spacecraft when it refuses an uplinked update (the keys stay as they are in the archive and in JSON; a person also reads what they mean).
  */
 public final class Reasons {
 
@@ -30,7 +30,15 @@ public final class Reasons {
             Map.entry("message-id-mismatch", "a delta arriving under another message id than its own"),
             Map.entry("duplicate-delta", "a delta already archived (a retransmission)"),
             Map.entry("assembler-error", "a packet the ground could not process"),
-            Map.entry("review", "rejected in review (flagged by the automatic checks or by an operator)"));
+            Map.entry("review", "rejected in review (flagged by the automatic checks or by an operator)"),
+            // why a spacecraft refused an uplinked model update
+            Map.entry("malformed", "an update with a bad format or out-of-range fields"),
+            Map.entry("forged", "an update whose signature does not verify (forged or corrupted)"),
+            Map.entry("wrong_satellite", "an update addressed to another satellite"),
+            Map.entry("replayed", "an update replayed, or an old one arriving late"),
+            Map.entry("not_newer", "an update not newer than the model held"),
+            Map.entry("base_mismatch", "an update built on another model than the one held (e.g. before its predecessor)"),
+            Map.entry("result_mismatch", "an update that does not produce the model it announces"));
 
     private Reasons() {
     }

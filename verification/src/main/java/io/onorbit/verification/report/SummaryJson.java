@@ -52,6 +52,10 @@ import java.util.function.IntToDoubleFunction;
  *       satellite applied with its own head), {@code local} (the same trainer on the same samples
  *       and envelope, never given a global model), in {@code unit};
  *       {@code error.satellites_federated_below_local} of {@code satellites_compared};</li>
+ *   <li>{@code link}: {@code passes} that began in the run (all satellites), {@code pass_capacity_bytes}
+ *       what they offered the downlink by the radio's rule (rate x (duration - 2 x
+ *       {@code pass_margin_s}) / 8 per pass; null without a link), {@code bytes_downlinked} what the
+ *       radio sent; {@code per_satellite[]} has the same {@code passes} and {@code pass_capacity_bytes};</li>
  *   <li>{@code faults_injected}: a count per fault kind ({@code attacker}: forged, replayed and
  *       reordered uplink commands injected);</li>
  *   <li>{@code passed}: no invariant violation and no delta lost or duplicated (the soak's exit
@@ -156,6 +160,15 @@ public final class SummaryJson {
         r.updatesRefusedByReason().forEach((reason, n) -> refused.put(reason.name().toLowerCase(Locale.ROOT), n));
         up.put("signed_not_applied", r.sum(SimulationResult.Satellite::updatesSignedNotApplied));
         number(up, "max_lag_s", r.maxUpdateLagS());
+        ObjectNode link = root.putObject("link");
+        number(link, "pass_margin_s", r.passMarginS().orElse(Double.NaN));
+        link.put("passes", r.schedules().stream().mapToLong(s -> r.passesRun(s).size()).sum());
+        if (r.passMarginS().isPresent()) {
+            link.put("pass_capacity_bytes", r.schedules().stream().mapToLong(s -> r.passCapacityBytes(s).orElseThrow()).sum());
+        } else {
+            link.putNull("pass_capacity_bytes");
+        }
+        link.put("bytes_downlinked", r.sum(SimulationResult.Satellite::bytesDownlinked));
         root.put("transmissions_outside_contact", r.sum(SimulationResult.Satellite::transmissionsOutsideContact));
         root.put("invariant_violations", r.totalViolations());
         root.put("passed", r.passed());
@@ -183,7 +196,8 @@ public final class SummaryJson {
         root.put("faults_injected_total", total);
         root.put("faults_survived", r.faultsSurvived());
         var sats = root.putArray("per_satellite");
-        for (SimulationResult.Satellite s : r.satellites()) {
+        for (int i = 0; i < r.satellites().size(); i++) {
+            SimulationResult.Satellite s = r.satellites().get(i);
             ObjectNode n = sats.addObject();
             n.put("name", s.name());
             n.put("steps", s.steps());
@@ -197,6 +211,8 @@ public final class SummaryJson {
             n.put("deltas_queued", s.queued());
             n.put("bytes_downlinked", s.bytesDownlinked());
             n.put("missed_passes", s.missedPasses());
+            n.put("passes", r.passesRun(r.schedules().get(i)).size());
+            count(n, "pass_capacity_bytes", r.passCapacityBytes(r.schedules().get(i)));
             n.put("global_updates_applied", s.updatesApplied());
             errors(n.putObject("error"), r.errorUnit(), s::meanError);
         }

@@ -233,7 +233,7 @@ public final class MissionSimulator {
                     r.bytesDownlinked, r.bytesUplinked, r.denseBytes, r.updatesApplied,
                     r.commands.signedNotApplied(), Map.copyOf(r.updatesRefused), r.updates.maxLagS(), r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
-                    SimulationResult.Trace.of(r.powerSeries, 3), SimulationResult.Trace.of(r.errors, SensorStage.Errors.NAMES.size()),
+                    SimulationResult.Trace.of(r.powerSeries, 4), SimulationResult.Trace.of(r.errors, SensorStage.Errors.NAMES.size()),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));
         }
         List<String> order = runners.stream().map(r -> r.schedule.satellite()).toList();
@@ -243,7 +243,7 @@ public final class MissionSimulator {
         }
         return new SimulationResult(mission, schedules.get(0).epoch(), seed, total, wallS, settings.stepS(),
                 factory.statuses(), faults, sats, byInvariant, List.copyOf(violations), injected, survived, schedules,
-                factory.trainingEngine(), ground,
+                factory.trainingEngine(), ground, factory.passMarginS(),
                 runners.stream().flatMap(r -> r.errorUnit().stream()).findFirst());
     }
 

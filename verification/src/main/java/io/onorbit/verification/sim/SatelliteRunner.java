@@ -84,7 +84,7 @@ final class SatelliteRunner {
     // Report data.
     final double orbitS;
     final DecimatedSeries powerSeries = new DecimatedSeries(SERIES_POINTS,
-            DecimatedSeries.Merge.MIN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
+            DecimatedSeries.Merge.MIN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries errors = new DecimatedSeries(SERIES_POINTS,
             DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries trainingPerOrbit = new DecimatedSeries(SERIES_POINTS, DecimatedSeries.Merge.MEAN);
@@ -571,7 +571,7 @@ final class SatelliteRunner {
             // The lowest charge the real draw reached, not the protected battery's: a crossing shows.
             double soc = Double.isNaN(s.realDrawSoc()) ? s.soc() : Math.min(s.soc(), s.realDrawSoc());
             minSoc = Double.isNaN(minSoc) ? soc : Math.min(minSoc, soc);
-            powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), draw.peakPowerW());
+            powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), draw.peakPowerW(), f.payload.drawnJ() / s.dtS());
         }
         trainingEnergyJ += f.payload.drawnJ();
         if (flight != null) {

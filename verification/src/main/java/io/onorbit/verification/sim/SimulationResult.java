@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param trainingEngine    the training engine flown ("analog" or "digital"), empty without learning
  * @param ground            what the ground's archive held at the end, read back from it (empty
  *                          without a ground stage)
+ * @param passMarginS       time the radio loses at each end of a pass, s (the link's
+ *                          {@code pass_margin_s}; empty without a link stage): with it, what each
+ *                          pass offered is {@link io.onorbit.flight.schedule.ContactWindow#downlinkCapacityBytes}
  * @param errorUnit         the unit of every prediction error ({@link #meanError}), empty without
  *                          the learning stage
  */
@@ -40,7 +43,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                                Map<String, Long> invariantViolations, List<Violation> firstViolations,
                                Map<FaultKind, Long> faultsInjected, long faultsSurvived,
                                List<OnboardSchedule> schedules, Optional<String> trainingEngine,
-                               Optional<GroundBooks> ground, Optional<String> errorUnit) {
+                               Optional<GroundBooks> ground, java.util.OptionalDouble passMarginS,
+                               Optional<String> errorUnit) {
 
     /**
      * @return true if the run holds up: no invariant violation, no delta lost (even a detected
@@ -91,6 +95,27 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
             rejectedByReason = Map.copyOf(rejectedByReason);
             rejectedInReviewByFlags = Map.copyOf(rejectedInReviewByFlags);
         }
+    }
+
+    /**
+     * What the passes of one satellite offered the downlink, by the radio's own rule
+     * ({@link io.onorbit.flight.schedule.ContactWindow#downlinkCapacityBytes}), over the passes that
+     * began inside the simulated span.
+     *
+     * @param schedule one of {@link #schedules()}
+     * @return bytes, empty without a link stage
+     */
+    public java.util.OptionalLong passCapacityBytes(OnboardSchedule schedule) {
+        if (passMarginS.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(passesRun(schedule).stream()
+                .mapToLong(w -> w.downlinkCapacityBytes(passMarginS.getAsDouble())).sum());
+    }
+
+    /** @return the passes of {@code schedule} that began inside the simulated span */
+    public List<io.onorbit.flight.schedule.ContactWindow> passesRun(OnboardSchedule schedule) {
+        return schedule.contacts().stream().filter(w -> w.aosS() < simulatedS).toList();
     }
 
     /** @return total invariant violations */
@@ -169,7 +194,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param transmissionsOutsideContact steps with bytes sent outside a true contact
      * @param missedPasses      passes lost by fault
      * @param orbitS            period used for the per-orbit bins, s
-     * @param power             trace: min state of charge, envelope W, optimizer power W
+     * @param power             trace: min state of charge, envelope W, optimizer's peak operating power W,
+     *                          training payload's mean draw W
      * @param errors            trace: frozen, onboard, federated, local-only prequential error
      * @param trainingPerOrbit  trace: training energy per orbit, Wh
      * @param bytesPerPass      trace: bytes sent per pass

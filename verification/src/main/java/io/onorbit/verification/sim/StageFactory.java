@@ -19,6 +19,11 @@ public interface StageFactory {
         return Optional.empty();
     }
 
+    /** @return the radio's time lost at each end of a pass, s; empty without a link stage */
+    default java.util.OptionalDouble passMarginS() {
+        return java.util.OptionalDouble.empty();
+    }
+
     /** @return where the run's per-satellite keys come from, empty without a ground stage that uses keys */
     default Optional<io.onorbit.ground.uplink.KeyOrigin> keyOrigin() {
         return Optional.empty();

@@ -39,14 +39,23 @@ class MissionReportTest {
             f.commit();
         }
         assertThat(out.resolve("stale.txt")).doesNotExist();
-        assertThat(out.resolve("index.html")).content().contains("report-test", "soc.png", "timeline.png");
-        for (String png : new String[] {"soc.png", "envelope.png", "timeline.png", "bytes.png"}) {
-            byte[] b = Files.readAllBytes(out.resolve(png));
-            assertThat(b).as(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        String page = Files.readString(out.resolve("index.html"));
+        // One self-contained page: the plots are inside it, nothing is fetched.
+        assertThat(page).contains("report-test", "Contacts by station and umbra", "State of charge against the floor")
+                .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        String[] parts = page.split("data:image/png;base64,", -1);
+        for (int i = 1; i < parts.length; i++) {
+            byte[] b = java.util.Base64.getDecoder().decode(parts[i].substring(0, parts[i].indexOf('"')));
+            assertThat(b).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
-        // No learning stage ran: its plots are replaced by a line, not drawn from nothing.
-        assertThat(out.resolve("errors.png")).doesNotExist();
-        assertThat(out.resolve("index.html")).content().contains("not available (the learning stage did not run)");
+        assertThat(page.split("data:image/png;base64,", -1).length - 1).as("timeline, charge, power, bytes per pass")
+                .isEqualTo(4);
+        assertThat(page).contains("Downlink used against pass capacity: not available (this run's link does not say");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".png"));
+        }
+        // No learning stage ran: its plots and answers are replaced by a line, not drawn from nothing.
+        assertThat(page).contains("not available (the learning stage did not run)", "Not measured: the learning stage did not run");
         try (var siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial") || n.contains(".old"));
         }

@@ -10,7 +10,6 @@ import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.verification.cli.CliRun;
-import io.onorbit.verification.launcher.OnOrbitCli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ class ReviewCommandTest {
                 "--satellite", "sat-1,sat-2", "--format", "json").out());
         assertThat(pendingOf12).hasSize(5);
         CliRun bad = cli("review", "list", "--archive", a, "--flag", "shiny");
-        assertThat(bad.code()).isEqualTo(io.onorbit.verification.cli.ExitCode.BAD_INPUT);
+        assertThat(bad.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(bad.err().strip()).hasLineCount(1).contains("--flag", "shiny", "norm-outlier");
     }
 

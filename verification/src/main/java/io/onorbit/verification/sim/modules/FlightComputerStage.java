@@ -22,6 +22,8 @@ public final class FlightComputerStage implements FlightStage {
 
     private final FlightConfig config;
     private final RecordingOptimizer engine;
+    /** the model's size, read once: the config hands out copies of the golden image */
+    private final int modelParameters;
 
     /**
      * @param config what the flight software is loaded with
@@ -30,6 +32,7 @@ public final class FlightComputerStage implements FlightStage {
     public FlightComputerStage(FlightConfig config, Optimizer engine) {
         this.config = config;
         this.engine = new RecordingOptimizer(engine);
+        this.modelParameters = config.golden().length;
     }
 
     @Override
@@ -45,7 +48,7 @@ public final class FlightComputerStage implements FlightStage {
 
     @Override
     public int modelParameters() {
-        return config.golden().length;
+        return modelParameters;
     }
 
     @Override

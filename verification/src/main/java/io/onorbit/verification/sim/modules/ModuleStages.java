@@ -172,6 +172,11 @@ public final class ModuleStages implements StageFactory {
 
 
     @Override
+    public java.util.OptionalDouble passMarginS() {
+        return java.util.OptionalDouble.of(link.passMarginS());
+    }
+
+    @Override
     public Optional<String> trainingEngine() {
         return Optional.of(payload.engine().key());
     }

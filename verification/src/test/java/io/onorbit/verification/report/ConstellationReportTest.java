@@ -1,0 +1,175 @@
+package io.onorbit.verification.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.onorbit.verification.cli.MissionSetups;
+import io.onorbit.verification.cli.RunSupport;
+import io.onorbit.verification.sim.MissionSetup;
+import io.onorbit.verification.sim.SimulationResult;
+import io.onorbit.verification.soak.FaultPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * The report read the way a designer reads it, at both ends of the scale: a 24-satellite Walker
+ * constellation (every satellite in the table, no plot empty, flat or cut to the first few) and a
+ * single satellite over a couple of passes (no one-point plots), both rendered in a browser.
+ */
+class ConstellationReportTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String STATIONS = """
+            ground_stations:
+              - name: svalbard
+                latitude_deg: 78.229
+                longitude_deg: 15.389
+                altitude_m: 500
+              - name: hartebeesthoek
+                latitude_deg: -25.887
+                longitude_deg: 27.707
+                altitude_m: 1415
+              - name: fairbanks
+                latitude_deg: 64.859
+                longitude_deg: -147.850
+                altitude_m: 200
+            """;
+
+    private SimulationResult run(String yaml, Path out) throws Exception {
+        Path mission = tmp.resolve("mission.yaml");
+        Files.writeString(mission, yaml);
+        MissionSetup setup = MissionSetups.load(mission, null);
+        return RunSupport.run(setup, setup.seed(), FaultPlan.none(), out, (done, total) -> { });
+    }
+
+    @Test
+    void aTwentyFourSatelliteWalkerListsEverySatelliteAndDrawsNoFlatPlot() throws Exception {
+        Path out = tmp.resolve("walker-24");
+        SimulationResult r = run("""
+                mission: walker-24
+                start: 2026-06-21T00:00:00Z
+                duration: PT6H
+                seed: 7
+                satellites:
+                  - name: leo
+                    altitude_km: 600
+                    inclination_deg: 53
+                    raan_deg: 0
+                    true_anomaly_deg: 0
+                    walker:
+                      total: 24
+                      planes: 4
+                      phasing: 1
+                """ + STATIONS, out);
+        assertThat(r.satellites()).hasSize(24);
+        String page = Files.readString(out.resolve("index.html"));
+        for (int i = 1; i <= 24; i++) {
+            assertThat(page).as("table row of leo-" + i).contains("<tr><td>leo-" + i + "</td>");
+        }
+        assertThat(page).contains("24 rows, one per satellite").doesNotContain("<script").doesNotContain("http://")
+                .doesNotContain("https://").doesNotContain("src=\"soc.png\"");
+
+        double[][] change = MissionReport.changes(MissionReport.perSatelliteErrors(r));
+        long[] offered = r.schedules().stream().mapToLong(s -> r.passCapacityBytes(s).orElseThrow()).toArray();
+        List<Chart<?, ?>> charts = List.of(Plots.stateOfCharge(r), Plots.trainingPower(r), Plots.trainingEnergy(r), Plots.errors(r),
+                Plots.errorChange(r, change), Plots.linkUse(r, offered), Plots.bytesPerPass(r));
+        for (Chart<?, ?> c : charts) {
+            assertDrawn(c);
+        }
+        // Past a handful of satellites, lines become the spread over all of them, never the first few.
+        XYChart soc = Plots.stateOfCharge(r);
+        assertThat(soc.getSeriesMap().keySet()).contains("lowest of 24 satellites", "median satellite", "highest of 24 satellites")
+                .noneMatch(k -> k.startsWith("leo-"));
+        // Bars per satellite: all 24 of them.
+        assertThat(Plots.errorChange(r, change).getSeriesMap().get("onboard").getXData()).hasSize(24);
+
+        Timeline t = Timeline.of(r.schedules(), r.simulatedS());
+        List<Timeline.Row> sats = t.rows().stream().filter(Timeline.Row::satellite).toList();
+        assertThat(sats).hasSize(24);
+        // In June one plane of this Walker stays in sunlight for the whole 6 h (high beta angle): no umbra there.
+        assertThat(sats.stream().filter(row -> !row.umbra().isEmpty()).count()).as("satellites with umbra").isGreaterThan(12);
+        assertThat(sats.stream().filter(row -> !row.contacts().isEmpty()).count()).as("satellites with a pass").isGreaterThan(12);
+        assertThat(t.stations()).contains("hartebeesthoek", "fairbanks");
+        assertThat(t.png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+        assumeTrue(BrowserShot.available(), "chromium not installed: screenshot part skipped");
+        BrowserShot.take(out.resolve("index.html"), tmp.resolve("shot"), "onorbit-walker24-report-shot.png", 6000);
+    }
+
+    @Test
+    void aSingleSatelliteOverTwoPassesHasNoOnePointPlot() throws Exception {
+        Path out = tmp.resolve("one");
+        SimulationResult r = run("""
+                mission: one-sat
+                start: 2026-06-21T00:00:00Z
+                duration: PT2H24M
+                satellites:
+                  - name: sat-1
+                    tle:
+                      - "1 99901U 26001A   26172.00000000  .00000000  00000-0  00000-0 0  9995"
+                      - "2 99901  97.5960 270.0000 0001000  90.0000 270.0000 15.05000000    16"
+                """ + STATIONS, out);
+        for (Chart<?, ?> c : List.of(Plots.stateOfCharge(r), Plots.trainingPower(r), Plots.trainingEnergy(r), Plots.errors(r),
+                Plots.errorChange(r, MissionReport.changes(MissionReport.perSatelliteErrors(r))))) {
+            assertDrawn(c);
+        }
+        assertThat(Plots.trainingEnergy(r)).as("a few orbits: energy per satellite, not a one-point line")
+                .isInstanceOf(CategoryChart.class);
+        String page = Files.readString(out.resolve("index.html"));
+        assertThat(page).contains("<tr><td>sat-1</td>", "1 rows, one per satellite", "Did the model get better?");
+        assumeTrue(BrowserShot.available(), "chromium not installed: screenshot part skipped");
+        BrowserShot.take(out.resolve("index.html"), tmp.resolve("shot"), "onorbit-single-report-shot.png", 3000);
+    }
+
+    /**
+     * A chart draws something: line charts have at least three finite points per series and at
+     * least one series that is not flat (the SoC floor is a constant by design); bar charts have
+     * a non-zero bar and bars that differ.
+     */
+    static void assertDrawn(Chart<?, ?> c) {
+        if (c instanceof XYChart xy) {
+            boolean anyVaries = false;
+            for (XYSeries s : xy.getSeriesMap().values()) {
+                List<Double> y = new ArrayList<>();
+                for (double v : s.getYData()) {
+                    if (Double.isFinite(v)) {
+                        y.add(v);
+                    }
+                }
+                if (s.getName().equals("floor")) {
+                    continue;
+                }
+                assertThat(y).as(c.getTitle() + " / " + s.getName() + ": points").hasSizeGreaterThanOrEqualTo(3);
+                double lo = y.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                double hi = y.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                anyVaries |= hi > lo;
+            }
+            assertThat(anyVaries).as(c.getTitle() + ": some series varies").isTrue();
+        } else if (c instanceof CategoryChart cat) {
+            List<Double> all = new ArrayList<>();
+            for (CategorySeries s : cat.getSeriesMap().values()) {
+                for (Number n : s.getYData()) {
+                    if (n != null) {
+                        all.add(n.doubleValue());
+                    }
+                }
+            }
+            assertThat(all).as(c.getTitle() + ": bars").isNotEmpty();
+            assertThat(all.stream().anyMatch(v -> v != 0)).as(c.getTitle() + ": a non-zero bar").isTrue();
+            if (all.size() > 1) {
+                assertThat(all.stream().distinct().count()).as(c.getTitle() + ": bars differ").isGreaterThan(1);
+            }
+        }
+    }
+}
