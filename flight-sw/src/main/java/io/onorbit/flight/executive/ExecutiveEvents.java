@@ -14,12 +14,15 @@ import java.util.List;
  * @param applied      model updates verified, merged and persisted (then acknowledged)
  * @param refused      model updates refused (answered with a refusal naming the version held)
  * @param payload      what the training payload drew and did
+ * @param beaconsAcceptedMs ground times of the time beacons that verified and set the clock, ms, in order
+ * @param beaconsRefused    time beacons refused (forged, replayed or late, malformed, not ours)
  */
 public record ExecutiveEvents(long[] generatedIds, long[] mergedIds, long[] corruptedIds, List<AppliedUpdate> applied,
-                              List<RejectReason> refused, PayloadBooks payload) {
+                              List<RejectReason> refused, PayloadBooks payload, long[] beaconsAcceptedMs,
+                              List<RejectReason> beaconsRefused) {
 
     public static final ExecutiveEvents NONE = new ExecutiveEvents(new long[0], new long[0], new long[0], List.of(), List.of(),
-            PayloadBooks.NONE);
+            PayloadBooks.NONE, new long[0], List.of());
 
     /**
      * The training payload's books over the period (a reset loses what it held in its buffer:

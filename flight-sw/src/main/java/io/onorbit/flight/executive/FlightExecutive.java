@@ -1,6 +1,7 @@
 package io.onorbit.flight.executive;
 
 import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.command.UpdateReceiver;
 import io.onorbit.flight.delta.DeltaEncoder;
 import io.onorbit.flight.delta.DeltaHeader;
@@ -32,6 +33,14 @@ import java.util.Optional;
  * what it wrote to flash. Not thread-safe: driven by one rate group.
  */
 public final class FlightExecutive implements FlightSoftware {
+
+    /**
+     * A time beacon older than the onboard clock by more than this is refused, s: a recorded genuine
+     * beacon the spacecraft never accepted (it missed it) cannot move the clock back further. Well
+     * above the clock errors a beacon must correct (jumps of up to 120 s between passes); a clock
+     * running ahead by more than this can no longer be corrected by beacons.
+     */
+    public static final double MAX_BEACON_AGE_S = 600;
 
     /** Control-message ids reserved on flash at a time. */
     static final int CONTROL_ID_BLOCK = 64;
@@ -74,6 +83,8 @@ public final class FlightExecutive implements FlightSoftware {
     private final List<Long> corrupted = new ArrayList<>();
     private final List<ExecutiveEvents.AppliedUpdate> applied = new ArrayList<>();
     private final List<RejectReason> refused = new ArrayList<>();
+    private final List<Long> beaconsAccepted = new ArrayList<>();
+    private final List<RejectReason> beaconsRefused = new ArrayList<>();
     private double drawnJ;
     private double trainingS;
     private double idleS;
@@ -202,9 +213,30 @@ public final class FlightExecutive implements FlightSoftware {
 
     // ---------------------------------------------------------------- radio
 
+    /**
+     * The ground's time beacon sets the clock only if it verifies under this satellite's key, names
+     * it, and carries a time after the last one accepted; that time goes to flash before the clock
+     * moves, so no reset reopens the window for a recorded beacon.
+     */
     @Override
-    public void beacon(double groundTimeS) {
-        hardware.clock().set(groundTimeS);
+    public void beacon(byte[] frame) {
+        PersistentCounters c = counters.current();
+        // Never older than the last one accepted, nor than the clock allows: a genuine beacon the
+        // spacecraft missed, played back later, may set the clock back by at most this much.
+        long floorMs = Math.max(c.beaconFloorMs(), Math.round((hardware.clock().nowS() - MAX_BEACON_AGE_S) * 1000));
+        Optional<RejectReason> r = TimeBeacon.check(frame, config.satellite(), config.uplinkKey(), floorMs);
+        if (r.isPresent()) {
+            beaconsRefused.add(r.get());
+            return;
+        }
+        long ms = TimeBeacon.parse(frame).orElseThrow().groundTimeMs();
+        try {
+            counters.store(c.withBeaconFloorMs(ms));
+        } catch (IOException e) {
+            throw new UncheckedIOException("beacon floor: " + e.getMessage(), e);
+        }
+        hardware.clock().set(ms / 1000.0);
+        beaconsAccepted.add(ms);
     }
 
     @Override
@@ -386,7 +418,9 @@ public final class FlightExecutive implements FlightSoftware {
         hostWorkJ = 0;
         solveJ = 0;
         ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),
-                List.copyOf(applied), List.copyOf(refused), books);
+                List.copyOf(applied), List.copyOf(refused), books, toArray(beaconsAccepted), List.copyOf(beaconsRefused));
+        beaconsAccepted.clear();
+        beaconsRefused.clear();
         generated.clear();
         merged.clear();
         corrupted.clear();

@@ -12,8 +12,11 @@ public interface FlightSoftware {
     /** One tick: sensor samples and power telemetry in, decisions and energy out. */
     TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power);
 
-    /** The ground's time beacon, heard on carrier lock: ground time now, s since epoch. */
-    void beacon(double groundTimeS);
+    /**
+     * The ground's time beacon, heard on carrier lock ({@code flight.command.TimeBeacon}: ground
+     * time, authenticated); it sets the clock only if it verifies and is newer than the last one.
+     */
+    void beacon(byte[] frame);
 
     /**
      * The transmitter may send during [fromS, untilS) of the flight computer's clock (the carrier

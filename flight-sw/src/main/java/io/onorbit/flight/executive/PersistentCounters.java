@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param heldVersion       version of the global model applied last
  * @param packetCountNext   per {@link Product} ordinal, the CCSDS sequence count the next boot
  *                          starts that product's APID at (reserved ahead of the packets sent)
+ * @param beaconFloorMs     ground time of the last time beacon accepted, ms since the epoch: a
+ *                          beacon must carry a later time to set the clock ({@link Long#MIN_VALUE}
+ *                          before the first)
  */
 public record PersistentCounters(long bootCount, long controlIdNext, long deltaSequenceNext, long uplinkCounter,
-                                 long heldVersion, int[] packetCountNext) {
+                                 long heldVersion, int[] packetCountNext, long beaconFloorMs) {
 
     public PersistentCounters {
         if (bootCount < 0 || controlIdNext < 0 || deltaSequenceNext < 0 || uplinkCounter < 0 || heldVersion < 0) {
@@ -34,7 +37,7 @@ public record PersistentCounters(long bootCount, long controlIdNext, long deltaS
 
     /** @return the counters of a spacecraft that has never booted */
     public static PersistentCounters initial() {
-        return new PersistentCounters(0, 0, 0, 0, 0, new int[Product.values().length]);
+        return new PersistentCounters(0, 0, 0, 0, 0, new int[Product.values().length], Long.MIN_VALUE);
     }
 
     @Override
@@ -43,23 +46,27 @@ public record PersistentCounters(long bootCount, long controlIdNext, long deltaS
     }
 
     public PersistentCounters withBootCount(long v) {
-        return new PersistentCounters(v, controlIdNext, deltaSequenceNext, uplinkCounter, heldVersion, packetCountNext);
+        return new PersistentCounters(v, controlIdNext, deltaSequenceNext, uplinkCounter, heldVersion, packetCountNext, beaconFloorMs);
     }
 
     public PersistentCounters withControlIdNext(long v) {
-        return new PersistentCounters(bootCount, v, deltaSequenceNext, uplinkCounter, heldVersion, packetCountNext);
+        return new PersistentCounters(bootCount, v, deltaSequenceNext, uplinkCounter, heldVersion, packetCountNext, beaconFloorMs);
     }
 
     public PersistentCounters withDeltaSequenceNext(long v) {
-        return new PersistentCounters(bootCount, controlIdNext, v, uplinkCounter, heldVersion, packetCountNext);
+        return new PersistentCounters(bootCount, controlIdNext, v, uplinkCounter, heldVersion, packetCountNext, beaconFloorMs);
     }
 
     public PersistentCounters withUplink(long counter, long version) {
-        return new PersistentCounters(bootCount, controlIdNext, deltaSequenceNext, counter, version, packetCountNext);
+        return new PersistentCounters(bootCount, controlIdNext, deltaSequenceNext, counter, version, packetCountNext, beaconFloorMs);
     }
 
     public PersistentCounters withPacketCountNext(int[] v) {
-        return new PersistentCounters(bootCount, controlIdNext, deltaSequenceNext, uplinkCounter, heldVersion, v);
+        return new PersistentCounters(bootCount, controlIdNext, deltaSequenceNext, uplinkCounter, heldVersion, v, beaconFloorMs);
+    }
+
+    public PersistentCounters withBeaconFloorMs(long v) {
+        return new PersistentCounters(bootCount, controlIdNext, deltaSequenceNext, uplinkCounter, heldVersion, packetCountNext, v);
     }
 
     /** @return the larger of each counter (two damaged-in-different-ways copies never go back) */
@@ -72,16 +79,17 @@ public record PersistentCounters(long bootCount, long controlIdNext, long deltaS
         }
         return new PersistentCounters(Math.max(bootCount, o.bootCount), Math.max(controlIdNext, o.controlIdNext),
                 Math.max(deltaSequenceNext, o.deltaSequenceNext), Math.max(uplinkCounter, o.uplinkCounter),
-                Math.max(heldVersion, o.heldVersion), p);
+                Math.max(heldVersion, o.heldVersion), p, Math.max(beaconFloorMs, o.beaconFloorMs));
     }
 
     byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(5 * 8 + 4 + 4 * packetCountNext.length);
+        ByteBuffer b = ByteBuffer.allocate(5 * 8 + 4 + 4 * packetCountNext.length + 8);
         b.putLong(bootCount).putLong(controlIdNext).putLong(deltaSequenceNext).putLong(uplinkCounter).putLong(heldVersion);
         b.putInt(packetCountNext.length);
         for (int c : packetCountNext) {
             b.putInt(c);
         }
+        b.putLong(beaconFloorMs);
         return b.array();
     }
 
@@ -94,14 +102,14 @@ public record PersistentCounters(long bootCount, long controlIdNext, long deltaS
             long uplink = b.getLong();
             long held = b.getLong();
             int n = b.getInt();
-            if (n != Product.values().length || b.remaining() != 4 * n) {
+            if (n != Product.values().length || b.remaining() != 4 * n + 8) {
                 return Optional.empty();
             }
             int[] p = new int[n];
             for (int i = 0; i < n; i++) {
                 p[i] = b.getInt();
             }
-            return Optional.of(new PersistentCounters(boot, control, delta, uplink, held, p));
+            return Optional.of(new PersistentCounters(boot, control, delta, uplink, held, p, b.getLong()));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -111,7 +119,8 @@ public record PersistentCounters(long bootCount, long controlIdNext, long deltaS
     public boolean equals(Object o) {
         return o instanceof PersistentCounters c && bootCount == c.bootCount && controlIdNext == c.controlIdNext
                 && deltaSequenceNext == c.deltaSequenceNext && uplinkCounter == c.uplinkCounter
-                && heldVersion == c.heldVersion && Arrays.equals(packetCountNext, c.packetCountNext);
+                && heldVersion == c.heldVersion && Arrays.equals(packetCountNext, c.packetCountNext)
+                && beaconFloorMs == c.beaconFloorMs;
     }
 
     @Override

@@ -12,7 +12,7 @@
  * pass-gated radio, takes acknowledgements and model updates, verifies them (HMAC, anti-replay,
  * base), merges an applied global model with the local progress the ground does not have yet,
  * persists, and only then acknowledges; a refused update is answered with a refusal naming the
- * version held. The ground's time beacon sets the clock.
+ * version held. The ground's time beacon sets the clock if it verifies (see below).
  *
  * <p><b>Decisions.</b> A delta is cut once per contact of the schedule, after that contact's
  * uplink has been taken in (so it is built on the newest global model): not before the ground's
@@ -45,7 +45,11 @@
  * (temporary file, fsync, rename, directory fsync).
  *
  * <p><b>Assumptions and limits.</b> The clock and the transmitter are hardware and outlive a
- * reset; the beacon is trusted (it is not authenticated). The envelope is planned on the tick
+ * reset. The ground's time beacon is authenticated like an uplink command
+ * ({@link io.onorbit.flight.command.TimeBeacon}: HMAC-SHA256 under the satellite's key, addressed,
+ * and newer than the last beacon accepted, whose time is stored with the counters before the
+ * clock moves), so without the key nobody can move the clock, not even by playing a recorded
+ * beacon back after a reset. The envelope is planned on the tick
  * grid, so ticks must be {@code tickS} long for its exact guarantee. If every copy of the
  * counters and both checkpoints are lost at once, counters restart from what the queue files
  * still name; ids could then repeat. A reset between a delta's queue write and the checkpoint

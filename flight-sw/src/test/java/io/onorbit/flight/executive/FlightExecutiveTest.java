@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.onorbit.flight.command.RejectReason;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.link.LinkMessages;
 import io.onorbit.flight.model.ModelVersion;
@@ -205,6 +206,42 @@ class FlightExecutiveTest {
         }
         assertThat(e.drainEvents().refused()).hasSize(10).containsOnly(RejectReason.REPLAYED);
         assertThat(e.heldVersion()).isEqualTo(v1);
+    }
+
+    @Test
+    void onlyTheGroundsBeaconsSetTheClockAndARecordedOneStaysRefusedAfterAReset() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        rig.clock.nowS = 1000;
+        byte[] first = TimeBeacon.sign(ExecutiveRig.SAT, 1_000_500, rig.key);
+        e.beacon(first);
+        assertThat(rig.clock.nowS).isEqualTo(1000.5);
+
+        // Forged: the time moved, the tag kept; signed under another key; someone else's.
+        byte[] moved = TimeBeacon.sign(ExecutiveRig.SAT, 2_000_000, rig.key);
+        moved[moved.length - 40] ^= 0x01; // a bit of the time field (just before the 32-byte tag)
+        e.beacon(moved);
+        e.beacon(TimeBeacon.sign(ExecutiveRig.SAT, 3_000_000, new byte[32]));
+        e.beacon(TimeBeacon.sign("sat-2", 4_000_000, rig.key));
+        e.beacon(new byte[] {1, 2, 3});
+        assertThat(rig.clock.nowS).isEqualTo(1000.5);
+        assertThat(e.drainEvents().beaconsRefused()).containsExactly(RejectReason.FORGED, RejectReason.FORGED,
+                RejectReason.WRONG_SATELLITE, RejectReason.TRUNCATED);
+
+        byte[] second = TimeBeacon.sign(ExecutiveRig.SAT, 1_030_000, rig.key);
+        e.beacon(second);
+        assertThat(rig.clock.nowS).isEqualTo(1030.0);
+        e = rig.boot(); // a reset: the floor came from flash
+        rig.clock.nowS = 1200;
+        e.beacon(first); // played back: would set the clock 200 s back
+        e.beacon(second);
+        assertThat(rig.clock.nowS).isEqualTo(1200.0);
+        ExecutiveEvents ev = e.drainEvents();
+        assertThat(ev.beaconsRefused()).containsExactly(RejectReason.REPLAYED, RejectReason.REPLAYED);
+        assertThat(ev.beaconsAcceptedMs()).isEmpty();
+        e.beacon(TimeBeacon.sign(ExecutiveRig.SAT, 1_230_000, rig.key));
+        assertThat(rig.clock.nowS).isEqualTo(1230.0);
+        assertThat(e.drainEvents().beaconsAcceptedMs()).containsExactly(1_230_000L);
     }
 
     @Test

@@ -52,13 +52,16 @@ public final class PowerConfigReader {
         SolarArray array = power.child("solar_array").map(n -> array(n, d.array())).orElse(d.array());
         BatterySpec battery = power.child("battery").map(n -> battery(n, d.battery())).orElse(d.battery());
         LoadProfile loads = power.child("loads").map(n -> loads(n, d.loads())).orElse(d.loads());
-        double margin = power.number("margin_soc", d.marginSoc(), 0, 1);
+        double margin = power.number("margin_soc", d.marginSoc(), 0, MAX_SOC_FRACTION);
         if (battery.floorSoc() + margin >= 1) {
             throw power.error("margin_soc", ConfigNode.fmt(margin) + " plus battery.floor_soc "
                     + ConfigNode.fmt(battery.floorSoc()) + " leaves no room below full charge; keep the sum under 1");
         }
         return construct(power, () -> new PowerSystem(array, battery, loads, margin));
     }
+
+    /** Largest floor_soc and margin_soc, fractions of capacity (what the battery and power system accept). */
+    static final double MAX_SOC_FRACTION = 0.999;
 
     private static SolarArray array(ConfigNode n, SolarArray d) {
         n.allowOnly(ARRAY_KEYS);
@@ -104,10 +107,10 @@ public final class PowerConfigReader {
         double floor = n.has("floor_soc") ? n.number("floor_soc", -Double.MAX_VALUE, Double.MAX_VALUE) : d.floorSoc();
         if (floor >= 1) {
             throw n.error("floor_soc", ConfigNode.fmt(floor)
-                    + " puts the floor at or above the battery capacity; it is a fraction of capacity in [0, 1)");
+                    + " puts the floor at or above the battery capacity; it is a fraction of capacity in [0, " + MAX_SOC_FRACTION + "]");
         }
-        if (floor < 0) {
-            throw n.error("floor_soc", ConfigNode.fmt(floor) + " must be in [0, 1)");
+        if (floor < 0 || floor > MAX_SOC_FRACTION) {
+            throw n.error("floor_soc", ConfigNode.fmt(floor) + " must be in [0, " + MAX_SOC_FRACTION + "]");
         }
         double initial = n.number("initial_soc", Math.max(d.initialSoc(), floor), 0, 1);
         if (initial < floor) {

@@ -1,6 +1,7 @@
 package io.onorbit.ground.uplink;
 
 import io.onorbit.flight.command.ModelUpdate;
+import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.GlobalVersion;
@@ -27,6 +28,15 @@ public final class UplinkSigner {
         ModelUpdate u = ModelUpdate.between(satellite, counter, from.modelVersion(), from.params(), to.modelVersion(), to.params());
         return new SignedUplink(satellite, counter, from.version(), to.version(), u.indices().length,
                 UplinkFrame.sign(u, keys.key(satellite)));
+    }
+
+    /**
+     * @return the time beacon telling {@code satellite} the ground time, signed under its key
+     *         ({@link TimeBeacon}: it sets the spacecraft's clock only if it verifies and is newer
+     *         than the last one the spacecraft accepted)
+     */
+    public byte[] beacon(String satellite, long groundTimeMs) {
+        return TimeBeacon.sign(satellite, groundTimeMs, keys.key(satellite));
     }
 
     /**

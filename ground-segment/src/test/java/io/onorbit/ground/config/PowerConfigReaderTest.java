@@ -66,7 +66,7 @@ class PowerConfigReaderTest {
         assertThatThrownBy(() -> PowerConfigReader.read(yaml("spacecraft:\n  power:\n    battery:\n      floor_soc: 1.2\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("m.yaml: spacecraft.power.battery.floor_soc: 1.2 puts the floor at or above the battery "
-                        + "capacity; it is a fraction of capacity in [0, 1)");
+                        + "capacity; it is a fraction of capacity in [0, 0.999]");
         assertThatThrownBy(() -> PowerConfigReader.read(yaml(
                 "spacecraft:\n  power:\n    battery:\n      floor_soc: 0.5\n      initial_soc: 0.4\n")))
                 .hasMessageContaining("spacecraft.power.battery.initial_soc: 0.4 is below floor_soc 0.5");

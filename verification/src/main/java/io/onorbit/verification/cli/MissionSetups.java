@@ -43,9 +43,18 @@ public final class MissionSetups {
      * @return the setup
      */
     public static MissionSetup of(MissionFile file, OrbitContext context, KeyOrigin withoutKeyFile) {
+        return of(file, context, withoutKeyFile, java.util.Optional.empty());
+    }
+
+    /**
+     * @param ackJournal where the ground records each delta it acknowledges (a new file), or empty
+     * @return the setup
+     */
+    public static MissionSetup of(MissionFile file, OrbitContext context, KeyOrigin withoutKeyFile,
+                                  java.util.Optional<Path> ackJournal) {
         MissionConfig m = file.config();
         SimulationSettings settings = file.simulation();
-        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile);
+        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile, ackJournal);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress

@@ -146,20 +146,23 @@ public final class RunSupport {
     }
 
     /**
-     * Puts the report folder in place before the run, holding an empty archive file (SQLite fills
-     * it), the run's generated keys if it has no key file (owner-only, {@value #KEYS}) and an
+     * Puts the report folder in place before the run, holding a new archive (schema only; the run
+     * fills it), the run's generated keys if it has no key file (owner-only, {@value #KEYS}) and an
      * incomplete summary, marked as OnOrbit's with the archive's WAL companions.
      */
     private static Path openLiveFolder(Path outDir, MissionSetup setup, long seed, String started,
                                        java.util.Optional<io.onorbit.ground.uplink.UplinkKeys> keysToSave) {
         try (AtomicOutput.Folder folder = AtomicOutput.folder(outDir)) {
-            java.nio.file.Files.createFile(folder.dir().resolve(ARCHIVE));
+            // An archive with its schema, not an empty file: killed at any point from now on, the folder
+            // holds an archive that review opens (with no deltas yet if none arrived).
+            io.onorbit.ground.archive.Archive.open(folder.dir().resolve(ARCHIVE)).close();
             keysToSave.ifPresent(k -> k.write(folder.dir().resolve(KEYS),
                     "generated " + started + " from a secure random source for the run whose archive is " + ARCHIVE));
             writeIncomplete(folder.dir(), setup, seed, started, "running", "the run has not finished (or was killed)");
             folder.commit();
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir.resolve(ARCHIVE) + ": " + e.getMessage(), e);
+        } catch (io.onorbit.ground.archive.ArchiveException e) {
+            throw new UncheckedIOException("cannot create " + outDir.resolve(ARCHIVE) + ": " + e.getMessage(),
+                    new java.io.IOException(e));
         }
         Path live = outDir.toAbsolutePath();
         AtomicOutput.mark(live, ARCHIVE + "-wal", ARCHIVE + "-shm");
@@ -202,10 +205,10 @@ public final class RunSupport {
                 + change(r.meanError(1), r.meanError(0)) + ", federated " + fmt(r.meanError(2)) + change(r.meanError(2), r.meanError(0))
                 + ", local only " + fmt(r.meanError(3)) + change(r.meanError(3), r.meanError(0))
                 + r.errorUnit().map(u -> " (" + u + ")").orElse(""));
-        kv(out, "deltas gen/deliv/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
+        kv(out, "deltas made/delivered/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
                 + r.sum(SimulationResult.Satellite::delivered) + " / " + r.sum(SimulationResult.Satellite::queued) + " / "
                 + r.sum(SimulationResult.Satellite::lost) + " / " + r.sum(SimulationResult.Satellite::duplicated));
-        kv(out, "bytes downlinked / dense", r.sum(SimulationResult.Satellite::bytesDownlinked) + " / "
+        kv(out, "bytes sent down / as full weights", r.sum(SimulationResult.Satellite::bytesDownlinked) + " / "
                 + r.sum(SimulationResult.Satellite::denseBytes));
         kv(out, "transmissions outside contact", Long.toString(r.sum(SimulationResult.Satellite::transmissionsOutsideContact)));
         long total = r.faultsInjected().values().stream().mapToLong(Long::longValue).sum();

@@ -31,6 +31,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keyOptions;
 
+    @Option(names = "--ack-journal", paramLabel = "FILE", description = "also record each delta the ground acknowledges "
+            + "in FILE, one line as it happens (time, satellite, delta sequence): a witness of what the archive must hold "
+            + "that survives the process being killed")
+    Path ackJournal;
+
     @Option(names = "--seed", description = "seed (default: the mission's seed)")
     Long seed;
 
@@ -44,9 +49,17 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         MissionFile file = missionOptions.loadFile();
         io.onorbit.ground.config.MissionConfig mission = file.config();
-        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
-        Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(setup.mission()));
+        Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(mission.name()));
         Outputs.checkFolder(out != null ? "--out" : "report folder", dir, force.on(), missionOptions.inputs(mission));
+        if (ackJournal != null) {
+            Outputs.checkFile("--ack-journal", ackJournal, false, missionOptions.inputs(mission));
+            if (ackJournal.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+                throw new UserInputException("--ack-journal " + ackJournal + ": is inside the report folder " + dir
+                        + "; name a file outside it");
+            }
+        }
+        MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile(),
+                java.util.Optional.ofNullable(ackJournal));
         SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

@@ -28,6 +28,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class MissionReport {
 
+    /** Span of the detailed timeline shown besides the whole mission's when the mission is long, s. */
+    static final double DETAIL_S = 2 * 86400.0;
+
     private MissionReport() {
     }
 
@@ -76,8 +79,12 @@ public final class MissionReport {
         boolean power = available(r, "power");
         boolean learning = available(r, "learning");
         boolean link = available(r, "link");
-        figure(b, "Contacts by station and umbra over the whole mission", true, "", () -> Timeline.of(r.schedules(),
+        figure(b, "Contacts by station (the stations some satellite passed over) and umbra over the whole mission", true, "", () -> Timeline.of(r.schedules(),
                 r.simulatedS()).png());
+        if (r.simulatedS() > 3 * DETAIL_S) {
+            figure(b, "The first two days in detail: each pass and umbra", true, "", () -> Timeline.of(r.schedules(), DETAIL_S)
+                    .png("Contacts by station and umbra, the first two days"));
+        }
         figure(b, "Prequential error over time", learning, "learning", () -> Plots.png(Plots.errors(r)));
         figure(b, "Error change against the frozen model, per satellite", learning, "learning",
                 () -> Plots.png(Plots.errorChange(r, changes(perSatError))));

@@ -46,6 +46,9 @@ import java.util.function.IntToDoubleFunction;
  *       board (refused, lost on the way or superseded), {@code max_lag_s}: the longest time from a
  *       version's publication (read from the ground archive) to its application on a satellite,
  *       versions never applied counting to the end of the run;</li>
+ *   <li>{@code beacons}: the ground's time beacons (authenticated) the spacecraft {@code accepted},
+ *       and those it {@code refused}, a count per reason ({@code forged}, {@code replayed} for one
+ *       played back or late, ...);</li>
  *   <li>{@code error} (pooled over satellites) and {@code per_satellite[].error}: time-averaged
  *       prequential error of {@code frozen} (launch model), {@code onboard} (the flight model,
  *       federated), {@code federated} (FedPer's personalised model: the newest global body the
@@ -57,7 +60,7 @@ import java.util.function.IntToDoubleFunction;
  *       {@code pass_margin_s}) / 8 per pass; null without a link), {@code bytes_downlinked} what the
  *       radio sent; {@code per_satellite[]} has the same {@code passes} and {@code pass_capacity_bytes};</li>
  *   <li>{@code faults_injected}: a count per fault kind ({@code attacker}: forged, replayed and
- *       reordered uplink commands injected);</li>
+ *       reordered uplink commands and forged or played-back time beacons injected);</li>
  *   <li>{@code passed}: no invariant violation and no delta lost or duplicated (the soak's exit
  *       status).</li>
  * </ul>
@@ -160,6 +163,10 @@ public final class SummaryJson {
         r.updatesRefusedByReason().forEach((reason, n) -> refused.put(reason.name().toLowerCase(Locale.ROOT), n));
         up.put("signed_not_applied", r.sum(SimulationResult.Satellite::updatesSignedNotApplied));
         number(up, "max_lag_s", r.maxUpdateLagS());
+        ObjectNode beacons = root.putObject("beacons");
+        beacons.put("accepted", r.sum(SimulationResult.Satellite::beaconsAccepted));
+        ObjectNode beaconsRefused = beacons.putObject("refused");
+        r.beaconsRefusedByReason().forEach((reason, n) -> beaconsRefused.put(reason.name().toLowerCase(Locale.ROOT), n));
         ObjectNode link = root.putObject("link");
         number(link, "pass_margin_s", r.passMarginS().orElse(Double.NaN));
         link.put("passes", r.schedules().stream().mapToLong(s -> r.passesRun(s).size()).sum());

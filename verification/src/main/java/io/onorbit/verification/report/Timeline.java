@@ -108,8 +108,13 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
         return (int) Math.max(1, Math.min(14, MAX_SATELLITE_AREA / Math.max(1, sats)));
     }
 
-    /** @return the picture as PNG bytes */
+    /** @return the picture as PNG bytes, titled for the whole mission */
     public byte[] png() {
+        return png("Contacts by station and umbra, whole mission");
+    }
+
+    /** @return the picture as PNG bytes, with {@code title} (the span and "UTC" are added) */
+    public byte[] png(String title) {
         int stationRows = (int) rows.stream().filter(r -> !r.satellite()).count();
         int satRows = rows.size() - stationRows;
         int rowPx = satelliteRowPx();
@@ -118,7 +123,7 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
         int stationBottom = plotTop + stationRows * STATION_ROW;
         int satTop = stationBottom + 10;
         int plotBottom = satTop + satRows * rowPx;
-        int height = plotBottom + 48;
+        int height = plotBottom + 56;
         int w = WIDTH - LEFT - RIGHT;
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -127,7 +132,7 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
         g.fillRect(0, 0, WIDTH, height);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("Contacts by station and umbra, whole mission (" + days(spanS) + ", UTC)", LEFT, 20);
+        g.drawString(title + " (" + days(spanS) + ", UTC)", LEFT, 20);
         // legend
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int lx = LEFT;
@@ -145,7 +150,13 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
             g.drawString(label, lx + 16, ly);
             lx += Math.max(150, g.getFontMetrics().stringWidth(label) + 30);
         }
-        // rows
+        // rows: exact intervals when a pixel is under half a minute, else each pixel column is shaded
+        // by the share of its time in contact (and in umbra), so a year of passes is a heat map,
+        // not a solid bar
+        double secPerPx = spanS / w;
+        boolean exact = secPerPx <= 30;
+        double maxStationShare = exact ? 1 : maxContactShare(w, false);
+        double maxSatelliteShare = exact ? 1 : maxContactShare(w, true);
         int y = plotTop;
         int labelEvery = (int) Math.ceil(10.0 / rowPx);
         int satIndex = 0;
@@ -164,21 +175,61 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
                 g.setColor(new Color(0xf4f4f4));
                 g.fillRect(LEFT, y, w, h - 1);
             }
-            int contactH = r.satellite() && h >= 4 ? (h - 1) / 2 + 1 : Math.max(1, h - 1);
-            for (double[] u : r.umbra()) {
-                g.setColor(Color.GRAY);
-                int x0 = x(u[0], w);
-                g.fillRect(x0, y + (h >= 4 ? contactH : 0), Math.max(1, x(u[1], w) - x0), Math.max(1, h - 1 - (h >= 4 ? contactH : 0)));
-            }
-            for (Pass p : r.contacts()) {
-                g.setColor(stationColor(p.station(), stations.size()));
-                int x0 = x(p.aosS(), w);
-                g.fillRect(x0, y, Math.max(1, x(p.losS(), w) - x0), contactH);
+            boolean split = r.satellite() && h >= 4;
+            int contactH = split ? (h - 1) / 2 + 1 : Math.max(1, h - 1);
+            int umbraY = split ? y + contactH : y;
+            int umbraH = split ? h - 1 - contactH : Math.max(1, h - 1);
+            if (exact) {
+                for (double[] u : r.umbra()) {
+                    g.setColor(Color.GRAY);
+                    int x0 = x(u[0], w);
+                    g.fillRect(x0, umbraY, Math.max(1, x(u[1], w) - x0), Math.max(1, umbraH));
+                }
+                for (Pass p : r.contacts()) {
+                    g.setColor(stationColor(p.station(), stations.size()));
+                    int x0 = x(p.aosS(), w);
+                    g.fillRect(x0, y, Math.max(1, x(p.losS(), w) - x0), contactH);
+                }
+            } else {
+                double[] umbra = new double[w];
+                for (double[] u : r.umbra()) {
+                    cover(umbra, u[0], u[1], secPerPx);
+                }
+                double[][] byStation = contactCover(r, w, secPerPx);
+                for (int col = 0; col < w; col++) {
+                    double uShare = umbra[col] / secPerPx;
+                    double cShare = 0;
+                    int best = -1;
+                    for (int k = 0; k < byStation.length; k++) {
+                        cShare += byStation[k][col];
+                        if (best < 0 || byStation[k][col] > byStation[best][col]) {
+                            best = k;
+                        }
+                    }
+                    cShare /= secPerPx;
+                    Color bg = blend(h >= 4 ? new Color(0xf4f4f4) : Color.WHITE, Color.GRAY, Math.min(1, uShare));
+                    if (split) {
+                        g.setColor(bg);
+                        g.fillRect(LEFT + col, umbraY, 1, Math.max(1, umbraH));
+                        bg = new Color(0xf4f4f4);
+                    }
+                    double max = r.satellite() ? maxSatelliteShare : maxStationShare;
+                    Color c = cShare > 0 ? blend(bg, stationColor(best, stations.size()), Math.min(1, 0.15 + 0.85 * cShare / max)) : bg;
+                    g.setColor(c);
+                    g.fillRect(LEFT + col, y, 1, split ? contactH : Math.max(1, h - 1));
+                }
             }
             y += h;
             if (r.satellite()) {
                 satIndex++;
             }
+        }
+        if (!exact) {
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString(String.format(java.util.Locale.ROOT, "each pixel column is %s: colour strength is the share of it in contact"
+                    + " (full colour: %.1f%% for a satellite, %.1f%% for a station), grey the share in umbra", duration(secPerPx),
+                    100 * maxSatelliteShare, 100 * maxStationShare), LEFT, plotBottom + 48);
         }
         // axes and UTC ticks
         g.setColor(Color.BLACK);
@@ -199,7 +250,7 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
             String s = f.format(epoch.plusMillis(Math.round(t * 1000)));
             g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, plotBottom + 17);
         }
-        g.drawString("time (UTC)", LEFT + w / 2 - 25, plotBottom + 36);
+        g.drawString("time (UTC)", LEFT + w / 2 - 25, plotBottom + 32);
         g.dispose();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -208,6 +259,56 @@ public record Timeline(Instant epoch, double spanS, List<String> stations, List<
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw the timeline", e);
         }
+    }
+
+    private double[][] contactCover(Row r, int w, double secPerPx) {
+        double[][] byStation = new double[stations.size()][w];
+        for (Pass p : r.contacts()) {
+            cover(byStation[p.station()], p.aosS(), p.losS(), secPerPx);
+        }
+        return byStation;
+    }
+
+    /** @return the largest share of a pixel column in contact over all rows (for the colour scale) */
+    private double maxContactShare(int w, boolean satellites) {
+        double secPerPx = spanS / w;
+        double max = 0;
+        for (Row r : rows) {
+            if (r.satellite() != satellites) {
+                continue;
+            }
+            double[] all = new double[w];
+            for (Pass p : r.contacts()) {
+                cover(all, p.aosS(), p.losS(), secPerPx);
+            }
+            for (double v : all) {
+                max = Math.max(max, v / secPerPx);
+            }
+        }
+        return max > 0 ? Math.min(1, max) : 1;
+    }
+
+    /** Adds to each pixel column the seconds of [startS, endS] that fall in it. */
+    private static void cover(double[] cols, double startS, double endS, double secPerPx) {
+        int c0 = (int) Math.max(0, Math.floor(startS / secPerPx));
+        int c1 = (int) Math.min(cols.length - 1, Math.floor(endS / secPerPx));
+        for (int c = c0; c <= c1; c++) {
+            double lo = Math.max(startS, c * secPerPx);
+            double hi = Math.min(endS, (c + 1) * secPerPx);
+            if (hi > lo) {
+                cols[c] += hi - lo;
+            }
+        }
+    }
+
+    private static Color blend(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+
+    private static String duration(double s) {
+        return s < 3600 ? String.format(java.util.Locale.ROOT, "%.0f min", s / 60) : String.format(java.util.Locale.ROOT, "%.1f h", s / 3600);
     }
 
     private int x(double tS, int w) {

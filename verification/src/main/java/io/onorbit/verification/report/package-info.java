@@ -1,7 +1,12 @@
 /**
- * Mission reports: {@code summary.json} (the numbers), {@code index.html} with PNG plots drawn by
- * XChart (state of charge and envelope, contact and eclipse timeline, training energy per orbit,
- * prequential errors, delta bytes per pass), written atomically: everything goes into a
+ * Mission reports: {@code summary.json} (the numbers) and {@code index.html}, one self-contained
+ * page (plots embedded as PNG data drawn by XChart and Java2D; no script, no server, nothing
+ * fetched) that leads with answers (model error change with its metric, training energy and duty,
+ * link bytes against pass capacity, rejections with reasons, faults and their effects), then
+ * plots that stay readable from 1 to 1000 satellites (spread or histograms past a handful, a
+ * whole-mission contact and umbra timeline by station with UTC ticks), then one table row per
+ * satellite. {@link io.onorbit.verification.report.Reasons} turns reason keys into plain words.
+ * Written atomically: everything goes into a
  * temporary sibling folder that is renamed into place only when complete, so a folder named as
  * the output is never a partial one. A committed folder carries the marker {@code .onorbit-output}
  * listing the files OnOrbit wrote, so a later run can tell its own output from a user's folder;

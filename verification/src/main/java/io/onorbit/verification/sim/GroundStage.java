@@ -46,6 +46,12 @@ public interface GroundStage {
         List<Long> receive(double trueTimeS, List<byte[]> packets);
 
         /**
+         * @param trueTimeS ground time now, s since epoch
+         * @return the ground's time beacon for this satellite, signed under its key
+         */
+        byte[] beacon(double trueTimeS);
+
+        /**
          * @param trueTimeS start of the carrier interval, s
          * @param untilS    its end, s (the ground's radio limits what fits)
          * @return packets to send up now (acknowledgements, a signed update)

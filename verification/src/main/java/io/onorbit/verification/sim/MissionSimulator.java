@@ -139,7 +139,7 @@ public final class MissionSimulator {
             runners.add(new SatelliteRunner(i, s, settings, power,
                     factory.sensors(s, i, learningSeed), factory.flight(s, i, learningSeed),
                     ground == null ? null : ground.port(s.satellite()),
-                    faults, satSeeds.nextLong(), keepViolations, storage));
+                    faults, satSeeds.nextLong(), keepViolations, storage, factory.passMarginS().orElse(0)));
         }
         int threads = Math.min(settings.threads(), runners.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -231,7 +231,8 @@ public final class MissionSimulator {
                     l.generated(), l.delivered(), l.queued(), l.lost() + l.silentlyLost(), l.silentlyLost(), l.merged(),
                     l.duplicated(),
                     r.bytesDownlinked, r.bytesUplinked, r.denseBytes, r.updatesApplied,
-                    r.commands.signedNotApplied(), Map.copyOf(r.updatesRefused), r.updates.maxLagS(), r.payloadBooks(),
+                    r.commands.signedNotApplied(), Map.copyOf(r.updatesRefused), r.updates.maxLagS(),
+                    r.commands.beaconsAccepted(), Map.copyOf(r.beaconsRefused), r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
                     SimulationResult.Trace.of(r.powerSeries, 4), SimulationResult.Trace.of(r.errors, SensorStage.Errors.NAMES.size()),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));

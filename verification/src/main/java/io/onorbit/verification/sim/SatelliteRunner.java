@@ -1,6 +1,7 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.verification.soak.StepState;
 import io.onorbit.flight.executive.ExecutiveEvents;
 import io.onorbit.flight.executive.FlightSoftware;
@@ -58,6 +59,8 @@ final class SatelliteRunner {
     private final SpaceChannel channel;
     private final UplinkAttacker attacker;
     private final Path storageRoot;
+    /** Acquisition time lost at each end of a pass, s (the link's rule; 0 without a link). */
+    private final double passMarginS;
     private final Path flashDir;
     private final CrashingFileOps flash;
     private final EmulatedClock clock = new EmulatedClock();
@@ -98,6 +101,7 @@ final class SatelliteRunner {
     long denseBytes;
     long updatesApplied;
     final EnumMap<RejectReason, Long> updatesRefused = new EnumMap<>(RejectReason.class);
+    final EnumMap<RejectReason, Long> beaconsRefused = new EnumMap<>(RejectReason.class);
     long boots;
     long trainingUpdates;
     long samples;
@@ -118,7 +122,8 @@ final class SatelliteRunner {
 
     SatelliteRunner(int index, OnboardSchedule schedule, SimulationSettings settings, PowerStage power,
                     SensorStage sensors, FlightStage flight, GroundStage.Port port, FaultPlan faults,
-                    long seed, int keepViolations, Path storageRoot) {
+                    long seed, int keepViolations, Path storageRoot, double passMarginS) {
+        this.passMarginS = passMarginS;
         this.storageRoot = storageRoot;
         this.flashDir = storageRoot.resolve("flash");
         this.flash = CrashingFileOps.unarmed(DiskFileOps.withoutDeviceFlush());
@@ -200,6 +205,8 @@ final class SatelliteRunner {
         final List<Long> generated = new ArrayList<>();
         final List<Long> merged = new ArrayList<>();
         final List<Long> corrupted = new ArrayList<>();
+        final List<Long> beaconsSent = new ArrayList<>();
+        final List<Long> beaconsAccepted = new ArrayList<>();
         Throwable error;
 
         void error(Throwable e) {
@@ -252,8 +259,9 @@ final class SatelliteRunner {
                     tally.injected(FaultKind.MISSED_PASS, t, 1);
                 }
                 passAosS = pass.aosS();
-                if (!missed) {
-                    f.uplinkS = pass.uplinkBps() > 0 ? overlapS : 0;
+                if (!missed && pass.uplinkBps() > 0) {
+                    // Uplink time by the radio's rule (what `plan` offers): the pass without its acquisition margins.
+                    f.uplinkS = Math.max(0, Math.min(t + dt, pass.losS() - passMarginS) - Math.max(t, pass.aosS() + passMarginS));
                 }
                 if (!missed && computer != null) {
                     exchange(t, pass, overlapS, f);
@@ -309,7 +317,8 @@ final class SatelliteRunner {
                 f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps,
                 f.sent.isEmpty() ? Double.NaN : f.txStartS, f.sent.isEmpty() ? Double.NaN : f.txEndS, f.uplinkS,
                 f.bytesSent, f.sent, memoryUsed, memoryBudget,
-                toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied), f.error);
+                toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied),
+                toArray(f.beaconsSent), toArray(f.beaconsAccepted), f.error);
         check(s);
         record(s, draw, f);
         step++;
@@ -382,6 +391,10 @@ final class SatelliteRunner {
         for (long id : e.mergedIds()) {
             f.merged.add(id);
         }
+        for (long ms : e.beaconsAcceptedMs()) {
+            f.beaconsAccepted.add(ms);
+        }
+        e.beaconsRefused().forEach(r -> beaconsRefused.merge(r, 1L, Long::sum));
         for (long id : e.corruptedIds()) {
             f.corrupted.add(id);
         }
@@ -411,7 +424,18 @@ final class SatelliteRunner {
         long bitHitsBefore = channel.packetsWithBitErrors();
         long mangledBefore = channel.corruptedPackets();
         try {
-            c.beacon(t); // the ground's time beacon
+            if (port != null) {
+                // The ground's time beacon (authenticated), and whatever an attacker sends on the frequency first.
+                byte[] genuine = port.beacon(t);
+                f.beaconsSent.add(TimeBeacon.parse(genuine).orElseThrow().groundTimeMs());
+                List<byte[]> heard = List.of(genuine);
+                long before = attacker.injectedTotal();
+                heard = attacker.interfereBeacons(heard, overlapS / pass.durationS());
+                tally.injected(FaultKind.ATTACKER, t, attacker.injectedTotal() - before);
+                for (byte[] b : channel.carry(heard)) {
+                    c.beacon(b);
+                }
+            }
             // The radio cannot key outside the interval it is stepped over (true time).
             f.txStartS = a;
             f.txEndS = a + overlapS;

@@ -76,8 +76,17 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
 
     /** @return uplinked updates the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
     public Map<RejectReason, Long> updatesRefusedByReason() {
+        return byReason(Satellite::updatesRefused);
+    }
+
+    /** @return time beacons the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
+    public Map<RejectReason, Long> beaconsRefusedByReason() {
+        return byReason(Satellite::beaconsRefused);
+    }
+
+    private Map<RejectReason, Long> byReason(java.util.function.Function<Satellite, Map<RejectReason, Long>> f) {
         EnumMap<RejectReason, Long> m = new EnumMap<>(RejectReason.class);
-        satellites.forEach(s -> s.updatesRefused().forEach((k, v) -> m.merge(k, v, Long::sum)));
+        satellites.forEach(s -> f.apply(s).forEach((k, v) -> m.merge(k, v, Long::sum)));
         return m;
     }
 
@@ -190,6 +199,9 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param updateMaxLagS     longest time from a global version's publication (read from the
      *                          ground archive) to its application on board (or to the end of the
      *                          run if it never was), s; NaN when not measured
+     * @param beaconsAccepted   time beacons the spacecraft accepted (set its clock from)
+     * @param beaconsRefused    time beacons it refused, a count per reason (forged, replayed or
+     *                          late, corrupted on the way)
      * @param payload           the training payload's books, empty if the learner models no payload
      * @param transmissionsOutsideContact steps with bytes sent outside a true contact
      * @param missedPasses      passes lost by fault
@@ -207,6 +219,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
                             long updatesSignedNotApplied, Map<RejectReason, Long> updatesRefused, double updateMaxLagS,
+                            long beaconsAccepted, Map<RejectReason, Long> beaconsRefused,
                             Optional<PayloadTotals> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) {

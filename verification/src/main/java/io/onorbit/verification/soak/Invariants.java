@@ -1,5 +1,6 @@
 package io.onorbit.verification.soak;
 
+import io.onorbit.flight.executive.FlightExecutive;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.ground.archive.UplinkRecord;
@@ -308,13 +309,22 @@ public final class Invariants {
      * lives outside the spacecraft), the ground really signed that counter for this satellite and
      * that version, and the parameters the spacecraft installed are bit for bit the global version
      * the ground published (compared by SHA-256 digest). Counters are checked at once; signature
-     * and content at the next synchronization, when the archive has been read back.
+     * and content at the next synchronization, when the archive has been read back. Likewise for
+     * the time beacon: every beacon the spacecraft set its clock from is one the ground really
+     * sent, later than every beacon it accepted before, and at most
+     * {@link FlightExecutive#MAX_BEACON_AGE_S} old in true time (one-way time transfer cannot tell
+     * a genuine beacon the spacecraft missed, played back later, from a late one: that age bounds
+     * how far it can set the clock back).
      */
     public static final class GenuineCommandsOnly implements Invariant {
         private final Map<Long, UplinkRecord> signed = new HashMap<>();
         private final Map<Long, ModelVersion> published = new HashMap<>();
         private final List<Pending> pending = new ArrayList<>();
         private long lastCounter = Long.MIN_VALUE;
+        private long lastBeaconMs = Long.MIN_VALUE;
+        /** Ground times of the beacons the ground sent within the last {@code MAX_BEACON_AGE_S}, ms. */
+        private final java.util.TreeSet<Long> beaconsSent = new java.util.TreeSet<>();
+        private long beaconsAccepted;
         private long applied;
         private long genuineApplied;
 
@@ -328,6 +338,26 @@ public final class Invariants {
         @Override
         public String check(StepState s) {
             String problem = null;
+            for (long ms : s.beaconsSentMs()) {
+                beaconsSent.add(ms);
+            }
+            long trueMs = Math.round(s.trueTimeS() * 1000);
+            long oldestMs = trueMs - Math.round(FlightExecutive.MAX_BEACON_AGE_S * 1000);
+            beaconsSent.headSet(oldestMs).clear();
+            for (long ms : s.beaconsAcceptedMs()) {
+                beaconsAccepted++;
+                if (ms < oldestMs) {
+                    problem = problem != null ? problem : "a time beacon for t=" + ms + " ms set the clock at true t="
+                            + trueMs + " ms, older than " + FlightExecutive.MAX_BEACON_AGE_S + " s (replayed)";
+                } else if (!beaconsSent.contains(ms)) {
+                    problem = problem != null ? problem : "a time beacon for t=" + ms
+                            + " ms that the ground never sent set the clock (forged)";
+                } else if (ms <= lastBeaconMs) {
+                    problem = problem != null ? problem : "a time beacon for t=" + ms + " ms set the clock after one for t="
+                            + lastBeaconMs + " ms (a replayed or reordered beacon was accepted)";
+                }
+                lastBeaconMs = Math.max(lastBeaconMs, ms);
+            }
             for (StepState.AppliedUpdate u : s.appliedUpdates()) {
                 applied++;
                 if (u.counter() <= lastCounter) {
@@ -376,6 +406,11 @@ public final class Invariants {
             return null;
         }
 
+        /** @return time beacons the spacecraft accepted */
+        public long beaconsAccepted() {
+            return beaconsAccepted;
+        }
+
         /** @return updates the spacecraft applied */
         public long applied() {
             return applied;
@@ -390,8 +425,9 @@ public final class Invariants {
     /**
      * Every global version the ground publishes reaches the satellite and is applied (it, or a
      * newer one) before the end of its {@code passes}-th pass with uplink time after publication
-     * (a pass with uplink time: the ground's uplink carrier reached the satellite, see
-     * {@link StepState#uplinkS()}; lost passes do not count). Also measures the lag from
+     * (a pass with uplink time: the ground's uplink could reach the satellite outside the
+     * pass's acquisition margins, see {@link StepState#uplinkS()}; lost passes and passes too short
+     * to leave any time after the margins do not count). Also measures the lag from
      * publication to application.
      */
     public static final class UpdatesApplied implements Invariant {

@@ -24,8 +24,10 @@ import java.util.List;
  * @param downlinkBps        downlink rate of that contact, bit/s (0 outside contact)
  * @param txTrueStartS       true time the radio started keying in the step, s since epoch (NaN: it did not)
  * @param txTrueEndS         true time it stopped, s since epoch (NaN: it did not)
- * @param uplinkS            seconds of the step in which the ground's uplink carrier reached the
- *                           satellite (true contact with uplink rate, pass not lost)
+ * @param uplinkS            seconds of the step in which the ground's uplink could reach the
+ *                           satellite: inside a true contact with an uplink rate, outside its
+ *                           acquisition margins (the radio's rule, as {@code plan} counts uplink
+ *                           bytes), pass not lost
  * @param bytesTransmitted   bytes the radio sent in the step
  * @param downlinkPackets    the packets sent (before the channel touched them)
  * @param memoryUsedBytes    trainer memory now, bytes (-1 absent)
@@ -35,6 +37,8 @@ import java.util.List;
  * @param mergedIds          deltas the queue merged into newer ones in the step
  * @param queuedIds          deltas in the queue after the step (null if the link stage is absent)
  * @param appliedUpdates     uplinked model updates the spacecraft applied in the step, in order
+ * @param beaconsSentMs      ground times of the time beacons the ground really sent in the step, ms
+ * @param beaconsAcceptedMs  ground times of the beacons the spacecraft accepted (set its clock from) in the step, ms
  * @param error              an exception a stage threw in the step, or null
  */
 public record StepState(String satellite, long step, double trueTimeS, double onboardTimeS, double dtS,
@@ -44,7 +48,8 @@ public record StepState(String satellite, long step, double trueTimeS, double on
                         long bytesTransmitted, List<byte[]> downlinkPackets,
                         long memoryUsedBytes, long memoryBudgetBytes,
                         long[] generatedIds, long[] corruptedIds, long[] mergedIds,
-                        long[] queuedIds, List<AppliedUpdate> appliedUpdates, Throwable error) {
+                        long[] queuedIds, List<AppliedUpdate> appliedUpdates, long[] beaconsSentMs,
+                        long[] beaconsAcceptedMs, Throwable error) {
 
     /**
      * A model update as the spacecraft applied it.

@@ -3,6 +3,7 @@ package io.onorbit.verification.soak;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Reassembler;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,6 +25,9 @@ import java.util.SplittableRandom;
  *       reverse order.</li>
  * </ul>
  *
+ * <p>It also plays back and forges the ground's time beacons ({@link #interfereBeacons}, see
+ * {@link BeaconKind}), to move the spacecraft's clock.
+ *
  * <p>Commands arrive as a Poisson process with {@code perPass} commands per pass on average,
  * spread over the pass; before the attacker has seen an update to imitate, it stays silent (and
  * counts nothing). Whether any was accepted is judged by
@@ -34,6 +38,13 @@ public final class UplinkAttacker {
 
     /** What an injected command is. */
     public enum Kind { FORGED, REPLAYED, REORDERED }
+
+    /**
+     * What an injected time beacon is: {@link #FORGED}, the latest beacon heard with its time moved
+     * (by up to an hour either way, the tag left as it was); {@link #REPLAYED}, an older beacon
+     * heard, played back (late, so out of order too).
+     */
+    public enum BeaconKind { FORGED, REPLAYED }
 
     /** Updates kept to replay and reorder (the newest ones). */
     private static final int KEPT = 8;
@@ -46,6 +57,8 @@ public final class UplinkAttacker {
     private Reassembler listener;
     private final List<Reassembler.Message> seen = new ArrayList<>();
     private final EnumMap<Kind, Long> injected = new EnumMap<>(Kind.class);
+    private final List<byte[]> beaconsSeen = new ArrayList<>();
+    private final EnumMap<BeaconKind, Long> beaconsInjected = new EnumMap<>(BeaconKind.class);
     private int packetBytes;
     private long nextMessageId = FIRST_MESSAGE_ID;
 
@@ -62,6 +75,47 @@ public final class UplinkAttacker {
         for (Kind k : Kind.values()) {
             injected.put(k, 0L);
         }
+        for (BeaconKind k : BeaconKind.values()) {
+            beaconsInjected.put(k, 0L);
+        }
+    }
+
+    /**
+     * Listens to the ground's time beacons for a part of a pass and sends its own first.
+     *
+     * @param genuine      the ground's beacons on the air in this part of the pass
+     * @param passFraction the part of the pass this is, in [0, 1]
+     * @return what the satellite's receiver hears: the attacker's beacons, then the ground's
+     */
+    public List<byte[]> interfereBeacons(List<byte[]> genuine, double passFraction) {
+        int n = poisson(perPass * Math.max(0, Math.min(1, passFraction)));
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < n && !beaconsSeen.isEmpty(); i++) {
+            BeaconKind kind = BeaconKind.values()[random.nextInt(BeaconKind.values().length)];
+            byte[] latest = beaconsSeen.get(beaconsSeen.size() - 1);
+            byte[] b = switch (kind) {
+                case FORGED -> {
+                    // The public layout: mark (4), name length (1), name, time (8), tag (32).
+                    byte[] f = latest.clone();
+                    int at = 5 + Byte.toUnsignedInt(f[4]);
+                    long ms = ByteBuffer.wrap(f).getLong(at);
+                    long shiftMs = (1 + random.nextInt(3600)) * 1000L * (random.nextBoolean() ? 1 : -1);
+                    ByteBuffer.wrap(f).putLong(at, ms + shiftMs);
+                    yield f;
+                }
+                case REPLAYED -> beaconsSeen.get(random.nextInt(beaconsSeen.size())).clone();
+            };
+            out.add(b);
+            beaconsInjected.merge(kind, 1L, Long::sum);
+        }
+        for (byte[] g : genuine) {
+            beaconsSeen.add(g.clone());
+            if (beaconsSeen.size() > KEPT) {
+                beaconsSeen.remove(0);
+            }
+        }
+        out.addAll(genuine);
+        return out;
     }
 
     /**
@@ -144,8 +198,14 @@ public final class UplinkAttacker {
         return new EnumMap<>(injected);
     }
 
-    /** @return commands injected so far */
+    /** @return time beacons injected so far, by kind */
+    public Map<BeaconKind, Long> beaconsInjected() {
+        return new EnumMap<>(beaconsInjected);
+    }
+
+    /** @return commands and time beacons injected so far */
     public long injectedTotal() {
-        return injected.values().stream().mapToLong(Long::longValue).sum();
+        return injected.values().stream().mapToLong(Long::longValue).sum()
+                + beaconsInjected.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -10,7 +10,8 @@
  * (0.5/day; one file of the flight storage has a byte flipped or is truncated) and clock jumps
  * (0.3/day, uniform within +-120 s; the ground's time beacon corrects the clock on the next
  * carrier lock) and an attacker on the uplink (1 command per pass with uplink on average:
- * forged, replayed or reordered signed updates, {@link io.onorbit.verification.soak.UplinkAttacker}). Timed faults are Poisson arrivals drawn every step from the satellite's own
+ * forged, replayed or reordered signed updates, and as many forged or played-back time beacons,
+ * {@link io.onorbit.verification.soak.UplinkAttacker}). Timed faults are Poisson arrivals drawn every step from the satellite's own
  * stream, so the same seed gives the same faults whatever stages are present.
  *
  * <p><b>Invariants</b> ({@link io.onorbit.verification.soak.Invariants}), judged against the truth,
@@ -25,13 +26,15 @@
  * corrupted after an injected storage fault is counted as {@code lost}, detected); CCSDS sequence
  * counts advancing per APID; only genuine uplink commands applied (counters strictly increasing
  * across resets, each counter signed by the ground for that version, the parameters installed
- * equal to the published version); trainer memory within its budget; no exception out of any
+ * equal to the published version; every time beacon that set the clock sent by the ground in that
+ * step and later than the ones before); trainer memory within its budget; no exception out of any
  * stage; every global version the ground archive says was published applied on board (it, or a
  * newer one) before the end of the
  * {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES}rd pass with uplink time
  * after its publication, passes counted on the true orbit's contact windows where the ground's
- * uplink carrier reached the satellite (a pass lost by fault does not count; one during which the
- * flight computer was rebooting does), its lag reported as {@code updates.max_lag_s}. A soak fails
+ * uplink could reach the satellite outside the acquisition margins (the radio's rule, as
+ * {@code plan} counts uplink bytes: a pass lost by fault or too short for any uplink does not
+ * count; one during which the flight computer was rebooting does), its lag reported as {@code updates.max_lag_s}. A soak fails
  * (exit 1) on any violation and on any lost or duplicated delta.
  *
  * <p><b>What the invariants read.</b> The simulator hands each step's truth to the invariants as a

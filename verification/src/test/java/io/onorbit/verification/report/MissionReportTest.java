@@ -41,7 +41,7 @@ class MissionReportTest {
         assertThat(out.resolve("stale.txt")).doesNotExist();
         String page = Files.readString(out.resolve("index.html"));
         // One self-contained page: the plots are inside it, nothing is fetched.
-        assertThat(page).contains("report-test", "Contacts by station and umbra", "State of charge against the floor")
+        assertThat(page).contains("report-test", "Contacts by station", "State of charge against the floor")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         String[] parts = page.split("data:image/png;base64,", -1);
         for (int i = 1; i < parts.length; i++) {

@@ -89,7 +89,7 @@ final class ScriptedStages implements StageFactory {
                 }
 
                 @Override
-                public void beacon(double groundTimeS) {
+                public void beacon(byte[] frame) {
                 }
 
                 @Override

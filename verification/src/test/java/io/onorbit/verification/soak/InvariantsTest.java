@@ -153,6 +153,39 @@ class InvariantsTest {
     }
 
     @Test
+    void aTimeBeaconTheGroundDidNotSendOrAnOlderOneSettingTheClockFires() {
+        Invariants.GenuineCommandsOnly inv = new Invariants.GenuineCommandsOnly();
+        StepStates s = new StepStates();
+        s.beaconsSent = new long[] {60_000};
+        s.beaconsAccepted = new long[] {60_000};
+        assertThat(inv.check(s.build())).isNull(); // the ground's own
+        s.beaconsSent = new long[] {90_000};
+        s.beaconsAccepted = new long[] {90_000 + 3_600_000}; // a forged time
+        assertThat(inv.check(s.build())).contains("never sent").contains("forged");
+        Invariants.GenuineCommandsOnly replay = new Invariants.GenuineCommandsOnly();
+        s.beaconsSent = new long[] {120_000};
+        s.beaconsAccepted = new long[] {120_000};
+        assertThat(replay.check(s.build())).isNull();
+        s.beaconsSent = new long[] {150_000};
+        s.beaconsAccepted = new long[] {120_000}; // the one accepted before, again
+        assertThat(replay.check(s.build())).contains("replayed or reordered");
+        s.beaconsAccepted = new long[0]; // refused: silent
+        assertThat(replay.check(s.build())).isNull();
+        assertThat(replay.beaconsAccepted()).isEqualTo(2);
+        // A genuine beacon never accepted, played back more than the allowed age later.
+        Invariants.GenuineCommandsOnly late = new Invariants.GenuineCommandsOnly();
+        StepStates t = new StepStates();
+        t.beaconsSent = new long[] {0};
+        late.check(t.build());
+        for (int i = 0; i < 20; i++) {
+            t.beaconsSent = new long[0];
+            assertThat(late.check(t.build())).isNull();
+        }
+        t.beaconsAccepted = new long[] {0}; // at true t = 630 s
+        assertThat(late.check(t.build())).contains("older than 600.0 s");
+    }
+
+    @Test
     void aReplayedOrReorderedCommandAcceptedFires() {
         Invariants.GenuineCommandsOnly inv = new Invariants.GenuineCommandsOnly();
         StepStates s = new StepStates();

@@ -28,6 +28,8 @@ final class StepStates {
     long[] merged = {};
     long[] queued = {};
     List<StepState.AppliedUpdate> applied = List.of();
+    long[] beaconsSent = new long[0];
+    long[] beaconsAccepted = new long[0];
     Throwable error;
     long step;
 
@@ -62,6 +64,7 @@ final class StepStates {
         return new StepState("sat-1", step++, t, t, 30, soc, socFloor, Double.isNaN(realDrawSoc) ? soc : realDrawSoc,
                 unservedWh, envelopeW, optimizerW, Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps,
                 bytes > 0 ? t + from : Double.NaN, bytes > 0 ? t + until : Double.NaN, uplinkS,
-                bytes, packets, memoryUsed, memoryBudget, generated, corrupted, merged, queued, applied, error);
+                bytes, packets, memoryUsed, memoryBudget, generated, corrupted, merged, queued, applied, beaconsSent,
+                beaconsAccepted, error);
     }
 }

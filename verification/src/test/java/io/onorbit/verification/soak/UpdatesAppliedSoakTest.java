@@ -172,8 +172,8 @@ class UpdatesAppliedSoakTest {
         }
 
         @Override
-        public void beacon(double groundTimeS) {
-            inner.beacon(groundTimeS);
+        public void beacon(byte[] frame) {
+            inner.beacon(frame);
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onorbit.flight.command.ModelUpdate;
 import io.onorbit.flight.command.RejectReason;
 import io.onorbit.flight.command.UpdateReceiver;
+import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.flight.model.ModelVersion;
 import io.onorbit.flight.packet.Packetizer;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +79,41 @@ class UplinkAttackerTest {
         assertThat(refused.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(injected);
         assertThat(refused.getOrDefault(RejectReason.FORGED, 0L)).isEqualTo(attacker.injected().get(UplinkAttacker.Kind.FORGED));
         assertThat(refused).doesNotContainKeys(RejectReason.TRUNCATED, RejectReason.MALFORMED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void everyInjectedTimeBeaconIsRefusedAndOnlyTheGroundsSetTheClock(long seed) {
+        byte[] key = new byte[32];
+        new SplittableRandom(seed).nextBytes(key);
+        UplinkAttacker attacker = new UplinkAttacker(new SplittableRandom(seed), 4.0);
+        long floorMs = Long.MIN_VALUE; // what the spacecraft keeps on flash
+        Map<RejectReason, Long> refused = new EnumMap<>(RejectReason.class);
+        List<Long> accepted = new ArrayList<>();
+        List<Long> sent = new ArrayList<>();
+        for (int step = 0; step < 200; step++) {
+            long groundMs = 1_000_000L + step * 30_000L;
+            sent.add(groundMs);
+            for (byte[] b : attacker.interfereBeacons(List.of(TimeBeacon.sign(SAT, groundMs, key)), 0.1)) {
+                Optional<RejectReason> why = TimeBeacon.check(b, SAT, key, floorMs);
+                if (why.isPresent()) {
+                    refused.merge(why.get(), 1L, Long::sum);
+                } else {
+                    floorMs = TimeBeacon.parse(b).orElseThrow().groundTimeMs();
+                    accepted.add(floorMs);
+                }
+            }
+        }
+        assertThat(accepted).as("exactly the ground's beacons, in order").isEqualTo(sent);
+        Map<UplinkAttacker.BeaconKind, Long> injected = attacker.beaconsInjected();
+        assertThat(injected).allSatisfy((k, n) -> assertThat(n).as(k.name()).isPositive());
+        assertThat(refused.values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(injected.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(refused.get(RejectReason.FORGED)).isEqualTo(injected.get(UplinkAttacker.BeaconKind.FORGED));
+        assertThat(refused.get(RejectReason.REPLAYED)).isEqualTo(injected.get(UplinkAttacker.BeaconKind.REPLAYED));
+        // Someone else's genuine beacon does not set this clock either.
+        assertThat(TimeBeacon.check(TimeBeacon.sign("sat-2", floorMs + 1, key), SAT, key, floorMs))
+                .contains(RejectReason.WRONG_SATELLITE);
     }
 
     @ParameterizedTest

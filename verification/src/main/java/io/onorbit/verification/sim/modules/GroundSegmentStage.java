@@ -11,6 +11,7 @@ import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.ingest.Ingest;
+import io.onorbit.ground.link.AckJournal;
 import io.onorbit.ground.link.GroundLink;
 import io.onorbit.ground.link.SatelliteUpdates;
 import io.onorbit.ground.review.ReviewDesk;
@@ -49,6 +50,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final int sharedCoordinates;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
     private long latestVersion;
+    private final Optional<AckJournal> journal;
     private final long launchVersion;
 
     /**
@@ -67,6 +69,17 @@ public final class GroundSegmentStage implements GroundStage {
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
                               Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
                               int sharedCoordinates, Path archiveFile) {
+        this(schedules, link, plan, policy, aggregator, signer, keys, launch, sharedCoordinates, archiveFile, Optional.empty());
+    }
+
+    /**
+     * Like the other constructor, also recording every acknowledged delta in {@code journal}
+     * (after its archive commit, before the acknowledgement is queued).
+     */
+    public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
+                              Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
+                              int sharedCoordinates, Path archiveFile, Optional<AckJournal> journal) {
+        this.journal = journal;
         this.epoch = schedules.get(0).epoch();
         this.archiveFile = archiveFile;
         this.archive = Archive.open(archiveFile);
@@ -115,7 +128,11 @@ public final class GroundSegmentStage implements GroundStage {
 
     @Override
     public void close() {
-        archive.close();
+        try {
+            archive.close();
+        } finally {
+            journal.ifPresent(AckJournal::close);
+        }
     }
 
     @Override
@@ -134,6 +151,7 @@ public final class GroundSegmentStage implements GroundStage {
         private String station = "";
         private double passAosS = Double.NaN;
         private final SatelliteUpdates updates;
+        private Instant receivedAt = Instant.EPOCH;
 
         SatellitePort(OnboardSchedule schedule, LinkConfig config, ApidPlan plan) {
             this.schedule = schedule;
@@ -141,6 +159,7 @@ public final class GroundSegmentStage implements GroundStage {
             radio.connect(PassGatedRadio.Direction.UPLINK, upBuffer::add);
             this.link = new GroundLink(schedule.satellite(), plan,
                     new Packetizer(config.packetBytes(), plan.number(schedule.satellite())), radio, ingest, seq -> {
+                journal.ifPresent(j -> j.acknowledged(receivedAt, schedule.satellite(), seq));
                 archivedSinceSync++;
                 deliveredNow.add(seq);
             }, config.nackIntervalS());
@@ -156,11 +175,17 @@ public final class GroundSegmentStage implements GroundStage {
                 station = w.station();
             }
             deliveredNow.clear();
-            Ingest.Pass pass = new Ingest.Pass(passNumber, station, epoch.plusMillis(Math.round(trueTimeS * 1000)));
+            receivedAt = epoch.plusMillis(Math.round(trueTimeS * 1000));
+            Ingest.Pass pass = new Ingest.Pass(passNumber, station, receivedAt);
             for (byte[] p : packets) {
                 link.receive(p, pass);
             }
             return List.copyOf(deliveredNow);
+        }
+
+        @Override
+        public byte[] beacon(double trueTimeS) {
+            return signer.beacon(schedule.satellite(), Math.round(trueTimeS * 1000));
         }
 
         @Override

@@ -51,6 +51,7 @@ public final class ModuleStages implements StageFactory {
     private final ApidPlan apids;
     private final UplinkKeys keys;
     private final KeyOrigin keyOrigin;
+    private final Optional<Path> ackJournal;
     private final AnalogOptimizer.FlowSolution analogFlow;
 
     /**
@@ -71,6 +72,15 @@ public final class ModuleStages implements StageFactory {
      * @throws io.onorbit.ground.config.ConfigException if the mission names a key file and demonstration keys are asked for
      */
     public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile) {
+        this(mission, settings, withoutFile, Optional.empty());
+    }
+
+    /**
+     * @param ackJournal a file (new) in which the ground records every delta it acknowledges, one line
+     *                   each as it happens (see {@link io.onorbit.ground.link.AckJournal}); empty for none
+     */
+    public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile, Optional<Path> ackJournal) {
+        this.ackJournal = ackJournal;
         this.mission = mission;
         this.settings = settings;
         this.power = mission.power();
@@ -109,6 +119,7 @@ public final class ModuleStages implements StageFactory {
         this.apids = o.apids;
         this.keys = o.keys;
         this.keyOrigin = o.keyOrigin;
+        this.ackJournal = o.ackJournal;
         this.analogFlow = analogFlow;
     }
 
@@ -249,6 +260,7 @@ public final class ModuleStages implements StageFactory {
         DeployedModel launch = fitLaunchModel(schedules);
         int features = learning.createTask(schedules.get(0), 0).featureCount();
         return new GroundSegmentStage(schedules, link, apids, ground.review(), ground.aggregator(),
-                new UplinkSigner(keys), keys, launch, learning.trainer().sharedParameterCount(features), file);
+                new UplinkSigner(keys), keys, launch, learning.trainer().sharedParameterCount(features), file,
+                ackJournal.map(io.onorbit.ground.link.AckJournal::create));
     }
 }
