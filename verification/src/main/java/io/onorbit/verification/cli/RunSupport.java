@@ -114,7 +114,21 @@ public final class RunSupport {
             if (live[0] != null) {
                 writeIncomplete(live[0], setup, seed, started, "interrupted", "stopped by a signal before the end");
             }
-            AtomicOutput.deleteTree(work);
+            // The loop's threads may still write flight storage while it is deleted: try a few times, and
+            // never print a stack trace on Ctrl-C (the next run deletes the folders of processes that are gone).
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try {
+                    AtomicOutput.deleteTree(work);
+                    return;
+                } catch (UncheckedIOException stillWritten) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
         }, "onorbit-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
