@@ -26,16 +26,16 @@
  * corrupted after an injected storage fault is counted as {@code lost}, detected); CCSDS sequence
  * counts advancing per APID; only genuine uplink commands applied (counters strictly increasing
  * across resets, each counter signed by the ground for that version, the parameters installed
- * equal to the published version; every time beacon that set the clock sent by the ground in that
- * step and later than the ones before); trainer memory within its budget; no exception out of any
+ * equal to the published version; every time beacon that set the clock sent by the ground, later
+ * than the ones accepted before and at most 600 s old in true time); trainer memory within its budget; no exception out of any
  * stage; every global version the ground archive says was published applied on board (it, or a
- * newer one) before the end of the
- * {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES}rd pass with uplink time
- * after its publication, passes counted on the true orbit's contact windows where the ground's
+ * newer one) within {@value io.onorbit.verification.soak.Invariants.UpdatesApplied#PASSES} passes
+ * with uplink time after its publication, passes counted on the true orbit's contact windows where the ground's
  * uplink could reach the satellite outside the acquisition margins (the radio's rule, as
  * {@code plan} counts uplink bytes: a pass lost by fault or too short for any uplink does not
- * count; one during which the flight computer was rebooting does), its lag reported as {@code updates.max_lag_s}. A soak fails
- * (exit 1) on any violation and on any lost or duplicated delta.
+ * count; one during which the flight computer was rebooting does), its lag reported as
+ * {@code updates.max_lag_s}. A soak fails (exit 1) on any violation and on any lost or duplicated
+ * delta.
  *
  * <p><b>What the invariants read.</b> The simulator hands each step's truth to the invariants as a
  * {@link io.onorbit.verification.soak.StepState} and keeps the delta books in a
