@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * the three stations of {@code mission-configs/sso-550km.yaml}.
  *
  * <p>Run from the repository root (after {@code ./onorbit --help}): {@code java -cp "verification/target/classes:verification/target/lib/*"
- * io.onorbit.verification.bench.PlanBenchmark [DAYS=365] [RUNS=3]}
+ * io.onorbit.verification.bench.PlanBenchmark [DAYS=365] [RUNS=3] [tle|kepler|both]}
  */
 public final class PlanBenchmark {
 
@@ -105,7 +105,11 @@ public final class PlanBenchmark {
                 + "load average %.2f%n", days, Runtime.getRuntime().availableProcessors(), runs,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<String> rows = new ArrayList<>();
-        for (String[] kind : new String[][] {{"TLE (SGP4)", TLE_SAT}, {"Keplerian (Eckstein-Hechler)", KEPLER_SAT}}) {
+        String only = args.length > 2 ? args[2] : "both";
+        for (String[] kind : new String[][] {{"TLE (SGP4)", TLE_SAT, "tle"}, {"Keplerian (Eckstein-Hechler)", KEPLER_SAT, "kepler"}}) {
+            if (!only.equals("both") && !only.equals(kind[2])) {
+                continue;
+            }
             Path mission = dir.resolve("mission-" + rows.size() + ".yaml");
             Files.writeString(mission, "mission: plan-bench\nstart: 2026-06-21T00:00:00Z\nduration: P7D\n" + kind[1] + STATIONS);
             rows.add(run(kind[0], mission, days, runs, dir));
@@ -137,6 +141,9 @@ public final class PlanBenchmark {
                 // the 1-day outputs go elsewhere: the full-span ones are compared below
                 Path bo = s == 0 ? baseOut : dir.resolve("base-1d.json");
                 Path fo = s == 0 ? fastOut : dir.resolve("fast-1d.json");
+                // each run writes afresh (plan refuses to replace a file without --force)
+                Files.deleteIfExists(bo);
+                Files.deleteIfExists(fo);
                 Timed b = spawn(List.of(OrekitPlanBaseline.class.getName(), mission.toString(), d, bo.toString()));
                 Timed f = spawnPlan(List.of("plan", mission.toString(), "--days", d, "--format", "json", "--out", fo.toString()));
                 base[s] = Math.min(base[s], b.wallS);
