@@ -58,6 +58,8 @@ public final class FlightExecutive implements FlightSoftware {
     private final UpdateReceiver receiver;
     private final Packetizer packetizer;
     private final PassGatedRadio radio;
+    /** Leading parameters shared with the constellation; the rest is this spacecraft's own head (FedPer). */
+    private final int sharedCount;
     private SpacecraftLink link;
 
     // RAM: lost at a reset.
@@ -113,6 +115,7 @@ public final class FlightExecutive implements FlightSoftware {
         this.baseParams = baseParams.clone();
         this.samplesSinceBase = samplesSinceBase;
         this.x = new float[config.featureCount()];
+        this.sharedCount = config.trainer().sharedParameterCount(config.featureCount());
         this.controlIdNext = counters.current().controlIdNext();
         this.controlIdLimit = controlIdNext;
         this.lastCheckpointS = hardware.clock().nowS();
@@ -294,11 +297,12 @@ public final class FlightExecutive implements FlightSoftware {
         ModelVersion version = receiver.version();
         // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_reference),
         // w_reference being what this spacecraft's deltas of the old base already carry.
+        // The personal head (FedPer) is this spacecraft's own: the global model's head is not taken.
         float[] local = trainer.model().parameters();
         float[] reference = encoder.reference(base, baseParams);
         float[] w = new float[global.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = global[i] + (local[i] - reference[i]);
+            w[i] = i < sharedCount ? global[i] + (local[i] - reference[i]) : local[i];
         }
         trainer.model().setParameters(w, version.version());
         base = version;
@@ -328,9 +332,10 @@ public final class FlightExecutive implements FlightSoftware {
     private void cutDelta(double t) throws IOException {
         passDeltaDue = false;
         lastDeltaS = t;
-        float[] params = trainer.model().parameters();
-        if (Arrays.equals(params, encoder.reference(base, baseParams))) {
-            return; // no progress since the last delta
+        float[] reference = encoder.reference(base, baseParams);
+        float[] params = sharedPart(trainer.model().parameters(), reference);
+        if (Arrays.equals(params, reference)) {
+            return; // no progress on the shared body since the last delta
         }
         long seq = queue.reserveSequence();
         counters.store(counters.current().withDeltaSequenceNext(Math.max(seq + 1, counters.current().deltaSequenceNext())));
@@ -347,6 +352,15 @@ public final class FlightExecutive implements FlightSoftware {
         }
         checkpoint(); // the encoder's reference moved: a reset must not send this progress twice
         lastCheckpointS = t;
+    }
+
+    /**
+     * @return {@code params} with the personal head replaced by {@code reference}'s: a delta
+     *         carries only the shared body, the head never leaves the spacecraft
+     */
+    private float[] sharedPart(float[] params, float[] reference) {
+        System.arraycopy(reference, sharedCount, params, sharedCount, params.length - sharedCount);
+        return params;
     }
 
     private void checkpoint() throws IOException {
@@ -472,7 +486,7 @@ public final class FlightExecutive implements FlightSoftware {
         return receiver.lastCounter();
     }
 
-    /** @return onboard parameters now (a copy) */
+    @Override
     public float[] parameters() {
         return trainer.model().parameters();
     }

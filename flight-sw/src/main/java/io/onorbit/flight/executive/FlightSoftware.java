@@ -43,4 +43,7 @@ public interface FlightSoftware {
 
     /** @return the trainer's memory budget, bytes */
     long memoryBudgetBytes();
+
+    /** @return the onboard model's parameters now, personal head included (telemetry; a copy) */
+    float[] parameters();
 }

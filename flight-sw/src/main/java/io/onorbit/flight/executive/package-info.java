@@ -20,11 +20,14 @@
  * not while an update is half received, or at a deadline a third of the contact in (at most 60 s
  * or two ticks, never before that earliest time) if no uplink comes; inside a contact longer than
  * {@code deltaCadenceS} (GEO, always in view) one is also cut every {@code deltaCadenceS}. Nothing
- * is cut without progress since the last delta. An arriving global model gives
+ * is cut without progress on the shared body since the last delta. An arriving global model gives
  * {@code w = w_global + (w_local - w_reference)}, where {@code w_reference} is the onboard model
  * when the last delta of the old base was cut (the old base itself if none was): the progress
  * already handed to the queue reaches the ground by its delta and is not counted twice, the rest
- * is kept. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
+ * is kept. Personalisation (FedPer, Arivazhagan et al. 2019, {@code LearningSettings.personalLayers}):
+ * the top layers are this spacecraft's own head; a delta carries only the body below them (the
+ * head's coordinates are zero) and the merge above applies to the body only, the head staying as
+ * trained on board. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
  * every applied update.
  *
  * <p><b>A reset is a reset.</b> Everything the executive holds is RAM: trainer, encoder residual,

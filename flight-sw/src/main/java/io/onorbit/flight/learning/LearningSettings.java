@@ -18,10 +18,14 @@ import java.util.Arrays;
  * @param replayPerUpdate   replayed samples mixed into each update, &ge; 0 (0 if capacity is 0)
  * @param memoryBudgetBytes training memory budget, bytes, &gt; 0
  * @param seed              seed of initialization, sparse-row choice and replay draws
+ * @param personalLayers    top weight layers kept per satellite in a federation (FedPer,
+ *                          Arivazhagan et al. 2019: the personal head stays on board, only the
+ *                          body below it is shared and aggregated); 0 shares the whole model
+ *                          (FedAvg); at most the number of weight layers minus one
  */
 public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, double sparseRowFraction,
                                double learningRate, double proximalWeight, int batchSize, int replayCapacity,
-                               int replayPerUpdate, long memoryBudgetBytes, long seed) {
+                               int replayPerUpdate, long memoryBudgetBytes, long seed, int personalLayers) {
 
     public LearningSettings {
         hiddenLayers = hiddenLayers.clone();
@@ -52,12 +56,40 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         if (memoryBudgetBytes <= 0) {
             throw new IllegalArgumentException("learning: memoryBudgetBytes " + memoryBudgetBytes + " must be > 0");
         }
+        if (personalLayers < 0 || personalLayers > hiddenLayers.length) {
+            throw new IllegalArgumentException("learning: personalLayers " + personalLayers + " must be in [0, "
+                    + hiddenLayers.length + "] (a shared body of at least one layer must remain)");
+        }
     }
 
-    /** @return the defaults: 32-16 hidden tanh layers, last layer trained exactly, 64 KiB */
+    /**
+     * The coordinates of the flat parameter vector that a federation shares: those of every weight
+     * layer below the {@link #personalLayers()} personal ones. The personal head is the suffix of
+     * the vector (the layout puts the layers in order), so the shared part is a prefix.
+     *
+     * @param inputs number of features
+     * @return how many leading parameters are shared (all of them when {@code personalLayers} is 0)
+     */
+    public int sharedParameterCount(int inputs) {
+        int[] w = widths(inputs);
+        int shared = 0;
+        for (int l = 0; l + 1 < w.length - personalLayers; l++) {
+            shared += w[l + 1] * w[l] + w[l + 1];
+        }
+        return shared;
+    }
+
+    /**
+     * @return the defaults: 32-16 hidden tanh layers, last layer trained exactly, 64 KiB, the whole
+     *         model shared (no personal layer). Measured better on every task and three orbits, and
+     *         needed for personalisation (a personal head needs a trained body to share): sparse
+     *         rows 0.25 at rate 0.2 with {@code personalLayers} 1 (BENCHMARKS.md); not the default
+     *         yet because its larger model updates break the soak's update-within-three-passes
+     *         invariant under the stress fault plan (ConstellationSoakTest, seed 11)
+     */
     public static LearningSettings defaults() {
         return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.LAST_LAYER, 0.25, 0.05, 0.5, 8, 64, 24,
-                MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L);
+                MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0);
     }
 
     @Override
@@ -74,49 +106,55 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         return w;
     }
 
+    /** @return a copy with other hidden layers; the personal layers are capped at their number */
     public LearningSettings withHiddenLayers(int... v) {
         return new LearningSettings(v, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length));
     }
 
     public LearningSettings withSubset(TrainableSubset.Kind v) {
         return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withSparseRowFraction(double v) {
         return new LearningSettings(hiddenLayers, subset, v, learningRate, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withLearningRate(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withProximalWeight(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withBatchSize(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, v,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withReplay(int capacity, int perUpdate) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
-                capacity, perUpdate, memoryBudgetBytes, seed);
+                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withMemoryBudgetBytes(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, v, seed);
+                replayCapacity, replayPerUpdate, v, seed, personalLayers);
     }
 
     public LearningSettings withSeed(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, v);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers);
+    }
+
+    public LearningSettings withPersonalLayers(int v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, proximalWeight, batchSize,
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v);
     }
 
     @Override
@@ -125,7 +163,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 && s.sparseRowFraction == sparseRowFraction && s.learningRate == learningRate
                 && s.proximalWeight == proximalWeight && s.batchSize == batchSize
                 && s.replayCapacity == replayCapacity && s.replayPerUpdate == replayPerUpdate
-                && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed;
+                && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed && s.personalLayers == personalLayers;
     }
 
     @Override
@@ -138,6 +176,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         return "LearningSettings[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", subset=" + subset
                 + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", proximalWeight="
                 + proximalWeight + ", batchSize=" + batchSize + ", replayCapacity=" + replayCapacity
-                + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed + "]";
+                + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed
+                + ", personalLayers=" + personalLayers + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.onorbit.flight.executive;
 import io.onorbit.flight.command.ModelUpdate;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.link.LinkConfig;
@@ -78,12 +79,21 @@ final class ExecutiveRig {
     }
 
     ExecutiveRig(Path dir, List<ContactWindow> passes) {
+        // The whole model shared, last layer trained: what these tests were written against,
+        // whatever the mission defaults become.
+        this(dir, passes, LearningSettings.defaults().withSubset(TrainableSubset.Kind.LAST_LAYER).withPersonalLayers(0));
+    }
+
+    ExecutiveRig(Path dir, LearningSettings trainer) {
+        this(dir, regularPasses(), trainer);
+    }
+
+    ExecutiveRig(Path dir, List<ContactWindow> passes, LearningSettings trainer) {
         this.dir = dir;
         new SplittableRandom(11).nextBytes(key);
         double durationS = DURATION_S;
         OnboardSchedule s = new OnboardSchedule(SAT, Instant.parse("2026-06-21T00:00:00Z"), durationS, passes, List.of(),
                 LightingProfile.alwaysLit(), SunDirectionProfile.constant(1, 0, 0));
-        LearningSettings trainer = LearningSettings.defaults();
         float[] golden = new DenseNetwork(trainer.widths(FEATURES), 5, MemoryAccountant.unbounded()).parameters();
         this.apids = new ApidPlan(List.of(SAT), LinkConfig.defaults().apidBase());
         this.groundPacketizer = new Packetizer(LinkConfig.defaults().packetBytes(), apids.number(SAT));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.link.LinkMessages;
@@ -101,6 +103,45 @@ class FlightExecutiveTest {
         DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
                 .orElseThrow();
         assertThat(newest.delta().base()).isEqualTo(v1);
+    }
+
+    @Test
+    void withAPersonalHeadTheDeltaCarriesOnlyTheBodyAndAnArrivingGlobalModelLeavesTheHeadOnBoard() {
+        // FedPer (Arivazhagan et al. 2019): every layer trained (sparse rows), the last one personal.
+        LearningSettings fedPer = LearningSettings.defaults().withSubset(TrainableSubset.Kind.SPARSE_ROWS)
+                .withSparseRowFraction(0.5).withLearningRate(0.2).withPersonalLayers(1);
+        ExecutiveRig rig = new ExecutiveRig(dir, fedPer);
+        FlightExecutive e = rig.boot();
+        float[] golden = rig.config.golden();
+        int shared = fedPer.sharedParameterCount(ExecutiveRig.FEATURES);
+        assertThat(shared).isPositive().isLessThan(golden.length);
+        trainUntilPass(rig, e, 0, 0);
+        rig.clock.nowS = cutFrom(0);
+        e.uplink(List.of()); // pass 0: nothing uplinked by the time it could have been applied: the delta is cut
+        float[] atCut = e.parameters();
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        float[] sent = queue(rig).entries().get(0).delta().toDense();
+        boolean headTrained = false;
+        for (int i = shared; i < golden.length; i++) {
+            assertThat(sent[i]).as("head coordinate %d of the delta", i).isZero();
+            headTrained |= atCut[i] != golden[i];
+        }
+        assertThat(headTrained).as("the head was trained on board").isTrue();
+        assertThat(java.util.Arrays.copyOf(sent, shared)).as("the body travels").isNotEqualTo(new float[shared]);
+
+        trainUntilPass(rig, e, ExecutiveRig.passStart(0) + 30, 1);
+        float[] local = e.parameters();
+        float[] global = perturbed(golden, 0.125f); // a ground that (wrongly) moved the head too
+        ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS(); // the ground's uplink opens
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        assertThat(e.heldVersion()).isEqualTo(v1);
+        // The reference of the body is what the ground already holds: the body at the cut.
+        float[] expected = new float[global.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = i < shared ? global[i] + (local[i] - atCut[i]) : local[i];
+        }
+        assertThat(e.parameters()).containsExactly(expected);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.optimizer.DigitalEnergyCosts;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class HostWorkModelTest {
      */
     @Test
     void countsOneSampleOfASmallNetworkAsByHand() {
-        LearningSettings s = LearningSettings.defaults().withHiddenLayers(3).withReplay(16, 5);
+        LearningSettings s = LearningSettings.defaults().withSubset(TrainableSubset.Kind.LAST_LAYER).withHiddenLayers(3)
+                .withReplay(16, 5);
         HostWorkModel m = new HostWorkModel(2, s, 4);
         assertThat(m.perSample()).isEqualTo(new HostWork(23, 27, 3, 56));
         // per update: 5 replayed samples, then A and b (n^2 + n mults, n^2 + n(n+1)/2 + n adds,

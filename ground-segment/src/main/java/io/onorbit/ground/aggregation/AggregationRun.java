@@ -68,6 +68,22 @@ public final class AggregationRun {
      * @return empty if the archive has no global version or no usable approved delta
      */
     public static Optional<Candidate> preview(Archive archive, Aggregator aggregator) {
+        return preview(archive, aggregator, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Computes the candidate of a personalised federation (FedPer, Arivazhagan et al. 2019): only
+     * the shared body, the first {@code sharedCoordinates} parameters, is aggregated; the rest (each
+     * satellite's personal head, kept on board) stays as in the parent version, whatever a delta
+     * carries there.
+     *
+     * @param sharedCoordinates leading parameters aggregated, &ge; 0 (at least the dimension: all)
+     * @return empty if the archive has no global version or no usable approved delta
+     */
+    public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, int sharedCoordinates) {
+        if (sharedCoordinates < 0) {
+            throw new IllegalArgumentException("sharedCoordinates " + sharedCoordinates + " must be >= 0");
+        }
         Optional<GlobalVersion> parent = archive.latestGlobal();
         if (parent.isEmpty()) {
             return Optional.empty();
@@ -97,7 +113,7 @@ public final class AggregationRun {
         double[] combined = aggregator.combine(dense, weights, tau);
         float[] params = new float[base.length];
         for (int i = 0; i < base.length; i++) {
-            params[i] = (float) (base[i] + combined[i]);
+            params[i] = i < sharedCoordinates ? (float) (base[i] + combined[i]) : base[i];
         }
         return Optional.of(new Candidate(parent.get(), params, used, staleness, skipped, aggregator));
     }
@@ -108,7 +124,17 @@ public final class AggregationRun {
      * @return the new version, or empty if there was nothing to aggregate
      */
     public static Optional<GlobalVersion> run(Archive archive, Aggregator aggregator, Instant at) {
-        return preview(archive, aggregator).map(c -> store(archive, c, new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()));
+        return run(archive, aggregator, Integer.MAX_VALUE, at);
+    }
+
+    /**
+     * Computes and stores the next global version of a personalised federation (see
+     * {@link #preview(Archive, Aggregator, int)}), with its lineage (one transaction).
+     *
+     * @return the new version, or empty if there was nothing to aggregate
+     */
+    public static Optional<GlobalVersion> run(Archive archive, Aggregator aggregator, int sharedCoordinates, Instant at) {
+        return preview(archive, aggregator, sharedCoordinates).map(c -> store(archive, c, new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()));
     }
 
     /**

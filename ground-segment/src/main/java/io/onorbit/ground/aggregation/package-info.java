@@ -6,7 +6,10 @@
  * by default (FedBuff, Nguyen et al. 2022). {@link io.onorbit.ground.aggregation.AggregationRun}
  * takes every approved delta the ground can apply (its base is a version the ground made), adds
  * the combined delta to the current global version, and stores the next global version with its
- * lineage (which deltas, with which effective weight).
+ * lineage (which deltas, with which effective weight). In a personalised federation (FedPer,
+ * Arivazhagan et al., "Federated Learning with Personalization Layers", 2019) it is given the
+ * number of leading coordinates the satellites share (the body); the rest, each satellite's
+ * personal head kept on board, stays as in the parent version whatever a delta carries there.
  *
  * <p>Assumptions and limits: sparse deltas count as zero where they sent nothing (top-k with
  * error feedback carries the rest to a later delta); a delta on an older base is applied to the

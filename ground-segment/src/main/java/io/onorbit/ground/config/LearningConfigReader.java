@@ -36,7 +36,7 @@ public final class LearningConfigReader {
         ConfigNode n = root.required("learning");
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
-                "experiment"));
+                "experiment", "personal_layers"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -70,7 +70,8 @@ public final class LearningConfigReader {
                 n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
                 (int) n.integer("batch_size", t.batchSize(), 1, 100_000), replayCapacity, replayPerUpdate,
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
-                n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
+                n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length));
 
         SolarArrayScenario s = d.solar();
         TaskSpec task = d.task();

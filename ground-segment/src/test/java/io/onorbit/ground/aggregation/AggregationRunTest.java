@@ -49,6 +49,31 @@ class AggregationRunTest {
     }
 
     @Test
+    void aPersonalisedFederationAggregatesOnlyTheSharedBodyAndKeepsTheParentsHead(@TempDir Path dir) {
+        float[] base = {1, 2, 3, 4, 5, 6, 7, 8};
+        int shared = 3; // coordinates 3..7: each satellite's head (FedPer)
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            a.recordGlobalVersion(base, "initial", List.of(), T0);
+            long d1 = a.storeDelta(ArchiveFixtures.delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
+            long d2 = a.storeDelta(ArchiveFixtures.delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            a.review(d1, DeltaStatus.APPROVED, "op", "ok", T0);
+            a.review(d2, DeltaStatus.APPROVED, "op", "ok", T0);
+            DeltaRecord r1 = a.delta(d1).orElseThrow();
+            DeltaRecord r2 = a.delta(d2).orElseThrow();
+            assertThat(r1.dense()[4]).as("the fixture's deltas do carry the head").isNotZero();
+
+            GlobalVersion v1 = AggregationRun.run(a, Aggregator.fedAvg(), shared, T0.plusSeconds(10)).orElseThrow();
+            float[] p = v1.params();
+            for (int i = 0; i < base.length; i++) {
+                double expected = i >= shared ? base[i] : base[i] + (r1.dense()[i] * r1.sampleCount()
+                        + r2.dense()[i] * r2.sampleCount()) / (double) (r1.sampleCount() + r2.sampleCount());
+                assertThat((double) p[i]).as("coordinate %d", i).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+            }
+            assertThat(v1.lineage()).extracting(GlobalVersion.LineageEntry::deltaId).containsExactly(d1, d2);
+        }
+    }
+
+    @Test
     void aDeltaOnAnOlderVersionIsMergedWithWeightOneOverSqrtOnePlusStaleness(@TempDir Path dir) {
         float[] base = {1, 2, 3, 4, 5, 6, 7, 8};
         try (Archive a = Archive.open(dir.resolve("a.db"))) {

@@ -1,7 +1,7 @@
 package io.onorbit.verification.bench;
 
 import io.onorbit.flight.learning.LearningConfig;
-import io.onorbit.flight.learning.eval.PrequentialError;
+import io.onorbit.verification.learning.PrequentialError;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;

@@ -2,7 +2,7 @@ package io.onorbit.verification.bench;
 
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
-import io.onorbit.flight.learning.eval.SyntheticSchedule;
+import io.onorbit.verification.learning.SyntheticSchedule;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.SolarArrayTask;

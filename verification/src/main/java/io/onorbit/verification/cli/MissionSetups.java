@@ -70,6 +70,7 @@ public final class MissionSetups {
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress
+            stages.fitLaunchModel(schedules);
         }
         return new MissionSetup(m.name(), m.seed(), m.durationS(), schedules, settings, stages);
     }

@@ -216,7 +216,9 @@ public final class RunSupport {
         kv(out, "min state of charge / floor", fmt(r.minSoc()) + " / " + fmt(r.socFloor()));
         kv(out, "training energy (Wh)", fmt(r.trainingEnergyWh()));
         kv(out, "model error (prequential)", "frozen " + fmt(r.meanError(0)) + ", onboard " + fmt(r.meanError(1))
-                + change(r.meanError(1), r.meanError(0)) + ", federated " + fmt(r.meanError(2)) + change(r.meanError(2), r.meanError(0)));
+                + change(r.meanError(1), r.meanError(0)) + ", federated " + fmt(r.meanError(2)) + change(r.meanError(2), r.meanError(0))
+                + ", local only " + fmt(r.meanError(3)) + change(r.meanError(3), r.meanError(0))
+                + r.errorUnit().map(u -> " (" + u + ")").orElse(""));
         kv(out, "deltas made/delivered/queued/lost/dup", r.sum(SimulationResult.Satellite::generated) + " / "
                 + r.sum(SimulationResult.Satellite::delivered) + " / " + r.sum(SimulationResult.Satellite::queued) + " / "
                 + r.sum(SimulationResult.Satellite::lost) + " / " + r.sum(SimulationResult.Satellite::duplicated));

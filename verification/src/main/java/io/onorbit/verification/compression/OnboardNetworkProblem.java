@@ -1,7 +1,7 @@
 package io.onorbit.verification.compression;
 
 import io.onorbit.flight.delta.TensorLayout;
-import io.onorbit.flight.learning.eval.BatchFitter;
+import io.onorbit.verification.learning.BatchFitter;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.model.ParameterLayout;

@@ -9,9 +9,13 @@ import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageStatus;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.Violation;
+import io.onorbit.verification.sim.SensorStage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The run's summary as JSON. Field names carry units; a quantity whose stage did not run (or that
@@ -30,7 +34,9 @@ import java.util.Map;
  *       back after each synchronization, never from the link; {@code deltas.archived}: rows the
  *       archive gained during the run; {@code deltas.rejected_on_ground}: what the ground refused,
  *       a count per reason (ingest reasons as the archive records them; {@code review} for
- *       deltas an operator rejected); {@code lost}: destroyed before delivery (detected or silent),
+ *       deltas an operator rejected), and {@code deltas.rejected_in_review_by_flags} the
+ *       {@code review} ones by the flags each carried ({@code stale-base} alone would be a
+ *       rejection for staleness alone); {@code lost}: destroyed before delivery (detected or silent),
  *       {@code duplicated}: archived twice;</li>
  *   <li>{@code updates}: {@code published} global versions made during the run, {@code applied}
  *       on board (all satellites), {@code refused}: the uplinked updates the spacecraft refused, a
@@ -43,6 +49,12 @@ import java.util.Map;
  *   <li>{@code beacons}: the ground's time beacons (authenticated) the spacecraft {@code accepted},
  *       and those it {@code refused}, a count per reason ({@code forged}, {@code replayed} for one
  *       played back or late, ...);</li>
+ *   <li>{@code error} (pooled over satellites) and {@code per_satellite[].error}: time-averaged
+ *       prequential error of {@code frozen} (launch model), {@code onboard} (the flight model,
+ *       federated), {@code federated} (FedPer's personalised model: the newest global body the
+ *       satellite applied with its own head), {@code local} (the same trainer on the same samples
+ *       and envelope, never given a global model), in {@code unit};
+ *       {@code error.satellites_federated_below_local} of {@code satellites_compared};</li>
  *   <li>{@code link}: {@code passes} that began in the run (all satellites), {@code pass_capacity_bytes}
  *       what they offered the downlink by the radio's rule (rate x (duration - 2 x
  *       {@code pass_margin_s}) / 8 per pass; null without a link), {@code bytes_downlinked} what the
@@ -54,6 +66,9 @@ import java.util.Map;
  * </ul>
  */
 public final class SummaryJson {
+
+    private static final int FEDERATED = SensorStage.Errors.NAMES.indexOf("federated");
+    private static final int LOCAL = SensorStage.Errors.NAMES.indexOf("local");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -101,9 +116,17 @@ public final class SummaryJson {
         count(training, "samples_trained", r.payloadSum(PayloadTotals::samplesTrained));
         count(training, "samples_dropped", r.payloadSum(PayloadTotals::samplesDropped));
         ObjectNode err = root.putObject("error");
-        number(err, "frozen", r.meanError(0));
-        number(err, "onboard", r.meanError(1));
-        number(err, "federated", r.meanError(2));
+        errors(err, r.errorUnit(), r::meanError);
+        long compared = r.satellites().stream().filter(s -> !Double.isNaN(s.meanError(FEDERATED))
+                && !Double.isNaN(s.meanError(LOCAL))).count();
+        if (compared > 0) {
+            err.put("satellites_federated_below_local", r.satellites().stream()
+                    .filter(s -> s.meanError(FEDERATED) < s.meanError(LOCAL)).count());
+            err.put("satellites_compared", compared);
+        } else {
+            err.putNull("satellites_federated_below_local");
+            err.putNull("satellites_compared");
+        }
         ObjectNode d = root.putObject("deltas");
         d.put("generated", r.sum(SimulationResult.Satellite::generated));
         d.put("delivered", r.sum(SimulationResult.Satellite::delivered));
@@ -112,9 +135,13 @@ public final class SummaryJson {
             ObjectNode rej = d.putObject("rejected_on_ground");
             r.ground().get().rejectedByReason().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> rej.put(e.getKey(), e.getValue()));
+            ObjectNode byFlags = d.putObject("rejected_in_review_by_flags");
+            r.ground().get().rejectedInReviewByFlags().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> byFlags.put(e.getKey(), e.getValue()));
         } else {
             d.putNull("archived");
             d.putNull("rejected_on_ground");
+            d.putNull("rejected_in_review_by_flags");
         }
         d.put("queued", r.sum(SimulationResult.Satellite::queued));
         d.put("lost", r.sum(SimulationResult.Satellite::lost));
@@ -194,6 +221,7 @@ public final class SummaryJson {
             n.put("passes", r.passesRun(r.schedules().get(i)).size());
             count(n, "pass_capacity_bytes", r.passCapacityBytes(r.schedules().get(i)));
             n.put("global_updates_applied", s.updatesApplied());
+            errors(n.putObject("error"), r.errorUnit(), s::meanError);
         }
         return root;
     }
@@ -205,6 +233,18 @@ public final class SummaryJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("summary JSON", e);
         }
+    }
+
+    /**
+     * Time-averaged prequential errors of the four learners ({@code SensorStage.Errors.NAMES}:
+     * frozen, onboard with federation, the federated personalised model, local-only) and their unit.
+     */
+    private static void errors(ObjectNode n, Optional<String> unit, IntToDoubleFunction meanError) {
+        List<String> names = SensorStage.Errors.NAMES;
+        for (int i = 0; i < names.size(); i++) {
+            number(n, names.get(i), meanError.applyAsDouble(i));
+        }
+        n.put("unit", unit.orElse(null));
     }
 
     private static void number(ObjectNode n, String key, double v) {

@@ -166,7 +166,7 @@ public final class MissionSimulator {
             }
             if (audit != null) {
                 books = Optional.of(new SimulationResult.GroundBooks(audit.archived(), audit.rejectedByReason(),
-                        audit.published()));
+                        audit.published(), audit.rejectedInReviewByFlags()));
             }
         } finally {
             if (pool != null) {
@@ -234,7 +234,7 @@ public final class MissionSimulator {
                     r.commands.signedNotApplied(), Map.copyOf(r.updatesRefused), r.updates.maxLagS(),
                     r.commands.beaconsAccepted(), Map.copyOf(r.beaconsRefused), r.payloadBooks(),
                     r.transmissionsOutsideContact, r.channel().missedPasses(), r.orbitS,
-                    SimulationResult.Trace.of(r.powerSeries, 4), SimulationResult.Trace.of(r.errors, 3),
+                    SimulationResult.Trace.of(r.powerSeries, 4), SimulationResult.Trace.of(r.errors, SensorStage.Errors.NAMES.size()),
                     SimulationResult.Trace.of(r.trainingPerOrbit, 1), SimulationResult.Trace.of(r.bytesPerPass, 1)));
         }
         List<String> order = runners.stream().map(r -> r.schedule.satellite()).toList();
@@ -244,7 +244,8 @@ public final class MissionSimulator {
         }
         return new SimulationResult(mission, schedules.get(0).epoch(), seed, total, wallS, settings.stepS(),
                 factory.statuses(), faults, sats, byInvariant, List.copyOf(violations), injected, survived, schedules,
-                factory.trainingEngine(), ground, factory.passMarginS());
+                factory.trainingEngine(), ground, factory.passMarginS(),
+                runners.stream().flatMap(r -> r.errorUnit().stream()).findFirst());
     }
 
     private static String safe(String name) {

@@ -89,7 +89,7 @@ final class SatelliteRunner {
     final DecimatedSeries powerSeries = new DecimatedSeries(SERIES_POINTS,
             DecimatedSeries.Merge.MIN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries errors = new DecimatedSeries(SERIES_POINTS,
-            DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
+            DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries trainingPerOrbit = new DecimatedSeries(SERIES_POINTS, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries bytesPerPass = new DecimatedSeries(SERIES_POINTS, DecimatedSeries.Merge.MEAN);
     double minSoc = Double.NaN;
@@ -113,8 +113,8 @@ final class SatelliteRunner {
     double payloadIdleS;
     double payloadOffS;
     long peakMemoryBytes = -1;
-    final double[] errorSums = new double[3];
-    final long[] errorCounts = new long[3];
+    final double[] errorSums = new double[SensorStage.Errors.NAMES.size()];
+    final long[] errorCounts = new long[SensorStage.Errors.NAMES.size()];
     private double orbitBinStartS;
     private double orbitBinEnergyJ;
     private double passAosS = Double.NaN;
@@ -236,7 +236,7 @@ final class SatelliteRunner {
                 SensorBatch in = batch != null ? batch : SensorBatch.empty(1);
                 TickReport r = c.tick(dt, in, new PowerTelemetry(power.storedWh(), power.capacityWh()));
                 if (batch != null) {
-                    sensors.score(r.trained(), r.predictions());
+                    sensors.score(r.trained(), r.predictions(), r.envelopeW(), c.parameters());
                 }
             } catch (RuntimeException | AssertionError e) {
                 failed(c, e, t, f);
@@ -624,8 +624,8 @@ final class SatelliteRunner {
         }
         if (sensors != null) {
             SensorStage.Errors e = sensors.errors();
-            double[] v = {e.frozen(), e.onboard(), e.federated()};
-            for (int i = 0; i < 3; i++) {
+            double[] v = e.values();
+            for (int i = 0; i < v.length; i++) {
                 if (!Double.isNaN(v[i])) {
                     errorSums[i] += v[i];
                     errorCounts[i]++;
@@ -633,6 +633,11 @@ final class SatelliteRunner {
             }
             errors.add(s.trueTimeS(), v);
         }
+    }
+
+    /** @return the unit of the prediction errors, empty without a sensor stage */
+    java.util.Optional<String> errorUnit() {
+        return sensors == null ? java.util.Optional.empty() : java.util.Optional.of(sensors.errorUnit());
     }
 
     private void closePass() {

@@ -6,32 +6,63 @@ import io.onorbit.flight.model.ModelVersion;
 /**
  * One spacecraft's environment as its payload sensor sees it (a drifting stream, following true
  * time), and the instruments that score the onboard model against references on the same samples:
- * the frozen launch model and the latest global model the spacecraft applied. Survives resets:
- * it is the world, not the flight computer.
+ * the frozen launch model, a local-only learner (the same trainer on the same samples and
+ * envelope, never receiving a global model) and the federated model (the newest global model the
+ * spacecraft applied, personalised with the spacecraft's own head). Survives resets: it is the
+ * world, not the flight computer.
  */
 public interface SensorStage {
 
     /** @return the samples the sensor delivers during [trueTimeS, trueTimeS + dtS) */
     SensorBatch samples(double trueTimeS, double dtS);
 
-    /** Scores every learner on {@code batch}; {@code onboardPredictions} are the flight model's. */
-    void score(SensorBatch batch, float[] onboardPredictions);
+    /**
+     * Scores every learner on the samples the flight model trained on in one tick.
+     *
+     * @param trained            the samples, in order
+     * @param onboardPredictions the flight model's prediction of each, made before training on it
+     * @param envelopeW          the tick's training envelope, W (the local-only learner trains under it)
+     * @param onboardParameters  the flight model's parameters after the tick (its personal head)
+     */
+    void score(SensorBatch trained, float[] onboardPredictions, double envelopeW, float[] onboardParameters);
 
     /** The spacecraft applied the global model {@code parameters}: the federated reference follows. */
     void globalApplied(float[] parameters, ModelVersion version);
 
-    /** @return prequential errors (fading factor) of frozen, onboard and federated learners */
+    /** @return prequential errors (fading factor) of frozen, local-only, onboard and federated learners */
     Errors errors();
 
     /** @return a short name of the implementation for the summary */
     String name();
 
     /**
-     * Prequential errors, NaN where a learner has no samples yet.
+     * @return the unit of {@link #errors()}: "mean absolute error, &lt;label unit&gt;" for
+     *         regression, "misclassification rate (fraction of samples)" for classes
+     */
+    String errorUnit();
+
+    /**
+     * Prequential errors, NaN where a learner has no samples yet; in the task's error unit (mean
+     * absolute error in the label's unit for regression, misclassification rate for classes).
      *
      * @param frozen    the model deployed at launch, never updated
-     * @param onboard   this spacecraft's trainer
-     * @param federated the latest global model received from the ground, not trained on board
+     * @param onboard   this spacecraft's trainer (federated, merging each global model it applies)
+     * @param federated FedPer's personalised model: the shared body of the newest global model the
+     *                  spacecraft applied (not trained on board since) with the spacecraft's current
+     *                  personal head
+     * @param local     the same trainer on the same samples and envelope, never given a global model
      */
-    record Errors(double frozen, double onboard, double federated) { }
+    record Errors(double frozen, double onboard, double federated, double local) {
+
+        /**
+         * Learner names in the order of {@link #values()} (the index of
+         * {@code SimulationResult.meanError}): the JSON keys and table columns.
+         */
+        public static final java.util.List<String> NAMES = java.util.List.of("frozen", "onboard", "federated", "local");
+
+        /** @return the four errors in the order of {@link #NAMES} */
+        public double[] values() {
+            return new double[] {frozen, onboard, federated, local};
+        }
+    }
 }

@@ -35,13 +35,16 @@ import java.util.Optional;
  * @param passMarginS       time the radio loses at each end of a pass, s (the link's
  *                          {@code pass_margin_s}; empty without a link stage): with it, what each
  *                          pass offered is {@link io.onorbit.flight.schedule.ContactWindow#downlinkCapacityBytes}
+ * @param errorUnit         the unit of every prediction error ({@link #meanError}), empty without
+ *                          the learning stage
  */
 public record SimulationResult(String mission, Instant epoch, long seed, double simulatedS, double wallS, double stepS,
                                List<StageStatus> stages, FaultPlan faultPlan, List<Satellite> satellites,
                                Map<String, Long> invariantViolations, List<Violation> firstViolations,
                                Map<FaultKind, Long> faultsInjected, long faultsSurvived,
                                List<OnboardSchedule> schedules, Optional<String> trainingEngine,
-                               Optional<GroundBooks> ground, java.util.OptionalDouble passMarginS) {
+                               Optional<GroundBooks> ground, java.util.OptionalDouble passMarginS,
+                               Optional<String> errorUnit) {
 
     /**
      * @return true if the run holds up: no invariant violation, no delta lost (even a detected
@@ -93,10 +96,13 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param deltasArchived   deltas archived during the run, all satellites
      * @param rejectedByReason what the ground refused, by reason (ingest reasons, {@code review})
      * @param versionsPublished global versions published during the run
+     * @param rejectedInReviewByFlags the {@code review} rejections by the flags each delta carried
      */
-    public record GroundBooks(long deltasArchived, Map<String, Long> rejectedByReason, long versionsPublished) {
+    public record GroundBooks(long deltasArchived, Map<String, Long> rejectedByReason, long versionsPublished,
+                              Map<String, Long> rejectedInReviewByFlags) {
         public GroundBooks {
             rejectedByReason = Map.copyOf(rejectedByReason);
+            rejectedInReviewByFlags = Map.copyOf(rejectedInReviewByFlags);
         }
     }
 
@@ -147,9 +153,10 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
     }
 
     /**
-     * Time-averaged prequential error over all satellites' steps, NaN without the learning stage.
+     * Time-averaged prequential error over all satellites' steps, NaN without the learning stage;
+     * in the task's error unit ({@code SensorStage.Errors}).
      *
-     * @param which 0 frozen, 1 onboard, 2 federated
+     * @param which index in {@code SensorStage.Errors.NAMES}: 0 frozen, 1 onboard, 2 federated, 3 local-only
      */
     public double meanError(int which) {
         double sum = 0;
@@ -172,7 +179,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param trainingUpdates   updates applied by the trainer
      * @param samples           samples evaluated
      * @param peakMemoryBytes   trainer's peak memory, bytes (-1 without learning)
-     * @param errorSums         sums of frozen, onboard, federated errors over steps
+     * @param errorSums         sums of frozen, onboard, federated, local-only errors over steps
      * @param errorCounts       steps with each error defined
      * @param generated         deltas generated
      * @param delivered         deltas delivered: archived on the ground (read back from the archive)
@@ -201,7 +208,7 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param orbitS            period used for the per-orbit bins, s
      * @param power             trace: min state of charge, envelope W, optimizer's peak operating power W,
      *                          training payload's mean draw W
-     * @param errors            trace: frozen, onboard, federated prequential error
+     * @param errors            trace: frozen, onboard, federated, local-only prequential error
      * @param trainingPerOrbit  trace: training energy per orbit, Wh
      * @param bytesPerPass      trace: bytes sent per pass
      */
@@ -215,7 +222,16 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long beaconsAccepted, Map<RejectReason, Long> beaconsRefused,
                             Optional<PayloadTotals> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
-                            Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) { }
+                            Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) {
+
+        /**
+         * @param which index in {@code SensorStage.Errors.NAMES}
+         * @return this satellite's time-averaged prequential error, NaN if never defined
+         */
+        public double meanError(int which) {
+            return errorCounts[which] == 0 ? Double.NaN : errorSums[which] / errorCounts[which];
+        }
+    }
 
     /**
      * A decimated time series.

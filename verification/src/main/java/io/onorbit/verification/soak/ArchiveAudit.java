@@ -122,6 +122,22 @@ public final class ArchiveAudit implements AutoCloseable {
         return out;
     }
 
+    /**
+     * @return deltas rejected in review, each counted once under the flags it carried (sorted
+     *         labels joined with '+', e.g. {@code norm-outlier+stale-base}; {@code none} for a
+     *         delta an operator rejected without a flag): a rejection for staleness alone shows as
+     *         {@code stale-base}
+     */
+    public Map<String, Long> rejectedInReviewByFlags() {
+        Map<String, Long> out = new TreeMap<>();
+        for (DeltaRecord d : archive.deltas(DeltaStatus.REJECTED)) {
+            String key = d.flags().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .sorted().reduce((a, b) -> a + "+" + b).orElse("none");
+            out.merge(key, 1L, Long::sum);
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         archive.close();

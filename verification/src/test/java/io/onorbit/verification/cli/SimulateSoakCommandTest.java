@@ -34,7 +34,43 @@ class SimulateSoakCommandTest {
         assertThat(written.get("deltas").get("generated")).isEqualTo(printed.get("deltas").get("generated"));
         assertThat(written.get("invariant_violations").asLong()).isZero();
         assertThat(written.get("min_soc").asDouble()).isGreaterThanOrEqualTo(written.get("soc_floor").asDouble());
-        assertThat(written.get("error").get("onboard").isNumber()).isTrue();
+        for (JsonNode error : new JsonNode[] {written.get("error"), written.get("per_satellite").get(0).get("error")}) {
+            for (String learner : new String[] {"frozen", "local", "onboard", "federated"}) {
+                assertThat(error.get(learner).isNumber()).as(learner).isTrue();
+            }
+            assertThat(error.get("unit").asText()).isEqualTo("mean absolute error, fraction of nominal array power");
+        }
+        assertThat(written.get("deltas").get("rejected_on_ground").isObject()).isTrue();
+        JsonNode byFlags = written.get("deltas").get("rejected_in_review_by_flags");
+        assertThat(byFlags.isObject()).isTrue();
+        assertThat(byFlags.has("stale-base")).as("nothing is rejected for staleness alone").isFalse();
+        long review = written.get("deltas").get("rejected_on_ground").path("review").asLong(0);
+        long sum = 0;
+        for (JsonNode n : byFlags) {
+            sum += n.asLong();
+        }
+        assertThat(sum).as("every review rejection counted once by its flags").isEqualTo(review);
+    }
+
+    @Test
+    void withoutAnyGlobalModelTheLocalOnlyBaselineIsTheFlightLearnerItselfAndFederatedEqualsIt() throws Exception {
+        // Last layer trained and personal: nothing is shared, no global model ever arrives, so the
+        // baseline (same trainer, samples, envelope and engine) must score exactly as the flight
+        // model, and the personalised federated model (launch body + the flight head) too.
+        Path mission = tmp.resolve("alone.yaml");
+        Files.writeString(mission, Files.readString(minimal()) + "learning:\n  trainable: last_layer\n  personal_layers: 1\n");
+        Path dir = tmp.resolve("alone");
+        CliRun run = CliRun.of("simulate", mission.toString(), "--days", "1", "--out", dir.toString(), "--format", "json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode written = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(written.get("updates").get("applied").asLong()).isZero();
+        JsonNode e = written.get("per_satellite").get(0).get("error");
+        assertThat(e.get("onboard").asDouble()).isLessThan(e.get("frozen").asDouble());
+        assertThat(e.get("local").asDouble()).isEqualTo(e.get("onboard").asDouble());
+        // The federated reference takes the flight head as it was before each tick (a tick that
+        // trains on buffered samples updates the flight model between them): equal within 5 %.
+        assertThat(e.get("federated").asDouble()).isCloseTo(e.get("onboard").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(5));
     }
 
     @Test

@@ -108,6 +108,11 @@ final class ScriptedStages implements StageFactory {
                 }
 
                 @Override
+                public float[] parameters() {
+                    return new float[0];
+                }
+
+                @Override
                 public ExecutiveEvents drainEvents() {
                     return ExecutiveEvents.NONE;
                 }

@@ -211,5 +211,10 @@ class UpdatesAppliedSoakTest {
         public long memoryBudgetBytes() {
             return inner.memoryBudgetBytes();
         }
+
+        @Override
+        public float[] parameters() {
+            return inner.parameters();
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final Ingest ingest;
     private final Aggregator aggregator;
     private final UplinkSigner signer;
+    private final int sharedCoordinates;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
     private long latestVersion;
     private final Optional<AckJournal> journal;
@@ -61,12 +62,14 @@ public final class GroundSegmentStage implements GroundStage {
      * @param signer      signs updates with the mission's keys
      * @param keys        the same keys, which authenticate each satellite's downlinked deltas
      * @param launch      global version 0 (the launch model)
+     * @param sharedCoordinates leading parameters the federation shares (the body); the rest is
+     *                    each satellite's personal head, which aggregation leaves alone (FedPer)
      * @param archiveFile where the archive goes
      */
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
                               Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
-                              Path archiveFile) {
-        this(schedules, link, plan, policy, aggregator, signer, keys, launch, archiveFile, Optional.empty());
+                              int sharedCoordinates, Path archiveFile) {
+        this(schedules, link, plan, policy, aggregator, signer, keys, launch, sharedCoordinates, archiveFile, Optional.empty());
     }
 
     /**
@@ -75,7 +78,7 @@ public final class GroundSegmentStage implements GroundStage {
      */
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
                               Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
-                              Path archiveFile, Optional<AckJournal> journal) {
+                              int sharedCoordinates, Path archiveFile, Optional<AckJournal> journal) {
         this.journal = journal;
         this.epoch = schedules.get(0).epoch();
         this.archiveFile = archiveFile;
@@ -83,6 +86,7 @@ public final class GroundSegmentStage implements GroundStage {
         this.ingest = Ingest.forLink(archive, policy, plan, keys);
         this.aggregator = aggregator;
         this.signer = signer;
+        this.sharedCoordinates = sharedCoordinates;
         if (archive.latestGlobal().isEmpty()) {
             archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
         }
@@ -109,7 +113,7 @@ public final class GroundSegmentStage implements GroundStage {
         int approved = stored == 0 ? 0 : new ReviewDesk(archive).autoReview(OPERATOR, at).size();
         // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
         int flagged = stored - approved;
-        long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, at).map(GlobalVersion::version).orElse(-1L);
+        long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, sharedCoordinates, at).map(GlobalVersion::version).orElse(-1L);
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);

@@ -158,13 +158,29 @@ public final class ModuleStages implements StageFactory {
         }
     }
 
-    /** @return the launch model of the constellation, fitted once on the first schedule asked for */
-    synchronized DeployedModel deployed(OnboardSchedule schedule) {
+    /**
+     * Fits the constellation's launch model on every satellite's commissioning span (see
+     * {@link DeployedModel}); the loop's stages all carry it. Called once with the mission's
+     * schedules before the stages are built (the ground stage does it if nobody did).
+     *
+     * @param schedules every satellite's schedule
+     * @return the launch model
+     */
+    public synchronized DeployedModel fitLaunchModel(List<OnboardSchedule> schedules) {
         if (deployed == null) {
-            deployed = DeployedModel.fit(schedule, learning);
+            deployed = DeployedModel.fit(schedules, learning);
         }
         return deployed;
     }
+
+    private synchronized DeployedModel deployed() {
+        if (deployed == null) {
+            throw new IllegalStateException("the launch model is fitted on the whole constellation first (fitLaunchModel)");
+        }
+        return deployed;
+    }
+
+
 
     @Override
     public java.util.OptionalDouble passMarginS() {
@@ -214,14 +230,15 @@ public final class ModuleStages implements StageFactory {
 
     @Override
     public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
-        DeployedModel launch = deployed(schedule);
-        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), launch.parameters(),
-                launch.version(), learning.experiment().fadingFactor());
+        DeployedModel launch = deployed();
+        // The local-only baseline trains on an engine of its own with this satellite's devices.
+        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), optimizer(seed),
+                launch.parameters(), launch.version(), learning.experiment().fadingFactor());
     }
 
     @Override
     public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
-        DeployedModel launch = deployed(schedule);
+        DeployedModel launch = deployed();
         FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), learning.createTask(schedule, seed).featureCount(),
                 payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
                 launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
@@ -240,8 +257,10 @@ public final class ModuleStages implements StageFactory {
                 throw new UncheckedIOException("cannot create a temporary archive", e);
             }
         }
+        DeployedModel launch = fitLaunchModel(schedules);
+        int features = learning.createTask(schedules.get(0), 0).featureCount();
         return new GroundSegmentStage(schedules, link, apids, ground.review(), ground.aggregator(),
-                new UplinkSigner(keys), keys, deployed(schedules.get(0)), file,
+                new UplinkSigner(keys), keys, launch, learning.trainer().sharedParameterCount(features), file,
                 ackJournal.map(io.onorbit.ground.link.AckJournal::create));
     }
 }

@@ -2,28 +2,40 @@ package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.executive.SensorBatch;
 import io.onorbit.flight.learning.LearningSettings;
-import io.onorbit.flight.learning.eval.PrequentialError;
+import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.verification.learning.PrequentialError;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.verification.sim.SensorStage;
 import java.util.Arrays;
 
 /**
  * The satellite's own drifting stream (a {@code flight.learning.task}, following true time) and
- * the instruments that score the flight model on it: a frozen copy of the deployed model and a
- * copy of the latest global model the spacecraft applied, scored on the same samples
- * (prequential error with the experiment's fading factor; absolute error for regression,
- * misclassification for classes, as the drift experiment does). The world and the instruments
- * survive resets of the flight computer.
+ * the instruments that score the flight model on it, on the samples it trained on: a frozen copy
+ * of the deployed model; a local-only learner (an {@link OnboardTrainer} with the flight
+ * trainer's settings, on an engine of its own, stepped on the same samples under the same
+ * envelope, that never receives a global model); and the federated model, FedPer's personalised
+ * model (Arivazhagan et al. 2019): the shared body of the newest global model the spacecraft
+ * applied with the spacecraft's current personal head (prequential error with the experiment's
+ * fading factor; absolute error for regression, misclassification for classes, as the drift
+ * experiment does). The world and the instruments survive resets of the flight computer (so the
+ * local-only learner loses nothing at a reset the flight model does).
  */
 public final class SensorStream implements SensorStage {
 
     private final DriftTask task;
     private final DenseNetwork frozen;
     private final DenseNetwork federated;
+    private final OnboardTrainer local;
+    private final float[] globalParams;
+    /** The flight model's parameters after the previous scored tick (its head before this one's training). */
+    private final float[] headBefore;
+    private final int sharedCount;
     private final PrequentialError eFrozen;
+    private final PrequentialError eLocal;
     private final PrequentialError eOnboard;
     private final PrequentialError eFederated;
     private final float[] x;
@@ -32,20 +44,27 @@ public final class SensorStream implements SensorStage {
 
     /**
      * @param task            the satellite's stream (consumed)
-     * @param settings        trainer settings (the network shape of the references)
+     * @param settings        trainer settings (the network shape of the references, the local-only learner)
+     * @param localEngine     the local-only learner's optimizer (not shared with the flight computer)
      * @param deployed        the model deployed at launch
      * @param deployedVersion its identity
      * @param fadingFactor    prequential fading factor
      */
-    public SensorStream(DriftTask task, LearningSettings settings, float[] deployed, ModelVersion deployedVersion,
-                        double fadingFactor) {
+    public SensorStream(DriftTask task, LearningSettings settings, Optimizer localEngine, float[] deployed,
+                        ModelVersion deployedVersion, double fadingFactor) {
         this.task = task;
         int[] widths = settings.widths(task.featureCount());
         this.frozen = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
         this.federated = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
         frozen.setParameters(deployed, deployedVersion.version());
         federated.setParameters(deployed, deployedVersion.version());
+        this.local = OnboardTrainer.create(task.featureCount(), settings, localEngine);
+        local.model().setParameters(deployed, deployedVersion.version());
+        this.globalParams = deployed.clone();
+        this.headBefore = deployed.clone();
+        this.sharedCount = settings.sharedParameterCount(task.featureCount());
         this.eFrozen = new PrequentialError(fadingFactor);
+        this.eLocal = new PrequentialError(fadingFactor);
         this.eOnboard = new PrequentialError(fadingFactor);
         this.eFederated = new PrequentialError(fadingFactor);
         this.x = new float[task.featureCount()];
@@ -80,16 +99,26 @@ public final class SensorStream implements SensorStage {
     }
 
     @Override
-    public void score(SensorBatch batch, float[] onboardPredictions) {
+    public void score(SensorBatch trained, float[] onboardPredictions, double envelopeW, float[] onboardParameters) {
+        if (trained.size() == 0) {
+            System.arraycopy(onboardParameters, 0, headBefore, 0, headBefore.length); // e.g. booted from a checkpoint
+            return;
+        }
         boolean cls = task.classification();
-        int d = batch.featureCount();
+        int d = trained.featureCount();
+        // Test before train: the head as it was before the flight model trained on these samples.
+        float[] personalised = globalParams.clone();
+        System.arraycopy(headBefore, sharedCount, personalised, sharedCount, personalised.length - sharedCount);
+        federated.setParameters(personalised);
+        System.arraycopy(onboardParameters, 0, headBefore, 0, headBefore.length);
         float[] xi = new float[d];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(batch.features(), i * d, xi, 0, d);
-            float y = batch.targets()[i];
+        for (int i = 0; i < trained.size(); i++) {
+            System.arraycopy(trained.features(), i * d, xi, 0, d);
+            float y = trained.targets()[i];
             eFrozen.add(loss(frozen.predict(xi), y, cls));
             eFederated.add(loss(federated.predict(xi), y, cls));
             eOnboard.add(loss(onboardPredictions[i], y, cls));
+            eLocal.add(loss(local.step(xi, y, envelopeW), y, cls));
         }
     }
 
@@ -102,16 +131,22 @@ public final class SensorStream implements SensorStage {
 
     @Override
     public void globalApplied(float[] parameters, ModelVersion version) {
+        System.arraycopy(parameters, 0, globalParams, 0, globalParams.length);
         federated.setParameters(parameters, version.version());
     }
 
     @Override
     public Errors errors() {
-        return new Errors(value(eFrozen), value(eOnboard), value(eFederated));
+        return new Errors(value(eFrozen), value(eOnboard), value(eFederated), value(eLocal));
     }
 
     private static double value(PrequentialError e) {
         return e.count() == 0 ? Double.NaN : e.faded();
+    }
+
+    @Override
+    public String errorUnit() {
+        return task.classification() ? "misclassification rate (fraction of samples)" : "mean absolute error, " + task.labelUnit();
     }
 
     @Override

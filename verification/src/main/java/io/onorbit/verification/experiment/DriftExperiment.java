@@ -1,6 +1,7 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.experiment;
 
 import io.onorbit.flight.learning.DriftExperimentSettings;
+import io.onorbit.verification.learning.BatchFitter;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
 import io.onorbit.flight.learning.memory.MemoryAccountant;

@@ -1,4 +1,4 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.learning;
 
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.EclipseInterval;

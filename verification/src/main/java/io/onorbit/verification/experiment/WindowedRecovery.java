@@ -1,4 +1,4 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.experiment;
 
 import java.util.ArrayList;
 import java.util.List;

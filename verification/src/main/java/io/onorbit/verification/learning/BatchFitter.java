@@ -1,4 +1,4 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.learning;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;

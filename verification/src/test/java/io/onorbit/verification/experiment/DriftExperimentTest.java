@@ -1,9 +1,11 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.experiment;
 
 import io.onorbit.flight.learning.DriftExperimentSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.model.TrainableSubset;
+import io.onorbit.verification.learning.SyntheticSchedule;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.optimizer.EnergyFunction;
@@ -51,7 +53,8 @@ class DriftExperimentTest {
         double failureS = 1.5 * 86400;
         OnboardSchedule schedule = SyntheticSchedule.circular(days * 86400, 550, 20, 6);
         DriftExperimentSettings settings = DriftExperimentSettings.defaults().withEpochs(60, 5).withGroundLatencyS(86400);
-        DriftExperiment ex = new DriftExperiment(LearningSettings.defaults(), settings, new CholeskyOptimizer());
+        DriftExperiment ex = new DriftExperiment(LearningSettings.defaults().withSubset(TrainableSubset.Kind.LAST_LAYER), settings,
+                new CholeskyOptimizer());
         SolarArrayTask task = new SolarArrayTask(schedule, SolarArrayScenario.defaults(failureS));
         DriftOutcome o = ex.run(task, schedule.contacts(), TrainingPower.sunlitSurplus(schedule, 2.0));
 

@@ -1,9 +1,10 @@
-package io.onorbit.flight.learning.task;
+package io.onorbit.verification.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import io.onorbit.flight.learning.eval.SyntheticSchedule;
+import io.onorbit.flight.learning.task.SolarArrayScenario;
+import io.onorbit.flight.learning.task.SolarArrayTask;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
-package io.onorbit.ground.aggregation;
+package io.onorbit.verification.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.LearningSettings;
-import io.onorbit.flight.learning.eval.BatchFitter;
-import io.onorbit.flight.learning.eval.SyntheticSchedule;
+import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.SolarArrayScenario;

@@ -1,4 +1,4 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;

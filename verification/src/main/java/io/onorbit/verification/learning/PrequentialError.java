@@ -1,4 +1,4 @@
-package io.onorbit.flight.learning.eval;
+package io.onorbit.verification.learning;
 
 /**
  * Prequential error with a fading factor (Gama, Sebastiao and Rodrigues 2013, "On evaluating
