@@ -66,6 +66,8 @@ public final class FlightExecutive implements FlightSoftware {
     private ModelVersion base;
     private float[] baseParams;
     private long samplesSinceBase;
+    /** Samples trained since the last delta was cut (after a boot: at most samplesSinceBase). */
+    private long samplesSinceCut;
     private final float[] x;
     private TrainingEnvelope envelope;
     private double lastEnvelopeW = Double.NaN;
@@ -114,6 +116,7 @@ public final class FlightExecutive implements FlightSoftware {
         this.base = receiver.version();
         this.baseParams = baseParams.clone();
         this.samplesSinceBase = samplesSinceBase;
+        this.samplesSinceCut = samplesSinceBase;
         this.x = new float[config.featureCount()];
         this.sharedCount = config.trainer().sharedParameterCount(config.featureCount());
         this.controlIdNext = counters.current().controlIdNext();
@@ -153,6 +156,7 @@ public final class FlightExecutive implements FlightSoftware {
             TrainedSamples trained = new TrainedSamples(d);
             PayloadStep p = payload.run(envelopeW, dtS, trained::add);
             samplesSinceBase += p.samplesTrained();
+            samplesSinceCut += p.samplesTrained();
             drawnJ += p.drawnJ();
             trainingS += p.allocation().trainingS();
             idleS += p.allocation().idleS();
@@ -307,7 +311,9 @@ public final class FlightExecutive implements FlightSoftware {
         trainer.model().setParameters(w, version.version());
         base = version;
         baseParams = global;
-        samplesSinceBase = 0;
+        // The progress not yet sent moves to the new base with the samples behind it: the next
+        // delta carries it, and must not look like work on no samples (the ground rejects those).
+        samplesSinceBase = samplesSinceCut;
         checkpoint();
         counters.store(counters.current().withUplink(receiver.lastCounter(), version.version()));
         applied.add(new ExecutiveEvents.AppliedUpdate(global, version, receiver.lastCounter()));
@@ -342,6 +348,7 @@ public final class FlightExecutive implements FlightSoftware {
         DeltaHeader h = new DeltaHeader(config.satellite(), seq, base, samplesSinceBase,
                 config.schedule().epoch().plusMillis(Math.round(t * 1000)));
         WeightDelta d = encoder.encode(h, baseParams, params);
+        samplesSinceCut = 0;
         DeltaQueue.OfferResult r = queue.offer(d);
         if (r instanceof DeltaQueue.Stored s) {
             merged.addAll(s.merged());

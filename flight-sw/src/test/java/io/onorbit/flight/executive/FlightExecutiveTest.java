@@ -106,6 +106,32 @@ class FlightExecutiveTest {
     }
 
     @Test
+    void theProgressCarriedOverAnAppliedUpdateGoesOutWithTheSamplesBehindItNotAsZeroSamples() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        trainUntilPass(rig, e, 0, 0);
+        rig.clock.nowS = cutFrom(0);
+        e.uplink(List.of()); // pass 0: the delta is cut
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        trainUntilPass(rig, e, cutFrom(0) + 30, 1); // progress the ground does not have yet
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.125f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        rig.clock.nowS = cutFrom(1);
+        e.uplink(List.of());
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
+                .orElseThrow();
+        assertThat(newest.delta().base()).isEqualTo(v1);
+        // At most the 20 samples a tick offered from cutFrom(0) + 30 s to the start of pass 1; never none.
+        long offered = 20L * (long) Math.ceil((ExecutiveRig.passStart(1) - (cutFrom(0) + 30)) / 30 - 1e-9);
+        assertThat(newest.delta().sampleCount()).as("the samples behind the carried progress").isPositive()
+                .isLessThanOrEqualTo(offered);
+    }
+
+    @Test
     void withAPersonalHeadTheDeltaCarriesOnlyTheBodyAndAnArrivingGlobalModelLeavesTheHeadOnBoard() {
         // FedPer (Arivazhagan et al. 2019): every layer trained (sparse rows), the last one personal.
         LearningSettings fedPer = LearningSettings.defaults().withSubset(TrainableSubset.Kind.SPARSE_ROWS)
