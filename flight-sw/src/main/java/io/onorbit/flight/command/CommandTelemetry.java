@@ -11,11 +11,11 @@ import java.util.Map;
  * @param lastCounter  counter of the last applied update (0 if none)
  * @param modelVersion version of the model now held
  */
-public record CommandTelemetry(long applied, Map<RejectReason, Long> rejected, long lastCounter, long modelVersion) {
+public record CommandTelemetry(long applied, Map<UpdateRefusal, Long> rejected, long lastCounter, long modelVersion) {
 
     public CommandTelemetry {
-        EnumMap<RejectReason, Long> all = new EnumMap<>(RejectReason.class);
-        for (RejectReason r : RejectReason.values()) {
+        EnumMap<UpdateRefusal, Long> all = new EnumMap<>(UpdateRefusal.class);
+        for (UpdateRefusal r : UpdateRefusal.values()) {
             all.put(r, rejected.getOrDefault(r, 0L));
         }
         rejected = Map.copyOf(all);
@@ -27,7 +27,7 @@ public record CommandTelemetry(long applied, Map<RejectReason, Long> rejected, l
     }
 
     /** @return refused updates for one reason */
-    public long rejected(RejectReason reason) {
+    public long rejected(UpdateRefusal reason) {
         return rejected.get(reason);
     }
 }

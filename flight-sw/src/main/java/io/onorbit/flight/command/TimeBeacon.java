@@ -47,20 +47,20 @@ public final class TimeBeacon {
      * @param lastAcceptedMs ground time of the last beacon accepted (from flash), ms
      * @return the refusal reason, or empty if the beacon may set the clock
      */
-    public static Optional<RejectReason> check(byte[] frame, String satellite, byte[] key, long lastAcceptedMs) {
+    public static Optional<UpdateRefusal> check(byte[] frame, String satellite, byte[] key, long lastAcceptedMs) {
         Optional<Beacon> b = parse(frame);
         if (b.isEmpty()) {
             return Optional.of(frame == null || frame.length < 4 + 1 + 8 + UplinkFrame.MAC_BYTES
-                    ? RejectReason.TRUNCATED : RejectReason.MALFORMED);
+                    ? UpdateRefusal.TRUNCATED : UpdateRefusal.MALFORMED);
         }
         if (!UplinkFrame.verify(frame, key)) {
-            return Optional.of(RejectReason.FORGED);
+            return Optional.of(UpdateRefusal.FORGED);
         }
         if (!b.get().satellite().equals(satellite)) {
-            return Optional.of(RejectReason.WRONG_SATELLITE);
+            return Optional.of(UpdateRefusal.WRONG_SATELLITE);
         }
         if (b.get().groundTimeMs() <= lastAcceptedMs) {
-            return Optional.of(RejectReason.REPLAYED); // played back, or overtaken by a later one
+            return Optional.of(UpdateRefusal.REPLAYED); // played back, or overtaken by a later one
         }
         return Optional.empty();
     }

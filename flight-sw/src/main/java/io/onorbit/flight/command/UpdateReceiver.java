@@ -1,6 +1,6 @@
 package io.onorbit.flight.command;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * whole, its HMAC-SHA256 verifies under this satellite's key, it is addressed here, its counter
  * is above the last applied one, its target is newer than the model held, it builds on exactly
  * the model held (version and digest), and the result hashes to the target digest. Anything else
- * is refused and counted by {@link RejectReason}; nothing is half-applied.
+ * is refused and counted by {@link UpdateRefusal}; nothing is half-applied.
  *
  * <p>Mutable: one per satellite, owned by the flight software's command task. Persist
  * {@link #lastCounter()} with the model so a reboot cannot reopen the replay window.
@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class UpdateReceiver {
 
     /** Result of one frame: the reason it was refused, or empty if it was applied. */
-    public record Outcome(Optional<RejectReason> rejected, ModelVersion version) {
+    public record Outcome(Optional<UpdateRefusal> rejected, ModelVersion version) {
 
         /** @return true if the update was applied */
         public boolean applied() {
@@ -33,7 +33,7 @@ public final class UpdateReceiver {
     private ModelVersion version;
     private long lastCounter;
     private long applied;
-    private final EnumMap<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    private final EnumMap<UpdateRefusal, Long> rejected = new EnumMap<>(UpdateRefusal.class);
 
     /**
      * @param satellite   this satellite's name
@@ -61,7 +61,7 @@ public final class UpdateReceiver {
 
     /** Checks one received frame and applies it if every check passes. Never throws on bad input. */
     public Outcome receive(byte[] frame) {
-        Optional<RejectReason> reason = check(frame == null ? new byte[0] : frame);
+        Optional<UpdateRefusal> reason = check(frame == null ? new byte[0] : frame);
         if (reason.isPresent()) {
             rejected.merge(reason.get(), 1L, Long::sum);
         } else {
@@ -70,38 +70,38 @@ public final class UpdateReceiver {
         return new Outcome(reason, version);
     }
 
-    private Optional<RejectReason> check(byte[] frame) {
+    private Optional<UpdateRefusal> check(byte[] frame) {
         long announced = ModelUpdate.announcedBodyLength(frame);
         if (announced < 0 || frame.length < announced + UplinkFrame.MAC_BYTES) {
-            return Optional.of(RejectReason.TRUNCATED);
+            return Optional.of(UpdateRefusal.TRUNCATED);
         }
         if (frame.length > announced + UplinkFrame.MAC_BYTES) {
-            return Optional.of(RejectReason.MALFORMED);
+            return Optional.of(UpdateRefusal.MALFORMED);
         }
         if (!UplinkFrame.verify(frame, key)) {
-            return Optional.of(RejectReason.FORGED);
+            return Optional.of(UpdateRefusal.FORGED);
         }
         ModelUpdate u;
         try {
             u = ModelUpdate.decode(java.util.Arrays.copyOf(frame, frame.length - UplinkFrame.MAC_BYTES));
         } catch (IllegalArgumentException e) {
-            return Optional.of(RejectReason.MALFORMED); // authentic but nonsensical: a ground defect
+            return Optional.of(UpdateRefusal.MALFORMED); // authentic but nonsensical: a ground defect
         }
         if (!u.satellite().equals(satellite)) {
-            return Optional.of(RejectReason.WRONG_SATELLITE);
+            return Optional.of(UpdateRefusal.WRONG_SATELLITE);
         }
         if (u.counter() <= lastCounter) {
-            return Optional.of(RejectReason.REPLAYED);
+            return Optional.of(UpdateRefusal.REPLAYED);
         }
         if (u.target().version() <= version.version()) {
-            return Optional.of(RejectReason.NOT_NEWER);
+            return Optional.of(UpdateRefusal.NOT_NEWER);
         }
         if (!u.base().equals(version) || u.dimension() != params.length) {
-            return Optional.of(RejectReason.BASE_MISMATCH);
+            return Optional.of(UpdateRefusal.BASE_MISMATCH);
         }
         float[] next = u.applyTo(params);
         if (!u.target().matches(next)) {
-            return Optional.of(RejectReason.RESULT_MISMATCH);
+            return Optional.of(UpdateRefusal.RESULT_MISMATCH);
         }
         params = next;
         version = u.target();

@@ -7,7 +7,7 @@
  * {@link io.onorbit.flight.command.UpdateReceiver} applies only updates that are whole, verify,
  * are addressed to it, carry a counter above the last applied one, are newer than the model held,
  * build on exactly that model and produce the target digest; refusals are counted by
- * {@link io.onorbit.flight.command.RejectReason} and reported as
+ * {@link io.onorbit.flight.command.UpdateRefusal} and reported as
  * {@link io.onorbit.flight.command.CommandTelemetry}.
  *
  * <p>Limits: no encryption (authenticity only); keys are provisioned before launch; the counter

@@ -1,7 +1,7 @@
 package io.onorbit.flight.delta;
 
 import com.google.common.hash.Hashing;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.DateTimeException;

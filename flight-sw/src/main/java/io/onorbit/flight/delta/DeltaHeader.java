@@ -1,6 +1,6 @@
 package io.onorbit.flight.delta;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@
  *
  * <p>A {@link io.onorbit.flight.delta.WeightDelta} is the change of the onboard float32
  * parameters since the last delta, relative to a named base global model
- * ({@link io.onorbit.flight.model.ModelVersion}: version and SHA-256 digest). The
+ * ({@link io.onorbit.flight.learning.model.ModelVersion}: version and SHA-256 digest). The
  * {@link io.onorbit.flight.delta.DeltaEncoder} keeps the top-k entries by magnitude, quantizes them
  * to 1..8 bits with one scale per delta or per tensor (1 bit = sign x mean magnitude), or keeps
  * float32 (bits = 32), and with error feedback carries what was not sent into the next delta, so

@@ -1,7 +1,7 @@
 package io.onorbit.flight.executive;
 
-import io.onorbit.flight.command.RejectReason;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.command.UpdateRefusal;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.util.List;
 
 /**
@@ -18,8 +18,8 @@ import java.util.List;
  * @param beaconsRefused    time beacons refused (forged, replayed or late, malformed, not ours)
  */
 public record ExecutiveEvents(long[] generatedIds, long[] mergedIds, long[] corruptedIds, List<AppliedUpdate> applied,
-                              List<RejectReason> refused, PayloadBooks payload, long[] beaconsAcceptedMs,
-                              List<RejectReason> beaconsRefused) {
+                              List<UpdateRefusal> refused, PayloadBooks payload, long[] beaconsAcceptedMs,
+                              List<UpdateRefusal> beaconsRefused) {
 
     public static final ExecutiveEvents NONE = new ExecutiveEvents(new long[0], new long[0], new long[0], List.of(), List.of(),
             PayloadBooks.NONE, new long[0], List.of());

@@ -2,7 +2,7 @@ package io.onorbit.flight.executive;
 
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.link.LinkConfig;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.power.PowerSystem;

@@ -1,6 +1,6 @@
 package io.onorbit.flight.executive;
 
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.command.UpdateReceiver;
 import io.onorbit.flight.delta.DeltaEncoder;
@@ -10,7 +10,7 @@ import io.onorbit.flight.learning.OnboardTrainer;
 import io.onorbit.flight.link.LinkMessages;
 import io.onorbit.flight.link.PassGatedRadio;
 import io.onorbit.flight.link.SpacecraftLink;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
 import io.onorbit.flight.payload.PayloadStep;
@@ -84,9 +84,9 @@ public final class FlightExecutive implements FlightSoftware {
     private final List<Long> merged = new ArrayList<>();
     private final List<Long> corrupted = new ArrayList<>();
     private final List<ExecutiveEvents.AppliedUpdate> applied = new ArrayList<>();
-    private final List<RejectReason> refused = new ArrayList<>();
+    private final List<UpdateRefusal> refused = new ArrayList<>();
     private final List<Long> beaconsAccepted = new ArrayList<>();
-    private final List<RejectReason> beaconsRefused = new ArrayList<>();
+    private final List<UpdateRefusal> beaconsRefused = new ArrayList<>();
     private double drawnJ;
     private double trainingS;
     private double idleS;
@@ -228,7 +228,7 @@ public final class FlightExecutive implements FlightSoftware {
         // Never older than the last one accepted, nor than the clock allows: a genuine beacon the
         // spacecraft missed, played back later, may set the clock back by at most this much.
         long floorMs = Math.max(c.beaconFloorMs(), Math.round((hardware.clock().nowS() - MAX_BEACON_AGE_S) * 1000));
-        Optional<RejectReason> r = TimeBeacon.check(frame, config.satellite(), config.uplinkKey(), floorMs);
+        Optional<UpdateRefusal> r = TimeBeacon.check(frame, config.satellite(), config.uplinkKey(), floorMs);
         if (r.isPresent()) {
             beaconsRefused.add(r.get());
             return;
@@ -293,7 +293,7 @@ public final class FlightExecutive implements FlightSoftware {
     byte[] answerUpdate(long messageId, byte[] frame) throws IOException {
         UpdateReceiver.Outcome o = receiver.receive(frame);
         if (!o.applied()) {
-            RejectReason r = o.rejected().orElseThrow();
+            UpdateRefusal r = o.rejected().orElseThrow();
             refused.add(r);
             return LinkMessages.refusal(messageId, r.ordinal(), receiver.version().version());
         }

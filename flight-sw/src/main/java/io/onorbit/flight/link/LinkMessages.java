@@ -18,7 +18,7 @@ public final class LinkMessages {
      * A model update the spacecraft refused, and the model version it holds instead.
      *
      * @param messageId   the update's message id
-     * @param reason      why, the ordinal of {@code io.onorbit.flight.command.RejectReason}
+     * @param reason      why, the ordinal of {@code io.onorbit.flight.command.UpdateRefusal}
      * @param heldVersion version of the global model the spacecraft holds
      */
     public record Refusal(long messageId, int reason, long heldVersion) {

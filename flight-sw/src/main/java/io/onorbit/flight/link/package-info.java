@@ -31,6 +31,6 @@
  * ids u32; DELTA_NACK / UPDATE_NACK = message id u32 + count u16 + segment indices u16. The
  * spacecraft acknowledges a model update only once it is verified and applied; a refused update
  * is answered on the UPDATE_ACK APID by a refusal = 0xFFFF u16 + message id u32 + reason u8
- * (ordinal of {@link io.onorbit.flight.command.RejectReason}) + version held u64.
+ * (ordinal of {@link io.onorbit.flight.command.UpdateRefusal}) + version held u64.
  */
 package io.onorbit.flight.link;

@@ -2,7 +2,7 @@ package io.onorbit.flight.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,10 +75,10 @@ class UpdateReceiverTest {
         }
         // signed with another satellite's key
         assertThat(rx.receive(UplinkFrame.sign(ModelUpdate.between(SAT, 1, mv0, v0, mv1, v1), otherKey)).rejected())
-                .contains(RejectReason.FORGED);
+                .contains(UpdateRefusal.FORGED);
         CommandTelemetry t = rx.telemetry();
         assertThat(t.rejectedTotal()).isEqualTo(rejected + 1);
-        assertThat(t.rejected(RejectReason.FORGED)).as("flips outside the length fields are forgeries")
+        assertThat(t.rejected(UpdateRefusal.FORGED)).as("flips outside the length fields are forgeries")
                 .isGreaterThanOrEqualTo(rejected - 4);
         assertThat(t.applied()).isZero();
         System.out.println("uplink forged: " + (rejected + 1) + " frames, refused by reason " + t.rejected());
@@ -88,11 +88,11 @@ class UpdateReceiverTest {
     void replayedUpdateIsRejected() {
         byte[] f1 = frame(1, mv0, v0, mv1, v1);
         assertThat(rx.receive(f1).applied()).isTrue();
-        assertThat(rx.receive(f1).rejected()).contains(RejectReason.REPLAYED);
-        assertThat(rx.receive(f1).rejected()).contains(RejectReason.REPLAYED);
+        assertThat(rx.receive(f1).rejected()).contains(UpdateRefusal.REPLAYED);
+        assertThat(rx.receive(f1).rejected()).contains(UpdateRefusal.REPLAYED);
         // a re-signed update reusing an old counter is also refused
-        assertThat(rx.receive(frame(1, mv1, v1, mv2, v2)).rejected()).contains(RejectReason.REPLAYED);
-        assertThat(rx.telemetry().rejected(RejectReason.REPLAYED)).isEqualTo(3);
+        assertThat(rx.receive(frame(1, mv1, v1, mv2, v2)).rejected()).contains(UpdateRefusal.REPLAYED);
+        assertThat(rx.telemetry().rejected(UpdateRefusal.REPLAYED)).isEqualTo(3);
         System.out.println("uplink replayed: " + rx.telemetry().rejected());
         assertThat(rx.params()).containsExactly(v1);
     }
@@ -101,17 +101,17 @@ class UpdateReceiverTest {
     void reorderedUpdatesAreRejectedUntilTheirBaseIsHeld() {
         byte[] f1 = frame(1, mv0, v0, mv1, v1);
         byte[] f2 = frame(2, mv1, v1, mv2, v2);
-        assertThat(rx.receive(f2).rejected()).as("arrives before its base").contains(RejectReason.BASE_MISMATCH);
+        assertThat(rx.receive(f2).rejected()).as("arrives before its base").contains(UpdateRefusal.BASE_MISMATCH);
         assertThat(rx.params()).containsExactly(v0);
         assertThat(rx.receive(f1).applied()).isTrue();
         assertThat(rx.receive(f2).applied()).as("retransmitted in order").isTrue();
-        assertThat(rx.receive(f1).rejected()).as("late copy of the first").contains(RejectReason.REPLAYED);
+        assertThat(rx.receive(f1).rejected()).as("late copy of the first").contains(UpdateRefusal.REPLAYED);
         // newer counter but an older target: not newer than what is held
-        assertThat(rx.receive(frame(3, mv0, v0, mv1, v1)).rejected()).contains(RejectReason.NOT_NEWER);
+        assertThat(rx.receive(frame(3, mv0, v0, mv1, v1)).rejected()).contains(UpdateRefusal.NOT_NEWER);
         CommandTelemetry t = rx.telemetry();
-        assertThat(t.rejected(RejectReason.BASE_MISMATCH)).isEqualTo(1);
-        assertThat(t.rejected(RejectReason.REPLAYED)).isEqualTo(1);
-        assertThat(t.rejected(RejectReason.NOT_NEWER)).isEqualTo(1);
+        assertThat(t.rejected(UpdateRefusal.BASE_MISMATCH)).isEqualTo(1);
+        assertThat(t.rejected(UpdateRefusal.REPLAYED)).isEqualTo(1);
+        assertThat(t.rejected(UpdateRefusal.NOT_NEWER)).isEqualTo(1);
         assertThat(rx.version()).isEqualTo(mv2);
         System.out.println("uplink reordered: " + t.rejected());
     }
@@ -120,11 +120,11 @@ class UpdateReceiverTest {
     void everyTruncationIsRejectedAndChangesNothing() {
         byte[] good = frame(1, mv0, v0, mv1, v1);
         for (int len = 0; len < good.length; len++) {
-            assertThat(rx.receive(Arrays.copyOf(good, len)).rejected()).as("prefix %d", len).contains(RejectReason.TRUNCATED);
+            assertThat(rx.receive(Arrays.copyOf(good, len)).rejected()).as("prefix %d", len).contains(UpdateRefusal.TRUNCATED);
             assertThat(rx.params()).containsExactly(v0);
         }
-        assertThat(rx.telemetry().rejected(RejectReason.TRUNCATED)).isEqualTo(good.length);
-        assertThat(rx.receive(null).rejected()).contains(RejectReason.TRUNCATED);
+        assertThat(rx.telemetry().rejected(UpdateRefusal.TRUNCATED)).isEqualTo(good.length);
+        assertThat(rx.receive(null).rejected()).contains(UpdateRefusal.TRUNCATED);
         assertThat(rx.receive(good).applied()).as("the whole frame still works").isTrue();
         System.out.println("uplink truncated: " + (good.length + 1) + " frames, refused by reason " + rx.telemetry().rejected());
     }
@@ -133,12 +133,12 @@ class UpdateReceiverTest {
     void otherRefusals() {
         byte[] good = frame(1, mv0, v0, mv1, v1);
         byte[] longer = Arrays.copyOf(good, good.length + 3);
-        assertThat(rx.receive(longer).rejected()).contains(RejectReason.MALFORMED);
+        assertThat(rx.receive(longer).rejected()).contains(UpdateRefusal.MALFORMED);
         UpdateReceiver other = new UpdateReceiver("sat-2", key, v0, mv0, 0); // shared key misconfiguration
-        assertThat(other.receive(good).rejected()).contains(RejectReason.WRONG_SATELLITE);
+        assertThat(other.receive(good).rejected()).contains(UpdateRefusal.WRONG_SATELLITE);
         ModelVersion lying = ModelVersion.of(1, v2); // target digest that the update does not produce
         assertThat(rx.receive(UplinkFrame.sign(ModelUpdate.between(SAT, 1, mv0, v0, lying, v1), key)).rejected())
-                .contains(RejectReason.RESULT_MISMATCH);
+                .contains(UpdateRefusal.RESULT_MISMATCH);
         assertThat(rx.version()).isEqualTo(mv0);
     }
 
@@ -168,7 +168,7 @@ class UpdateReceiverTest {
                     f[i] = (byte) r.nextInt(256);
                 }
             }
-            assertThat(rx.receive(f).rejected()).contains(RejectReason.FORGED);
+            assertThat(rx.receive(f).rejected()).contains(UpdateRefusal.FORGED);
         }
         assertThat(rx.telemetry().rejectedTotal()).isEqualTo(700);
         System.out.println("uplink random garbage: 700 frames, refused by reason " + rx.telemetry().rejected());

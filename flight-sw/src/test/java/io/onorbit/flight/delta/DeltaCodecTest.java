@@ -3,7 +3,7 @@ package io.onorbit.flight.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;

@@ -7,7 +7,7 @@ import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.link.LinkConfig;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;

@@ -3,13 +3,13 @@ package io.onorbit.flight.executive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.link.LinkMessages;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.Reassembler;
 import io.onorbit.flight.storage.DeltaQueue;
 import io.onorbit.flight.storage.DiskFileOps;
@@ -227,10 +227,10 @@ class FlightExecutiveTest {
             Optional<LinkMessages.Refusal> r = LinkMessages.parseRefusal(answers.get(0).bytes());
             assertThat(r).isPresent();
             assertThat(r.get().messageId()).isEqualTo(100 + i);
-            assertThat(RejectReason.values()[r.get().reason()]).isEqualTo(RejectReason.REPLAYED);
+            assertThat(UpdateRefusal.values()[r.get().reason()]).isEqualTo(UpdateRefusal.REPLAYED);
             assertThat(r.get().heldVersion()).isEqualTo(1);
         }
-        assertThat(e.drainEvents().refused()).hasSize(10).containsOnly(RejectReason.REPLAYED);
+        assertThat(e.drainEvents().refused()).hasSize(10).containsOnly(UpdateRefusal.REPLAYED);
         assertThat(e.heldVersion()).isEqualTo(v1);
     }
 
@@ -251,8 +251,8 @@ class FlightExecutiveTest {
         e.beacon(TimeBeacon.sign("sat-2", 4_000_000, rig.key));
         e.beacon(new byte[] {1, 2, 3});
         assertThat(rig.clock.nowS).isEqualTo(1000.5);
-        assertThat(e.drainEvents().beaconsRefused()).containsExactly(RejectReason.FORGED, RejectReason.FORGED,
-                RejectReason.WRONG_SATELLITE, RejectReason.TRUNCATED);
+        assertThat(e.drainEvents().beaconsRefused()).containsExactly(UpdateRefusal.FORGED, UpdateRefusal.FORGED,
+                UpdateRefusal.WRONG_SATELLITE, UpdateRefusal.TRUNCATED);
 
         byte[] second = TimeBeacon.sign(ExecutiveRig.SAT, 1_030_000, rig.key);
         e.beacon(second);
@@ -263,7 +263,7 @@ class FlightExecutiveTest {
         e.beacon(second);
         assertThat(rig.clock.nowS).isEqualTo(1200.0);
         ExecutiveEvents ev = e.drainEvents();
-        assertThat(ev.beaconsRefused()).containsExactly(RejectReason.REPLAYED, RejectReason.REPLAYED);
+        assertThat(ev.beaconsRefused()).containsExactly(UpdateRefusal.REPLAYED, UpdateRefusal.REPLAYED);
         assertThat(ev.beaconsAcceptedMs()).isEmpty();
         e.beacon(TimeBeacon.sign(ExecutiveRig.SAT, 1_230_000, rig.key));
         assertThat(rig.clock.nowS).isEqualTo(1230.0);
@@ -288,8 +288,8 @@ class FlightExecutiveTest {
             for (Reassembler.Message m : answersInPass(rig, e, boot)) {
                 answers++;
                 assertThat(ids.add(m.messageId())).as("control id %d repeated at boot %d", m.messageId(), boot + 1).isTrue();
-                assertThat(LinkMessages.parseRefusal(m.bytes()).map(r -> RejectReason.values()[r.reason()]))
-                        .contains(RejectReason.FORGED);
+                assertThat(LinkMessages.parseRefusal(m.bytes()).map(r -> UpdateRefusal.values()[r.reason()]))
+                        .contains(UpdateRefusal.FORGED);
             }
         }
         assertThat(answers).isEqualTo(100);
@@ -357,7 +357,7 @@ class FlightExecutiveTest {
         assertThat(e.uplinkCounter()).isEqualTo(7);
         rig.tickAt(e, ExecutiveRig.passStart(1), 0);
         e.uplink(rig.uplinkPackets(2, frame)); // the same authentic update, replayed: refused
-        assertThat(e.drainEvents().refused()).containsExactly(RejectReason.REPLAYED);
+        assertThat(e.drainEvents().refused()).containsExactly(UpdateRefusal.REPLAYED);
         assertThat(e.parameters()).containsExactly(golden);
     }
 

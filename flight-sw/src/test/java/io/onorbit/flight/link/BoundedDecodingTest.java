@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onorbit.flight.command.ModelUpdate;
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.command.UpdateReceiver;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.flight.delta.CompressionSettings;
@@ -15,7 +15,7 @@ import io.onorbit.flight.delta.DeltaFormatException;
 import io.onorbit.flight.delta.DeltaHeader;
 import io.onorbit.flight.delta.TensorLayout;
 import io.onorbit.flight.delta.WeightDelta;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -129,9 +129,9 @@ class BoundedDecodingTest {
         byte[] frame = Arrays.copyOf(body, body.length + UplinkFrame.MAC_BYTES);
         System.arraycopy(UplinkFrame.mac(KEY, body, body.length), 0, frame, body.length, UplinkFrame.MAC_BYTES);
         UpdateReceiver rx = new UpdateReceiver("sat-1", KEY, v0, m0, 0);
-        assertThat(rx.receive(frame).rejected()).contains(RejectReason.TRUNCATED);
-        assertThat(rx.receive(Arrays.copyOf(UplinkFrame.sign(u, OTHER), 40)).rejected()).contains(RejectReason.TRUNCATED);
-        assertThat(rx.receive(UplinkFrame.sign(u, OTHER)).rejected()).contains(RejectReason.FORGED);
+        assertThat(rx.receive(frame).rejected()).contains(UpdateRefusal.TRUNCATED);
+        assertThat(rx.receive(Arrays.copyOf(UplinkFrame.sign(u, OTHER), 40)).rejected()).contains(UpdateRefusal.TRUNCATED);
+        assertThat(rx.receive(UplinkFrame.sign(u, OTHER)).rejected()).contains(UpdateRefusal.FORGED);
         assertThat(rx.receive(UplinkFrame.sign(u, KEY)).applied()).isTrue();
     }
 }

@@ -7,7 +7,7 @@ import io.onorbit.flight.delta.DeltaEncoder;
 import io.onorbit.flight.delta.DeltaHeader;
 import io.onorbit.flight.delta.TensorLayout;
 import io.onorbit.flight.delta.WeightDelta;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.onorbit.ground.archive;
 
 import com.google.common.io.BaseEncoding;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package io.onorbit.ground.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;

@@ -11,7 +11,7 @@ import io.onorbit.flight.delta.TensorLayout;
 import io.onorbit.flight.delta.WeightDelta;
 import io.onorbit.flight.link.PassGatedRadio;
 import io.onorbit.flight.link.SpacecraftLink;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.RejectReason;

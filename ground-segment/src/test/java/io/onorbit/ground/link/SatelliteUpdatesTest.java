@@ -2,11 +2,11 @@ package io.onorbit.ground.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.command.UpdateReceiver;
 import io.onorbit.flight.link.LinkMessages;
 import io.onorbit.flight.link.PassGatedRadio;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;
@@ -94,8 +94,8 @@ class SatelliteUpdatesTest {
             List<byte[]> frames = sendDuringPass(l, 1100);
             assertThat(frames).hasSize(1);
             UpdateReceiver.Outcome o = spacecraft.receive(frames.get(0));
-            assertThat(o.rejected()).contains(RejectReason.BASE_MISMATCH);
-            answer(l, LinkMessages.refusal(first.counter(), RejectReason.BASE_MISMATCH.ordinal(), o.version().version()));
+            assertThat(o.rejected()).contains(UpdateRefusal.BASE_MISMATCH);
+            answer(l, LinkMessages.refusal(first.counter(), UpdateRefusal.BASE_MISMATCH.ordinal(), o.version().version()));
 
             SignedUplink second = updates.synchronize(g.archive, AT).orElseThrow();
             assertThat(updates.heldVersion()).isEqualTo(v1.version());

@@ -4,7 +4,7 @@ import static io.onorbit.ground.archive.ArchiveFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.ArchiveFixtures;
 import io.onorbit.ground.archive.DeltaFlag;

@@ -4,7 +4,7 @@ import static io.onorbit.ground.archive.ArchiveFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.command.UpdateReceiver;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.GlobalVersion;
@@ -72,7 +72,7 @@ class UplinkSignerTest {
             UpdateReceiver sat2asSat1 = new UpdateReceiver("sat-1", keys.key("sat-2"), p0, g0.modelVersion(), 0);
             SignedUplink s = signer.next(a, "sat-1", 0, T0).orElseThrow();
             assertThat(s.counter()).isEqualTo(4);
-            assertThat(sat2asSat1.receive(s.frame()).rejected()).contains(RejectReason.FORGED);
+            assertThat(sat2asSat1.receive(s.frame()).rejected()).contains(UpdateRefusal.FORGED);
         }
     }
 

@@ -12,7 +12,7 @@ import io.onorbit.flight.delta.ScaleMode;
 import io.onorbit.flight.delta.TensorLayout;
 import io.onorbit.flight.link.DeltaSeal;
 import io.onorbit.flight.link.LinkMessages;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Product;

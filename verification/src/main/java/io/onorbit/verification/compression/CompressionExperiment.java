@@ -6,7 +6,7 @@ import io.onorbit.flight.delta.DeltaEncoder;
 import io.onorbit.flight.delta.DeltaFormatException;
 import io.onorbit.flight.delta.DeltaHeader;
 import io.onorbit.flight.delta.WeightDelta;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

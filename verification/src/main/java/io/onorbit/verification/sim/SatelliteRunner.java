@@ -1,6 +1,6 @@
 package io.onorbit.verification.sim;
 
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.verification.soak.StepState;
 import io.onorbit.flight.executive.ExecutiveEvents;
@@ -100,8 +100,8 @@ final class SatelliteRunner {
     long transmissionsOutsideContact;
     long denseBytes;
     long updatesApplied;
-    final EnumMap<RejectReason, Long> updatesRefused = new EnumMap<>(RejectReason.class);
-    final EnumMap<RejectReason, Long> beaconsRefused = new EnumMap<>(RejectReason.class);
+    final EnumMap<UpdateRefusal, Long> updatesRefused = new EnumMap<>(UpdateRefusal.class);
+    final EnumMap<UpdateRefusal, Long> beaconsRefused = new EnumMap<>(UpdateRefusal.class);
     long boots;
     long trainingUpdates;
     long samples;

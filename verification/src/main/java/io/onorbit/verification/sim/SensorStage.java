@@ -1,7 +1,7 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.executive.SensorBatch;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 
 /**
  * One spacecraft's environment as its payload sensor sees it (a drifting stream, following true

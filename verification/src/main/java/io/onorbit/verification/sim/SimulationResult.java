@@ -1,6 +1,6 @@
 package io.onorbit.verification.sim;
 
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
@@ -75,17 +75,17 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
     }
 
     /** @return uplinked updates the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
-    public Map<RejectReason, Long> updatesRefusedByReason() {
+    public Map<UpdateRefusal, Long> updatesRefusedByReason() {
         return byReason(Satellite::updatesRefused);
     }
 
     /** @return time beacons the spacecraft refused, all satellites, a count per reason (reasons with none left out) */
-    public Map<RejectReason, Long> beaconsRefusedByReason() {
+    public Map<UpdateRefusal, Long> beaconsRefusedByReason() {
         return byReason(Satellite::beaconsRefused);
     }
 
-    private Map<RejectReason, Long> byReason(java.util.function.Function<Satellite, Map<RejectReason, Long>> f) {
-        EnumMap<RejectReason, Long> m = new EnumMap<>(RejectReason.class);
+    private Map<UpdateRefusal, Long> byReason(java.util.function.Function<Satellite, Map<UpdateRefusal, Long>> f) {
+        EnumMap<UpdateRefusal, Long> m = new EnumMap<>(UpdateRefusal.class);
         satellites.forEach(s -> f.apply(s).forEach((k, v) -> m.merge(k, v, Long::sum)));
         return m;
     }
@@ -218,8 +218,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
                             long generated, long delivered, long queued, long lost, long lostSilently, long merged,
                             long duplicated,
                             long bytesDownlinked, long bytesUplinked, long denseBytes, long updatesApplied,
-                            long updatesSignedNotApplied, Map<RejectReason, Long> updatesRefused, double updateMaxLagS,
-                            long beaconsAccepted, Map<RejectReason, Long> beaconsRefused,
+                            long updatesSignedNotApplied, Map<UpdateRefusal, Long> updatesRefused, double updateMaxLagS,
+                            long beaconsAccepted, Map<UpdateRefusal, Long> beaconsRefused,
                             Optional<PayloadTotals> payload,
                             long transmissionsOutsideContact, long missedPasses, double orbitS,
                             Trace power, Trace errors, Trace trainingPerOrbit, Trace bytesPerPass) {

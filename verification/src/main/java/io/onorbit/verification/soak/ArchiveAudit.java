@@ -2,7 +2,7 @@ package io.onorbit.verification.soak;
 
 import io.onorbit.flight.delta.DeltaCodec;
 import io.onorbit.flight.delta.DeltaFormatException;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;

@@ -1,6 +1,6 @@
 package io.onorbit.verification.soak;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.ground.archive.UplinkRecord;
 import java.util.List;
 

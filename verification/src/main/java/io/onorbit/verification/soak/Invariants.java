@@ -1,7 +1,7 @@
 package io.onorbit.verification.soak;
 
 import io.onorbit.flight.executive.FlightExecutive;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.ground.archive.UplinkRecord;
 import io.onorbit.verification.soak.DeltaLedger;

@@ -1,6 +1,6 @@
 package io.onorbit.verification.review;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaSubmission;
 import io.onorbit.ground.review.ReviewPolicy;

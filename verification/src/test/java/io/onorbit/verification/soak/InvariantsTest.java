@@ -2,7 +2,7 @@ package io.onorbit.verification.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.ground.archive.UplinkRecord;
 import io.onorbit.verification.soak.DeltaLedger;

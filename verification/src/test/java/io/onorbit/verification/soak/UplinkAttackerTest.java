@@ -3,11 +3,11 @@ package io.onorbit.verification.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.command.ModelUpdate;
-import io.onorbit.flight.command.RejectReason;
+import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.command.UpdateReceiver;
 import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.command.UplinkFrame;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.packet.Reassembler;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class UplinkAttackerTest {
         Reassembler onboard = new Reassembler(apid -> true, 0, 64, 1 << 22);
         Packetizer ground = new Packetizer(256, 0);
         UplinkAttacker attacker = new UplinkAttacker(new SplittableRandom(seed), 4.0);
-        Map<RejectReason, Long> refused = new EnumMap<>(RejectReason.class);
+        Map<UpdateRefusal, Long> refused = new EnumMap<>(UpdateRefusal.class);
         float[] held = v0;
         ModelVersion heldVersion = ModelVersion.of(0, v0);
         long applied = 0;
@@ -77,8 +77,8 @@ class UplinkAttackerTest {
         assertThat(attacker.injected()).allSatisfy((k, n) -> assertThat(n).as(k.name()).isPositive());
         // Every injected command reached the command check whole and was refused there.
         assertThat(refused.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(injected);
-        assertThat(refused.getOrDefault(RejectReason.FORGED, 0L)).isEqualTo(attacker.injected().get(UplinkAttacker.Kind.FORGED));
-        assertThat(refused).doesNotContainKeys(RejectReason.TRUNCATED, RejectReason.MALFORMED);
+        assertThat(refused.getOrDefault(UpdateRefusal.FORGED, 0L)).isEqualTo(attacker.injected().get(UplinkAttacker.Kind.FORGED));
+        assertThat(refused).doesNotContainKeys(UpdateRefusal.TRUNCATED, UpdateRefusal.MALFORMED);
     }
 
     @ParameterizedTest
@@ -88,14 +88,14 @@ class UplinkAttackerTest {
         new SplittableRandom(seed).nextBytes(key);
         UplinkAttacker attacker = new UplinkAttacker(new SplittableRandom(seed), 4.0);
         long floorMs = Long.MIN_VALUE; // what the spacecraft keeps on flash
-        Map<RejectReason, Long> refused = new EnumMap<>(RejectReason.class);
+        Map<UpdateRefusal, Long> refused = new EnumMap<>(UpdateRefusal.class);
         List<Long> accepted = new ArrayList<>();
         List<Long> sent = new ArrayList<>();
         for (int step = 0; step < 200; step++) {
             long groundMs = 1_000_000L + step * 30_000L;
             sent.add(groundMs);
             for (byte[] b : attacker.interfereBeacons(List.of(TimeBeacon.sign(SAT, groundMs, key)), 0.1)) {
-                Optional<RejectReason> why = TimeBeacon.check(b, SAT, key, floorMs);
+                Optional<UpdateRefusal> why = TimeBeacon.check(b, SAT, key, floorMs);
                 if (why.isPresent()) {
                     refused.merge(why.get(), 1L, Long::sum);
                 } else {
@@ -109,11 +109,11 @@ class UplinkAttackerTest {
         assertThat(injected).allSatisfy((k, n) -> assertThat(n).as(k.name()).isPositive());
         assertThat(refused.values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(injected.values().stream().mapToLong(Long::longValue).sum());
-        assertThat(refused.get(RejectReason.FORGED)).isEqualTo(injected.get(UplinkAttacker.BeaconKind.FORGED));
-        assertThat(refused.get(RejectReason.REPLAYED)).isEqualTo(injected.get(UplinkAttacker.BeaconKind.REPLAYED));
+        assertThat(refused.get(UpdateRefusal.FORGED)).isEqualTo(injected.get(UplinkAttacker.BeaconKind.FORGED));
+        assertThat(refused.get(UpdateRefusal.REPLAYED)).isEqualTo(injected.get(UplinkAttacker.BeaconKind.REPLAYED));
         // Someone else's genuine beacon does not set this clock either.
         assertThat(TimeBeacon.check(TimeBeacon.sign("sat-2", floorMs + 1, key), SAT, key, floorMs))
-                .contains(RejectReason.WRONG_SATELLITE);
+                .contains(UpdateRefusal.WRONG_SATELLITE);
     }
 
     @ParameterizedTest

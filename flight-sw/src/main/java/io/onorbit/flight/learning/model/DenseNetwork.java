@@ -2,7 +2,7 @@ package io.onorbit.flight.learning.model;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import java.util.SplittableRandom;
 
 /**

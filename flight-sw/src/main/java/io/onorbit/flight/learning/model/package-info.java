@@ -2,7 +2,7 @@
  * Onboard models on flat float arrays. {@link io.onorbit.flight.learning.model.DenseNetwork} is a
  * small dense network (tanh hidden layers, linear output; no hidden layer = linear model) with a
  * stable {@link io.onorbit.flight.learning.model.ParameterLayout} (named tensors at offsets) and an
- * identity {@link io.onorbit.flight.model.ModelVersion} (version + SHA-256 of float32 LE params).
+ * identity {@link io.onorbit.flight.learning.model.ModelVersion} (version + SHA-256 of float32 LE params).
  * {@link io.onorbit.flight.learning.model.TrainableSubset} picks what is trained on board (full,
  * last layer, biases, sparse rows).
  *

@@ -5,7 +5,7 @@ import io.onorbit.verification.learning.BatchFitter;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import io.onorbit.verification.learning.PrequentialError;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;
-import io.onorbit.flight.model.ModelVersion;
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.verification.sim.SensorStage;
 import java.util.Arrays;

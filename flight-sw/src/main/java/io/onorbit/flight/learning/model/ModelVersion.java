@@ -1,4 +1,4 @@
-package io.onorbit.flight.model;
+package io.onorbit.flight.learning.model;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;

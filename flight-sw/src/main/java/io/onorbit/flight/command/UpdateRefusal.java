@@ -1,7 +1,7 @@
 package io.onorbit.flight.command;
 
 /** Why the spacecraft refused an uplinked model update, in the order the checks run. */
-public enum RejectReason {
+public enum UpdateRefusal {
     /** Shorter than its header announces (or than a header): the pass ended mid-frame. */
     TRUNCATED,
     /** Longer than announced, wrong magic/format, or fields out of range. */
