@@ -77,39 +77,7 @@ public final class ConstellationScalingBenchmark {
     }
 
     static String mission(int satellites) {
-        int planes = Math.max(1, (satellites + 9) / 10);
-        while (satellites % planes != 0) {
-            planes++;
-        }
-        return String.format(Locale.ROOT, """
-                mission: walker-%d
-                start: 2026-06-21T00:00:00Z
-                duration: P1D
-                seed: 7
-                satellites:
-                  - name: leo
-                    altitude_km: 600
-                    inclination_deg: 53
-                    raan_deg: 0
-                    true_anomaly_deg: 0
-                    walker:
-                      total: %d
-                      planes: %d
-                      phasing: %d
-                ground_stations:
-                  - name: svalbard
-                    latitude_deg: 78.229
-                    longitude_deg: 15.389
-                    altitude_m: 500
-                  - name: hartebeesthoek
-                    latitude_deg: -25.887
-                    longitude_deg: 27.707
-                    altitude_m: 1415
-                  - name: fairbanks
-                    latitude_deg: 64.859
-                    longitude_deg: -147.850
-                    altitude_m: 200
-                """, satellites, satellites, planes, planes > 1 ? 1 : 0);
+        return WalkerMissions.walker(satellites, 86_400, 7);
     }
 
     private record Timed(double wallS, double cpuS, long maxRssKb, long peakHeapMb) {

@@ -41,21 +41,7 @@ class ConstellationReportTest {
         single = run(SINGLE, tmp.resolve("one"));
     }
 
-    private static final String STATIONS = """
-            ground_stations:
-              - name: svalbard
-                latitude_deg: 78.229
-                longitude_deg: 15.389
-                altitude_m: 500
-              - name: hartebeesthoek
-                latitude_deg: -25.887
-                longitude_deg: 27.707
-                altitude_m: 1415
-              - name: fairbanks
-                latitude_deg: 64.859
-                longitude_deg: -147.850
-                altitude_m: 200
-            """;
+    private static final String STATIONS = io.onorbit.verification.bench.WalkerMissions.THREE_STATIONS;
 
     private static SimulationResult run(String yaml, Path out) throws Exception {
         Path mission = tmp.resolve(out.getFileName() + ".yaml");
