@@ -71,11 +71,7 @@ public final class TimelineCalculator {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "orbit-sim-timeline");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool(workers);
         try {
             List<Future<SatelliteTimeline>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -85,18 +81,9 @@ public final class TimelineCalculator {
             }
             List<SatelliteTimeline> out = new ArrayList<>();
             for (Future<SatelliteTimeline> f : futures) {
-                out.add(f.get());
+                out.add(result(f));
             }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing timelines", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }
@@ -122,6 +109,31 @@ public final class TimelineCalculator {
         return splitS;
     }
 
+    /** @return daemon worker threads for timelines */
+    private static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "orbit-sim-timeline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** @return the timeline a worker computed; its exception rethrown as it was */
+    private static SatelliteTimeline result(Future<SatelliteTimeline> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing timelines", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     /**
      * Each satellite's span as two halves on two threads, joined: the events of the second half
      * shifted by the split, a pass or an eclipse cut at the split by both halves made one again,
@@ -134,11 +146,7 @@ public final class TimelineCalculator {
             done[i] = new AtomicLong();
         }
         AtomicLong total = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(2 * n, r -> {
-            Thread t = new Thread(r, "orbit-sim-timeline");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool(2 * n);
         try {
             List<Future<SatelliteTimeline>> futures = new ArrayList<>();
             Instant second = start.plusMillis(Math.round(splitS * 1000));
@@ -151,18 +159,9 @@ public final class TimelineCalculator {
             }
             List<SatelliteTimeline> out = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                out.add(join(futures.get(2 * i).get(), futures.get(2 * i + 1).get(), splitS));
+                out.add(join(result(futures.get(2 * i)), result(futures.get(2 * i + 1)), splitS));
             }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing timelines", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }
