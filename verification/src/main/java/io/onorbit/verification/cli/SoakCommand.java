@@ -73,6 +73,9 @@ public final class SoakCommand implements Callable<Integer> {
         if (missionOptions.days == null) {
             throw new UserInputException("--days N is required: how many days to soak");
         }
+        if (!faults.equalsIgnoreCase("all") && !faults.equalsIgnoreCase("none") && !Files.isRegularFile(Path.of(faults))) {
+            throw new UserInputException("--faults " + faults + ": neither all, none, nor an existing fault-plan file");
+        }
         FaultPlan plan = FaultPlan.parse(faults);
         MissionFile file = missionOptions.loadFile();
         io.onorbit.ground.config.MissionConfig mission = file.config();
