@@ -34,8 +34,8 @@ class ArchiveTest {
             DeltaRecord r = a.delta(id).orElseThrow();
             assertThat(r.satellite()).isEqualTo("sat-1");
             assertThat(r.passNumber()).isEqualTo(3);
-            assertThat(r.delta().indices()).containsExactly(d.indices());
-            assertThat(r.delta().values()).containsExactly(d.values());
+            assertThat(r.delta().values().indices()).containsExactly(d.values().indices());
+            assertThat(r.delta().values().values()).containsExactly(d.values().values());
             assertThat(r.delta().encoded()).containsExactly(d.encoded());
             assertThat(r.delta().baseDigest()).containsExactly(d.baseDigest());
             assertThat(r.delta().createdAt()).isEqualTo(d.createdAt());
@@ -43,7 +43,7 @@ class ArchiveTest {
             assertThat(r.bytes()).isEqualTo(d.encoded().length);
             // independent norm: sum of squares of the stored floats
             double s = 0;
-            for (float v : d.values()) {
+            for (float v : d.values().values()) {
                 s += v * (double) v;
             }
             assertThat(r.norm()).isCloseTo(Math.sqrt(s), org.assertj.core.data.Offset.offset(1e-12));
