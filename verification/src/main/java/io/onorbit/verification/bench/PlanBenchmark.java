@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * the three stations of {@code mission-configs/sso-550km.yaml}.
  *
  * <p>Run from the repository root (after {@code ./onorbit --help}): {@code java -cp "verification/target/classes:verification/target/lib/*"
- * io.onorbit.verification.bench.PlanBenchmark [DAYS=365] [RUNS=3] [tle|kepler|both]}
+ * io.onorbit.verification.bench.PlanBenchmark [DAYS=365] [RUNS=3] [tle|kepler|both|MISSION.yaml]}; a mission
+ * file instead of the built-in satellites measures its own satellites and stations.
  */
 public final class PlanBenchmark {
 
@@ -106,6 +107,11 @@ public final class PlanBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<String> rows = new ArrayList<>();
         String only = args.length > 2 ? args[2] : "both";
+        if (only.endsWith(".yaml") || only.endsWith(".yml")) {
+            // any mission file (its satellites and stations): orbits not in the repository
+            rows.add(run(Path.of(only).getFileName().toString(), Path.of(only).toAbsolutePath(), days, runs, dir));
+            only = "none";
+        }
         for (String[] kind : new String[][] {{"TLE (SGP4)", TLE_SAT, "tle"}, {"Keplerian (Eckstein-Hechler)", KEPLER_SAT, "kepler"}}) {
             if (!only.equals("both") && !only.equals(kind[2])) {
                 continue;
