@@ -1,10 +1,10 @@
 package io.onorbit.flight.command;
 
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,12 +21,11 @@ import java.util.Objects;
  * @param counter    command counter, &gt; 0, strictly increasing per satellite
  * @param base       model version the update applies to
  * @param target     model version it produces
- * @param dimension  number of model parameters, &gt; 0
- * @param indices    strictly increasing indices in [0, dimension) of the changed parameters
- * @param values     their new values
+ * @param parameters the parameters that changed, with their new values (the update's dimension
+ *                   is the model's parameter count)
  */
-public record ModelUpdate(String satellite, long counter, ModelVersion base, ModelVersion target, int dimension,
-        int[] indices, float[] values) {
+public record ModelUpdate(String satellite, long counter, ModelVersion base, ModelVersion target,
+        SparseVector parameters) {
 
     static final short MAGIC = 0x4F55; // "OU"
     static final byte FORMAT = 1;
@@ -35,6 +34,7 @@ public record ModelUpdate(String satellite, long counter, ModelVersion base, Mod
         Objects.requireNonNull(satellite, "satellite");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(parameters, "parameters");
         int nameBytes = satellite.getBytes(StandardCharsets.UTF_8).length;
         if (nameBytes < 1 || nameBytes > 255) {
             throw new IllegalArgumentException("satellite name must be 1..255 UTF-8 bytes, is " + nameBytes);
@@ -42,20 +42,6 @@ public record ModelUpdate(String satellite, long counter, ModelVersion base, Mod
         if (counter <= 0) {
             throw new IllegalArgumentException("counter " + counter + " must be > 0");
         }
-        if (dimension <= 0) {
-            throw new IllegalArgumentException("dimension " + dimension + " must be > 0");
-        }
-        if (indices.length != values.length || indices.length > dimension) {
-            throw new IllegalArgumentException("indices (" + indices.length + ") and values (" + values.length
-                    + ") must match and not exceed dimension " + dimension);
-        }
-        for (int i = 0; i < indices.length; i++) {
-            if (indices[i] < 0 || indices[i] >= dimension || (i > 0 && indices[i] <= indices[i - 1])) {
-                throw new IllegalArgumentException("indices must be strictly increasing in [0, " + dimension + ")");
-            }
-        }
-        indices = indices.clone();
-        values = values.clone();
     }
 
     /**
@@ -64,47 +50,32 @@ public record ModelUpdate(String satellite, long counter, ModelVersion base, Mod
      */
     public static ModelUpdate between(String satellite, long counter, ModelVersion base, float[] from,
             ModelVersion target, float[] to) {
-        if (from.length != to.length) {
-            throw new IllegalArgumentException("models differ in size: " + from.length + " vs " + to.length);
-        }
-        int n = 0;
-        int[] idx = new int[to.length];
-        for (int i = 0; i < to.length; i++) {
-            if (Float.floatToRawIntBits(from[i]) != Float.floatToRawIntBits(to[i])) {
-                idx[n++] = i;
-            }
-        }
-        float[] val = new float[n];
-        for (int k = 0; k < n; k++) {
-            val[k] = to[idx[k]];
-        }
-        return new ModelUpdate(satellite, counter, base, target, to.length, Arrays.copyOf(idx, n), val);
+        return new ModelUpdate(satellite, counter, base, target, SparseVector.changed(from, to));
+    }
+
+    /** @return number of model parameters the update is for */
+    public int dimension() {
+        return parameters.dimension();
     }
 
     /** @return {@code params} with this update applied (a new array) */
     public float[] applyTo(float[] params) {
-        if (params.length != dimension) {
-            throw new IllegalArgumentException("model has " + params.length + " parameters, update is for " + dimension);
-        }
-        float[] out = params.clone();
-        for (int k = 0; k < indices.length; k++) {
-            out[indices[k]] = values[k];
-        }
-        return out;
+        return parameters.overwrite(params);
     }
 
     /** @return the body bytes that the HMAC covers */
     public byte[] encode() {
         byte[] name = satellite.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(bodyLength(name.length, indices.length));
+        ByteBuffer b = ByteBuffer.allocate(bodyLength(name.length, parameters.size()));
         b.putShort(MAGIC).put(FORMAT).put((byte) name.length).put(name).putLong(counter);
         b.putLong(base.version()).put(base.digest()).putLong(target.version()).put(target.digest());
-        b.putInt(dimension).putInt(indices.length);
-        for (int i : indices) {
-            b.putInt(i);
+        int count = parameters.size();
+        b.putInt(parameters.dimension()).putInt(count);
+        for (int j = 0; j < count; j++) {
+            b.putInt(parameters.index(j));
         }
-        for (float v : values) {
-            b.putFloat(v);
+        for (int j = 0; j < count; j++) {
+            b.putFloat(parameters.value(j));
         }
         return b.array();
     }
@@ -165,37 +136,16 @@ public record ModelUpdate(String satellite, long counter, ModelVersion base, Mod
                 val[k] = b.getFloat();
             }
             return new ModelUpdate(new String(name, StandardCharsets.UTF_8), counter,
-                    new ModelVersion(baseVersion, baseDigest), new ModelVersion(targetVersion, targetDigest), dimension, idx, val);
+                    new ModelVersion(baseVersion, baseDigest), new ModelVersion(targetVersion, targetDigest),
+                    new SparseVector(dimension, idx, val));
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("model update cut short", e);
         }
     }
 
     @Override
-    public int[] indices() {
-        return indices.clone();
-    }
-
-    @Override
-    public float[] values() {
-        return values.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ModelUpdate u && u.satellite.equals(satellite) && u.counter == counter && u.base.equals(base)
-                && u.target.equals(target) && u.dimension == dimension && Arrays.equals(u.indices, indices)
-                && Arrays.equals(u.values, values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(satellite, counter, base, target, dimension) * 31 + Arrays.hashCode(indices);
-    }
-
-    @Override
     public String toString() {
-        return "ModelUpdate[" + satellite + " #" + counter + " " + base + " -> " + target + ", " + indices.length + " of "
-                + dimension + " params]";
+        return "ModelUpdate[" + satellite + " #" + counter + " " + base + " -> " + target + ", " + parameters.size() + " of "
+                + parameters.dimension() + " params]";
     }
 }

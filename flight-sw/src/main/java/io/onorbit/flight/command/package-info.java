@@ -1,7 +1,8 @@
 /**
  * Command authentication for model updates uplinked from the ground. A {@link
  * io.onorbit.flight.command.ModelUpdate} carries the parameters that changed from a base global
- * version to a target version (new float32 values, so the result is bit-exact), a per-satellite
+ * version to a target version as a {@link io.onorbit.flight.learning.model.SparseVector} of new
+ * float32 values (not differences, so the result is bit-exact), a per-satellite
  * command counter, and both versions' SHA-256 digests; {@link io.onorbit.flight.command.UplinkFrame}
  * appends HMAC-SHA256 under the satellite's key (javax.crypto, key &ge; 16 bytes).
  * {@link io.onorbit.flight.command.UpdateReceiver} applies only updates that are whole, verify,

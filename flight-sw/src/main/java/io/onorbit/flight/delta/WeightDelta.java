@@ -1,6 +1,7 @@
 package io.onorbit.flight.delta;
 
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -78,14 +79,7 @@ public final class WeightDelta {
             throw new IllegalArgumentException("indices (" + indices.length + ") and levels (" + levels.length
                     + ") must have the same length");
         }
-        int prev = -1;
-        for (int i : indices) {
-            if (i <= prev || i >= layout.dimension()) {
-                throw new IllegalArgumentException("indices must be strictly increasing in [0, "
-                        + layout.dimension() + "), got " + i + " after " + prev);
-            }
-            prev = i;
-        }
+        SparseVector.checkIndices(layout.dimension(), indices);
         if (bits != CompressionSettings.FLOAT32) {
             int lo = bits == 1 ? 0 : -qmax(bits);
             int hi = bits == 1 ? 1 : qmax(bits);
@@ -206,6 +200,15 @@ public final class WeightDelta {
             return level == 1 ? scale : -scale;
         }
         return (float) (level * (double) scale / qmax(bits));
+    }
+
+    /** @return the sent values, dequantized, at their parameter indices (parameter units) */
+    public SparseVector sentValues() {
+        float[] values = new float[indices.length];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = value(j);
+        }
+        return new SparseVector(dimension(), indices, values);
     }
 
     /** @return the delta as a dense vector of {@link #dimension()} values (zeros where not sent) */

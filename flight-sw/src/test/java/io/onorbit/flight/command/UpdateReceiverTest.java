@@ -50,7 +50,7 @@ class UpdateReceiverTest {
     @Test
     void authenticChainIsAppliedBitExact() {
         ModelUpdate u1 = ModelUpdate.between(SAT, 1, mv0, v0, mv1, v1);
-        assertThat(u1.indices()).containsExactly(3, 40); // compact: only what changed
+        assertThat(u1.parameters().indices()).containsExactly(3, 40); // compact: only what changed
         assertThat(rx.receive(UplinkFrame.sign(u1, key)).applied()).isTrue();
         assertThat(rx.receive(frame(5, mv1, v1, mv2, v2)).applied()).isTrue(); // gaps in the counter are fine
         assertThat(rx.params()).containsExactly(v2);

@@ -2,6 +2,7 @@ package io.onorbit.ground.archive;
 
 import com.google.common.io.BaseEncoding;
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,10 @@ import java.util.stream.Collectors;
  * uplinks. Opening it applies any missing schema migrations in order. Every write that touches
  * more than one row runs in one transaction, so a crash leaves either all of it or none of it.
  *
- * <p>Not thread-safe: one archive object per thread. Several archive objects (threads or
+ * <p>Thread-safe: the calls on one archive object are serialized (a transaction holds the object
+ * until it commits or rolls back, so another thread's statement never joins it), which lets the
+ * ground links of several satellites, one thread each, share one archive. A sequence of calls is
+ * not atomic unless it runs in one transaction. Several archive objects (threads or
  * processes, e.g. two operators) may write one SQLite archive at once: every transaction starts
  * with {@code BEGIN IMMEDIATE} (it takes the write lock before reading, so a read-modify-write is
  * never based on a stale snapshot), waits up to {@value #BUSY_TIMEOUT_MS} ms for the lock, and a
@@ -312,16 +316,16 @@ public final class Archive implements AutoCloseable {
     }
 
     long insertDelta(DeltaSubmission d, Set<DeltaFlag> flags, Instant receivedAt) {
-        double norm = d.norm();
+        double norm = d.values().norm();
         update("""
                 INSERT INTO deltas (satellite, pass_number, station, base_version, base_digest, digest, sample_count,
                   created_at, received_at, dimension, nnz, bytes, norm, flags, status, indices, delta_values, encoded)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.satellite(), d.passNumber(), d.station(), d.baseVersion(), HEX.encode(d.baseDigest()),
                 HEX.encode(d.digest()), d.sampleCount(), d.createdAt().toString(), receivedAt.toString(),
-                d.dimension(), d.indices().length, d.encoded().length, Double.isFinite(norm) ? norm : null,
-                flagsText(flags), DeltaStatus.PENDING.name(), SparseVectors.intsToBlob(d.indices()),
-                SparseVectors.floatsToBlob(d.values()), d.encoded());
+                d.values().dimension(), d.values().size(), d.encoded().length, Double.isFinite(norm) ? norm : null,
+                flagsText(flags), DeltaStatus.PENDING.name(), LittleEndianBlobs.intsToBlob(d.values().indices()),
+                LittleEndianBlobs.floatsToBlob(d.values().values()), d.encoded());
         return query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
     }
 
@@ -509,7 +513,7 @@ public final class Archive implements AutoCloseable {
             long parentVersion = parent.map(GlobalVersion::version).orElse(-1L);
             update("INSERT INTO global_versions (version, parent_version, rule, created_at, digest, dimension, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     version, parentVersion, rule, at.toString(), HEX.encode(ModelVersion.digestOf(params)), params.length,
-                    SparseVectors.floatsToBlob(params));
+                    LittleEndianBlobs.floatsToBlob(params));
             for (GlobalVersion.LineageEntry e : lineage) {
                 DeltaRecord d = delta(e.deltaId()).orElseThrow(() -> new IllegalArgumentException("no delta with id " + e.deltaId()));
                 if (d.status() != DeltaStatus.APPROVED) {
@@ -592,7 +596,7 @@ public final class Archive implements AutoCloseable {
      * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
      * Nested calls join the outer transaction.
      */
-    <T> T transaction(SqlWork<T> work) {
+    synchronized <T> T transaction(SqlWork<T> work) {
         try {
             if (!connection.getAutoCommit()) {
                 return work.run(connection);
@@ -651,7 +655,7 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    void update(String sql, Object... args) {
+    synchronized void update(String sql, Object... args) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, args);
             ps.executeUpdate();
@@ -660,7 +664,7 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -698,8 +702,9 @@ public final class Archive implements AutoCloseable {
         }
         DeltaSubmission d = new DeltaSubmission(rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
                 rs.getLong("base_version"), HEX.decode(rs.getString("base_digest")), HEX.decode(rs.getString("digest")),
-                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")), rs.getInt("dimension"),
-                SparseVectors.blobToInts(rs.getBytes("indices")), SparseVectors.blobToFloats(rs.getBytes("delta_values")),
+                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")),
+                new SparseVector(rs.getInt("dimension"), LittleEndianBlobs.blobToInts(rs.getBytes("indices")),
+                        LittleEndianBlobs.blobToFloats(rs.getBytes("delta_values"))),
                 rs.getBytes("encoded"));
         return new DeltaRecord(rs.getLong("id"), d, Instant.parse(rs.getString("received_at")), flags,
                 DeltaStatus.valueOf(rs.getString("status")));
@@ -715,14 +720,14 @@ public final class Archive implements AutoCloseable {
         long parent = rs.getLong("parent_version");
         String rule = rs.getString("rule");
         Instant at = Instant.parse(rs.getString("created_at"));
-        float[] params = SparseVectors.blobToFloats(rs.getBytes("params"));
+        float[] params = LittleEndianBlobs.blobToFloats(rs.getBytes("params"));
         List<GlobalVersion.LineageEntry> lineage = query("SELECT delta_id, weight FROM lineage WHERE version = ? ORDER BY delta_id",
                 r -> new GlobalVersion.LineageEntry(r.getLong(1), r.getDouble(2)), version);
         return new GlobalVersion(version, parent, rule, at, params, lineage);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             connection.close();
         } catch (SQLException e) {

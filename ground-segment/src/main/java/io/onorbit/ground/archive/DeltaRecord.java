@@ -51,12 +51,12 @@ public record DeltaRecord(long id, DeltaSubmission delta, Instant receivedAt, Se
 
     /** @return number of model parameters */
     public int dimension() {
-        return delta.dimension();
+        return delta.values().dimension();
     }
 
     /** @return number of non-zero entries */
     public int nnz() {
-        return delta.indices().length;
+        return delta.values().size();
     }
 
     /** @return size of the encoded delta, bytes */
@@ -66,7 +66,7 @@ public record DeltaRecord(long id, DeltaSubmission delta, Instant receivedAt, Se
 
     /** @return L2 norm of the values (non-finite if a value is) */
     public double norm() {
-        return delta.norm();
+        return delta.values().norm();
     }
 
     /** @return hex SHA-256 of the base model as the satellite holds it */
@@ -81,6 +81,6 @@ public record DeltaRecord(long id, DeltaSubmission delta, Instant receivedAt, Se
 
     /** @return the delta as a dense vector of {@link #dimension()} values */
     public float[] dense() {
-        return SparseVectors.dense(delta.dimension(), delta.indices(), delta.values());
+        return delta.values().toDense();
     }
 }

@@ -1,5 +1,6 @@
 package io.onorbit.ground.archive;
 
+import io.onorbit.flight.learning.model.SparseVector;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,18 +16,18 @@ import java.util.Objects;
  * @param digest      SHA-256 of the encoded delta (32 bytes), its identity for duplicate detection
  * @param sampleCount number of training samples behind the delta (&ge; 0)
  * @param createdAt   when the satellite produced the delta (UTC)
- * @param dimension   number of model parameters (&gt; 0)
- * @param indices     strictly increasing parameter indices in [0, dimension)
- * @param values      delta values, one per index (may be non-finite: review flags them)
+ * @param values      the sent delta values at their parameter indices, parameter units (may be
+ *                    non-finite: review flags them)
  * @param encoded     the delta's encoded bytes as received
  */
 public record DeltaSubmission(String satellite, long passNumber, String station, long baseVersion,
-        byte[] baseDigest, byte[] digest, long sampleCount, Instant createdAt, int dimension,
-        int[] indices, float[] values, byte[] encoded) {
+        byte[] baseDigest, byte[] digest, long sampleCount, Instant createdAt,
+        SparseVector values, byte[] encoded) {
 
     public DeltaSubmission {
         Objects.requireNonNull(satellite, "satellite");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(values, "values");
         station = station == null ? "" : station;
         if (satellite.isBlank()) {
             throw new IllegalArgumentException("satellite must not be blank");
@@ -46,27 +47,9 @@ public record DeltaSubmission(String satellite, long passNumber, String station,
         if (sampleCount < 0) {
             throw new IllegalArgumentException("sampleCount " + sampleCount + " must be >= 0");
         }
-        if (dimension <= 0) {
-            throw new IllegalArgumentException("dimension " + dimension + " must be > 0");
-        }
-        if (indices == null || values == null || indices.length != values.length) {
-            throw new IllegalArgumentException("indices and values must have the same length");
-        }
-        for (int i = 0; i < indices.length; i++) {
-            if (indices[i] < 0 || indices[i] >= dimension || (i > 0 && indices[i] <= indices[i - 1])) {
-                throw new IllegalArgumentException("indices must be strictly increasing in [0, " + dimension + ")");
-            }
-        }
         baseDigest = baseDigest.clone();
         digest = digest.clone();
-        indices = indices.clone();
-        values = values.clone();
         encoded = encoded == null ? new byte[0] : encoded.clone();
-    }
-
-    /** @return the L2 norm of the values (NaN or infinite if any value is) */
-    public double norm() {
-        return SparseVectors.norm(values);
     }
 
     @Override
@@ -77,16 +60,6 @@ public record DeltaSubmission(String satellite, long passNumber, String station,
     @Override
     public byte[] digest() {
         return digest.clone();
-    }
-
-    @Override
-    public int[] indices() {
-        return indices.clone();
-    }
-
-    @Override
-    public float[] values() {
-        return values.clone();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.onorbit.ground.ingest;
 
+import io.onorbit.flight.learning.model.SparseVector;
 import java.time.Instant;
 
 /**
@@ -17,12 +18,10 @@ public interface DeltaDecoder {
      * @param baseDigest  SHA-256 of that base as the satellite holds it (32 bytes)
      * @param sampleCount training samples behind it
      * @param createdAt   creation time (UTC)
-     * @param dimension   model parameters
-     * @param indices     sent indices, increasing
-     * @param values      sent values, parameter units
+     * @param values      sent values at their parameter indices, parameter units
      */
     record Decoded(String satellite, long sequence, long baseVersion, byte[] baseDigest, long sampleCount, Instant createdAt,
-            int dimension, int[] indices, float[] values) {
+            SparseVector values) {
     }
 
     /** Refusal with a short reason ("delta-digest", "delta-format") and one line of detail. */

@@ -31,11 +31,7 @@ public final class FlightDeltaDecoder implements DeltaDecoder {
         } catch (DeltaFormatException e) {
             throw new Refusal(e.getMessage().startsWith("digest") ? "delta-digest" : "delta-format", e.getMessage());
         }
-        float[] values = new float[d.size()];
-        for (int j = 0; j < values.length; j++) {
-            values[j] = d.value(j);
-        }
         return new Decoded(d.satellite(), d.sequence(), d.base().version(), d.base().digest(), d.sampleCount(),
-                d.createdAt(), d.dimension(), d.indices(), values);
+                d.createdAt(), d.sentValues());
     }
 }

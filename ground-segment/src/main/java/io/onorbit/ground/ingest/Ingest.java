@@ -184,8 +184,7 @@ public final class Ingest {
         DeltaSubmission s;
         try {
             s = new DeltaSubmission(d.satellite(), pass.passNumber(), pass.station(), d.baseVersion(), d.baseDigest(),
-                    Hashing.sha256().hashBytes(bytes).asBytes(), d.sampleCount(), d.createdAt(), d.dimension(), d.indices(),
-                    d.values(), bytes);
+                    Hashing.sha256().hashBytes(bytes).asBytes(), d.sampleCount(), d.createdAt(), d.values(), bytes);
         } catch (RuntimeException e) {
             return rejected(m.satellite(), "delta-fields", e.getMessage(), bytes.length, pass);
         }

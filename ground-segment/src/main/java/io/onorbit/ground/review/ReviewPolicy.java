@@ -59,7 +59,7 @@ public record ReviewPolicy(double madK, int window, int minHistory) {
      */
     public Set<DeltaFlag> auto(DeltaSubmission d, List<Double> recentNorms, long currentVersion, Optional<byte[]> groundBaseDigest) {
         Set<DeltaFlag> flags = EnumSet.noneOf(DeltaFlag.class);
-        double norm = d.norm();
+        double norm = d.values().norm();
         if (!Double.isFinite(norm)) {
             flags.add(DeltaFlag.NON_FINITE);
         } else if (isNormOutlier(norm, recentNorms)) {

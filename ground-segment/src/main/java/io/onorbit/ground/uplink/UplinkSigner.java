@@ -26,7 +26,7 @@ public final class UplinkSigner {
             throw new IllegalArgumentException("target version " + to.version() + " must be newer than " + from.version());
         }
         ModelUpdate u = ModelUpdate.between(satellite, counter, from.modelVersion(), from.params(), to.modelVersion(), to.params());
-        return new SignedUplink(satellite, counter, from.version(), to.version(), u.indices().length,
+        return new SignedUplink(satellite, counter, from.version(), to.version(), u.parameters().size(),
                 UplinkFrame.sign(u, keys.key(satellite)));
     }
 

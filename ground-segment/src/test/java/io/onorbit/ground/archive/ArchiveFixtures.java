@@ -1,6 +1,7 @@
 package io.onorbit.ground.archive;
 
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -28,6 +29,6 @@ public final class ArchiveFixtures {
         byte[] encoded = (satellite + ":" + pass + ":" + seed).getBytes(StandardCharsets.UTF_8);
         byte[] digest = com.google.common.hash.Hashing.sha256().hashBytes(encoded).asBytes();
         return new DeltaSubmission(satellite, pass, "svalbard", baseVersion, ModelVersion.digestOf(base), digest,
-                100 + seed, T0.plusSeconds(seed), dim, idx, val, encoded);
+                100 + seed, T0.plusSeconds(seed), new SparseVector(dim, idx, val), encoded);
     }
 }

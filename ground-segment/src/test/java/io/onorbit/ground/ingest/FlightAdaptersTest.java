@@ -55,8 +55,8 @@ class FlightAdaptersTest {
         assertThat(dd.satellite()).isEqualTo("sat-b");
         assertThat(dd.sequence()).isEqualTo(3);
         assertThat(dd.baseDigest()).isEqualTo(ModelVersion.of(1, base).digest());
-        assertThat(dd.indices()).isEqualTo(d.indices());
-        assertThat(dd.values()[0]).isEqualTo(d.value(0));
+        assertThat(dd.values().indices()).isEqualTo(d.indices());
+        assertThat(dd.values().value(0)).isEqualTo(d.value(0));
         byte[] corrupt = bytes.clone();
         corrupt[40] ^= 1;
         assertThatThrownBy(() -> new FlightDeltaDecoder().decode(corrupt))

@@ -3,6 +3,7 @@ package io.onorbit.ground.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
@@ -77,7 +78,7 @@ class IngestTest {
                 val[k] = b.getFloat();
             }
             return new DeltaDecoder.Decoded(new String(sat, StandardCharsets.UTF_8), 0, base, ModelVersion.digestOf(BASE), samples,
-                    T, BASE.length, idx, val);
+                    T, new SparseVector(BASE.length, idx, val));
         } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
             throw new DeltaDecoder.Refusal("delta-format", "cut short");
         }
@@ -124,7 +125,7 @@ class IngestTest {
             List<DeltaRecord> ds = a.deltas();
             assertThat(ds).hasSize(2);
             assertThat(ds.get(0).passNumber()).isEqualTo(7);
-            assertThat(ds.get(0).delta().values()).containsExactly(0.1f, -0.2f);
+            assertThat(ds.get(0).delta().values().values()).containsExactly(0.1f, -0.2f);
             assertThat(ds.get(1).flags()).contains(DeltaFlag.NON_FINITE, DeltaFlag.ZERO_SAMPLES);
             assertThat(a.rejects()).extracting(r -> r.reason())
                     .containsExactly("satellite-mismatch", "packet-crc", "packet-truncated");

@@ -104,9 +104,9 @@ class LinkIngestTest {
             assertThat(stored).hasSize(3);
             for (WeightDelta d : sent) {
                 DeltaRecord r = stored.stream().filter(x -> x.satellite().equals(d.satellite())).findFirst().orElseThrow();
-                assertThat(r.delta().indices()).containsExactly(d.indices());
+                assertThat(r.delta().values().indices()).containsExactly(d.indices());
                 for (int j = 0; j < d.size(); j++) {
-                    assertThat(r.delta().values()[j]).isEqualTo(d.value(j));
+                    assertThat(r.delta().values().value(j)).isEqualTo(d.value(j));
                 }
                 assertThat(r.delta().encoded()).containsExactly(DeltaCodec.encode(d));
                 assertThat(r.sampleCount()).isEqualTo(d.sampleCount());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.ArchiveFixtures;
 import io.onorbit.ground.archive.DeltaFlag;
@@ -27,7 +28,8 @@ class ReviewPolicyTest {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        return new DeltaSubmission("sat-1", 1, "", baseVersion, baseDigest, new byte[32], samples, T0, 8, idx, values, new byte[4]);
+        return new DeltaSubmission("sat-1", 1, "", baseVersion, baseDigest, new byte[32], samples, T0, new SparseVector(8, idx, values),
+                new byte[4]);
     }
 
     @Test

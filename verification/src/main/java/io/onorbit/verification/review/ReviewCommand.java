@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.aggregation.AggregationRule;
 import io.onorbit.ground.aggregation.AggregationRun;
 import io.onorbit.ground.aggregation.Aggregator;
@@ -264,11 +265,10 @@ public final class ReviewCommand implements Runnable {
                         .put("received_at", d.receivedAt().toString()).put("dimension", d.dimension());
                 ArrayNode idx = json.putArray("indices");
                 ArrayNode val = json.putArray("values");
-                int[] ii = d.delta().indices();
-                float[] vv = d.delta().values();
-                for (int k = 0; k < ii.length; k++) {
-                    idx.add(ii[k]);
-                    val.add(vv[k]);
+                SparseVector sent = d.delta().values();
+                for (int k = 0; k < sent.size(); k++) {
+                    idx.add(sent.index(k));
+                    val.add(sent.value(k));
                 }
                 ArrayNode audit = json.putArray("reviews");
                 trail.forEach(r -> audit.addObject().put("decision", r.decision().name().toLowerCase(Locale.ROOT))
@@ -284,10 +284,10 @@ public final class ReviewCommand implements Runnable {
                 t.append(String.format(Locale.ROOT, "  L2 norm     %s%n  flags       %s%n  status      %s%n", ReviewReport.fmt(d.norm()),
                         flagText(d).isEmpty() ? "none" : flagText(d), d.status().name().toLowerCase(Locale.ROOT)));
                 t.append("  values      ");
-                for (int k = 0; k < Math.min(values, ii.length); k++) {
-                    t.append(String.format(Locale.ROOT, "[%d]=%.4g ", ii[k], vv[k]));
+                for (int k = 0; k < Math.min(values, sent.size()); k++) {
+                    t.append(String.format(Locale.ROOT, "[%d]=%.4g ", sent.index(k), sent.value(k)));
                 }
-                t.append(ii.length > values ? "... (" + (ii.length - values) + " more)\n" : "\n");
+                t.append(sent.size() > values ? "... (" + (sent.size() - values) + " more)\n" : "\n");
                 t.append(trail.isEmpty() ? "  no review yet\n" : "  audit trail:\n");
                 trail.forEach(r -> t.append(String.format(Locale.ROOT, "    %s  %-8s by %s: %s%n", r.at(),
                         r.decision().name().toLowerCase(Locale.ROOT), r.operator(), r.reason())));

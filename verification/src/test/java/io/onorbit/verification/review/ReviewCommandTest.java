@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaFlag;
 import io.onorbit.ground.archive.DeltaRecord;
@@ -167,8 +168,8 @@ class ReviewCommandTest {
 
     private static DeltaRecord record(long id, String sat, java.time.Instant at, double scale) {
         float[] v = {(float) scale, (float) scale};
-        var d = new io.onorbit.ground.archive.DeltaSubmission(sat, 1, "svalbard", 0, new byte[32], new byte[32], 10, at, 2,
-                new int[] {0, 1}, v, new byte[] {1, 2, 3});
+        var d = new io.onorbit.ground.archive.DeltaSubmission(sat, 1, "svalbard", 0, new byte[32], new byte[32], 10, at,
+                new SparseVector(2, new int[] {0, 1}, v), new byte[] {1, 2, 3});
         return new DeltaRecord(id, d, at, Set.of(), DeltaStatus.PENDING);
     }
 

@@ -1,6 +1,7 @@
 package io.onorbit.verification.review;
 
 import io.onorbit.flight.learning.model.ModelVersion;
+import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaSubmission;
 import io.onorbit.ground.review.ReviewPolicy;
@@ -61,7 +62,7 @@ final class ReviewFixture {
                     byte[] enc = (s + ":" + pass + ":" + seed).repeat(2 + pass + s).getBytes(StandardCharsets.UTF_8);
                     DeltaSubmission d = new DeltaSubmission("sat-" + s, pass, "svalbard", 0, ModelVersion.digestOf(v0),
                             com.google.common.hash.Hashing.sha256().hashBytes(enc).asBytes(), 50 + 10L * s,
-                            T0.plusSeconds(5400L * pass + 60L * s), DIM, idx, delta, enc);
+                            T0.plusSeconds(5400L * pass + 60L * s), new SparseVector(DIM, idx, delta), enc);
                     a.storeDelta(d, policy.auto(d, a), T0.plusSeconds(5400L * pass + 60L * s + 30));
                 }
             }

@@ -4,7 +4,10 @@
  * stable {@link io.onorbit.flight.learning.model.ParameterLayout} (named tensors at offsets) and an
  * identity {@link io.onorbit.flight.learning.model.ModelVersion} (version + SHA-256 of float32 LE params).
  * {@link io.onorbit.flight.learning.model.TrainableSubset} picks what is trained on board (full,
- * last layer, biases, sparse rows).
+ * last layer, biases, sparse rows). {@link io.onorbit.flight.learning.model.SparseVector} is the
+ * one sparse form of a parameter vector (dimension, strictly increasing indices, one float32 per
+ * index, parameter units), shared by the uplinked model update, the dequantized delta and the
+ * ground's decoded and archived deltas, so its index rule is checked in one place.
  *
  * <p>Use: {@code net = new DenseNetwork(new int[]{4, 32, 16, 1}, seed, accountant)}; {@code
  * y = net.predict(x)}; {@code net.backward(dLdy, subset, grad, scale)}; for the delta codec

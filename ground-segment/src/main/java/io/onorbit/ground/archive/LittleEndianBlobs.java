@@ -3,28 +3,13 @@ package io.onorbit.ground.archive;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Small helpers for sparse float vectors and their little-endian blob form in the archive. */
-public final class SparseVectors {
+/**
+ * The archive's blob form of number arrays: little-endian, 4 bytes per element, no header (the
+ * element count is the blob length / 4). Sparse vectors are stored as two such blobs.
+ */
+final class LittleEndianBlobs {
 
-    private SparseVectors() {
-    }
-
-    /** @return the L2 norm of {@code values}, accumulated in double */
-    public static double norm(float[] values) {
-        double s = 0;
-        for (float v : values) {
-            s += (double) v * v;
-        }
-        return Math.sqrt(s);
-    }
-
-    /** @return a dense vector of length {@code dimension} with {@code values} at {@code indices} */
-    public static float[] dense(int dimension, int[] indices, float[] values) {
-        float[] out = new float[dimension];
-        for (int i = 0; i < indices.length; i++) {
-            out[indices[i]] = values[i];
-        }
-        return out;
+    private LittleEndianBlobs() {
     }
 
     static byte[] floatsToBlob(float[] v) {
