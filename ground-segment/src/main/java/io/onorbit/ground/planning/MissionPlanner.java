@@ -9,7 +9,6 @@ import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.orbit.events.Eclipse;
 import io.onorbit.orbit.events.FastEventFinder;
-import io.onorbit.orbit.events.LightingCurve;
 import io.onorbit.orbit.events.Pass;
 import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.events.ShadowKind;
@@ -126,16 +125,17 @@ public final class MissionPlanner {
             eclipses.add(new EclipseInterval(e.kind() == ShadowKind.UMBRA ? EclipseInterval.Kind.UMBRA
                     : EclipseInterval.Kind.PENUMBRA, e.startS(), e.endS()));
         }
-        LightingCurve c = t.lighting();
-        double[] ratios = c.ratios();
-        float[] f = new float[ratios.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) Math.min(1.0, Math.max(0.0, ratios[i]));
-        }
         SunDirectionSamples s = t.sunDirection();
-        return new OnboardSchedule(t.satellite(), t.epoch(), t.durationS(), contacts, eclipses,
-                new LightingProfile(c.timesS(), f),
+        return new OnboardSchedule(t.satellite(), t.epoch(), t.durationS(), contacts, eclipses, lighting(t),
                 new SunDirectionProfile(s.stepS(), s.x(), s.y(), s.z(), s.sunDistanceAu()));
+    }
+
+    /**
+     * @return the lighting curve through the timeline's samples, exactly as the spacecraft receives
+     *         it in its schedule (the plan's mean lighting ratio is read from this same curve)
+     */
+    public static LightingProfile lighting(SatelliteTimeline t) {
+        return LightingProfile.fromSamples(t.lighting().timesS(), t.lighting().ratios());
     }
 
     private TimelineCalculator calculator(MissionConfig mission, FastEventFinder.Options options) {

@@ -121,7 +121,7 @@ public final class FastEventFinder {
         run.sample();
         List<Pass> passes = run.passes();
         List<Eclipse> eclipses = run.eclipses();
-        LightingCurve lighting = run.lighting(eclipses);
+        LightingSamples lighting = run.lighting(eclipses);
         double[][] beta = run.beta();
         SunDirectionSamples sun = options.sunStepS() > 0 ? run.sunDirection(options.sunStepS()) : null;
         if (progress != null) {
@@ -554,7 +554,7 @@ public final class FastEventFinder {
             }
         }
 
-        LightingCurve lighting(List<Eclipse> eclipses) {
+        LightingSamples lighting(List<Eclipse> eclipses) {
             List<Eclipse> pen = eclipses.stream().filter(e -> e.kind() == ShadowKind.PENUMBRA).toList();
             List<Eclipse> umb = eclipses.stream().filter(e -> e.kind() == ShadowKind.UMBRA).toList();
             KnotBuffer knots = new KnotBuffer();
@@ -665,8 +665,8 @@ public final class FastEventFinder {
             n++;
         }
 
-        LightingCurve curve() {
-            return new LightingCurve(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
+        LightingSamples curve() {
+            return new LightingSamples(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
         }
     }
 }

@@ -105,8 +105,8 @@ public final class OrekitEventFinder {
             }
         }
         eclipses.sort(Comparator.comparingDouble(Eclipse::startS));
-        return new SatelliteTimeline(satellite, start, durationS, passes, eclipses, new LightingCurve(new double[0],
-                new double[0]), new double[0], new double[0], null, 0);
+        return new SatelliteTimeline(satellite, start, durationS, passes, eclipses, LightingSamples.alwaysLit(),
+                new double[0], new double[0], null, 0);
     }
 
     /**

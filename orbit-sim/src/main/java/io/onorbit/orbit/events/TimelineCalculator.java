@@ -202,7 +202,7 @@ public final class TimelineCalculator {
             }
         }
         eclipses.sort(java.util.Comparator.comparingDouble(Eclipse::startS).thenComparing(Eclipse::kind));
-        LightingCurve lighting = concat(a.lighting(), b.lighting(), splitS);
+        LightingSamples lighting = concat(a.lighting(), b.lighting(), splitS);
         double[][] beta = concat(a.betaTimesS(), a.betaDeg(), b.betaTimesS(), b.betaDeg(), splitS);
         SunDirectionSamples sun = a.sunDirection() == null || b.sunDirection() == null ? null
                 : concat(a.sunDirection(), b.sunDirection());
@@ -232,7 +232,7 @@ public final class TimelineCalculator {
         return -1;
     }
 
-    private static LightingCurve concat(LightingCurve a, LightingCurve b, double splitS) {
+    private static LightingSamples concat(LightingSamples a, LightingSamples b, double splitS) {
         double[] ta = a.timesS();
         double[] ra = a.ratios();
         double[] tb = b.timesS();
@@ -250,7 +250,7 @@ public final class TimelineCalculator {
             t[k] = time;
             r[k++] = rb[i];
         }
-        return new LightingCurve(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(r, k));
+        return new LightingSamples(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(r, k));
     }
 
     private static double[][] concat(double[] ta, double[] va, double[] tb, double[] vb, double splitS) {

@@ -104,7 +104,7 @@ class AgreementWithOrekitDetectorsTest {
         SplittableRandom rnd = new SplittableRandom(2026);
         for (int i = 0; i < 5000; i++) {
             double s = rnd.nextDouble() * t.durationS();
-            double r = t.lighting().ratioAt(s);
+            double r = KnotLine.at(t.lighting(), s);
             assertThat(r).isBetween(0.0, 1.0);
             boolean inPen = pen.stream().anyMatch(e -> s >= e.startS() && s <= e.endS());
             boolean inUmb = umb.stream().anyMatch(e -> s > e.startS() && s < e.endS());
