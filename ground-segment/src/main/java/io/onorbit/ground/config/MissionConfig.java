@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param duration          span length (&gt; 0)
  * @param seed              seed for every random choice of the run
  * @param satellites        satellites, Walker constellations expanded, in file order
- * @param stations          ground stations, in file order
+ * @param stations          ground stations as orbit-sim sees them, in file order
+ * @param stationLinks      each station's link rates, in the same order
  * @param power             {@code spacecraft.power}: the power system (defaults if absent)
  * @param payload           {@code spacecraft.training_payload}: the training payload (defaults if absent)
  * @param learning          {@code learning}: trainer, task and drift experiment (defaults if absent)
@@ -35,7 +36,8 @@ import java.util.Optional;
  * @param simulationSection {@code simulation}, unread (empty if absent)
  */
 public record MissionConfig(Path file, String name, Instant start, Duration duration, long seed,
-                            List<SatelliteSpec> satellites, List<GroundStation> stations, PowerSystem power,
+                            List<SatelliteSpec> satellites, List<GroundStation> stations,
+                            List<StationLink> stationLinks, PowerSystem power,
                             PayloadSpec payload, LearningConfig learning, LinkConfig link, GroundConfig ground,
                             Optional<ConfigNode> simulationSection) {
 
@@ -54,6 +56,16 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
         }
         satellites = List.copyOf(satellites);
         stations = List.copyOf(stations);
+        stationLinks = List.copyOf(stationLinks);
+        if (stationLinks.size() != stations.size()) {
+            throw new IllegalArgumentException(stations.size() + " stations but " + stationLinks.size() + " station links");
+        }
+        for (int i = 0; i < stations.size(); i++) {
+            if (!stations.get(i).name().equals(stationLinks.get(i).station())) {
+                throw new IllegalArgumentException("station link " + i + " is for " + stationLinks.get(i).station()
+                        + ", station " + i + " is " + stations.get(i).name());
+            }
+        }
     }
 
     /** @return span length, s */
@@ -68,14 +80,14 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
 
     /** @return a copy covering another span length (e.g. {@code --days N}) */
     public MissionConfig withDuration(Duration newDuration) {
-        return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, power, payload, learning,
-                link, ground, simulationSection);
+        return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, stationLinks, power, payload,
+                learning, link, ground, simulationSection);
     }
 
     /** @return a copy flying only {@code only} (e.g. one satellite's schedule) */
     public MissionConfig withSatellites(List<SatelliteSpec> only) {
-        return new MissionConfig(file, name, start, duration, seed, only, stations, power, payload, learning, link,
-                ground, simulationSection);
+        return new MissionConfig(file, name, start, duration, seed, only, stations, stationLinks, power, payload, learning,
+                link, ground, simulationSection);
     }
 
     /**

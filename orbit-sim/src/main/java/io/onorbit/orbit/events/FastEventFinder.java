@@ -454,7 +454,7 @@ public final class FastEventFinder {
             double[] max = maxElevation(s, aos, los);
             PassGeometry geometry = new PassGeometry(lookAngleAt(s, aos), lookAngleAt(s, max[0]), lookAngleAt(s, los));
             out.add(new Pass(station.name(), aos, los, FastMath.toDegrees(max[1]), max[0], aosCut, losCut,
-                    station.downlinkBps(), station.uplinkBps(), java.util.Optional.of(geometry)));
+                    java.util.Optional.of(geometry)));
         }
 
         /** @return {time, elevation rad} of the highest elevation in [aos, los] */

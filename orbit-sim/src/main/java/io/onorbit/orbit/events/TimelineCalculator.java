@@ -172,7 +172,7 @@ public final class TimelineCalculator {
         List<Pass> passes = new ArrayList<>(a.passes());
         for (Pass p : b.passes()) {
             Pass shifted = new Pass(p.station(), p.aosS() + splitS, p.losS() + splitS, p.maxElevationDeg(),
-                    p.maxElevationTimeS() + splitS, false, p.losCut(), p.downlinkBps(), p.uplinkBps(), p.geometry());
+                    p.maxElevationTimeS() + splitS, false, p.losCut(), p.geometry());
             int open = p.aosCut() ? openPass(passes, p.station(), splitS) : -1;
             if (open < 0) {
                 // not cut by the whole span's start: a pass the first half saw end just before the split
@@ -188,7 +188,7 @@ public final class TimelineCalculator {
             passes.set(open, new Pass(first.station(), first.aosS(), shifted.losS(),
                     firstHigher ? first.maxElevationDeg() : p.maxElevationDeg(),
                     firstHigher ? first.maxElevationTimeS() : shifted.maxElevationTimeS(),
-                    first.aosCut(), p.losCut(), first.downlinkBps(), first.uplinkBps(), geometry));
+                    first.aosCut(), p.losCut(), geometry));
         }
         passes.sort(java.util.Comparator.comparingDouble(Pass::aosS));
         List<Eclipse> eclipses = new ArrayList<>(a.eclipses());

@@ -12,7 +12,7 @@
  * over worker threads.
  *
  * <p>Outputs: {@link io.onorbit.orbit.events.SatelliteTimeline} with times in s since the span start:
- * passes (AOS, LOS, max elevation and its time, station rates, look angles (azimuth, elevation,
+ * passes (AOS, LOS, max elevation and its time, look angles (azimuth, elevation,
  * range) at AOS, TCA and LOS), eclipses (a penumbra
  * interval contains its umbra; intervals open at the span bounds are cut there and flagged), a
  * lighting ratio sampled as {@link io.onorbit.orbit.events.LightingSamples} (knots every 2 s in

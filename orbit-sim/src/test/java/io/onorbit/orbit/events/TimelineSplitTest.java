@@ -69,9 +69,9 @@ class TimelineSplitTest {
         LookAngle l2 = new LookAngle(20, 40, 1e6);
         LookAngle l3 = new LookAngle(30, 30, 1.2e6);
         LookAngle l4 = new LookAngle(40, 5, 2e6);
-        Pass firstHalf = new Pass("s", 900, 1000, 30, 1000, false, true, 1e6, 1e5, Optional.of(new PassGeometry(l1, l3, l3)));
-        Pass secondHalf = new Pass("s", 0, 200, 40, 50, true, false, 1e6, 1e5, Optional.of(new PassGeometry(l3, l2, l4)));
-        Pass later = new Pass("s", 5000, 5300, 20, 5100, false, false, 1e6, 1e5, Optional.empty());
+        Pass firstHalf = new Pass("s", 900, 1000, 30, 1000, false, true, Optional.of(new PassGeometry(l1, l3, l3)));
+        Pass secondHalf = new Pass("s", 0, 200, 40, 50, true, false, Optional.of(new PassGeometry(l3, l2, l4)));
+        Pass later = new Pass("s", 5000, 5300, 20, 5100, false, false, Optional.empty());
         Eclipse penA = new Eclipse(ShadowKind.PENUMBRA, 950, 1000, false, true);
         Eclipse penB = new Eclipse(ShadowKind.PENUMBRA, 0, 300, true, false);
         SatelliteTimeline a = new SatelliteTimeline("x", AgreementWithOrekitDetectorsTest.START, split, List.of(firstHalf),
