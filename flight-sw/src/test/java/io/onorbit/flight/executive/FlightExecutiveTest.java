@@ -332,6 +332,55 @@ class FlightExecutiveTest {
         }
     }
 
+    /**
+     * Storage corruption of queued deltas across a reset: one damaged copy of an entry still
+     * sends the delta intact (the ground opens the seal and finds the very bytes that were
+     * queued); an entry whose both copies are damaged is reported as lost, which fails a soak.
+     */
+    @Test
+    void aQueuedDeltaWithOneCorruptedCopyIsSentIntactAndOneWithBothCorruptedIsReportedLost() throws IOException {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        List<Long> ids = new ArrayList<>();
+        double from = 0;
+        for (int k = 0; k < 2; k++) {
+            trainUntilPass(rig, e, from, k);
+            rig.clock.nowS = cutFrom(k);
+            e.uplink(List.of());
+            for (long id : e.drainEvents().generatedIds()) {
+                ids.add(id);
+            }
+            from = cutFrom(k) + 30;
+        }
+        assertThat(ids).hasSize(2);
+        byte[] intact = queue(rig).get(ids.get(0)).orElseThrow().encoded();
+        Path q = dir.resolve("queue");
+        byte[] b = Files.readAllBytes(q.resolve(String.format("q-%019d.dlt", ids.get(0))));
+        b[b.length / 2] ^= 0x21;
+        Files.write(q.resolve(String.format("q-%019d.dlt", ids.get(0))), b);
+        for (String prefix : new String[] {"q-", "m-"}) {
+            Path f = q.resolve(String.format("%s%019d.dlt", prefix, ids.get(1)));
+            Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(f), 20));
+        }
+
+        e = rig.boot(); // a reset: the queue is read back from flash
+        assertThat(e.drainEvents().corruptedIds()).containsExactly(ids.get(1));
+        rig.transmitted.clear();
+        double a = ExecutiveRig.passStart(2) + 60;
+        rig.clock.nowS = a;
+        e.downlink(a, a + 120);
+        int deltaApid = rig.apids.apid(ExecutiveRig.SAT, io.onorbit.flight.packet.Product.DELTA);
+        Reassembler r = new Reassembler(x -> x == deltaApid, rig.apids.number(ExecutiveRig.SAT), 16, 1 << 20);
+        List<byte[]> sent = new ArrayList<>();
+        for (byte[] p : rig.transmitted) {
+            if (r.offer(p) instanceof Reassembler.Completed c) {
+                sent.add(io.onorbit.flight.link.DeltaSeal.open(rig.key, c.message().bytes()).orElseThrow());
+            }
+        }
+        assertThat(sent).as("the delta whose one copy was damaged, byte for byte").singleElement()
+                .satisfies(d -> assertThat(d).isEqualTo(intact));
+    }
+
     @Test
     void bothCheckpointsDamagedBootsTheGoldenImageButKeepsTheAntiReplayCounter() throws IOException {
         ExecutiveRig rig = new ExecutiveRig(dir);

@@ -27,7 +27,10 @@ import java.util.stream.Collectors;
  * uplinks. Opening it applies any missing schema migrations in order. Every write that touches
  * more than one row runs in one transaction, so a crash leaves either all of it or none of it.
  *
- * <p>Not thread-safe: one archive object per thread. Several archive objects (threads or
+ * <p>Thread-safe: the calls on one archive object are serialized (a transaction holds the object
+ * until it commits or rolls back, so another thread's statement never joins it), which lets the
+ * ground links of several satellites, one thread each, share one archive. A sequence of calls is
+ * not atomic unless it runs in one transaction. Several archive objects (threads or
  * processes, e.g. two operators) may write one SQLite archive at once: every transaction starts
  * with {@code BEGIN IMMEDIATE} (it takes the write lock before reading, so a read-modify-write is
  * never based on a stale snapshot), waits up to {@value #BUSY_TIMEOUT_MS} ms for the lock, and a
@@ -593,7 +596,7 @@ public final class Archive implements AutoCloseable {
      * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
      * Nested calls join the outer transaction.
      */
-    <T> T transaction(SqlWork<T> work) {
+    synchronized <T> T transaction(SqlWork<T> work) {
         try {
             if (!connection.getAutoCommit()) {
                 return work.run(connection);
@@ -652,7 +655,7 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    void update(String sql, Object... args) {
+    synchronized void update(String sql, Object... args) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, args);
             ps.executeUpdate();
@@ -661,7 +664,7 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -724,7 +727,7 @@ public final class Archive implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             connection.close();
         } catch (SQLException e) {

@@ -138,4 +138,59 @@ class SatelliteUpdatesTest {
             assertThat(updates.heldVersion()).isEqualTo(v0.version());
         }
     }
+
+    @Test
+    void aRefusalDuringThePassGetsTheUpdateFromTheVersionHeldSignedAndSentInThatPass() {
+        try (GroundLinkTest.Ground g = new GroundLinkTest.Ground(dir, plan)) {
+            GlobalVersion v0 = g.archive.recordGlobalVersion(params(0), "launch", List.of(), AT);
+            GlobalVersion v1 = g.archive.recordGlobalVersion(params(1), "fedavg", List.of(), AT);
+            GroundLink l = link(g);
+            SatelliteUpdates updates = new SatelliteUpdates("sat-1", l, new UplinkSigner(GroundLinkTest.KEYS), v0.version());
+            // The satellite applied v1 through an update whose acknowledgement was lost; v2 appears.
+            UpdateReceiver spacecraft = new UpdateReceiver("sat-1", GroundLinkTest.KEY, params(1), v1.modelVersion(), 5);
+            GlobalVersion v2 = g.archive.recordGlobalVersion(params(2), "fedavg", List.of(), AT);
+            g.archive.recordUplink("sat-1", 5, v0.version(), v1.version(), 100, AT);
+            SignedUplink first = updates.synchronize(g.archive, AT).orElseThrow();
+            assertThat(updates.answersArrived(g.archive, AT)).as("no answer yet: nothing to do").isEmpty();
+
+            // Pass 1 (1000-1600 s): the update goes up and is refused, naming v1.
+            UpdateReceiver.Outcome o = spacecraft.receive(sendDuringPass(l, 1100).get(0));
+            assertThat(o.rejected()).contains(UpdateRefusal.BASE_MISMATCH);
+            answer(l, LinkMessages.refusal(first.counter(), UpdateRefusal.BASE_MISMATCH.ordinal(), o.version().version()));
+
+            // No synchronization in between: the ground acts on the refusal as it arrives.
+            Instant inPass = GroundLinkTest.EPOCH.plusSeconds(1130);
+            SignedUplink second = updates.answersArrived(g.archive, inPass).orElseThrow();
+            assertThat(second.fromVersion()).isEqualTo(v1.version());
+            assertThat(second.toVersion()).isEqualTo(v2.version());
+            assertThat(second.counter()).isGreaterThan(first.counter());
+            // Its counter is in the archive before it is on the air (never reused after a ground restart).
+            assertThat(g.archive.uplinks("sat-1", first.counter())).singleElement()
+                    .satisfies(r -> assertThat(r.counter()).isEqualTo(second.counter()));
+            List<byte[]> frames = sendDuringPass(l, 1130);
+            assertThat(frames).as("sent in the same pass").hasSize(1);
+            assertThat(spacecraft.receive(frames.get(0)).applied()).isTrue();
+            assertThat(spacecraft.version()).isEqualTo(v2.modelVersion());
+
+            answer(l, LinkMessages.ack(second.counter()));
+            assertThat(updates.answersArrived(g.archive, inPass.plusSeconds(30))).as("the newest is held").isEmpty();
+            assertThat(updates.heldVersion()).isEqualTo(v2.version());
+            assertThat(updates.pendingCounter()).isEmpty();
+            assertThat(g.archive.lastUplinkCounter("sat-1")).isEqualTo(second.counter());
+        }
+    }
+
+    @Test
+    void withoutAnswersTheGroundDoesNotTouchTheArchiveDuringAPass() {
+        GroundLinkTest.Ground g = new GroundLinkTest.Ground(dir, plan);
+        GlobalVersion v0 = g.archive.recordGlobalVersion(params(0), "launch", List.of(), AT);
+        g.archive.recordGlobalVersion(params(1), "fedavg", List.of(), AT);
+        GroundLink l = link(g);
+        SatelliteUpdates updates = new SatelliteUpdates("sat-1", l, new UplinkSigner(GroundLinkTest.KEYS), v0.version());
+        SignedUplink u = updates.synchronize(g.archive, AT).orElseThrow();
+        g.close(); // any archive call would now fail
+        sendDuringPass(l, 1100);
+        assertThat(updates.answersArrived(g.archive, AT.plusSeconds(200))).isEmpty();
+        assertThat(updates.pendingCounter()).contains(u.counter());
+    }
 }
