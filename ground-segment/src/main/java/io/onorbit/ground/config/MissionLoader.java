@@ -105,6 +105,7 @@ public final class MissionLoader {
         Path missionDir = folder == null ? Path.of(".") : folder;
         return new MissionConfig(file, name, start, duration, seed, satellites, stations, stationLinks,
                 PowerConfigReader.read(root), TrainingPayloadConfigReader.read(root), LearningConfigReader.read(root),
-                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir), root.child("simulation"));
+                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir), root.child("simulation"),
+                root.child("link").flatMap(l -> l.child("experiment")));
     }
 }

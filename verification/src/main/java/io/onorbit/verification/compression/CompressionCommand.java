@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
@@ -77,8 +76,7 @@ public final class CompressionCommand implements Callable<Integer> {
     }
 
     static Inputs inputs(MissionConfig mission, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
-        LinkConfig link = mission.link();
-        LinkConfig.CompressionExperimentSettings e = link.experiment();
+        CompressionExperimentSettings e = CompressionExperimentSettings.read(mission.compressionExperimentSection());
         // Walker constellations count as their expanded satellites.
         int clients = e.clients() > 0 ? e.clients() : Math.max(2, mission.satellites().size());
         long seed = mission.seed();

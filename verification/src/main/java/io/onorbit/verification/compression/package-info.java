@@ -15,5 +15,10 @@
  * {@link io.onorbit.verification.compression.TeacherNetworkProblem} is a one-hidden-layer tanh
  * network regressing a fixed random teacher network, each client seeing inputs shifted its own way
  * (non-identical data). Deterministic given the seed.
+ *
+ * <p>The study's settings (rounds, clients, local steps, hidden width, seeds) are its own
+ * {@link io.onorbit.verification.compression.CompressionExperimentSettings}, read once from the
+ * mission's {@code link.experiment}, which the mission loader hands over unread; the flight link's
+ * settings no longer carry them.
  */
 package io.onorbit.verification.compression;

@@ -71,11 +71,13 @@ class ArchitectureTest {
     @Test
     void theYamlTreeStopsAtTheLoaders() {
         // A mission is read once into typed sections; only the readers see YAML. The simulator
-        // reads its own simulation section, a faults file and a campaign file.
+        // reads its own simulation section, a faults file and a campaign file; the compression
+        // study reads its own link.experiment settings.
         noClasses().that().resideOutsideOfPackage("io.onorbit.ground.config..")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.MissionFile")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.SimulationSettings")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.soak.FaultPlan")
+                .and().doNotHaveFullyQualifiedName("io.onorbit.verification.compression.CompressionExperimentSettings")
                 .and().resideOutsideOfPackage("io.onorbit.verification.campaign..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.onorbit.ground.config.ConfigNode")
                 .because("every mission section is parsed exactly once, by its reader, at load")
