@@ -30,6 +30,17 @@ class CompressionExperimentSettingsTest {
     }
 
     @Test
+    void everyCommandsLoadChecksThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path minimal = java.nio.file.Path.of("..", "mission-configs", "minimal.yaml");
+        java.nio.file.Path bad = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, java.nio.file.Files.readString(minimal) + "link:\n  experiment: {seeds: 0}\n");
+        assertThatThrownBy(() -> io.onorbit.verification.sim.MissionFile.load(bad)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.yaml").hasMessageContaining("link.experiment.seeds");
+        assertThat(io.onorbit.verification.sim.MissionFile.load(minimal).compressionExperiment())
+                .isEqualTo(CompressionExperimentSettings.defaults());
+    }
+
+    @Test
     void badValuesNameFileFieldAndReason() {
         assertThatThrownBy(() -> CompressionExperimentSettings.read(section("link: {experiment: {rounds: 0}}\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("m.yaml").hasMessageContaining("link.experiment.rounds");

@@ -1,4 +1,11 @@
-package io.onorbit.verification.compression;
+package io.onorbit.verification.experiment;
+
+import io.onorbit.verification.compression.CompressionExperiment;
+import io.onorbit.verification.compression.CompressionExperimentSettings;
+import io.onorbit.verification.sim.MissionFile;
+import io.onorbit.verification.compression.TeacherNetworkProblem;
+import io.onorbit.verification.compression.OnboardNetworkProblem;
+import io.onorbit.verification.compression.FederatedProblem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,8 +82,9 @@ public final class CompressionCommand implements Callable<Integer> {
     record Inputs(String mission, long seed, int clients, int rounds, int localSteps, int hiddenWidth, int seeds) {
     }
 
-    static Inputs inputs(MissionConfig mission, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
-        CompressionExperimentSettings e = CompressionExperimentSettings.read(mission.compressionExperimentSection());
+    static Inputs inputs(MissionFile file, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
+        MissionConfig mission = file.config();
+        CompressionExperimentSettings e = file.compressionExperiment();
         // Walker constellations count as their expanded satellites.
         int clients = e.clients() > 0 ? e.clients() : Math.max(2, mission.satellites().size());
         long seed = mission.seed();
@@ -104,11 +112,12 @@ public final class CompressionCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
         }
-        MissionConfig config = missionOptions.load();
+        MissionFile file = missionOptions.loadFile();
+        MissionConfig config = file.config();
         if (out != null) {
             Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
         }
-        Inputs in = inputs(config, rounds, hiddenWidth, seeds);
+        Inputs in = inputs(file, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
         int[] onboardHidden = model == Model.ONBOARD
                 ? config.learning().trainer().hiddenLayers() : null;
