@@ -12,15 +12,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.onorbit.verification.cli.CommonOptions;
 import io.onorbit.verification.cli.MissionOptions;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
@@ -66,11 +65,11 @@ public final class CompressionCommand implements Callable<Integer> {
             description = "Task seeds each point is averaged over (default: link.experiment.seeds).")
     Integer seeds;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions.TableOrJson format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result here instead of standard output.")
-    Path out;
+    @Mixin
+    CommonOptions.OutFile out;
 
     @picocli.CommandLine.Mixin
     Outputs.Force force;
@@ -109,13 +108,11 @@ public final class CompressionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.CSV) {
-            throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
-        }
+        boolean asJson = format.json("experiment compression");
         MissionFile file = missionOptions.loadFile();
         MissionConfig config = file.config();
-        if (out != null) {
-            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
+        if (out.file().isPresent()) {
+            Outputs.checkFile("--out", out.file().get(), force.on(), missionOptions.inputs());
         }
         Inputs in = inputs(file, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
@@ -136,8 +133,8 @@ public final class CompressionCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
-        String text = format == OutputFormat.JSON ? json(in, r) : table(in, r);
-        TextOutput.write(text, out, spec.commandLine().getOut());
+        String text = asJson ? json(in, r) : table(in, r);
+        TextOutput.write(text, out.file().orElse(null), spec.commandLine().getOut());
         return 0;
     }
 
