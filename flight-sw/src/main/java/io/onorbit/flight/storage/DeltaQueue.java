@@ -18,11 +18,16 @@ import java.util.zip.CRC32C;
 
 /**
  * Crash-safe, bounded, acknowledge-before-delete queue of deltas on flash (see the package note).
- * Not thread-safe: one owner (the flight software's downlink task).
+ * Each entry is kept in two files, each with its own checksum, so a single damaged file never
+ * loses a delta. Not thread-safe: one owner (the flight software's downlink task).
  */
 public final class DeltaQueue {
 
-    /** One queued delta. */
+    /**
+     * One queued delta.
+     *
+     * @param fileBytes flash the entry takes, bytes: both of its copies
+     */
     public record Entry(long sequence, WeightDelta delta, byte[] encoded, long fileBytes, boolean inFlight) {
         @Override
         public byte[] encoded() {
@@ -30,7 +35,11 @@ public final class DeltaQueue {
         }
     }
 
-    /** A file found damaged on restart and set aside. */
+    /**
+     * A file found damaged on restart. In {@link #corrupted()}: set aside, and, for an entry
+     * (named by its first copy's file), the delta is lost. In {@link #repaired()}: one copy of an
+     * entry, rewritten from the other.
+     */
     public record Corruption(Path file, String reason) {
     }
 
@@ -56,6 +65,10 @@ public final class DeltaQueue {
     private static final int ENTRY_MAGIC = 0x4F514531; // "OQE1"
     private static final int COUNTER_MAGIC = 0x4F514331; // "OQC1"
     private static final String ENTRY_PREFIX = "q-";
+    /** The second copy of each entry: the same bytes under another name. */
+    private static final String COPY_PREFIX = "m-";
+    /** Copies of each entry on flash. */
+    public static final int COPIES = 2;
     private static final String ENTRY_SUFFIX = ".dlt";
     private static final String FLIGHT_PREFIX = "f-";
     private static final String FLIGHT_SUFFIX = ".flight";
@@ -73,6 +86,7 @@ public final class DeltaQueue {
     private final FileOps ops;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
     private final List<Corruption> corrupted = new ArrayList<>();
+    private final List<Corruption> repaired = new ArrayList<>();
     private long nextSequence;
     private long usedBytes;
     private int nextSlot;
@@ -121,6 +135,9 @@ public final class DeltaQueue {
         Arrays.fill(slotValues, -1);
         List<Long> flights = new ArrayList<>();
         List<Long> superseded = new ArrayList<>();
+        java.util.TreeSet<Long> entrySeqs = new java.util.TreeSet<>();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        files.forEach(f -> present.add(f.getFileName().toString()));
         for (Path f : files) {
             String name = f.getFileName().toString();
             if (name.endsWith(TMP_SUFFIX)) {
@@ -134,33 +151,28 @@ public final class DeltaQueue {
                 }
             } else if (name.startsWith(FLIGHT_PREFIX) && name.endsWith(FLIGHT_SUFFIX)) {
                 parseSeq(name, FLIGHT_PREFIX, FLIGHT_SUFFIX).ifPresent(flights::add);
-            } else if (name.startsWith(ENTRY_PREFIX) && name.endsWith(ENTRY_SUFFIX + ".corrupt")) {
-                maxSeen = Math.max(maxSeen, parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX + ".corrupt").orElse(-1L));
+            } else if ((name.startsWith(ENTRY_PREFIX) || name.startsWith(COPY_PREFIX)) && name.endsWith(ENTRY_SUFFIX + ".corrupt")) {
+                String prefix = name.substring(0, ENTRY_PREFIX.length());
+                maxSeen = Math.max(maxSeen, parseSeq(name, prefix, ENTRY_SUFFIX + ".corrupt").orElse(-1L));
             } else if (name.startsWith(ENTRY_PREFIX) && name.endsWith(ENTRY_SUFFIX)) {
-                byte[] bytes = ops.read(f);
-                try {
-                    ParsedEntry p = parseEntry(bytes);
-                    if (parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX).orElse(-1L) != p.sequence) {
-                        throw new DeltaFormatException("file name does not match sequence " + p.sequence);
-                    }
-                    entries.put(p.sequence, new Entry(p.sequence, p.delta, p.payload, bytes.length, false));
-                    superseded.addAll(p.supersedes);
-                    maxSeen = Math.max(maxSeen, p.sequence);
-                } catch (DeltaFormatException e) {
-                    // its name still says which sequence it held: never hand that out again
-                    maxSeen = Math.max(maxSeen, parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX).orElse(-1L));
-                    Path aside = f.resolveSibling(name + ".corrupt");
-                    ops.move(f, aside);
-                    corrupted.add(new Corruption(f, e.getMessage()));
-                    System.getLogger(DeltaQueue.class.getName()).log(System.Logger.Level.WARNING,
-                            "queue entry " + f + " corrupted (" + e.getMessage() + "): set aside as " + aside);
-                }
+                parseSeq(name, ENTRY_PREFIX, ENTRY_SUFFIX).ifPresent(entrySeqs::add);
+            } else if (name.startsWith(COPY_PREFIX) && name.endsWith(ENTRY_SUFFIX)) {
+                parseSeq(name, COPY_PREFIX, ENTRY_SUFFIX).ifPresent(entrySeqs::add);
+            }
+        }
+        for (long seq : entrySeqs) {
+            maxSeen = Math.max(maxSeen, seq); // its name says which sequence it held: never hand that out again
+            Optional<ParsedEntry> p = recoverEntry(seq, present);
+            if (p.isPresent()) {
+                entries.put(seq, new Entry(seq, p.get().delta, p.get().payload, COPIES * (long) p.get().fileBytes(), false));
+                superseded.addAll(p.get().supersedes);
             }
         }
         // Finish merges that committed their result but not the deletion of what it replaced.
         for (long s : superseded) {
             maxSeen = Math.max(maxSeen, s);
             if (entries.remove(s) != null) {
+                ops.delete(copyPath(s));
                 ops.delete(entryPath(s));
             }
         }
@@ -185,6 +197,53 @@ public final class DeltaQueue {
                 ops.syncDirectory(dir);
             }
         }
+    }
+
+    /**
+     * Reads both copies of entry {@code seq}: the first valid one is the entry, and a copy that is
+     * missing (a reset between the two writes or the two deletes) or damaged is rewritten from it;
+     * if neither is valid, the damaged files are set aside and the entry is reported lost.
+     */
+    private Optional<ParsedEntry> recoverEntry(long seq, java.util.Set<String> present) throws IOException {
+        Path[] copies = {entryPath(seq), copyPath(seq)};
+        ParsedEntry good = null;
+        String[] damage = new String[copies.length];
+        for (int i = 0; i < copies.length; i++) {
+            if (!present.contains(copies[i].getFileName().toString())) {
+                continue;
+            }
+            byte[] bytes = ops.read(copies[i]);
+            try {
+                ParsedEntry p = parseEntry(bytes);
+                if (p.sequence != seq) {
+                    throw new DeltaFormatException("file name does not match sequence " + p.sequence);
+                }
+                good = good == null ? p : good;
+            } catch (DeltaFormatException e) {
+                damage[i] = e.getMessage();
+            }
+        }
+        if (good == null) {
+            for (int i = 0; i < copies.length; i++) {
+                if (present.contains(copies[i].getFileName().toString())) {
+                    ops.move(copies[i], copies[i].resolveSibling(copies[i].getFileName() + ".corrupt"));
+                }
+            }
+            String why = String.join("; ", java.util.Arrays.stream(damage).filter(Objects::nonNull).toList());
+            corrupted.add(new Corruption(copies[0], why));
+            System.getLogger(DeltaQueue.class.getName()).log(System.Logger.Level.WARNING,
+                    "queue entry " + copies[0] + ": every copy corrupted (" + why + "): set aside, the delta is lost");
+            return Optional.empty();
+        }
+        for (int i = 0; i < copies.length; i++) {
+            if (damage[i] != null || !present.contains(copies[i].getFileName().toString())) {
+                writeAtomically(copies[i], good.file());
+                if (damage[i] != null) {
+                    repaired.add(new Corruption(copies[i], damage[i]));
+                }
+            }
+        }
+        return Optional.of(good);
     }
 
     private static int slotOf(String name) {
@@ -254,7 +313,10 @@ public final class DeltaQueue {
         return DAMAGED;
     }
 
-    private record ParsedEntry(long sequence, List<Long> supersedes, byte[] payload, WeightDelta delta) {
+    private record ParsedEntry(long sequence, List<Long> supersedes, byte[] payload, WeightDelta delta, byte[] file) {
+        int fileBytes() {
+            return file.length;
+        }
     }
 
     private static ParsedEntry parseEntry(byte[] bytes) throws DeltaFormatException {
@@ -285,7 +347,7 @@ public final class DeltaQueue {
             }
             byte[] payload = new byte[len];
             b.get(payload);
-            return new ParsedEntry(seq, sup, payload, DeltaCodec.decode(payload));
+            return new ParsedEntry(seq, sup, payload, DeltaCodec.decode(payload), bytes);
         } catch (BufferUnderflowException e) {
             throw new DeltaFormatException("entry truncated");
         }
@@ -310,6 +372,22 @@ public final class DeltaQueue {
         return dir.resolve(String.format("%s%019d%s", ENTRY_PREFIX, seq, ENTRY_SUFFIX));
     }
 
+    private Path copyPath(long seq) {
+        return dir.resolve(String.format("%s%019d%s", COPY_PREFIX, seq, ENTRY_SUFFIX));
+    }
+
+    /** Writes both copies of an entry, one after the other, each atomically. */
+    private void writeEntry(long seq, byte[] file) throws IOException {
+        writeAtomically(entryPath(seq), file);
+        writeAtomically(copyPath(seq), file);
+    }
+
+    /** Deletes both copies of an entry (the directory is flushed by the caller). */
+    private void deleteEntry(long seq) throws IOException {
+        ops.delete(copyPath(seq));
+        ops.delete(entryPath(seq));
+    }
+
     private Path flightPath(long seq) {
         return dir.resolve(String.format("%s%019d%s", FLIGHT_PREFIX, seq, FLIGHT_SUFFIX));
     }
@@ -328,9 +406,9 @@ public final class DeltaQueue {
         return s;
     }
 
-    /** @return bytes a stored delta of {@code encodedBytes} takes on flash (merges none away) */
+    /** @return bytes a stored delta of {@code encodedBytes} takes on flash, both copies (merges none away) */
     public static long entryBytes(int encodedBytes) {
-        return 4 + 8 + 4 + 4 + encodedBytes + 4;
+        return COPIES * (4 + 8 + 4 + 4 + encodedBytes + 4L);
     }
 
     /**
@@ -348,10 +426,11 @@ public final class DeltaQueue {
             byte[] payload = DeltaCodec.encode(d);
             byte[] file = entryBytes(d.sequence(), absorbed, payload);
             long freed = absorbed.stream().mapToLong(s -> entries.get(s).fileBytes()).sum();
-            if (usedBytes - freed + file.length <= capacityBytes) {
-                writeAtomically(entryPath(d.sequence()), file);
+            long flashBytes = COPIES * (long) file.length;
+            if (usedBytes - freed + flashBytes <= capacityBytes) {
+                writeEntry(d.sequence(), file);
                 for (long s : absorbed) {
-                    ops.delete(entryPath(s));
+                    deleteEntry(s);
                 }
                 if (!absorbed.isEmpty()) {
                     ops.syncDirectory(dir);
@@ -359,8 +438,8 @@ public final class DeltaQueue {
                 for (long s : absorbed) {
                     entries.remove(s);
                 }
-                entries.put(d.sequence(), new Entry(d.sequence(), d, payload, file.length, false));
-                usedBytes += file.length - freed;
+                entries.put(d.sequence(), new Entry(d.sequence(), d, payload, flashBytes, false));
+                usedBytes += flashBytes - freed;
                 return new Stored(d.sequence(), List.copyOf(absorbed), dropped);
             }
             Optional<Entry> partner = entries.descendingMap().values().stream()
@@ -404,14 +483,15 @@ public final class DeltaQueue {
                     DeltaMerger.Result m = DeltaMerger.merge(a.delta, b.delta, seq);
                     byte[] payload = DeltaCodec.encode(m.merged());
                     byte[] file = entryBytes(seq, List.of(a.sequence, b.sequence), payload);
-                    writeAtomically(entryPath(seq), file);
-                    ops.delete(entryPath(a.sequence));
-                    ops.delete(entryPath(b.sequence));
+                    writeEntry(seq, file);
+                    deleteEntry(a.sequence);
+                    deleteEntry(b.sequence);
                     ops.syncDirectory(dir);
                     entries.remove(a.sequence);
                     entries.remove(b.sequence);
-                    entries.put(seq, new Entry(seq, m.merged(), payload, file.length, false));
-                    usedBytes += file.length - a.fileBytes - b.fileBytes;
+                    long flashBytes = COPIES * (long) file.length;
+                    entries.put(seq, new Entry(seq, m.merged(), payload, flashBytes, false));
+                    usedBytes += flashBytes - a.fileBytes - b.fileBytes;
                     add(dropped, m.dropped());
                     return true;
                 }
@@ -442,7 +522,7 @@ public final class DeltaQueue {
         if (e == null) {
             return false;
         }
-        ops.delete(entryPath(sequence));
+        deleteEntry(sequence);
         ops.delete(flightPath(sequence));
         ops.syncDirectory(dir);
         entries.remove(sequence);
@@ -478,9 +558,17 @@ public final class DeltaQueue {
         return capacityBytes;
     }
 
-    /** @return files found damaged when the queue was opened, set aside and skipped */
+    /**
+     * @return files found damaged when the queue was opened, set aside and skipped: damaged counter
+     *         slots, and entries whose every copy was damaged (named by the first copy; lost)
+     */
     public List<Corruption> corrupted() {
         return List.copyOf(corrupted);
+    }
+
+    /** @return entry copies found damaged when the queue was opened and rewritten from the other copy */
+    public List<Corruption> repaired() {
+        return List.copyOf(repaired);
     }
 
     /** @return the next sequence {@link #reserveSequence()} will hand out */

@@ -4,8 +4,13 @@
  * <p>Every change is one atomic step on disk: a file is written under a temporary name, flushed
  * to the device ({@code fsync}), renamed over its final name (atomic), and the directory is
  * flushed. A restart at any point therefore sees each file either whole or absent; leftover
- * temporary files are deleted. Each entry carries a CRC-32C; an entry that fails it on restart is
- * reported, moved aside ({@code .corrupt}) and skipped, and the rest load. An entry written by a
+ * temporary files are deleted. Each entry is kept twice ({@code q-<seq>.dlt} and
+ * {@code m-<seq>.dlt}, written one after the other, each atomically, and deleted together), and
+ * each copy carries a CRC-32C. On restart a copy that fails its check, or is missing (a reset
+ * between the two writes or the two deletes), is rewritten from the other, so a single damaged
+ * file never loses a delta; only an entry whose both copies fail is reported (lost), moved aside
+ * ({@code .corrupt}) and skipped, and the rest load. Both copies count against the queue's
+ * capacity: {@code capacityBytes} is the flash the queue may take. An entry written by a
  * merge names the entries it replaces, and recovery finishes deleting them, so a merge interrupted
  * between its write and its deletes neither loses nor duplicates a delta.
  *

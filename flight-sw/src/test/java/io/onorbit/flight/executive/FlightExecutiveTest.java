@@ -45,6 +45,25 @@ class FlightExecutiveTest {
         return ExecutiveRig.passStart(k) + LinkConfig.defaults().passMarginS() + 30;
     }
 
+    /**
+     * Trains through passes 0 to {@code passes - 1}, each time letting the pass delta be cut
+     * (nothing uplinked) and never transmitting it. @return the ids of the deltas cut, in order
+     */
+    private static List<Long> cutInPasses(ExecutiveRig rig, FlightExecutive e, int passes) {
+        List<Long> ids = new ArrayList<>();
+        double from = 0;
+        for (int k = 0; k < passes; k++) {
+            trainUntilPass(rig, e, from, k);
+            rig.clock.nowS = cutFrom(k);
+            e.uplink(List.of());
+            for (long id : e.drainEvents().generatedIds()) {
+                ids.add(id);
+            }
+            from = cutFrom(k) + 30;
+        }
+        return ids;
+    }
+
     private static float[] perturbed(float[] p, float by) {
         float[] q = p.clone();
         for (int i = 0; i < q.length; i += 3) {
@@ -299,17 +318,8 @@ class FlightExecutiveTest {
     void deltaSequencesNeverRestartEvenWhenTheQueueAndAllItsCounterSlotsAreGone() throws IOException {
         ExecutiveRig rig = new ExecutiveRig(dir);
         FlightExecutive e = rig.boot();
-        List<Long> ids = new ArrayList<>();
-        double from = 0;
-        for (int k = 0; k < 3; k++) {
-            trainUntilPass(rig, e, from, k);
-            rig.clock.nowS = cutFrom(k);
-            e.uplink(List.of());
-            for (long id : e.drainEvents().generatedIds()) {
-                ids.add(id);
-            }
-            from = cutFrom(k) + 30;
-        }
+        List<Long> ids = cutInPasses(rig, e, 3);
+        double from = cutFrom(2) + 30;
         assertThat(ids).hasSize(3);
         // The ground acknowledged everything (files gone) and every counter slot of the queue is damaged.
         try (Stream<Path> files = Files.list(dir.resolve("queue"))) {
@@ -330,6 +340,45 @@ class FlightExecutiveTest {
         for (long id : next) {
             assertThat(id).isGreaterThan(ids.get(2));
         }
+    }
+
+    /**
+     * Storage corruption of queued deltas across a reset: one damaged copy of an entry still
+     * sends the delta intact (the ground opens the seal and finds the very bytes that were
+     * queued); an entry whose both copies are damaged is reported as lost, which fails a soak.
+     */
+    @Test
+    void aQueuedDeltaWithOneCorruptedCopyIsSentIntactAndOneWithBothCorruptedIsReportedLost() throws IOException {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        List<Long> ids = cutInPasses(rig, e, 2);
+        assertThat(ids).hasSize(2);
+        byte[] intact = queue(rig).get(ids.get(0)).orElseThrow().encoded();
+        Path q = dir.resolve("queue");
+        byte[] b = Files.readAllBytes(q.resolve(String.format("q-%019d.dlt", ids.get(0))));
+        b[b.length / 2] ^= 0x21;
+        Files.write(q.resolve(String.format("q-%019d.dlt", ids.get(0))), b);
+        for (String prefix : new String[] {"q-", "m-"}) {
+            Path f = q.resolve(String.format("%s%019d.dlt", prefix, ids.get(1)));
+            Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(f), 20));
+        }
+
+        e = rig.boot(); // a reset: the queue is read back from flash
+        assertThat(e.drainEvents().corruptedIds()).containsExactly(ids.get(1));
+        rig.transmitted.clear();
+        double a = ExecutiveRig.passStart(2) + 60;
+        rig.clock.nowS = a;
+        e.downlink(a, a + 120);
+        int deltaApid = rig.apids.apid(ExecutiveRig.SAT, io.onorbit.flight.packet.Product.DELTA);
+        Reassembler r = new Reassembler(x -> x == deltaApid, rig.apids.number(ExecutiveRig.SAT), 16, 1 << 20);
+        List<byte[]> sent = new ArrayList<>();
+        for (byte[] p : rig.transmitted) {
+            if (r.offer(p) instanceof Reassembler.Completed c) {
+                sent.add(io.onorbit.flight.link.DeltaSeal.open(rig.key, c.message().bytes()).orElseThrow());
+            }
+        }
+        assertThat(sent).as("the delta whose one copy was damaged, byte for byte").singleElement()
+                .satisfies(d -> assertThat(d).isEqualTo(intact));
     }
 
     @Test

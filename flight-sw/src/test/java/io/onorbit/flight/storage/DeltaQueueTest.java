@@ -86,8 +86,9 @@ class DeltaQueueTest {
         };
     }
 
+    /** Four plain entries and room for the merge records (superseded ids) in each of their copies. */
     static final long CAPACITY = 4 * DeltaQueue.entryBytes(
-            io.onorbit.flight.delta.DeltaCodec.encode(delta(0, A, BASE_A, 1)).length) + 40;
+            io.onorbit.flight.delta.DeltaCodec.encode(delta(0, A, BASE_A, 1)).length) + DeltaQueue.COPIES * 40;
 
     static List<Step> scenario() {
         List<Step> steps = new ArrayList<>();
@@ -207,30 +208,75 @@ class DeltaQueueTest {
         assertThat(crashPoints).isGreaterThan(50);
     }
 
+    static Path copy(Path dir, long seq, String prefix) {
+        return dir.resolve(String.format("%s%019d.dlt", prefix, seq));
+    }
+
     @Test
-    void corruptedEntriesAreReportedAndSkippedTheRestLoads(@TempDir Path dir) throws IOException {
+    void anEntryWithBothCopiesCorruptedIsReportedLostAndTheRestLoad(@TempDir Path dir) throws IOException {
         DeltaQueue q = open(dir, FAST);
         for (int salt = 1; salt <= 3; salt++) {
             offer(A, BASE_A, salt).run(q);
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".dlt")).sorted().toList();
+        for (String prefix : new String[] {"q-", "m-"}) {
+            damage(copy(dir, 1, prefix), false);
+            damage(copy(dir, 2, prefix), true);
         }
-        byte[] b = Files.readAllBytes(files.get(1));
-        b[b.length / 2] ^= 0x10;
-        Files.write(files.get(1), b);
-        Files.write(files.get(2), java.util.Arrays.copyOf(Files.readAllBytes(files.get(2)), 30));
         DeltaQueue r = open(dir, FAST);
-        assertThat(r.corrupted()).hasSize(2);
-        assertThat(r.corrupted()).extracting(DeltaQueue.Corruption::file).containsExactly(files.get(1), files.get(2));
+        assertThat(r.corrupted()).extracting(DeltaQueue.Corruption::file).containsExactly(copy(dir, 1, "q-"), copy(dir, 2, "q-"));
+        assertThat(r.repaired()).isEmpty();
         assertThat(r.size()).isEqualTo(1);
         assertThat(r.head().orElseThrow().delta().sampleCount()).isEqualTo(100);
-        assertThat(Files.exists(files.get(1).resolveSibling(files.get(1).getFileName() + ".corrupt"))).isTrue();
+        for (String prefix : new String[] {"q-", "m-"}) {
+            Path f = copy(dir, 1, prefix);
+            assertThat(f.resolveSibling(f.getFileName() + ".corrupt")).exists();
+            assertThat(f).doesNotExist();
+        }
         // Reopening again is quiet: the damaged files are set aside, and sequences are never reused.
         DeltaQueue again = open(dir, FAST);
         assertThat(again.corrupted()).isEmpty();
         assertThat(again.reserveSequence()).isEqualTo(3);
+    }
+
+    /**
+     * A single corrupted flash file never loses a delta: for either copy and every kind of damage
+     * the soak injects (a flipped byte, a truncation) and a copy missing, the entry loads with
+     * its bytes intact, the copy is rewritten, and a later fault in the other copy is again a
+     * single fault.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"q-,flip", "q-,truncate", "q-,delete", "m-,flip", "m-,truncate", "m-,delete"})
+    void oneCorruptedCopyIsRepairedFromTheOtherAndTheDeltaStaysIntact(String prefix, String harm, @TempDir Path dir)
+            throws IOException {
+        DeltaQueue q = open(dir, FAST);
+        for (int salt = 1; salt <= 3; salt++) {
+            offer(A, BASE_A, salt).run(q);
+        }
+        List<byte[]> sent = q.entries().stream().map(DeltaQueue.Entry::encoded).toList();
+        Path hit = copy(dir, 1, prefix);
+        switch (harm) {
+            case "flip" -> damage(hit, false);
+            case "truncate" -> damage(hit, true);
+            default -> Files.delete(hit);
+        }
+        DeltaQueue r = open(dir, FAST);
+        assertThat(r.corrupted()).isEmpty();
+        if (harm.equals("delete")) {
+            assertThat(r.repaired()).isEmpty();
+        } else {
+            assertThat(r.repaired()).extracting(DeltaQueue.Corruption::file).containsExactly(hit);
+        }
+        assertThat(r.entries()).extracting(DeltaQueue.Entry::sequence).containsExactly(0L, 1L, 2L);
+        for (int i = 0; i < 3; i++) {
+            assertThat(r.entries().get(i).encoded()).as("delta %d", i).isEqualTo(sent.get(i));
+        }
+        assertThat(Files.readAllBytes(hit)).isEqualTo(Files.readAllBytes(copy(dir, 1, prefix.equals("q-") ? "m-" : "q-")));
+        assertClean(dir, r);
+        // Repaired on open: now the other copy may fail too.
+        damage(copy(dir, 1, prefix.equals("q-") ? "m-" : "q-"), harm.equals("truncate"));
+        DeltaQueue again = open(dir, FAST);
+        assertThat(again.corrupted()).isEmpty();
+        assertThat(again.get(1).orElseThrow().encoded()).isEqualTo(sent.get(1));
     }
 
     @Test
@@ -323,8 +369,8 @@ class DeltaQueueTest {
         highest = next;
         // Now the newest entry itself is damaged too: its file name still bars its id.
         r.offer(delta(next, A, BASE_A, 4));
-        Path newest = dir.resolve(String.format("q-%019d.dlt", next));
-        damage(newest, true);
+        damage(copy(dir, next, "q-"), true);
+        damage(copy(dir, next, "m-"), false);
         for (int i = 0; i < DeltaQueue.COUNTER_SLOTS; i++) {
             damage(slot(dir, i), false);
         }

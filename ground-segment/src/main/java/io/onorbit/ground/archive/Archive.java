@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +30,10 @@ import java.util.stream.Collectors;
  * uplinks. Opening it applies any missing schema migrations in order. Every write that touches
  * more than one row runs in one transaction, so a crash leaves either all of it or none of it.
  *
- * <p>Not thread-safe: one archive object per thread. Several archive objects (threads or
+ * <p>Thread-safe: the calls on one archive object are serialized (a transaction holds the object
+ * until it commits or rolls back, so another thread's statement never joins it), which lets the
+ * ground links of several satellites, one thread each, share one archive. A sequence of calls is
+ * not atomic unless it runs in one transaction. Several archive objects (threads or
  * processes, e.g. two operators) may write one SQLite archive at once: every transaction starts
  * with {@code BEGIN IMMEDIATE} (it takes the write lock before reading, so a read-modify-write is
  * never based on a stale snapshot), waits up to {@value #BUSY_TIMEOUT_MS} ms for the lock, and a
@@ -43,6 +49,10 @@ public final class Archive implements AutoCloseable {
 
     private final Connection connection;
     private final String url;
+    /** Compiled statements by their SQL text, kept for the connection's life (guarded by this). */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** SQL texts whose kept statement is running now (guarded by this). */
+    private final Set<String> statementsInUse = new HashSet<>();
 
     private Archive(Connection connection, String url) {
         this.connection = connection;
@@ -593,7 +603,7 @@ public final class Archive implements AutoCloseable {
      * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
      * Nested calls join the outer transaction.
      */
-    <T> T transaction(SqlWork<T> work) {
+    synchronized <T> T transaction(SqlWork<T> work) {
         try {
             if (!connection.getAutoCommit()) {
                 return work.run(connection);
@@ -652,27 +662,77 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    void update(String sql, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.executeUpdate();
+    synchronized void update(String sql, Object... args) {
+        try {
+            PreparedStatement ps = statement(sql);
+            try {
+                bind(ps, args);
+                ps.executeUpdate();
+            } finally {
+                release(sql, ps);
+            }
         } catch (SQLException e) {
             throw new ArchiveException("archive " + url + ": " + e.getMessage(), e);
         }
     }
 
-    <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
+    synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try {
+            PreparedStatement ps = statement(sql);
+            try {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                    return out;
                 }
-                return out;
+            } finally {
+                release(sql, ps);
             }
         } catch (SQLException e) {
             throw new ArchiveException("archive " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The connection's prepared statement for {@code sql}, prepared once and kept (SQLite compiles
+     * each statement: at every synchronization of a simulated year the ground ran the same few dozen
+     * statements, and compiling them was a seventh of the loop's native time). A statement already
+     * in use (a query run from inside another's row mapper with the same text) gets a fresh one.
+     * Transactions, and so durability, are untouched: a statement is compiled SQL, not state.
+     */
+    private PreparedStatement statement(String sql) throws SQLException {
+        if (!statementsInUse.add(sql)) {
+            return connection.prepareStatement(sql);
+        }
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            try {
+                ps = connection.prepareStatement(sql);
+            } catch (SQLException | RuntimeException e) {
+                statementsInUse.remove(sql);
+                throw e;
+            }
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** Hands back a statement from {@link #statement}: the kept one is reset for its next use, a fresh one closed. */
+    private void release(String sql, PreparedStatement ps) throws SQLException {
+        if (statements.get(sql) != ps) {
+            ps.close();
+            return;
+        }
+        statementsInUse.remove(sql);
+        try {
+            ps.clearParameters();
+        } catch (SQLException | RuntimeException e) {
+            statements.remove(sql);
+            ps.close();
+            throw e;
         }
     }
 
@@ -724,8 +784,12 @@ public final class Archive implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             throw new ArchiveException("archive " + url + ": cannot close (" + e.getMessage() + ")", e);

@@ -5,21 +5,29 @@ import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.uplink.SignedUplink;
 import io.onorbit.ground.uplink.UplinkSigner;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The ground's model-update traffic with one satellite: which global version the ground believes
- * the satellite holds, and the one signed update on its way at a time. At each synchronization it
- * reads the spacecraft's answers from the {@link GroundLink}: an acknowledgement means the update
- * was applied; a refusal names the version the spacecraft holds (after a reset that lost the last
- * update, a golden-image boot, or an update applied whose acknowledgement was lost), which becomes
- * the ground's belief, so the next update is signed from the version really held, not from the
- * one the ground hoped for. Then, if the archive has a newer global version than the one held, it
- * signs the change from the held version to the newest with the next counter
- * ({@link UplinkSigner#next}) and queues it on the link, which offers it at every pass (and again
- * within a pass once its answer is overdue) until it is answered; an unanswered update that a
- * newer version overtakes is withdrawn and replaced, so a satellite is always offered the newest. Not thread-safe: one per satellite, used between passes.
+ * the satellite holds, and the one signed update on its way at a time. It acts on the spacecraft's
+ * answers as they arrive, during the pass ({@link #answersArrived}): an acknowledgement means the
+ * update was applied; a refusal names the version the spacecraft holds (after a reset that lost
+ * the last update, a golden-image boot, or an update applied whose acknowledgement was lost),
+ * which becomes the ground's belief, and the next update is signed at once from the version
+ * really held, so it can go up in the same pass. An update whose answer is overdue is offered
+ * again within the pass by the {@link GroundLink} itself. At each synchronization
+ * ({@link #synchronize}), when the archive may have a newer global version, it signs the change
+ * from the held version to the newest with the next counter ({@link UplinkSigner#next}, which
+ * commits the uplink record before the update is queued, so a counter is never reused) and queues
+ * it on the link, which offers it at every pass until it is answered; an unanswered update that a
+ * newer version overtakes is withdrawn and replaced, so a satellite is always offered the newest.
+ *
+ * <p>Archive work happens only when something changes: answers that arrived (one read of the
+ * named version's digest per refusal) and a signature (reads of the two versions, one commit);
+ * a step with no answer touches nothing. Not thread-safe: one per satellite, used from one thread
+ * at a time (the archive may be shared; it serializes its own calls).
  */
 public final class SatelliteUpdates {
 
@@ -27,6 +35,8 @@ public final class SatelliteUpdates {
     private final GroundLink link;
     private final UplinkSigner signer;
     private long heldVersion;
+    /** The newest global version the ground has signed an update to or seen in the archive. */
+    private long newestKnown;
     private SignedUplink pending;
 
     /**
@@ -43,11 +53,13 @@ public final class SatelliteUpdates {
             throw new IllegalArgumentException("launch version " + launchVersion + " must be >= 0");
         }
         this.heldVersion = launchVersion;
+        this.newestKnown = launchVersion;
     }
 
     /**
-     * Takes the answers that arrived since the last call, then signs and queues the next update if
-     * the satellite lacks the archive's newest version and none is on its way.
+     * At a synchronization: takes the answers that arrived since the last call, then signs and
+     * queues the next update if the satellite lacks the archive's newest version and none is on
+     * its way (an unanswered one that a newer version overtook is withdrawn first).
      *
      * @param archive the ground's archive (versions, counters, the uplink record)
      * @param at      now
@@ -59,6 +71,7 @@ public final class SatelliteUpdates {
         }
         if (pending != null && link.updatePending(pending.counter())) {
             long latest = archive.latestGlobal().orElseThrow().version();
+            newestKnown = Math.max(newestKnown, latest);
             if (latest <= pending.toVersion()) {
                 return Optional.empty(); // still on its way, and still the newest
             }
@@ -68,10 +81,39 @@ public final class SatelliteUpdates {
             link.withdrawModelUpdate(pending.counter());
         }
         pending = null;
+        return signNext(archive, at);
+    }
+
+    /**
+     * During a pass, right after the spacecraft's packets were received: acts on the answers
+     * that arrived with them. After an acknowledgement the satellite holds the update's version;
+     * after a refusal, the version it names, and if that is older than the newest version the
+     * ground has signed for it, the update from the version held is signed and queued at once, so
+     * it goes up in this pass (or the next) rather than after the next synchronization. Without
+     * answers it does nothing and touches no archive.
+     *
+     * @param archive the ground's archive
+     * @param at      now
+     * @return the update queued now, if one was
+     */
+    public Optional<SignedUplink> answersArrived(Archive archive, Instant at) {
+        List<GroundLink.UpdateAnswer> answers = link.drainUpdateAnswers();
+        if (answers.isEmpty()) {
+            return Optional.empty();
+        }
+        answers.forEach(a -> answered(a, archive));
+        if (pending != null || heldVersion >= newestKnown) {
+            return Optional.empty(); // an answer to a superseded update, or the newest is held
+        }
+        return signNext(archive, at);
+    }
+
+    private Optional<SignedUplink> signNext(Archive archive, Instant at) {
         Optional<SignedUplink> next = signer.next(archive, satellite, heldVersion, at);
         next.ifPresent(u -> {
             link.sendModelUpdate(u.counter(), u.frame());
             pending = u;
+            newestKnown = Math.max(newestKnown, u.toVersion());
         });
         return next;
     }
@@ -86,7 +128,7 @@ public final class SatelliteUpdates {
             LinkMessages.Refusal r = a.refusal().orElseThrow();
             // The spacecraft names what it holds; sign from it next. A version the archive never
             // made cannot be signed from: keep the belief (the next refusal will name it again).
-            if (archive.global(r.heldVersion()).isPresent()) {
+            if (archive.globalDigest(r.heldVersion()).isPresent()) {
                 heldVersion = r.heldVersion();
             }
         }

@@ -181,4 +181,44 @@ class ArchiveTest {
             assertThat(a.rejects()).containsExactly(new RejectEntry(T0, "sat-3", "packet-crc", "CRC mismatch in packet 7", 512));
         }
     }
+
+    /**
+     * The ground links of several satellites share one archive object from their own threads:
+     * one thread's statements never join another's transaction, so a transaction that rolls back
+     * takes none of the other thread's writes with it.
+     */
+    @Test
+    void oneArchiveObjectSharedByThreadsKeepsEveryTransactionWhole() throws Exception {
+        int perThread = 200;
+        try (Archive a = Archive.open(dir.resolve("shared.db"))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                // One thread's transactions each write a row and then fail (a lineage naming no delta).
+                java.util.concurrent.Future<Integer> failing = pool.submit(() -> {
+                    int refused = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        try {
+                            a.recordGlobalVersion(new float[4], "fedavg", List.of(new GlobalVersion.LineageEntry(999_999, 1.0)), T0);
+                        } catch (IllegalArgumentException expected) {
+                            refused++;
+                        }
+                    }
+                    return refused;
+                });
+                java.util.concurrent.Future<?> uplinks = pool.submit(() -> {
+                    for (int i = 1; i <= perThread; i++) {
+                        a.recordUplink("sat-2", i, 0, 1, 120, T0);
+                        a.storeDelta(delta("sat-1", i, i, base, 0), Set.of(), T0);
+                    }
+                });
+                uplinks.get();
+                assertThat(failing.get()).isEqualTo(perThread);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(a.globals()).isEmpty();
+            assertThat(a.uplinks("sat-2", 0)).hasSize(perThread);
+            assertThat(a.deltas()).hasSize(perThread);
+        }
+    }
 }

@@ -121,7 +121,7 @@ public final class FastEventFinder {
         run.sample();
         List<Pass> passes = run.passes();
         List<Eclipse> eclipses = run.eclipses();
-        LightingCurve lighting = run.lighting(eclipses);
+        LightingSamples lighting = run.lighting(eclipses);
         double[][] beta = run.beta();
         SunDirectionSamples sun = options.sunStepS() > 0 ? run.sunDirection(options.sunStepS()) : null;
         if (progress != null) {
@@ -302,10 +302,11 @@ public final class FastEventFinder {
         private List<double[]> roots(int k) {
             List<double[]> out = new ArrayList<>();
             double[] gk = g[k];
+            int seg = -1;
             for (int i = 0; i + 1 < nc; i++) {
                 boolean a = gk[i] > 0;
                 boolean b = gk[i + 1] > 0;
-                int seg = traj.segment(ct[i]);
+                seg = traj.segmentFrom(seg, ct[i]);
                 if (!traj.interpolable(seg) || ct[i + 1] > traj.time(seg + 1) + 1e-9) {
                     continue; // a safe skip: no sign change possible
                 }
@@ -454,7 +455,7 @@ public final class FastEventFinder {
             double[] max = maxElevation(s, aos, los);
             PassGeometry geometry = new PassGeometry(lookAngleAt(s, aos), lookAngleAt(s, max[0]), lookAngleAt(s, los));
             out.add(new Pass(station.name(), aos, los, FastMath.toDegrees(max[1]), max[0], aosCut, losCut,
-                    station.downlinkBps(), station.uplinkBps(), java.util.Optional.of(geometry)));
+                    java.util.Optional.of(geometry)));
         }
 
         /** @return {time, elevation rad} of the highest elevation in [aos, los] */
@@ -554,7 +555,7 @@ public final class FastEventFinder {
             }
         }
 
-        LightingCurve lighting(List<Eclipse> eclipses) {
+        LightingSamples lighting(List<Eclipse> eclipses) {
             List<Eclipse> pen = eclipses.stream().filter(e -> e.kind() == ShadowKind.PENUMBRA).toList();
             List<Eclipse> umb = eclipses.stream().filter(e -> e.kind() == ShadowKind.UMBRA).toList();
             KnotBuffer knots = new KnotBuffer();
@@ -665,8 +666,8 @@ public final class FastEventFinder {
             n++;
         }
 
-        LightingCurve curve() {
-            return new LightingCurve(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
+        LightingSamples curve() {
+            return new LightingSamples(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
         }
     }
 }

@@ -37,7 +37,11 @@
  *
  * <p><b>Parallelism.</b> Satellites are independent between ground synchronizations (every
  * {@code syncIntervalS}); each runs on its own thread within an interval with its own seeded
- * random stream, and the ground's archive, review and aggregation run sequentially in satellite
- * order at the interval's end, so a run is reproducible whatever the thread timing.
+ * random stream, and the ground's review and aggregation run sequentially in satellite
+ * order at the interval's end, so a run is reproducible whatever the thread timing. Within an
+ * interval a satellite's ground port archives its deltas and signs its updates (answers acted on
+ * during the pass) on that satellite's thread; each touches only its own satellite's rows of the
+ * shared archive (which serializes its calls), and the published versions change only at a
+ * synchronization.
  */
 package io.onorbit.verification.sim;

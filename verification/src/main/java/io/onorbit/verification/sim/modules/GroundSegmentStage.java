@@ -35,7 +35,11 @@ import java.util.Optional;
  * before the link acknowledges them; at each synchronization deltas whose flags are
  * informational only (none, or a stale base) are approved by the automatic operator, approved ones aggregated
  * ({@code ground.aggregation}) into a new global version, and each satellite that does not hold
- * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass.
+ * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass. The
+ * spacecraft's answers to updates are acted on as they arrive, during the pass
+ * ({@code ground.link.SatelliteUpdates#answersArrived}): a refusal naming an older version held
+ * gets the update from that version signed and queued at once. Each satellite's port runs on
+ * that satellite's thread; they share the ingest and the archive, which serialize their calls.
  */
 public final class GroundSegmentStage implements GroundStage {
 
@@ -180,6 +184,7 @@ public final class GroundSegmentStage implements GroundStage {
             for (byte[] p : packets) {
                 link.receive(p, pass);
             }
+            updates.answersArrived(archive, receivedAt); // the ground acts on the spacecraft's answers at once
             return List.copyOf(deliveredNow);
         }
 
