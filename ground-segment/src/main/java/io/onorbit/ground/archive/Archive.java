@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -341,14 +342,25 @@ public final class Archive implements AutoCloseable {
         update("UPDATE deltas SET flags = ? WHERE id = ?", flagsText(flags), deltaId);
     }
 
-    /** @return every delta, oldest first */
+    /** @return every delta, oldest first ({@link DeltaRecord#RECEPTION_ORDER}) */
     public List<DeltaRecord> deltas() {
-        return query("SELECT * FROM deltas ORDER BY id", Archive::delta);
+        return inReceptionOrder(query("SELECT * FROM deltas", Archive::delta));
     }
 
-    /** @return deltas with this status, oldest first */
+    /** @return deltas with this status, oldest first ({@link DeltaRecord#RECEPTION_ORDER}) */
     public List<DeltaRecord> deltas(DeltaStatus status) {
-        return query("SELECT * FROM deltas WHERE status = ? ORDER BY id", Archive::delta, status.name());
+        return inReceptionOrder(query("SELECT * FROM deltas WHERE status = ?", Archive::delta, status.name()));
+    }
+
+    /*
+     * Row ids follow the order in which threads happened to commit (each satellite's ground port
+     * ingests on its own thread), so what depends on order (the norm window, the aggregation's
+     * sum) is read in reception order instead: the same mission and seed give the same result.
+     */
+    private static List<DeltaRecord> inReceptionOrder(List<DeltaRecord> records) {
+        List<DeltaRecord> sorted = new ArrayList<>(records);
+        sorted.sort(DeltaRecord.RECEPTION_ORDER);
+        return sorted;
     }
 
     /** @return deltas archived after row {@code id}, oldest first (for readers that follow the archive) */
@@ -366,8 +378,14 @@ public final class Archive implements AutoCloseable {
      *         {@code baseVersion} (newest first): one round of the constellation, comparable norms
      */
     public List<Double> recentNorms(int limit, long baseVersion) {
-        return query("SELECT norm FROM deltas WHERE norm IS NOT NULL AND status <> ? AND base_version = ? ORDER BY id DESC LIMIT ?",
-                rs -> rs.getDouble(1), DeltaStatus.REJECTED.name(), baseVersion, limit);
+        record Norm(double norm, Instant receivedAt, String satellite, long id) { }
+        List<Norm> recent = new ArrayList<>(query(
+                "SELECT norm, received_at, satellite, id FROM deltas WHERE norm IS NOT NULL AND status <> ? AND base_version = ?",
+                rs -> new Norm(rs.getDouble(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)),
+                DeltaStatus.REJECTED.name(), baseVersion));
+        // newest first in the reception order of deltas(): not the order threads committed in
+        recent.sort(Comparator.comparing(Norm::receivedAt).thenComparing(Norm::satellite).thenComparingLong(Norm::id).reversed());
+        return recent.stream().limit(limit).map(Norm::norm).toList();
     }
 
     /** @return every pass with traffic, by satellite then pass number */

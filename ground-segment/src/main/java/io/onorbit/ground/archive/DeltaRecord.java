@@ -2,6 +2,7 @@ package io.onorbit.ground.archive;
 
 import com.google.common.io.BaseEncoding;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +19,14 @@ import java.util.Set;
 public record DeltaRecord(long id, DeltaSubmission delta, Instant receivedAt, Set<DeltaFlag> flags, DeltaStatus status) {
 
     private static final BaseEncoding HEX = BaseEncoding.base16().lowerCase();
+
+    /**
+     * Oldest first by reception time (UTC), then satellite name, then row id (one satellite's
+     * deltas are archived in its own order): an order that does not depend on which thread
+     * committed first.
+     */
+    public static final Comparator<DeltaRecord> RECEPTION_ORDER = Comparator.comparing(DeltaRecord::receivedAt)
+            .thenComparing(DeltaRecord::satellite).thenComparingLong(DeltaRecord::id);
 
     public DeltaRecord {
         Objects.requireNonNull(delta, "delta");

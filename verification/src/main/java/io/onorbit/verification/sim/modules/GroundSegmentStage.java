@@ -49,6 +49,7 @@ public final class GroundSegmentStage implements GroundStage {
     private final Archive archive;
     private final Path archiveFile;
     private final Ingest ingest;
+    private final ReviewPolicy policy;
     private final Aggregator aggregator;
     private final UplinkSigner signer;
     private final int sharedCoordinates;
@@ -88,6 +89,7 @@ public final class GroundSegmentStage implements GroundStage {
         this.archiveFile = archiveFile;
         this.archive = Archive.open(archiveFile);
         this.ingest = Ingest.forLink(archive, policy, plan, keys);
+        this.policy = policy;
         this.aggregator = aggregator;
         this.signer = signer;
         this.sharedCoordinates = sharedCoordinates;
@@ -114,7 +116,14 @@ public final class GroundSegmentStage implements GroundStage {
             stored += p.archivedSinceSync;
             p.archivedSinceSync = 0;
         }
-        int approved = stored == 0 ? 0 : new ReviewDesk(archive).autoReview(OPERATOR, at).size();
+        int approved = 0;
+        if (stored > 0) {
+            ReviewDesk desk = new ReviewDesk(archive);
+            // Flags set at ingest depend on which other satellites' deltas their threads had
+            // archived by then; judged again on the whole interval they are the same every run.
+            desk.refreshFlags(policy);
+            approved = desk.autoReview(OPERATOR, at).size();
+        }
         // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
         int flagged = stored - approved;
         long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, sharedCoordinates, at).map(GlobalVersion::version).orElse(-1L);
