@@ -45,6 +45,25 @@ class FlightExecutiveTest {
         return ExecutiveRig.passStart(k) + LinkConfig.defaults().passMarginS() + 30;
     }
 
+    /**
+     * Trains through passes 0 to {@code passes - 1}, each time letting the pass delta be cut
+     * (nothing uplinked) and never transmitting it. @return the ids of the deltas cut, in order
+     */
+    private static List<Long> cutInPasses(ExecutiveRig rig, FlightExecutive e, int passes) {
+        List<Long> ids = new ArrayList<>();
+        double from = 0;
+        for (int k = 0; k < passes; k++) {
+            trainUntilPass(rig, e, from, k);
+            rig.clock.nowS = cutFrom(k);
+            e.uplink(List.of());
+            for (long id : e.drainEvents().generatedIds()) {
+                ids.add(id);
+            }
+            from = cutFrom(k) + 30;
+        }
+        return ids;
+    }
+
     private static float[] perturbed(float[] p, float by) {
         float[] q = p.clone();
         for (int i = 0; i < q.length; i += 3) {
@@ -299,17 +318,8 @@ class FlightExecutiveTest {
     void deltaSequencesNeverRestartEvenWhenTheQueueAndAllItsCounterSlotsAreGone() throws IOException {
         ExecutiveRig rig = new ExecutiveRig(dir);
         FlightExecutive e = rig.boot();
-        List<Long> ids = new ArrayList<>();
-        double from = 0;
-        for (int k = 0; k < 3; k++) {
-            trainUntilPass(rig, e, from, k);
-            rig.clock.nowS = cutFrom(k);
-            e.uplink(List.of());
-            for (long id : e.drainEvents().generatedIds()) {
-                ids.add(id);
-            }
-            from = cutFrom(k) + 30;
-        }
+        List<Long> ids = cutInPasses(rig, e, 3);
+        double from = cutFrom(2) + 30;
         assertThat(ids).hasSize(3);
         // The ground acknowledged everything (files gone) and every counter slot of the queue is damaged.
         try (Stream<Path> files = Files.list(dir.resolve("queue"))) {
@@ -341,17 +351,7 @@ class FlightExecutiveTest {
     void aQueuedDeltaWithOneCorruptedCopyIsSentIntactAndOneWithBothCorruptedIsReportedLost() throws IOException {
         ExecutiveRig rig = new ExecutiveRig(dir);
         FlightExecutive e = rig.boot();
-        List<Long> ids = new ArrayList<>();
-        double from = 0;
-        for (int k = 0; k < 2; k++) {
-            trainUntilPass(rig, e, from, k);
-            rig.clock.nowS = cutFrom(k);
-            e.uplink(List.of());
-            for (long id : e.drainEvents().generatedIds()) {
-                ids.add(id);
-            }
-            from = cutFrom(k) + 30;
-        }
+        List<Long> ids = cutInPasses(rig, e, 2);
         assertThat(ids).hasSize(2);
         byte[] intact = queue(rig).get(ids.get(0)).orElseThrow().encoded();
         Path q = dir.resolve("queue");

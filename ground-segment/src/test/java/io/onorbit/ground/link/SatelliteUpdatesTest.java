@@ -75,42 +75,62 @@ class SatelliteUpdatesTest {
         }
     }
 
+    /**
+     * The satellite got v1 through an update (counter 5) whose acknowledgement the ground never
+     * heard, then v2 appears: the ground, believing v0, will sign v0 -> v2.
+     */
+    private record AckLost(GlobalVersion v0, GlobalVersion v1, GlobalVersion v2, GroundLink link,
+                           SatelliteUpdates updates, UpdateReceiver spacecraft) {
+    }
+
+    private AckLost ackLost(GroundLinkTest.Ground g) {
+        GlobalVersion v0 = g.archive.recordGlobalVersion(params(0), "launch", List.of(), AT);
+        GlobalVersion v1 = g.archive.recordGlobalVersion(params(1), "fedavg", List.of(), AT);
+        GroundLink l = link(g);
+        SatelliteUpdates updates = new SatelliteUpdates("sat-1", l, new UplinkSigner(GroundLinkTest.KEYS), v0.version());
+        UpdateReceiver spacecraft = new UpdateReceiver("sat-1", GroundLinkTest.KEY, params(1), v1.modelVersion(), 5);
+        GlobalVersion v2 = g.archive.recordGlobalVersion(params(2), "fedavg", List.of(), AT);
+        g.archive.recordUplink("sat-1", 5, v0.version(), v1.version(), 100, AT); // counters in use
+        return new AckLost(v0, v1, v2, l, updates, spacecraft);
+    }
+
+    /**
+     * Signs v0 -> v2 at a synchronization and sends it in pass 1 (1000-1600 s); the spacecraft
+     * refuses it, naming v1, and the refusal reaches the ground. @return the refused update
+     */
+    private SignedUplink refusedNamingV1(GroundLinkTest.Ground g, AckLost a) {
+        SignedUplink first = a.updates().synchronize(g.archive, AT).orElseThrow();
+        assertThat(first.fromVersion()).isEqualTo(a.v0().version());
+        assertThat(a.updates().answersArrived(g.archive, AT)).as("no answer yet: nothing to do").isEmpty();
+        List<byte[]> frames = sendDuringPass(a.link(), 1100);
+        assertThat(frames).hasSize(1);
+        UpdateReceiver.Outcome o = a.spacecraft().receive(frames.get(0));
+        assertThat(o.rejected()).contains(UpdateRefusal.BASE_MISMATCH);
+        assertThat(o.version()).isEqualTo(a.v1().modelVersion());
+        answer(a.link(), LinkMessages.refusal(first.counter(), UpdateRefusal.BASE_MISMATCH.ordinal(), o.version().version()));
+        return first;
+    }
+
     @Test
     void aRefusalNamingTheVersionHeldMakesTheNextUpdateBuildOnIt() {
         try (GroundLinkTest.Ground g = new GroundLinkTest.Ground(dir, plan)) {
-            GlobalVersion v0 = g.archive.recordGlobalVersion(params(0), "launch", List.of(), AT);
-            GlobalVersion v1 = g.archive.recordGlobalVersion(params(1), "fedavg", List.of(), AT);
-            GroundLink l = link(g);
-            UplinkSigner signer = new UplinkSigner(GroundLinkTest.KEYS);
-            SatelliteUpdates updates = new SatelliteUpdates("sat-1", l, signer, v0.version());
+            AckLost a = ackLost(g);
+            SignedUplink first = refusedNamingV1(g, a);
 
-            // The satellite got v1 through an update whose acknowledgement the ground never heard,
-            // then v2 appears: the ground, believing v0, signs v0 -> v2.
-            UpdateReceiver spacecraft = new UpdateReceiver("sat-1", GroundLinkTest.KEY, params(1), v1.modelVersion(), 5);
-            GlobalVersion v2 = g.archive.recordGlobalVersion(params(2), "fedavg", List.of(), AT);
-            g.archive.recordUplink("sat-1", 5, v0.version(), v1.version(), 100, AT); // counters in use
-            SignedUplink first = updates.synchronize(g.archive, AT).orElseThrow();
-            assertThat(first.fromVersion()).isEqualTo(v0.version());
-            List<byte[]> frames = sendDuringPass(l, 1100);
-            assertThat(frames).hasSize(1);
-            UpdateReceiver.Outcome o = spacecraft.receive(frames.get(0));
-            assertThat(o.rejected()).contains(UpdateRefusal.BASE_MISMATCH);
-            answer(l, LinkMessages.refusal(first.counter(), UpdateRefusal.BASE_MISMATCH.ordinal(), o.version().version()));
-
-            SignedUplink second = updates.synchronize(g.archive, AT).orElseThrow();
-            assertThat(updates.heldVersion()).isEqualTo(v1.version());
-            assertThat(second.fromVersion()).isEqualTo(v1.version());
-            assertThat(second.toVersion()).isEqualTo(v2.version());
+            SignedUplink second = a.updates().synchronize(g.archive, AT).orElseThrow();
+            assertThat(a.updates().heldVersion()).isEqualTo(a.v1().version());
+            assertThat(second.fromVersion()).isEqualTo(a.v1().version());
+            assertThat(second.toVersion()).isEqualTo(a.v2().version());
             assertThat(second.counter()).isGreaterThan(first.counter());
-            frames = sendDuringPass(l, 1200);
+            List<byte[]> frames = sendDuringPass(a.link(), 1200);
             assertThat(frames).hasSize(1);
-            assertThat(spacecraft.receive(frames.get(0)).applied()).isTrue();
-            assertThat(spacecraft.version()).isEqualTo(v2.modelVersion());
-            answer(l, LinkMessages.ack(second.counter()));
+            assertThat(a.spacecraft().receive(frames.get(0)).applied()).isTrue();
+            assertThat(a.spacecraft().version()).isEqualTo(a.v2().modelVersion());
+            answer(a.link(), LinkMessages.ack(second.counter()));
 
-            assertThat(updates.synchronize(g.archive, AT)).isEmpty();
-            assertThat(updates.heldVersion()).isEqualTo(v2.version());
-            assertThat(updates.pendingCounter()).isEmpty();
+            assertThat(a.updates().synchronize(g.archive, AT)).isEmpty();
+            assertThat(a.updates().heldVersion()).isEqualTo(a.v2().version());
+            assertThat(a.updates().pendingCounter()).isEmpty();
         }
     }
 
@@ -142,21 +162,13 @@ class SatelliteUpdatesTest {
     @Test
     void aRefusalDuringThePassGetsTheUpdateFromTheVersionHeldSignedAndSentInThatPass() {
         try (GroundLinkTest.Ground g = new GroundLinkTest.Ground(dir, plan)) {
-            GlobalVersion v0 = g.archive.recordGlobalVersion(params(0), "launch", List.of(), AT);
-            GlobalVersion v1 = g.archive.recordGlobalVersion(params(1), "fedavg", List.of(), AT);
-            GroundLink l = link(g);
-            SatelliteUpdates updates = new SatelliteUpdates("sat-1", l, new UplinkSigner(GroundLinkTest.KEYS), v0.version());
-            // The satellite applied v1 through an update whose acknowledgement was lost; v2 appears.
-            UpdateReceiver spacecraft = new UpdateReceiver("sat-1", GroundLinkTest.KEY, params(1), v1.modelVersion(), 5);
-            GlobalVersion v2 = g.archive.recordGlobalVersion(params(2), "fedavg", List.of(), AT);
-            g.archive.recordUplink("sat-1", 5, v0.version(), v1.version(), 100, AT);
-            SignedUplink first = updates.synchronize(g.archive, AT).orElseThrow();
-            assertThat(updates.answersArrived(g.archive, AT)).as("no answer yet: nothing to do").isEmpty();
-
-            // Pass 1 (1000-1600 s): the update goes up and is refused, naming v1.
-            UpdateReceiver.Outcome o = spacecraft.receive(sendDuringPass(l, 1100).get(0));
-            assertThat(o.rejected()).contains(UpdateRefusal.BASE_MISMATCH);
-            answer(l, LinkMessages.refusal(first.counter(), UpdateRefusal.BASE_MISMATCH.ordinal(), o.version().version()));
+            AckLost a = ackLost(g);
+            GlobalVersion v1 = a.v1();
+            GlobalVersion v2 = a.v2();
+            GroundLink l = a.link();
+            SatelliteUpdates updates = a.updates();
+            UpdateReceiver spacecraft = a.spacecraft();
+            SignedUplink first = refusedNamingV1(g, a);
 
             // No synchronization in between: the ground acts on the refusal as it arrives.
             Instant inPass = GroundLinkTest.EPOCH.plusSeconds(1130);

@@ -1,7 +1,5 @@
 package io.onorbit.orbit.events;
 
-import org.hipparchus.geometry.euclidean.threed.Rotation;
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.util.FastMath;
 import org.orekit.frames.Frame;
 import org.orekit.frames.InterpolatingTransformProvider;
@@ -49,13 +47,14 @@ final class EarthRotation {
         m = new double[9 * knots];
         axis = new double[3 * (knots - 1)];
         angle = new double[knots - 1];
-        double[] nutation = precessionNutation(inertial, intermediate, epoch, (knots - 1) * knotStepS);
+        RotationKnots nutation = precessionNutation(inertial, intermediate, epoch, (knots - 1) * knotStepS);
         double[] a = new double[9];
         double[] b = new double[9];
+        double[] w = new double[4];
         for (int k = 0; k < knots; k++) {
             double tS = k * knotStepS;
-            interpolate(nutation, tS, a);
-            matrix(intermediate.getStaticTransformTo(fixed, epoch.shiftedBy(tS)), b);
+            nutation.at(tS, a, w);
+            RotationKnots.matrix(intermediate.getStaticTransformTo(fixed, epoch.shiftedBy(tS)), b);
             // M = B A: inertial -> intermediate (interpolated) -> fixed (exact)
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 3; j++) {
@@ -88,11 +87,12 @@ final class EarthRotation {
     }
 
     /**
-     * Inertial-to-intermediate rotation matrices every {@link #NUTATION_KNOT_S}, from Orekit's
-     * precession-nutation model evaluated once per knot (its own frame evaluates the series on an
-     * hourly grid, which was most of a year's planning time).
+     * Inertial-to-intermediate rotation every {@link #NUTATION_KNOT_S}, from Orekit's
+     * precession-nutation model evaluated once per knot through the intermediate frame's raw
+     * provider (its own frame evaluates the series on an hourly grid, which was most of a year's
+     * planning time).
      */
-    private static double[] precessionNutation(Frame inertial, Frame intermediate, AbsoluteDate epoch, double spanS) {
+    private static RotationKnots precessionNutation(Frame inertial, Frame intermediate, AbsoluteDate epoch, double spanS) {
         TransformProvider provider = intermediate.getTransformProvider();
         if (provider instanceof InterpolatingTransformProvider p) {
             provider = p.getRawProvider();
@@ -100,86 +100,9 @@ final class EarthRotation {
             provider = p.getRawProvider();
         }
         Frame parent = intermediate.getParent();
-        // knot j at (j - 1) * NUTATION_KNOT_S: one before the span and two after it for the cubic stencils
-        int n = (int) Math.ceil(spanS / NUTATION_KNOT_S) + 4;
-        double[] out = new double[9 * n];
         TransformProvider raw = provider;
-        if (n < PARALLEL_KNOTS) {
-            nutationKnots(inertial, parent, raw, epoch, 0, n, out);
-            return out;
-        }
-        // A long span (a year's plan: 370 series evaluations, a fifth of its CPU time): the knots
-        // are independent, so the second half is evaluated on a second thread (Orekit's frames
-        // and providers are thread-safe), the first here.
-        int half = n / 2;
-        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(
-                () -> nutationKnots(inertial, parent, raw, epoch, half, n, out), EarthRotation::startDaemon);
-        nutationKnots(inertial, parent, raw, epoch, 0, half, out);
-        try {
-            second.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
-        return out;
-    }
-
-    /** knots at or above this count are split over two threads */
-    private static final int PARALLEL_KNOTS = 64;
-
-    private static void startDaemon(Runnable r) {
-        Thread t = new Thread(r, "orbit-sim-nutation");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** Fills knots [from, to) of {@code out} (9 entries each). */
-    private static void nutationKnots(Frame inertial, Frame parent, TransformProvider provider, AbsoluteDate epoch,
-                                      int from, int to, double[] out) {
-        double[] a = new double[9];
-        for (int j = from; j < to; j++) {
-            AbsoluteDate date = epoch.shiftedBy((j - 1) * NUTATION_KNOT_S);
-            StaticTransform t = StaticTransform.compose(date, inertial.getStaticTransformTo(parent, date),
-                    provider.getStaticTransform(date));
-            matrix(t, a);
-            System.arraycopy(a, 0, out, 9 * j, 9);
-        }
-    }
-
-    /**
-     * Element-wise cubic (four-knot Lagrange) interpolation between nutation knots; neighbouring
-     * knots differ by ~1e-6 rad, so the result stays orthogonal to 1e-12.
-     */
-    private static void interpolate(double[] knots, double tS, double[] out) {
-        int n = knots.length / 9;
-        // knots j - 1 .. j + 2 around tS, where knot index j + 1 sits at time j * step
-        int j = Math.min(Math.max(0, (int) Math.floor(tS / NUTATION_KNOT_S)), n - 4);
-        double u = tS / NUTATION_KNOT_S - j; // in [0, 1] between knots j + 1 and j + 2
-        double[] w = new double[4];
-        CubicWeights.at(u, w);
-        for (int i = 0; i < 9; i++) {
-            out[i] = w[0] * knots[9 * j + i] + w[1] * knots[9 * (j + 1) + i] + w[2] * knots[9 * (j + 2) + i]
-                    + w[3] * knots[9 * (j + 3) + i];
-        }
-    }
-
-    /** Writes the rotation of {@code t} as a row-major matrix: v_to = M v_from. */
-    private static void matrix(StaticTransform t, double[] out) {
-        Rotation r = t.getRotation();
-        Vector3D c0 = r.applyTo(Vector3D.PLUS_I);
-        Vector3D c1 = r.applyTo(Vector3D.PLUS_J);
-        Vector3D c2 = r.applyTo(Vector3D.PLUS_K);
-        out[0] = c0.getX();
-        out[1] = c1.getX();
-        out[2] = c2.getX();
-        out[3] = c0.getY();
-        out[4] = c1.getY();
-        out[5] = c2.getY();
-        out[6] = c0.getZ();
-        out[7] = c1.getZ();
-        out[8] = c2.getZ();
+        return new RotationKnots(date -> StaticTransform.compose(date, inertial.getStaticTransformTo(parent, date),
+                raw.getStaticTransform(date)), epoch, spanS, NUTATION_KNOT_S);
     }
 
     /**

@@ -302,10 +302,11 @@ public final class FastEventFinder {
         private List<double[]> roots(int k) {
             List<double[]> out = new ArrayList<>();
             double[] gk = g[k];
+            int seg = -1;
             for (int i = 0; i + 1 < nc; i++) {
                 boolean a = gk[i] > 0;
                 boolean b = gk[i + 1] > 0;
-                int seg = traj.segment(ct[i]);
+                seg = traj.segmentFrom(seg, ct[i]);
                 if (!traj.interpolable(seg) || ct[i + 1] > traj.time(seg + 1) + 1e-9) {
                     continue; // a safe skip: no sign change possible
                 }

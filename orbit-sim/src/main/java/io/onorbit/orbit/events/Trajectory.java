@@ -117,6 +117,19 @@ final class Trajectory {
         return i >= 0 ? i : -i - 2;
     }
 
+    /**
+     * @param from a segment at or before the answer (-1 to start at the beginning)
+     * @return like {@link #segment(double)}, searching forward from {@code from}: for a sweep over
+     *         increasing times, linear in the samples instead of a binary search per time
+     */
+    int segmentFrom(int from, double tS) {
+        int i = from;
+        while (i + 1 < n && t[i + 1] <= tS) {
+            i++;
+        }
+        return i;
+    }
+
     /** @return true if samples lo and lo+1 exist and are close enough to interpolate between */
     boolean interpolable(int lo) {
         return lo >= 0 && lo + 1 < n && t[lo + 1] - t[lo] <= maxGapS + 1e-9;

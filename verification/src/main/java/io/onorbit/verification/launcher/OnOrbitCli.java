@@ -12,6 +12,10 @@ import io.onorbit.verification.cli.UserInputException;
 import io.onorbit.verification.experiment.ExperimentCommand;
 import io.onorbit.verification.review.ReviewCommand;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,26 +46,55 @@ public final class OnOrbitCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** @return a configured command line, for tests and for {@link #main} */
+    /**
+     * The subcommands, one line each, in the order the help lists them. Building a subcommand's
+     * model (picocli reflects over its options) and loading its classes is a tenth of a second of a
+     * short command's start-up, so {@link #main} builds only the one it runs.
+     */
+    private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
+            Map.entry("plan", PlanCommand::new),
+            Map.entry("simulate", SimulateCommand::new),
+            Map.entry("soak", SoakCommand::new),
+            Map.entry("power", PowerCommand::new),
+            Map.entry("review", ReviewCommand::new),
+            Map.entry("experiment", ExperimentCommand::new),
+            Map.entry("campaign", CampaignCommand::new),
+            Map.entry("worker", WorkerCommand::new));
+
+    /** @return a configured command line with every subcommand, for tests and for {@link #main} */
     public static CommandLine commandLine() {
+        return commandLine(Optional.empty());
+    }
+
+    /** @param only the one subcommand to register, or empty for all of them */
+    private static CommandLine commandLine(Optional<String> only) {
         CommandLine cl = new CommandLine(new OnOrbitCli());
-        // Subcommands register here, one line each.
-        cl.addSubcommand(new PlanCommand());
-        cl.addSubcommand(new SimulateCommand());
-        cl.addSubcommand(new SoakCommand());
-        cl.addSubcommand(new PowerCommand());
-        cl.addSubcommand(new ReviewCommand());
-        cl.addSubcommand(new ExperimentCommand());
-        cl.addSubcommand(new CampaignCommand());
-        cl.addSubcommand(new WorkerCommand());
+        for (Map.Entry<String, Supplier<Object>> sub : SUBCOMMANDS) {
+            if (only.isEmpty() || only.get().equals(sub.getKey())) {
+                cl.addSubcommand(sub.getValue().get());
+            }
+        }
         cl.setExecutionExceptionHandler(OnOrbitCli::handleExecutionException);
         cl.setParameterExceptionHandler(OnOrbitCli::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
+    /**
+     * @return the subcommand these arguments run (the first argument that is not a root option,
+     *         the root's options having no values), if it is one of {@link #SUBCOMMANDS}
+     */
+    static Optional<String> subcommandOf(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return SUBCOMMANDS.stream().map(Map.Entry::getKey).filter(a::equals).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(subcommandOf(args)).execute(args));
     }
 
     /**

@@ -2,22 +2,13 @@ package io.onorbit.verification.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.executive.FlightSoftware;
-import io.onorbit.flight.executive.SpacecraftClock;
-import io.onorbit.flight.schedule.OnboardSchedule;
-import io.onorbit.flight.storage.FileOps;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.report.AtomicOutput;
-import io.onorbit.verification.sim.FlightStage;
 import io.onorbit.verification.sim.FlightStorage;
-import io.onorbit.verification.sim.GroundStage;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.MissionSimulator;
-import io.onorbit.verification.sim.PowerStage;
-import io.onorbit.verification.sim.SensorStage;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageFactory;
-import io.onorbit.verification.sim.StageStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -25,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +43,7 @@ class QueueCorruptionSoakTest {
     private static SimulationResult run(Damaging stages) {
         Path work = FlightStorage.newRunFolder();
         try {
-            return new MissionSimulator(setup.mission(), setup.schedules(), stages, setup.settings(), work)
+            return new MissionSimulator(setup.mission(), setup.schedules(), stages.stages, setup.settings(), work)
                     .withFaults(RESETS).withSeed(5).run(2 * 86400);
         } finally {
             AtomicOutput.deleteTree(work);
@@ -84,71 +73,20 @@ class QueueCorruptionSoakTest {
     }
 
     /** The mission's stages; at every boot but the first, the named copies of each queued entry get a flipped byte. */
-    private static final class Damaging implements StageFactory {
-        private final StageFactory real;
+    private static final class Damaging {
         private final List<String> prefixes;
+        private final java.util.Set<Path> booted = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final AtomicLong damaged = new AtomicLong();
+        final StageFactory stages;
 
         Damaging(StageFactory real, List<String> prefixes) {
-            this.real = real;
             this.prefixes = prefixes;
-        }
-
-        @Override
-        public List<StageStatus> statuses() {
-            return real.statuses();
-        }
-
-        @Override
-        public Optional<String> trainingEngine() {
-            return real.trainingEngine();
-        }
-
-        @Override
-        public PowerStage power(OnboardSchedule schedule, int index, long seed) {
-            return real.power(schedule, index, seed);
-        }
-
-        @Override
-        public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
-            return real.sensors(schedule, index, seed);
-        }
-
-        @Override
-        public GroundStage ground(List<OnboardSchedule> schedules, long seed, Path archiveFile) {
-            return real.ground(schedules, seed, archiveFile);
-        }
-
-        @Override
-        public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
-            FlightStage f = real.flight(schedule, index, seed);
-            return new FlightStage() {
-                private boolean booted;
-
-                @Override
-                public FlightSoftware boot(FileOps flash, Path flashDir, SpacecraftClock clock, Consumer<byte[]> transmitter) {
-                    if (booted) {
-                        damageQueue(flashDir.resolve("queue"));
-                    }
-                    booted = true;
-                    return f.boot(flash, flashDir, clock, transmitter);
+            this.stages = new FlightWrappedStages(real, satellite -> true, (f, flash, flashDir, clock, transmitter) -> {
+                if (!booted.add(flashDir)) {
+                    damageQueue(flashDir.resolve("queue"));
                 }
-
-                @Override
-                public EngineDraw drainEngine() {
-                    return f.drainEngine();
-                }
-
-                @Override
-                public int modelParameters() {
-                    return f.modelParameters();
-                }
-
-                @Override
-                public String name() {
-                    return f.name();
-                }
-            };
+                return f.boot(flash, flashDir, clock, transmitter);
+            });
         }
 
         private void damageQueue(Path queue) {

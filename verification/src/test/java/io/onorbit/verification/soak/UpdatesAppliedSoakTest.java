@@ -13,21 +13,15 @@ import io.onorbit.flight.packet.Product;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.report.AtomicOutput;
-import io.onorbit.verification.sim.FlightStage;
 import io.onorbit.verification.sim.FlightStorage;
-import io.onorbit.verification.sim.GroundStage;
 import io.onorbit.verification.sim.MissionSetup;
 import io.onorbit.verification.sim.MissionSimulator;
-import io.onorbit.verification.sim.PowerStage;
-import io.onorbit.verification.sim.SensorStage;
 import io.onorbit.verification.sim.SimulationResult;
 import io.onorbit.verification.sim.StageFactory;
-import io.onorbit.verification.sim.StageStatus;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +56,7 @@ class UpdatesAppliedSoakTest {
     @Test
     void aSatelliteThatDropsItsUpdatesIsCaughtAndOnlyIt() {
         String deaf = setup.schedules().get(1).satellite();
-        SimulationResult r = run(new DroppingUpdates(setup.stages(), deaf), 2);
+        SimulationResult r = run(droppingUpdates(setup.stages(), deaf), 2);
 
         assertThat(r.invariantViolations().get(INVARIANT)).isPositive();
         assertThat(r.firstViolations()).isNotEmpty().allSatisfy(v -> {
@@ -94,74 +88,12 @@ class UpdatesAppliedSoakTest {
     }
 
     /** The mission's real stages, but one satellite's receiver loses every model-update packet. */
-    private static final class DroppingUpdates implements StageFactory {
-        private final StageFactory real;
-        private final String deaf;
-        private final int updateApid;
-
-        DroppingUpdates(StageFactory real, String deaf) {
-            this.real = real;
-            this.deaf = deaf;
-            ApidPlan plan = new ApidPlan(setup.schedules().stream().map(OnboardSchedule::satellite).toList(),
-                    LinkConfig.defaults().apidBase());
-            this.updateApid = plan.apid(Product.MODEL_UPDATE);
-        }
-
-        @Override
-        public List<StageStatus> statuses() {
-            return real.statuses();
-        }
-
-        @Override
-        public Optional<String> trainingEngine() {
-            return real.trainingEngine();
-        }
-
-        @Override
-        public PowerStage power(OnboardSchedule schedule, int index, long seed) {
-            return real.power(schedule, index, seed);
-        }
-
-        @Override
-        public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
-            return real.sensors(schedule, index, seed);
-        }
-
-        @Override
-        public GroundStage ground(List<OnboardSchedule> schedules, long seed, Path archiveFile) {
-            return real.ground(schedules, seed, archiveFile);
-        }
-
-        @Override
-        public FlightStage flight(OnboardSchedule schedule, int index, long seed) {
-            FlightStage f = real.flight(schedule, index, seed);
-            if (!schedule.satellite().equals(deaf)) {
-                return f;
-            }
-            return new FlightStage() {
-                @Override
-                public FlightSoftware boot(io.onorbit.flight.storage.FileOps flash, Path flashDir,
-                                           io.onorbit.flight.executive.SpacecraftClock clock,
-                                           java.util.function.Consumer<byte[]> transmitter) {
-                    return new Deaf(f.boot(flash, flashDir, clock, transmitter), updateApid);
-                }
-
-                @Override
-                public EngineDraw drainEngine() {
-                    return f.drainEngine();
-                }
-
-                @Override
-                public int modelParameters() {
-                    return f.modelParameters();
-                }
-
-                @Override
-                public String name() {
-                    return f.name();
-                }
-            };
-        }
+    private static StageFactory droppingUpdates(StageFactory real, String deaf) {
+        ApidPlan plan = new ApidPlan(setup.schedules().stream().map(OnboardSchedule::satellite).toList(),
+                LinkConfig.defaults().apidBase());
+        int updateApid = plan.apid(Product.MODEL_UPDATE);
+        return new FlightWrappedStages(real, deaf::equals,
+                (f, flash, flashDir, clock, transmitter) -> new Deaf(f.boot(flash, flashDir, clock, transmitter), updateApid));
     }
 
     /** Flight software whose receiver drops the packets of one APID (CCSDS primary header, 11-bit APID). */
