@@ -6,8 +6,12 @@ import java.util.Arrays;
  * Lighting ratio (fraction of the solar disc visible, in [0, 1]) as a piecewise-linear function
  * of time through knots. Before the first knot and after the last the end values hold.
  *
- * <p>orbit-sim places knots densely through each penumbra transition and once at its ends, so
- * that between eclipses the ratio is exactly 1 and queries stay cheap ({@code O(log n)}).
+ * <p>The project's one lighting curve: the onboard schedule and the mission plan's mean lighting
+ * ratio both read it. orbit-sim only samples the ratio (it places knots densely through each
+ * penumbra transition and once at its ends, so that between eclipses the ratio is exactly 1 and
+ * queries stay cheap, {@code O(log n)}); mission planning hands those samples to
+ * {@link #fromSamples}. Ratios are held as float32, the precision the spacecraft stores its
+ * schedule in (1e-7 is far below what the shadow model knows).
  */
 public final class LightingProfile {
 
@@ -34,6 +38,19 @@ public final class LightingProfile {
         }
         this.knotTimesS = knotTimesS.clone();
         this.ratios = ratios.clone();
+    }
+
+    /**
+     * @param knotTimesS strictly increasing knot times, s since the schedule epoch
+     * @param ratios     lighting ratio at each knot, in [0, 1] (rounded to float32)
+     * @return the curve through those samples
+     */
+    public static LightingProfile fromSamples(double[] knotTimesS, double[] ratios) {
+        float[] f = new float[ratios.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) ratios[i];
+        }
+        return new LightingProfile(knotTimesS, f);
     }
 
     /** @return a profile that is fully lit at all times */

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Reads one {@code ground_stations[i]} entry: position, minimum elevation, an optional
- * azimuth-dependent {@code elevation_mask} (list of [azimuth_deg, elevation_deg] pairs), and link
- * rates in bit/s.
+ * azimuth-dependent {@code elevation_mask} (list of [azimuth_deg, elevation_deg] pairs) for
+ * orbit-sim, and link rates in bit/s for the ground ({@link StationLink}).
  */
 final class GroundStationReader {
 
@@ -20,7 +20,11 @@ final class GroundStationReader {
     private GroundStationReader() {
     }
 
-    static GroundStation read(ConfigNode n) {
+    /** A station as orbit-sim sees it and its radio's rates, read from one entry. */
+    record Entry(GroundStation station, StationLink link) {
+    }
+
+    static Entry read(ConfigNode n) {
         n.allowOnly(KEYS);
         String name = n.string("name").trim();
         if (name.isEmpty()) {
@@ -34,9 +38,9 @@ final class GroundStationReader {
         if (mask != null && n.has("min_elevation_deg")) {
             throw n.error("min_elevation_deg", "cannot be combined with elevation_mask (the mask gives the minimum)");
         }
-        double down = n.number("downlink_bps", GroundStation.DEFAULT_DOWNLINK_BPS, 0, 1.0e12);
-        double up = n.number("uplink_bps", GroundStation.DEFAULT_UPLINK_BPS, 0, 1.0e12);
-        return new GroundStation(name, lat, lon, alt, minEl, mask, down, up);
+        double down = n.number("downlink_bps", StationLink.DEFAULT_DOWNLINK_BPS, 0, 1.0e12);
+        double up = n.number("uplink_bps", StationLink.DEFAULT_UPLINK_BPS, 0, 1.0e12);
+        return new Entry(new GroundStation(name, lat, lon, alt, minEl, mask), new StationLink(name, down, up));
     }
 
     private static ElevationMaskSpec mask(ConfigNode m) {

@@ -9,14 +9,14 @@ import java.util.Set;
 /**
  * Reads the mission file's {@code link} section into a {@link LinkConfig}; every key is optional
  * (defaults in mission-configs/SCHEMA.md). Bad values are one line: {@code file: link.key: reason}.
+ * {@code link.experiment} is allowed here but not read: it is the compression study's, handed over
+ * unread by {@link MissionLoader}.
  */
 public final class LinkConfigReader {
 
     private static final List<String> KEYS = List.of("packet_bytes", "apid_base", "queue_capacity_bytes",
             "top_k_fraction", "bits", "scale", "error_feedback", "pass_margin_s", "nack_interval_s",
             "max_deltas_in_flight", "experiment");
-    private static final List<String> EXPERIMENT_KEYS = List.of("rounds", "clients", "local_steps", "hidden_width",
-            "seeds");
 
     private LinkConfigReader() {
     }
@@ -42,20 +42,11 @@ public final class LinkConfigReader {
                 ? ScaleMode.PER_TENSOR : ScaleMode.PER_DELTA;
         CompressionSettings compression = new CompressionSettings(k, bits, scale,
                 link.bool("error_feedback", c.errorFeedback()));
-        LinkConfig.CompressionExperimentSettings e = d.experiment();
-        if (link.child("experiment").isPresent()) {
-            ConfigNode x = link.child("experiment").get();
-            x.allowOnly(EXPERIMENT_KEYS);
-            e = new LinkConfig.CompressionExperimentSettings((int) x.integer("rounds", e.rounds(), 1, 100_000),
-                    (int) x.integer("clients", e.clients(), 0, 1000), (int) x.integer("local_steps", e.localSteps(), 1, 100_000),
-                    (int) x.integer("hidden_width", e.hiddenWidth(), 1, 4096),
-                    (int) x.integer("seeds", e.seeds(), 1, 100));
-        }
         return new LinkConfig((int) link.integer("packet_bytes", d.packetBytes(), 64, 65542),
                 (int) link.integer("apid_base", d.apidBase(), 1, 2040),
                 link.integer("queue_capacity_bytes", d.queueCapacityBytes(), 1024, 1L << 40), compression,
                 link.number("pass_margin_s", d.passMarginS(), 0, 600),
                 link.number("nack_interval_s", d.nackIntervalS(), 1, 3600),
-                (int) link.integer("max_deltas_in_flight", d.maxDeltasInFlight(), 1, 64), e);
+                (int) link.integer("max_deltas_in_flight", d.maxDeltasInFlight(), 1, 64));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * type of the component that owns it. No YAML tree travels past the loader, with one exception
  * named for what it is: the {@code simulation} section belongs to the simulator in
  * {@code verification}, which ground-segment cannot see, so it is handed over unread
- * ({@link #simulationSection()}) and read once by the simulator's own loader.
+ * ({@link #simulationSection()}) and read once by the simulator's own loader; likewise
+ * {@code link.experiment} ({@link #compressionExperimentSection()}) for the compression study.
  *
  * @param file              the mission file
  * @param name              mission name
@@ -26,18 +27,22 @@ import java.util.Optional;
  * @param duration          span length (&gt; 0)
  * @param seed              seed for every random choice of the run
  * @param satellites        satellites, Walker constellations expanded, in file order
- * @param stations          ground stations, in file order
+ * @param stations          ground stations as orbit-sim sees them, in file order
+ * @param stationLinks      each station's link rates, in the same order
  * @param power             {@code spacecraft.power}: the power system (defaults if absent)
  * @param payload           {@code spacecraft.training_payload}: the training payload (defaults if absent)
  * @param learning          {@code learning}: trainer, task and drift experiment (defaults if absent)
  * @param link              {@code link}: packets, compression, pass margin (defaults if absent)
  * @param ground            {@code ground}: archive, keys, review, aggregation (defaults if absent)
  * @param simulationSection {@code simulation}, unread (empty if absent)
+ * @param compressionExperimentSection {@code link.experiment}, unread (empty if absent): the
+ *                          compression study's settings, read by the study in {@code verification}
  */
 public record MissionConfig(Path file, String name, Instant start, Duration duration, long seed,
-                            List<SatelliteSpec> satellites, List<GroundStation> stations, PowerSystem power,
+                            List<SatelliteSpec> satellites, List<GroundStation> stations,
+                            List<StationLink> stationLinks, PowerSystem power,
                             PayloadSpec payload, LearningConfig learning, LinkConfig link, GroundConfig ground,
-                            Optional<ConfigNode> simulationSection) {
+                            Optional<ConfigNode> simulationSection, Optional<ConfigNode> compressionExperimentSection) {
 
     public MissionConfig {
         Objects.requireNonNull(name, "name");
@@ -49,11 +54,22 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(ground, "ground");
         Objects.requireNonNull(simulationSection, "simulationSection");
+        Objects.requireNonNull(compressionExperimentSection, "compressionExperimentSection");
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("duration " + duration + " must be > 0");
         }
         satellites = List.copyOf(satellites);
         stations = List.copyOf(stations);
+        stationLinks = List.copyOf(stationLinks);
+        if (stationLinks.size() != stations.size()) {
+            throw new IllegalArgumentException(stations.size() + " stations but " + stationLinks.size() + " station links");
+        }
+        for (int i = 0; i < stations.size(); i++) {
+            if (!stations.get(i).name().equals(stationLinks.get(i).station())) {
+                throw new IllegalArgumentException("station link " + i + " is for " + stationLinks.get(i).station()
+                        + ", station " + i + " is " + stations.get(i).name());
+            }
+        }
     }
 
     /** @return span length, s */
@@ -68,14 +84,14 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
 
     /** @return a copy covering another span length (e.g. {@code --days N}) */
     public MissionConfig withDuration(Duration newDuration) {
-        return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, power, payload, learning,
-                link, ground, simulationSection);
+        return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, stationLinks, power, payload,
+                learning, link, ground, simulationSection, compressionExperimentSection);
     }
 
     /** @return a copy flying only {@code only} (e.g. one satellite's schedule) */
     public MissionConfig withSatellites(List<SatelliteSpec> only) {
-        return new MissionConfig(file, name, start, duration, seed, only, stations, power, payload, learning, link,
-                ground, simulationSection);
+        return new MissionConfig(file, name, start, duration, seed, only, stations, stationLinks, power, payload, learning,
+                link, ground, simulationSection, compressionExperimentSection);
     }
 
     /**

@@ -88,21 +88,24 @@ public final class MissionLoader {
             }
         }
         List<GroundStation> stations = new ArrayList<>();
+        List<StationLink> stationLinks = new ArrayList<>();
         List<ConfigNode> stationNodes = root.required("ground_stations").elements();
         if (stationNodes.isEmpty()) {
             throw root.error("ground_stations", "must list at least one ground station");
         }
         Set<String> stationNames = new HashSet<>();
         for (ConfigNode n : stationNodes) {
-            GroundStation s = GroundStationReader.read(n);
-            if (!stationNames.add(s.name())) {
-                throw n.error("name", "station name '" + s.name() + "' is used twice");
+            GroundStationReader.Entry s = GroundStationReader.read(n);
+            if (!stationNames.add(s.station().name())) {
+                throw n.error("name", "station name '" + s.station().name() + "' is used twice");
             }
-            stations.add(s);
+            stations.add(s.station());
+            stationLinks.add(s.link());
         }
         Path missionDir = folder == null ? Path.of(".") : folder;
-        return new MissionConfig(file, name, start, duration, seed, satellites, stations,
+        return new MissionConfig(file, name, start, duration, seed, satellites, stations, stationLinks,
                 PowerConfigReader.read(root), TrainingPayloadConfigReader.read(root), LearningConfigReader.read(root),
-                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir), root.child("simulation"));
+                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir), root.child("simulation"),
+                root.child("link").flatMap(l -> l.child("experiment")));
     }
 }

@@ -9,5 +9,10 @@
  * {@link io.onorbit.ground.config.MissionConfig} of immutable typed sections; no YAML tree travels
  * further, except the {@code simulation} section, handed unread to the simulator that owns it (the
  * architecture test holds this). A new section is one new reader and one new field on the mission.
+ *
+ * <p>A {@code ground_stations} entry splits by owner: its position and elevation mask become
+ * orbit-sim's {@code GroundStation}, its {@code downlink_bps}/{@code uplink_bps} the ground's
+ * {@link io.onorbit.ground.config.StationLink} (bit/s), which planning turns into data volume and
+ * contact-window rates.
  */
 package io.onorbit.ground.config;

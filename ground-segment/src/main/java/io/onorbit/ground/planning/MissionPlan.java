@@ -1,6 +1,7 @@
 package io.onorbit.ground.planning;
 
 import io.onorbit.flight.schedule.ContactWindow;
+import io.onorbit.ground.config.StationLink;
 import io.onorbit.orbit.events.Pass;
 import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.spec.GroundStation;
@@ -23,16 +24,19 @@ import java.util.OptionalDouble;
  * @param dataSource  where the Orekit data came from (one line)
  * @param timelines   one per satellite, in mission order
  * @param stations    the mission's ground stations, in file order (including any that see no pass)
+ * @param stationLinks each station's link rates, in the same order
  * @param passMarginS time lost at each end of a pass ({@code link.pass_margin_s}), s
  */
 public record MissionPlan(String mission, Instant start, double durationS, String dataSource,
-                          List<SatelliteTimeline> timelines, List<GroundStation> stations, double passMarginS) {
+                          List<SatelliteTimeline> timelines, List<GroundStation> stations,
+                          List<StationLink> stationLinks, double passMarginS) {
 
     public MissionPlan {
         Objects.requireNonNull(mission, "mission");
         Objects.requireNonNull(start, "start");
         timelines = List.copyOf(timelines);
         stations = List.copyOf(stations);
+        stationLinks = List.copyOf(stationLinks);
         if (!(passMarginS >= 0)) {
             throw new IllegalArgumentException("passMarginS " + passMarginS + " must be >= 0");
         }
@@ -61,12 +65,17 @@ public record MissionPlan(String mission, Instant start, double durationS, Strin
 
     /** @return bytes the pass carries down, by the radio's own rule ({@link ContactWindow#capacityBytes}) */
     public long downlinkBytes(Pass p) {
-        return ContactWindow.capacityBytes(p.downlinkBps(), p.durationS(), passMarginS);
+        return ContactWindow.capacityBytes(link(p.station()).downlinkBps(), p.durationS(), passMarginS);
     }
 
     /** @return bytes the pass carries up, by the radio's own rule */
     public long uplinkBytes(Pass p) {
-        return ContactWindow.capacityBytes(p.uplinkBps(), p.durationS(), passMarginS);
+        return ContactWindow.capacityBytes(link(p.station()).uplinkBps(), p.durationS(), passMarginS);
+    }
+
+    /** @return the link rates of the station called {@code station} */
+    public StationLink link(String station) {
+        return MissionPlanner.link(stationLinks, station);
     }
 
     /**

@@ -6,10 +6,10 @@ import io.onorbit.flight.schedule.LightingProfile;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.schedule.SunDirectionProfile;
 import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.ground.config.StationLink;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.orbit.events.Eclipse;
 import io.onorbit.orbit.events.FastEventFinder;
-import io.onorbit.orbit.events.LightingCurve;
 import io.onorbit.orbit.events.Pass;
 import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.events.ShadowKind;
@@ -88,7 +88,7 @@ public final class MissionPlanner {
         List<SatelliteTimeline> t = calculator(mission, FastEventFinder.Options.defaults())
                 .compute(mission.satellites(), mission.start(), mission.durationS());
         return new MissionPlan(mission.name(), mission.start(), mission.durationS(), context.description(), t,
-                mission.stations(), mission.link().passMarginS());
+                mission.stations(), mission.stationLinks(), mission.link().passMarginS());
     }
 
     /** @return one onboard schedule per satellite, in mission order, epoch = mission start */
@@ -97,7 +97,7 @@ public final class MissionPlanner {
                 .compute(mission.satellites(), mission.start(), mission.durationS());
         List<OnboardSchedule> out = new ArrayList<>(t.size());
         for (SatelliteTimeline s : t) {
-            out.add(toSchedule(s));
+            out.add(toSchedule(s, mission.stationLinks()));
         }
         return out;
     }
@@ -108,34 +108,47 @@ public final class MissionPlanner {
     }
 
     /**
-     * Converts an orbit-sim timeline (computed with Sun-direction samples) into flight-sw types.
+     * Converts an orbit-sim timeline (computed with Sun-direction samples) into flight-sw types, each
+     * contact window carrying its station's link rates.
      *
      * @throws IllegalArgumentException if the timeline has no Sun-direction samples
      */
-    public static OnboardSchedule toSchedule(SatelliteTimeline t) {
+    public static OnboardSchedule toSchedule(SatelliteTimeline t, List<StationLink> stationLinks) {
         if (t.sunDirection() == null) {
             throw new IllegalArgumentException("timeline of " + t.satellite() + " has no Sun-direction samples");
         }
         List<ContactWindow> contacts = new ArrayList<>();
         for (Pass p : t.passes()) {
-            contacts.add(new ContactWindow(p.station(), p.aosS(), p.losS(), p.maxElevationDeg(), p.downlinkBps(),
-                    p.uplinkBps()));
+            StationLink rates = link(stationLinks, p.station());
+            contacts.add(new ContactWindow(p.station(), p.aosS(), p.losS(), p.maxElevationDeg(), rates.downlinkBps(),
+                    rates.uplinkBps()));
         }
         List<EclipseInterval> eclipses = new ArrayList<>();
         for (Eclipse e : t.eclipses()) {
             eclipses.add(new EclipseInterval(e.kind() == ShadowKind.UMBRA ? EclipseInterval.Kind.UMBRA
                     : EclipseInterval.Kind.PENUMBRA, e.startS(), e.endS()));
         }
-        LightingCurve c = t.lighting();
-        double[] ratios = c.ratios();
-        float[] f = new float[ratios.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) Math.min(1.0, Math.max(0.0, ratios[i]));
-        }
         SunDirectionSamples s = t.sunDirection();
-        return new OnboardSchedule(t.satellite(), t.epoch(), t.durationS(), contacts, eclipses,
-                new LightingProfile(c.timesS(), f),
+        return new OnboardSchedule(t.satellite(), t.epoch(), t.durationS(), contacts, eclipses, lighting(t),
                 new SunDirectionProfile(s.stepS(), s.x(), s.y(), s.z(), s.sunDistanceAu()));
+    }
+
+    /** @return the link rates of {@code station} among {@code stationLinks} */
+    static StationLink link(List<StationLink> stationLinks, String station) {
+        for (StationLink l : stationLinks) {
+            if (l.station().equals(station)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no link rates for station " + station);
+    }
+
+    /**
+     * @return the lighting curve through the timeline's samples, exactly as the spacecraft receives
+     *         it in its schedule (the plan's mean lighting ratio is read from this same curve)
+     */
+    public static LightingProfile lighting(SatelliteTimeline t) {
+        return LightingProfile.fromSamples(t.lighting().timesS(), t.lighting().ratios());
     }
 
     private TimelineCalculator calculator(MissionConfig mission, FastEventFinder.Options options) {

@@ -6,7 +6,9 @@
  * beta angle; what {@code onorbit plan} prints); {@link io.onorbit.ground.planning.MissionPlanner#schedules}
  * gives one flight-sw {@link io.onorbit.flight.schedule.OnboardSchedule} per satellite (contacts with
  * station rates, eclipses, lighting profile with knots every 2 s through penumbra, Sun direction in
- * QSW every 60 s).
+ * QSW every 60 s). {@link io.onorbit.ground.planning.MissionPlanner#lighting} hands orbit-sim's
+ * lighting samples to flight-sw's one lighting curve; the plan's mean lighting ratio is read from
+ * that same curve, so the plan and the spacecraft cannot disagree on it.
  *
  * <p>Usage: {@code MissionPlanner.fileFree().schedules(MissionLoader.load(path))}; pass another
  * {@link io.onorbit.orbit.context.OrbitContext} to use a full orekit-data folder. Satellites run in

@@ -46,7 +46,6 @@ class LinkConfigReaderTest {
         assertThat(c.passMarginS()).isEqualTo(12.5);
         assertThat(c.nackIntervalS()).isEqualTo(5);
         assertThat(c.maxDeltasInFlight()).isEqualTo(3);
-        assertThat(c.experiment()).isEqualTo(new LinkConfig.CompressionExperimentSettings(7, 3, 4, 16, 2));
     }
 
     @Test
@@ -57,7 +56,5 @@ class LinkConfigReaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("top_k_fraction");
         assertThatThrownBy(() -> LinkConfigReader.read(yaml("link: {packet_bytes: 10}\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("link.packet_bytes");
-        assertThatThrownBy(() -> LinkConfigReader.read(yaml("link: {experiment: {rounds: 0}}\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("link.experiment.rounds");
     }
 }

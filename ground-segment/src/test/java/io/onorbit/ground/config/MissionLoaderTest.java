@@ -39,7 +39,7 @@ class MissionLoaderTest {
         assertThat(minimal.seed()).isEqualTo(MissionLoader.DEFAULT_SEED);
         assertThat(minimal.satellites().get(0).orbit()).isInstanceOf(TleSpec.class);
         assertThat(minimal.stations().get(0).minElevationDeg()).isEqualTo(5.0);
-        assertThat(minimal.stations().get(0).downlinkBps()).isEqualTo(2_000_000);
+        assertThat(minimal.stationLinks().get(0).downlinkBps()).isEqualTo(2_000_000);
 
         MissionConfig sso = MissionLoader.load(missions().resolve("sso-550km.yaml"));
         KeplerianSpec k = (KeplerianSpec) sso.satellites().get(0).orbit();
@@ -47,6 +47,9 @@ class MissionLoaderTest {
         assertThat(k.kind()).isEqualTo(PropagatorKind.ECKSTEIN_HECHLER);
         assertThat(sso.stations()).extracting(s -> s.name()).containsExactly("svalbard", "weilheim", "malindi");
         assertThat(sso.stations().get(1).mask()).isNotNull();
+        // the file's rates (svalbard 10 Mbit/s down, 256 kbit/s up; malindi gives none: the defaults)
+        assertThat(sso.stationLinks()).containsExactly(new StationLink("svalbard", 10_000_000, 256_000),
+                new StationLink("weilheim", 4_000_000, 128_000), new StationLink("malindi", 2_000_000, 64_000));
 
         assertThat(MissionLoader.load(missions().resolve("walker-12.yaml")).satellites()).hasSize(12);
         assertThat(MissionLoader.load(missions().resolve("iss-tle.yaml")).satellites().get(0).orbit())

@@ -41,7 +41,7 @@ class MissionPlannerTest {
             assertThat(c.station()).isEqualTo(p.station());
             assertThat(c.aosS()).isEqualTo(p.aosS());
             assertThat(c.losS()).isEqualTo(p.losS());
-            double rate = m.stations().stream().filter(st -> st.name().equals(p.station())).findFirst().orElseThrow()
+            double rate = m.stationLinks().stream().filter(st -> st.station().equals(p.station())).findFirst().orElseThrow()
                     .downlinkBps();
             assertThat(c.downlinkBps()).isEqualTo(rate);
             assertThat(c.downlinkCapacityBytes(30)).isEqualTo((long) Math.floor(rate * Math.max(0, c.durationS() - 60) / 8));

@@ -121,7 +121,7 @@ public final class FastEventFinder {
         run.sample();
         List<Pass> passes = run.passes();
         List<Eclipse> eclipses = run.eclipses();
-        LightingCurve lighting = run.lighting(eclipses);
+        LightingSamples lighting = run.lighting(eclipses);
         double[][] beta = run.beta();
         SunDirectionSamples sun = options.sunStepS() > 0 ? run.sunDirection(options.sunStepS()) : null;
         if (progress != null) {
@@ -455,7 +455,7 @@ public final class FastEventFinder {
             double[] max = maxElevation(s, aos, los);
             PassGeometry geometry = new PassGeometry(lookAngleAt(s, aos), lookAngleAt(s, max[0]), lookAngleAt(s, los));
             out.add(new Pass(station.name(), aos, los, FastMath.toDegrees(max[1]), max[0], aosCut, losCut,
-                    station.downlinkBps(), station.uplinkBps(), java.util.Optional.of(geometry)));
+                    java.util.Optional.of(geometry)));
         }
 
         /** @return {time, elevation rad} of the highest elevation in [aos, los] */
@@ -555,7 +555,7 @@ public final class FastEventFinder {
             }
         }
 
-        LightingCurve lighting(List<Eclipse> eclipses) {
+        LightingSamples lighting(List<Eclipse> eclipses) {
             List<Eclipse> pen = eclipses.stream().filter(e -> e.kind() == ShadowKind.PENUMBRA).toList();
             List<Eclipse> umb = eclipses.stream().filter(e -> e.kind() == ShadowKind.UMBRA).toList();
             KnotBuffer knots = new KnotBuffer();
@@ -666,8 +666,8 @@ public final class FastEventFinder {
             n++;
         }
 
-        LightingCurve curve() {
-            return new LightingCurve(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
+        LightingSamples curve() {
+            return new LightingSamples(Arrays.copyOf(times, n), Arrays.copyOf(ratios, n));
         }
     }
 }

@@ -92,8 +92,7 @@ public final class OrekitEventFinder {
         for (GroundStation s : stations) {
             String key = "station:" + s.name();
             for (double[] iv : intervals(events.getOrDefault(key, List.of()), positiveAtStart.get(key), true, durationS)) {
-                passes.add(new Pass(s.name(), iv[0], iv[1], Double.NaN, Double.NaN, iv[2] > 0, iv[3] > 0,
-                        s.downlinkBps(), s.uplinkBps()));
+                passes.add(new Pass(s.name(), iv[0], iv[1], Double.NaN, Double.NaN, iv[2] > 0, iv[3] > 0));
             }
         }
         passes.sort(Comparator.comparingDouble(Pass::aosS));
@@ -105,8 +104,8 @@ public final class OrekitEventFinder {
             }
         }
         eclipses.sort(Comparator.comparingDouble(Eclipse::startS));
-        return new SatelliteTimeline(satellite, start, durationS, passes, eclipses, new LightingCurve(new double[0],
-                new double[0]), new double[0], new double[0], null, 0);
+        return new SatelliteTimeline(satellite, start, durationS, passes, eclipses, LightingSamples.alwaysLit(),
+                new double[0], new double[0], null, 0);
     }
 
     /**

@@ -13,14 +13,11 @@ import java.util.Optional;
  * @param maxElevationTimeS   when it is reached, s
  * @param aosCut              true if the pass was already under way at the span's start (AOS cut there)
  * @param losCut              true if the pass was still under way at the span's end (LOS cut there)
- * @param downlinkBps         the station's downlink rate, bit/s
- * @param uplinkBps           the station's uplink rate, bit/s
  * @param geometry            look angles at AOS, TCA and LOS, when the finder computed them
  *                            (orbit-sim's finder does; the Orekit reference does not)
  */
 public record Pass(String station, double aosS, double losS, double maxElevationDeg, double maxElevationTimeS,
-                   boolean aosCut, boolean losCut, double downlinkBps, double uplinkBps,
-                   Optional<PassGeometry> geometry) {
+                   boolean aosCut, boolean losCut, Optional<PassGeometry> geometry) {
 
     public Pass {
         Objects.requireNonNull(station, "station");
@@ -32,9 +29,8 @@ public record Pass(String station, double aosS, double losS, double maxElevation
 
     /** A pass without look angles. */
     public Pass(String station, double aosS, double losS, double maxElevationDeg, double maxElevationTimeS,
-                boolean aosCut, boolean losCut, double downlinkBps, double uplinkBps) {
-        this(station, aosS, losS, maxElevationDeg, maxElevationTimeS, aosCut, losCut, downlinkBps, uplinkBps,
-                Optional.empty());
+                boolean aosCut, boolean losCut) {
+        this(station, aosS, losS, maxElevationDeg, maxElevationTimeS, aosCut, losCut, Optional.empty());
     }
 
     /** @return pass duration, s */

@@ -14,14 +14,14 @@ import java.util.Objects;
  * @param durationS      span length, s
  * @param passes         passes over every station, sorted by AOS
  * @param eclipses       umbra and penumbra intervals, sorted by start
- * @param lighting       lighting ratio
+ * @param lighting       lighting ratio samples (the curve through them is flight-sw's)
  * @param betaTimesS     times of the beta-angle samples, s
  * @param betaDeg        beta angle (Sun elevation above the orbit plane) at those times, deg
  * @param sunDirection   Sun direction samples, or null when not asked for
  * @param samples        number of exact propagator evaluations used (for benchmarks)
  */
 public record SatelliteTimeline(String satellite, Instant epoch, double durationS, List<Pass> passes,
-                                List<Eclipse> eclipses, LightingCurve lighting, double[] betaTimesS, double[] betaDeg,
+                                List<Eclipse> eclipses, LightingSamples lighting, double[] betaTimesS, double[] betaDeg,
                                 SunDirectionSamples sunDirection, long samples) {
 
     public SatelliteTimeline {
@@ -39,11 +39,6 @@ public record SatelliteTimeline(String satellite, Instant epoch, double duration
     /** @return passes over one station */
     public List<Pass> passes(String station) {
         return passes.stream().filter(p -> p.station().equals(station)).toList();
-    }
-
-    /** @return lighting ratio averaged over the span (the sunlit fraction, penumbra counted partly) */
-    public double meanLightingRatio() {
-        return lighting.meanRatio(0, durationS);
     }
 
     /** @return smallest beta angle over the span, deg */

@@ -172,7 +172,7 @@ public final class TimelineCalculator {
         List<Pass> passes = new ArrayList<>(a.passes());
         for (Pass p : b.passes()) {
             Pass shifted = new Pass(p.station(), p.aosS() + splitS, p.losS() + splitS, p.maxElevationDeg(),
-                    p.maxElevationTimeS() + splitS, false, p.losCut(), p.downlinkBps(), p.uplinkBps(), p.geometry());
+                    p.maxElevationTimeS() + splitS, false, p.losCut(), p.geometry());
             int open = p.aosCut() ? openPass(passes, p.station(), splitS) : -1;
             if (open < 0) {
                 // not cut by the whole span's start: a pass the first half saw end just before the split
@@ -188,7 +188,7 @@ public final class TimelineCalculator {
             passes.set(open, new Pass(first.station(), first.aosS(), shifted.losS(),
                     firstHigher ? first.maxElevationDeg() : p.maxElevationDeg(),
                     firstHigher ? first.maxElevationTimeS() : shifted.maxElevationTimeS(),
-                    first.aosCut(), p.losCut(), first.downlinkBps(), first.uplinkBps(), geometry));
+                    first.aosCut(), p.losCut(), geometry));
         }
         passes.sort(java.util.Comparator.comparingDouble(Pass::aosS));
         List<Eclipse> eclipses = new ArrayList<>(a.eclipses());
@@ -202,7 +202,7 @@ public final class TimelineCalculator {
             }
         }
         eclipses.sort(java.util.Comparator.comparingDouble(Eclipse::startS).thenComparing(Eclipse::kind));
-        LightingCurve lighting = concat(a.lighting(), b.lighting(), splitS);
+        LightingSamples lighting = concat(a.lighting(), b.lighting(), splitS);
         double[][] beta = concat(a.betaTimesS(), a.betaDeg(), b.betaTimesS(), b.betaDeg(), splitS);
         SunDirectionSamples sun = a.sunDirection() == null || b.sunDirection() == null ? null
                 : concat(a.sunDirection(), b.sunDirection());
@@ -232,7 +232,7 @@ public final class TimelineCalculator {
         return -1;
     }
 
-    private static LightingCurve concat(LightingCurve a, LightingCurve b, double splitS) {
+    private static LightingSamples concat(LightingSamples a, LightingSamples b, double splitS) {
         double[] ta = a.timesS();
         double[] ra = a.ratios();
         double[] tb = b.timesS();
@@ -250,7 +250,7 @@ public final class TimelineCalculator {
             t[k] = time;
             r[k++] = rb[i];
         }
-        return new LightingCurve(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(r, k));
+        return new LightingSamples(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(r, k));
     }
 
     private static double[][] concat(double[] ta, double[] va, double[] tb, double[] vb, double splitS) {

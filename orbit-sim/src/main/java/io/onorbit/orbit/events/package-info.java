@@ -12,11 +12,12 @@
  * over worker threads.
  *
  * <p>Outputs: {@link io.onorbit.orbit.events.SatelliteTimeline} with times in s since the span start:
- * passes (AOS, LOS, max elevation and its time, station rates, look angles (azimuth, elevation,
+ * passes (AOS, LOS, max elevation and its time, look angles (azimuth, elevation,
  * range) at AOS, TCA and LOS), eclipses (a penumbra
  * interval contains its umbra; intervals open at the span bounds are cut there and flagged), a
- * piecewise-linear {@link io.onorbit.orbit.events.LightingCurve} (knots every 2 s in penumbra
- * transitions, exactly 1 between eclipses), beta angle samples (deg), optional Sun direction in
+ * lighting ratio sampled as {@link io.onorbit.orbit.events.LightingSamples} (knots every 2 s in
+ * penumbra transitions, exactly 1 between eclipses; the one curve through them, interpolation and
+ * mean, is flight-sw's {@code LightingProfile}, which orbit-sim must not use), beta angle samples (deg), optional Sun direction in
  * the QSW local orbital frame.
  *
  * <p>Limits: when a function is within 3 deg of zero at a check, that 60 s interval is searched for a

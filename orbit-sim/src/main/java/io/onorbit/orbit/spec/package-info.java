@@ -5,9 +5,10 @@
  * (Eckstein-Hechler by default, numerical two-body + J2, or pure Keplerian), or a CCSDS OPM/OMM
  * file; a {@link io.onorbit.orbit.spec.WalkerConstellation} expands into Keplerian satellites. A
  * {@link io.onorbit.orbit.spec.GroundStation} has a geodetic position, a minimum elevation or an
- * azimuth-dependent {@link io.onorbit.orbit.spec.ElevationMaskSpec}, and link rates.
+ * azimuth-dependent {@link io.onorbit.orbit.spec.ElevationMaskSpec} (its radio's link rates are the
+ * ground's, not orbit-sim's).
  *
- * <p>Inputs and outputs: angles in degrees, lengths in metres, rates in bit/s (names say so);
+ * <p>Inputs and outputs: angles in degrees, lengths in metres (names say so);
  * {@code propagator(context)} returns a fresh Orekit propagator (not thread-safe: one per thread).
  *
  * <p>Limits: Eckstein-Hechler only for near-circular orbits (e &le; 0.1); Keplerian elements are

@@ -32,9 +32,9 @@ class ReferenceDataValidationTest {
         assumeTrue(Files.isDirectory(folder), "reference data not found at " + folder);
         Instant start = Instant.parse("2023-03-01T00:00:00Z");
         List<GroundStation> stations = List.of(
-                new GroundStation("svalbard", 78.229, 15.389, 500, 5, null, 1e7, 2.56e5),
-                new GroundStation("weilheim", 47.881, 11.078, 660, 5, null, 4e6, 1.28e5),
-                new GroundStation("malindi", -2.996, 40.195, 12, 10, null, 2e6, 6.4e4));
+                new GroundStation("svalbard", 78.229, 15.389, 500, 5, null),
+                new GroundStation("weilheim", 47.881, 11.078, 660, 5, null),
+                new GroundStation("malindi", -2.996, 40.195, 12, 10, null));
         KeplerianSpec orbit = new KeplerianSpec(start, 6_928_137, 0.0001, 97.593, 340, 90, 0,
                 PropagatorKind.ECKSTEIN_HECHLER);
         double span = 7 * 86400;

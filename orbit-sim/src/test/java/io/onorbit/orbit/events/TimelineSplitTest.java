@@ -55,9 +55,9 @@ class TimelineSplitTest {
         }
         assertThat(joined.sunDirection().x()).hasSameSizeAs(whole.sunDirection().x());
         assertThat(joined.sunDirection().sunDistanceAu()).isCloseTo(whole.sunDirection().sunDistanceAu(), offset(1e-6));
-        assertThat(joined.meanLightingRatio()).isCloseTo(whole.meanLightingRatio(), offset(1e-6));
+        assertThat(KnotLine.mean(joined.lighting(), span)).isCloseTo(KnotLine.mean(whole.lighting(), span), offset(1e-6));
         for (double t = 0; t < span; t += 37.3) {
-            assertThat(joined.lighting().ratioAt(t)).as("t %s", t).isCloseTo(whole.lighting().ratioAt(t), offset(1e-3));
+            assertThat(KnotLine.at(joined.lighting(), t)).as("t %s", t).isCloseTo(KnotLine.at(whole.lighting(), t), offset(1e-3));
         }
     }
 
@@ -69,16 +69,16 @@ class TimelineSplitTest {
         LookAngle l2 = new LookAngle(20, 40, 1e6);
         LookAngle l3 = new LookAngle(30, 30, 1.2e6);
         LookAngle l4 = new LookAngle(40, 5, 2e6);
-        Pass firstHalf = new Pass("s", 900, 1000, 30, 1000, false, true, 1e6, 1e5, Optional.of(new PassGeometry(l1, l3, l3)));
-        Pass secondHalf = new Pass("s", 0, 200, 40, 50, true, false, 1e6, 1e5, Optional.of(new PassGeometry(l3, l2, l4)));
-        Pass later = new Pass("s", 5000, 5300, 20, 5100, false, false, 1e6, 1e5, Optional.empty());
+        Pass firstHalf = new Pass("s", 900, 1000, 30, 1000, false, true, Optional.of(new PassGeometry(l1, l3, l3)));
+        Pass secondHalf = new Pass("s", 0, 200, 40, 50, true, false, Optional.of(new PassGeometry(l3, l2, l4)));
+        Pass later = new Pass("s", 5000, 5300, 20, 5100, false, false, Optional.empty());
         Eclipse penA = new Eclipse(ShadowKind.PENUMBRA, 950, 1000, false, true);
         Eclipse penB = new Eclipse(ShadowKind.PENUMBRA, 0, 300, true, false);
         SatelliteTimeline a = new SatelliteTimeline("x", AgreementWithOrekitDetectorsTest.START, split, List.of(firstHalf),
-                List.of(penA), new LightingCurve(new double[] {950, 1000}, new double[] {1, 0.5}), new double[] {0, 1000},
+                List.of(penA), new LightingSamples(new double[] {950, 1000}, new double[] {1, 0.5}), new double[] {0, 1000},
                 new double[] {10, 11}, null, 7);
         SatelliteTimeline b = new SatelliteTimeline("x", AgreementWithOrekitDetectorsTest.START.plusSeconds(1000), 6000,
-                List.of(secondHalf, later), List.of(penB), new LightingCurve(new double[] {0, 300}, new double[] {0.5, 1}),
+                List.of(secondHalf, later), List.of(penB), new LightingSamples(new double[] {0, 300}, new double[] {0.5, 1}),
                 new double[] {0, 6000}, new double[] {11, 12}, null, 5);
         SatelliteTimeline j = TimelineCalculator.join(a, b, split);
         assertThat(j.durationS()).isEqualTo(7000);

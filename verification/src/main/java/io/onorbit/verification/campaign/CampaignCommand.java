@@ -2,7 +2,7 @@ package io.onorbit.verification.campaign;
 
 import io.onorbit.verification.cli.ExitCode;
 import io.onorbit.verification.launcher.OnOrbitCli;
-import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.CommonOptions;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.ProgressBar;
 import io.onorbit.verification.cli.StopNotice;
@@ -45,8 +45,8 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "local runs at a time (default: all cores)")
     Integer threads;
 
-    @Option(names = "--format", description = "table or json (default: table)")
-    OutputFormat format = OutputFormat.TABLE;
+    @Mixin
+    CommonOptions.TableOrJson format;
 
     @Mixin
     Outputs.Force force;
@@ -56,6 +56,7 @@ public final class CampaignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        boolean json = format.json("campaign");
         PrintWriter err = spec.commandLine().getErr();
         CampaignLoader.Campaign c = CampaignLoader.load(campaignFile);
         if (threads != null && (threads < 1 || threads > 4096)) {
@@ -89,7 +90,7 @@ public final class CampaignCommand implements Callable<Integer> {
             bar.finish();
         }
         PrintWriter pw = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (json) {
             try {
                 pw.print(java.nio.file.Files.readString(dir.resolve("results.json")));
             } catch (java.io.IOException e) {

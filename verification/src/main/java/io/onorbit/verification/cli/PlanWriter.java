@@ -3,6 +3,7 @@ package io.onorbit.verification.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onorbit.ground.planning.MissionPlan;
+import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.ground.planning.PlanTimes;
 import io.onorbit.orbit.events.Eclipse;
 import io.onorbit.orbit.events.LookAngle;
@@ -107,7 +108,7 @@ public final class PlanWriter {
                 g.writeStringField("name", t.satellite());
                 g.writeNumberField("beta_angle_min_deg", round(t.minBetaDeg(), 2));
                 g.writeNumberField("beta_angle_max_deg", round(t.maxBetaDeg(), 2));
-                g.writeNumberField("mean_lighting_ratio", round(t.meanLightingRatio(), 4));
+                g.writeNumberField("mean_lighting_ratio", round(meanLightingRatio(t), 4));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -215,7 +216,7 @@ public final class PlanWriter {
             List<Eclipse> umbra = t.eclipses(ShadowKind.UMBRA);
             double mean = umbra.stream().mapToDouble(Eclipse::durationS).average().orElse(0) / 60.0;
             w.printf(Locale.ROOT, "  %-14s %9.2f %9.2f %9.1f %9d %14.1f%n", t.satellite(), t.minBetaDeg(), t.maxBetaDeg(),
-                    100 * t.meanLightingRatio(), t.eclipses(ShadowKind.PENUMBRA).size(), mean);
+                    100 * meanLightingRatio(t), t.eclipses(ShadowKind.PENUMBRA).size(), mean);
         }
         w.println();
         w.println("Stations (all satellites)");
@@ -276,6 +277,11 @@ public final class PlanWriter {
         out.sort(Comparator.comparingDouble((SatelliteEclipse s) -> s.eclipse().startS())
                 .thenComparing(s -> s.eclipse().kind()));
         return out;
+    }
+
+    /** @return the lighting ratio averaged over the span (penumbra counted partly), on the schedule's curve */
+    private static double meanLightingRatio(SatelliteTimeline t) {
+        return MissionPlanner.lighting(t).meanRatio(0, t.durationS());
     }
 
     private static double round(double x, int digits) {

@@ -10,7 +10,6 @@ import io.onorbit.verification.power.PowerAnalysis;
 import io.onorbit.verification.power.PowerWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,8 +48,8 @@ public final class PowerCommand implements Callable<Integer> {
             description = "table (default, per-orbit rows), json or csv.")
     OutputFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
-    Path out;
+    @Mixin
+    CommonOptions.OutFile out;
 
     @Mixin
     Outputs.Force force;
@@ -61,8 +60,8 @@ public final class PowerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MissionConfig m = missionOptions.load();
-        if (out != null) {
-            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
+        if (out.file().isPresent()) {
+            Outputs.checkFile("--out", out.file().get(), force.on(), missionOptions.inputs());
         }
         if (!(stepS >= 1 && stepS <= 600)) {
             throw new UserInputException("--step-s " + stepS + " must be in [1, 600]");
@@ -101,7 +100,7 @@ public final class PowerCommand implements Callable<Integer> {
                 default -> PowerWriter.table(m, analyses, w);
             }
         }
-        TextOutput.write(text.toString(), out, spec.commandLine().getOut());
+        TextOutput.write(text.toString(), out.file().orElse(null), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -36,17 +36,18 @@ public final class SimulateCommand implements Callable<Integer> {
             + "that survives the process being killed")
     Path ackJournal;
 
-    @Option(names = "--seed", description = "seed (default: the mission's seed)")
-    Long seed;
+    @Mixin
+    CommonOptions.SeedOverride seed;
 
-    @Option(names = "--format", description = "table or json (default: table)")
-    OutputFormat format = OutputFormat.TABLE;
+    @Mixin
+    CommonOptions.TableOrJson format;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        boolean json = format.json("simulate");
         MissionFile file = missionOptions.loadFile();
         io.onorbit.ground.config.MissionConfig mission = file.config();
         Path dir = out != null ? out : Path.of("onorbit-out", Outputs.safeName(mission.name()));
@@ -60,9 +61,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile(),
                 java.util.Optional.ofNullable(ackJournal));
-        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), FaultPlan.none(), dir, "simulate", spec);
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed.orElse(setup.seed()), FaultPlan.none(), dir, "simulate", spec);
         var pw = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (json) {
             pw.print(SummaryJson.text(r));
         } else {
             RunSupport.printTable(r, pw);

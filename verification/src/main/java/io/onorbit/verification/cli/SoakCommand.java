@@ -29,8 +29,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "PLAN", description = "all, none, or a fault plan YAML (default: all)")
     String faults = "all";
 
-    @Option(names = "--seed", description = "seed (default: the mission's seed)")
-    Long seed;
+    @Mixin
+    CommonOptions.SeedOverride seed;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary JSON to FILE")
     Path summary;
@@ -44,8 +44,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keyOptions;
 
-    @Option(names = "--format", description = "table or json (default: table)")
-    OutputFormat format = OutputFormat.TABLE;
+    @Mixin
+    CommonOptions.TableOrJson format;
 
     @Spec
     CommandSpec spec;
@@ -73,18 +73,19 @@ public final class SoakCommand implements Callable<Integer> {
         if (missionOptions.days == null) {
             throw new UserInputException("--days N is required: how many days to soak");
         }
+        boolean printJson = format.json("soak");
         FaultPlan plan = FaultPlan.parse(faults);
         MissionFile file = missionOptions.loadFile();
         io.onorbit.ground.config.MissionConfig mission = file.config();
         MissionSetup setup = MissionSetups.of(file, missionOptions.orbitContext(), keyOptions.withoutKeyFile());
         checkOutputs(mission);
-        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed != null ? seed : setup.seed(), plan, out, "soak", spec);
+        SimulationResult r = RunSupport.run(missionOptions.file(), setup, seed.orElse(setup.seed()), plan, out, "soak", spec);
         String json = SummaryJson.text(r);
         if (summary != null) {
             TextOutput.write(json, summary, null);
         }
         var pw = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (printJson) {
             pw.print(json);
         } else {
             RunSupport.printTable(r, pw);

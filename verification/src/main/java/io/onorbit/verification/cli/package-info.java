@@ -11,6 +11,9 @@
  * {@link io.onorbit.verification.cli.ProgressBar} shows a long command's progress on stderr
  * ({@code me.tongfei:progressbar}): a bar with rate and ETA on a terminal, a plain line every 10 s
  * in a log, nothing with {@code --quiet}; {@link io.onorbit.verification.cli.StopNotice} makes
- * Ctrl-C say what was kept and where.
+ * Ctrl-C say what was kept and where. Option families several commands share are declared once,
+ * as picocli mixins: {@link io.onorbit.verification.cli.MissionOptions} (mission file, {@code --days},
+ * {@code --orekit-data}), {@link io.onorbit.verification.cli.CommonOptions} ({@code --format
+ * table|json}, {@code --out FILE}, {@code --seed}) and {@code Outputs.Force} ({@code --force}).
  */
 package io.onorbit.verification.cli;

@@ -15,5 +15,12 @@
  * {@link io.onorbit.verification.compression.TeacherNetworkProblem} is a one-hidden-layer tanh
  * network regressing a fixed random teacher network, each client seeing inputs shifted its own way
  * (non-identical data). Deterministic given the seed.
+ *
+ * <p>The study's settings (rounds, clients, local steps, hidden width, seeds) are its own
+ * {@link io.onorbit.verification.compression.CompressionExperimentSettings}, read once at load from
+ * the mission's {@code link.experiment} (which the mission loader hands over unread); the flight
+ * link's settings no longer carry them. The command ({@code experiment compression}) lives with the
+ * other experiment commands in {@code verification.experiment}, so that this package is the study
+ * alone and the mission file can read its settings without a package cycle.
  */
 package io.onorbit.verification.compression;

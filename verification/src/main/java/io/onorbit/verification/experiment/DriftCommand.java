@@ -19,7 +19,6 @@ import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.onorbit.verification.cli.CommonOptions;
 import io.onorbit.verification.cli.MissionOptions;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
@@ -55,11 +55,11 @@ public final class DriftCommand implements Callable<Integer> {
             description = "solar-array (the default task), sea, hyperplane or csv:FILE; default: the first three.")
     String task;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions.TableOrJson format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result here instead of standard output.")
-    Path out;
+    @Mixin
+    CommonOptions.OutFile out;
 
     @Option(names = "--optimizer", defaultValue = "analog",
             description = "analog (default: the analog engine model) or digital (CPU baseline, SGD).")
@@ -73,13 +73,11 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.CSV) {
-            throw new UserInputException("--format csv is not supported by experiment drift; use table or json");
-        }
+        boolean asJson = format.json("experiment drift");
         MissionConfig m = missionOptions.load();
-        if (out != null) {
+        if (out.file().isPresent()) {
             Path csv = task != null && task.startsWith("csv:") ? Path.of(task.substring(4)) : null;
-            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs()[0], missionOptions.inputs()[1], csv);
+            Outputs.checkFile("--out", out.file().get(), force.on(), missionOptions.inputs()[0], missionOptions.inputs()[1], csv);
         }
         LearningConfig config = m.learning();
         PowerSystem powerSystem = m.power();
@@ -118,9 +116,9 @@ public final class DriftCommand implements Callable<Integer> {
             bar.finish();
         }
         String name = m.name();
-        String text = format == OutputFormat.JSON ? json(name, schedule, optimizer, config, outcomes)
+        String text = asJson ? json(name, schedule, optimizer, config, outcomes)
                 : table(name, schedule, optimizer, config, outcomes);
-        TextOutput.write(text, out, spec.commandLine().getOut());
+        TextOutput.write(text, out.file().orElse(null), spec.commandLine().getOut());
         return 0;
     }
 

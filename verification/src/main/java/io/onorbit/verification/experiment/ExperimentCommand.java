@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code onorbit experiment ...}: trade studies (drift; compression is added by its owner). */
 @Command(name = "experiment", mixinStandardHelpOptions = true, description = "Trade studies.",
-        subcommands = {DriftCommand.class, io.onorbit.verification.compression.CompressionCommand.class})
+        subcommands = {DriftCommand.class, CompressionCommand.class})
 public final class ExperimentCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -3,7 +3,9 @@
  * [--days N] [--format table|json] [--out FILE]} runs {@link io.onorbit.verification.experiment.DriftExperiment}
  * on the mission's first satellite: time-averaged errors of frozen, onboard, ground-retrain and
  * oracle learners, recovery times (s) after each abrupt drift, training energy (Wh) and peak
- * training memory (bytes).
+ * training memory (bytes). {@code experiment compression MISSION.yaml}
+ * ({@link io.onorbit.verification.experiment.CompressionCommand}) runs the compression study of
+ * {@code verification.compression} with the settings the mission file gives it.
  *
  * <p>The study itself lives here, on the ground side (moved from {@code flight.learning.eval}):
  * {@link io.onorbit.verification.experiment.DriftExperiment} scores frozen, onboard (local-only:

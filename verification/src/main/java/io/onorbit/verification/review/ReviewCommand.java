@@ -22,7 +22,7 @@ import io.onorbit.ground.archive.ReviewEntry;
 import io.onorbit.ground.ingest.Ingest;
 import io.onorbit.ground.review.ReviewDesk;
 import io.onorbit.ground.review.ValidationCheck;
-import io.onorbit.verification.cli.OutputFormat;
+import io.onorbit.verification.cli.CommonOptions;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
 import io.onorbit.verification.cli.UserInputException;
@@ -68,11 +68,14 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--archive", required = true, paramLabel = "FILE", description = "Archive file (archive.db of a run).")
         Path archive;
 
-        @Option(names = "--format", defaultValue = "table", description = "table (default) or json.")
-        OutputFormat format;
+        @Mixin
+        CommonOptions.TableOrJson format;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-        Path out;
+        @Mixin
+        CommonOptions.OutFile out;
+
+        /** Where the output goes when {@code --out} is not given; empty: standard output. */
+        private Optional<Path> outDefault = Optional.empty();
 
         @Mixin
         Outputs.Force force;
@@ -85,11 +88,21 @@ public final class ReviewCommand implements Runnable {
          * report): never the archive or another input, an existing file only with --force.
          */
         void checkOut(Path... otherInputs) {
-            if (out != null) {
+            if (outFile().isPresent()) {
                 Path[] inputs = java.util.Arrays.copyOf(otherInputs, otherInputs.length + 1);
                 inputs[otherInputs.length] = archive;
-                Outputs.checkFile("--out", out, force.on(), inputs);
+                Outputs.checkFile("--out", outFile().get(), force.on(), inputs);
             }
+        }
+
+        /** @return the output file: {@code --out}, else the command's default file, else empty (standard output) */
+        Optional<Path> outFile() {
+            return out.file().or(() -> outDefault);
+        }
+
+        /** Sends the output to {@code file} unless {@code --out} names another. */
+        void defaultOutTo(Path file) {
+            outDefault = Optional.of(file);
         }
 
         /** Refuses a file that is not an SQLite database before SQLite may turn it into one. */
@@ -129,12 +142,10 @@ public final class ReviewCommand implements Runnable {
         }
 
         void emit(String tableText, Object json) {
-            if (format == OutputFormat.CSV) {
-                throw new UserInputException("--format csv is not supported by review commands; use table or json");
-            }
+            boolean asJson = format.json("review commands");
             String text;
             try {
-                text = format == OutputFormat.JSON ? JSON.writeValueAsString(json) + "\n" : tableText;
+                text = asJson ? JSON.writeValueAsString(json) + "\n" : tableText;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -142,13 +153,13 @@ public final class ReviewCommand implements Runnable {
         }
 
         void write(String text) {
-            if (out == null) {
+            if (outFile().isEmpty()) {
                 PrintWriter w = spec.commandLine().getOut();
                 w.print(text);
                 w.flush();
                 return;
             }
-            TextOutput.write(text, out, null);
+            TextOutput.write(text, outFile().get(), null);
         }
     }
 
@@ -573,12 +584,9 @@ public final class ReviewCommand implements Runnable {
         public void run() {
             Aggregator agg = rule.aggregator();
             Optional<ModelEvaluator> eval = rule.evaluator();
-            if (common.format == OutputFormat.CSV) {
-                throw new UserInputException("--format csv is not supported by review report; use table (HTML page) or json");
-            }
-            boolean json = common.format == OutputFormat.JSON;
-            if (common.out == null && !json) {
-                common.out = Path.of("review-report.html"); // a page is for a browser, not a terminal
+            boolean json = common.format.json("review report");
+            if (!json) {
+                common.defaultOutTo(Path.of("review-report.html")); // a page is for a browser, not a terminal
             }
             common.checkOut(rule.validation);
             try (Archive a = common.openForReading()) {
@@ -591,8 +599,8 @@ public final class ReviewCommand implements Runnable {
                 } else {
                     common.write(ReviewReport.render(a, agg, eval, "OnOrbit review: " + common.archive.getFileName()));
                 }
-                if (common.out != null) {
-                    common.spec.commandLine().getErr().println("wrote " + common.out);
+                if (common.outFile().isPresent()) {
+                    common.spec.commandLine().getErr().println("wrote " + common.outFile().get());
                 }
             }
         }
@@ -634,7 +642,8 @@ public final class ReviewCommand implements Runnable {
             }
             common.checkOut();
             if (validationOut != null) {
-                Outputs.checkFile("--validation-out", validationOut, common.force.on(), common.archive, common.out);
+                Outputs.checkFile("--validation-out", validationOut, common.force.on(), common.archive,
+                        common.outFile().orElse(null));
             }
             if (Files.exists(common.archive)) {
                 common.requireDatabase();

@@ -3,6 +3,7 @@ package io.onorbit.verification.sim;
 import io.onorbit.ground.config.ConfigNode;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.MissionLoader;
+import io.onorbit.verification.compression.CompressionExperimentSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,18 +11,22 @@ import java.util.Objects;
 /**
  * A mission file with every section typed, as every command receives it: the sections owned by
  * the flight software and the ground ({@link MissionConfig}, read once by {@link MissionLoader})
- * and the simulator's own {@code simulation} section ({@link SimulationSettings}), read once here.
+ * the simulator's own {@code simulation} section ({@link SimulationSettings}) and the compression
+ * study's {@code link.experiment} ({@link CompressionExperimentSettings}), both read once here.
  * Loading reads every section whatever the command, so a typo anywhere is reported by whichever
  * command the user runs first.
  *
  * @param config     the mission's flight and ground sections
  * @param simulation the mission's {@code simulation} section (defaults if absent)
+ * @param compressionExperiment the mission's {@code link.experiment} settings (defaults if absent)
  */
-public record MissionFile(MissionConfig config, SimulationSettings simulation) {
+public record MissionFile(MissionConfig config, SimulationSettings simulation,
+        CompressionExperimentSettings compressionExperiment) {
 
     public MissionFile {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(simulation, "simulation");
+        Objects.requireNonNull(compressionExperiment, "compressionExperiment");
     }
 
     /**
@@ -44,11 +49,12 @@ public record MissionFile(MissionConfig config, SimulationSettings simulation) {
     }
 
     private static MissionFile of(MissionConfig config) {
-        return new MissionFile(config, SimulationSettings.read(config.simulationSection().orElse(null)));
+        return new MissionFile(config, SimulationSettings.read(config.simulationSection().orElse(null)),
+                CompressionExperimentSettings.read(config.compressionExperimentSection()));
     }
 
     /** @return a copy covering another span length */
     public MissionFile withDuration(Duration newDuration) {
-        return new MissionFile(config.withDuration(newDuration), simulation);
+        return new MissionFile(config.withDuration(newDuration), simulation, compressionExperiment);
     }
 }

@@ -1,11 +1,17 @@
 package io.onorbit.verification.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,14 +77,66 @@ class ArchitectureTest {
     @Test
     void theYamlTreeStopsAtTheLoaders() {
         // A mission is read once into typed sections; only the readers see YAML. The simulator
-        // reads its own simulation section, a faults file and a campaign file.
+        // reads its own simulation section, a faults file and a campaign file; the compression
+        // study reads its own link.experiment settings.
         noClasses().that().resideOutsideOfPackage("io.onorbit.ground.config..")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.MissionFile")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.SimulationSettings")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.soak.FaultPlan")
+                .and().doNotHaveFullyQualifiedName("io.onorbit.verification.compression.CompressionExperimentSettings")
                 .and().resideOutsideOfPackage("io.onorbit.verification.campaign..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.onorbit.ground.config.ConfigNode")
                 .because("every mission section is parsed exactly once, by its reader, at load")
                 .check(production);
+    }
+
+    /** Station link rates are the ground's (ground.config.StationLink); orbit-sim never used them. */
+    static final ArchRule NO_LINK_RATES_IN_ORBIT_SIM = noFields().that().areDeclaredInClassesThat()
+            .resideInAPackage("io.onorbit.orbit..")
+            .should().haveNameMatching(".*(Bps|BitRate|Rate)$")
+            .because("link rates belong to the ground and its link, not to flight dynamics");
+
+    /** The one lighting curve (interpolation and mean) is flight-sw's LightingProfile. */
+    static final ArchRule NO_LIGHTING_CURVE_IN_ORBIT_SIM = noMethods().that().areDeclaredInClassesThat()
+            .resideInAPackage("io.onorbit.orbit..")
+            .should().haveNameMatching("ratioAt|meanRatio|meanLightingRatio")
+            .because("the lighting curve through orbit-sim's samples is implemented once, in flight-sw");
+
+    /** Sparse indices with float values are SparseVector; a type that needs them holds one. */
+    static final ArchRule ONE_SPARSE_VECTOR_TYPE = classes()
+            .that().containAnyFieldsThat(field("indices", int[].class))
+            .and().containAnyFieldsThat(field("values", float[].class))
+            .should().haveFullyQualifiedName("io.onorbit.flight.learning.model.SparseVector")
+            .because("one immutable, validated sparse vector type carries sparse parameter values");
+
+    private static DescribedPredicate<JavaField> field(String name, Class<?> type) {
+        return DescribedPredicate.describe(type.getSimpleName() + " " + name,
+                f -> f.getName().equals(name) && f.getRawType().isEquivalentTo(type));
+    }
+
+    @Test
+    void orbitSimulationCarriesNoLinkRates() {
+        NO_LINK_RATES_IN_ORBIT_SIM.check(production);
+    }
+
+    @Test
+    void orbitSimulationSamplesLightingButDoesNotInterpolateIt() {
+        NO_LIGHTING_CURVE_IN_ORBIT_SIM.check(production);
+    }
+
+    @Test
+    void oneSparseVectorType() {
+        ONE_SPARSE_VECTOR_TYPE.check(production);
+    }
+
+    @Test
+    void theNewRulesCatchWhatTheyForbid() {
+        // Each rule over a class that commits exactly its violation (test fixtures, see their package).
+        JavaClasses fixtures = new ClassFileImporter().importClasses(
+                io.onorbit.orbit.archfixture.StationWithRates.class, io.onorbit.orbit.archfixture.OwnLightingCurve.class,
+                io.onorbit.orbit.archfixture.SparsePair.class);
+        org.assertj.core.api.Assertions.assertThat(NO_LINK_RATES_IN_ORBIT_SIM.evaluate(fixtures).hasViolation()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(NO_LIGHTING_CURVE_IN_ORBIT_SIM.evaluate(fixtures).hasViolation()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(ONE_SPARSE_VECTOR_TYPE.evaluate(fixtures).hasViolation()).isTrue();
     }
 }

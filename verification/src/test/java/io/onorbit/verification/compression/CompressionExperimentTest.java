@@ -1,5 +1,6 @@
 package io.onorbit.verification.compression;
 
+import io.onorbit.verification.experiment.CompressionCommand;
 import io.onorbit.verification.launcher.OnOrbitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 

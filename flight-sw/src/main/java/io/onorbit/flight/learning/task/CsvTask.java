@@ -15,18 +15,16 @@ import java.util.List;
  * file is checked when it is opened, so a bad row is reported at once as one line naming the file,
  * the line number and what is wrong. Concept and drift times are unknown (no oracle).
  */
-public final class CsvTask implements DriftTask {
+public final class CsvTask extends TaskStream {
 
-    private final String name;
     private final int features;
-    private final double[] timesS;
+    private final int rows;
     private final float[] values;
-    private int index = -1;
 
     private CsvTask(String name, int features, double[] timesS, float[] values) {
-        this.name = name;
+        super(name, features, "label unit of the file", false, timesS);
         this.features = features;
-        this.timesS = timesS;
+        this.rows = timesS.length;
         this.values = values;
     }
 
@@ -103,41 +101,11 @@ public final class CsvTask implements DriftTask {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int featureCount() {
-        return features;
-    }
-
-    @Override
-    public String labelUnit() {
-        return "label unit of the file";
-    }
-
-    @Override
-    public boolean classification() {
-        return false;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return index + 1 < timesS.length;
-    }
-
-    @Override
     public float next(float[] xOut) {
-        index++;
-        int base = index * (features + 1);
+        advance();
+        int base = (int) index() * (features + 1);
         System.arraycopy(values, base, xOut, 0, features);
         return values[base + features];
-    }
-
-    @Override
-    public double timeS() {
-        return timesS[index];
     }
 
     @Override
@@ -157,6 +125,6 @@ public final class CsvTask implements DriftTask {
 
     /** @return rows in the file */
     public int rowCount() {
-        return timesS.length;
+        return rows;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Random;
  *
  * <p>Features are the attributes (dimensionless, [0, 1)); label in {0, 1}.
  */
-public final class HyperplaneTask implements DriftTask {
+public final class HyperplaneTask extends TaskStream {
 
     private final Random random;
     private final double[] weights;
@@ -21,7 +21,6 @@ public final class HyperplaneTask implements DriftTask {
     private final double magChange;
     private final int noisePercentage;
     private final int sigmaPercentage;
-    private final SampleClock clock;
 
     /**
      * @param seed            MOA's instanceRandomSeed
@@ -35,6 +34,7 @@ public final class HyperplaneTask implements DriftTask {
      */
     public HyperplaneTask(long seed, int numAtts, int numDriftAtts, double magChange, int noisePercentage,
                           int sigmaPercentage, double samplePeriodS, double durationS) {
+        super("hyperplane", numAtts, "class", true, samplePeriodS, durationS);
         if (numAtts < 1 || numDriftAtts < 0 || numDriftAtts > numAtts) {
             throw new IllegalArgumentException("hyperplane: numAtts must be >= 1 and numDriftAtts in [0, numAtts]");
         }
@@ -56,7 +56,6 @@ public final class HyperplaneTask implements DriftTask {
         this.magChange = magChange;
         this.noisePercentage = noisePercentage;
         this.sigmaPercentage = sigmaPercentage;
-        this.clock = new SampleClock(samplePeriodS, durationS);
     }
 
     /** @return the stream with MOA's defaults (10 attributes, 2 drifting, noise 5%, sigma 10%) and magChange 0.001 */
@@ -65,38 +64,13 @@ public final class HyperplaneTask implements DriftTask {
     }
 
     @Override
-    public String name() {
-        return "hyperplane";
-    }
-
-    @Override
     public boolean driftsGradually() {
         return magChange > 0 && numDriftAtts > 0;
     }
 
     @Override
-    public int featureCount() {
-        return weights.length;
-    }
-
-    @Override
-    public String labelUnit() {
-        return "class";
-    }
-
-    @Override
-    public boolean classification() {
-        return true;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return clock.hasNext();
-    }
-
-    @Override
     public float next(float[] xOut) {
-        clock.advance();
+        advance();
         double sum = 0;
         double sumWeights = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -117,11 +91,6 @@ public final class HyperplaneTask implements DriftTask {
             }
         }
         return label;
-    }
-
-    @Override
-    public double timeS() {
-        return clock.timeS();
     }
 
     @Override

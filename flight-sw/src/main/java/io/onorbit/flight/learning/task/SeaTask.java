@@ -12,14 +12,13 @@ import java.util.Random;
  *
  * <p>Features are the attributes divided by 10 (dimensionless, [0, 1)); label in {0, 1}.
  */
-public final class SeaTask implements DriftTask {
+public final class SeaTask extends TaskStream {
 
     /** MOA's thresholds of functions 1..4. */
     public static final double[] THRESHOLDS = {8, 9, 7, 9.5};
 
     private final Random random;
     private final int noisePercentage;
-    private final SampleClock clock;
     private final double[] driftTimesS;
     private int function;
 
@@ -42,6 +41,7 @@ public final class SeaTask implements DriftTask {
      *                        conceptS, 2 conceptS and 3 conceptS since the epoch
      */
     public SeaTask(long seed, int noisePercentage, double samplePeriodS, double durationS, double conceptS) {
+        super("sea", 3, "class", true, samplePeriodS, durationS);
         if (noisePercentage < 0 || noisePercentage > 100) {
             throw new IllegalArgumentException("sea: noisePercentage " + noisePercentage + " must be in [0, 100]");
         }
@@ -50,7 +50,6 @@ public final class SeaTask implements DriftTask {
         }
         this.random = new Random(seed);
         this.noisePercentage = noisePercentage;
-        this.clock = new SampleClock(samplePeriodS, durationS);
         if (!(conceptS > 0)) {
             throw new IllegalArgumentException("sea: conceptS " + conceptS + " must be > 0");
         }
@@ -58,33 +57,8 @@ public final class SeaTask implements DriftTask {
     }
 
     @Override
-    public String name() {
-        return "sea";
-    }
-
-    @Override
-    public int featureCount() {
-        return 3;
-    }
-
-    @Override
-    public String labelUnit() {
-        return "class";
-    }
-
-    @Override
-    public boolean classification() {
-        return true;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return clock.hasNext();
-    }
-
-    @Override
     public float next(float[] xOut) {
-        double t = clock.advance();
+        double t = advance();
         function = t >= driftTimesS[2] ? 3 : t >= driftTimesS[1] ? 2 : t >= driftTimesS[0] ? 1 : 0;
         double a1 = 10 * random.nextDouble();
         double a2 = 10 * random.nextDouble();
@@ -100,13 +74,8 @@ public final class SeaTask implements DriftTask {
     }
 
     @Override
-    public double timeS() {
-        return clock.timeS();
-    }
-
-    @Override
     public double[] abruptDriftTimesS() {
-        return java.util.Arrays.stream(driftTimesS).filter(t -> t <= clock.lastTimeS()).toArray();
+        return java.util.Arrays.stream(driftTimesS).filter(t -> t <= lastTimeS()).toArray();
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * residual exceed its threshold every sunlit pass, i.e. raises false alarms, until it is
  * retrained.
  */
-public final class SolarArrayTask implements DriftTask {
+public final class SolarArrayTask extends TaskStream {
 
     /** Temperature coefficient of power, 1/K (triple-junction GaAs is about -0.2 to -0.35 %/K). */
     public static final double GAMMA_PER_K = -0.003;
@@ -38,7 +38,6 @@ public final class SolarArrayTask implements DriftTask {
     private final OnboardSchedule schedule;
     private final SolarArrayScenario scenario;
     private final SplittableRandom rng;
-    private final SampleClock clock;
     private final double nominalPowerW;
     private double temperatureC = 20.0;
     private double conceptTimeS;
@@ -48,17 +47,12 @@ public final class SolarArrayTask implements DriftTask {
      * @param scenario how the array ages
      */
     public SolarArrayTask(OnboardSchedule schedule, SolarArrayScenario scenario) {
+        super("solar-array", 4, "fraction of nominal array power", false, scenario.samplePeriodS(), schedule.durationS());
         this.schedule = schedule;
         this.scenario = scenario;
         this.rng = new SplittableRandom(scenario.seed());
-        this.clock = new SampleClock(scenario.samplePeriodS(), schedule.durationS());
         double au = schedule.sun().sunDistanceAu();
         this.nominalPowerW = SOLAR_CONSTANT_W_M2 / (au * au) * AREA_M2 * EFFICIENCY;
-    }
-
-    @Override
-    public String name() {
-        return "solar-array";
     }
 
     @Override
@@ -67,34 +61,14 @@ public final class SolarArrayTask implements DriftTask {
     }
 
     @Override
-    public int featureCount() {
-        return 4;
-    }
-
-    @Override
-    public String labelUnit() {
-        return "fraction of nominal array power";
-    }
-
-    @Override
-    public boolean classification() {
-        return false;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return clock.hasNext();
-    }
-
-    @Override
     public float next(float[] xOut) {
-        double t = clock.advance();
+        double t = advance();
         conceptTimeS = t;
         double cosInc = schedule.sun().incidenceCos(t, 1, 0, 0);
         double light = schedule.lightingRatioAt(t);
         double lit = cosInc * light;
         double equilibriumC = -60.0 + 130.0 * lit;
-        double decay = clock.index() == 0 ? 0.0 : Math.exp(-scenario.samplePeriodS() / THERMAL_TAU_S);
+        double decay = index() == 0 ? 0.0 : Math.exp(-scenario.samplePeriodS() / THERMAL_TAU_S);
         temperatureC = equilibriumC + (temperatureC - equilibriumC) * decay;
         double measuredC = temperatureC + biasK(t) + 0.5 * rng.nextGaussian();
         xOut[0] = (float) cosInc;
@@ -116,11 +90,6 @@ public final class SolarArrayTask implements DriftTask {
     /** @return temperature sensor bias at {@code tS}, K */
     public double biasK(double tS) {
         return scenario.sensorBiasDriftKPerDay() * tS / 86400.0;
-    }
-
-    @Override
-    public double timeS() {
-        return clock.timeS();
     }
 
     @Override

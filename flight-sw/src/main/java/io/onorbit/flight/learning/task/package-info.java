@@ -10,6 +10,9 @@
  *
  * <p>Every task is a time-ordered stream (times in s since the schedule epoch) with a known drift
  * schedule ({@code abruptDriftTimesS}, {@code driftsGradually}) and, for synthetic tasks, the true current concept for an
- * oracle. Units of features and label are documented per task. Limits: single-output tasks only.
+ * oracle. Units of features and label are documented per task. The stream boilerplate they share
+ * (description, walk through the sample times: a regular grid or a file's recorded times) is
+ * {@link io.onorbit.flight.learning.task.TaskStream}; a task writes only how it draws a sample and
+ * what its concept is. Limits: single-output tasks only.
  */
 package io.onorbit.flight.learning.task;

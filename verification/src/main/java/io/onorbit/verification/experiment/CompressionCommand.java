@@ -1,20 +1,25 @@
-package io.onorbit.verification.compression;
+package io.onorbit.verification.experiment;
+
+import io.onorbit.verification.compression.CompressionExperiment;
+import io.onorbit.verification.compression.CompressionExperimentSettings;
+import io.onorbit.verification.sim.MissionFile;
+import io.onorbit.verification.compression.TeacherNetworkProblem;
+import io.onorbit.verification.compression.OnboardNetworkProblem;
+import io.onorbit.verification.compression.FederatedProblem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.ground.config.MissionConfig;
-import io.onorbit.verification.cli.OutputFormat;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.onorbit.verification.cli.CommonOptions;
 import io.onorbit.verification.cli.MissionOptions;
 import io.onorbit.verification.cli.Outputs;
 import io.onorbit.verification.cli.TextOutput;
@@ -60,11 +65,11 @@ public final class CompressionCommand implements Callable<Integer> {
             description = "Task seeds each point is averaged over (default: link.experiment.seeds).")
     Integer seeds;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions.TableOrJson format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result here instead of standard output.")
-    Path out;
+    @Mixin
+    CommonOptions.OutFile out;
 
     @picocli.CommandLine.Mixin
     Outputs.Force force;
@@ -76,9 +81,9 @@ public final class CompressionCommand implements Callable<Integer> {
     record Inputs(String mission, long seed, int clients, int rounds, int localSteps, int hiddenWidth, int seeds) {
     }
 
-    static Inputs inputs(MissionConfig mission, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
-        LinkConfig link = mission.link();
-        LinkConfig.CompressionExperimentSettings e = link.experiment();
+    static Inputs inputs(MissionFile file, Integer roundsOverride, Integer hiddenOverride, Integer seedsOverride) {
+        MissionConfig mission = file.config();
+        CompressionExperimentSettings e = file.compressionExperiment();
         // Walker constellations count as their expanded satellites.
         int clients = e.clients() > 0 ? e.clients() : Math.max(2, mission.satellites().size());
         long seed = mission.seed();
@@ -103,14 +108,13 @@ public final class CompressionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.CSV) {
-            throw new UserInputException("--format csv is not supported by experiment compression; use table or json");
+        boolean asJson = format.json("experiment compression");
+        MissionFile file = missionOptions.loadFile();
+        MissionConfig config = file.config();
+        if (out.file().isPresent()) {
+            Outputs.checkFile("--out", out.file().get(), force.on(), missionOptions.inputs());
         }
-        MissionConfig config = missionOptions.load();
-        if (out != null) {
-            Outputs.checkFile("--out", out, force.on(), missionOptions.inputs());
-        }
-        Inputs in = inputs(config, rounds, hiddenWidth, seeds);
+        Inputs in = inputs(file, rounds, hiddenWidth, seeds);
         List<FederatedProblem> problems = new ArrayList<>();
         int[] onboardHidden = model == Model.ONBOARD
                 ? config.learning().trainer().hiddenLayers() : null;
@@ -129,8 +133,8 @@ public final class CompressionCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
-        String text = format == OutputFormat.JSON ? json(in, r) : table(in, r);
-        TextOutput.write(text, out, spec.commandLine().getOut());
+        String text = asJson ? json(in, r) : table(in, r);
+        TextOutput.write(text, out.file().orElse(null), spec.commandLine().getOut());
         return 0;
     }
 
