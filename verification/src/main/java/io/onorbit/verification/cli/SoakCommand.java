@@ -74,6 +74,9 @@ public final class SoakCommand implements Callable<Integer> {
             throw new UserInputException("--days N is required: how many days to soak");
         }
         boolean printJson = format.json("soak");
+        if (!faults.equalsIgnoreCase("all") && !faults.equalsIgnoreCase("none") && !Files.isRegularFile(Path.of(faults))) {
+            throw new UserInputException("--faults " + faults + ": neither all, none, nor an existing fault-plan file");
+        }
         FaultPlan plan = FaultPlan.parse(faults);
         MissionFile file = missionOptions.loadFile();
         io.onorbit.ground.config.MissionConfig mission = file.config();

@@ -94,6 +94,10 @@ class SimulateSoakCommandTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).startsWith("error: plan.yaml: clock_jump.per_day:").doesNotContain("\n");
 
+        CliRun typo = CliRun.of("soak", minimal().toString(), "--days", "1", "--faults", "al");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err().strip()).isEqualTo("error: --faults al: neither all, none, nor an existing fault-plan file");
+
         Path mission = tmp.resolve("m.yaml");
         Files.writeString(mission, Files.readString(minimal()) + "simulation:\n  step_s: 500\n");
         CliRun badSection = CliRun.of("simulate", mission.toString(), "--days", "1", "--out", tmp.resolve("x").toString());
