@@ -65,6 +65,8 @@ public final class FlightExecutive implements FlightSoftware {
     // RAM: lost at a reset.
     private ModelVersion base;
     private float[] baseParams;
+    /** The uplink counter of the command that brought {@link #base} (0 for the golden image). */
+    private long baseCounter;
     private long samplesSinceBase;
     /** Samples trained since the last delta was cut (after a boot: at most samplesSinceBase). */
     private long samplesSinceCut;
@@ -100,7 +102,7 @@ public final class FlightExecutive implements FlightSoftware {
 
     FlightExecutive(FlightConfig config, Hardware hardware, CounterStore counters, CheckpointStore checkpoints,
                     TrainingPayload payload, DeltaEncoder encoder, DeltaQueue queue, UpdateReceiver receiver,
-                    Packetizer packetizer, PassGatedRadio radio, float[] baseParams, long samplesSinceBase,
+                    Packetizer packetizer, PassGatedRadio radio, float[] baseParams, long baseCounter, long samplesSinceBase,
                     List<Long> corruptedAtBoot) {
         this.config = config;
         this.hardware = hardware;
@@ -115,6 +117,7 @@ public final class FlightExecutive implements FlightSoftware {
         this.radio = radio;
         this.base = receiver.version();
         this.baseParams = baseParams.clone();
+        this.baseCounter = baseCounter;
         this.samplesSinceBase = samplesSinceBase;
         this.samplesSinceCut = samplesSinceBase;
         this.x = new float[config.featureCount()];
@@ -311,6 +314,7 @@ public final class FlightExecutive implements FlightSoftware {
         trainer.model().setParameters(w, version.version());
         base = version;
         baseParams = global;
+        baseCounter = receiver.lastCounter();
         // The progress not yet sent moves to the new base with the samples behind it: the next
         // delta carries it, and must not look like work on no samples (the ground rejects those).
         samplesSinceBase = samplesSinceCut;
@@ -486,6 +490,11 @@ public final class FlightExecutive implements FlightSoftware {
     /** @return the global model held */
     public ModelVersion heldVersion() {
         return receiver.version();
+    }
+
+    @Override
+    public ExecutiveEvents.AppliedUpdate heldGlobal() {
+        return new ExecutiveEvents.AppliedUpdate(baseParams.clone(), base, baseCounter);
     }
 
     /** @return counter of the last applied uplink command */

@@ -38,6 +38,14 @@ public interface FlightSoftware {
     /** @return sequences of the deltas held in the queue */
     long[] queuedDeltaIds();
 
+    /**
+     * @return the global model this boot holds as its base, as restored from flash at boot or
+     *         applied since: its parameters (a copy), version, and the counter of the uplink
+     *         command that brought it (0 for the golden image). Housekeeping telemetry: an update
+     *         applied just before a reset is reported by the next boot even if its event was lost.
+     */
+    ExecutiveEvents.AppliedUpdate heldGlobal();
+
     /** @return bytes the trainer holds now */
     long memoryUsedBytes();
 

@@ -124,7 +124,8 @@ public final class FlightTopology {
 
         // 6. The executive, then the link wired to its ports.
         FlightExecutive exec = new FlightExecutive(config, hw, counters, checkpoints, payload, encoder, queue, receiver,
-                packetizer, radio, baseParams, ckpt.map(Checkpoint::samplesSinceBase).orElse(0L), corrupted);
+                packetizer, radio, baseParams, ckpt.map(Checkpoint::uplinkCounter).orElse(0L),
+                ckpt.map(Checkpoint::samplesSinceBase).orElse(0L), corrupted);
         packetizer.guard(exec::beforeCountUse);
         exec.connect(new SpacecraftLink(config.satellite(), config.apids(), packetizer, radio, queue,
                 exec::nextControlId, exec::answerUpdate, lc.maxDeltasInFlight(), lc.nackIntervalS(), config.uplinkKey()));

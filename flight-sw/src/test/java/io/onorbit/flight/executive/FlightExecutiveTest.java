@@ -238,6 +238,9 @@ class FlightExecutiveTest {
         assertThat(e.bootCount()).isEqualTo(2);
         assertThat(e.heldVersion()).isEqualTo(v1);
         assertThat(e.uplinkCounter()).isEqualTo(1);
+        assertThat(e.heldGlobal().version()).isEqualTo(v1); // reported by the boot, whatever became of the event
+        assertThat(e.heldGlobal().counter()).isEqualTo(1);
+        assertThat(e.heldGlobal().globalParams()).containsExactly(global);
         for (int i = 0; i < 10; i++) {
             rig.tickAt(e, ExecutiveRig.passStart(1 + i), 0);
             e.uplink(rig.uplinkPackets(100 + i, frame));
@@ -441,6 +444,17 @@ class FlightExecutiveTest {
             assertThat(after.bootCount()).as("k=%d", k).isEqualTo(2);
             if (acked) {
                 assertThat(after.heldVersion()).as("acknowledged at k=%d, crashed=%s", k, crashed).isEqualTo(v1);
+            }
+            // What the boot reports holding is one whole pair, as the ground signed it: either the
+            // update (its counter and parameters) or the golden image (counter 0), never a mix.
+            ExecutiveEvents.AppliedUpdate held = after.heldGlobal();
+            if (held.version().equals(v1)) {
+                assertThat(held.counter()).as("k=%d", k).isEqualTo(1);
+                assertThat(held.globalParams()).as("k=%d", k).containsExactly(global);
+            } else {
+                assertThat(held.version()).as("k=%d", k).isEqualTo(rig.config.goldenVersion());
+                assertThat(held.counter()).as("k=%d", k).isZero();
+                assertThat(held.globalParams()).as("k=%d", k).containsExactly(golden);
             }
             // Applied at most once: a replay is refused whenever the update is held.
             rig.tickAt(after, ExecutiveRig.passStart(1), 0);

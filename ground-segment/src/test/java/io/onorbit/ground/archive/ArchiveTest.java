@@ -54,6 +54,36 @@ class ArchiveTest {
     }
 
     @Test
+    void deltasAndRecentNormsFollowReceptionTimeNotTheOrderOfCommits() {
+        // Committed in the order two satellites' threads might: the later reception first.
+        try (Archive a = Archive.open(dir.resolve("order.db"))) {
+            DeltaSubmission late = delta("sat-a", 1, 1, base, 0);
+            DeltaSubmission early = delta("sat-b", 1, 2, base, 0);
+            DeltaSubmission sameTimeB = delta("sat-b", 2, 3, base, 0);
+            DeltaSubmission sameTimeA = delta("sat-a", 2, 4, base, 0);
+            a.storeDelta(late, Set.of(), T0.plusSeconds(60)).orElseThrow();
+            a.storeDelta(early, Set.of(), T0).orElseThrow();
+            a.storeDelta(sameTimeB, Set.of(), T0.plusSeconds(30)).orElseThrow();
+            a.storeDelta(sameTimeA, Set.of(), T0.plusSeconds(30)).orElseThrow();
+
+            assertThat(a.deltas()).extracting(r -> r.delta().digest())
+                    .containsExactly(early.digest(), sameTimeA.digest(), sameTimeB.digest(), late.digest());
+            assertThat(a.deltas(DeltaStatus.PENDING)).extracting(r -> r.delta().digest())
+                    .containsExactly(early.digest(), sameTimeA.digest(), sameTimeB.digest(), late.digest());
+            // newest first, each the L2 norm of its own values
+            assertThat(a.recentNorms(2, 0)).containsExactly(norm(late), norm(sameTimeB));
+        }
+    }
+
+    private static double norm(DeltaSubmission d) {
+        double s = 0;
+        for (float v : d.values().values()) {
+            s += v * (double) v;
+        }
+        return Math.sqrt(s);
+    }
+
+    @Test
     void duplicateDigestFromSameSatelliteIsDropped() {
         try (Archive a = Archive.open(dir.resolve("a.db"))) {
             DeltaSubmission d = delta("sat-1", 1, 1, base, 0);

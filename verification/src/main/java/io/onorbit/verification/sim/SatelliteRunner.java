@@ -100,6 +100,8 @@ final class SatelliteRunner {
     long transmissionsOutsideContact;
     long denseBytes;
     long updatesApplied;
+    /** Newest global version the flight software reported holding; empty before the first boot. */
+    private java.util.OptionalLong highestAppliedVersion = java.util.OptionalLong.empty();
     final EnumMap<UpdateRefusal, Long> updatesRefused = new EnumMap<>(UpdateRefusal.class);
     final EnumMap<UpdateRefusal, Long> beaconsRefused = new EnumMap<>(UpdateRefusal.class);
     long boots;
@@ -399,11 +401,7 @@ final class SatelliteRunner {
             f.corrupted.add(id);
         }
         for (ExecutiveEvents.AppliedUpdate u : e.applied()) {
-            f.applied.add(new StepState.AppliedUpdate(u.counter(), u.version().version(), u.globalParams()));
-            updatesApplied++;
-            if (sensors != null) {
-                sensors.globalApplied(u.globalParams(), u.version());
-            }
+            recordApplied(u, f);
         }
         e.refused().forEach(r -> updatesRefused.merge(r, 1L, Long::sum));
         if (bootedThisStep) {
@@ -413,7 +411,24 @@ final class SatelliteRunner {
                     f.generated.add(id);
                 }
             }
+            // An update the previous boot applied but was reset before reporting: the boot holds it.
+            ExecutiveEvents.AppliedUpdate held = c.heldGlobal();
+            if (highestAppliedVersion.isEmpty()) {
+                highestAppliedVersion = java.util.OptionalLong.of(held.version().version()); // the first boot: the launch model
+            } else if (held.version().version() > highestAppliedVersion.getAsLong()) {
+                recordApplied(held, f);
+            }
             bootedThisStep = false;
+        }
+    }
+
+    private void recordApplied(ExecutiveEvents.AppliedUpdate u, StepFacts f) {
+        f.applied.add(new StepState.AppliedUpdate(u.counter(), u.version().version(), u.globalParams()));
+        long v = u.version().version();
+        highestAppliedVersion = java.util.OptionalLong.of(Math.max(v, highestAppliedVersion.orElse(v)));
+        updatesApplied++;
+        if (sensors != null) {
+            sensors.globalApplied(u.globalParams(), u.version());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.onorbit.verification.sim;
 
+import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.executive.ExecutiveEvents;
 import io.onorbit.flight.executive.FlightSoftware;
 import io.onorbit.flight.executive.PowerTelemetry;
@@ -120,6 +121,11 @@ final class ScriptedStages implements StageFactory {
                 @Override
                 public double envelopeW() {
                     return 1.0;
+                }
+
+                @Override
+                public ExecutiveEvents.AppliedUpdate heldGlobal() {
+                    return new ExecutiveEvents.AppliedUpdate(new float[0], ModelVersion.of(0, new float[0]), 0); // no model: never updated
                 }
 
                 @Override

@@ -10,6 +10,7 @@ import io.onorbit.flight.executive.TickReport;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Product;
+import io.onorbit.flight.storage.CrashingFileOps;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.report.AtomicOutput;
@@ -87,6 +88,30 @@ class UpdatesAppliedSoakTest {
         assertThat(r.maxUpdateLagS()).isPositive().isLessThan(86400.0);
     }
 
+    @Test
+    void anUpdateAppliedJustBeforeAResetIsCountedFromWhatTheNextBootHolds() {
+        // The reset loses the applied event, and the spacecraft then refuses the re-offered update
+        // as a replay (it holds it): only the boot's report of the version held can show it applied.
+        String forgetful = setup.schedules().get(0).satellite();
+        List<ResetOnApply> wrapped = new java.util.ArrayList<>();
+        StageFactory stages = new FlightWrappedStages(setup.stages(), forgetful::equals,
+                (f, flash, flashDir, clock, transmitter) -> {
+                    ResetOnApply w = new ResetOnApply(f.boot(flash, flashDir, clock, transmitter));
+                    if (!wrapped.isEmpty()) {
+                        w.resets = wrapped.get(wrapped.size() - 1).resets; // the fault's budget outlives the reboot
+                    }
+                    wrapped.add(w);
+                    return w;
+                });
+        SimulationResult r = run(stages, 2);
+
+        assertThat(wrapped.get(wrapped.size() - 1).resets).as("resets right after an apply").isEqualTo(3);
+        assertThat(r.invariantViolations().get(INVARIANT)).isZero();
+        assertThat(r.totalViolations()).isZero();
+        SimulationResult.Satellite s = r.satellites().stream().filter(x -> x.name().equals(forgetful)).findFirst().orElseThrow();
+        assertThat(s.updatesApplied()).isPositive();
+    }
+
     /** The mission's real stages, but one satellite's receiver loses every model-update packet. */
     private static StageFactory droppingUpdates(StageFactory real, String deaf) {
         ApidPlan plan = new ApidPlan(setup.schedules().stream().map(OnboardSchedule::satellite).toList(),
@@ -97,20 +122,12 @@ class UpdatesAppliedSoakTest {
     }
 
     /** Flight software whose receiver drops the packets of one APID (CCSDS primary header, 11-bit APID). */
-    private record Deaf(FlightSoftware inner, int droppedApid) implements FlightSoftware {
-        @Override
-        public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
-            return inner.tick(dtS, samples, power);
-        }
+    private static final class Deaf extends DelegatingFlightSoftware {
+        private final int droppedApid;
 
-        @Override
-        public void beacon(byte[] frame) {
-            inner.beacon(frame);
-        }
-
-        @Override
-        public int downlink(double fromS, double untilS) {
-            return inner.downlink(fromS, untilS);
+        Deaf(FlightSoftware inner, int droppedApid) {
+            super(inner);
+            this.droppedApid = droppedApid;
         }
 
         @Override
@@ -118,35 +135,40 @@ class UpdatesAppliedSoakTest {
             inner.uplink(packets.stream()
                     .filter(p -> p.length < 2 || (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) != droppedApid).toList());
         }
+    }
+
+    /**
+     * Flight software that is reset the moment it has applied an update, before it could report
+     * it: the applied event is lost with its RAM; only the flash knows the update was applied.
+     */
+    private static final class ResetOnApply extends DelegatingFlightSoftware {
+        private boolean lostReport;
+        private int resets;
+
+        ResetOnApply(FlightSoftware inner) {
+            super(inner);
+        }
+
+        @Override
+        public void uplink(List<byte[]> packets) {
+            long before = inner.heldGlobal().version().version();
+            inner.uplink(packets);
+            if (inner.heldGlobal().version().version() != before && resets < 3) {
+                lostReport = true;
+                resets++;
+                throw new java.io.UncheckedIOException(new CrashingFileOps.SimulatedCrash("reset right after applying an update"));
+            }
+        }
 
         @Override
         public ExecutiveEvents drainEvents() {
-            return inner.drainEvents();
-        }
-
-        @Override
-        public double envelopeW() {
-            return inner.envelopeW();
-        }
-
-        @Override
-        public long[] queuedDeltaIds() {
-            return inner.queuedDeltaIds();
-        }
-
-        @Override
-        public long memoryUsedBytes() {
-            return inner.memoryUsedBytes();
-        }
-
-        @Override
-        public long memoryBudgetBytes() {
-            return inner.memoryBudgetBytes();
-        }
-
-        @Override
-        public float[] parameters() {
-            return inner.parameters();
+            ExecutiveEvents e = inner.drainEvents();
+            if (!lostReport) {
+                return e;
+            }
+            lostReport = false;
+            return new ExecutiveEvents(e.generatedIds(), e.mergedIds(), e.corruptedIds(), List.of(), e.refused(), e.payload(),
+                    e.beaconsAcceptedMs(), e.beaconsRefused());
         }
     }
 }
