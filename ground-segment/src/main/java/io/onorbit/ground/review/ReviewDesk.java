@@ -101,8 +101,11 @@ public final class ReviewDesk {
      */
     public int refreshFlags(ReviewPolicy policy) {
         int changed = 0;
+        // One read per base version: changing flags does not change which deltas are recent.
+        java.util.Map<Long, List<Double>> recentByBase = new java.util.HashMap<>();
         for (DeltaRecord d : archive.deltas(DeltaStatus.PENDING)) {
-            List<Double> others = new ArrayList<>(archive.recentNorms(policy.window() + 1, d.baseVersion()));
+            List<Double> others = new ArrayList<>(recentByBase.computeIfAbsent(d.baseVersion(),
+                    base -> archive.recentNorms(policy.window() + 1, base)));
             others.remove(d.norm()); // itself, if it is among the recent ones
             if (others.size() > policy.window()) {
                 others = others.subList(0, policy.window());
