@@ -284,8 +284,8 @@ public final class AnalogOptimizer implements Optimizer {
         double scaleA = Math.max(q.a.maxAbs(), Double.MIN_NORMAL);
         double scaleB = Math.max(LocalQuadratic.maxAbs(q.b), Double.MIN_NORMAL);
         DeviceMismatch gains = mismatch(n);
-        int dacBits = s.dacBits();
-        SymmetricMatrix ah = q.a.programmed((i, j, v) -> quantize(v / scaleA, dacBits) * gains.cell(i, j));
+        double dacLevels = levels(s.dacBits());
+        SymmetricMatrix ah = q.a.programmed((i, j, v) -> quantize(v / scaleA, dacLevels) * gains.cell(i, j));
         // The flow dv/dt = -(A v - b)/tau settles only if the programmed A is positive definite;
         // quantization and mismatch can take an ill-conditioned A (small proximal weight, large
         // replay) out of that cone, and the flow then grows without bound. The controller checks
@@ -295,14 +295,14 @@ public final class AnalogOptimizer implements Optimizer {
         }
         double[] bh = new double[n];
         for (int i = 0; i < n; i++) {
-            bh[i] = quantize(q.b[i] / scaleB, dacBits) * gains.input(i);
+            bh[i] = quantize(q.b[i] / scaleB, dacLevels) * gains.input(i);
         }
         // Voltages are w scaled by scaleA/scaleB; the start is programmed through the DAC too.
         double toVolts = scaleA / scaleB;
         double startScale = Math.max(LocalQuadratic.maxAbs(start) * toVolts, Double.MIN_NORMAL);
         double[] v0 = new double[n];
         for (int i = 0; i < n; i++) {
-            v0[i] = quantize(start[i] * toVolts / startScale, dacBits) * startScale;
+            v0[i] = quantize(start[i] * toVolts / startScale, dacLevels) * startScale;
         }
         if (!Double.isFinite(toVolts) || !LocalQuadratic.allFinite(v0)) {
             return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
@@ -359,10 +359,11 @@ public final class AnalogOptimizer implements Optimizer {
         double fullScale = Math.pow(2, Math.ceil(Math.log(Math.max(ADC_HEADROOM * LocalQuadratic.maxAbs(settled), 1e-300))
                 / Math.log(2)));
         double sigmaV = s.capacitanceF() > 0 ? Math.sqrt(BOLTZMANN_JK * s.temperatureK() / s.capacitanceF()) : 0;
+        double adcLevels = levels(s.adcBits());
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * DeviceMismatch.standardNormal(noise);
-            w[i] = quantize(v / fullScale, s.adcBits()) * fullScale / toVolts;
+            w[i] = quantize(v / fullScale, adcLevels) * fullScale / toVolts;
         }
 
         double energyJ = powerW * settleTimeS + conversionJ;
@@ -395,9 +396,18 @@ public final class AnalogOptimizer implements Optimizer {
         return OptionalDouble.of(LocalQuadratic.norm(diff) / (exactNorm > 0 ? exactNorm : 1));
     }
 
-    /** Rounds x in [-1, 1] to a signed {@code bits}-bit code and back. */
-    static double quantize(double x, int bits) {
-        double levels = Math.pow(2, bits - 1) - 1;
+    /** @return the largest code of a signed {@code bits}-bit converter, 2^(bits−1) − 1 */
+    static double levels(int bits) {
+        return Math.pow(2, bits - 1) - 1;
+    }
+
+    /**
+     * Rounds x in [-1, 1] to a converter code and back.
+     *
+     * @param levels the converter's largest code ({@link #levels}), computed once per solve: the
+     *               power it takes costs more than the rounding, hundreds of times a solve
+     */
+    static double quantize(double x, double levels) {
         double c = Math.max(-1, Math.min(1, x));
         return Math.rint(c * levels) / levels;
     }

@@ -250,15 +250,23 @@ public final class DenseNetwork {
                 }
                 continue;
             }
+            // Sorted indices (sparse rows: whole weight rows, then biases): the row is found by a
+            // division only when p leaves the last one; same products, same order.
+            int row = 0;
+            int rowStart = 0;
+            int rowEnd = 0;
             for (int k = k0; k < k1; k++) {
                 int p = subset.index(k);
                 float g;
                 if (p >= b) {
                     g = dl[p - b];
                 } else {
-                    int local = p - w;
-                    int row = local / nIn;
-                    g = dl[row] * a[local - row * nIn];
+                    if (p < rowStart || p >= rowEnd) {
+                        row = (p - w) / nIn;
+                        rowStart = w + row * nIn;
+                        rowEnd = rowStart + nIn;
+                    }
+                    g = dl[row] * a[p - rowStart];
                 }
                 grad[k] += scale * g;
             }
