@@ -173,7 +173,7 @@ public final class DenseNetwork {
                 for (int i = 0; i < nIn; i++) {
                     z += params[row + i] * in[i];
                 }
-                out[j] = l == last ? z : (float) Math.tanh(z);
+                out[j] = l == last ? z : FloatTanh.of(z);
             }
         }
         return acts[last][0];
