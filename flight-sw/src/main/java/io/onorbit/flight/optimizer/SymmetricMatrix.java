@@ -12,7 +12,16 @@ import java.util.Optional;
  * (the terms a dense loop adds for the zero entries are zeros). Immutable: the factories take
  * ownership of the array they are given, which nothing else keeps.
  */
-sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.Diagonal {
+abstract sealed class SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.Diagonal {
+
+    final int n;
+    /** the entries held: n x n row-major (dense) or the n diagonal entries */
+    final double[] stored;
+
+    private SymmetricMatrix(int n, double[] stored) {
+        this.n = n;
+        this.stored = stored;
+    }
 
     /**
      * @param rowMajor n x n, symmetric; owned by the result from now on
@@ -53,15 +62,26 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         double apply(int row, int column, double value);
     }
 
-    int n();
+    final int n() {
+        return n;
+    }
 
-    boolean allFinite();
+    final boolean allFinite() {
+        return LocalQuadratic.allFinite(stored);
+    }
 
     /** @return the largest |entry| */
-    double maxAbs();
+    final double maxAbs() {
+        return LocalQuadratic.maxAbs(stored);
+    }
+
+    /** @return true if {@code other} has the same form and bit-for-bit the same entries */
+    final boolean sameEntries(SymmetricMatrix other) {
+        return other != null && other.getClass() == getClass() && Arrays.equals(stored, other.stored);
+    }
 
     /** @return the largest row sum of |entries| (Gershgorin's bound on the largest eigenvalue) */
-    double maxAbsRowSum();
+    abstract double maxAbsRowSum();
 
     /**
      * @param v   point, length n
@@ -69,59 +89,53 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
      * @param out receives (Av − b)ᵢ, or null
      * @return |Av − b|
      */
-    double residual(double[] v, double[] b, double[] out);
+    final double residual(double[] v, double[] b, double[] out) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double r = residualAt(i, v, b);
+            if (out != null) {
+                out[i] = r;
+            }
+            sum += r * r;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** @return (Av − b)ᵢ */
+    abstract double residualAt(int i, double[] v, double[] b);
 
     /** @return the matrix whose cell (i, j ≥ i) is {@code program.apply(i, j, a_ij)}, kept symmetric */
-    SymmetricMatrix programmed(CellProgram program);
+    abstract SymmetricMatrix programmed(CellProgram program);
 
     /** @return true if the Cholesky factor exists (every pivot &gt; 0 and finite) */
-    boolean positiveDefinite();
+    abstract boolean positiveDefinite();
 
     /**
      * @param b right-hand side, finite
      * @return A⁻¹b by Cholesky, or empty if A is not positive definite or the solution not finite
      */
-    Optional<double[]> solve(double[] b);
+    abstract Optional<double[]> solve(double[] b);
 
     /** @return the flow's eigendecomposition, or null if an eigenvalue is not &gt; 0 and finite */
-    LinearFlow decomposition();
-
-    /** @return true if {@code other} has the same form and bit-for-bit the same entries */
-    boolean sameEntries(SymmetricMatrix other);
+    abstract LinearFlow decomposition();
 
     /** @return the matrix row-major, n x n (a copy) */
-    double[] toRowMajor();
+    abstract double[] toRowMajor();
 
     /** The general form. */
-    final class Dense implements SymmetricMatrix {
-        private final int n;
+    static final class Dense extends SymmetricMatrix {
         private final double[] a;
 
         private Dense(double[] a, int n) {
+            super(n, a);
             if (a.length != n * n) {
                 throw new IllegalArgumentException("matrix has " + a.length + " entries, expected " + n * n);
             }
-            this.n = n;
             this.a = a;
         }
 
         @Override
-        public int n() {
-            return n;
-        }
-
-        @Override
-        public boolean allFinite() {
-            return LocalQuadratic.allFinite(a);
-        }
-
-        @Override
-        public double maxAbs() {
-            return LocalQuadratic.maxAbs(a);
-        }
-
-        @Override
-        public double maxAbsRowSum() {
+        double maxAbsRowSum() {
             double max = 0;
             for (int i = 0; i < n; i++) {
                 double row = 0;
@@ -134,24 +148,17 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         }
 
         @Override
-        public double residual(double[] v, double[] b, double[] out) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double r = -b[i];
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    r += a[row + j] * v[j];
-                }
-                if (out != null) {
-                    out[i] = r;
-                }
-                sum += r * r;
+        double residualAt(int i, double[] v, double[] b) {
+            double r = -b[i];
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                r += a[row + j] * v[j];
             }
-            return Math.sqrt(sum);
+            return r;
         }
 
         @Override
-        public SymmetricMatrix programmed(CellProgram program) {
+        SymmetricMatrix programmed(CellProgram program) {
             double[] p = new double[n * n];
             for (int i = 0; i < n; i++) {
                 for (int j = i; j < n; j++) {
@@ -165,12 +172,12 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         }
 
         @Override
-        public boolean positiveDefinite() {
+        boolean positiveDefinite() {
             return cholesky().isPresent();
         }
 
         @Override
-        public Optional<double[]> solve(double[] b) {
+        Optional<double[]> solve(double[] b) {
             Optional<double[]> factor = cholesky();
             if (factor.isEmpty()) {
                 return Optional.empty();
@@ -221,64 +228,37 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         }
 
         @Override
-        public LinearFlow decomposition() {
+        LinearFlow decomposition() {
             return LinearFlow.of(a, n);
         }
 
         @Override
-        public boolean sameEntries(SymmetricMatrix other) {
-            return other instanceof Dense d && Arrays.equals(a, d.a);
-        }
-
-        @Override
-        public double[] toRowMajor() {
+        double[] toRowMajor() {
             return a.clone();
         }
     }
 
     /** Only the diagonal; every entry off it is zero. */
-    final class Diagonal implements SymmetricMatrix {
+    static final class Diagonal extends SymmetricMatrix {
         private final double[] d;
 
         private Diagonal(double[] d) {
+            super(d.length, d);
             this.d = d;
         }
 
         @Override
-        public int n() {
-            return d.length;
+        double maxAbsRowSum() {
+            return maxAbs();
         }
 
         @Override
-        public boolean allFinite() {
-            return LocalQuadratic.allFinite(d);
+        double residualAt(int i, double[] v, double[] b) {
+            return d[i] * v[i] - b[i];
         }
 
         @Override
-        public double maxAbs() {
-            return LocalQuadratic.maxAbs(d);
-        }
-
-        @Override
-        public double maxAbsRowSum() {
-            return LocalQuadratic.maxAbs(d);
-        }
-
-        @Override
-        public double residual(double[] v, double[] b, double[] out) {
-            double sum = 0;
-            for (int i = 0; i < d.length; i++) {
-                double r = d[i] * v[i] - b[i];
-                if (out != null) {
-                    out[i] = r;
-                }
-                sum += r * r;
-            }
-            return Math.sqrt(sum);
-        }
-
-        @Override
-        public SymmetricMatrix programmed(CellProgram program) {
+        SymmetricMatrix programmed(CellProgram program) {
             double[] p = new double[d.length];
             for (int i = 0; i < d.length; i++) {
                 p[i] = program.apply(i, i, d[i]);
@@ -287,7 +267,7 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         }
 
         @Override
-        public boolean positiveDefinite() {
+        boolean positiveDefinite() {
             for (double x : d) {
                 if (!(x > 0) || Double.isInfinite(x)) {
                     return false;
@@ -297,7 +277,7 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         }
 
         @Override
-        public Optional<double[]> solve(double[] b) {
+        Optional<double[]> solve(double[] b) {
             if (!positiveDefinite()) {
                 return Optional.empty();
             }
@@ -311,17 +291,12 @@ sealed interface SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMatrix.
         }
 
         @Override
-        public LinearFlow decomposition() {
+        LinearFlow decomposition() {
             return LinearFlow.ofDiagonal(d);
         }
 
         @Override
-        public boolean sameEntries(SymmetricMatrix other) {
-            return other instanceof Diagonal o && Arrays.equals(d, o.d);
-        }
-
-        @Override
-        public double[] toRowMajor() {
+        double[] toRowMajor() {
             int n = d.length;
             double[] a = new double[n * n];
             for (int i = 0; i < n; i++) {

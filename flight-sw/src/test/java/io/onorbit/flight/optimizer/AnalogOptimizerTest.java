@@ -355,20 +355,12 @@ class AnalogOptimizerTest {
     void diagonalFormIsBitIdenticalToTheGeneralArithmetic(long seed) {
         int n = 40 + 60 * (int) seed;
         SplittableRandom r = new SplittableRandom(seed);
-        double[] d = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = r.nextDouble(0.5, 20);
-            b[i] = r.nextDouble(-1, 1);
-        }
+        double[] d = RandomQuadratics.uniform(r, n, 0.5, 20);
+        double[] b = RandomQuadratics.uniform(r, n, -1, 1);
         if (seed % 3 == 0) {
             d[n / 2] = 1e-6; // below half a DAC step of the largest entry
         }
-        double[] a = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            a[i * n + i] = d[i];
-        }
-        EnergyFunction[] energies = {proximalStep(n, seed), new QuadraticEnergy(a, b)};
+        EnergyFunction[] energies = {proximalStep(n, seed), new QuadraticEnergy(RandomQuadratics.diagonalMatrix(d), b)};
         AnalogOptimizer.Settings settings = AnalogOptimizer.Settings.defaults().withSeed(seed)
                 .withMismatchSigma(0.01 * seed);
         for (AnalogOptimizer.FlowSolution flow : new AnalogOptimizer.FlowSolution[] {
@@ -455,17 +447,11 @@ class AnalogOptimizerTest {
     void diagonalQuadraticSettlesAtItsClosedFormResidual(long seed) {
         int n = 250;
         SplittableRandom r = new SplittableRandom(seed);
-        double[] a = new double[n * n];
-        double[] lambda = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            lambda[i] = r.nextDouble(0.1, 10);
-            a[i * n + i] = lambda[i];
-            b[i] = r.nextDouble(-1, 1);
-        }
+        double[] lambda = RandomQuadratics.uniform(r, n, 0.1, 10);
+        double[] b = RandomQuadratics.uniform(r, n, -1, 1);
         double tol = 1e-3;
         AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(tol));
-        AnalogSolve s = opt.solve(new QuadraticEnergy(a, b), new double[n], 1e-3);
+        AnalogSolve s = opt.solve(new QuadraticEnergy(RandomQuadratics.diagonalMatrix(lambda), b), new double[n], 1e-3);
         double sa = 0;
         double sb = 0;
         for (int i = 0; i < n; i++) {

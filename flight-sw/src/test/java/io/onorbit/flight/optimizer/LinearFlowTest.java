@@ -100,16 +100,10 @@ class LinearFlowTest {
     void diagonalDecompositionSettlesAsTheGeneralOne(long seed) {
         int n = 60;
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        double[] d = new double[n];
-        double[] a = new double[n * n];
-        double[] b = new double[n];
-        double[] v0 = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = r.nextDouble(0.05, 3);
-            a[i * n + i] = d[i];
-            b[i] = r.nextDouble(-1, 1);
-            v0[i] = r.nextDouble(-0.5, 0.5);
-        }
+        double[] d = RandomQuadratics.uniform(r, n, 0.05, 3);
+        double[] a = RandomQuadratics.diagonalMatrix(d);
+        double[] b = RandomQuadratics.uniform(r, n, -1, 1);
+        double[] v0 = RandomQuadratics.uniform(r, n, -0.5, 0.5);
         LinearFlow diagonal = LinearFlow.ofDiagonal(d);
         LinearFlow general = LinearFlow.of(a, n);
         double[] ld = diagonal.eigenvalues();

@@ -37,6 +37,25 @@ final class RandomQuadratics {
         return new QuadraticEnergy(a, b);
     }
 
+    /** @return n values uniform in [lo, hi) */
+    static double[] uniform(SplittableRandom r, int n, double lo, double hi) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextDouble(lo, hi);
+        }
+        return v;
+    }
+
+    /** @return the row-major n x n matrix whose diagonal is d and every other entry zero */
+    static double[] diagonalMatrix(double[] d) {
+        int n = d.length;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] = d[i];
+        }
+        return a;
+    }
+
     /** Solves A x = b by Gaussian elimination with partial pivoting (independent of the code under test). */
     static double[] solve(QuadraticEnergy q) {
         int n = q.dimension();
