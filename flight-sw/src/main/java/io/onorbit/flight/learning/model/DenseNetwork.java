@@ -251,24 +251,34 @@ public final class DenseNetwork {
                 continue;
             }
             // Sorted indices (sparse rows: whole weight rows, then biases): the row is found by a
-            // division only when p leaves the last one; same products, same order.
+            // division only when p leaves the last one, and the rest of a row present without a gap
+            // is one loop the compiler vectorizes; the same products for each parameter.
             int row = 0;
             int rowStart = 0;
             int rowEnd = 0;
-            for (int k = k0; k < k1; k++) {
+            for (int k = k0; k < k1; ) {
                 int p = subset.index(k);
-                float g;
                 if (p >= b) {
-                    g = dl[p - b];
-                } else {
-                    if (p < rowStart || p >= rowEnd) {
-                        row = (p - w) / nIn;
-                        rowStart = w + row * nIn;
-                        rowEnd = rowStart + nIn;
-                    }
-                    g = dl[row] * a[p - rowStart];
+                    grad[k] += scale * dl[p - b];
+                    k++;
+                    continue;
                 }
-                grad[k] += scale * g;
+                if (p >= rowEnd || p < rowStart) {
+                    row = (p - w) / nIn;
+                    rowStart = w + row * nIn;
+                    rowEnd = rowStart + nIn;
+                }
+                int col = p - rowStart;
+                int rowLastK = k + (nIn - 1 - col);
+                if (rowLastK < k1 && subset.index(rowLastK) == rowEnd - 1) {
+                    float d = dl[row];
+                    for (int c = col; c < nIn; c++, k++) {
+                        grad[k] += scale * (d * a[c]);
+                    }
+                } else {
+                    grad[k] += scale * (dl[row] * a[col]);
+                    k++;
+                }
             }
         }
     }

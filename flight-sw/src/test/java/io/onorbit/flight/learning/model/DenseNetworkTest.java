@@ -48,6 +48,37 @@ class DenseNetworkTest {
         }
     }
 
+    /**
+     * A sparse subset's gradient is, bit for bit, the whole network's gradient at the same
+     * parameters (the whole network's goes through the contiguous walk, another path), over
+     * several samples and scales, at row fractions that leave partial runs and single rows.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.1, 0.5, 0.9})
+    void sparseRowsGradientIsTheWholeGradientAtItsParameters(double fraction) {
+        MemoryAccountant acct = MemoryAccountant.unbounded();
+        DenseNetwork net = new DenseNetwork(new int[] {8, 32, 16, 1}, 5, acct);
+        TrainableSubset all = TrainableSubset.of(TrainableSubset.Kind.FULL, 1, 0, net, acct);
+        TrainableSubset rows = TrainableSubset.of(TrainableSubset.Kind.SPARSE_ROWS, fraction, 9, net, acct);
+        float[] whole = new float[all.size()]; // the whole network: index k is parameter k
+        float[] sparse = new float[rows.size()];
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int sample = 0; sample < 20; sample++) {
+            float[] x = new float[8];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rng.nextGaussian();
+            }
+            float residual = net.predict(x) - (float) rng.nextDouble();
+            float scale = 1f / (1 + sample % 4);
+            net.backward(residual, all, whole, scale);
+            net.backward(residual, rows, sparse, scale);
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            assertThat(Float.floatToRawIntBits(sparse[k])).as("parameter %d", rows.index(k))
+                    .isEqualTo(Float.floatToRawIntBits(whole[rows.index(k)]));
+        }
+    }
+
     @Test
     void subsetsSelectTheDocumentedParameters() {
         MemoryAccountant acct = MemoryAccountant.unbounded();
