@@ -8,7 +8,6 @@ import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.task.TaskSpec;
 import io.onorbit.verification.experiment.DriftExperiment;
 import io.onorbit.verification.experiment.DriftOutcome;
-import io.onorbit.verification.experiment.TrainingPower;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.learning.task.TaskDataException;
@@ -105,7 +104,7 @@ public final class DriftCommand implements Callable<Integer> {
         for (String name : tasks) {
             try {
                 // A fresh battery and envelope per task: every task sees the same power history.
-                TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
+                BudgetedTrainingPower power = BudgetedTrainingPower.envelope(schedule, powerSystem, config.solar().samplePeriodS());
                 outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
             } catch (MemoryBudgetException e) {
                 throw new UserInputException(missionOptions.file().getFileName() + ": learning.memory_budget_bytes: " + e.getMessage());
