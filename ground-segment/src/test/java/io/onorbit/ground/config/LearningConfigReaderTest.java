@@ -73,8 +73,12 @@ class LearningConfigReaderTest {
 
     @Test
     void theStepRuleIsReadAndANormalisedRateAtTheStabilityLimitIsRefused() throws Exception {
-        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 5\n")).trainer().stepRule())
+        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 100\n")).trainer().stepRule())
                 .isEqualTo(io.onorbit.flight.learning.StepRule.SGD);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 100.5\n")))
+                .hasMessageStartingWith("m.yaml: learning.learning_rate:");
+        assertThat(LearningConfigReader.read(yaml("learning:\n  learning_rate: 1.999\n")).trainer().learningRate())
+                .as("the default rule is nlms").isEqualTo(1.999);
         assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  learning_rate: 1.5\n")).trainer()
                 .learningRate()).isEqualTo(1.5);
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  learning_rate: 2\n")))
