@@ -3,6 +3,7 @@ package io.onorbit.ground.config;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.DriftExperimentSettings;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.TaskSpec;
@@ -36,7 +37,7 @@ public final class LearningConfigReader {
         ConfigNode n = root.required("learning");
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
-                "experiment", "personal_layers"));
+                "experiment", "personal_layers", "personalisation", "mixing_memory_samples"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -128,6 +129,10 @@ public final class LearningConfigReader {
                     x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
         }
         boolean taskChosen = n.child("task").map(k -> k.has("kind")).orElse(false);
-        return new LearningConfig(trainer, s, task, e, taskChosen);
+        Personalisation p = d.personalisation();
+        Personalisation.Kind kind = Personalisation.Kind.valueOf(n.choice("personalisation", p.kind().label(),
+                Set.of("interpolation", "none")).toUpperCase(Locale.ROOT));
+        p = new Personalisation(kind, n.number("mixing_memory_samples", p.mixingMemorySamples(), 2, 1e9));
+        return new LearningConfig(trainer, s, task, e, taskChosen, p);
     }
 }

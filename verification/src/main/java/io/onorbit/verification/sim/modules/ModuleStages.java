@@ -152,7 +152,7 @@ public final class ModuleStages implements StageFactory {
     public void checkMemoryBudget(OnboardSchedule schedule) {
         int features = learning.createTask(schedule, 0).featureCount();
         try {
-            TrainingPayload.of(payload, features, learning.trainer(), optimizer(0));
+            TrainingPayload.of(payload, features, learning.trainer(), learning.personalisation(), optimizer(0));
         } catch (MemoryBudgetException e) {
             throw mission.error("learning.memory_budget_bytes", e.getMessage());
         }
@@ -241,7 +241,8 @@ public final class ModuleStages implements StageFactory {
         DeployedModel launch = deployed();
         FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), learning.createTask(schedule, seed).featureCount(),
                 payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
-                launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
+                launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S,
+                learning.personalisation());
         return new FlightComputerStage(config, optimizer(seed));
     }
 
