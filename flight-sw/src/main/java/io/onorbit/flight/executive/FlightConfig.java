@@ -47,7 +47,9 @@ public record FlightConfig(OnboardSchedule schedule, PowerSystem power, Learning
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(apids, "apids");
         Objects.requireNonNull(satellite, "satellite");
-        Objects.requireNonNull(personalisation, "personalisation");
+        if (personalisation.kind() == io.onorbit.flight.learning.Personalisation.Kind.AUTO) {
+            throw new IllegalArgumentException("personalisation must be chosen before launch (resolvedFor), not auto");
+        }
         if (featureCount < 1) {
             throw new IllegalArgumentException("featureCount " + featureCount + " must be >= 1");
         }

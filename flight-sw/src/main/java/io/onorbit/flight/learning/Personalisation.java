@@ -26,7 +26,13 @@ public record Personalisation(Kind kind, double mixingMemorySamples) {
         /** One model, the federated one. */
         NONE,
         /** A personal model next to the federated one, their predictions interpolated. */
-        INTERPOLATION;
+        INTERPOLATION,
+        /**
+         * Chosen by the ground before launch ({@link #resolvedFor}): interpolation in a
+         * constellation, none for a lone satellite, whose global model is built from its own
+         * deltas only and so could add nothing to a personal model but its cost.
+         */
+        AUTO;
 
         /** @return the mission-file spelling */
         public String label() {
@@ -49,9 +55,21 @@ public record Personalisation(Kind kind, double mixingMemorySamples) {
         }
     }
 
-    /** @return the default: interpolation with a day's memory */
+    /** @return the default: chosen by the constellation's size, with a day's memory */
     public static Personalisation defaults() {
-        return new Personalisation(Kind.INTERPOLATION, DEFAULT_MIXING_MEMORY_SAMPLES);
+        return new Personalisation(Kind.AUTO, DEFAULT_MIXING_MEMORY_SAMPLES);
+    }
+
+    /**
+     * @param satellites how many satellites share the federation, &ge; 1
+     * @return this, with {@link Kind#AUTO} made {@link Kind#INTERPOLATION} for more than one
+     *         satellite and {@link Kind#NONE} for one
+     */
+    public Personalisation resolvedFor(int satellites) {
+        if (kind != Kind.AUTO) {
+            return this;
+        }
+        return new Personalisation(satellites > 1 ? Kind.INTERPOLATION : Kind.NONE, mixingMemorySamples);
     }
 
     /** @return only the federated model */

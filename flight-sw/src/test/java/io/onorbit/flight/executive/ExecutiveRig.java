@@ -101,7 +101,7 @@ final class ExecutiveRig {
         this.config = new FlightConfig(s, PowerSystem.sixUCubesat(), trainer, FEATURES,
                 PayloadSpec.defaults(PayloadEngine.DIGITAL), LinkConfig.defaults(), apids, SAT,
                 key, golden, ModelVersion.of(0, golden), 30, 3600, FlightConfig.DEFAULT_DELTA_CADENCE_S,
-                Personalisation.defaults());
+                Personalisation.defaults().resolvedFor(2));
     }
 
     /** @return a new flight software instance on this rig's flash (a reset: nothing kept in RAM) */

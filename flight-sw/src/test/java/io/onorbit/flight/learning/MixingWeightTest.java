@@ -76,6 +76,14 @@ class MixingWeightTest {
     }
 
     @Test
+    void autoIsInterpolationInAConstellationAndNoneForALoneSatellite() {
+        assertThat(Personalisation.defaults().resolvedFor(12).kind()).isEqualTo(Personalisation.Kind.INTERPOLATION);
+        assertThat(Personalisation.defaults().resolvedFor(1).kind()).isEqualTo(Personalisation.Kind.NONE);
+        Personalisation chosen = new Personalisation(Personalisation.Kind.INTERPOLATION, 100);
+        assertThat(chosen.resolvedFor(1)).isEqualTo(chosen);
+    }
+
+    @Test
     void aNonFiniteSampleIsIgnoredAndBadStateRefused() {
         MixingWeight m = MixingWeight.start(10).observe(1f, 0f, 1f);
         assertThat(m.observe(Float.NaN, 0f, 1f)).isEqualTo(m);

@@ -131,7 +131,7 @@ public final class LearningConfigReader {
         boolean taskChosen = n.child("task").map(k -> k.has("kind")).orElse(false);
         Personalisation p = d.personalisation();
         Personalisation.Kind kind = Personalisation.Kind.valueOf(n.choice("personalisation", p.kind().label(),
-                Set.of("interpolation", "none")).toUpperCase(Locale.ROOT));
+                Set.of("auto", "interpolation", "none")).toUpperCase(Locale.ROOT));
         p = new Personalisation(kind, n.number("mixing_memory_samples", p.mixingMemorySamples(), 2, 1e9));
         return new LearningConfig(trainer, s, task, e, taskChosen, p);
     }
