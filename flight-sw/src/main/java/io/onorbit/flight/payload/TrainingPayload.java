@@ -93,6 +93,9 @@ public final class TrainingPayload {
         this.inputs = inputs;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.personalisation = Objects.requireNonNull(personalisation, "personalisation");
+        if (personalisation.kind() == Personalisation.Kind.AUTO) {
+            throw new IllegalArgumentException("personalisation must be chosen (resolvedFor), not auto");
+        }
         this.solver = new SolveMeter(Objects.requireNonNull(optimizer, "optimizer"));
         this.costs = Objects.requireNonNull(costs, "costs");
         this.x = new float[inputs];

@@ -140,7 +140,7 @@ class TrainingPayloadTest {
     void aPersonalModelTrainsLikeAnIndependentTrainerInsideTheSameBudgetAndIsPaidFor() {
         PayloadSpec spec = PayloadSpec.defaults(PayloadEngine.DIGITAL);
         LearningSettings settings = SMALL.withMemoryBudgetBytes(8192);
-        TrainingPayload p = TrainingPayload.of(spec, FEATURES, settings, Personalisation.defaults(),
+        TrainingPayload p = TrainingPayload.of(spec, FEATURES, settings, Personalisation.defaults().resolvedFor(2),
                 DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
         OnboardTrainer alone = OnboardTrainer.create(FEATURES, settings, DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
         assertThat(p.personal()).isPresent();
