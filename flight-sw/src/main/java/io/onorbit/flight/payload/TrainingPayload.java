@@ -5,7 +5,7 @@ import io.onorbit.flight.learning.MixingWeight;
 import io.onorbit.flight.learning.OnboardTrainer;
 import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.optimizer.DigitalEnergyCosts;
-import io.onorbit.flight.optimizer.EnergyFunction;
+import io.onorbit.flight.optimizer.ObservedOptimizer;
 import io.onorbit.flight.optimizer.OptimizationResult;
 import io.onorbit.flight.optimizer.Optimizer;
 import java.util.EnumMap;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * The training payload: the hardware that trains, with its power states, the sensor samples
@@ -56,7 +57,8 @@ public final class TrainingPayload {
     private final int inputs;
     private final LearningSettings settings;
     private final Personalisation personalisation;
-    private final SolveMeter solver;
+    private final SolveMeter meter = new SolveMeter();
+    private final Optimizer solver;
     private final DigitalEnergyCosts costs;
     private final float[] x;
     private final EnumMap<PowerState, Double> seconds = new EnumMap<>(PowerState.class);
@@ -96,7 +98,7 @@ public final class TrainingPayload {
         if (personalisation.kind() == Personalisation.Kind.AUTO) {
             throw new IllegalArgumentException("personalisation must be chosen (resolvedFor), not auto");
         }
-        this.solver = new SolveMeter(Objects.requireNonNull(optimizer, "optimizer"));
+        this.solver = new ObservedOptimizer(Objects.requireNonNull(optimizer, "optimizer"), meter);
         this.costs = Objects.requireNonNull(costs, "costs");
         this.x = new float[inputs];
         for (PowerState s : PowerState.values()) {
@@ -179,7 +181,7 @@ public final class TrainingPayload {
             float y = buffer.poll(x);
             long attemptsBefore = attempts();
             long updatesBefore = applied();
-            solver.drain();
+            meter.drain();
             float prediction = trainer.step(x, y, solveCapW);
             float served = prediction;
             if (personal.isPresent()) {
@@ -194,7 +196,7 @@ public final class TrainingPayload {
                 stepWork = stepWork.plus(work.perUpdate().times(attempted));
                 usedS += updateS * attempted / models;
             }
-            double[] s = solver.drain();
+            double[] s = meter.drain();
             usedS += s[0];
             stepSolveJ += s[1];
             solveS += s[0];
@@ -347,33 +349,16 @@ public final class TrainingPayload {
     }
 
     /** Records, at the optimizer interface, the time and energy of every solve since the last drain. */
-    private static final class SolveMeter implements Optimizer {
-        private final Optimizer inner;
+    private static final class SolveMeter implements Consumer<OptimizationResult> {
         private double timeS;
         private double energyJ;
         private double longestS;
 
-        SolveMeter(Optimizer inner) {
-            this.inner = inner;
-        }
-
         @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public double minimumOperatingPowerW() {
-            return inner.minimumOperatingPowerW();
-        }
-
-        @Override
-        public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
-            OptimizationResult r = inner.minimize(energy, start, maxPowerW);
+        public void accept(OptimizationResult r) {
             timeS += r.settleTimeS();
             energyJ += r.energyJ();
             longestS = Math.max(longestS, r.settleTimeS());
-            return r;
         }
 
         /** @return {time s, energy J, longest single solve s} since the last call, and starts over */
