@@ -34,7 +34,7 @@ final class SatelliteGeometry {
     SatelliteGeometry(OrbitContext context, Frame inertial, AbsoluteDate epoch, double durationS,
                       List<StationGeometry> stations) {
         this.rotation = new EarthRotation(inertial, context.cirf(), context.itrf(), epoch, durationS, EARTH_ROTATION_KNOT_S);
-        this.sun = new SunTable(context.sun(), inertial, epoch, durationS, 3600.0);
+        this.sun = new SunTable(context.sun(), context.inertial(), inertial, epoch, durationS, 3600.0);
         this.stations = stations.toArray(new StationGeometry[0]);
         this.earth = context.earth();
         this.sunRadiusM = OrbitContext.SUN_RADIUS_M;
