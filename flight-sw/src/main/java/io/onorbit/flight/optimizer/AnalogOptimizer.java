@@ -25,7 +25,10 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
  * ({@link FlowSolution#EXACT}: eigendecomposition of the programmed matrix, kept while it does not
  * change, and the settle time as the root of the residual's closed form); a Hipparchus
  * Dormand-Prince 5(4) integration stopped by an event detector ({@link FlowSolution#INTEGRATED})
- * is the reference it is checked against. The settled voltages are read through ADCs.
+ * is the reference it is checked against. The settled voltages are read through ADCs. A diagonal
+ * matrix (the proximal model ρI of every non-quadratic energy) is held as its diagonal from posing to
+ * read-out ({@link SymmetricMatrix}): O(n) simulator work per solve with the same numbers as the
+ * dense arithmetic, while the circuit's costs below stay those of the whole n x n array.
  *
  * <p><b>Time constant.</b> τ = n²·E_τ / P: the n² multiply cells share the bias power P, each must
  * move its node charge (E_τ = C·V², default 1 pJ) per time constant. τ ∝ 1/P, so the energy
@@ -83,11 +86,10 @@ public final class AnalogOptimizer implements Optimizer {
     private final FlowSolution flowSolution;
     private final SplittableRandom noise;
     /** the last programmed matrix and its decomposition, reused while the matrix is the same */
-    private double[] decomposedMatrix;
+    private SymmetricMatrix decomposedMatrix;
     private LinearFlow decomposition;
-    /** the device mismatch factors for the last dimension (fixed per device position and seed) */
-    private double[] mismatch;
-    private int mismatchN = -1;
+    /** the device mismatch for the last dimension (fixed per device position and seed) */
+    private DeviceMismatch mismatch;
 
     /**
      * Circuit settings.
@@ -250,51 +252,57 @@ public final class AnalogOptimizer implements Optimizer {
      * @throws PowerEnvelopeException if {@code maxPowerW} is below the minimum operating power
      */
     public synchronized AnalogSolve solve(EnergyFunction energy, double[] start, double maxPowerW) {
+        requireOperatingPower(maxPowerW);
+        return solve(LocalQuadratic.of(energy, start, s.proximalStrength()), start, maxPowerW);
+    }
+
+    private void requireOperatingPower(double maxPowerW) {
         if (!(maxPowerW >= s.minOperatingPowerW())) {
             throw new PowerEnvelopeException("analog optimizer needs at least " + s.minOperatingPowerW()
                     + " W but the envelope allows " + maxPowerW + " W");
         }
+    }
+
+    /**
+     * Solves a posed quadratic; tests pose one with its matrix held dense to hold the diagonal
+     * form's O(n) arithmetic against the general one.
+     */
+    synchronized AnalogSolve solve(LocalQuadratic q, double[] start, double maxPowerW) {
+        requireOperatingPower(maxPowerW);
         double powerW = Math.min(maxPowerW, s.maxOperatingPowerW());
-        LocalQuadratic q = LocalQuadratic.of(energy, start, s.proximalStrength());
         int n = q.n;
         Optional<double[]> exact = q.exactMinimizer();
         double conversions = (double) n * (n + 1) / 2 + 2.0 * n;
         double conversionJ = conversions * s.conversionFomJ() * Math.pow(2, s.dacBits())
                 + n * s.conversionFomJ() * Math.pow(2, s.adcBits());
         double tau = tauS(n, powerW);
-        if (!LocalQuadratic.allFinite(q.a) || !LocalQuadratic.allFinite(q.b) || !LocalQuadratic.allFinite(start)) {
+        if (!q.a.allFinite() || !LocalQuadratic.allFinite(q.b) || !LocalQuadratic.allFinite(start)) {
             return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
 
         // Program the crossbar: quantize to the DAC against the largest entry, apply fixed mismatch.
-        double scaleA = Math.max(LocalQuadratic.maxAbs(q.a), Double.MIN_NORMAL);
+        double scaleA = Math.max(q.a.maxAbs(), Double.MIN_NORMAL);
         double scaleB = Math.max(LocalQuadratic.maxAbs(q.b), Double.MIN_NORMAL);
-        double[] gain = mismatchFactors(n);
-        double[] ah = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double v = quantize(q.a[i * n + j] / scaleA, s.dacBits()) * gain[i * n + j];
-                ah[i * n + j] = v;
-                ah[j * n + i] = v;
-            }
-        }
+        DeviceMismatch gains = mismatch(n);
+        int dacBits = s.dacBits();
+        SymmetricMatrix ah = q.a.programmed((i, j, v) -> quantize(v / scaleA, dacBits) * gains.cell(i, j));
         // The flow dv/dt = -(A v - b)/tau settles only if the programmed A is positive definite;
         // quantization and mismatch can take an ill-conditioned A (small proximal weight, large
         // replay) out of that cone, and the flow then grows without bound. The controller checks
         // the programmed matrix (its Cholesky factor exists) before biasing the array.
-        if (LocalQuadratic.cholesky(ah, n).isEmpty()) {
+        if (!ah.positiveDefinite()) {
             return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
         double[] bh = new double[n];
         for (int i = 0; i < n; i++) {
-            bh[i] = quantize(q.b[i] / scaleB, s.dacBits()) * gain[n * n + i];
+            bh[i] = quantize(q.b[i] / scaleB, dacBits) * gains.input(i);
         }
         // Voltages are w scaled by scaleA/scaleB; the start is programmed through the DAC too.
         double toVolts = scaleA / scaleB;
         double startScale = Math.max(LocalQuadratic.maxAbs(start) * toVolts, Double.MIN_NORMAL);
         double[] v0 = new double[n];
         for (int i = 0; i < n; i++) {
-            v0[i] = quantize(start[i] * toVolts / startScale, s.dacBits()) * startScale;
+            v0[i] = quantize(start[i] * toVolts / startScale, dacBits) * startScale;
         }
         if (!Double.isFinite(toVolts) || !LocalQuadratic.allFinite(v0)) {
             return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
@@ -312,7 +320,7 @@ public final class AnalogOptimizer implements Optimizer {
             converged = true;
             evaluations = 0;
         } else if (flowSolution == FlowSolution.EXACT) {
-            LinearFlow exactFlow = decompose(ah, n);
+            LinearFlow exactFlow = decompose(ah);
             if (exactFlow == null) {
                 return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
             }
@@ -353,7 +361,7 @@ public final class AnalogOptimizer implements Optimizer {
         double sigmaV = s.capacitanceF() > 0 ? Math.sqrt(BOLTZMANN_JK * s.temperatureK() / s.capacitanceF()) : 0;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * gaussian(noise);
+            double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * DeviceMismatch.standardNormal(noise);
             w[i] = quantize(v / fullScale, s.adcBits()) * fullScale / toVolts;
         }
 
@@ -398,106 +406,51 @@ public final class AnalogOptimizer implements Optimizer {
      * @return the eigendecomposition of the programmed matrix, the last one if the matrix is the
      *         same (bit for bit), or null if a decomposition is not usable (an eigenvalue not > 0)
      */
-    private LinearFlow decompose(double[] ah, int n) {
-        if (decomposition == null || !java.util.Arrays.equals(ah, decomposedMatrix)) {
-            decomposition = LinearFlow.of(ah, n);
-            decomposedMatrix = ah.clone();
+    private LinearFlow decompose(SymmetricMatrix ah) {
+        if (decomposition == null || !ah.sameEntries(decomposedMatrix)) {
+            decomposition = ah.decomposition();
+            decomposedMatrix = ah;
         }
         return decomposition;
     }
 
-    /**
-     * @return 1 + σ·g for every device position of an n-variable array: [i·n + j] for the matrix
-     *         cell (i, j ≥ i), [n² + i] for the i-th input; fixed per position and seed, so computed
-     *         once per dimension
-     */
-    private double[] mismatchFactors(int n) {
-        if (mismatchN != n) {
-            double[] g = new double[n * n + n];
-            for (int i = 0; i < n; i++) {
-                for (int j = i; j < n; j++) {
-                    g[i * n + j] = 1 + s.mismatchSigma() * deviceGaussian(i, j);
-                }
-                g[n * n + i] = 1 + s.mismatchSigma() * deviceGaussian(i, n + i);
-            }
-            mismatch = g;
-            mismatchN = n;
+    /** @return the device mismatch of an n-variable array (fixed per position and seed, kept per dimension) */
+    private DeviceMismatch mismatch(int n) {
+        if (mismatch == null || mismatch.n() != n) {
+            mismatch = new DeviceMismatch(n, s.mismatchSigma(), s.seed());
         }
         return mismatch;
     }
 
-    /** @return a standard normal fixed for the device at (row, column) and this engine's seed */
-    private double deviceGaussian(int row, int column) {
-        long key = s.seed() * 0x9E3779B97F4A7C15L + ((long) row << 32) + column;
-        return gaussian(new SplittableRandom(key));
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        // Box-Muller, one value
-        double u1 = r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
     /** dv/dt = -(A v - b) / tau. */
     private static final class Flow implements OrdinaryDifferentialEquation {
-        private final double[] a;
+        private final SymmetricMatrix a;
         private final double[] b;
         private final double tau;
-        private final int n;
-        /** A's diagonal when A is diagonal (every proximal step), else null: O(n) instead of O(n^2) per evaluation. */
-        private final double[] diagonal;
 
-        Flow(double[] a, double[] b, double tau) {
+        Flow(SymmetricMatrix a, double[] b, double tau) {
             this.a = a;
             this.b = b;
             this.tau = tau;
-            this.n = b.length;
-            this.diagonal = LocalQuadratic.isDiagonal(a, n) ? diagonalOf(a, n) : null;
-        }
-
-        private static double[] diagonalOf(double[] a, int n) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = a[i * n + i];
-            }
-            return d;
         }
 
         @Override
         public int getDimension() {
-            return n;
+            return b.length;
         }
 
         @Override
         public double[] computeDerivatives(double t, double[] v) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = -residual(i, v) / tau;
+            double[] d = new double[b.length];
+            a.residual(v, b, d);
+            for (int i = 0; i < d.length; i++) {
+                d[i] = -d[i] / tau;
             }
             return d;
         }
 
-        /** @return (A v - b)_i */
-        private double residual(int i, double[] v) {
-            if (diagonal != null) {
-                return diagonal[i] * v[i] - b[i];
-            }
-            double r = -b[i];
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                r += a[row + j] * v[j];
-            }
-            return r;
-        }
-
         double residualNorm(double[] v) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double r = residual(i, v);
-                sum += r * r;
-            }
-            return Math.sqrt(sum);
+            return a.residual(v, b, null);
         }
     }
 

@@ -9,7 +9,8 @@ package io.onorbit.flight.optimizer;
  *
  * <p>The decomposition is Householder tridiagonalization and implicit QL (EISPACK tred2/tql2) on flat
  * arrays: for the trainer's 17 x 17 matrices a few times cheaper than a general library's, and
- * checked against Hipparchus' in the tests. Immutable; holds the decomposition of one matrix, so a
+ * checked against Hipparchus' in the tests. A diagonal matrix needs none of it
+ * ({@link #ofDiagonal}: O(n) per solve). Immutable; holds the decomposition of one matrix, so a
  * flow programmed again with the same matrix reuses it.
  */
 final class LinearFlow {
@@ -17,7 +18,10 @@ final class LinearFlow {
     private final int n;
     /** eigenvalues λᵢ > 0 */
     private final double[] lambda;
-    /** eigenvectors as columns, row-major n x n: q[r * n + i] is component r of vector i */
+    /**
+     * eigenvectors as columns, row-major n x n: q[r * n + i] is component r of vector i; null for
+     * the identity (a diagonal matrix)
+     */
     private final double[] q;
 
     private LinearFlow(int n, double[] lambda, double[] q) {
@@ -27,7 +31,7 @@ final class LinearFlow {
     }
 
     /**
-     * @param a symmetric matrix, row-major n x n
+     * @param a symmetric matrix, row-major n x n (not modified)
      * @param n dimension
      * @return its decomposition, or null if an eigenvalue is not positive and finite (the flow would
      *         not settle)
@@ -35,26 +39,32 @@ final class LinearFlow {
     static LinearFlow of(double[] a, int n) {
         double[] lambda = new double[n];
         double[] q = new double[n * n];
-        if (LocalQuadratic.isDiagonal(a, n)) {
-            // ρI and any diagonal matrix: the axes are the eigenvectors, exactly.
-            for (int i = 0; i < n; i++) {
-                lambda[i] = a[i * n + i];
-                q[i * n + i] = 1;
-            }
-        } else {
-            System.arraycopy(a, 0, q, 0, n * n);
-            double[] e = new double[n];
-            tridiagonalize(q, lambda, e, n);
-            if (!diagonalize(q, lambda, e, n)) {
-                return null;
-            }
+        System.arraycopy(a, 0, q, 0, n * n);
+        double[] e = new double[n];
+        tridiagonalize(q, lambda, e, n);
+        if (!diagonalize(q, lambda, e, n)) {
+            return null;
         }
+        return positive(lambda) ? new LinearFlow(n, lambda, q) : null;
+    }
+
+    /**
+     * @param d a diagonal matrix's diagonal (not modified): its entries are the eigenvalues and the
+     *          axes the eigenvectors, exactly, with no O(n²) eigenvector matrix
+     * @return its decomposition, or null if an entry is not positive and finite
+     */
+    static LinearFlow ofDiagonal(double[] d) {
+        double[] lambda = d.clone();
+        return positive(lambda) ? new LinearFlow(lambda.length, lambda, null) : null;
+    }
+
+    private static boolean positive(double[] lambda) {
         for (double l : lambda) {
             if (!(l > 0) || Double.isInfinite(l)) {
-                return null;
+                return false;
             }
         }
-        return new LinearFlow(n, lambda, q);
+        return true;
     }
 
     /**
@@ -153,6 +163,13 @@ final class LinearFlow {
             z[i] = qtb[i] / lambda[i] + Math.exp(-lambda[i] * s) * y[i];
         }
         double[] v = new double[n];
+        if (q == null) {
+            // what the sum below gives with Q = I: 0 + z_r (the other terms are zeros)
+            for (int r = 0; r < n; r++) {
+                v[r] = 0.0 + z[r];
+            }
+            return v;
+        }
         for (int r = 0; r < n; r++) {
             double sum = 0;
             int row = r * n;
@@ -166,6 +183,13 @@ final class LinearFlow {
 
     private double[] transposeTimes(double[] x) {
         double[] out = new double[n];
+        if (q == null) {
+            // what the sum below gives with Q = I: 0 + x_i (the other terms are zeros)
+            for (int i = 0; i < n; i++) {
+                out[i] = 0.0 + x[i];
+            }
+            return out;
+        }
         for (int r = 0; r < n; r++) {
             double xr = x[r];
             int row = r * n;
@@ -364,6 +388,13 @@ final class LinearFlow {
 
     /** @return the eigenvectors as the columns of a row-major n x n matrix (for tests) */
     double[] eigenvectors() {
+        if (q == null) {
+            double[] identity = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                identity[i * n + i] = 1;
+            }
+            return identity;
+        }
         return q.clone();
     }
 }

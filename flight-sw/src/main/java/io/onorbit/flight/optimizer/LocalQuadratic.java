@@ -7,16 +7,16 @@ import java.util.Optional;
  * {@link QuadraticEnergy}; otherwise its proximal local model around the start point,
  * E(w0) + g·(w - w0) + ρ/2 |w - w0|², i.e. A = ρI, b = ρ·w0 - g, whose minimizer w0 - g/ρ is one
  * gradient step of length 1/ρ (how non-quadratic losses are handled: one damped step per solve).
+ * A is held diagonal whenever it is ({@link SymmetricMatrix}).
  */
 final class LocalQuadratic {
 
     final int n;
-    /** row-major n x n */
-    final double[] a;
+    final SymmetricMatrix a;
     final double[] b;
 
-    private LocalQuadratic(int n, double[] a, double[] b) {
-        this.n = n;
+    private LocalQuadratic(SymmetricMatrix a, double[] b) {
+        this.n = b.length;
         this.a = a;
         this.b = b;
     }
@@ -27,17 +27,22 @@ final class LocalQuadratic {
             throw new IllegalArgumentException("start has " + start.length + " entries, energy dimension is " + n);
         }
         if (energy instanceof QuadraticEnergy q) {
-            return new LocalQuadratic(n, q.matrix(), q.linearTerm());
+            return new LocalQuadratic(SymmetricMatrix.of(q.matrix(), n), q.linearTerm());
         }
         double[] g = new double[n];
         energy.gradient(start, g);
-        double[] a = new double[n * n];
+        double[] d = new double[n];
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
-            a[i * n + i] = proximalStrength;
+            d[i] = proximalStrength;
             b[i] = proximalStrength * start[i] - g[i];
         }
-        return new LocalQuadratic(n, a, b);
+        return new LocalQuadratic(SymmetricMatrix.diagonal(d), b);
+    }
+
+    /** @return the same quadratic with A held dense (the general arithmetic, for tests) */
+    LocalQuadratic withDenseMatrix() {
+        return new LocalQuadratic(SymmetricMatrix.dense(a.toRowMajor(), n), b);
     }
 
     /**
@@ -48,82 +53,7 @@ final class LocalQuadratic {
         if (!allFinite(b)) {
             return Optional.empty();
         }
-        Optional<double[]> factor = cholesky(a, n);
-        if (factor.isEmpty()) {
-            return Optional.empty();
-        }
-        double[] l = factor.get();
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * y[k];
-            }
-            y[i] = s / l[i * n + i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
-        return allFinite(x) ? Optional.of(x) : Optional.empty();
-    }
-
-    /**
-     * Cholesky factor of a symmetric matrix.
-     *
-     * @param a row-major n x n, symmetric (only the lower triangle is read)
-     * @return L (row-major, lower triangular) with A = L Lᵀ, or empty if A is not positive
-     *         definite (a pivot &le; 0) or holds a non-finite entry
-     */
-    static Optional<double[]> cholesky(double[] a, int n) {
-        if (isDiagonal(a, n)) {
-            // The proximal model rho I (what every non-quadratic energy becomes) needs no O(n^3) work.
-            double[] l = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                double d = a[i * n + i];
-                if (!(d > 0) || Double.isInfinite(d)) {
-                    return Optional.empty();
-                }
-                l[i * n + i] = Math.sqrt(d);
-            }
-            return Optional.of(l);
-        }
-        double[] l = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * n + k] * l[j * n + k];
-                }
-                if (i == j) {
-                    if (!(s > 0) || Double.isInfinite(s)) {
-                        return Optional.empty();
-                    }
-                    l[i * n + i] = Math.sqrt(s);
-                } else {
-                    l[i * n + j] = s / l[j * n + j];
-                    if (!Double.isFinite(l[i * n + j])) {
-                        return Optional.empty();
-                    }
-                }
-            }
-        }
-        return Optional.of(l);
-    }
-
-    static boolean isDiagonal(double[] a, int n) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j && a[i * n + j] != 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return a.solve(b);
     }
 
     static boolean allFinite(double[] v) {

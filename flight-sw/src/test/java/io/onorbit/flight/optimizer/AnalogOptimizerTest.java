@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.onorbit.flight.learning.ProximalGradientEnergy;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -323,5 +325,179 @@ class AnalogOptimizerTest {
         AnalogSolve b = twice.solve(q, new double[9], 1e-3); // same matrix: cached decomposition
         assertThat(b.result().settleTimeS()).isCloseTo(a.result().settleTimeS(), offset(1e-12 * a.result().settleTimeS()));
         assertThat(RandomQuadratics.relativeError(b.result().solution(), a.result().solution())).isLessThan(1e-6);
+    }
+
+    /**
+     * The trainer's energy for a sparse-rows update: ηg·d + |d|²/2 around the zero step, n in the
+     * hundreds; some gradient entries exactly zero (parameters a batch did not touch).
+     */
+    private static ProximalGradientEnergy proximalStep(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = r.nextInt(10) == 0 ? 0f : (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-3, 1)));
+        }
+        ProximalGradientEnergy e = new ProximalGradientEnergy(g);
+        e.setStepSize(0.2);
+        return e;
+    }
+
+    /**
+     * The diagonal form does O(n) work and must give bit for bit what the general arithmetic gives
+     * on the same matrix held dense (every cell's gain drawn, n² cells quantized, the general
+     * Cholesky): the same read-out, settle time, energy, outcome and error, call after call (the
+     * noise stream advances alike), with mismatch, noise and 8-bit converters, on the trainer's
+     * proximal energies, on diagonal quadratics, and on a diagonal whose smallest entry the DAC
+     * rounds to zero (not definite once programmed).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void diagonalFormIsBitIdenticalToTheGeneralArithmetic(long seed) {
+        int n = 40 + 60 * (int) seed;
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] d = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = r.nextDouble(0.5, 20);
+            b[i] = r.nextDouble(-1, 1);
+        }
+        if (seed % 3 == 0) {
+            d[n / 2] = 1e-6; // below half a DAC step of the largest entry
+        }
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] = d[i];
+        }
+        EnergyFunction[] energies = {proximalStep(n, seed), new QuadraticEnergy(a, b)};
+        AnalogOptimizer.Settings settings = AnalogOptimizer.Settings.defaults().withSeed(seed)
+                .withMismatchSigma(0.01 * seed);
+        for (AnalogOptimizer.FlowSolution flow : new AnalogOptimizer.FlowSolution[] {
+                AnalogOptimizer.FlowSolution.EXACT, AnalogOptimizer.FlowSolution.INTEGRATED}) {
+            if (flow == AnalogOptimizer.FlowSolution.INTEGRATED && n > 150) {
+                continue; // the reference integration of hundreds of variables is slow; small n covers it
+            }
+            AnalogOptimizer diagonal = new AnalogOptimizer(settings, flow);
+            AnalogOptimizer general = new AnalogOptimizer(settings, flow);
+            for (EnergyFunction e : energies) {
+                double[] start = new double[n];
+                for (int call = 0; call < 3; call++) {
+                    LocalQuadratic posed = LocalQuadratic.of(e, start, settings.proximalStrength());
+                    assertThat(posed.a).isInstanceOf(SymmetricMatrix.Diagonal.class);
+                    AnalogSolve fast = diagonal.solve(posed, start, 2e-3);
+                    AnalogSolve slow = general.solve(posed.withDenseMatrix(), start, 2e-3);
+                    assertThat(fast.outcome()).isEqualTo(slow.outcome());
+                    if (seed % 3 == 0 && e instanceof QuadraticEnergy) {
+                        assertThat(fast.outcome()).isEqualTo(AnalogSolve.Outcome.NOT_DEFINITE);
+                    } else {
+                        assertThat(fast.outcome()).isEqualTo(AnalogSolve.Outcome.SETTLED);
+                    }
+                    assertThat(fast.result().solution()).containsExactly(slow.result().solution());
+                    assertThat(fast.result().settleTimeS()).isEqualTo(slow.result().settleTimeS());
+                    assertThat(fast.result().energyJ()).isEqualTo(slow.result().energyJ());
+                    assertThat(fast.result().operations()).isEqualTo(slow.result().operations());
+                    assertThat(fast.relativeError()).isEqualTo(slow.relativeError());
+                    double[] xf = fast.exactMinimizer().orElseThrow();
+                    double[] xs = slow.exactMinimizer().orElseThrow();
+                    for (int i = 0; i < n; i++) {
+                        assertThat(xf[i] == xs[i]).as("exact minimizer entry %d", i).isTrue();
+                    }
+                    start = fast.result().solution();
+                }
+            }
+        }
+    }
+
+    /**
+     * Closed form of the trainer's proximal step on an ideal engine: the programmed matrix is I
+     * (ρI scaled by its largest entry), so every coordinate relaxes as e^(−t/τ) and the residual
+     * reaches tol·|b̂| at t = τ·ln(1/tol) with τ = n²·E_τ/P; the read-out is the SGD step −ηg
+     * (24-bit converters); the energy is P·t plus the circuit's conversions, n(n+1)/2 + 2n DAC loads
+     * and n ADC reads at FOM·2^bits each, whatever the simulator holds.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 17, 300, 900})
+    void proximalStepOnAnIdealEngineIsTheClosedForm(int n) {
+        double tol = 1e-4;
+        AnalogOptimizer.Settings set = AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(tol);
+        AnalogOptimizer opt = new AnalogOptimizer(set);
+        ProximalGradientEnergy e = proximalStep(n, n);
+        double[] g = new double[n];
+        e.gradient(new double[n], g);
+        double powerW = 3e-3;
+        AnalogSolve s = opt.solve(e, new double[n], powerW);
+        double tau = (double) n * n * set.tauEnergyPerCellJ() / powerW;
+        assertThat(s.outcome()).isEqualTo(AnalogSolve.Outcome.SETTLED);
+        assertThat(s.tauS()).isCloseTo(tau, offset(1e-12 * tau));
+        assertThat(s.result().settleTimeS()).isCloseTo(tau * Math.log(1 / tol), offset(1e-9 * tau));
+        double gMax = 0;
+        for (double x : g) {
+            gMax = Math.max(gMax, Math.abs(x));
+        }
+        double[] w = s.result().solution();
+        for (int i = 0; i < n; i++) {
+            // every coordinate has relaxed to e^(-t/τ) = tol of its way from 0 to the step; 24-bit converters
+            assertThat(w[i]).isCloseTo(-g[i] * (1 - tol), offset(4 * gMax / Math.pow(2, 23)));
+        }
+        double conversions = set.conversionFomJ() * (Math.pow(2, 24) * (n * (n + 1) / 2.0 + 2 * n) + Math.pow(2, 24) * n);
+        assertThat(s.conversionEnergyJ()).isCloseTo(conversions, offset(1e-12 * conversions));
+        assertThat(s.result().energyJ()).isCloseTo(powerW * s.result().settleTimeS() + conversions,
+                offset(1e-12 * s.result().energyJ()));
+    }
+
+    /**
+     * A diagonal quadratic with distinct entries λᵢ on an ideal engine: in volts the residual is
+     * |r(t)|² = Σ (b̂ᵢ e^(−λ̂ᵢ t/τ))² from v0 = 0, computed here coordinate by coordinate; at the
+     * reported settle time it is the target and just before it larger, and the read-out is
+     * (bᵢ/λᵢ)(1 − e^(−λ̂ᵢ t/τ)).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void diagonalQuadraticSettlesAtItsClosedFormResidual(long seed) {
+        int n = 250;
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[n * n];
+        double[] lambda = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = r.nextDouble(0.1, 10);
+            a[i * n + i] = lambda[i];
+            b[i] = r.nextDouble(-1, 1);
+        }
+        double tol = 1e-3;
+        AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(tol));
+        AnalogSolve s = opt.solve(new QuadraticEnergy(a, b), new double[n], 1e-3);
+        double sa = 0;
+        double sb = 0;
+        for (int i = 0; i < n; i++) {
+            sa = Math.max(sa, lambda[i]);
+            sb = Math.max(sb, Math.abs(b[i]));
+        }
+        double bNorm = 0;
+        for (int i = 0; i < n; i++) {
+            bNorm += b[i] / sb * b[i] / sb;
+        }
+        double target = tol * Math.sqrt(bNorm);
+        double taus = s.result().settleTimeS() / s.tauS();
+        // the 24-bit DAC moves each λ̂ by up to 2^-24 of the largest, e^(-λ̂t) by up to ~1e-5 here
+        assertThat(residualInVolts(lambda, b, sa, sb, taus)).isCloseTo(target, offset(1e-4 * target));
+        assertThat(residualInVolts(lambda, b, sa, sb, taus * (1 - 1e-3))).isGreaterThan(target);
+        double[] w = s.result().solution();
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            largest = Math.max(largest, Math.abs(b[i] / lambda[i]));
+        }
+        for (int i = 0; i < n; i++) {
+            double expected = b[i] / lambda[i] * (1 - Math.exp(-lambda[i] / sa * taus));
+            assertThat(w[i]).isCloseTo(expected, offset(1e-4 * Math.abs(b[i] / lambda[i]) + 4 * largest / Math.pow(2, 23)));
+        }
+    }
+
+    private static double residualInVolts(double[] lambda, double[] b, double sa, double sb, double taus) {
+        double sum = 0;
+        for (int i = 0; i < lambda.length; i++) {
+            double c = b[i] / sb * Math.exp(-lambda[i] / sa * taus);
+            sum += c * c;
+        }
+        return Math.sqrt(sum);
     }
 }

@@ -90,6 +90,44 @@ class LinearFlowTest {
         assertThat(RandomQuadratics.relativeError(late.state(), exact)).isLessThan(1e-12);
     }
 
+    /**
+     * A diagonal matrix decomposed without the O(n²) eigenvector matrix settles as the general
+     * Householder/QL decomposition of the same matrix held dense: the same eigenvalues, settle time
+     * and state (to rounding), and its residual is the target at the settle time.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void diagonalDecompositionSettlesAsTheGeneralOne(long seed) {
+        int n = 60;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double[] d = new double[n];
+        double[] a = new double[n * n];
+        double[] b = new double[n];
+        double[] v0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = r.nextDouble(0.05, 3);
+            a[i * n + i] = d[i];
+            b[i] = r.nextDouble(-1, 1);
+            v0[i] = r.nextDouble(-0.5, 0.5);
+        }
+        LinearFlow diagonal = LinearFlow.ofDiagonal(d);
+        LinearFlow general = LinearFlow.of(a, n);
+        double[] ld = diagonal.eigenvalues();
+        double[] lg = general.eigenvalues();
+        Arrays.sort(ld);
+        Arrays.sort(lg);
+        assertThat(ld).containsExactly(lg, offset(1e-15));
+        double target = 1e-3 * norm(b);
+        LinearFlow.Settle sd = diagonal.settle(v0, b, target, 1e7);
+        LinearFlow.Settle sg = general.settle(v0, b, target, 1e7);
+        assertThat(sd.timeConstants()).isCloseTo(sg.timeConstants(), offset(1e-12 * sg.timeConstants()));
+        assertThat(sd.state()).containsExactly(sg.state(), offset(1e-12));
+        assertThat(residual(a, b, sd.state())).isCloseTo(target, offset(1e-9 * target));
+        double[] zero = d.clone();
+        zero[7] = 0;
+        assertThat(LinearFlow.ofDiagonal(zero)).as("a zero eigenvalue cannot settle").isNull();
+    }
+
     private static double residual(double[] a, double[] b, double[] v) {
         int n = b.length;
         double s = 0;
