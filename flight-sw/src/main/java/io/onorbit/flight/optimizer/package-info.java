@@ -24,6 +24,10 @@
  * descent or Adam; energy from counted multiplies, adds, memory accesses and instructions at
  * {@link io.onorbit.flight.optimizer.DigitalEnergyCosts} (Horowitz ISSCC 2014, 45 nm, overridable).
  *
+ * <p><b>Metering.</b> {@link io.onorbit.flight.optimizer.ObservedOptimizer} shows every result to a
+ * listener, unchanged: the one wrapper for whoever must read solve time, power and energy at this
+ * interface (the training payload, the simulator's envelope check).
+ *
  * <p><b>Limits.</b> The analog model keeps the programmed matrix symmetric (mismatch is applied
  * per device pair), ignores settling of the DACs themselves, wire resistance and drift during a
  * solve; thermal noise is added once at read-out. The digital model has no cache simulation: the

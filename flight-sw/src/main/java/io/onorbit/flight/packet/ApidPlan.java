@@ -82,6 +82,19 @@ public final class ApidPlan {
         return i;
     }
 
+    /**
+     * Both ends of a satellite's link check this when they are built: a packetizer stamping
+     * another satellite's number would send every packet to the wrong end.
+     *
+     * @throws IllegalArgumentException if {@code packetizer} does not write {@code satellite}'s number
+     */
+    public void requireWrites(Packetizer packetizer, String satellite) {
+        if (packetizer.satelliteNumber() != number(satellite)) {
+            throw new IllegalArgumentException("packetizer writes satellite number " + packetizer.satelliteNumber()
+                    + ", but " + satellite + " is number " + number(satellite));
+        }
+    }
+
     /** @return the satellite with number {@code number}, if any */
     public Optional<String> satellite(int number) {
         return number >= 0 && number < satellites.size() ? Optional.of(satellites.get(number)) : Optional.empty();

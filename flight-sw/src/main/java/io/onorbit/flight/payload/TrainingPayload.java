@@ -3,13 +3,14 @@ package io.onorbit.flight.payload;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
 import io.onorbit.flight.optimizer.DigitalEnergyCosts;
-import io.onorbit.flight.optimizer.EnergyFunction;
+import io.onorbit.flight.optimizer.ObservedOptimizer;
 import io.onorbit.flight.optimizer.OptimizationResult;
 import io.onorbit.flight.optimizer.Optimizer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * The training payload: the hardware that trains, with its power states, the sensor samples
@@ -42,7 +43,8 @@ public final class TrainingPayload {
     private final PayloadSpec spec;
     private final int inputs;
     private final LearningSettings settings;
-    private final SolveMeter solver;
+    private final SolveMeter meter = new SolveMeter();
+    private final Optimizer solver;
     private final DigitalEnergyCosts costs;
     private final float[] x;
     private final EnumMap<PowerState, Double> seconds = new EnumMap<>(PowerState.class);
@@ -75,7 +77,7 @@ public final class TrainingPayload {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.inputs = inputs;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.solver = new SolveMeter(Objects.requireNonNull(optimizer, "optimizer"));
+        this.solver = new ObservedOptimizer(Objects.requireNonNull(optimizer, "optimizer"), meter);
         this.costs = Objects.requireNonNull(costs, "costs");
         this.x = new float[inputs];
         for (PowerState s : PowerState.values()) {
@@ -144,7 +146,7 @@ public final class TrainingPayload {
             float y = buffer.poll(x);
             long attemptsBefore = attempts();
             long updatesBefore = trainer.updates();
-            solver.drain();
+            meter.drain();
             float prediction = trainer.step(x, y, solveCapW);
             usedS += sampleS;
             stepWork = stepWork.plus(work.perSample());
@@ -152,7 +154,7 @@ public final class TrainingPayload {
                 stepWork = stepWork.plus(work.perUpdate());
                 usedS += updateS;
             }
-            double[] s = solver.drain();
+            double[] s = meter.drain();
             usedS += s[0];
             stepSolveJ += s[1];
             solveS += s[0];
@@ -280,33 +282,16 @@ public final class TrainingPayload {
     }
 
     /** Records, at the optimizer interface, the time and energy of every solve since the last drain. */
-    private static final class SolveMeter implements Optimizer {
-        private final Optimizer inner;
+    private static final class SolveMeter implements Consumer<OptimizationResult> {
         private double timeS;
         private double energyJ;
         private double longestS;
 
-        SolveMeter(Optimizer inner) {
-            this.inner = inner;
-        }
-
         @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public double minimumOperatingPowerW() {
-            return inner.minimumOperatingPowerW();
-        }
-
-        @Override
-        public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
-            OptimizationResult r = inner.minimize(energy, start, maxPowerW);
+        public void accept(OptimizationResult r) {
             timeS += r.settleTimeS();
             energyJ += r.energyJ();
             longestS = Math.max(longestS, r.settleTimeS());
-            return r;
         }
 
         /** @return {time s, energy J, longest single solve s} since the last call, and starts over */

@@ -1,6 +1,10 @@
 package io.onorbit.flight.power;
 
-/** Decides the training draw for a step from the time and the battery's stored energy. */
+/**
+ * Decides the training draw for a step from the time and the battery's stored energy: the one
+ * interface for "what may training draw now" ({@link TrainingEnvelope} is the onboard one;
+ * studies pass others), stepped by {@link PowerRun}.
+ */
 @FunctionalInterface
 public interface TrainingPolicy {
 

@@ -30,7 +30,10 @@
  * thermal model. The envelope trusts the schedule; its margin is the allowance for model error.
  *
  * <p><b>Use.</b> {@code PowerModel m = new PowerModel(schedule, PowerSystem.sixUCubesat());
- * TrainingEnvelope env = TrainingEnvelope.plan(m, 30); PowerBudget b = new PowerBudget(m);} then
- * each step {@code b.step(t, 30, min(env.maxTrainingPowerW(t, 30, b.storedWh()), wanted))}.
+ * TrainingEnvelope env = TrainingEnvelope.plan(m, 30); PowerRun r = new PowerRun(m, 30);} then
+ * each step {@code r.step(min(r.offeredW(env), wanted))}; {@code PowerRun} is the one loop that
+ * steps a budget on a grid under a {@code TrainingPolicy} (the envelope is one), whole runs with
+ * {@code PowerRun.run(m, 30, env)}. The closed loop splits it at the module boundary instead: the
+ * flight executive asks the envelope, the simulator's physics steps the budget.
  */
 package io.onorbit.flight.power;

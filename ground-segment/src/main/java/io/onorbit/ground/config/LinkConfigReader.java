@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Reads the mission file's {@code link} section into a {@link LinkConfig}; every key is optional
  * (defaults in mission-configs/SCHEMA.md). Bad values are one line: {@code file: link.key: reason}.
- * {@code link.experiment} is allowed here but not read: it is the compression study's, handed over
- * unread by {@link MissionLoader}.
+ * {@code link.experiment} is allowed here but not read: it is the compression study's, read from
+ * the same parsed document by {@code verification.sim.MissionFile}.
  */
 public final class LinkConfigReader {
 

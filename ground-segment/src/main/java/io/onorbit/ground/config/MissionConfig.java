@@ -11,15 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A mission file, read and validated once by {@link MissionLoader}: every section as the immutable
- * type of the component that owns it. No YAML tree travels past the loader, with one exception
- * named for what it is: the {@code simulation} section belongs to the simulator in
- * {@code verification}, which ground-segment cannot see, so it is handed over unread
- * ({@link #simulationSection()}) and read once by the simulator's own loader; likewise
- * {@code link.experiment} ({@link #compressionExperimentSection()}) for the compression study.
+ * type of the component that owns it. No YAML tree is kept: the {@code simulation} and
+ * {@code link.experiment} sections belong to {@code verification} (the simulator, the compression
+ * study), which reads them from the same parsed document ({@code verification.sim.MissionFile}).
  *
  * @param file              the mission file
  * @param name              mission name
@@ -34,15 +31,11 @@ import java.util.Optional;
  * @param learning          {@code learning}: trainer, task and drift experiment (defaults if absent)
  * @param link              {@code link}: packets, compression, pass margin (defaults if absent)
  * @param ground            {@code ground}: archive, keys, review, aggregation (defaults if absent)
- * @param simulationSection {@code simulation}, unread (empty if absent)
- * @param compressionExperimentSection {@code link.experiment}, unread (empty if absent): the
- *                          compression study's settings, read by the study in {@code verification}
  */
 public record MissionConfig(Path file, String name, Instant start, Duration duration, long seed,
                             List<SatelliteSpec> satellites, List<GroundStation> stations,
                             List<StationLink> stationLinks, PowerSystem power,
-                            PayloadSpec payload, LearningConfig learning, LinkConfig link, GroundConfig ground,
-                            Optional<ConfigNode> simulationSection, Optional<ConfigNode> compressionExperimentSection) {
+                            PayloadSpec payload, LearningConfig learning, LinkConfig link, GroundConfig ground) {
 
     public MissionConfig {
         Objects.requireNonNull(name, "name");
@@ -53,8 +46,6 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
         Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(ground, "ground");
-        Objects.requireNonNull(simulationSection, "simulationSection");
-        Objects.requireNonNull(compressionExperimentSection, "compressionExperimentSection");
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("duration " + duration + " must be > 0");
         }
@@ -85,13 +76,13 @@ public record MissionConfig(Path file, String name, Instant start, Duration dura
     /** @return a copy covering another span length (e.g. {@code --days N}) */
     public MissionConfig withDuration(Duration newDuration) {
         return new MissionConfig(file, name, start, newDuration, seed, satellites, stations, stationLinks, power, payload,
-                learning, link, ground, simulationSection, compressionExperimentSection);
+                learning, link, ground);
     }
 
     /** @return a copy flying only {@code only} (e.g. one satellite's schedule) */
     public MissionConfig withSatellites(List<SatelliteSpec> only) {
         return new MissionConfig(file, name, start, duration, seed, only, stations, stationLinks, power, payload, learning,
-                link, ground, simulationSection, compressionExperimentSection);
+                link, ground);
     }
 
     /**

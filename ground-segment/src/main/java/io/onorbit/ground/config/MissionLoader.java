@@ -13,8 +13,12 @@ import java.util.Set;
 /**
  * Reads and validates a mission file. Strict: unknown keys are rejected with the nearest known
  * key suggested, and every bad value is one {@link ConfigException} line
- * {@code file: field.path: reason}. Every section is read here, exactly once, by the reader that
- * owns its fields (one place per field), into the typed {@link MissionConfig} every command gets.
+ * {@code file: field.path: reason}. Every section the flight software and the ground own is read
+ * here, exactly once, by the reader that owns its fields (one place per field), into the typed
+ * {@link MissionConfig}. The sections the ground cannot see the types of ({@code simulation},
+ * {@code link.experiment}: the simulator's and the compression study's) are only checked to be
+ * mappings here; the caller that owns them reads them from the same document
+ * ({@code verification.sim.MissionFile}), so the file is parsed once and no tree is kept.
  */
 public final class MissionLoader {
 
@@ -105,7 +109,6 @@ public final class MissionLoader {
         Path missionDir = folder == null ? Path.of(".") : folder;
         return new MissionConfig(file, name, start, duration, seed, satellites, stations, stationLinks,
                 PowerConfigReader.read(root), TrainingPayloadConfigReader.read(root), LearningConfigReader.read(root),
-                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir), root.child("simulation"),
-                root.child("link").flatMap(l -> l.child("experiment")));
+                LinkConfigReader.read(root), GroundConfigReader.read(root, missionDir));
     }
 }

@@ -9,11 +9,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Reads a YAML file into a {@link ConfigNode}, turning I/O and syntax problems into one line. */
+/**
+ * Reads a YAML file into a {@link ConfigNode}, turning I/O and syntax problems into one line.
+ * Counts the documents it parses per file ({@link #timesParsed}), so that "every command parses
+ * its mission file once" is a checked fact, not a comment.
+ */
 public final class YamlFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Documents parsed per file (absolute, normalized path): one entry per file a process reads. */
+    private static final ConcurrentHashMap<Path, LongAdder> PARSED = new ConcurrentHashMap<>();
 
     private YamlFiles() {
     }
@@ -32,6 +40,7 @@ public final class YamlFiles {
             throw new ConfigException(file.toString(), "", "is a folder, not a mission file");
         }
         JsonNode root;
+        PARSED.computeIfAbsent(key(file), k -> new LongAdder()).increment();
         try {
             root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
@@ -50,5 +59,18 @@ public final class YamlFiles {
             throw new ConfigException(name, "", "must be a mapping of keys to values at the top level");
         }
         return ConfigNode.root(name, root);
+    }
+
+    /**
+     * @param file a YAML file
+     * @return how many times this process has parsed it (attempts, failed ones included)
+     */
+    public static long timesParsed(Path file) {
+        LongAdder n = PARSED.get(key(file));
+        return n == null ? 0 : n.sum();
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 }

@@ -104,10 +104,7 @@ public final class GroundLink {
         this.satellite = Objects.requireNonNull(satellite);
         this.plan = plan;
         this.packetizer = packetizer;
-        if (packetizer.satelliteNumber() != plan.number(satellite)) {
-            throw new IllegalArgumentException("packetizer writes satellite number " + packetizer.satelliteNumber()
-                    + ", but " + satellite + " is number " + plan.number(satellite));
-        }
+        plan.requireWrites(packetizer, satellite);
         this.radio = radio;
         this.ingest = Objects.requireNonNull(ingest);
         this.archived = Objects.requireNonNull(archived);

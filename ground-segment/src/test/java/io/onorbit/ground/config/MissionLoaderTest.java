@@ -64,7 +64,6 @@ class MissionLoaderTest {
         MissionConfig m = MissionLoader.load(p);
         assertThat(m.power().battery().capacityWh()).isEqualTo(80);
         assertThat(m.link().passMarginS()).isEqualTo(17);
-        assertThat(m.simulationSection()).as("the simulator's own section is handed over, unread").isPresent();
     }
 
     @Test

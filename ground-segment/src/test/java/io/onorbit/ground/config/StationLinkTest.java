@@ -23,11 +23,11 @@ class StationLinkTest {
         MissionConfig m = MissionLoader.load(MissionLoaderTest.missions().resolve("minimal.yaml"));
         assertThatThrownBy(() -> new MissionConfig(m.file(), m.name(), m.start(), m.duration(), m.seed(), m.satellites(),
                 m.stations(), java.util.List.of(new StationLink("elsewhere", 1, 1)), m.power(), m.payload(), m.learning(),
-                m.link(), m.ground(), m.simulationSection(), m.compressionExperimentSection()))
+                m.link(), m.ground()))
                 .hasMessageContaining("is for elsewhere");
         assertThatThrownBy(() -> new MissionConfig(m.file(), m.name(), m.start(), m.duration(), m.seed(), m.satellites(),
                 m.stations(), java.util.List.of(), m.power(), m.payload(), m.learning(),
-                m.link(), m.ground(), m.simulationSection(), m.compressionExperimentSection()))
+                m.link(), m.ground()))
                 .hasMessageContaining("1 stations but 0 station links");
     }
 }

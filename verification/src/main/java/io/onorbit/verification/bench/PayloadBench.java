@@ -12,7 +12,7 @@ import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.payload.PayloadStep;
 import io.onorbit.flight.payload.PowerState;
 import io.onorbit.flight.payload.TrainingPayload;
-import io.onorbit.flight.power.PowerBudget;
+import io.onorbit.flight.power.PowerRun;
 import io.onorbit.flight.power.PowerModel;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.power.TrainingEnvelope;
@@ -68,7 +68,7 @@ public final class PayloadBench {
         long t0 = System.nanoTime();
         PowerModel model = new PowerModel(s, system);
         TrainingEnvelope envelope = TrainingEnvelope.plan(model, STEP_S);
-        PowerBudget budget = new PowerBudget(model);
+        PowerRun run = new PowerRun(model, STEP_S);
         Optimizer engine = spec.engine() == PayloadEngine.ANALOG ? AnalogOptimizer.withDefaults()
                 : DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
         DriftTask task = learning.createTask(s, m.seed());
@@ -79,8 +79,9 @@ public final class PayloadBench {
         float[] x = new float[task.featureCount()];
         boolean has = task.hasNext();
         float y = has ? task.next(x) : 0;
-        for (double t = 0; t < s.durationS(); t += STEP_S) {
-            double dt = Math.min(STEP_S, s.durationS() - t);
+        while (run.hasNext()) {
+            double t = run.timeS();
+            double dt = run.stepLengthS();
             while (has && task.timeS() < t + dt) {
                 p.offer(x, y);
                 has = task.hasNext();
@@ -88,10 +89,10 @@ public final class PayloadBench {
                     y = task.next(x);
                 }
             }
-            PayloadStep step = p.run(envelope.maxTrainingPowerW(t, dt, budget.storedWh()), dt,
+            PayloadStep step = p.run(run.offeredW(envelope), dt,
                     (xs, label, prediction) -> error.add(task.classification()
                             ? ((prediction >= 0.5 ? 1 : 0) == Math.round(label) ? 0 : 1) : Math.abs(prediction - label)));
-            budget.step(t, dt, step.drawnJ() / dt);
+            run.advance(step.drawnJ() / dt);
         }
         double wallS = (System.nanoTime() - t0) / 1e9;
         HostWork w = p.hostWork();
@@ -100,7 +101,7 @@ public final class PayloadBench {
                 spec.engine().key(), spec.activeW(), spec.idleW(), s.durationS() / 86400, wallS);
         System.out.printf(Locale.ROOT, "  duty %.4f (training %.0f s, idle %.0f s, off %.0f s); drew %.3f Wh"
                         + " (budget charged %.3f Wh)%n", p.dutyFraction(), p.seconds(PowerState.TRAINING),
-                p.seconds(PowerState.IDLE), p.seconds(PowerState.OFF), p.energyJ() / 3600, budget.trainingWh());
+                p.seconds(PowerState.IDLE), p.seconds(PowerState.OFF), p.energyJ() / 3600, run.budget().trainingWh());
         System.out.printf(Locale.ROOT, "  samples seen %d, trained %d, dropped %d (buffer %d samples), updates %d%n",
                 p.samplesSeen(), p.samplesTrained(), p.samplesDropped(), p.bufferCapacity(), p.updates());
         System.out.printf(Locale.ROOT, "  per update: drew %.4g J; counted work %.4g J = host %.4g J (%d MACs, %d memory"
@@ -108,7 +109,7 @@ public final class PayloadBench {
                 p.energyJ() / u, p.countedWorkJ() / u, p.hostWorkJ() / u, w.macs() / u, w.memoryAccesses() / u,
                 w.instructions() / u, p.solveJ() / u, p.solveS() / u);
         System.out.printf(Locale.ROOT, "  battery: min SoC %.6f (floor %.2f + margin %.2f), floor violations %d;"
-                        + " onboard prequential error %.5g%n", budget.minSoc(), system.battery().floorSoc(),
-                system.marginSoc(), budget.floorViolations(), error.faded());
+                        + " onboard prequential error %.5g%n", run.budget().minSoc(), system.battery().floorSoc(),
+                system.marginSoc(), run.budget().floorViolations(), error.faded());
     }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * Settings of the compression trade study ({@code onorbit experiment compression}): federated
  * rounds of deltas between the clients and the ground. They are the study's, not the link's: the
- * mission file keeps them under {@code link.experiment}, which the mission loader hands over unread
- * ({@code MissionConfig.compressionExperimentSection()}) and {@link #read} reads once, when every
- * command loads the mission ({@code MissionFile}), so a typo there is reported by any command.
+ * mission file keeps them under {@code link.experiment}, which the mission loader leaves to the
+ * study and {@link #read} reads once from the same parsed document, when every command loads the
+ * mission ({@code MissionFile}), so a typo there is reported by any command.
  *
  * @param rounds      federated rounds (one delta per client per round), &ge; 1
  * @param clients     clients (satellites) taking part; 0 = the mission's satellite count, at least 2

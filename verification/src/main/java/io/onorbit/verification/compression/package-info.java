@@ -18,7 +18,7 @@
  *
  * <p>The study's settings (rounds, clients, local steps, hidden width, seeds) are its own
  * {@link io.onorbit.verification.compression.CompressionExperimentSettings}, read once at load from
- * the mission's {@code link.experiment} (which the mission loader hands over unread); the flight
+ * the mission's {@code link.experiment} (the mission loader leaves it to the study); the flight
  * link's settings no longer carry them. The command ({@code experiment compression}) lives with the
  * other experiment commands in {@code verification.experiment}, so that this package is the study
  * alone and the mission file can read its settings without a package cycle.

@@ -1,42 +1,47 @@
 package io.onorbit.verification.experiment;
 
-import io.onorbit.flight.power.PowerBudget;
+import io.onorbit.flight.power.PowerModel;
+import io.onorbit.flight.power.PowerRun;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.power.TrainingEnvelope;
+import io.onorbit.flight.power.TrainingPolicy;
 import io.onorbit.flight.schedule.OnboardSchedule;
 
 /**
- * The power budget's training envelope as the drift experiment's {@link TrainingPower}: a
- * {@link PowerBudget} is stepped on a fixed grid (array, loads, battery), each step drawing the
- * training energy actually charged during the previous one, and the power offered is
- * {@link TrainingEnvelope#maxTrainingPowerW} for the battery energy stored now. Queries must come
- * in non-decreasing time order.
+ * A {@link TrainingPolicy} asked sample by sample: the drift experiment trains at sample times,
+ * not on the power grid, so this walks a {@link PowerRun} (the one budget loop) up to each
+ * sample, every grid step drawing the training energy actually charged during it, and offers
+ * what the policy allows for the battery energy stored at the current grid step. Queries must
+ * come in non-decreasing time order, within the schedule.
  */
-public final class BudgetedTrainingPower implements TrainingPower {
+public final class BudgetedTrainingPower {
 
-    private final PowerBudget budget;
-    private final TrainingEnvelope envelope;
-    private final double stepS;
-    private double budgetTimeS;
+    private final PowerRun run;
+    private final TrainingPolicy policy;
     private double pendingJ;
     private double lastPowerW;
     private double lastQueryS = Double.NEGATIVE_INFINITY;
 
     /**
-     * @param schedule the spacecraft's schedule
-     * @param system   its power system
-     * @param stepS    budget and envelope grid step, s (&gt; 0; use the sample period)
+     * @param model  power model of the spacecraft's schedule
+     * @param stepS  budget grid step, s (&gt; 0; use the sample period)
+     * @param policy what training may draw per grid step
      */
-    public BudgetedTrainingPower(OnboardSchedule schedule, PowerSystem system, double stepS) {
-        if (!(stepS > 0)) {
-            throw new IllegalArgumentException("budgeted training power: stepS " + stepS + " must be > 0");
-        }
-        this.budget = new PowerBudget(schedule, system);
-        this.envelope = TrainingEnvelope.plan(schedule, system, stepS);
-        this.stepS = stepS;
+    public BudgetedTrainingPower(PowerModel model, double stepS, TrainingPolicy policy) {
+        this.run = new PowerRun(model, stepS);
+        this.policy = policy;
     }
 
-    @Override
+    /**
+     * @return the power budget's training envelope, planned and stepped on {@code stepS}
+     * @see TrainingEnvelope#plan(PowerModel, double)
+     */
+    public static BudgetedTrainingPower envelope(OnboardSchedule schedule, PowerSystem system, double stepS) {
+        PowerModel model = new PowerModel(schedule, system);
+        return new BudgetedTrainingPower(model, stepS, TrainingEnvelope.plan(model, stepS));
+    }
+
+    /** @return power available for training at {@code tS} (s since the schedule epoch), W, &ge; 0 */
     public double powerW(double tS) {
         if (tS < lastQueryS) {
             throw new IllegalArgumentException("budgeted training power: time went back from " + lastQueryS + " to " + tS);
@@ -45,23 +50,25 @@ public final class BudgetedTrainingPower implements TrainingPower {
             return lastPowerW;
         }
         lastQueryS = tS;
-        while (budgetTimeS + stepS <= tS) {
+        while (run.hasNext() && run.timeS() + run.stepLengthS() <= tS) {
             // Spread the training energy charged since the last budget step over this step.
-            budget.step(budgetTimeS, stepS, pendingJ / stepS);
+            run.step(pendingJ / run.stepLengthS());
             pendingJ = 0;
-            budgetTimeS += stepS;
         }
-        lastPowerW = envelope.maxTrainingPowerW(budgetTimeS, stepS, budget.storedWh());
+        if (!run.hasNext()) {
+            throw new IllegalArgumentException("budgeted training power: t " + tS + " s is past the schedule's end");
+        }
+        lastPowerW = run.offeredW(policy);
         return lastPowerW;
     }
 
-    @Override
-    public void charge(double tS, double energyJ) {
+    /**
+     * Books what training actually drew, so that the battery discharges accordingly at the end of
+     * the grid step. Called after every training step, in time order.
+     *
+     * @param energyJ energy the training drew, J (&ge; 0)
+     */
+    public void charge(double energyJ) {
         pendingJ += energyJ;
-    }
-
-    /** @return the budget being stepped (state of charge, totals, floor violations) */
-    public PowerBudget budget() {
-        return budget;
     }
 }

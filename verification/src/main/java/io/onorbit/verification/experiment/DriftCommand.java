@@ -8,7 +8,6 @@ import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.task.TaskSpec;
 import io.onorbit.verification.experiment.DriftExperiment;
 import io.onorbit.verification.experiment.DriftOutcome;
-import io.onorbit.verification.experiment.TrainingPower;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.learning.task.TaskDataException;
@@ -16,6 +15,7 @@ import io.onorbit.verification.experiment.BudgetedTrainingPower;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
+import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
@@ -63,7 +63,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--optimizer", defaultValue = "analog",
             description = "analog (default: the analog engine model) or digital (CPU baseline, SGD).")
-    String optimizerName;
+    PayloadEngine engine;
 
     @Mixin
     Outputs.Force force;
@@ -81,10 +81,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         LearningConfig config = m.learning();
         PowerSystem powerSystem = m.power();
-        Optimizer optimizer = switch (optimizerName.toLowerCase(Locale.ROOT)) {
-            case "analog" -> AnalogOptimizer.withDefaults();
-            case "digital" -> DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
-            default -> throw new UserInputException("--optimizer '" + optimizerName + "' is not one of analog, digital");
+        Optimizer optimizer = switch (engine) {
+            case ANALOG -> AnalogOptimizer.withDefaults();
+            case DIGITAL -> DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
         };
         OnboardSchedule schedule = MissionScheduleSource.firstSatellite(m, missionOptions.orbitContext());
         if (config.experiment().warmupS() >= schedule.durationS()) {
@@ -105,7 +104,7 @@ public final class DriftCommand implements Callable<Integer> {
         for (String name : tasks) {
             try {
                 // A fresh battery and envelope per task: every task sees the same power history.
-                TrainingPower power = new BudgetedTrainingPower(schedule, powerSystem, config.solar().samplePeriodS());
+                BudgetedTrainingPower power = BudgetedTrainingPower.envelope(schedule, powerSystem, config.solar().samplePeriodS());
                 outcomes.add(experiment.run(createTask(name, schedule, config), schedule.contacts(), power));
             } catch (MemoryBudgetException e) {
                 throw new UserInputException(missionOptions.file().getFileName() + ": learning.memory_budget_bytes: " + e.getMessage());

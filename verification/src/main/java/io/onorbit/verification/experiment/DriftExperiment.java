@@ -50,7 +50,7 @@ public final class DriftExperiment {
      * @param power    the training envelope
      * @return the measured outcome
      */
-    public DriftOutcome run(DriftTask task, List<ContactWindow> contacts, TrainingPower power) {
+    public DriftOutcome run(DriftTask task, List<ContactWindow> contacts, BudgetedTrainingPower power) {
         int d = task.featureCount();
         OnboardTrainer trainer = OnboardTrainer.create(d, learning, optimizer);
         int[] widths = learning.widths(d);
@@ -142,7 +142,7 @@ public final class DriftExperiment {
             double pg = ground.predict(x);
             double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
             double pb = trainer.step(x, y, power.powerW(t));
-            power.charge(t, trainer.lastStepEnergyJ());
+            power.charge(trainer.lastStepEnergyJ());
             series.add(t, loss(pf, y, cls), loss(pb, y, cls), loss(pg, y, cls),
                     task.knowsConcept() ? loss(po, y, cls) : Double.NaN);
         }

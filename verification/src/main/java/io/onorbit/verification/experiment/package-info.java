@@ -13,8 +13,9 @@
  * test-then-train; {@link io.onorbit.verification.experiment.DriftOutcome} holds the figures,
  * with the recovery after each abrupt drift and from gradual drift judged on trailing-window
  * means, the oracle held to the same rule (package-private {@code WindowedRecovery});
- * {@link io.onorbit.verification.experiment.TrainingPower} is the envelope as a function of time
- * (W), {@link io.onorbit.verification.experiment.BudgetedTrainingPower} the power budget's. Limits:
+ * {@link io.onorbit.verification.experiment.BudgetedTrainingPower} asks a {@code flight.power}
+ * {@code TrainingPolicy} (the envelope) sample by sample while it walks the one budget loop,
+ * {@code PowerRun}, with the energy training drew. Limits:
  * the ground is assumed to receive every sample recorded before a pass during that pass (no link
  * budget); the ground fits run on the host and are not charged to the spacecraft.
  *

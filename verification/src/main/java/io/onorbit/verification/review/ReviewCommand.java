@@ -454,10 +454,26 @@ public final class ReviewCommand implements Runnable {
         }
     }
 
+    /**
+     * Reads {@code --rule} by the rule's own labels (trimmed-mean, not the constant's name), so a
+     * wrong value is a usage error at parse time: one line, exit 2.
+     */
+    static final class RuleConverter implements picocli.CommandLine.ITypeConverter<AggregationRule> {
+        @Override
+        public AggregationRule convert(String value) {
+            try {
+                return AggregationRule.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Rule options shared by aggregate and report. */
     static final class RuleOptions {
-        @Option(names = "--rule", defaultValue = "fedavg", description = "fedavg (default), median or trimmed-mean.")
-        String rule;
+        @Option(names = "--rule", defaultValue = "fedavg", converter = RuleConverter.class,
+                description = "fedavg (default), median or trimmed-mean.")
+        AggregationRule rule;
 
         @Option(names = "--trim", defaultValue = "0.2", description = "Trimmed mean: fraction dropped at each end, [0, 0.5) (default ${DEFAULT-VALUE}).")
         double trim;
@@ -467,9 +483,9 @@ public final class ReviewCommand implements Runnable {
 
         Aggregator aggregator() {
             try {
-                return new Aggregator(AggregationRule.parse(rule), trim);
+                return new Aggregator(rule, trim);
             } catch (IllegalArgumentException e) {
-                throw new UserInputException("--rule/--trim: " + e.getMessage(), e);
+                throw new UserInputException("--trim: " + e.getMessage(), e);
             }
         }
 

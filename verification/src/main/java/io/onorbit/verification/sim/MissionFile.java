@@ -3,18 +3,20 @@ package io.onorbit.verification.sim;
 import io.onorbit.ground.config.ConfigNode;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.MissionLoader;
+import io.onorbit.ground.config.YamlFiles;
 import io.onorbit.verification.compression.CompressionExperimentSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A mission file with every section typed, as every command receives it: the sections owned by
- * the flight software and the ground ({@link MissionConfig}, read once by {@link MissionLoader})
- * the simulator's own {@code simulation} section ({@link SimulationSettings}) and the compression
- * study's {@code link.experiment} ({@link CompressionExperimentSettings}), both read once here.
- * Loading reads every section whatever the command, so a typo anywhere is reported by whichever
- * command the user runs first.
+ * A mission file with every section typed, as every command receives it: the file is parsed once
+ * ({@link YamlFiles}), the sections owned by the flight software and the ground are read from that
+ * document by {@link MissionLoader} ({@link MissionConfig}), the simulator's own {@code simulation}
+ * section ({@link SimulationSettings}) and the compression study's {@code link.experiment}
+ * ({@link CompressionExperimentSettings}) from the same document here; no tree is kept. Loading
+ * reads every section whatever the command, so a typo anywhere is reported by whichever command
+ * the user runs first.
  *
  * @param config     the mission's flight and ground sections
  * @param simulation the mission's {@code simulation} section (defaults if absent)
@@ -35,7 +37,7 @@ public record MissionFile(MissionConfig config, SimulationSettings simulation,
      * @throws io.onorbit.ground.config.ConfigException naming file, field and reason
      */
     public static MissionFile load(Path file) {
-        return of(MissionLoader.load(file));
+        return load(file, YamlFiles.read(file));
     }
 
     /**
@@ -45,12 +47,9 @@ public record MissionFile(MissionConfig config, SimulationSettings simulation,
      * @throws io.onorbit.ground.config.ConfigException naming file, field and reason
      */
     public static MissionFile load(Path file, ConfigNode root) {
-        return of(MissionLoader.load(file, root));
-    }
-
-    private static MissionFile of(MissionConfig config) {
-        return new MissionFile(config, SimulationSettings.read(config.simulationSection().orElse(null)),
-                CompressionExperimentSettings.read(config.compressionExperimentSection()));
+        MissionConfig config = MissionLoader.load(file, root);
+        return new MissionFile(config, SimulationSettings.read(root.child("simulation").orElse(null)),
+                CompressionExperimentSettings.read(root.child("link").flatMap(l -> l.child("experiment"))));
     }
 
     /** @return a copy covering another span length */

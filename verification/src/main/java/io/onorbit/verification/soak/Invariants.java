@@ -148,10 +148,11 @@ public final class Invariants {
             for (byte[] p : s.downlinkPackets()) {
                 largestPacket = Math.max(largestPacket, p.length);
             }
-            // One packet of slack: a packet may straddle the step boundary.
-            double allowed = w.downlinkBps() * (b - a) / 8.0 + largestPacket;
+            // The pass-capacity rule over the keying interval (no margin: the radio keyed then), plus
+            // one packet of slack: a packet may straddle the step boundary.
+            long allowed = ContactWindow.capacityBytes(w.downlinkBps(), b - a, 0) + largestPacket;
             if (s.bytesTransmitted() > allowed) {
-                return String.format(Locale.ROOT, "%d bytes transmitted in %.1f s of contact with %s at %.0f bit/s (at most %.0f)",
+                return String.format(Locale.ROOT, "%d bytes transmitted in %.1f s of contact with %s at %.0f bit/s (at most %d)",
                         s.bytesTransmitted(), b - a, w.station(), w.downlinkBps(), allowed);
             }
             return null;

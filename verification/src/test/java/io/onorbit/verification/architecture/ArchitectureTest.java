@@ -109,6 +109,18 @@ class ArchitectureTest {
             .should().haveFullyQualifiedName("io.onorbit.flight.learning.model.SparseVector")
             .because("one immutable, validated sparse vector type carries sparse parameter values");
 
+    /**
+     * A YAML tree is walked while a file loads, never kept: no field (raw or generic, e.g.
+     * {@code Optional<ConfigNode>}) holds one, except the tree's own links. So no section travels
+     * unread past the loader to be parsed again later.
+     */
+    static final ArchRule NO_KEPT_YAML_TREE = noFields().that(DescribedPredicate.describe("are not ConfigNode's own",
+                    (JavaField f) -> !f.getOwner().getName().equals("io.onorbit.ground.config.ConfigNode")))
+            .should(com.tngtech.archunit.lang.conditions.ArchConditions.have(DescribedPredicate.describe(
+                    "a type involving ConfigNode", (JavaField f) -> f.getType().getAllInvolvedRawTypes().stream()
+                            .anyMatch(t -> t.getName().equals("io.onorbit.ground.config.ConfigNode")))))
+            .because("every mission section is read into its typed value at load; a kept tree would be parsed again");
+
     private static DescribedPredicate<JavaField> field(String name, Class<?> type) {
         return DescribedPredicate.describe(type.getSimpleName() + " " + name,
                 f -> f.getName().equals(name) && f.getRawType().isEquivalentTo(type));
@@ -130,13 +142,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void noYamlTreeIsKept() {
+        NO_KEPT_YAML_TREE.check(production);
+    }
+
+    @Test
     void theNewRulesCatchWhatTheyForbid() {
         // Each rule over a class that commits exactly its violation (test fixtures, see their package).
         JavaClasses fixtures = new ClassFileImporter().importClasses(
                 io.onorbit.orbit.archfixture.StationWithRates.class, io.onorbit.orbit.archfixture.OwnLightingCurve.class,
-                io.onorbit.orbit.archfixture.SparsePair.class);
+                io.onorbit.orbit.archfixture.SparsePair.class, io.onorbit.orbit.archfixture.KeptTree.class);
         org.assertj.core.api.Assertions.assertThat(NO_LINK_RATES_IN_ORBIT_SIM.evaluate(fixtures).hasViolation()).isTrue();
         org.assertj.core.api.Assertions.assertThat(NO_LIGHTING_CURVE_IN_ORBIT_SIM.evaluate(fixtures).hasViolation()).isTrue();
         org.assertj.core.api.Assertions.assertThat(ONE_SPARSE_VECTOR_TYPE.evaluate(fixtures).hasViolation()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(NO_KEPT_YAML_TREE.evaluate(fixtures).hasViolation()).isTrue();
     }
 }

@@ -177,6 +177,8 @@ class BadInputCorpusTest {
         cs.add(c("soak without --days", mission(), d -> new String[] {"soak", p(d, "m.yaml")}));
         cs.add(c("soak --faults a missing plan", mission(), d -> new String[] {"soak", p(d, "m.yaml"), "--days", "1", "--faults",
             p(d, "nope.yaml")}));
+        cs.add(c("experiment drift --optimizer quantum", mission(), d -> new String[] {"experiment", "drift", p(d, "m.yaml"),
+            "--optimizer", "quantum"}));
         cs.add(c("power --step-s 0", mission(), d -> new String[] {"power", p(d, "m.yaml"), "--days", "1", "--step-s", "0"}));
         cs.add(c("review approve without --reason", archiveCopy(), d -> new String[] {"review", "approve", "1", "--archive",
             p(d, "a.db")}));

@@ -12,6 +12,8 @@ import io.onorbit.flight.optimizer.EnergyFunction;
 import io.onorbit.flight.optimizer.OptimizationResult;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
+import io.onorbit.flight.power.PowerModel;
+import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -47,6 +49,15 @@ class DriftExperimentTest {
         }
     }
 
+    /**
+     * A stand-in for the envelope that needs no battery: a constant surplus while the spacecraft is
+     * (almost) fully lit, nothing in penumbra or eclipse.
+     */
+    static BudgetedTrainingPower sunlitSurplus(OnboardSchedule schedule, double surplusW) {
+        return new BudgetedTrainingPower(new PowerModel(schedule, PowerSystem.sixUCubesat()), 60,
+                (tS, dtS, storedWh) -> schedule.lightingRatioAt(tS) >= 0.99 ? surplusW : 0.0);
+    }
+
     @Test
     void frozenErrorRisesAfterTheStringFailureWhileTheTrainerFallsBack() {
         double days = 3;
@@ -56,7 +67,7 @@ class DriftExperimentTest {
         DriftExperiment ex = new DriftExperiment(LearningSettings.defaults().withSubset(TrainableSubset.Kind.LAST_LAYER), settings,
                 new CholeskyOptimizer());
         SolarArrayTask task = new SolarArrayTask(schedule, SolarArrayScenario.defaults(failureS));
-        DriftOutcome o = ex.run(task, schedule.contacts(), TrainingPower.sunlitSurplus(schedule, 2.0));
+        DriftOutcome o = ex.run(task, schedule.contacts(), sunlitSurplus(schedule, 2.0));
 
         DriftOutcome.Recovery r = o.recoveries().get(0);
         assertThat(r.kind()).isEqualTo(DriftOutcome.DriftKind.ABRUPT);

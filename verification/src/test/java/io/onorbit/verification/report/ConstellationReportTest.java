@@ -37,35 +37,21 @@ class ConstellationReportTest {
     /** Both missions run once; each test reads them. */
     @BeforeAll
     static void runBoth() throws Exception {
-        walker = run(WALKER_24, tmp.resolve("walker-24"));
-        single = run(SINGLE, tmp.resolve("one"));
+        // The bundled walker-24 (53:24/4/1) itself, cut to its first 6 h: one source of truth.
+        walker = run(Path.of(System.getProperty("onorbit.repo.root", ".."), "mission-configs", "walker-24.yaml"), 0.25,
+                tmp.resolve("walker-24"));
+        Path one = tmp.resolve("one.yaml");
+        Files.writeString(one, SINGLE);
+        single = run(one, null, tmp.resolve("one"));
     }
 
     private static final String STATIONS = io.onorbit.verification.bench.WalkerMissions.THREE_STATIONS;
 
-    private static SimulationResult run(String yaml, Path out) throws Exception {
-        Path mission = tmp.resolve(out.getFileName() + ".yaml");
-        Files.writeString(mission, yaml);
-        MissionSetup setup = MissionSetups.load(mission, null);
+    /** @param days the span to run, days, or null for the mission's own duration */
+    private static SimulationResult run(Path mission, Double days, Path out) throws Exception {
+        MissionSetup setup = MissionSetups.load(mission, days);
         return RunSupport.run(setup, setup.seed(), FaultPlan.none(), out, (done, total) -> { });
     }
-
-    private static final String WALKER_24 = """
-            mission: walker-24
-            start: 2026-06-21T00:00:00Z
-            duration: PT6H
-            seed: 7
-            satellites:
-              - name: leo
-                altitude_km: 600
-                inclination_deg: 53
-                raan_deg: 0
-                true_anomaly_deg: 0
-                walker:
-                  total: 24
-                  planes: 4
-                  phasing: 1
-            """ + STATIONS;
 
     private static final String SINGLE = """
             mission: one-sat

@@ -77,6 +77,13 @@ class ReviewCommandTest {
         CliRun shown = cli("review", "show", Long.toString(poisoned), "--archive", db.toString());
         assertThat(shown.out()).contains("rejected", "by alice: norm 40x the fleet");
 
+        CliRun unknownRule = cli("review", "aggregate", "--archive", db.toString(), "--rule", "mean");
+        assertThat(unknownRule.code()).isEqualTo(2);
+        assertThat(unknownRule.err().strip()).as("one line naming the option, the value and the rules").doesNotContain("\n")
+                .contains("--rule", "'mean'", "fedavg, median, trimmed-mean");
+        try (Archive a = Archive.open(db)) {
+            assertThat(a.globals()).as("a usage error aggregates nothing").hasSize(1);
+        }
         CliRun agg = cli("review", "aggregate", "--archive", db.toString(), "--rule", "trimmed-mean", "--validation", csv.toString(),
                 "--format", "json");
         assertThat(agg.code()).as(agg.err()).isZero();

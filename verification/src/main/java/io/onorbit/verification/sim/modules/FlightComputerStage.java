@@ -5,6 +5,7 @@ import io.onorbit.flight.executive.FlightSoftware;
 import io.onorbit.flight.executive.FlightTopology;
 import io.onorbit.flight.executive.Hardware;
 import io.onorbit.flight.executive.SpacecraftClock;
+import io.onorbit.flight.optimizer.ObservedOptimizer;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.storage.FileOps;
 import io.onorbit.verification.sim.FlightStage;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 public final class FlightComputerStage implements FlightStage {
 
     private final FlightConfig config;
-    private final RecordingOptimizer engine;
+    private final RecordingOptimizer recorded = new RecordingOptimizer();
+    private final Optimizer engine;
     /** the model's size, read once: the config hands out copies of the golden image */
     private final int modelParameters;
 
@@ -31,7 +33,7 @@ public final class FlightComputerStage implements FlightStage {
      */
     public FlightComputerStage(FlightConfig config, Optimizer engine) {
         this.config = config;
-        this.engine = new RecordingOptimizer(engine);
+        this.engine = new ObservedOptimizer(engine, recorded);
         this.modelParameters = config.golden().length;
     }
 
@@ -42,7 +44,7 @@ public final class FlightComputerStage implements FlightStage {
 
     @Override
     public EngineDraw drainEngine() {
-        double[] d = engine.drain();
+        double[] d = recorded.drain();
         return d[0] == 0 && d[1] == 0 ? EngineDraw.NONE : new EngineDraw(d[0], d[1]);
     }
 

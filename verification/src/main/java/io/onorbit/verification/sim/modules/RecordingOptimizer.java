@@ -1,40 +1,23 @@
 package io.onorbit.verification.sim.modules;
 
-import io.onorbit.flight.optimizer.EnergyFunction;
+import io.onorbit.flight.optimizer.ObservedOptimizer;
 import io.onorbit.flight.optimizer.OptimizationResult;
-import io.onorbit.flight.optimizer.Optimizer;
+import java.util.function.Consumer;
 
 /**
- * Wraps the flight optimizer to record, at the interface, the highest operating power it chose
- * and the energy it spent since the last {@link #drain()}: the envelope invariant is checked on
- * these figures rather than on what the trainer reports about itself.
+ * Records, at the flight optimizer's interface ({@link ObservedOptimizer}), the highest operating
+ * power it chose and the energy it spent since the last {@link #drain()}: the envelope invariant
+ * is checked on these figures rather than on what the trainer reports about itself.
  */
-final class RecordingOptimizer implements Optimizer {
+final class RecordingOptimizer implements Consumer<OptimizationResult> {
 
-    private final Optimizer inner;
     private double peakPowerW;
     private double energyJ;
 
-    RecordingOptimizer(Optimizer inner) {
-        this.inner = inner;
-    }
-
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public double minimumOperatingPowerW() {
-        return inner.minimumOperatingPowerW();
-    }
-
-    @Override
-    public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
-        OptimizationResult r = inner.minimize(energy, start, maxPowerW);
+    public void accept(OptimizationResult r) {
         peakPowerW = Math.max(peakPowerW, r.powerW());
         energyJ += r.energyJ();
-        return r;
     }
 
     /** @return {peak power W, energy J} since the last call, and starts over */
