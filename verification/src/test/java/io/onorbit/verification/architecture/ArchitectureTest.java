@@ -121,6 +121,25 @@ class ArchitectureTest {
                             .anyMatch(t -> t.getName().equals("io.onorbit.ground.config.ConfigNode")))))
             .because("every mission section is read into its typed value at load; a kept tree would be parsed again");
 
+    /**
+     * The budget is stepped in two places only: flight.power's PowerRun (the one loop under a
+     * TrainingPolicy, for the power command, the studies and the benchmarks) and the simulator's
+     * physics (FlightPowerStage: the closed loop, where the flight executive asks the envelope).
+     */
+    static final ArchRule ONE_BUDGET_LOOP = noClasses().that().doNotHaveFullyQualifiedName("io.onorbit.flight.power.PowerRun")
+            .and().doNotHaveFullyQualifiedName("io.onorbit.flight.power.PowerBudget")
+            .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.modules.FlightPowerStage")
+            .should().callMethodWhere(DescribedPredicate.describe("PowerBudget.step or advance",
+                    (com.tngtech.archunit.core.domain.JavaMethodCall c) -> c.getTargetOwner().getName()
+                            .equals("io.onorbit.flight.power.PowerBudget")
+                            && (c.getName().equals("step") || c.getName().equals("advance"))))
+            .because("one loop drives the budget under a training policy (PowerRun); the closed loop steps it as physics");
+
+    /** Optimizers are the engines and the one forwarding wrapper that meters them (ObservedOptimizer). */
+    static final ArchRule ONE_OPTIMIZER_WRAPPER = classes().that().implement("io.onorbit.flight.optimizer.Optimizer")
+            .should().resideInAPackage("io.onorbit.flight.optimizer")
+            .because("a meter at the optimizer interface is a listener on ObservedOptimizer, not another wrapper");
+
     private static DescribedPredicate<JavaField> field(String name, Class<?> type) {
         return DescribedPredicate.describe(type.getSimpleName() + " " + name,
                 f -> f.getName().equals(name) && f.getRawType().isEquivalentTo(type));
@@ -142,6 +161,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void oneLoopStepsTheBudget() {
+        ONE_BUDGET_LOOP.check(production);
+    }
+
+    @Test
+    void optimizersLiveWithTheEngines() {
+        ONE_OPTIMIZER_WRAPPER.check(production);
+    }
+
+    @Test
     void noYamlTreeIsKept() {
         NO_KEPT_YAML_TREE.check(production);
     }
@@ -151,10 +180,13 @@ class ArchitectureTest {
         // Each rule over a class that commits exactly its violation (test fixtures, see their package).
         JavaClasses fixtures = new ClassFileImporter().importClasses(
                 io.onorbit.orbit.archfixture.StationWithRates.class, io.onorbit.orbit.archfixture.OwnLightingCurve.class,
-                io.onorbit.orbit.archfixture.SparsePair.class, io.onorbit.orbit.archfixture.KeptTree.class);
+                io.onorbit.orbit.archfixture.SparsePair.class, io.onorbit.orbit.archfixture.KeptTree.class,
+                io.onorbit.orbit.archfixture.OwnBudgetLoop.class, io.onorbit.orbit.archfixture.OwnSolveMeter.class);
         org.assertj.core.api.Assertions.assertThat(NO_LINK_RATES_IN_ORBIT_SIM.evaluate(fixtures).hasViolation()).isTrue();
         org.assertj.core.api.Assertions.assertThat(NO_LIGHTING_CURVE_IN_ORBIT_SIM.evaluate(fixtures).hasViolation()).isTrue();
         org.assertj.core.api.Assertions.assertThat(ONE_SPARSE_VECTOR_TYPE.evaluate(fixtures).hasViolation()).isTrue();
         org.assertj.core.api.Assertions.assertThat(NO_KEPT_YAML_TREE.evaluate(fixtures).hasViolation()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(ONE_BUDGET_LOOP.evaluate(fixtures).hasViolation()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(ONE_OPTIMIZER_WRAPPER.evaluate(fixtures).hasViolation()).isTrue();
     }
 }
