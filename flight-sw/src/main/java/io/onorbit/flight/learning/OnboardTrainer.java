@@ -27,7 +27,9 @@ import java.util.Objects;
  *       mu/2 |d|^2 (up to a constant), a {@link QuadraticEnergy} with A = H^T H / B + mu I and
  *       b = H^T (y - H w0) / B.</li>
  *   <li>Any other subset: the local quadratic model eta g.d + |d|^2 / 2
- *       ({@link ProximalGradientEnergy}), whose minimum is the damped SGD step d = -eta g.</li>
+ *       ({@link ProximalGradientEnergy}), whose minimum is the damped step d = -eta g, with g the
+ *       batch mean of the per-sample gradients, each normalised by its output gradient's squared
+ *       norm under {@link StepRule#NLMS} (stable for every eta below 2).</li>
  * </ul>
  *
  * <p>All arrays (model, gradients, anchors, normal-equation sums, replay) are allocated through
@@ -52,6 +54,8 @@ public final class OnboardTrainer {
     private final double[] zeroStep;
     /** Gradient mode: batch-mean gradient. */
     private final float[] grad;
+    /** Gradient mode with {@link StepRule#NLMS}: the latest sample's gradient, normalised before it joins {@link #grad}. */
+    private final float[] sampleGrad;
     /** Exact mode: sum of h h^T (row-major, n x n) and of h y over the batch, h = [last hidden, 1]. */
     private final double[] normalMatrix;
     private final double[] normalVector;
@@ -78,6 +82,7 @@ public final class OnboardTrainer {
         this.zeroStep = memory.doubles("optimizer start (zero step)", MemoryCategory.OPTIMIZER_STATE, n);
         if (exactLastLayer) {
             grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
+            sampleGrad = memory.floats("per-sample gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
             normalMatrix = memory.doubles("normal matrix H^T H", MemoryCategory.OPTIMIZER_STATE, n * n);
             normalVector = memory.doubles("normal vector H^T y", MemoryCategory.OPTIMIZER_STATE, n);
             // QuadraticEnergy copies A and b; the optimizer result holds two copies of the solution.
@@ -86,6 +91,8 @@ public final class OnboardTrainer {
             proximal = null;
         } else {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
+            sampleGrad = memory.floats("per-sample gradient (normalised step)", MemoryCategory.GRADIENTS,
+                    settings.stepRule() == StepRule.NLMS ? n : 0);
             normalMatrix = null;
             normalVector = null;
             proximal = new ProximalGradientEnergy(grad);
@@ -151,8 +158,32 @@ public final class OnboardTrainer {
                     normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
                 }
             }
+        } else if (settings.stepRule() == StepRule.NLMS) {
+            accumulateNormalised(prediction - y);
         } else {
             model.backward(prediction - y, subset, grad, 1f);
+        }
+    }
+
+    /**
+     * Adds e J / (delta + |J|^2) to the batch sum, J = dy/dw over the trained parameters
+     * ({@link StepRule#NLMS}). The backward pass gives the sample's gradient e J; |J|^2 is its
+     * squared norm divided by e^2 (a zero error adds nothing).
+     */
+    private void accumulateNormalised(float error) {
+        if (error == 0f) {
+            return;
+        }
+        java.util.Arrays.fill(sampleGrad, 0f);
+        model.backward(error, subset, sampleGrad, 1f);
+        double squaredNorm = 0;
+        for (float g : sampleGrad) {
+            squaredNorm += (double) g * g;
+        }
+        double e2 = (double) error * error;
+        float scale = (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
+        for (int k = 0; k < n; k++) {
+            grad[k] += scale * sampleGrad[k];
         }
     }
 

@@ -1,6 +1,7 @@
 package io.onorbit.flight.payload;
 
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.StepRule;
 import io.onorbit.flight.learning.model.TrainableSubset;
 
 /**
@@ -14,7 +15,7 @@ import io.onorbit.flight.learning.model.TrainableSubset;
  * several multiplies). Counts per sample: the forward pass, storing the sample in the replay
  * buffer, and either the normal-equation sums (upper triangle of h hᵀ and h y, last layer exact)
  * or the backward pass (two multiply-accumulates per forward one: deltas and gradient, the usual
- * rule). Counts per update: {@code replayPerUpdate} replayed samples (drawn, forward, sums or
+ * rule), plus, with the normalised step, the gradient's squared norm and its scaled addition. Counts per update: {@code replayPerUpdate} replayed samples (drawn, forward, sums or
  * backward), then building the problem (b = (Hᵀy − HᵀH·w0)/B, A = HᵀH/B + μI, or scaling the
  * gradient) and writing the solution back. Replay is counted full (an upper bound until the
  * buffer holds {@code replayPerUpdate} samples).
@@ -54,6 +55,12 @@ public final class HostWorkModel {
             fit = new HostWork(entries, entries, 0, 2 * entries);
         } else {
             fit = new HostWork(2 * macs, 2 * macs, 0, 2 * accesses);
+            if (settings.stepRule() == StepRule.NLMS) {
+                // The normalised step: clear the sample's gradient (n writes), its squared norm (n
+                // multiply-accumulates), one divide, then scale-add it into the batch sum (n MACs,
+                // reading both arrays and writing the sum).
+                fit = fit.plus(new HostWork(2 * n, 2 * n, 1, 4 * n));
+            }
         }
         HostWork store = new HostWork(0, 0, 0, 2L * (inputs + 1)); // copy into the replay buffer
         this.perSample = forward.plus(fit).plus(store);

@@ -15,10 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The analog engine never throws on a valid configuration: seeded draws over the documented
- * ranges of the learning settings (mission-configs/SCHEMA.md, section learning), plus the two
- * settings that diverged before the definiteness check (proximal_weight 0.05 with a larger
- * replay; sparse_rows with learning rate 0.5). Every update is accounted for: applied, not
- * converged, or rejected as non-finite.
+ * ranges of the learning settings (mission-configs/SCHEMA.md, section learning), both step rules
+ * (the normalised one over its whole rate range (0, 2)), plus the two settings that diverged
+ * before the definiteness check (proximal_weight 0.05 with a larger replay; sparse_rows with
+ * learning rate 0.5) and the normalised step at its limit on single samples. Every update is
+ * accounted for: applied, not converged, or rejected as non-finite.
  */
 class AnalogTrainingSweepTest {
 
@@ -30,14 +31,23 @@ class AnalogTrainingSweepTest {
                 Arguments.of("last_layer proximal 0.05 replay 512/128",
                         base.withSubset(TrainableSubset.Kind.LAST_LAYER).withProximalWeight(0.05).withReplay(512, 128)),
                 Arguments.of("sparse_rows rate 0.5",
-                        base.withSubset(TrainableSubset.Kind.SPARSE_ROWS).withLearningRate(0.5).withSparseRowFraction(0.5)));
-        Stream<Arguments> drawn = LongStream.rangeClosed(1, 10).mapToObj(seed -> {
+                        base.withSubset(TrainableSubset.Kind.SPARSE_ROWS).withStepRule(StepRule.SGD).withLearningRate(0.5)
+                                .withSparseRowFraction(0.5)),
+                Arguments.of("full nlms rate 1.999 batch 1, no replay",
+                        base.withSubset(TrainableSubset.Kind.FULL).withStepRule(StepRule.NLMS).withLearningRate(1.999)
+                                .withBatchSize(1).withReplay(0, 0)));
+        Stream<Arguments> drawn = LongStream.rangeClosed(1, 16).mapToObj(seed -> {
             SplittableRandom r = new SplittableRandom(seed);
             TrainableSubset.Kind kind = TrainableSubset.Kind.values()[r.nextInt(TrainableSubset.Kind.values().length)];
             int capacity = r.nextInt(0, 513);
-            LearningSettings s = base.withSubset(kind)
+            StepRule rule = StepRule.values()[r.nextInt(StepRule.values().length)];
+            double rate = rule == StepRule.NLMS // (1e-9, 2) for the normalised step, (1e-9, 100] otherwise
+                    ? Math.min(Math.pow(10, -9 + (9 + Math.log10(StepRule.NLMS_MAX_RATE)) * r.nextDouble()),
+                            Math.nextDown(StepRule.NLMS_MAX_RATE))
+                    : Math.pow(10, -9 + 11 * r.nextDouble());
+            LearningSettings s = base.withSubset(kind).withStepRule(rule)
                     .withSparseRowFraction(1e-6 + r.nextDouble() * (1 - 1e-6))
-                    .withLearningRate(Math.pow(10, -9 + 11 * r.nextDouble()))     // (1e-9, 100]
+                    .withLearningRate(rate)
                     .withProximalWeight(Math.pow(10, -9 + 15 * r.nextDouble()))   // (1e-9, 1e6]
                     .withBatchSize(r.nextInt(1, 33))
                     .withReplay(capacity, capacity == 0 ? 0 : r.nextInt(0, 129))

@@ -41,7 +41,8 @@ class OnboardTrainerTest {
 
     private static void convergesToLeastSquares(TrainableSubset.Kind kind, Optimizer optimizer, int epochs,
                                                 double tolerance) {
-        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(kind).withLearningRate(0.2)
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(kind).withStepRule(StepRule.SGD)
+                .withLearningRate(0.2)
                 .withProximalWeight(20).withBatchSize(4).withReplay(0, 0);
         OnboardTrainer t = OnboardTrainer.create(D, s, optimizer);
         SplittableRandom rng = new SplittableRandom(7);
@@ -81,6 +82,75 @@ class OnboardTrainerTest {
         }
         assertThat(t.updates()).isEqualTo((long) epochs * samples / 4);
         assertThat(t.energySpentJ()).isGreaterThan(0);
+    }
+
+    /**
+     * NLMS theory (Haykin, Adaptive Filter Theory, ch. 6): one normalised step of rate mu on one
+     * sample of a linear model [x, 1] leaves the a-posteriori error e (1 - mu |J|^2 / (delta + |J|^2)),
+     * |J|^2 = |x|^2 + 1, whatever the weights, the input scale or the label.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void aNormalisedStepRemovesTheClosedFormShareOfTheError(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double mu = 0.1 + 1.85 * rng.nextDouble();
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withStepRule(StepRule.NLMS).withLearningRate(mu).withBatchSize(1).withReplay(0, 0).withSeed(seed);
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        double scale = Math.pow(10, -1 + 2 * rng.nextDouble()); // inputs from 0.1 to 10: the rule must not care
+        float[] x = new float[D];
+        double squaredNorm = 1;
+        for (int i = 0; i < D; i++) {
+            x[i] = (float) (scale * (2 * rng.nextDouble() - 1));
+            squaredNorm += (double) x[i] * x[i];
+        }
+        float y = (float) (5 * rng.nextDouble() - 2.5);
+        double before = t.model().predict(x) - y;
+        t.step(x, y, 1.0);
+        double after = t.model().predict(x) - y;
+        double expected = before * (1 - mu * squaredNorm / (StepRule.NLMS_REGULARISER + squaredNorm));
+        assertThat(t.updates()).isEqualTo(1);
+        assertThat(after).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4 * Math.abs(before) + 1e-6));
+    }
+
+    /**
+     * The LMS stability limit, injected: inputs uniform in [-10, 10] (mean |x_i|^2 = 33) put the
+     * plain step at rate 0.2 far beyond eta lambda_max &lt; 2, and it diverges; the normalised step at
+     * rate 1.9 on the same samples converges to the noise-free weights.
+     */
+    @Test
+    void theNormalisedStepStaysStableWhereThePlainStepDiverges() {
+        double[] truth = {0.8, -0.5, 0.3, 0.1, 0.2}; // weights, then bias
+        LearningSettings base = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withBatchSize(4).withReplay(0, 0);
+        OnboardTrainer plain = OnboardTrainer.create(D, base.withStepRule(StepRule.SGD).withLearningRate(0.2),
+                new ExactTestOptimizer(0));
+        OnboardTrainer normalised = OnboardTrainer.create(D, base.withStepRule(StepRule.NLMS).withLearningRate(1.9),
+                new ExactTestOptimizer(0));
+        SplittableRandom rng = new SplittableRandom(11);
+        float[] x = new float[D];
+        for (int k = 0; k < 4000; k++) {
+            double y = truth[D];
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (20 * rng.nextDouble() - 10);
+                y += truth[i] * x[i];
+            }
+            plain.step(x, (float) y, 1.0);
+            normalised.step(x, (float) y, 1.0);
+        }
+        float[] p = normalised.model().parameters();
+        for (int i = 0; i <= D; i++) {
+            assertThat((double) p[i]).as("normalised, parameter %d", i).isCloseTo(truth[i],
+                    org.assertj.core.data.Offset.offset(1e-3));
+        }
+        float[] q = plain.model().parameters();
+        double distance = 0;
+        for (int i = 0; i <= D; i++) {
+            distance += (q[i] - truth[i]) * (q[i] - truth[i]);
+        }
+        assertThat(!Double.isFinite(distance) || distance > 1e6 || plain.rejectedUpdates() > 0)
+                .as("plain step beyond the LMS limit diverged (squared distance %s, %d updates rejected)", distance,
+                        plain.rejectedUpdates()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.onorbit.ground.config;
 
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.StepRule;
 import io.onorbit.flight.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
@@ -36,7 +37,7 @@ public final class LearningConfigReader {
         ConfigNode n = root.required("learning");
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
-                "experiment", "personal_layers"));
+                "experiment", "personal_layers", "step_rule"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -64,9 +65,15 @@ public final class LearningConfigReader {
         if (replayCapacity == 0 && replayPerUpdate > 0) {
             throw n.error("replay_per_update", "must be 0 when replay_capacity is 0");
         }
+        StepRule stepRule = StepRule.valueOf(n.choice("step_rule", t.stepRule().name().toLowerCase(Locale.ROOT),
+                Set.of("sgd", "nlms")).toUpperCase(Locale.ROOT));
+        double learningRate = n.number("learning_rate", t.learningRate(), 1e-9, 100);
+        if (stepRule == StepRule.NLMS && !(learningRate < StepRule.NLMS_MAX_RATE)) {
+            throw n.error("learning_rate", learningRate + " must be below " + StepRule.NLMS_MAX_RATE
+                    + " with step_rule nlms (the normalised step is stable only below 2)");
+        }
         LearningSettings trainer = new LearningSettings(hidden, TrainableSubset.Kind.valueOf(subset.toUpperCase(Locale.ROOT)),
-                n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1),
-                n.number("learning_rate", t.learningRate(), 1e-9, 100),
+                n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1), learningRate, stepRule,
                 n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
                 (int) n.integer("batch_size", t.batchSize(), 1, 100_000), replayCapacity, replayPerUpdate,
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),

@@ -72,6 +72,23 @@ class LearningConfigReaderTest {
     }
 
     @Test
+    void theStepRuleIsReadAndANormalisedRateAtTheStabilityLimitIsRefused() throws Exception {
+        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 100\n")).trainer().stepRule())
+                .isEqualTo(io.onorbit.flight.learning.StepRule.SGD);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 100.5\n")))
+                .hasMessageStartingWith("m.yaml: learning.learning_rate:");
+        assertThat(LearningConfigReader.read(yaml("learning:\n  learning_rate: 1.999\n")).trainer().learningRate())
+                .as("the default rule is nlms").isEqualTo(1.999);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  learning_rate: 1.5\n")).trainer()
+                .learningRate()).isEqualTo(1.5);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  learning_rate: 2\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.learning_rate: 2.0 must be below 2.0 with step_rule nlms");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: adam\n")))
+                .hasMessageContaining("learning.step_rule: 'adam' is not one of");
+    }
+
+    @Test
     void badValuesAreOneLineNamingTheField() throws Exception {
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  batch_sise: 4\n")))
                 .isInstanceOf(ConfigException.class)

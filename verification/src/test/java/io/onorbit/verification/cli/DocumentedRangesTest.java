@@ -53,6 +53,9 @@ class DocumentedRangesTest {
             Map.entry("spacecraft.training_payload.engine", "a choice"),
             Map.entry("learning.model.hidden_layers", "a list of widths: checked below"),
             Map.entry("learning.trainable", "a choice"), Map.entry("learning.seed", "any integer"),
+            Map.entry("learning.step_rule", "a choice"),
+            Map.entry("learning.learning_rate", "bounded by the step rule: (0, 2) with nlms, (0, 100] with sgd"
+                    + " (LearningConfigReaderTest)"),
             Map.entry("learning.personal_layers", "0 up to the number of hidden layers, which the file sets"),
             Map.entry("learning.task.kind", "a choice"), Map.entry("learning.task.file", "a file"),
             Map.entry("link.bits", "1-8 or 32: checked below"), Map.entry("link.scale", "a choice"),

@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code onboard - oracle <= max(0.1 (frozen - oracle), 2 SE)} with SE the standard error of the
  * paired per-sample difference; under gradual drift the same bound holds at the end of every day
  * after the first. The learner is the default one ({@code LearningSettings.defaults()}: sparse
- * rows, half of every layer, rate 0.2, batches of 4 new samples; BENCHMARKS.md) on the analog
- * engine, deployed with a fit on the first day (commissioning).
+ * rows, half of every layer, the normalised step at rate 1.9, batches of 4 new samples;
+ * BENCHMARKS.md) on the analog engine, deployed with a fit on the first day (commissioning).
  */
 class RecoveryGoalTest {
 
