@@ -1,5 +1,6 @@
 package io.onorbit.flight.executive;
 
+import io.onorbit.flight.learning.MixingWeight;
 import io.onorbit.flight.learning.model.ModelVersion;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -16,15 +17,20 @@ import java.util.Optional;
  * @param baseParams       the base's parameters (must match its digest)
  * @param reference        onboard parameters when the last delta of this base was cut (the base if none)
  * @param residual         error-feedback residual: computed for earlier deltas, not yet sent
+ * @param personal         the personal model's parameters (no global model ever touches them), or
+ *                         no entries when the spacecraft keeps no personal model
+ * @param mixing           the interpolation weight's state
  */
 public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBase, ModelVersion base, float[] params,
-                         float[] baseParams, float[] reference, float[] residual) {
+                         float[] baseParams, float[] reference, float[] residual, float[] personal, MixingWeight mixing) {
 
     public Checkpoint {
         int n = params.length;
-        if (baseParams.length != n || reference.length != n || residual.length != n) {
-            throw new IllegalArgumentException("checkpoint vectors must all have " + n + " entries");
+        if (baseParams.length != n || reference.length != n || residual.length != n
+                || (personal.length != n && personal.length != 0)) {
+            throw new IllegalArgumentException("checkpoint vectors must all have " + n + " entries (personal: or none)");
         }
+        java.util.Objects.requireNonNull(mixing, "mixing");
         if (!base.matches(baseParams)) {
             throw new IllegalArgumentException("base parameters do not match " + base);
         }
@@ -32,13 +38,17 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
 
     byte[] encode() {
         int n = params.length;
-        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n);
+        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 3 * 8);
         b.putLong(bootCount).putLong(uplinkCounter).putLong(samplesSinceBase).putLong(base.version()).put(base.digest());
         b.putInt(n);
         for (float[] v : new float[][] {params, baseParams, reference, residual}) {
             b.asFloatBuffer().put(v);
             b.position(b.position() + 4 * n);
         }
+        b.putInt(personal.length);
+        b.asFloatBuffer().put(personal);
+        b.position(b.position() + 4 * personal.length);
+        b.putDouble(mixing.forgetting()).putDouble(mixing.cross()).putDouble(mixing.spread());
         return b.array();
     }
 
@@ -53,7 +63,7 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
             byte[] digest = new byte[ModelVersion.DIGEST_BYTES];
             b.get(digest);
             int n = b.getInt();
-            if (n != dimension || b.remaining() != 16 * n) {
+            if (n != dimension || b.remaining() < 16 * n + 4) {
                 return Optional.empty();
             }
             float[][] v = new float[4][n];
@@ -61,7 +71,16 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
                 b.asFloatBuffer().get(a);
                 b.position(b.position() + 4 * n);
             }
-            return Optional.of(new Checkpoint(boot, counter, samples, new ModelVersion(version, digest), v[0], v[1], v[2], v[3]));
+            int p = b.getInt();
+            if ((p != n && p != 0) || b.remaining() != 4 * p + 3 * 8) {
+                return Optional.empty();
+            }
+            float[] personal = new float[p];
+            b.asFloatBuffer().get(personal);
+            b.position(b.position() + 4 * p);
+            MixingWeight mixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
+            return Optional.of(new Checkpoint(boot, counter, samples, new ModelVersion(version, digest), v[0], v[1], v[2], v[3],
+                    personal, mixing));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty();
         }

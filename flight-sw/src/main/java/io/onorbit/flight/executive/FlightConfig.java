@@ -1,6 +1,7 @@
 package io.onorbit.flight.executive;
 
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.link.LinkConfig;
 import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.flight.packet.ApidPlan;
@@ -28,10 +29,12 @@ import java.util.Objects;
  * @param checkpointIntervalS how often the learner checkpoints, s, &ge; tickS
  * @param deltaCadenceS       inside a contact longer than this (GEO, always in view) a delta is
  *                            also cut every this many s, not only at the contact's start; &gt; 0
+ * @param personalisation     whether a personal model is kept and interpolated with the federated one
  */
 public record FlightConfig(OnboardSchedule schedule, PowerSystem power, LearningSettings trainer, int featureCount,
                            PayloadSpec payload, LinkConfig link, ApidPlan apids, String satellite, byte[] uplinkKey, float[] golden,
-                           ModelVersion goldenVersion, double tickS, double checkpointIntervalS, double deltaCadenceS) {
+                           ModelVersion goldenVersion, double tickS, double checkpointIntervalS, double deltaCadenceS,
+                           Personalisation personalisation) {
 
     /** Default delta cadence inside long contacts: one delta per hour, the ground's default sync period. */
     public static final double DEFAULT_DELTA_CADENCE_S = 3600;
@@ -44,6 +47,9 @@ public record FlightConfig(OnboardSchedule schedule, PowerSystem power, Learning
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(apids, "apids");
         Objects.requireNonNull(satellite, "satellite");
+        if (personalisation.kind() == io.onorbit.flight.learning.Personalisation.Kind.AUTO) {
+            throw new IllegalArgumentException("personalisation must be chosen before launch (resolvedFor), not auto");
+        }
         if (featureCount < 1) {
             throw new IllegalArgumentException("featureCount " + featureCount + " must be >= 1");
         }
@@ -70,6 +76,6 @@ public record FlightConfig(OnboardSchedule schedule, PowerSystem power, Learning
 
     public FlightConfig withDeltaCadenceS(double s) {
         return new FlightConfig(schedule, power, trainer, featureCount, payload, link, apids, satellite, uplinkKey, golden,
-                goldenVersion, tickS, checkpointIntervalS, s);
+                goldenVersion, tickS, checkpointIntervalS, s, personalisation);
     }
 }

@@ -178,7 +178,7 @@ public final class FlightExecutive implements FlightSoftware {
                 checkpoint();
                 lastCheckpointS = t;
             }
-            return new TickReport(t, envelopeW, trained.batch(), trained.predictions());
+            return new TickReport(t, envelopeW, trained.batch(), trained.predictions(), trained.served());
         } catch (IOException e) {
             throw new UncheckedIOException("flight executive of " + config.satellite() + ": " + e.getMessage(), e);
         }
@@ -375,8 +375,10 @@ public final class FlightExecutive implements FlightSoftware {
     }
 
     private void checkpoint() throws IOException {
+        float[] personal = payload.personal().map(p -> p.model().parameters()).orElse(new float[0]);
         checkpoints.store(new Checkpoint(counters.current().bootCount(), receiver.lastCounter(), samplesSinceBase, base,
-                trainer.model().parameters(), baseParams, encoder.reference(base, baseParams), encoder.residual()));
+                trainer.model().parameters(), baseParams, encoder.reference(base, baseParams), encoder.residual(),
+                personal, payload.mixing()));
     }
 
     // ---------------------------------------------------------------- telemetry
@@ -387,21 +389,24 @@ public final class FlightExecutive implements FlightSoftware {
         private float[] xs = new float[0];
         private float[] ys = new float[0];
         private float[] predictions = new float[0];
+        private float[] served = new float[0];
         private int n;
 
         TrainedSamples(int d) {
             this.d = d;
         }
 
-        void add(float[] x, float y, float prediction) {
+        void add(float[] x, float y, float prediction, float servedPrediction) {
             if (n == ys.length) {
                 int cap = Math.max(8, 2 * n);
                 xs = Arrays.copyOf(xs, cap * d);
                 ys = Arrays.copyOf(ys, cap);
                 predictions = Arrays.copyOf(predictions, cap);
+                served = Arrays.copyOf(served, cap);
             }
             System.arraycopy(x, 0, xs, n * d, d);
             ys[n] = y;
+            served[n] = servedPrediction;
             predictions[n++] = prediction;
         }
 
@@ -411,6 +416,10 @@ public final class FlightExecutive implements FlightSoftware {
 
         float[] predictions() {
             return Arrays.copyOf(predictions, n);
+        }
+
+        float[] served() {
+            return Arrays.copyOf(served, n);
         }
     }
 
@@ -474,7 +483,7 @@ public final class FlightExecutive implements FlightSoftware {
 
     @Override
     public long memoryUsedBytes() {
-        return trainer.memoryBytes();
+        return payload.memoryBytes();
     }
 
     @Override
@@ -505,6 +514,16 @@ public final class FlightExecutive implements FlightSoftware {
     @Override
     public float[] parameters() {
         return trainer.model().parameters();
+    }
+
+    /** @return the personal model's parameters (trained on this spacecraft's samples only), if it keeps one */
+    public Optional<float[]> personalParameters() {
+        return payload.personal().map(p -> p.model().parameters());
+    }
+
+    /** @return the weight that interpolates the personal and the federated model's predictions */
+    public io.onorbit.flight.learning.MixingWeight mixing() {
+        return payload.mixing();
     }
 
     /** @return the next delta sequence the queue will hand out */

@@ -85,12 +85,17 @@ public final class FlightTopology {
         counters.store(found.withBootCount(found.bootCount() + 1)); // this boot is counted before anything else
 
         // 2. Learner: the checkpoint, or the golden image.
-        TrainingPayload payload = TrainingPayload.of(config.payload(), config.featureCount(), config.trainer(), hw.engine());
+        TrainingPayload payload = TrainingPayload.of(config.payload(), config.featureCount(), config.trainer(),
+                config.personalisation(), hw.engine());
         OnboardTrainer trainer = payload.trainer();
         float[] params = ckpt.map(Checkpoint::params).orElse(config.golden());
         float[] baseParams = ckpt.map(Checkpoint::baseParams).orElse(config.golden());
         var base = ckpt.map(Checkpoint::base).orElse(config.goldenVersion());
         trainer.model().setParameters(params, base.version());
+        // The personal model: from the checkpoint if it holds one, else the golden image (never a global model).
+        float[] personal = ckpt.map(Checkpoint::personal).filter(p -> p.length > 0).orElse(config.golden());
+        payload.personal().ifPresent(p -> p.model().setParameters(personal, config.goldenVersion().version()));
+        ckpt.map(Checkpoint::mixing).filter(m -> payload.personal().isPresent()).ifPresent(payload::resumeMixing);
         LinkConfig lc = config.link();
         int[] tensors = trainer.model().layout().tensors().stream().mapToInt(t -> t.size()).toArray();
         DeltaEncoder encoder = new DeltaEncoder(lc.compression(), new TensorLayout(tensors));

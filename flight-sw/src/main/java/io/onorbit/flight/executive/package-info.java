@@ -27,7 +27,11 @@
  * is kept. Personalisation (FedPer, Arivazhagan et al. 2019, {@code LearningSettings.personalLayers}):
  * the top layers are this spacecraft's own head; a delta carries only the body below them (the
  * head's coordinates are zero) and the merge above applies to the body only, the head staying as
- * trained on board. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
+ * trained on board. Model interpolation (Mansour et al. 2020, {@code learning.Personalisation}):
+ * the payload also trains a personal model on this spacecraft's samples only, which no global
+ * model touches, and serves the interpolation of its prediction with the federated model's by a
+ * weight fitted on board ({@code learning.MixingWeight}); both models and the weight are in the
+ * checkpoint. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
  * every applied update.
  *
  * <p><b>A reset is a reset.</b> Everything the executive holds is RAM: trainer, encoder residual,

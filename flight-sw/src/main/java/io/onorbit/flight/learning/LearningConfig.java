@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param experiment       drift experiment settings
  * @param taskChosen       whether the mission file names the task ({@code learning.task.kind}), rather
  *                         than leaving it to the default (the drift experiment then runs every task)
+ * @param personalisation  how each satellite personalises the federation (a personal model
+ *                         interpolated with the federated one, or none)
  */
 public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar, TaskSpec task,
-                             DriftExperimentSettings experiment, boolean taskChosen) {
+                             DriftExperimentSettings experiment, boolean taskChosen, Personalisation personalisation) {
 
     /** Default string failure: 2 days after the start (inside the smallest bundled 3-day mission, after a 1-day warm-up). */
     public static final double DEFAULT_STRING_FAILURE_S = 2 * 86400.0;
@@ -29,12 +31,13 @@ public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar,
         Objects.requireNonNull(solar, "solar");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(personalisation, "personalisation");
     }
 
     /** Settings with the task left to the default (not named in the file). */
     public LearningConfig(LearningSettings trainer, SolarArrayScenario solar, TaskSpec task,
                           DriftExperimentSettings experiment) {
-        this(trainer, solar, task, experiment, false);
+        this(trainer, solar, task, experiment, false, Personalisation.defaults());
     }
 
     /** @return every default (no {@code learning} section) */
@@ -45,7 +48,7 @@ public record LearningConfig(LearningSettings trainer, SolarArrayScenario solar,
 
     /** @return a copy with another task, chosen */
     public LearningConfig withTask(TaskSpec t) {
-        return new LearningConfig(trainer, solar, t, experiment, true);
+        return new LearningConfig(trainer, solar, t, experiment, true, personalisation);
     }
 
     /**

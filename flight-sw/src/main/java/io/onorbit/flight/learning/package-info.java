@@ -15,6 +15,9 @@
  *
  * <p>Assumptions: squared-error loss on one output; classification tasks use labels 0/1 and a 0.5
  * threshold. Settings: {@link io.onorbit.flight.learning.LearningSettings} (mission file
- * {@code learning} section). Units: power W, energy J, memory bytes.
+ * {@code learning} section). Personalisation in a federation: {@link io.onorbit.flight.learning.Personalisation}
+ * (a personal model beside the federated one, their predictions interpolated by the
+ * {@link io.onorbit.flight.learning.MixingWeight} fitted on the satellite's own samples). Units:
+ * power W, energy J, memory bytes.
  */
 package io.onorbit.flight.learning;

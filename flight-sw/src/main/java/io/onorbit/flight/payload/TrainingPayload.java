@@ -1,7 +1,9 @@
 package io.onorbit.flight.payload;
 
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.MixingWeight;
 import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.optimizer.DigitalEnergyCosts;
 import io.onorbit.flight.optimizer.ObservedOptimizer;
 import io.onorbit.flight.optimizer.OptimizationResult;
@@ -9,6 +11,7 @@ import io.onorbit.flight.optimizer.Optimizer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
@@ -27,28 +30,41 @@ import java.util.function.Consumer;
  * <p>Books: time and energy per state (energy = draw x time, the solve is inside it, never
  * charged alone), samples seen, trained and dropped, updates, and the counted work behind them
  * (host operations priced by {@link DigitalEnergyCosts}, plus what the solver reported), so that
- * energy per update can be shown next to the work it paid for. Not thread-safe.
+ * energy per update can be shown next to the work it paid for.
+ *
+ * <p>With {@link Personalisation.Kind#INTERPOLATION} the payload trains two models on every sample:
+ * the federated one ({@link #trainer()}) and the personal one ({@link #personal()}, never given a
+ * global model), both inside the one memory budget (the personal trainer and the sample buffer get
+ * what the federated trainer leaves), each sample and update paid for twice; the prediction served
+ * is their interpolation by the {@link MixingWeight} fitted on the samples before it. Not thread-safe.
  */
 public final class TrainingPayload {
 
     /** Upper bound on the sample buffer, samples (the same bound as {@code learning.replay_capacity}). */
     public static final int MAX_BUFFER_SAMPLES = 100_000;
 
-    /** Receives each sample as it is trained on, with the prediction made before training on it. */
+    /**
+     * Receives each sample as it is trained on, with the predictions made before training on it:
+     * the federated model's, and the one served (the interpolation with the personal model, or the
+     * federated model's when there is no personal model).
+     */
     @FunctionalInterface
     public interface SampleListener {
-        void trained(float[] x, float y, float prediction);
+        void trained(float[] x, float y, float prediction, float served);
     }
 
     private final PayloadSpec spec;
     private final int inputs;
     private final LearningSettings settings;
+    private final Personalisation personalisation;
     private final SolveMeter meter = new SolveMeter();
     private final Optimizer solver;
     private final DigitalEnergyCosts costs;
     private final float[] x;
     private final EnumMap<PowerState, Double> seconds = new EnumMap<>(PowerState.class);
     private OnboardTrainer trainer;
+    private Optional<OnboardTrainer> personal = Optional.empty();
+    private MixingWeight mixing;
     private HostWorkModel work;
     private SampleBuffer buffer;
     private double energyJ;
@@ -67,16 +83,21 @@ public final class TrainingPayload {
      * @param spec      the payload hardware
      * @param inputs    features per sample
      * @param settings  trainer settings (model, subset, replay, memory budget)
+     * @param personalisation whether a personal model is trained beside the federated one
      * @param optimizer the engine's solver (analog or digital)
      * @param costs     energy per counted host operation
      * @throws io.onorbit.flight.learning.memory.MemoryBudgetException if not even one buffered sample
      *         fits the memory budget next to the trainer
      */
-    public TrainingPayload(PayloadSpec spec, int inputs, LearningSettings settings, Optimizer optimizer,
-                           DigitalEnergyCosts costs) {
+    public TrainingPayload(PayloadSpec spec, int inputs, LearningSettings settings, Personalisation personalisation,
+                           Optimizer optimizer, DigitalEnergyCosts costs) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.inputs = inputs;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.personalisation = Objects.requireNonNull(personalisation, "personalisation");
+        if (personalisation.kind() == Personalisation.Kind.AUTO) {
+            throw new IllegalArgumentException("personalisation must be chosen (resolvedFor), not auto");
+        }
         this.solver = new ObservedOptimizer(Objects.requireNonNull(optimizer, "optimizer"), meter);
         this.costs = Objects.requireNonNull(costs, "costs");
         this.x = new float[inputs];
@@ -86,16 +107,29 @@ public final class TrainingPayload {
         boot();
     }
 
-    /** @return a payload pricing host work at Horowitz ISSCC 2014 (45 nm) */
+    /** @return a payload with one (federated) model, pricing host work at Horowitz ISSCC 2014 (45 nm) */
     public static TrainingPayload of(PayloadSpec spec, int inputs, LearningSettings settings, Optimizer optimizer) {
-        return new TrainingPayload(spec, inputs, settings, optimizer, DigitalEnergyCosts.horowitz45nm());
+        return of(spec, inputs, settings, Personalisation.none(), optimizer);
+    }
+
+    /** @return a payload pricing host work at Horowitz ISSCC 2014 (45 nm) */
+    public static TrainingPayload of(PayloadSpec spec, int inputs, LearningSettings settings,
+                                     Personalisation personalisation, Optimizer optimizer) {
+        return new TrainingPayload(spec, inputs, settings, personalisation, optimizer, DigitalEnergyCosts.horowitz45nm());
     }
 
     private void boot() {
         trainer = OnboardTrainer.create(inputs, settings, solver);
         work = new HostWorkModel(inputs, settings, trainer.subset().size());
-        int capacity = Math.max(1, SampleBuffer.fitting(inputs, trainer.memory(), MAX_BUFFER_SAMPLES));
-        buffer = new SampleBuffer(capacity, inputs, trainer.memory());
+        personal = personalisation.personalModel()
+                ? Optional.of(OnboardTrainer.create(inputs,
+                        settings.withMemoryBudgetBytes(Math.max(1, settings.memoryBudgetBytes() - trainer.memoryBytes())), solver))
+                : Optional.empty();
+        mixing = personalisation.startMixing();
+        // The buffer gets what both models leave of the budget.
+        var left = personal.map(OnboardTrainer::memory).orElse(trainer.memory());
+        int capacity = Math.max(1, SampleBuffer.fitting(inputs, left, MAX_BUFFER_SAMPLES));
+        buffer = new SampleBuffer(capacity, inputs, left);
     }
 
     /**
@@ -134,34 +168,42 @@ public final class TrainingPayload {
         energyJ += a.drawnJ();
         // The engine never runs above the envelope, nor above what the payload draws while training.
         double solveCapW = Math.min(spec.activeW(), envelopeW > 0 ? envelopeW : 0);
-        double sampleS = work.perSample().timeS(spec.hostOpsPerS());
-        double updateS = work.perUpdate().timeS(spec.hostOpsPerS());
-        long workingSet = trainer.memoryBytes();
+        int models = personal.isPresent() ? 2 : 1;
+        double sampleS = models * work.perSample().timeS(spec.hostOpsPerS());
+        double updateS = models * work.perUpdate().timeS(spec.hostOpsPerS());
+        long workingSet = memoryBytes();
         double usedS = 0;
         int trained = 0;
         int stepUpdates = 0;
         HostWork stepWork = HostWork.NONE;
         double stepSolveJ = 0;
-        while (buffer.size() > 0 && usedS + sampleS + updateS + longestSolveS <= a.trainingS()) {
+        while (buffer.size() > 0 && usedS + sampleS + updateS + models * longestSolveS <= a.trainingS()) {
             float y = buffer.poll(x);
             long attemptsBefore = attempts();
-            long updatesBefore = trainer.updates();
+            long updatesBefore = applied();
             meter.drain();
             float prediction = trainer.step(x, y, solveCapW);
+            float served = prediction;
+            if (personal.isPresent()) {
+                float own = personal.get().step(x, y, solveCapW);
+                served = mixing.mix(own, prediction);
+                mixing = mixing.observe(own, prediction, y); // after serving: test, then fit
+            }
             usedS += sampleS;
-            stepWork = stepWork.plus(work.perSample());
-            if (attempts() != attemptsBefore) {
-                stepWork = stepWork.plus(work.perUpdate());
-                usedS += updateS;
+            stepWork = stepWork.plus(work.perSample().times(models));
+            long attempted = attempts() - attemptsBefore;
+            if (attempted > 0) {
+                stepWork = stepWork.plus(work.perUpdate().times(attempted));
+                usedS += updateS * attempted / models;
             }
             double[] s = meter.drain();
             usedS += s[0];
             stepSolveJ += s[1];
             solveS += s[0];
             longestSolveS = Math.max(longestSolveS, s[2]);
-            stepUpdates += (int) (trainer.updates() - updatesBefore);
+            stepUpdates += (int) (applied() - updatesBefore);
             trained++;
-            listener.trained(x, y, prediction);
+            listener.trained(x, y, prediction, served);
         }
         double stepHostJ = stepWork.energyJ(costs, workingSet);
         samplesTrained += trained;
@@ -173,16 +215,41 @@ public final class TrainingPayload {
     }
 
     private long attempts() {
-        return trainer.updates() + trainer.skippedUpdates() + trainer.rejectedUpdates();
+        long a = trainer.updates() + trainer.skippedUpdates() + trainer.rejectedUpdates();
+        return personal.map(p -> a + p.updates() + p.skippedUpdates() + p.rejectedUpdates()).orElse(a);
+    }
+
+    private long applied() {
+        return trainer.updates() + personal.map(OnboardTrainer::updates).orElse(0L);
     }
 
     public PayloadSpec spec() {
         return spec;
     }
 
-    /** @return the trainer running on the payload now (replaced by {@link #restart()}) */
+    /** @return the federated model's trainer running on the payload now (replaced by {@link #restart()}) */
     public OnboardTrainer trainer() {
         return trainer;
+    }
+
+    /** @return the personal model's trainer (replaced by {@link #restart()}), if the payload keeps one */
+    public Optional<OnboardTrainer> personal() {
+        return personal;
+    }
+
+    /** @return the mixing weight of the personalised prediction (its start value without a personal model) */
+    public MixingWeight mixing() {
+        return mixing;
+    }
+
+    /** Resumes the mixing weight (from a checkpoint). */
+    public void resumeMixing(MixingWeight m) {
+        mixing = Objects.requireNonNull(m, "mixing");
+    }
+
+    /** @return training memory held by the models and the sample buffer, bytes (within the budget) */
+    public long memoryBytes() {
+        return trainer.memoryBytes() + personal.map(OnboardTrainer::memoryBytes).orElse(0L);
     }
 
     /** @return samples waiting in the buffer */

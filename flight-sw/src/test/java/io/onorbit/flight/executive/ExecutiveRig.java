@@ -3,6 +3,7 @@ package io.onorbit.flight.executive;
 import io.onorbit.flight.command.ModelUpdate;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
@@ -99,7 +100,8 @@ final class ExecutiveRig {
         this.groundPacketizer = new Packetizer(LinkConfig.defaults().packetBytes(), apids.number(SAT));
         this.config = new FlightConfig(s, PowerSystem.sixUCubesat(), trainer, FEATURES,
                 PayloadSpec.defaults(PayloadEngine.DIGITAL), LinkConfig.defaults(), apids, SAT,
-                key, golden, ModelVersion.of(0, golden), 30, 3600, FlightConfig.DEFAULT_DELTA_CADENCE_S);
+                key, golden, ModelVersion.of(0, golden), 30, 3600, FlightConfig.DEFAULT_DELTA_CADENCE_S,
+                Personalisation.defaults().resolvedFor(2));
     }
 
     /** @return a new flight software instance on this rig's flash (a reset: nothing kept in RAM) */

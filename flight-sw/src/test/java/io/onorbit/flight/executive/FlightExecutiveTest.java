@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.MixingWeight;
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.command.TimeBeacon;
 import io.onorbit.flight.link.LinkConfig;
@@ -187,6 +190,55 @@ class FlightExecutiveTest {
             expected[i] = i < shared ? global[i] + (local[i] - atCut[i]) : local[i];
         }
         assertThat(e.parameters()).containsExactly(expected);
+    }
+
+    /**
+     * Model interpolation (Mansour et al. 2020): the personal model is trained on board and no
+     * global model ever touches it; what the spacecraft serves is its interpolation with the
+     * federated model; a reset restores both, and the mixing weight, from the checkpoint.
+     */
+    @Test
+    void aGlobalModelNeverTouchesThePersonalModelAndAResetRestoresItWithTheMixingWeight() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        float[] golden = rig.config.golden();
+        trainUntilPass(rig, e, 0, 1);
+        float[] personal = e.personalParameters().orElseThrow();
+        assertThat(personal).as("trained on board").isNotEqualTo(golden);
+        float[] global = perturbed(golden, 0.125f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        assertThat(e.heldVersion()).isEqualTo(v1);
+        assertThat(e.personalParameters().orElseThrow()).containsExactly(personal);
+        assertThat(e.parameters()).isNotEqualTo(personal);
+
+        assertThat(e.mixing().spread()).as("the models did not differ before the global model").isZero();
+        rig.clock.nowS = ExecutiveRig.passStart(1) + 90;
+        e.tick(30, rig.batch(8), ExecutiveRig.fullBattery());
+        // The first sample of a tick is served before either model trains on it.
+        MixingWeight mix = e.mixing();
+        assertThat(mix.spread()).as("the models differed on the last tick's samples").isPositive();
+        personal = e.personalParameters().orElseThrow();
+        int[] widths = rig.config.trainer().widths(ExecutiveRig.FEATURES);
+        DenseNetwork own = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
+        DenseNetwork federated = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
+        own.setParameters(personal);
+        federated.setParameters(e.parameters());
+        rig.clock.nowS = ExecutiveRig.passStart(1) + 120;
+        TickReport r = e.tick(30, rig.batch(8), ExecutiveRig.fullBattery());
+        float[] x0 = java.util.Arrays.copyOf(r.trained().features(), ExecutiveRig.FEATURES);
+        assertThat(r.predictions()[0]).isEqualTo(federated.predict(x0));
+        assertThat(r.served()[0]).isEqualTo(mix.mix(own.predict(x0), federated.predict(x0)));
+
+        float[] personalNow = e.personalParameters().orElseThrow();
+        rig.clock.nowS += 3600; // past the checkpoint interval: the next tick checkpoints
+        e.tick(30, rig.batch(0), ExecutiveRig.fullBattery());
+        MixingWeight mixNow = e.mixing();
+        FlightExecutive after = rig.boot(); // a reset: nothing kept in RAM
+        assertThat(after.personalParameters().orElseThrow()).containsExactly(personalNow);
+        assertThat(after.mixing()).isEqualTo(mixNow);
+        assertThat(after.parameters()).isNotEqualTo(personalNow);
     }
 
     @Test

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +49,7 @@ class TrainingPayloadTest {
                     p.offer(x, sample(r, x));
                 }
                 double env = r.nextInt(3) == 0 ? 0 : 2.5 * r.nextDouble();
-                PayloadStep s = p.run(env, 30, (xs, y, pred) -> { });
+                PayloadStep s = p.run(env, 30, (xs, y, pred, served) -> { });
                 assertThat(s.drawnJ()).isLessThanOrEqualTo(env * 30 * (1 + 1e-12) + 1e-12);
                 sumStepJ += s.drawnJ();
             }
@@ -77,12 +81,12 @@ class TrainingPayloadTest {
         for (int i = 0; i < offered; i++) {
             p.offer(x, sample(r, x));
         }
-        PayloadStep off = p.run(0, 30, (xs, y, pred) -> { });
+        PayloadStep off = p.run(0, 30, (xs, y, pred, served) -> { });
         assertThat(off.samplesTrained()).isZero();
         assertThat(p.samplesDropped()).isEqualTo(25);
         assertThat(p.buffered()).isEqualTo(cap);
         int[] told = {0};
-        PayloadStep on = p.run(10, 30, (xs, y, pred) -> told[0]++);
+        PayloadStep on = p.run(10, 30, (xs, y, pred, served) -> told[0]++);
         assertThat(on.samplesTrained()).isEqualTo(cap).isEqualTo(told[0]);
         assertThat(on.updates()).isEqualTo(cap / SMALL.batchSize());
         assertThat(p.samplesTrained()).isEqualTo(cap);
@@ -103,7 +107,7 @@ class TrainingPayloadTest {
         for (int i = 0; i < 40; i++) {
             p.offer(x, sample(r, x));
         }
-        PayloadStep s = p.run(1, 30, (xs, y, pred) -> { });
+        PayloadStep s = p.run(1, 30, (xs, y, pred, served) -> { });
         double usedS = m.perSample().timeS(100) * s.samplesTrained() + m.perUpdate().timeS(100) * s.updates()
                 + p.solveS();
         assertThat(s.samplesTrained()).isPositive().isLessThan(40);
@@ -125,5 +129,45 @@ class TrainingPayloadTest {
         assertThat(p.samplesLostOnRestart()).isEqualTo(9);
         assertThat(p.samplesDropped()).isEqualTo(9);
         assertThat(p.samplesSeen()).isEqualTo(p.samplesTrained() + p.samplesDropped() + p.buffered());
+    }
+
+    /**
+     * With a personal model the payload trains two models on every sample: each exactly as an
+     * independent trainer would on the same samples (no global model arrived, so both), both
+     * inside the one budget and both paid for; the served prediction is their interpolation.
+     */
+    @Test
+    void aPersonalModelTrainsLikeAnIndependentTrainerInsideTheSameBudgetAndIsPaidFor() {
+        PayloadSpec spec = PayloadSpec.defaults(PayloadEngine.DIGITAL);
+        LearningSettings settings = SMALL.withMemoryBudgetBytes(8192);
+        TrainingPayload p = TrainingPayload.of(spec, FEATURES, settings, Personalisation.defaults().resolvedFor(2),
+                DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
+        OnboardTrainer alone = OnboardTrainer.create(FEATURES, settings, DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
+        assertThat(p.personal()).isPresent();
+        assertThat(p.memoryBytes()).isLessThanOrEqualTo(settings.memoryBudgetBytes())
+                .isGreaterThanOrEqualTo(2 * alone.memoryBytes());
+        SplittableRandom r = new SplittableRandom(4);
+        float[] x = new float[FEATURES];
+        List<float[]> xs = new ArrayList<>();
+        List<Float> ys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            float y = sample(r, x);
+            p.offer(x, y);
+            xs.add(x.clone());
+            ys.add(y);
+        }
+        List<float[]> told = new ArrayList<>();
+        PayloadStep s = p.run(spec.activeW(), 30, (xi, y, pred, served) -> told.add(new float[] {pred, served}));
+        assertThat(s.samplesTrained()).isEqualTo(40);
+        for (int i = 0; i < 40; i++) {
+            float expected = alone.step(xs.get(i), ys.get(i), spec.activeW());
+            assertThat(told.get(i)[0]).isEqualTo(expected);
+            assertThat(told.get(i)[1]).as("both models are the same so far: so is any interpolation").isEqualTo(expected);
+        }
+        assertThat(p.personal().get().model().parameters()).containsExactly(alone.model().parameters());
+        assertThat(p.trainer().model().parameters()).containsExactly(alone.model().parameters());
+        assertThat(s.updates()).isEqualTo(2 * alone.updates());
+        HostWorkModel m = new HostWorkModel(FEATURES, settings, alone.subset().size());
+        assertThat(p.hostWork()).isEqualTo(m.perSample().times(2 * 40).plus(m.perUpdate().times(2 * alone.updates())));
     }
 }

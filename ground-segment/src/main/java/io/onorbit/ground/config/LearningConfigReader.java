@@ -4,6 +4,7 @@ import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.StepRule;
 import io.onorbit.flight.learning.DriftExperimentSettings;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
 import io.onorbit.flight.learning.task.TaskSpec;
@@ -37,7 +38,7 @@ public final class LearningConfigReader {
         ConfigNode n = root.required("learning");
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
-                "experiment", "personal_layers", "step_rule"));
+                "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -135,6 +136,10 @@ public final class LearningConfigReader {
                     x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
         }
         boolean taskChosen = n.child("task").map(k -> k.has("kind")).orElse(false);
-        return new LearningConfig(trainer, s, task, e, taskChosen);
+        Personalisation p = d.personalisation();
+        Personalisation.Kind kind = Personalisation.Kind.valueOf(n.choice("personalisation", p.kind().label(),
+                Set.of("auto", "interpolation", "none")).toUpperCase(Locale.ROOT));
+        p = new Personalisation(kind, n.number("mixing_memory_samples", p.mixingMemorySamples(), 2, 1e9));
+        return new LearningConfig(trainer, s, task, e, taskChosen, p);
     }
 }

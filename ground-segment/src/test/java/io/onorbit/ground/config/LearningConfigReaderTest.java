@@ -72,6 +72,19 @@ class LearningConfigReaderTest {
     }
 
     @Test
+    void personalisationAndItsMixingMemory() throws Exception {
+        assertThat(LearningConfigReader.read(yaml("seed: 1\n")).personalisation())
+                .isEqualTo(io.onorbit.flight.learning.Personalisation.defaults());
+        LearningConfig c = LearningConfigReader.read(yaml("learning:\n  personalisation: none\n  mixing_memory_samples: 500\n"));
+        assertThat(c.personalisation().kind()).isEqualTo(io.onorbit.flight.learning.Personalisation.Kind.NONE);
+        assertThat(c.personalisation().mixingMemorySamples()).isEqualTo(500);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  personalisation: ditto\n")))
+                .hasMessageContaining("learning.personalisation: 'ditto' is not one of");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  mixing_memory_samples: 1\n")))
+                .hasMessageContaining("learning.mixing_memory_samples");
+    }
+
+    @Test
     void theStepRuleIsReadAndANormalisedRateAtTheStabilityLimitIsRefused() throws Exception {
         assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 100\n")).trainer().stepRule())
                 .isEqualTo(io.onorbit.flight.learning.StepRule.SGD);

@@ -90,7 +90,7 @@ public final class PayloadBench {
                 }
             }
             PayloadStep step = p.run(run.offeredW(envelope), dt,
-                    (xs, label, prediction) -> error.add(task.classification()
+                    (xs, label, prediction, served) -> error.add(task.classification()
                             ? ((prediction >= 0.5 ? 1 : 0) == Math.round(label) ? 0 : 1) : Math.abs(prediction - label)));
             run.advance(step.drawnJ() / dt);
         }

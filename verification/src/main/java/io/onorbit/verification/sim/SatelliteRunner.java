@@ -238,7 +238,7 @@ final class SatelliteRunner {
                 SensorBatch in = batch != null ? batch : SensorBatch.empty(1);
                 TickReport r = c.tick(dt, in, new PowerTelemetry(power.storedWh(), power.capacityWh()));
                 if (batch != null) {
-                    sensors.score(r.trained(), r.predictions(), r.envelopeW(), c.parameters());
+                    sensors.score(r.trained(), r.predictions(), r.served(), r.envelopeW());
                 }
             } catch (RuntimeException | AssertionError e) {
                 failed(c, e, t, f);
@@ -427,9 +427,6 @@ final class SatelliteRunner {
         long v = u.version().version();
         highestAppliedVersion = java.util.OptionalLong.of(Math.max(v, highestAppliedVersion.orElse(v)));
         updatesApplied++;
-        if (sensors != null) {
-            sensors.globalApplied(u.globalParams(), u.version());
-        }
     }
 
     /** Carrier lock: beacon, radio down through the channel to the ground port, and the uplink back. */

@@ -1,15 +1,13 @@
 package io.onorbit.verification.sim;
 
 import io.onorbit.flight.executive.SensorBatch;
-import io.onorbit.flight.learning.model.ModelVersion;
 
 /**
  * One spacecraft's environment as its payload sensor sees it (a drifting stream, following true
  * time), and the instruments that score the onboard model against references on the same samples:
  * the frozen launch model, a local-only learner (the same trainer on the same samples and
- * envelope, never receiving a global model) and the federated model (the newest global model the
- * spacecraft applied, personalised with the spacecraft's own head). Survives resets: it is the
- * world, not the flight computer.
+ * envelope, never receiving a global model); the onboard and the served (federated, personalised)
+ * predictions are the flight software's own. Survives resets: it is the world, not the flight computer.
  */
 public interface SensorStage {
 
@@ -21,13 +19,11 @@ public interface SensorStage {
      *
      * @param trained            the samples, in order
      * @param onboardPredictions the flight model's prediction of each, made before training on it
+     * @param servedPredictions  the prediction the spacecraft served for each (its personalised
+     *                           federated prediction), made before training on it
      * @param envelopeW          the tick's training envelope, W (the local-only learner trains under it)
-     * @param onboardParameters  the flight model's parameters after the tick (its personal head)
      */
-    void score(SensorBatch trained, float[] onboardPredictions, double envelopeW, float[] onboardParameters);
-
-    /** The spacecraft applied the global model {@code parameters}: the federated reference follows. */
-    void globalApplied(float[] parameters, ModelVersion version);
+    void score(SensorBatch trained, float[] onboardPredictions, float[] servedPredictions, double envelopeW);
 
     /** @return prequential errors (fading factor) of frozen, local-only, onboard and federated learners */
     Errors errors();
@@ -46,10 +42,11 @@ public interface SensorStage {
      * absolute error in the label's unit for regression, misclassification rate for classes).
      *
      * @param frozen    the model deployed at launch, never updated
-     * @param onboard   this spacecraft's trainer (federated, merging each global model it applies)
-     * @param federated FedPer's personalised model: the shared body of the newest global model the
-     *                  spacecraft applied (not trained on board since) with the spacecraft's current
-     *                  personal head
+     * @param onboard   this spacecraft's federated trainer (each global model it applies merged with
+     *                  its local progress; FedPer's personal head stays its own)
+     * @param federated what the spacecraft serves: with {@code learning.personalisation: interpolation}
+     *                  its personal model (own samples only) interpolated with the onboard one by the
+     *                  weight it fitted on its own earlier samples; with {@code none} the onboard model
      * @param local     the same trainer on the same samples and envelope, never given a global model
      */
     record Errors(double frozen, double onboard, double federated, double local) {

@@ -86,7 +86,7 @@ final class ScriptedStages implements StageFactory {
             return new FlightSoftware() {
                 @Override
                 public TickReport tick(double dtS, SensorBatch samples, PowerTelemetry power) {
-                    return new TickReport(clock.nowS(), 1.0, SensorBatch.empty(samples.featureCount()), new float[0]);
+                    return new TickReport(clock.nowS(), 1.0, SensorBatch.empty(samples.featureCount()), new float[0], new float[0]);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.learning.LearningConfig;
+import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.task.DriftTask;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
@@ -152,7 +153,7 @@ public final class ModuleStages implements StageFactory {
     public void checkMemoryBudget(OnboardSchedule schedule) {
         int features = learning.createTask(schedule, 0).featureCount();
         try {
-            TrainingPayload.of(payload, features, learning.trainer(), optimizer(0));
+            TrainingPayload.of(payload, features, learning.trainer(), personalisation(), optimizer(0));
         } catch (MemoryBudgetException e) {
             throw mission.error("learning.memory_budget_bytes", e.getMessage());
         }
@@ -228,6 +229,11 @@ public final class ModuleStages implements StageFactory {
         return new FlightPowerStage(schedule, power);
     }
 
+    /** @return the mission's personalisation, {@code auto} chosen by the number of satellites */
+    private Personalisation personalisation() {
+        return learning.personalisation().resolvedFor(apids.satellites().size());
+    }
+
     @Override
     public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed();
@@ -241,7 +247,8 @@ public final class ModuleStages implements StageFactory {
         DeployedModel launch = deployed();
         FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), learning.createTask(schedule, seed).featureCount(),
                 payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
-                launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S);
+                launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S,
+                personalisation());
         return new FlightComputerStage(config, optimizer(seed));
     }
 

@@ -17,23 +17,17 @@ import java.util.Arrays;
  * the instruments that score the flight model on it, on the samples it trained on: a frozen copy
  * of the deployed model; a local-only learner (an {@link OnboardTrainer} with the flight
  * trainer's settings, on an engine of its own, stepped on the same samples under the same
- * envelope, that never receives a global model); and the federated model, FedPer's personalised
- * model (Arivazhagan et al. 2019): the shared body of the newest global model the spacecraft
- * applied with the spacecraft's current personal head (prequential error with the experiment's
- * fading factor; absolute error for regression, misclassification for classes, as the drift
- * experiment does). The world and the instruments survive resets of the flight computer (so the
+ * envelope, that never receives a global model); the onboard and the federated (served,
+ * personalised) predictions are the flight software's, made on board before training on each
+ * sample (prequential error with the experiment's fading factor; absolute error for regression,
+ * misclassification for classes, as the drift experiment does). The world and the instruments survive resets of the flight computer (so the
  * local-only learner loses nothing at a reset the flight model does).
  */
 public final class SensorStream implements SensorStage {
 
     private final DriftTask task;
     private final DenseNetwork frozen;
-    private final DenseNetwork federated;
     private final OnboardTrainer local;
-    private final float[] globalParams;
-    /** The flight model's parameters after the previous scored tick (its head before this one's training). */
-    private final float[] headBefore;
-    private final int sharedCount;
     private final PrequentialError eFrozen;
     private final PrequentialError eLocal;
     private final PrequentialError eOnboard;
@@ -55,14 +49,9 @@ public final class SensorStream implements SensorStage {
         this.task = task;
         int[] widths = settings.widths(task.featureCount());
         this.frozen = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
-        this.federated = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
         frozen.setParameters(deployed, deployedVersion.version());
-        federated.setParameters(deployed, deployedVersion.version());
         this.local = OnboardTrainer.create(task.featureCount(), settings, localEngine);
         local.model().setParameters(deployed, deployedVersion.version());
-        this.globalParams = deployed.clone();
-        this.headBefore = deployed.clone();
-        this.sharedCount = settings.sharedParameterCount(task.featureCount());
         this.eFrozen = new PrequentialError(fadingFactor);
         this.eLocal = new PrequentialError(fadingFactor);
         this.eOnboard = new PrequentialError(fadingFactor);
@@ -99,24 +88,15 @@ public final class SensorStream implements SensorStage {
     }
 
     @Override
-    public void score(SensorBatch trained, float[] onboardPredictions, double envelopeW, float[] onboardParameters) {
-        if (trained.size() == 0) {
-            System.arraycopy(onboardParameters, 0, headBefore, 0, headBefore.length); // e.g. booted from a checkpoint
-            return;
-        }
+    public void score(SensorBatch trained, float[] onboardPredictions, float[] servedPredictions, double envelopeW) {
         boolean cls = task.classification();
         int d = trained.featureCount();
-        // Test before train: the head as it was before the flight model trained on these samples.
-        float[] personalised = globalParams.clone();
-        System.arraycopy(headBefore, sharedCount, personalised, sharedCount, personalised.length - sharedCount);
-        federated.setParameters(personalised);
-        System.arraycopy(onboardParameters, 0, headBefore, 0, headBefore.length);
         float[] xi = new float[d];
         for (int i = 0; i < trained.size(); i++) {
             System.arraycopy(trained.features(), i * d, xi, 0, d);
             float y = trained.targets()[i];
             eFrozen.add(loss(frozen.predict(xi), y, cls));
-            eFederated.add(loss(federated.predict(xi), y, cls));
+            eFederated.add(loss(servedPredictions[i], y, cls));
             eOnboard.add(loss(onboardPredictions[i], y, cls));
             eLocal.add(loss(local.step(xi, y, envelopeW), y, cls));
         }
@@ -127,12 +107,6 @@ public final class SensorStream implements SensorStage {
             return (prediction >= 0.5 ? 1 : 0) == Math.round(y) ? 0 : 1;
         }
         return Math.abs(prediction - y);
-    }
-
-    @Override
-    public void globalApplied(float[] parameters, ModelVersion version) {
-        System.arraycopy(parameters, 0, globalParams, 0, globalParams.length);
-        federated.setParameters(parameters, version.version());
     }
 
     @Override

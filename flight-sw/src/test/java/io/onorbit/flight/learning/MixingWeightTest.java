@@ -1,0 +1,99 @@
+package io.onorbit.flight.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MixingWeightTest {
+
+    /** Labels that are exactly lambda p_personal + (1 - lambda) p_federated: least squares recovers lambda. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.3, 0.5, 0.85, 1.0})
+    void anExactInterpolationIsRecovered(double lambda) {
+        SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(lambda));
+        MixingWeight m = MixingWeight.start(500);
+        for (int i = 0; i < 200; i++) {
+            float pv = (float) r.nextDouble(-1, 1);
+            float pw = (float) r.nextDouble(-1, 1);
+            m = m.observe(pv, pw, (float) (lambda * pv + (1 - lambda) * pw));
+        }
+        assertThat(m.personalShare()).isCloseTo(lambda, within(1e-5));
+    }
+
+    /** The weight is an interpolation: a label beyond either model is met by the nearer model, not by extrapolating. */
+    @Test
+    void theWeightStaysInZeroToOne() {
+        MixingWeight beyondPersonal = MixingWeight.start(100).observe(1f, 0f, 3f).observe(-1f, 0f, -3f);
+        MixingWeight beyondFederated = MixingWeight.start(100).observe(1f, 0f, -2f).observe(-1f, 0f, 2f);
+        assertThat(beyondPersonal.personalShare()).isEqualTo(1.0);
+        assertThat(beyondFederated.personalShare()).isEqualTo(0.0);
+        assertThat(beyondPersonal.mix(1f, 0f)).isEqualTo(1f);
+        assertThat(MixingWeight.start(100).personalShare()).as("nothing seen").isEqualTo(0.5);
+    }
+
+    /**
+     * Two unbiased predictors with independent errors of equal variance: the best mix is the mean,
+     * whose mean squared error is half of either's (variance of a mean of two independent terms).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void independentErrorsOfEqualSizeAreAveragedAndTheirSquaredErrorHalves(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        MixingWeight m = MixingWeight.start(1e9);
+        double mixed = 0;
+        double alone = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            float y = (float) r.nextDouble(-1, 1);
+            float pv = y + (float) (0.1 * gaussian(r));
+            float pw = y + (float) (0.1 * gaussian(r));
+            float p = m.mix(pv, pw); // served before the sample is fitted
+            mixed += (p - y) * (p - y);
+            alone += (pv - y) * (pv - y);
+            m = m.observe(pv, pw, y);
+        }
+        assertThat(m.personalShare()).isCloseTo(0.5, within(0.02));
+        assertThat(mixed / alone).isCloseTo(0.5, within(0.03));
+    }
+
+    /** With forgetting, a change of which model is right is followed within a few memories. */
+    @Test
+    void theWeightFollowsAChangeWithinItsMemory() {
+        SplittableRandom r = new SplittableRandom(9);
+        MixingWeight m = MixingWeight.start(100);
+        for (int i = 0; i < 1000; i++) {
+            float pv = (float) r.nextDouble(-1, 1);
+            float pw = (float) r.nextDouble(-1, 1);
+            m = m.observe(pv, pw, i < 500 ? pw : pv); // the federated model was right, then the personal one
+        }
+        // after 500 samples (5 memories) the old relation weighs e^-5 of the total
+        assertThat(m.personalShare()).isGreaterThan(0.99);
+    }
+
+    @Test
+    void autoIsInterpolationInAConstellationAndNoneForALoneSatellite() {
+        assertThat(Personalisation.defaults().resolvedFor(12).kind()).isEqualTo(Personalisation.Kind.INTERPOLATION);
+        assertThat(Personalisation.defaults().resolvedFor(1).kind()).isEqualTo(Personalisation.Kind.NONE);
+        Personalisation chosen = new Personalisation(Personalisation.Kind.INTERPOLATION, 100);
+        assertThat(chosen.resolvedFor(1)).isEqualTo(chosen);
+    }
+
+    @Test
+    void aNonFiniteSampleIsIgnoredAndBadStateRefused() {
+        MixingWeight m = MixingWeight.start(10).observe(1f, 0f, 1f);
+        assertThat(m.observe(Float.NaN, 0f, 1f)).isEqualTo(m);
+        assertThatThrownBy(() -> new MixingWeight(1.0, 0, 0)).hasMessageContaining("forgetting");
+        assertThatThrownBy(() -> new MixingWeight(0.5, 0, -1)).hasMessageContaining("spread");
+        assertThatThrownBy(() -> new Personalisation(Personalisation.Kind.INTERPOLATION, 1))
+                .hasMessageContaining("mixingMemorySamples");
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+}
