@@ -2,8 +2,6 @@ package io.onorbit.orbit.events;
 
 import org.hipparchus.util.FastMath;
 import org.orekit.frames.Frame;
-import org.orekit.frames.InterpolatingTransformProvider;
-import org.orekit.frames.ShiftingTransformProvider;
 import org.orekit.frames.StaticTransform;
 import org.orekit.frames.TransformProvider;
 import org.orekit.time.AbsoluteDate;
@@ -88,20 +86,14 @@ final class EarthRotation {
 
     /**
      * Inertial-to-intermediate rotation every {@link #NUTATION_KNOT_S}, from Orekit's
-     * precession-nutation model evaluated once per knot through the intermediate frame's raw
-     * provider (its own frame evaluates the series on an hourly grid, which was most of a year's
-     * planning time).
+     * precession-nutation models evaluated once per knot past their frames' caches
+     * ({@link UncachedTransforms}: the intermediate frame's own cache evaluates the series on an
+     * hourly grid, which was most of a year's planning time).
      */
     private static RotationKnots precessionNutation(Frame inertial, Frame intermediate, AbsoluteDate epoch, double spanS) {
-        TransformProvider provider = intermediate.getTransformProvider();
-        if (provider instanceof InterpolatingTransformProvider p) {
-            provider = p.getRawProvider();
-        } else if (provider instanceof ShiftingTransformProvider p) {
-            provider = p.getRawProvider();
-        }
         Frame parent = intermediate.getParent();
-        TransformProvider raw = provider;
-        return new RotationKnots(date -> StaticTransform.compose(date, inertial.getStaticTransformTo(parent, date),
+        TransformProvider raw = UncachedTransforms.raw(intermediate.getTransformProvider());
+        return new RotationKnots(date -> StaticTransform.compose(date, UncachedTransforms.between(inertial, parent, date),
                 raw.getStaticTransform(date)), epoch, spanS, NUTATION_KNOT_S);
     }
 

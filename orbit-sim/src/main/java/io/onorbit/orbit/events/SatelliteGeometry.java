@@ -26,6 +26,7 @@ final class SatelliteGeometry {
     final SunTable sun;
     final StationGeometry[] stations;
     final OneAxisEllipsoid earth;
+    private final SpheroidLimb spheroid;
     final double sunRadiusM;
     private final double[] fixed = new double[3];
     private final double[] sunInertial = new double[3];
@@ -34,9 +35,10 @@ final class SatelliteGeometry {
     SatelliteGeometry(OrbitContext context, Frame inertial, AbsoluteDate epoch, double durationS,
                       List<StationGeometry> stations) {
         this.rotation = new EarthRotation(inertial, context.cirf(), context.itrf(), epoch, durationS, EARTH_ROTATION_KNOT_S);
-        this.sun = new SunTable(context.sun(), inertial, epoch, durationS, 3600.0);
+        this.sun = new SunTable(context.sun(), context.inertial(), inertial, epoch, durationS, 3600.0);
         this.stations = stations.toArray(new StationGeometry[0]);
         this.earth = context.earth();
+        this.spheroid = new SpheroidLimb(earth);
         this.sunRadiusM = OrbitContext.SUN_RADIUS_M;
     }
 
@@ -132,7 +134,7 @@ final class SatelliteGeometry {
         rotation.toFixed(tS, sunInertial[0], sunInertial[1], sunInertial[2], sunFixed);
         Vector3D psat = new Vector3D(fixed[0], fixed[1], fixed[2]);
         Vector3D pted = new Vector3D(sunFixed[0], sunFixed[1], sunFixed[2]);
-        Vector3D plimb = earth.pointOnLimb(psat, pted);
+        Vector3D plimb = spheroid.pointOnLimb(psat, pted);
         Vector3D ps = psat.subtract(pted);
         Vector3D pi = psat.subtract(plimb);
         double separation = Vector3D.angle(ps, psat);

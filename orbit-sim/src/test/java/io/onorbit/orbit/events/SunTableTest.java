@@ -11,20 +11,21 @@ import org.orekit.frames.Frame;
 import org.orekit.time.AbsoluteDate;
 
 /**
- * The tabulated Sun against the context's Sun model evaluated directly in the table's frame, at
- * random times of a year: in the model's own frame (EME2000) and in TEME (the frame of every TLE
- * satellite).
+ * The tabulated Sun against the context's Sun model evaluated directly in the table's frame
+ * (through Orekit's own frame tree), at random times of a year: in the model's own frame (EME2000)
+ * and in TEME (the frame of every TLE satellite, where the table rotates the Sun by day-apart
+ * precession-nutation knots).
  */
 class SunTableTest {
 
     @ParameterizedTest(name = "seed {0}, TEME {1}")
     @CsvSource({"3, false", "29, false", "5, true", "31, true"})
-    void cubicTableMatchesTheModelWithinMetresAndPicoradians(long seed, boolean teme) {
+    void cubicTableMatchesTheModelWithinMetresAndNanoradians(long seed, boolean teme) {
         OrbitContext ctx = OrbitContext.fileFree();
         Frame frame = teme ? ctx.data().getFrames().getTEME() : ctx.inertial();
         AbsoluteDate epoch = new AbsoluteDate(2026, 6, 21, 0, 0, 0.0, ctx.utc());
         double span = 365 * 86400.0;
-        SunTable table = new SunTable(ctx.sun(), frame, epoch, span, 3600.0);
+        SunTable table = new SunTable(ctx.sun(), ctx.inertial(), frame, epoch, span, 3600.0);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] out = new double[3];
         double worst = 0;
@@ -33,10 +34,14 @@ class SunTableTest {
             Vector3D exact = ctx.sun().getPosition(epoch.shiftedBy(t), frame);
             table.position(t, out);
             Vector3D v = new Vector3D(out);
-            assertThat(exact.distance(v)).isLessThan(10.0);
             worst = Math.max(worst, Vector3D.angle(exact, v));
+            // the cubic's own error: metres of the Sun's 1.5e11 m distance
+            assertThat(Math.abs(exact.getNorm() - v.getNorm())).isLessThan(10.0);
         }
-        // 1e-10 rad moves a LEO shadow boundary by under a millimetre
-        assertThat(worst).isLessThan(1.0e-10);
+        System.out.printf("Sun table, %s: largest direction error %.2e rad%n", frame.getName(), worst);
+        // In EME2000 the cubic alone: 1e-10 rad. In TEME also the day-apart nutation knots: 3e-9 rad
+        // turns the shadow cone's axis so that a LEO shadow boundary (the geometry sweeps ~1e-3 rad/s)
+        // moves by ~3 microseconds, far inside the 0.5 s eclipse bound.
+        assertThat(worst).isLessThan(teme ? 3.0e-9 : 1.0e-10);
     }
 }

@@ -11,9 +11,8 @@ import io.onorbit.orbit.events.OrekitEventFinder;
 import io.onorbit.orbit.spec.SatelliteSpec;
 import io.onorbit.verification.cli.PlanWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,13 +258,13 @@ public final class PlanBenchmark {
         OrekitEventFinder orekit = new OrekitEventFinder(ctx, m.stations(), 60.0, 1.0e-3);
         MissionConfig warm = m.withDuration(Duration.ofDays(2));
         orekit.find("warm", sat.orbit().propagator(ctx), m.start(), warm.durationS());
-        PlanWriter.json(planner.plan(warm), new PrintWriter(Writer.nullWriter()));
+        PlanWriter.json(planner.plan(warm), OutputStream.nullOutputStream());
         MissionConfig full = m.withDuration(Duration.ofMillis(Math.round(days * 86_400_000L)));
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = cpu.getCurrentThreadCpuTime();
         orekit.find("base", sat.orbit().propagator(ctx), m.start(), full.durationS());
         long c1 = cpu.getCurrentThreadCpuTime();
-        PlanWriter.json(planner.plan(full), new PrintWriter(Writer.nullWriter()));
+        PlanWriter.json(planner.plan(full), OutputStream.nullOutputStream());
         long c2 = cpu.getCurrentThreadCpuTime();
         return (double) (c1 - c0) / (c2 - c1);
     }

@@ -6,6 +6,7 @@ import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.orbit.events.EphemerisSamples;
 import io.onorbit.verification.report.AtomicOutput;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -82,10 +83,16 @@ public final class PlanCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (format == Format.JSON) {
+            // streamed as UTF-8: a year's JSON is megabytes
+            ByteArrayOutputStream json = new ByteArrayOutputStream(1 << 16);
+            PlanWriter.json(plan, json);
+            TextOutput.writeUtf8(json.toByteArray(), out, spec.commandLine().getOut());
+            return 0;
+        }
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {
             switch (format) {
-                case JSON -> PlanWriter.json(plan, w);
                 case OEM -> PlanExports.oem(m.name(), context, ephemerides(m, context, context.inertial()), w);
                 case CZML -> PlanExports.czml(plan, ephemerides(m, context, context.itrf()), w);
                 default -> PlanWriter.table(plan, w);
