@@ -170,14 +170,15 @@ public final class TrainingPayload {
         double solveCapW = Math.min(spec.activeW(), envelopeW > 0 ? envelopeW : 0);
         int models = personal.isPresent() ? 2 : 1;
         double sampleS = models * work.perSample().timeS(spec.hostOpsPerS());
-        double updateS = models * work.perUpdate().timeS(spec.hostOpsPerS());
+        // host time of one model's update; a sample may bring an update of each model
+        double oneUpdateS = work.perUpdate().timeS(spec.hostOpsPerS());
         long workingSet = memoryBytes();
         double usedS = 0;
         int trained = 0;
         int stepUpdates = 0;
         HostWork stepWork = HostWork.NONE;
         double stepSolveJ = 0;
-        while (buffer.size() > 0 && usedS + sampleS + updateS + models * longestSolveS <= a.trainingS()) {
+        while (buffer.size() > 0 && usedS + sampleS + models * oneUpdateS + models * longestSolveS <= a.trainingS()) {
             float y = buffer.poll(x);
             long attemptsBefore = attempts();
             long updatesBefore = applied();
@@ -194,7 +195,7 @@ public final class TrainingPayload {
             long attempted = attempts() - attemptsBefore;
             if (attempted > 0) {
                 stepWork = stepWork.plus(work.perUpdate().times(attempted));
-                usedS += updateS * attempted / models;
+                usedS += oneUpdateS * attempted;
             }
             double[] s = meter.drain();
             usedS += s[0];
