@@ -104,4 +104,45 @@ class DenseNetworkTest {
         assertThat(a.version()).isNotEqualTo(b.version());
         assertThat(a.version().matches(a.parameters())).isTrue();
     }
+
+    /**
+     * The forward pass is the textbook one, float for float: each unit is its bias plus its
+     * weighted inputs added one at a time in input order, then tanh (the JDK's, rounded to float)
+     * on hidden layers; widths that are and are not multiples of four.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"8,32,16,1", "5,7,6,3,1", "3,1", "9,4,1"})
+    void forwardIsTheSequentialSumOfEachUnitBitForBit(String shape) {
+        int[] widths = java.util.Arrays.stream(shape.split(",")).mapToInt(Integer::parseInt).toArray();
+        DenseNetwork net = new DenseNetwork(widths, 5, MemoryAccountant.unbounded());
+        SplittableRandom rng = new SplittableRandom(17);
+        float[] p = net.parameters();
+        for (int k = 0; k < p.length; k++) {
+            p[k] = (float) (rng.nextDouble(-1.5, 1.5)); // biases too, so no term is zero
+        }
+        net.setParameters(p);
+        ParameterLayout layout = net.layout();
+        for (int trial = 0; trial < 200; trial++) {
+            float[] x = new float[widths[0]];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rng.nextDouble(-2, 2);
+            }
+            float[] a = x;
+            for (int l = 1; l < widths.length; l++) {
+                int wOff = layout.tensor("layer" + (l - 1) + ".weight").offset();
+                int bOff = layout.tensor("layer" + (l - 1) + ".bias").offset();
+                float[] out = new float[widths[l]];
+                for (int j = 0; j < widths[l]; j++) {
+                    float z = p[bOff + j];
+                    for (int i = 0; i < widths[l - 1]; i++) {
+                        z = z + p[wOff + j * widths[l - 1] + i] * a[i];
+                    }
+                    out[j] = l == widths.length - 1 ? z : (float) Math.tanh(z);
+                }
+                a = out;
+            }
+            assertThat(Float.floatToRawIntBits(net.predict(x))).as("trial %d", trial)
+                    .isEqualTo(Float.floatToRawIntBits(a[0]));
+        }
+    }
 }
