@@ -239,7 +239,9 @@ public final class AnalogOptimizer implements Optimizer {
 
     @Override
     public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
-        return solve(energy, start, maxPowerW).result();
+        requireOperatingPower(maxPowerW);
+        // the trainer uses the result only: the exact minimizer and the error against it are not computed
+        return solve(LocalQuadratic.of(energy, start, s.proximalStrength()), start, maxPowerW, false).result();
     }
 
     /**
@@ -268,10 +270,18 @@ public final class AnalogOptimizer implements Optimizer {
      * form's O(n) arithmetic against the general one.
      */
     synchronized AnalogSolve solve(LocalQuadratic q, double[] start, double maxPowerW) {
+        return solve(q, start, maxPowerW, true);
+    }
+
+    /**
+     * @param accuracy whether to compute the exact minimizer and the read-out's error against it
+     *                 (empty in the solve when not); the engine's own work is the same either way
+     */
+    private synchronized AnalogSolve solve(LocalQuadratic q, double[] start, double maxPowerW, boolean accuracy) {
         requireOperatingPower(maxPowerW);
         double powerW = Math.min(maxPowerW, s.maxOperatingPowerW());
         int n = q.n;
-        Optional<double[]> exact = q.exactMinimizer();
+        Optional<double[]> exact = accuracy ? q.exactMinimizer() : Optional.empty();
         double conversions = (double) n * (n + 1) / 2 + 2.0 * n;
         double conversionJ = conversions * s.conversionFomJ() * Math.pow(2, s.dacBits())
                 + n * s.conversionFomJ() * Math.pow(2, s.adcBits());
