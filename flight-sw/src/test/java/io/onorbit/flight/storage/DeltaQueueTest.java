@@ -391,4 +391,18 @@ class DeltaQueueTest {
         assertThat(Files.exists(dir.resolve("next-sequence"))).isFalse();
         assertThat(open(dir, FAST).reserveSequence()).isGreaterThan(41);
     }
+
+    /** File names carry the sequence as the JDK's %019d prints it, over the whole range of a long. */
+    @Test
+    void sequenceDigitsAreTheFormattersZeroPaddedDigits() {
+        long[] values = {0, 1, 9, 10, 123_456_789, 999_999_999_999_999_999L, Long.MAX_VALUE, -1, Long.MIN_VALUE};
+        for (long v : values) {
+            assertThat(DeltaQueue.sequenceDigits(v)).isEqualTo(String.format("%019d", v));
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 10_000; k++) {
+            long v = rng.nextLong() >>> rng.nextInt(64);
+            assertThat(DeltaQueue.sequenceDigits(v)).isEqualTo(String.format("%019d", v));
+        }
+    }
 }
