@@ -28,6 +28,8 @@ import java.util.Arrays;
 public final class SensorStream implements SensorStage {
 
     private final DriftTask task;
+    /** Read by {@link #score}, which may run on another thread than {@link #samples} (the task's state is the latter's). */
+    private final boolean classification;
     private final DenseNetwork frozen;
     private final ServedLearner local;
     private final PrequentialError eFrozen;
@@ -50,6 +52,7 @@ public final class SensorStream implements SensorStage {
     public SensorStream(DriftTask task, LearningSettings settings, Personalisation personalisation, Optimizer localEngine,
                         float[] deployed, ModelVersion deployedVersion, double fadingFactor) {
         this.task = task;
+        this.classification = task.classification();
         int[] widths = settings.widths(task.featureCount());
         this.frozen = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
         frozen.setParameters(deployed, deployedVersion.version());
@@ -92,7 +95,7 @@ public final class SensorStream implements SensorStage {
 
     @Override
     public void score(SensorBatch trained, float[] onboardPredictions, float[] servedPredictions, double envelopeW) {
-        boolean cls = task.classification();
+        boolean cls = classification;
         int d = trained.featureCount();
         float[] xi = new float[d];
         for (int i = 0; i < trained.size(); i++) {
