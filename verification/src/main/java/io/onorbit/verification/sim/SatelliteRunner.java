@@ -297,7 +297,7 @@ final class SatelliteRunner {
         FlightStage.EngineDraw draw = flight == null ? FlightStage.EngineDraw.NONE : flight.drainEngine();
         try {
             if (power != null) {
-                double radioOnS = downBps > 0 ? Math.min(overlapS, f.bytesSent * 8.0 / downBps) : 0;
+                double radioOnS = downBps > 0 ? Math.min(overlapS, ContactWindow.airTimeS(f.bytesSent, downBps)) : 0;
                 power.advance(t, dt, f.payload.drawnJ(), radioOnS);
             }
         } catch (RuntimeException | AssertionError e) {
