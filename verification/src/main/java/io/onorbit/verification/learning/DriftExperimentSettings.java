@@ -95,34 +95,9 @@ public record DriftExperimentSettings(double warmupS, double fadingFactor, doubl
                 x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), seed);
     }
 
-    public DriftExperimentSettings withWarmupS(double v) {
-        return new DriftExperimentSettings(v, fadingFactor, groundLatencyS, groundRetrainIntervalS, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withFadingFactor(double v) {
-        return new DriftExperimentSettings(warmupS, v, groundLatencyS, groundRetrainIntervalS, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
     public DriftExperimentSettings withGroundLatencyS(double v) {
         return new DriftExperimentSettings(warmupS, fadingFactor, v, groundRetrainIntervalS, groundWindowS,
                 oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withGroundRetrainIntervalS(double v) {
-        return new DriftExperimentSettings(warmupS, fadingFactor, groundLatencyS, v, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withGroundWindowS(double v) {
-        return new DriftExperimentSettings(warmupS, fadingFactor, groundLatencyS, groundRetrainIntervalS, v,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withRecoveryWindowS(double v) {
-        return new DriftExperimentSettings(warmupS, fadingFactor, groundLatencyS, groundRetrainIntervalS, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, v, recoveryHoldS, seed);
     }
 
     public DriftExperimentSettings withEpochs(int pretrain, int refit) {
