@@ -21,7 +21,9 @@ import java.util.Locale;
 /**
  * The closed-loop benchmarks. Usage:
  * {@code LoopBenchmark [single|constellation|heap|all] [--sso FILE] [--walker FILE] [--heap-days N]
- * [--single-days N] [--no-reference]} ({@code --no-reference}: skip the integrated-flow run).
+ * [--single-days N] [--no-reference] [--threads N]} ({@code --no-reference}: skip the integrated-flow run;
+ * {@code --threads}: the single-satellite runs' {@code simulation.threads}, by default the machine's cores as
+ * in {@code simulate}: with two, the reference learners score beside the loop).
  */
 public final class LoopBenchmark {
 
@@ -37,6 +39,7 @@ public final class LoopBenchmark {
         double heapDays = 365;
         double singleDays = 365;
         boolean reference = true;
+        int singleThreads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sso" -> sso = Path.of(args[++i]);
@@ -44,6 +47,7 @@ public final class LoopBenchmark {
                 case "--heap-days" -> heapDays = Double.parseDouble(args[++i]);
                 case "--single-days" -> singleDays = Double.parseDouble(args[++i]);
                 case "--no-reference" -> reference = false;
+                case "--threads" -> singleThreads = Integer.parseInt(args[++i]);
                 default -> which = args[i];
             }
         }
@@ -51,7 +55,7 @@ public final class LoopBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         if (which.equals("all") || which.equals("single")) {
-            single(sso, singleDays, reference);
+            single(sso, singleDays, reference, singleThreads);
         }
         if (which.equals("all") || which.equals("constellation")) {
             constellation(walker, 30);
@@ -69,7 +73,7 @@ public final class LoopBenchmark {
      * Speeds are given in wall time and in process CPU time (all threads: JIT and GC included),
      * because on a shared machine the wall time measures the neighbours' load.
      */
-    static void single(Path mission, double days, boolean reference) throws IOException {
+    static void single(Path mission, double days, boolean reference, int threads) throws IOException {
         long t0 = System.nanoTime();
         MissionSetup setup = MissionSetups.load(mission, days);
         double planS = (System.nanoTime() - t0) / 1e9;
@@ -81,14 +85,14 @@ public final class LoopBenchmark {
         StageFactory integrated = !reference ? null
                 : warm instanceof ModuleStages m ? m.withAnalogFlow(AnalogOptimizer.FlowSolution.INTEGRATED) : null;
         // a short warm-up of the exact loop, so that neither measured run pays the JIT alone
-        run(setup.mission(), List.of(one), warm, setup, 1, FaultPlan.none(), null, Math.min(setup.durationS(), 2 * DAY_S));
+        run(setup.mission(), List.of(one), warm, setup, threads, FaultPlan.none(), null, Math.min(setup.durationS(), 2 * DAY_S));
         Timed bare = timed(() -> run(setup.mission(), List.of(one), new NoStages(), setup, 1, FaultPlan.none(), null, setup.durationS()));
         Timed ref = integrated == null ? null
-                : timed(() -> run(setup.mission(), List.of(one), integrated, setup, 1, FaultPlan.none(), null, setup.durationS()));
-        Timed full = timed(() -> run(setup.mission(), List.of(one), exact, setup, 1, FaultPlan.none(), null, setup.durationS()));
+                : timed(() -> run(setup.mission(), List.of(one), integrated, setup, threads, FaultPlan.none(), null, setup.durationS()));
+        Timed full = timed(() -> run(setup.mission(), List.of(one), exact, setup, threads, FaultPlan.none(), null, setup.durationS()));
         double simS = full.result.simulatedS();
-        System.out.printf(Locale.ROOT, "single: %s, 1 satellite, %.0f days (planning %.1f s, not counted)%n",
-                mission, simS / DAY_S, planS);
+        System.out.printf(Locale.ROOT, "single: %s, 1 satellite, %.0f days, %d thread(s) (planning %.1f s, not counted)%n",
+                mission, simS / DAY_S, threads, planS);
         System.out.printf(Locale.ROOT, "  bare loop (no stages, baseline): %.3g simulated s per wall s (%.2f s)%n",
                 simS / bare.result.wallS(), bare.result.wallS());
         if (ref != null) {

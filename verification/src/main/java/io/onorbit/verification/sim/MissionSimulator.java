@@ -123,6 +123,9 @@ public final class MissionSimulator {
         SplittableRandom seeds = new SplittableRandom(seed);
         GroundStage ground = factory.ground(schedules, seeds.nextLong(), archiveFile);
         List<SatelliteRunner> runners = new ArrayList<>();
+        // With a thread to spare beyond one per satellite, each satellite's reference learners score
+        // beside its loop (same figures: they only consume what the loop hands them).
+        boolean scoreBesideLoop = settings.threads() > schedules.size();
         for (int i = 0; i < schedules.size(); i++) {
             OnboardSchedule s = schedules.get(i);
             long satSeed = seeds.nextLong();
@@ -139,7 +142,8 @@ public final class MissionSimulator {
             runners.add(new SatelliteRunner(i, s, settings, power,
                     factory.sensors(s, i, learningSeed), factory.flight(s, i, learningSeed),
                     ground == null ? null : ground.port(s.satellite()),
-                    faults, satSeeds.nextLong(), keepViolations, storage, factory.passMarginS().orElse(0)));
+                    faults, satSeeds.nextLong(), keepViolations, storage, factory.passMarginS().orElse(0),
+                    scoreBesideLoop));
         }
         int threads = Math.min(settings.threads(), runners.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -164,11 +168,13 @@ public final class MissionSimulator {
                 }
                 progress.progress(to, total);
             }
+            runners.forEach(SatelliteRunner::drainScoring);
             if (audit != null) {
                 books = Optional.of(new SimulationResult.GroundBooks(audit.archived(), audit.rejectedByReason(),
                         audit.published(), audit.rejectedInReviewByFlags()));
             }
         } finally {
+            runners.forEach(SatelliteRunner::closeScoring);
             if (pool != null) {
                 pool.shutdownNow();
             }

@@ -54,6 +54,12 @@ final class SatelliteRunner {
     private final SimulationSettings settings;
     private final PowerStage power;
     private final SensorStage sensors;
+    /**
+     * Where the sensor stage scores and its errors are recorded when a core is spare: the reference
+     * learners depend only on the samples and envelope the loop hands them, never the other way
+     * round, so they run beside the loop (same calls, same order, same figures); empty: inline.
+     */
+    private final Optional<OrderedLane> scoring;
     private final FlightStage flight;
     private final GroundStage.Port port;
     private final SpaceChannel channel;
@@ -124,7 +130,7 @@ final class SatelliteRunner {
 
     SatelliteRunner(int index, OnboardSchedule schedule, SimulationSettings settings, PowerStage power,
                     SensorStage sensors, FlightStage flight, GroundStage.Port port, FaultPlan faults,
-                    long seed, int keepViolations, Path storageRoot, double passMarginS) {
+                    long seed, int keepViolations, Path storageRoot, double passMarginS, boolean scoreBesideLoop) {
         this.passMarginS = passMarginS;
         this.storageRoot = storageRoot;
         this.flashDir = storageRoot.resolve("flash");
@@ -134,6 +140,8 @@ final class SatelliteRunner {
         this.settings = settings;
         this.power = power;
         this.sensors = sensors;
+        this.scoring = sensors != null && scoreBesideLoop
+                ? Optional.of(new OrderedLane("onorbit-score-" + schedule.satellite())) : Optional.empty();
         this.flight = flight;
         this.port = port;
         this.faults = faults;
@@ -192,6 +200,17 @@ final class SatelliteRunner {
             }
             step(t, stepS);
         }
+        scoring.ifPresent(OrderedLane::handOff);
+    }
+
+    /** Waits until every score and error record handed to the scoring thread is done (before reading the errors). */
+    void drainScoring() {
+        scoring.ifPresent(OrderedLane::drain);
+    }
+
+    /** Stops the scoring thread, if any (after {@link #drainScoring}, or when the run failed). */
+    void closeScoring() {
+        scoring.ifPresent(OrderedLane::close);
     }
 
     /** What one step of the flight computer did, gathered as it happens (survives a reset mid-step). */
@@ -238,7 +257,11 @@ final class SatelliteRunner {
                 SensorBatch in = batch != null ? batch : SensorBatch.empty(1);
                 TickReport r = c.tick(dt, in, new PowerTelemetry(power.storedWh(), power.capacityWh()));
                 if (batch != null) {
-                    sensors.score(r.trained(), r.predictions(), r.served(), r.envelopeW());
+                    if (scoring.isPresent()) {
+                        scoring.get().submit(() -> sensors.score(r.trained(), r.predictions(), r.served(), r.envelopeW()));
+                    } else {
+                        sensors.score(r.trained(), r.predictions(), r.served(), r.envelopeW());
+                    }
                 }
             } catch (RuntimeException | AssertionError e) {
                 failed(c, e, t, f);
@@ -635,16 +658,25 @@ final class SatelliteRunner {
             peakMemoryBytes = Math.max(peakMemoryBytes, s.memoryUsedBytes());
         }
         if (sensors != null) {
-            SensorStage.Errors e = sensors.errors();
-            double[] v = e.values();
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isNaN(v[i])) {
-                    errorSums[i] += v[i];
-                    errorCounts[i]++;
-                }
+            double tS = s.trueTimeS();
+            if (scoring.isPresent()) {
+                scoring.get().submit(() -> recordErrors(tS));
+            } else {
+                recordErrors(tS);
             }
-            errors.add(s.trueTimeS(), v);
         }
+    }
+
+    /** Adds the sensor stage's errors after the step starting at {@code trueTimeS} to the sums and the series. */
+    private void recordErrors(double trueTimeS) {
+        double[] v = sensors.errors().values();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i])) {
+                errorSums[i] += v[i];
+                errorCounts[i]++;
+            }
+        }
+        errors.add(trueTimeS, v);
     }
 
     /** @return the unit of the prediction errors, empty without a sensor stage */

@@ -8,6 +8,10 @@ import io.onorbit.flight.executive.SensorBatch;
  * the frozen launch model, a local-only learner (the same trainer on the same samples and
  * envelope, never receiving a global model); the onboard and the served (federated, personalised)
  * predictions are the flight software's own. Survives resets: it is the world, not the flight computer.
+ *
+ * <p>{@link #score} and {@link #errors} may be called from another thread than {@link #samples}
+ * (the scoring beside the loop, in order, never concurrently with each other): an implementation
+ * keeps the stream's state and the scoring state apart.
  */
 public interface SensorStage {
 

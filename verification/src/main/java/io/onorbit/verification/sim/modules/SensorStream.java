@@ -26,6 +26,8 @@ import java.util.Arrays;
 public final class SensorStream implements SensorStage {
 
     private final DriftTask task;
+    /** Read by {@link #score}, which may run on another thread than {@link #samples} (the task's state is the latter's). */
+    private final boolean classification;
     private final DenseNetwork frozen;
     private final OnboardTrainer local;
     private final PrequentialError eFrozen;
@@ -47,6 +49,7 @@ public final class SensorStream implements SensorStage {
     public SensorStream(DriftTask task, LearningSettings settings, Optimizer localEngine, float[] deployed,
                         ModelVersion deployedVersion, double fadingFactor) {
         this.task = task;
+        this.classification = task.classification();
         int[] widths = settings.widths(task.featureCount());
         this.frozen = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
         frozen.setParameters(deployed, deployedVersion.version());
@@ -89,7 +92,7 @@ public final class SensorStream implements SensorStage {
 
     @Override
     public void score(SensorBatch trained, float[] onboardPredictions, float[] servedPredictions, double envelopeW) {
-        boolean cls = task.classification();
+        boolean cls = classification;
         int d = trained.featureCount();
         float[] xi = new float[d];
         for (int i = 0; i < trained.size(); i++) {
