@@ -30,7 +30,8 @@
  * trained on board. Model interpolation (Mansour et al. 2020, {@code learning.Personalisation}):
  * the payload also trains a personal model on this spacecraft's samples only, which no global
  * model touches, and serves the interpolation of its prediction with the federated model's by a
- * weight fitted on board ({@code learning.MixingWeight}); both models and the weight are in the
+ * weight fitted on board ({@code learning.MixingWeight}); the federated model takes the slower step
+ * of two time-scales ({@code Personalisation.federatedStepScale}); both models and the weight are in the
  * checkpoint. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
  * every applied update.
  *

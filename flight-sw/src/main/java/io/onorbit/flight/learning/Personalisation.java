@@ -15,11 +15,24 @@ import java.util.Objects;
  * Both models are trained on board inside the one memory budget. {@link Kind#NONE} keeps only the
  * federated model (FedAvg, or FedPer with {@code personalLayers}), and serves it.
  *
+ * <p>Two time-scales: with a personal model, the federated model's local step is the trainer's
+ * times {@link #federatedStepScale()} while the personal model keeps the full step. A convex
+ * combination of a fast and a slow adaptive filter is, with its weight fitted, at least as good as
+ * the better of the two and better whenever their errors are not fully correlated (Arenas-García,
+ * Figueiras-Vidal, Sayed 2006, "Mean-square performance of a convex combination of two adaptive
+ * filters", IEEE TSP 54(3)); two filters with the same step err together, which leaves the
+ * mixture nothing to gain. The fast personal model tracks abrupt drift; the slow federated one
+ * carries less weight noise. (Measured: on the solar-array stream the gain is the slower step; the
+ * global model merged into it did not add to it, BENCHMARKS.md "Two time-scales".)
+ *
  * @param kind                 which personalisation
  * @param mixingMemorySamples  the mixing weight's memory, samples: its squared-error sums fade by
  *                             1 - 1/memory per sample, in [2, 1e9]
+ * @param federatedStepScale   the federated model's step as a fraction of the trainer's, in (0, 1]
+ *                             (with a personal model only): the gradient step's rate is multiplied
+ *                             by it, the exact last-layer update's proximal weight divided by it
  */
-public record Personalisation(Kind kind, double mixingMemorySamples) {
+public record Personalisation(Kind kind, double mixingMemorySamples, double federatedStepScale) {
 
     /** Which personalisation. */
     public enum Kind {
@@ -47,12 +60,28 @@ public record Personalisation(Kind kind, double mixingMemorySamples) {
      */
     public static final double DEFAULT_MIXING_MEMORY_SAMPLES = 1440;
 
+    /**
+     * Default federated step scale: a quarter of the trainer's step. Measured on walker-12 over 3
+     * days at 0.1, 0.25, 0.5 and 1 (BENCHMARKS.md, "Two time-scales"): the served error was lowest
+     * at 0.25 (0.00908 against 0.01299 at 1, 0.00922 at 0.1, 0.00914 at 0.5).
+     */
+    public static final double DEFAULT_FEDERATED_STEP_SCALE = 0.25;
+
     public Personalisation {
         Objects.requireNonNull(kind, "kind");
         if (!(mixingMemorySamples >= 2 && mixingMemorySamples <= 1e9)) {
             throw new IllegalArgumentException("learning: mixingMemorySamples " + mixingMemorySamples
                     + " must be in [2, 1e9]");
         }
+        if (!(federatedStepScale > 0 && federatedStepScale <= 1)) {
+            throw new IllegalArgumentException("learning: federatedStepScale " + federatedStepScale
+                    + " must be in (0, 1]");
+        }
+    }
+
+    /** A personalisation with the default federated step scale. */
+    public Personalisation(Kind kind, double mixingMemorySamples) {
+        this(kind, mixingMemorySamples, DEFAULT_FEDERATED_STEP_SCALE);
     }
 
     /** @return the default: chosen by the constellation's size, with a day's memory */
@@ -69,7 +98,8 @@ public record Personalisation(Kind kind, double mixingMemorySamples) {
         if (kind != Kind.AUTO) {
             return this;
         }
-        return new Personalisation(satellites > 1 ? Kind.INTERPOLATION : Kind.NONE, mixingMemorySamples);
+        return new Personalisation(satellites > 1 ? Kind.INTERPOLATION : Kind.NONE, mixingMemorySamples,
+                federatedStepScale);
     }
 
     /** @return only the federated model */
@@ -80,6 +110,20 @@ public record Personalisation(Kind kind, double mixingMemorySamples) {
     /** @return whether a personal model is trained on board */
     public boolean personalModel() {
         return kind == Kind.INTERPOLATION;
+    }
+
+    /**
+     * @param trainer the trainer's settings (the personal model's, and a lone model's)
+     * @return the federated model's settings: {@code trainer} with its step scaled by
+     *         {@link #federatedStepScale()} when a personal model is kept, else {@code trainer}
+     */
+    public LearningSettings federatedSettings(LearningSettings trainer) {
+        if (!personalModel() || federatedStepScale == 1) {
+            return trainer;
+        }
+        return trainer.subset() == io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER
+                ? trainer.withProximalWeight(Math.min(1e6, trainer.proximalWeight() / federatedStepScale))
+                : trainer.withLearningRate(trainer.learningRate() * federatedStepScale);
     }
 
     /** @return a fresh mixing weight with this memory */

@@ -4,6 +4,7 @@ import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.MixingWeight;
 import io.onorbit.flight.learning.OnboardTrainer;
 import io.onorbit.flight.learning.Personalisation;
+import io.onorbit.flight.learning.ServedLearner;
 import io.onorbit.flight.optimizer.DigitalEnergyCosts;
 import io.onorbit.flight.optimizer.ObservedOptimizer;
 import io.onorbit.flight.optimizer.OptimizationResult;
@@ -33,8 +34,9 @@ import java.util.function.Consumer;
  * energy per update can be shown next to the work it paid for.
  *
  * <p>With {@link Personalisation.Kind#INTERPOLATION} the payload trains two models on every sample:
- * the federated one ({@link #trainer()}) and the personal one ({@link #personal()}, never given a
- * global model), both inside the one memory budget (the personal trainer and the sample buffer get
+ * the federated one ({@link #trainer()}, at the slower step {@link Personalisation#federatedSettings})
+ * and the personal one ({@link #personal()}, the trainer's own step, never given a global model),
+ * both inside the one memory budget (the personal trainer and the sample buffer get
  * what the federated trainer leaves), each sample and update paid for twice; the prediction served
  * is their interpolation by the {@link MixingWeight} fitted on the samples before it. Not thread-safe.
  */
@@ -62,9 +64,7 @@ public final class TrainingPayload {
     private final DigitalEnergyCosts costs;
     private final float[] x;
     private final EnumMap<PowerState, Double> seconds = new EnumMap<>(PowerState.class);
-    private OnboardTrainer trainer;
-    private Optional<OnboardTrainer> personal = Optional.empty();
-    private MixingWeight mixing;
+    private ServedLearner learner;
     private HostWorkModel work;
     private SampleBuffer buffer;
     private double energyJ;
@@ -95,9 +95,6 @@ public final class TrainingPayload {
         this.inputs = inputs;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.personalisation = Objects.requireNonNull(personalisation, "personalisation");
-        if (personalisation.kind() == Personalisation.Kind.AUTO) {
-            throw new IllegalArgumentException("personalisation must be chosen (resolvedFor), not auto");
-        }
         this.solver = new ObservedOptimizer(Objects.requireNonNull(optimizer, "optimizer"), meter);
         this.costs = Objects.requireNonNull(costs, "costs");
         this.x = new float[inputs];
@@ -119,15 +116,10 @@ public final class TrainingPayload {
     }
 
     private void boot() {
-        trainer = OnboardTrainer.create(inputs, settings, solver);
-        work = new HostWorkModel(inputs, settings, trainer.subset().size());
-        personal = personalisation.personalModel()
-                ? Optional.of(OnboardTrainer.create(inputs,
-                        settings.withMemoryBudgetBytes(Math.max(1, settings.memoryBudgetBytes() - trainer.memoryBytes())), solver))
-                : Optional.empty();
-        mixing = personalisation.startMixing();
+        learner = ServedLearner.create(inputs, settings, personalisation, solver);
+        work = new HostWorkModel(inputs, settings, learner.federated().subset().size());
         // The buffer gets what both models leave of the budget.
-        var left = personal.map(OnboardTrainer::memory).orElse(trainer.memory());
+        var left = learner.lastMemory();
         int capacity = Math.max(1, SampleBuffer.fitting(inputs, left, MAX_BUFFER_SAMPLES));
         buffer = new SampleBuffer(capacity, inputs, left);
     }
@@ -168,7 +160,7 @@ public final class TrainingPayload {
         energyJ += a.drawnJ();
         // The engine never runs above the envelope, nor above what the payload draws while training.
         double solveCapW = Math.min(spec.activeW(), envelopeW > 0 ? envelopeW : 0);
-        int models = personal.isPresent() ? 2 : 1;
+        int models = learner.models();
         double sampleS = models * work.perSample().timeS(spec.hostOpsPerS());
         // host time of one model's update; a sample may bring an update of each model
         double oneUpdateS = work.perUpdate().timeS(spec.hostOpsPerS());
@@ -180,19 +172,14 @@ public final class TrainingPayload {
         double stepSolveJ = 0;
         while (buffer.size() > 0 && usedS + sampleS + models * oneUpdateS + models * longestSolveS <= a.trainingS()) {
             float y = buffer.poll(x);
-            long attemptsBefore = attempts();
-            long updatesBefore = applied();
+            long attemptsBefore = learner.attempts();
+            long updatesBefore = learner.updates();
             meter.drain();
-            float prediction = trainer.step(x, y, solveCapW);
-            float served = prediction;
-            if (personal.isPresent()) {
-                float own = personal.get().step(x, y, solveCapW);
-                served = mixing.mix(own, prediction);
-                mixing = mixing.observe(own, prediction, y); // after serving: test, then fit
-            }
+            float served = learner.step(x, y, solveCapW);
+            float prediction = learner.federatedPrediction();
             usedS += sampleS;
             stepWork = stepWork.plus(work.perSample().times(models));
-            long attempted = attempts() - attemptsBefore;
+            long attempted = learner.attempts() - attemptsBefore;
             if (attempted > 0) {
                 stepWork = stepWork.plus(work.perUpdate().times(attempted));
                 usedS += oneUpdateS * attempted;
@@ -202,7 +189,7 @@ public final class TrainingPayload {
             stepSolveJ += s[1];
             solveS += s[0];
             longestSolveS = Math.max(longestSolveS, s[2]);
-            stepUpdates += (int) (applied() - updatesBefore);
+            stepUpdates += (int) (learner.updates() - updatesBefore);
             trained++;
             listener.trained(x, y, prediction, served);
         }
@@ -215,42 +202,33 @@ public final class TrainingPayload {
         return new PayloadStep(a, trained, stepUpdates, stepHostJ, stepSolveJ);
     }
 
-    private long attempts() {
-        long a = trainer.updates() + trainer.skippedUpdates() + trainer.rejectedUpdates();
-        return personal.map(p -> a + p.updates() + p.skippedUpdates() + p.rejectedUpdates()).orElse(a);
-    }
-
-    private long applied() {
-        return trainer.updates() + personal.map(OnboardTrainer::updates).orElse(0L);
-    }
-
     public PayloadSpec spec() {
         return spec;
     }
 
     /** @return the federated model's trainer running on the payload now (replaced by {@link #restart()}) */
     public OnboardTrainer trainer() {
-        return trainer;
+        return learner.federated();
     }
 
     /** @return the personal model's trainer (replaced by {@link #restart()}), if the payload keeps one */
     public Optional<OnboardTrainer> personal() {
-        return personal;
+        return learner.personal();
     }
 
     /** @return the mixing weight of the personalised prediction (its start value without a personal model) */
     public MixingWeight mixing() {
-        return mixing;
+        return learner.mixing();
     }
 
     /** Resumes the mixing weight (from a checkpoint). */
     public void resumeMixing(MixingWeight m) {
-        mixing = Objects.requireNonNull(m, "mixing");
+        learner.resumeMixing(m);
     }
 
     /** @return training memory held by the models and the sample buffer, bytes (within the budget) */
     public long memoryBytes() {
-        return trainer.memoryBytes() + personal.map(OnboardTrainer::memoryBytes).orElse(0L);
+        return learner.memoryBytes();
     }
 
     /** @return samples waiting in the buffer */

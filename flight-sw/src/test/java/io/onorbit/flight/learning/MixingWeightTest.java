@@ -61,6 +61,67 @@ class MixingWeightTest {
         assertThat(mixed / alone).isCloseTo(0.5, within(0.03));
     }
 
+    /**
+     * A fast and a slow estimator of a label with noise of its own (the two time-scales of
+     * Arenas-García et al. 2006): prediction errors e1, e2 with standard deviations s1, s2 and
+     * correlation rho, label noise sn independent of both. The least-squares convex weight has the
+     * closed form lambda* = (v2 - c) / (v1 + v2 - 2c) (v = s^2, c = rho s1 s2; v2 / (v1 + v2) for
+     * independent errors), and the mixture's excess squared error (v1 v2 - c^2) / (v1 + v2 - 2c)
+     * is below both v1 and v2 whenever rho is below min(s1, s2) / max(s1, s2).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0.10, 0.05, 0.0, 0.2", "0.05, 0.08, 0.3, 0.1", "0.04, 0.04, 0.6, 0.1"})
+    void aMixtureOfTwoNoisyEstimatorsBeatsEachByTheClosedForm(double s1, double s2, double rho, double sn) {
+        SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(s1 + 3 * s2 + 7 * rho));
+        MixingWeight m = MixingWeight.start(1e9);
+        double v1 = s1 * s1;
+        double v2 = s2 * s2;
+        double c = rho * s1 * s2;
+        double mixed = 0;
+        double first = 0;
+        double second = 0;
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            double truth = r.nextDouble(-1, 1);
+            double g1 = gaussian(r);
+            double g2 = rho * g1 + Math.sqrt(1 - rho * rho) * gaussian(r);
+            float y = (float) (truth + sn * gaussian(r));
+            float p1 = (float) (truth + s1 * g1);
+            float p2 = (float) (truth + s2 * g2);
+            float p = m.mix(p1, p2);
+            mixed += (p - y) * (p - y);
+            first += (p1 - y) * (p1 - y);
+            second += (p2 - y) * (p2 - y);
+            m = m.observe(p1, p2, y);
+        }
+        double lambda = (v2 - c) / (v1 + v2 - 2 * c);
+        double excess = (v1 * v2 - c * c) / (v1 + v2 - 2 * c);
+        double noise = sn * sn;
+        assertThat(m.personalShare()).isCloseTo(lambda, within(0.02));
+        // mean squared errors against the label: the estimators' excess plus the label noise
+        assertThat(first / n).isCloseTo(v1 + noise, within(0.02 * (v1 + noise)));
+        assertThat(second / n).isCloseTo(v2 + noise, within(0.02 * (v2 + noise)));
+        assertThat(mixed / n).isCloseTo(excess + noise, within(0.02 * (excess + noise)));
+        assertThat(mixed).isLessThan(Math.min(first, second));
+    }
+
+    /** Two time-scales: the federated model takes the scaled step, the personal and a lone model the trainer's. */
+    @Test
+    void theFederatedModelTakesTheScaledStepOnlyBesideAPersonalModel() {
+        LearningSettings t = LearningSettings.defaults();
+        Personalisation p = new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 0.25);
+        assertThat(p.federatedSettings(t).learningRate()).isCloseTo(t.learningRate() / 4, within(1e-12));
+        assertThat(p.federatedSettings(t).withLearningRate(t.learningRate())).isEqualTo(t);
+        LearningSettings exact = t.withSubset(io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER);
+        assertThat(p.federatedSettings(exact).proximalWeight()).isCloseTo(exact.proximalWeight() * 4, within(1e-12));
+        assertThat(new Personalisation(Personalisation.Kind.NONE, 100, 0.25).federatedSettings(t)).isEqualTo(t);
+        assertThat(p.resolvedFor(12).federatedStepScale()).isEqualTo(0.25);
+        assertThatThrownBy(() -> new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 0))
+                .hasMessageContaining("federatedStepScale");
+        assertThatThrownBy(() -> new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 1.5))
+                .hasMessageContaining("federatedStepScale");
+    }
+
     /** With forgetting, a change of which model is right is followed within a few memories. */
     @Test
     void theWeightFollowsAChangeWithinItsMemory() {

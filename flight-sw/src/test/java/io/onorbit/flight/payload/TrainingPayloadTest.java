@@ -132,17 +132,23 @@ class TrainingPayloadTest {
     }
 
     /**
-     * With a personal model the payload trains two models on every sample: each exactly as an
-     * independent trainer would on the same samples (no global model arrived, so both), both
-     * inside the one budget and both paid for; the served prediction is their interpolation.
+     * With a personal model the payload trains two models on every sample: the personal one exactly
+     * as an independent trainer with the settings would, the federated one exactly as an independent
+     * trainer at the scaled step would (two time-scales; no global model arrived, so both are
+     * alone), both inside the one budget and both paid for; the served prediction is their
+     * interpolation: the mean before any sample is fitted (lambda 1/2), between them after.
      */
     @Test
     void aPersonalModelTrainsLikeAnIndependentTrainerInsideTheSameBudgetAndIsPaidFor() {
         PayloadSpec spec = PayloadSpec.defaults(PayloadEngine.DIGITAL);
         LearningSettings settings = SMALL.withMemoryBudgetBytes(8192);
-        TrainingPayload p = TrainingPayload.of(spec, FEATURES, settings, Personalisation.defaults().resolvedFor(2),
+        Personalisation personalisation = Personalisation.defaults().resolvedFor(2);
+        TrainingPayload p = TrainingPayload.of(spec, FEATURES, settings, personalisation,
                 DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
         OnboardTrainer alone = OnboardTrainer.create(FEATURES, settings, DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
+        LearningSettings slower = personalisation.federatedSettings(settings);
+        assertThat(slower).isNotEqualTo(settings);
+        OnboardTrainer slow = OnboardTrainer.create(FEATURES, slower, DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
         assertThat(p.personal()).isPresent();
         assertThat(p.memoryBytes()).isLessThanOrEqualTo(settings.memoryBudgetBytes())
                 .isGreaterThanOrEqualTo(2 * alone.memoryBytes());
@@ -160,14 +166,20 @@ class TrainingPayloadTest {
         PayloadStep s = p.run(spec.activeW(), 30, (xi, y, pred, served) -> told.add(new float[] {pred, served}));
         assertThat(s.samplesTrained()).isEqualTo(40);
         for (int i = 0; i < 40; i++) {
-            float expected = alone.step(xs.get(i), ys.get(i), spec.activeW());
-            assertThat(told.get(i)[0]).isEqualTo(expected);
-            assertThat(told.get(i)[1]).as("both models are the same so far: so is any interpolation").isEqualTo(expected);
+            float own = alone.step(xs.get(i), ys.get(i), spec.activeW());
+            float federated = slow.step(xs.get(i), ys.get(i), spec.activeW());
+            assertThat(told.get(i)[0]).isEqualTo(federated);
+            float served = told.get(i)[1];
+            if (i == 0) {
+                assertThat(served).isCloseTo((own + federated) / 2, within(1e-6f));
+            }
+            assertThat(served).isBetween(Math.min(own, federated) - 1e-6f, Math.max(own, federated) + 1e-6f);
         }
         assertThat(p.personal().get().model().parameters()).containsExactly(alone.model().parameters());
-        assertThat(p.trainer().model().parameters()).containsExactly(alone.model().parameters());
-        assertThat(s.updates()).isEqualTo(2 * alone.updates());
+        assertThat(p.trainer().model().parameters()).containsExactly(slow.model().parameters())
+                .isNotEqualTo(alone.model().parameters());
+        assertThat(s.updates()).isEqualTo(alone.updates() + slow.updates());
         HostWorkModel m = new HostWorkModel(FEATURES, settings, alone.subset().size());
-        assertThat(p.hostWork()).isEqualTo(m.perSample().times(2 * 40).plus(m.perUpdate().times(2 * alone.updates())));
+        assertThat(p.hostWork()).isEqualTo(m.perSample().times(2 * 40).plus(m.perUpdate().times(alone.updates() + slow.updates())));
     }
 }

@@ -38,7 +38,8 @@ public final class LearningConfigReader {
         ConfigNode n = root.required("learning");
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
-                "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples"));
+                "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples",
+                "federated_step_scale"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -139,7 +140,8 @@ public final class LearningConfigReader {
         Personalisation p = d.personalisation();
         Personalisation.Kind kind = Personalisation.Kind.valueOf(n.choice("personalisation", p.kind().label(),
                 Set.of("auto", "interpolation", "none")).toUpperCase(Locale.ROOT));
-        p = new Personalisation(kind, n.number("mixing_memory_samples", p.mixingMemorySamples(), 2, 1e9));
+        p = new Personalisation(kind, n.number("mixing_memory_samples", p.mixingMemorySamples(), 2, 1e9),
+                n.number("federated_step_scale", p.federatedStepScale(), 1e-6, 1));
         return new LearningConfig(trainer, s, task, e, taskChosen, p);
     }
 }

@@ -82,6 +82,10 @@ class LearningConfigReaderTest {
                 .hasMessageContaining("learning.personalisation: 'ditto' is not one of");
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  mixing_memory_samples: 1\n")))
                 .hasMessageContaining("learning.mixing_memory_samples");
+        assertThat(LearningConfigReader.read(yaml("learning:\n  federated_step_scale: 0.5\n")).personalisation()
+                .federatedStepScale()).isEqualTo(0.5);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  federated_step_scale: 0\n")))
+                .hasMessageStartingWith("m.yaml: learning.federated_step_scale:");
     }
 
     @Test

@@ -52,8 +52,8 @@ import java.util.function.IntToDoubleFunction;
  *   <li>{@code error} (pooled over satellites) and {@code per_satellite[].error}: time-averaged
  *       prequential error of {@code frozen} (launch model), {@code onboard} (the flight model,
  *       federated), {@code federated} (what the satellite serves: its personal model interpolated
- *       with the onboard one, {@code learning.personalisation}), {@code local} (the same trainer on the same samples
- *       and envelope, never given a global model), in {@code unit};
+ *       with the onboard one, {@code learning.personalisation}), {@code local} (the same onboard learning, both
+ *       models and their mixture, on the same samples and envelope, never given a global model), in {@code unit};
  *       {@code error.satellites_federated_below_local} of {@code satellites_compared};</li>
  *   <li>{@code link}: {@code passes} that began in the run (all satellites), {@code pass_capacity_bytes}
  *       what they offered the downlink by the radio's rule (rate x (duration - 2 x

@@ -5,8 +5,8 @@ import io.onorbit.flight.executive.SensorBatch;
 /**
  * One spacecraft's environment as its payload sensor sees it (a drifting stream, following true
  * time), and the instruments that score the onboard model against references on the same samples:
- * the frozen launch model, a local-only learner (the same trainer on the same samples and
- * envelope, never receiving a global model); the onboard and the served (federated, personalised)
+ * the frozen launch model, a local-only learner (the same onboard learning, personal model and
+ * mixture included, on the same samples and envelope, never receiving a global model); the onboard and the served (federated, personalised)
  * predictions are the flight software's own. Survives resets: it is the world, not the flight computer.
  *
  * <p>{@link #score} and {@link #errors} may be called from another thread than {@link #samples}
@@ -51,7 +51,8 @@ public interface SensorStage {
      * @param federated what the spacecraft serves: with {@code learning.personalisation: interpolation}
      *                  its personal model (own samples only) interpolated with the onboard one by the
      *                  weight it fitted on its own earlier samples; with {@code none} the onboard model
-     * @param local     the same trainer on the same samples and envelope, never given a global model
+     * @param local     the same onboard learning (models, steps, mixture) on the same samples and
+     *                  envelope, never given a global model: what the spacecraft would serve alone
      */
     record Errors(double frozen, double onboard, double federated, double local) {
 

@@ -238,7 +238,7 @@ public final class ModuleStages implements StageFactory {
     public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed();
         // The local-only baseline trains on an engine of its own with this satellite's devices.
-        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), optimizer(seed),
+        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), personalisation(), optimizer(seed),
                 launch.parameters(), launch.version(), learning.experiment().fadingFactor());
     }
 

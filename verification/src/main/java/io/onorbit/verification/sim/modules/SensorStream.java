@@ -2,7 +2,8 @@ package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.executive.SensorBatch;
 import io.onorbit.flight.learning.LearningSettings;
-import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.learning.Personalisation;
+import io.onorbit.flight.learning.ServedLearner;
 import io.onorbit.verification.learning.PrequentialError;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
@@ -15,9 +16,10 @@ import java.util.Arrays;
 /**
  * The satellite's own drifting stream (a {@code flight.learning.task}, following true time) and
  * the instruments that score the flight model on it, on the samples it trained on: a frozen copy
- * of the deployed model; a local-only learner (an {@link OnboardTrainer} with the flight
- * trainer's settings, on an engine of its own, stepped on the same samples under the same
- * envelope, that never receives a global model); the onboard and the federated (served,
+ * of the deployed model; a local-only learner (a {@link ServedLearner} with the flight software's
+ * settings and personalisation: the same models, steps and mixture, on an engine of its own,
+ * stepped on the same samples under the same envelope, that never receives a global model, so
+ * the federated prediction differs from it only by what federation brings); the onboard and the federated (served,
  * personalised) predictions are the flight software's, made on board before training on each
  * sample (prequential error with the experiment's fading factor; absolute error for regression,
  * misclassification for classes, as the drift experiment does). The world and the instruments survive resets of the flight computer (so the
@@ -29,7 +31,7 @@ public final class SensorStream implements SensorStage {
     /** Read by {@link #score}, which may run on another thread than {@link #samples} (the task's state is the latter's). */
     private final boolean classification;
     private final DenseNetwork frozen;
-    private final OnboardTrainer local;
+    private final ServedLearner local;
     private final PrequentialError eFrozen;
     private final PrequentialError eLocal;
     private final PrequentialError eOnboard;
@@ -41,20 +43,21 @@ public final class SensorStream implements SensorStage {
     /**
      * @param task            the satellite's stream (consumed)
      * @param settings        trainer settings (the network shape of the references, the local-only learner)
+     * @param personalisation the flight software's personalisation (chosen), which the local-only learner runs too
      * @param localEngine     the local-only learner's optimizer (not shared with the flight computer)
      * @param deployed        the model deployed at launch
      * @param deployedVersion its identity
      * @param fadingFactor    prequential fading factor
      */
-    public SensorStream(DriftTask task, LearningSettings settings, Optimizer localEngine, float[] deployed,
-                        ModelVersion deployedVersion, double fadingFactor) {
+    public SensorStream(DriftTask task, LearningSettings settings, Personalisation personalisation, Optimizer localEngine,
+                        float[] deployed, ModelVersion deployedVersion, double fadingFactor) {
         this.task = task;
         this.classification = task.classification();
         int[] widths = settings.widths(task.featureCount());
         this.frozen = new DenseNetwork(widths, settings.seed(), MemoryAccountant.unbounded());
         frozen.setParameters(deployed, deployedVersion.version());
-        this.local = OnboardTrainer.create(task.featureCount(), settings, localEngine);
-        local.model().setParameters(deployed, deployedVersion.version());
+        this.local = ServedLearner.create(task.featureCount(), settings, personalisation, localEngine);
+        local.deploy(deployed, deployedVersion.version());
         this.eFrozen = new PrequentialError(fadingFactor);
         this.eLocal = new PrequentialError(fadingFactor);
         this.eOnboard = new PrequentialError(fadingFactor);
