@@ -105,7 +105,7 @@ public final class PassGatedRadio {
             return refuse(Refusal.NO_RATE);
         }
         double start = Math.max(tS, busyUntilS.get(direction));
-        double end = start + packet.length * 8.0 / bps;
+        double end = start + ContactWindow.airTimeS(packet.length, bps);
         if (end > w.get().losS() - marginS) {
             return refuse(Refusal.PASS_CAPACITY);
         }

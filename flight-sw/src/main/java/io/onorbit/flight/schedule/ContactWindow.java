@@ -53,6 +53,19 @@ public record ContactWindow(String station, double aosS, double losS, double max
         return (long) Math.floor(rateBps * usableS / 8.0);
     }
 
+    /**
+     * The inverse of {@link #capacityBytes}: how long the transmitter is keyed to send
+     * {@code bytes} at {@code rateBps} (bytes x 8 / rate), used by the radio to time each packet
+     * and by the simulator to charge the transmitter's on-time.
+     *
+     * @param bytes   octets sent (&ge; 0)
+     * @param rateBps link rate, bit/s (&gt; 0)
+     * @return time on air, s
+     */
+    public static double airTimeS(long bytes, double rateBps) {
+        return bytes * 8.0 / rateBps;
+    }
+
     /** @return the most bytes the downlink can carry in this pass with {@code marginS} lost at each end */
     public long downlinkCapacityBytes(double marginS) {
         return capacityBytes(downlinkBps, durationS(), marginS);

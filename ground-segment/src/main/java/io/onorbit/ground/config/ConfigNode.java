@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A node of a mission file that knows where it is (file and field path), so that every check
@@ -24,11 +27,18 @@ public final class ConfigNode {
     private final String file;
     private final String path;
     private final JsonNode node;
+    /**
+     * How many times each section's keys were checked ({@link #allowOnly}, which every reader calls
+     * once on the section it reads), by field path, shared by the whole document: so that "each
+     * section is read exactly once" is counted, not assumed ({@link YamlFiles#sectionsRead}).
+     */
+    private final ConcurrentMap<String, LongAdder> sectionReads;
 
-    private ConfigNode(String file, String path, JsonNode node) {
+    private ConfigNode(String file, String path, JsonNode node, ConcurrentMap<String, LongAdder> sectionReads) {
         this.file = file;
         this.path = path;
         this.node = node;
+        this.sectionReads = sectionReads;
     }
 
     /**
@@ -37,7 +47,12 @@ public final class ConfigNode {
      * @return the root node
      */
     public static ConfigNode root(String file, JsonNode node) {
-        return new ConfigNode(file, "", node == null ? MissingNode.getInstance() : node);
+        return root(file, node, new ConcurrentHashMap<>());
+    }
+
+    /** A root whose section reads are counted into {@code sectionReads} (the file's tally, kept by {@link YamlFiles}). */
+    static ConfigNode root(String file, JsonNode node, ConcurrentMap<String, LongAdder> sectionReads) {
+        return new ConfigNode(file, "", node == null ? MissingNode.getInstance() : node, sectionReads);
     }
 
     /** @return file name used in messages */
@@ -77,6 +92,7 @@ public final class ConfigNode {
      */
     public ConfigNode allowOnly(Collection<String> allowed) {
         requireObject();
+        sectionReads.computeIfAbsent(path, k -> new LongAdder()).increment();
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String key = names.next();
@@ -97,7 +113,7 @@ public final class ConfigNode {
     /** @return the child object or value at {@code key}, if present */
     public Optional<ConfigNode> child(String key) {
         requireObject();
-        return has(key) ? Optional.of(new ConfigNode(file, pathOf(key), node.get(key))) : Optional.empty();
+        return has(key) ? Optional.of(new ConfigNode(file, pathOf(key), node.get(key), sectionReads)) : Optional.empty();
     }
 
     /** @return the child at {@code key}, or an error if it is missing */
@@ -121,7 +137,7 @@ public final class ConfigNode {
         }
         List<ConfigNode> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            out.add(new ConfigNode(file, path + "[" + i + "]", node.get(i)));
+            out.add(new ConfigNode(file, path + "[" + i + "]", node.get(i), sectionReads));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package io.onorbit.ground.config;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.StepRule;
-import io.onorbit.flight.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
@@ -17,7 +16,9 @@ import java.util.Set;
 /**
  * Reads the mission file's {@code learning} section (see mission-configs/SCHEMA.md) into a
  * {@link LearningConfig}. Every key is optional; unknown keys and out-of-range values are reported
- * as one line naming file, field and reason.
+ * as one line naming file, field and reason. {@code learning.experiment} is allowed here but not
+ * read: it holds the ground's drift study settings, which {@code verification} reads from the same
+ * parsed document (the way {@code link.experiment} is left to the compression study).
  */
 public final class LearningConfigReader {
 
@@ -131,30 +132,12 @@ public final class LearningConfigReader {
                 task = task.withKind(kind);
             }
         }
-        DriftExperimentSettings e = d.experiment();
-        if (n.has("experiment")) {
-            ConfigNode x = n.required("experiment");
-            x.allowOnly(List.of("warmup_days", "fading_factor", "ground_latency_days", "ground_retrain_interval_days",
-                    "ground_window_days", "oracle_refit_interval_h", "oracle_window_days", "pretrain_epochs", "refit_epochs",
-                    "recovery_window_h", "recovery_hold_s"));
-            e = new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
-                    x.number("fading_factor", e.fadingFactor(), 0.5, 1),
-                    x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
-                    x.number("ground_retrain_interval_days", e.groundRetrainIntervalS() / DAY_S, 0.01, 365) * DAY_S,
-                    x.number("ground_window_days", e.groundWindowS() / DAY_S, 0.01, 365) * DAY_S,
-                    x.number("oracle_refit_interval_h", e.oracleRefitIntervalS() / 3600, 0.1, 8760) * 3600,
-                    x.number("oracle_window_days", e.oracleWindowS() / DAY_S, 0.01, 365) * DAY_S,
-                    (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
-                    (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
-                    x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600,
-                    x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), trainer.seed());
-        }
         boolean taskChosen = n.child("task").map(k -> k.has("kind")).orElse(false);
         Personalisation p = d.personalisation();
         Personalisation.Kind kind = Personalisation.Kind.valueOf(n.choice("personalisation", p.kind().label(),
                 Set.of("auto", "interpolation", "none")).toUpperCase(Locale.ROOT));
         p = new Personalisation(kind, n.number("mixing_memory_samples", p.mixingMemorySamples(), 2, 1e9),
                 n.number("federated_step_scale", p.federatedStepScale(), 1e-6, 1));
-        return new LearningConfig(trainer, s, task, e, taskChosen, p);
+        return new LearningConfig(trainer, s, task, taskChosen, p);
     }
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
 
 /**
  * A mission file, read and validated once by {@link MissionLoader}: every section as the immutable
- * type of the component that owns it. No YAML tree is kept: the {@code simulation} and
- * {@code link.experiment} sections belong to {@code verification} (the simulator, the compression
- * study), which reads them from the same parsed document ({@code verification.sim.MissionFile}).
+ * type of the component that owns it. No YAML tree is kept: the {@code simulation},
+ * {@code link.experiment} and {@code learning.experiment} sections belong to {@code verification}
+ * (the simulator, the compression and drift studies), which reads them from the same parsed
+ * document ({@code verification.sim.MissionFile}).
  *
  * @param file              the mission file
  * @param name              mission name
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param stationLinks      each station's link rates, in the same order
  * @param power             {@code spacecraft.power}: the power system (defaults if absent)
  * @param payload           {@code spacecraft.training_payload}: the training payload (defaults if absent)
- * @param learning          {@code learning}: trainer, task and drift experiment (defaults if absent)
+ * @param learning          {@code learning}: trainer, task and personalisation (defaults if absent)
  * @param link              {@code link}: packets, compression, pass margin (defaults if absent)
  * @param ground            {@code ground}: archive, keys, review, aggregation (defaults if absent)
  */

@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code file: field.path: reason}. Every section the flight software and the ground own is read
  * here, exactly once, by the reader that owns its fields (one place per field), into the typed
  * {@link MissionConfig}. The sections the ground cannot see the types of ({@code simulation},
- * {@code link.experiment}: the simulator's and the compression study's) are only checked to be
+ * {@code link.experiment}, {@code learning.experiment}: the simulator's, the compression study's and
+ * the drift study's) are only checked to be
  * mappings here; the caller that owns them reads them from the same document
  * ({@code verification.sim.MissionFile}), so the file is parsed once and no tree is kept.
  */

@@ -14,14 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads a YAML file into a {@link ConfigNode}, turning I/O and syntax problems into one line.
- * Counts the documents it parses per file ({@link #timesParsed}), so that "every command parses
- * its mission file once" is a checked fact, not a comment.
+ * Counts the documents it parses per file ({@link #timesParsed}) and how often each of their
+ * sections is read ({@link #sectionsRead}), so that "every command parses its mission file once,
+ * and reads each section once" is a checked fact, not a comment.
  */
 public final class YamlFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Documents parsed per file (absolute, normalized path): one entry per file a process reads. */
     private static final ConcurrentHashMap<Path, LongAdder> PARSED = new ConcurrentHashMap<>();
+    /** Section reads per file (same key), by field path, over every document parsed from it. */
+    private static final ConcurrentHashMap<Path, ConcurrentHashMap<String, LongAdder>> SECTION_READS = new ConcurrentHashMap<>();
 
     private YamlFiles() {
     }
@@ -58,7 +61,7 @@ public final class YamlFiles {
         if (!root.isObject()) {
             throw new ConfigException(name, "", "must be a mapping of keys to values at the top level");
         }
-        return ConfigNode.root(name, root);
+        return ConfigNode.root(name, root, SECTION_READS.computeIfAbsent(key(file), k -> new ConcurrentHashMap<>()));
     }
 
     /**
@@ -68,6 +71,21 @@ public final class YamlFiles {
     public static long timesParsed(Path file) {
         LongAdder n = PARSED.get(key(file));
         return n == null ? 0 : n.sum();
+    }
+
+    /**
+     * @param file a YAML file
+     * @return how many times each of its sections (by field path, {@code ""} for the top level,
+     *         {@code satellites[0]} for a list entry) had its keys checked by a reader, over every
+     *         document this process parsed from it; a section no reader took is absent
+     */
+    public static java.util.Map<String, Long> sectionsRead(Path file) {
+        ConcurrentHashMap<String, LongAdder> reads = SECTION_READS.get(key(file));
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        if (reads != null) {
+            reads.forEach((path, n) -> out.put(path, n.sum()));
+        }
+        return out;
     }
 
     private static Path key(Path file) {

@@ -8,7 +8,7 @@
  * {@link io.onorbit.ground.config.MissionLoader} calls each reader exactly once and returns a
  * {@link io.onorbit.ground.config.MissionConfig} of immutable typed sections; no YAML tree is kept
  * (the architecture test holds this). The sections whose types the ground cannot see
- * ({@code simulation}, {@code link.experiment}) are checked to be mappings and read by their owner
+ * ({@code simulation}, {@code link.experiment}, {@code learning.experiment}) are checked to be mappings and read by their owner
  * in {@code verification} from the same parsed document ({@code verification.sim.MissionFile}), so
  * a file is parsed once per command ({@link io.onorbit.ground.config.YamlFiles#timesParsed} counts
  * it). A new section is one new reader and one new field on the mission.

@@ -1,11 +1,11 @@
 package io.onorbit.ground.uplink;
 
+import io.onorbit.flight.storage.DiskFileOps;
 import io.onorbit.flight.command.UplinkFrame;
 import io.onorbit.ground.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
@@ -100,10 +100,10 @@ public final class UplinkKeys {
             if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new java.nio.file.FileAlreadyExistsException(abs.toString());
             }
+            // Created owner-only before any byte is written; the one atomic write (flushed, renamed) does the rest.
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try {
-                Files.writeString(tmp, b, StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+                new DiskFileOps().writeAtomically(abs, b.toString().getBytes(StandardCharsets.UTF_8), tmp);
             } finally {
                 Files.deleteIfExists(tmp);
             }

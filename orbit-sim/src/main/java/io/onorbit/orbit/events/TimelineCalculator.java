@@ -139,7 +139,8 @@ public final class TimelineCalculator {
      * shifted by the split, a pass or an eclipse cut at the split by both halves made one again,
      * the lighting knots, beta angles and Sun samples concatenated (the split is on their grids).
      */
-    private List<SatelliteTimeline> halves(List<SatelliteSpec> satellites, Instant start, double durationS, double splitS) {
+    // package-private: the split test forces a split on a span shorter than SPLIT_MIN_S
+    List<SatelliteTimeline> halves(List<SatelliteSpec> satellites, Instant start, double durationS, double splitS) {
         int n = satellites.size();
         AtomicLong[] done = new AtomicLong[2 * n];
         for (int i = 0; i < done.length; i++) {

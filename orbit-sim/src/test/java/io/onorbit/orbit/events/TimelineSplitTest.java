@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A long span of one satellite on two threads is computed as two halves and joined; the joined
- * timeline must be the one computed in one piece.
+ * timeline must be the one computed in one piece. Where a span is split is checked on a 61-day
+ * span (no computation); the join itself on a 4-day span split, as the rule would, at its middle
+ * day (about 60 passes and eclipses each side, the same join code as a 61-day span, 1/15 of the time).
  */
 class TimelineSplitTest {
 
@@ -21,13 +23,16 @@ class TimelineSplitTest {
         SatelliteSpec sat = new SatelliteSpec("sso", new KeplerianSpec(AgreementWithOrekitDetectorsTest.START, 6_928_137,
                 0.0001, 97.593, 247.5, 90, 0, PropagatorKind.ECKSTEIN_HECHLER));
         FastEventFinder.Options options = FastEventFinder.Options.defaults().withSunStepS(60);
-        double span = 61 * 86400 + 3000;
         TimelineCalculator two = new TimelineCalculator(AgreementWithOrekitDetectorsTest.CTX,
                 AgreementWithOrekitDetectorsTest.STATIONS, options, 2, null);
-        assertThat(two.splitPointS(span)).isEqualTo(30 * 86400);
+        // the rule: spans of 60 days and more split at the whole day nearest below the middle
+        assertThat(two.splitPointS(61 * 86400 + 3000)).isEqualTo(30 * 86400);
+        assertThat(two.splitPointS(59 * 86400)).isZero();
+        double span = 4 * 86400 + 3000;
+        double split = 2 * 86400; // where the rule puts it (floor of half the span, whole days)
         SatelliteTimeline whole = new TimelineCalculator(AgreementWithOrekitDetectorsTest.CTX,
                 AgreementWithOrekitDetectorsTest.STATIONS, options, 1, null).compute(List.of(sat), AgreementWithOrekitDetectorsTest.START, span).get(0);
-        SatelliteTimeline joined = two.compute(List.of(sat), AgreementWithOrekitDetectorsTest.START, span).get(0);
+        SatelliteTimeline joined = two.halves(List.of(sat), AgreementWithOrekitDetectorsTest.START, span, split).get(0);
         assertThat(joined.durationS()).isEqualTo(span);
         assertThat(joined.passes()).hasSameSizeAs(whole.passes());
         for (int i = 0; i < whole.passes().size(); i++) {

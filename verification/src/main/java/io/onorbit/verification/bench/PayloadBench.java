@@ -21,6 +21,7 @@ import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.context.OrbitContext;
 import io.onorbit.verification.cli.MissionOptions;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.modules.DeployedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ public final class PayloadBench {
     }
 
     static void run(Path mission) {
-        MissionConfig m = MissionOptions.load(mission, null).config();
+        MissionFile file = MissionOptions.load(mission, null);
+        MissionConfig m = file.config();
         PowerSystem system = m.power();
         PayloadSpec spec = m.payload();
         LearningConfig learning = m.learning();
@@ -73,9 +75,9 @@ public final class PayloadBench {
                 : DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
         DriftTask task = learning.createTask(s, m.seed());
         TrainingPayload p = TrainingPayload.of(spec, task.featureCount(), learning.trainer(), engine);
-        DeployedModel launch = DeployedModel.fit(s, learning);
+        DeployedModel launch = DeployedModel.fit(s, learning, file.driftExperiment());
         p.trainer().model().setParameters(launch.parameters(), launch.version().version());
-        PrequentialError error = new PrequentialError(learning.experiment().fadingFactor());
+        PrequentialError error = new PrequentialError(file.driftExperiment().fadingFactor());
         float[] x = new float[task.featureCount()];
         boolean has = task.hasNext();
         float y = has ? task.next(x) : 0;

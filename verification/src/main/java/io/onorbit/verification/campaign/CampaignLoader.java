@@ -96,8 +96,9 @@ public final class CampaignLoader {
         long durationMs = days.isPresent() ? Math.round(days.getAsDouble() * 86_400_000L) : base.duration().toMillis();
         List<CampaignSpec.GridPoint> points = spec.points();
         List<RunTask> tasks = new ArrayList<>(points.size());
-        // Runs that share their overrides differ only by seed: validate each combination once.
-        String lastJson = null;
+        // Runs that share their overrides differ only by seed: validate each combination once; a
+        // combination that leaves the document as it is was validated above, as the base.
+        String lastJson = missionRoot.raw().toString();
         for (CampaignSpec.GridPoint p : points) {
             ObjectNode doc = missionRoot.raw().deepCopy();
             for (int i = 0; i < fields.size(); i++) {

@@ -66,7 +66,7 @@ public final class MissionSetups {
                     + " plan takes up to 10000");
         }
         SimulationSettings settings = file.simulation();
-        ModuleStages stages = new ModuleStages(m, settings, withoutKeyFile, ackJournal);
+        ModuleStages stages = new ModuleStages(file, withoutKeyFile, ackJournal);
         List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress

@@ -19,6 +19,8 @@ import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.power.PowerSystem;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
+import io.onorbit.verification.learning.DriftExperimentSettings;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.cli.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,7 +76,9 @@ public final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean asJson = format.json("experiment drift");
-        MissionConfig m = missionOptions.load();
+        MissionFile file = missionOptions.loadFile();
+        MissionConfig m = file.config();
+        DriftExperimentSettings settings = file.driftExperiment();
         if (out.file().isPresent()) {
             Path csv = task != null && task.startsWith("csv:") ? Path.of(task.substring(4)) : null;
             Outputs.checkFile("--out", out.file().get(), force.on(), missionOptions.inputs()[0], missionOptions.inputs()[1], csv);
@@ -86,11 +90,11 @@ public final class DriftCommand implements Callable<Integer> {
             case DIGITAL -> DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD);
         };
         OnboardSchedule schedule = MissionScheduleSource.firstSatellite(m, missionOptions.orbitContext());
-        if (config.experiment().warmupS() >= schedule.durationS()) {
+        if (settings.warmupS() >= schedule.durationS()) {
             throw new UserInputException("the span (" + schedule.durationS() / 86400 + " days) must be longer than"
-                    + " learning.experiment.warmup_days (" + config.experiment().warmupS() / 86400 + ")");
+                    + " learning.experiment.warmup_days (" + settings.warmupS() / 86400 + ")");
         }
-        DriftExperiment experiment = new DriftExperiment(config.trainer(), config.experiment(), optimizer);
+        DriftExperiment experiment = new DriftExperiment(config.trainer(), settings, optimizer);
         List<DriftOutcome> outcomes = new ArrayList<>();
         boolean taskInFile = config.taskChosen();
         List<String> tasks = task != null ? List.of(task)
@@ -115,8 +119,8 @@ public final class DriftCommand implements Callable<Integer> {
             bar.finish();
         }
         String name = m.name();
-        String text = asJson ? json(name, schedule, optimizer, config, outcomes)
-                : table(name, schedule, optimizer, config, outcomes);
+        String text = asJson ? json(name, schedule, optimizer, config, settings, outcomes)
+                : table(name, schedule, optimizer, config, settings, outcomes);
         TextOutput.write(text, out.file().orElse(null), spec.commandLine().getOut());
         return 0;
     }
@@ -145,7 +149,7 @@ public final class DriftCommand implements Callable<Integer> {
     }
 
     static String json(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,
-                       List<DriftOutcome> outcomes) {
+                       DriftExperimentSettings settings, List<DriftOutcome> outcomes) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("mission", mission);
@@ -171,8 +175,8 @@ public final class DriftCommand implements Callable<Integer> {
             number(t, "recovery_time_s", o.firstRecoveryTimeS());
             number(t, "recovery_90_time_s", o.firstRecovery90TimeS());
             number(t, "oracle_recovery_90_time_s", o.firstOracleRecovery90TimeS());
-            t.put("recovery_window_s", config.experiment().recoveryWindowS());
-            t.put("recovery_hold_s", config.experiment().recoveryHoldS());
+            t.put("recovery_window_s", settings.recoveryWindowS());
+            t.put("recovery_hold_s", settings.recoveryHoldS());
             ArrayNode drifts = t.putArray("drifts");
             for (DriftOutcome.Recovery r : o.recoveries()) {
                 ObjectNode d = drifts.addObject();
@@ -238,7 +242,7 @@ public final class DriftCommand implements Callable<Integer> {
             + " with the training energy drawn";
 
     static String table(String mission, OnboardSchedule schedule, Optimizer optimizer, LearningConfig config,
-                        List<DriftOutcome> outcomes) {
+                        DriftExperimentSettings settings, List<DriftOutcome> outcomes) {
         StringWriter sw = new StringWriter();
         PrintWriter w = new PrintWriter(sw);
         w.printf(Locale.ROOT, "drift experiment: %s, %s, %.1f days%n", mission, schedule.satellite(),
@@ -268,9 +272,9 @@ public final class DriftCommand implements Callable<Integer> {
                 + " misclassification rate (sea, hyperplane); '-' = not applicable or never%n");
         w.printf(Locale.ROOT, "recovery: judged on %.1f h trailing-window mean errors held %.0f s (h = hours after the drift);"
                 + " ground: refit every %.1f days on a %.1f-day sliding window, used from the first contact %.1f days later%n",
-                config.experiment().recoveryWindowS() / 3600, config.experiment().recoveryHoldS(),
-                config.experiment().groundRetrainIntervalS() / 86400, config.experiment().groundWindowS() / 86400,
-                config.experiment().groundLatencyS() / 86400);
+                settings.recoveryWindowS() / 3600, settings.recoveryHoldS(),
+                settings.groundRetrainIntervalS() / 86400, settings.groundWindowS() / 86400,
+                settings.groundLatencyS() / 86400);
         w.printf(Locale.ROOT, "training energy %.3g Wh, peak training memory %d B of %d B%n", energyJ / 3600, peak,
                 config.trainer().memoryBudgetBytes());
         w.flush();

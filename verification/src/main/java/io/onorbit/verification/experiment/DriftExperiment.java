@@ -1,6 +1,6 @@
 package io.onorbit.verification.experiment;
 
-import io.onorbit.flight.learning.DriftExperimentSettings;
+import io.onorbit.verification.learning.DriftExperimentSettings;
 import io.onorbit.verification.learning.BatchFitter;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;

@@ -7,7 +7,11 @@
  * benchmarks (dimensionless, in the task's error unit); and
  * {@link io.onorbit.verification.learning.SyntheticSchedule}, a closed-form onboard schedule
  * (circular orbit at a fixed beta angle: eclipse fraction from the beta-angle formula, regular
- * contacts) for trade studies and tests. Moved here from {@code flight.learning.eval}: orbital
- * mechanics and ground fitting do not belong in flight software.
+ * contacts) for trade studies and tests; and
+ * {@link io.onorbit.verification.learning.DriftExperimentSettings}, the mission file's
+ * {@code learning.experiment} (warm-up, fading factor, ground and oracle refits, recovery rule),
+ * which the drift study and the closed loop's launch-model fit and scoring share. Moved here from
+ * {@code flight.learning.eval} and {@code flight.learning}: orbital mechanics, ground fitting and
+ * the ground's study settings do not belong in flight software.
  */
 package io.onorbit.verification.learning;

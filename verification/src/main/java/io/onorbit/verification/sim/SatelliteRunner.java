@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -320,28 +321,32 @@ final class SatelliteRunner {
         FlightStage.EngineDraw draw = flight == null ? FlightStage.EngineDraw.NONE : flight.drainEngine();
         try {
             if (power != null) {
-                double radioOnS = downBps > 0 ? Math.min(overlapS, f.bytesSent * 8.0 / downBps) : 0;
+                double radioOnS = downBps > 0 ? Math.min(overlapS, ContactWindow.airTimeS(f.bytesSent, downBps)) : 0;
                 power.advance(t, dt, f.payload.drawnJ(), radioOnS);
             }
         } catch (RuntimeException | AssertionError e) {
             f.error(e);
         }
-        long[] queued = null;
+        Optional<long[]> queued = Optional.empty();
         if (computer != null) {
             try {
-                queued = computer.queuedDeltaIds();
+                queued = Optional.of(computer.queuedDeltaIds());
             } catch (RuntimeException e) {
                 f.error(e);
             }
         }
-        long memoryUsed = computer == null ? -1 : computer.memoryUsedBytes();
-        long memoryBudget = computer == null ? -1 : computer.memoryBudgetBytes();
-        StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt,
-                power == null ? Double.NaN : power.soc(), power == null ? Double.NaN : power.socFloor(),
-                power == null ? Double.NaN : power.realDrawSoc(), power == null ? Double.NaN : power.unservedWhLastStep(),
-                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps,
-                f.sent.isEmpty() ? Double.NaN : f.txStartS, f.sent.isEmpty() ? Double.NaN : f.txEndS, f.uplinkS,
-                f.bytesSent, f.sent, memoryUsed, memoryBudget,
+        Optional<StepState.TrainerMemory> memory = computer == null ? Optional.empty()
+                : Optional.of(new StepState.TrainerMemory(computer.memoryUsedBytes(), computer.memoryBudgetBytes()));
+        Optional<StepState.BatteryState> battery = power == null ? Optional.empty()
+                : Optional.of(new StepState.BatteryState(power.soc(), power.socFloor(), power.realDrawSoc(),
+                        power.unservedWhLastStep()));
+        Optional<StepState.KeyingInterval> keying = f.sent.isEmpty() ? Optional.empty()
+                : Optional.of(new StepState.KeyingInterval(f.txStartS, f.txEndS));
+        // The flight computer reports NaN before it has planned an envelope (or while it is down).
+        OptionalDouble envelope = Double.isNaN(f.envelopeW) ? OptionalDouble.empty() : OptionalDouble.of(f.envelopeW);
+        StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt, battery,
+                envelope, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, keying, f.uplinkS,
+                f.bytesSent, f.sent, memory,
                 toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied),
                 toArray(f.beaconsSent), toArray(f.beaconsAccepted), f.error);
         check(s);
@@ -626,11 +631,14 @@ final class SatelliteRunner {
     }
 
     private void record(StepState s, FlightStage.EngineDraw draw, StepFacts f) {
-        if (power != null) {
+        if (s.battery().isPresent()) {
+            StepState.BatteryState b = s.battery().get();
             // The lowest charge the real draw reached, not the protected battery's: a crossing shows.
-            double soc = Double.isNaN(s.realDrawSoc()) ? s.soc() : Math.min(s.soc(), s.realDrawSoc());
+            double soc = Math.min(b.soc(), b.realDrawSoc());
             minSoc = Double.isNaN(minSoc) ? soc : Math.min(minSoc, soc);
-            powerSeries.add(s.trueTimeS(), s.soc(), s.envelopeW(), draw.peakPowerW(), f.payload.drawnJ() / s.dtS());
+            // NaN is the series' gap (the plot leaves it blank), not a value.
+            powerSeries.add(s.trueTimeS(), b.soc(), s.envelopeW().orElse(Double.NaN), draw.peakPowerW(),
+                    f.payload.drawnJ() / s.dtS());
         }
         trainingEnergyJ += f.payload.drawnJ();
         if (flight != null) {
@@ -654,8 +662,8 @@ final class SatelliteRunner {
         if (s.bytesTransmitted() > 0 && s.contactOverlapS() <= 0) {
             transmissionsOutsideContact++;
         }
-        if (flight != null) {
-            peakMemoryBytes = Math.max(peakMemoryBytes, s.memoryUsedBytes());
+        if (flight != null && s.memory().isPresent()) {
+            peakMemoryBytes = Math.max(peakMemoryBytes, s.memory().get().usedBytes());
         }
         if (sensors != null) {
             double tS = s.trueTimeS();

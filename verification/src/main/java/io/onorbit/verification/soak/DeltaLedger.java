@@ -47,7 +47,8 @@ public final class DeltaLedger {
      * @param trueTimeS step start, s (remembered for a delta that leaves the queue unarchived)
      * @return the first accounting problem found in this step, or null if the books balance
      */
-    public String record(double trueTimeS, long[] generatedIds, long[] corruptedIds, long[] mergedIds, long[] queuedIds) {
+    public String record(double trueTimeS, long[] generatedIds, long[] corruptedIds, long[] mergedIds,
+                         java.util.Optional<long[]> queued) {
         String problem = null;
         for (long id : generatedIds) {
             if (generated.contains(id)) {
@@ -70,7 +71,8 @@ public final class DeltaLedger {
                 mergedCount++;
             }
         }
-        if (queuedIds != null) {
+        if (queued.isPresent()) {
+            long[] queuedIds = queued.get();
             queuedCount = queuedIds.length;
             long[] sorted = queuedIds.clone();
             Arrays.sort(sorted);

@@ -50,7 +50,7 @@ public final class Invariants {
     /**
      * State of charge never under the floor under the real draw, and no demand refused at it. The
      * battery model's own state of charge cannot cross the floor (its protection cuts the load),
-     * so the crossing is judged on {@link StepState#realDrawSoc()}: where the cell would be had it
+     * so the crossing is judged on {@link StepState.BatteryState#realDrawSoc()}: where the cell would be had it
      * served everything the step demanded.
      */
     public static final class SocFloor implements Invariant {
@@ -61,19 +61,20 @@ public final class Invariants {
 
         @Override
         public String check(StepState s) {
-            if (Double.isNaN(s.socFloor())) {
+            if (s.battery().isEmpty()) {
                 return null;
             }
-            if (Double.isNaN(s.soc()) || s.soc() < s.socFloor() - EPS) {
-                return String.format(Locale.ROOT, "state of charge %.6f is under the floor %.6f", s.soc(), s.socFloor());
+            StepState.BatteryState b = s.battery().get();
+            if (!(b.soc() >= b.socFloor() - EPS)) {
+                return String.format(Locale.ROOT, "state of charge %.6f is under the floor %.6f", b.soc(), b.socFloor());
             }
-            if (!(s.realDrawSoc() >= s.socFloor() - EPS)) {
+            if (!(b.realDrawSoc() >= b.socFloor() - EPS)) {
                 return String.format(Locale.ROOT, "state of charge under the real draw %.6f is under the floor %.6f "
-                        + "(the protected battery shows %.6f, %.6f Wh refused)", s.realDrawSoc(), s.socFloor(), s.soc(),
-                        s.unservedWh());
+                        + "(the protected battery shows %.6f, %.6f Wh refused)", b.realDrawSoc(), b.socFloor(), b.soc(),
+                        b.unservedWh());
             }
-            if (s.unservedWh() > EPS) {
-                return String.format(Locale.ROOT, "the battery refused %.6f Wh of demand", s.unservedWh());
+            if (b.unservedWh() > EPS) {
+                return String.format(Locale.ROOT, "the battery refused %.6f Wh of demand", b.unservedWh());
             }
             return null;
         }
@@ -92,7 +93,7 @@ public final class Invariants {
             if (!drew) {
                 return null;
             }
-            double limit = Double.isNaN(s.envelopeW()) ? 0 : s.envelopeW();
+            double limit = s.envelopeW().orElse(0); // no envelope planned: nothing may be drawn
             if (!(s.optimizerPeakPowerW() <= limit * (1 + EPS) + EPS)) {
                 return String.format(Locale.ROOT, "optimizer drew %.6f W above the envelope %.6f W",
                         s.optimizerPeakPowerW(), limit);
@@ -108,8 +109,7 @@ public final class Invariants {
 
     /**
      * Nothing is transmitted outside a true contact window, and a pass carries at most rate x time.
-     * Judged on the true time the radio was keyed ({@link StepState#txTrueStartS()} to
-     * {@link StepState#txTrueEndS()}) against the contact windows of the true orbit given at
+     * Judged on the true time the radio was keyed ({@link StepState#keying()}) against the contact windows of the true orbit given at
      * construction, never against the spacecraft's clock or its own idea of the pass.
      */
     public static final class Contact implements Invariant {
@@ -134,11 +134,11 @@ public final class Invariants {
             if (s.bytesTransmitted() <= 0) {
                 return null;
             }
-            double a = s.txTrueStartS();
-            double b = s.txTrueEndS();
-            if (!(b >= a)) {
+            if (s.keying().isEmpty() || !(s.keying().get().trueEndS() >= s.keying().get().trueStartS())) {
                 return s.bytesTransmitted() + " bytes transmitted with no true keying interval";
             }
+            double a = s.keying().get().trueStartS();
+            double b = s.keying().get().trueEndS();
             ContactWindow w = containing(a, b);
             if (w == null) {
                 return String.format(Locale.ROOT, "%d bytes transmitted at true t=[%.1f, %.1f] s, outside every true contact window",
@@ -202,7 +202,7 @@ public final class Invariants {
 
         @Override
         public String check(StepState s) {
-            if (s.queuedIds() == null && s.generatedIds().length == 0) {
+            if (s.queuedIds().isEmpty() && s.generatedIds().length == 0) {
                 return null;
             }
             return ledger.record(s.trueTimeS(), s.generatedIds(), s.corruptedIds(), s.mergedIds(), s.queuedIds());
@@ -281,11 +281,12 @@ public final class Invariants {
 
         @Override
         public String check(StepState s) {
-            if (s.memoryBudgetBytes() < 0) {
+            if (s.memory().isEmpty()) {
                 return null;
             }
-            if (s.memoryUsedBytes() > s.memoryBudgetBytes()) {
-                return "trainer holds " + s.memoryUsedBytes() + " bytes, budget " + s.memoryBudgetBytes();
+            StepState.TrainerMemory m = s.memory().get();
+            if (m.usedBytes() > m.budgetBytes()) {
+                return "trainer holds " + m.usedBytes() + " bytes, budget " + m.budgetBytes();
             }
             return null;
         }

@@ -78,12 +78,13 @@ class ArchitectureTest {
     void theYamlTreeStopsAtTheLoaders() {
         // A mission is read once into typed sections; only the readers see YAML. The simulator
         // reads its own simulation section, a faults file and a campaign file; the compression
-        // study reads its own link.experiment settings.
+        // study reads its own link.experiment settings, the drift study its learning.experiment.
         noClasses().that().resideOutsideOfPackage("io.onorbit.ground.config..")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.MissionFile")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.sim.SimulationSettings")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.soak.FaultPlan")
                 .and().doNotHaveFullyQualifiedName("io.onorbit.verification.compression.CompressionExperimentSettings")
+                .and().doNotHaveFullyQualifiedName("io.onorbit.verification.learning.DriftExperimentSettings")
                 .and().resideOutsideOfPackage("io.onorbit.verification.campaign..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.onorbit.ground.config.ConfigNode")
                 .because("every mission section is parsed exactly once, by its reader, at load")

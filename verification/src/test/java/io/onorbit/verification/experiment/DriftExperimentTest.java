@@ -1,6 +1,6 @@
 package io.onorbit.verification.experiment;
 
-import io.onorbit.flight.learning.DriftExperimentSettings;
+import io.onorbit.verification.learning.DriftExperimentSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onorbit.flight.learning.LearningSettings;

@@ -68,15 +68,15 @@ class InvariantsTest {
         s.optimizerW = 2.0001;
         assertThat(new Invariants.Envelope().check(s.build())).contains("above the envelope");
         s.optimizerW = 1.0;
-        s.envelopeW = 2.0;
+        s.envelopeW = java.util.OptionalDouble.of(2.0);
         StepStates longUpdate = s;
         assertThat(new Invariants.Envelope().check(longUpdate.build())).isNull();
         s.energyJ = 61; // two updates at 1 W peak, 61 J in 30 s: mean above 2 W
         assertThat(new Invariants.Envelope().check(s.build())).contains("more than the envelope");
         s.energyJ = Double.NaN;
-        s.envelopeW = 0.9; // peak 1.0 W above 0.9 W
+        s.envelopeW = java.util.OptionalDouble.of(0.9); // peak 1.0 W above 0.9 W
         assertThat(new Invariants.Envelope().check(s.build())).contains("above the envelope");
-        s.envelopeW = Double.NaN; // no envelope known: any training draw is above it
+        s.envelopeW = java.util.OptionalDouble.empty(); // no envelope known: any training draw is above it
         s.optimizerW = 0.1;
         assertThat(new Invariants.Envelope().check(s.build())).isNotNull();
     }

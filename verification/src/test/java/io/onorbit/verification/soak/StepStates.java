@@ -3,6 +3,8 @@ package io.onorbit.verification.soak;
 import io.onorbit.verification.soak.StepState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** A mutable builder of {@link StepState} for invariant tests: starts healthy, each setter breaks one thing. */
 final class StepStates {
@@ -11,7 +13,7 @@ final class StepStates {
     double socFloor = 0.3;
     double realDrawSoc = Double.NaN; // NaN: the same as soc
     double unservedWh = 0;
-    double envelopeW = 2.0;
+    OptionalDouble envelopeW = OptionalDouble.of(2.0);
     double optimizerW = 1.5;
     double energyJ = Double.NaN; // NaN: optimizerW for the whole 30 s step
     double overlapS = 30;
@@ -61,10 +63,11 @@ final class StepStates {
         double t = startS();
         double from = Double.isNaN(txFromS) ? 0 : txFromS;
         double until = Double.isNaN(txUntilS) ? 30 : txUntilS;
-        return new StepState("sat-1", step++, t, t, 30, soc, socFloor, Double.isNaN(realDrawSoc) ? soc : realDrawSoc,
-                unservedWh, envelopeW, optimizerW, Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps,
-                bytes > 0 ? t + from : Double.NaN, bytes > 0 ? t + until : Double.NaN, uplinkS,
-                bytes, packets, memoryUsed, memoryBudget, generated, corrupted, merged, queued, applied, beaconsSent,
-                beaconsAccepted, error);
+        return new StepState("sat-1", step++, t, t, 30, Optional.of(new StepState.BatteryState(soc, socFloor,
+                Double.isNaN(realDrawSoc) ? soc : realDrawSoc, unservedWh)), envelopeW, optimizerW,
+                Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps,
+                bytes > 0 ? Optional.of(new StepState.KeyingInterval(t + from, t + until)) : Optional.empty(), uplinkS,
+                bytes, packets, Optional.of(new StepState.TrainerMemory(memoryUsed, memoryBudget)), generated, corrupted,
+                merged, Optional.of(queued), applied, beaconsSent, beaconsAccepted, error);
     }
 }

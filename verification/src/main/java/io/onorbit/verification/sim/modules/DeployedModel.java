@@ -2,6 +2,7 @@ package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.verification.learning.BatchFitter;
+import io.onorbit.verification.learning.DriftExperimentSettings;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.task.DriftTask;
@@ -27,17 +28,19 @@ public record DeployedModel(float[] parameters, ModelVersion version) {
     /** Noise seed offset of the pre-launch streams, so they differ from every satellite's own. */
     private static final long PRELAUNCH_SEED_OFFSET = 0x5EED_1A0CL;
 
-    /** @return the pre-launch fit for one satellite's {@code schedule} under {@code config} */
-    public static DeployedModel fit(OnboardSchedule schedule, LearningConfig config) {
-        return fit(List.of(schedule), config);
+    /** @return the pre-launch fit for one satellite's {@code schedule} under {@code config} and {@code experiment} */
+    public static DeployedModel fit(OnboardSchedule schedule, LearningConfig config, DriftExperimentSettings experiment) {
+        return fit(List.of(schedule), config, experiment);
     }
 
     /**
      * @param schedules every satellite's schedule (any order: they are taken in name order)
-     * @param config    the learning section
+     * @param config     the learning section
+     * @param experiment the learning section's {@code experiment}: warm-up span, pre-launch epochs, fit seed
      * @return the pre-launch fit on the constellation's commissioning span
      */
-    public static DeployedModel fit(List<OnboardSchedule> schedules, LearningConfig config) {
+    public static DeployedModel fit(List<OnboardSchedule> schedules, LearningConfig config,
+                                    DriftExperimentSettings experiment) {
         if (schedules.isEmpty()) {
             throw new IllegalArgumentException("launch model: at least one schedule is needed");
         }
@@ -51,7 +54,7 @@ public record DeployedModel(float[] parameters, ModelVersion version) {
         for (int k = 0; k < sats; k++) {
             OnboardSchedule schedule = byName.get(k);
             DriftTask pre = config.createTask(schedule, config.solar().seed() + PRELAUNCH_SEED_OFFSET + k);
-            double warmupS = Math.min(config.experiment().warmupS(), schedule.durationS());
+            double warmupS = Math.min(experiment.warmupS(), schedule.durationS());
             long index = 0;
             while (pre.hasNext()) {
                 float y = pre.next(x);
@@ -71,7 +74,7 @@ public record DeployedModel(float[] parameters, ModelVersion version) {
         }
         DenseNetwork net = new DenseNetwork(config.trainer().widths(d), config.trainer().seed(), MemoryAccountant.unbounded());
         if (n > 0) {
-            new BatchFitter(config.experiment().pretrainEpochs(), 32, 0.01, config.experiment().seed()).fit(net, xs, ys, 0, n);
+            new BatchFitter(experiment.pretrainEpochs(), 32, 0.01, experiment.seed()).fit(net, xs, ys, 0, n);
         }
         float[] p = net.parameters();
         return new DeployedModel(p, ModelVersion.of(0, p));

@@ -24,7 +24,9 @@ import io.onorbit.flight.payload.PayloadEngine;
 import io.onorbit.flight.payload.PayloadSpec;
 import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.flight.learning.memory.MemoryBudgetException;
+import io.onorbit.verification.learning.DriftExperimentSettings;
 import io.onorbit.verification.sim.FlightStage;
+import io.onorbit.verification.sim.MissionFile;
 import io.onorbit.verification.sim.GroundStage;
 import io.onorbit.verification.sim.SensorStage;
 import io.onorbit.verification.sim.PowerStage;
@@ -36,8 +38,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real parts of this build, configured from the mission file. Each section is read once,
- * here, so that a bad value fails before the run starts.
+ * The real parts of this build, configured from the typed mission ({@link MissionFile}: every
+ * section was read once, when the file loaded, so a bad value failed before the run started).
  */
 public final class ModuleStages implements StageFactory {
 
@@ -46,6 +48,7 @@ public final class ModuleStages implements StageFactory {
     private final PowerSystem power;
     private final PayloadSpec payload;
     private final LearningConfig learning;
+    private final DriftExperimentSettings experiment;
     private DeployedModel deployed;
     private final LinkConfig link;
     private final GroundConfig ground;
@@ -56,34 +59,19 @@ public final class ModuleStages implements StageFactory {
     private final AnalogOptimizer.FlowSolution analogFlow;
 
     /**
-     * With no key file, the keys are generated from a secure random source.
-     *
-     * @param mission  the loaded mission
-     * @param settings the loop's settings
-     */
-    public ModuleStages(MissionConfig mission, SimulationSettings settings) {
-        this(mission, settings, KeyOrigin.GENERATED);
-    }
-
-    /**
-     * @param mission      the loaded mission
-     * @param settings     the loop's settings
+     * @param file         the loaded mission, every section typed
      * @param withoutFile  where the keys come from when the mission names no {@code ground.uplink_keys_file}:
-     *                     {@link KeyOrigin#GENERATED} or {@link KeyOrigin#DEMO_FROM_SEED}
+     *                     {@link KeyOrigin#GENERATED} (a secure random source) or {@link KeyOrigin#DEMO_FROM_SEED}
+     * @param ackJournal   a file (new) in which the ground records every delta it acknowledges, one line
+     *                     each as it happens (see {@link io.onorbit.ground.link.AckJournal}); empty for none
      * @throws io.onorbit.ground.config.ConfigException if the mission names a key file and demonstration keys are asked for
      */
-    public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile) {
-        this(mission, settings, withoutFile, Optional.empty());
-    }
-
-    /**
-     * @param ackJournal a file (new) in which the ground records every delta it acknowledges, one line
-     *                   each as it happens (see {@link io.onorbit.ground.link.AckJournal}); empty for none
-     */
-    public ModuleStages(MissionConfig mission, SimulationSettings settings, KeyOrigin withoutFile, Optional<Path> ackJournal) {
+    public ModuleStages(MissionFile file, KeyOrigin withoutFile, Optional<Path> ackJournal) {
+        MissionConfig mission = file.config();
         this.ackJournal = ackJournal;
         this.mission = mission;
-        this.settings = settings;
+        this.settings = file.simulation();
+        this.experiment = file.driftExperiment();
         this.power = mission.power();
         this.payload = mission.payload();
         this.learning = mission.learning();
@@ -115,6 +103,7 @@ public final class ModuleStages implements StageFactory {
         this.power = o.power;
         this.payload = o.payload;
         this.learning = o.learning;
+        this.experiment = o.experiment;
         this.link = o.link;
         this.ground = o.ground;
         this.apids = o.apids;
@@ -169,7 +158,7 @@ public final class ModuleStages implements StageFactory {
      */
     public synchronized DeployedModel fitLaunchModel(List<OnboardSchedule> schedules) {
         if (deployed == null) {
-            deployed = DeployedModel.fit(schedules, learning);
+            deployed = DeployedModel.fit(schedules, learning, experiment);
         }
         return deployed;
     }
@@ -239,7 +228,7 @@ public final class ModuleStages implements StageFactory {
         DeployedModel launch = deployed();
         // The local-only baseline trains on an engine of its own with this satellite's devices.
         return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), personalisation(), optimizer(seed),
-                launch.parameters(), launch.version(), learning.experiment().fadingFactor());
+                launch.parameters(), launch.version(), experiment.fadingFactor());
     }
 
     @Override

@@ -1,7 +1,17 @@
-package io.onorbit.flight.learning;
+package io.onorbit.verification.learning;
+
+import io.onorbit.ground.config.ConfigNode;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * How the drift experiment compares learners (the mission file's {@code learning.experiment}).
+ * How the drift experiment compares learners, and how the ground fits and scores the launch model
+ * (the mission file's {@code learning.experiment}). These are the ground's and the instruments'
+ * settings, not the spacecraft's: the mission loader leaves {@code learning.experiment} to this
+ * type, which {@link #read} reads once from the same parsed document when a command loads the
+ * mission ({@code verification.sim.MissionFile}), so a typo there is still reported by any command.
+ * It lives in this package, not beside the study, because the closed loop uses it too (launch
+ * model fit, prequential error) and {@code verification.sim} must not depend on the study.
  *
  * @param warmupS                commissioning span whose samples train the deployed model before
  *                               evaluation starts, s (&gt; 0)
@@ -24,6 +34,11 @@ public record DriftExperimentSettings(double warmupS, double fadingFactor, doubl
                                       double groundRetrainIntervalS, double groundWindowS, double oracleRefitIntervalS,
                                       double oracleWindowS, int pretrainEpochs, int refitEpochs,
                                       double recoveryWindowS, double recoveryHoldS, long seed) {
+
+    private static final double DAY_S = 86400.0;
+    private static final List<String> KEYS = List.of("warmup_days", "fading_factor", "ground_latency_days",
+            "ground_retrain_interval_days", "ground_window_days", "oracle_refit_interval_h", "oracle_window_days",
+            "pretrain_epochs", "refit_epochs", "recovery_window_h", "recovery_hold_s");
 
     public DriftExperimentSettings {
         if (!(warmupS > 0)) {
@@ -52,34 +67,37 @@ public record DriftExperimentSettings(double warmupS, double fadingFactor, doubl
                 3600, 1L);
     }
 
-    public DriftExperimentSettings withWarmupS(double v) {
-        return new DriftExperimentSettings(v, fadingFactor, groundLatencyS, groundRetrainIntervalS, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withFadingFactor(double v) {
-        return new DriftExperimentSettings(warmupS, v, groundLatencyS, groundRetrainIntervalS, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
+    /**
+     * @param section the mission's {@code learning.experiment} node, empty if absent
+     * @param seed    seed of the fits' shuffles when the section is given (the mission's
+     *                {@code learning.seed}); an absent section keeps {@link #defaults()}' seed, as
+     *                it always has, so that no bundled mission's figures move
+     * @return its settings, defaults for every key not given
+     * @throws io.onorbit.ground.config.ConfigException naming file, field and reason, for a bad value
+     */
+    public static DriftExperimentSettings read(Optional<ConfigNode> section, long seed) {
+        DriftExperimentSettings e = defaults();
+        if (section.isEmpty()) {
+            return e;
+        }
+        ConfigNode x = section.get();
+        x.allowOnly(KEYS);
+        return new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
+                x.number("fading_factor", e.fadingFactor(), 0.5, 1),
+                x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
+                x.number("ground_retrain_interval_days", e.groundRetrainIntervalS() / DAY_S, 0.01, 365) * DAY_S,
+                x.number("ground_window_days", e.groundWindowS() / DAY_S, 0.01, 365) * DAY_S,
+                x.number("oracle_refit_interval_h", e.oracleRefitIntervalS() / 3600, 0.1, 8760) * 3600,
+                x.number("oracle_window_days", e.oracleWindowS() / DAY_S, 0.01, 365) * DAY_S,
+                (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
+                (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
+                x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600,
+                x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), seed);
     }
 
     public DriftExperimentSettings withGroundLatencyS(double v) {
         return new DriftExperimentSettings(warmupS, fadingFactor, v, groundRetrainIntervalS, groundWindowS,
                 oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withGroundRetrainIntervalS(double v) {
-        return new DriftExperimentSettings(warmupS, fadingFactor, groundLatencyS, v, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withGroundWindowS(double v) {
-        return new DriftExperimentSettings(warmupS, fadingFactor, groundLatencyS, groundRetrainIntervalS, v,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, recoveryWindowS, recoveryHoldS, seed);
-    }
-
-    public DriftExperimentSettings withRecoveryWindowS(double v) {
-        return new DriftExperimentSettings(warmupS, fadingFactor, groundLatencyS, groundRetrainIntervalS, groundWindowS,
-                oracleRefitIntervalS, oracleWindowS, pretrainEpochs, refitEpochs, v, recoveryHoldS, seed);
     }
 
     public DriftExperimentSettings withEpochs(int pretrain, int refit) {
