@@ -14,7 +14,7 @@ import java.util.Arrays;
  *                          {@link StepRule#NLMS} the normalised rate, with {@link StepRule#VSS_NLMS}
  *                          its largest value, both below {@link StepRule#NLMS_MAX_RATE}
  * @param minLearningRate   {@link StepRule#VSS_NLMS} only: the smallest rate the variable step takes, in
- *                          (0, learningRate] (ignored by the fixed-rate rules)
+ *                          (0, learningRate]; &gt; 0 and ignored by the fixed-rate rules
  * @param stepRule          how each sample's gradient is scaled (gradient mode)
  * @param proximalWeight    proximal weight mu of the exact last-layer update (pulls towards the
  *                          current weights; larger = smaller steps), &gt; 0
@@ -56,9 +56,12 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         if (!(learningRate > 0 && learningRate <= 100)) {
             throw new IllegalArgumentException("learning: learningRate " + learningRate + " must be in (0, 100]");
         }
-        if (!(minLearningRate > 0 && minLearningRate <= learningRate)) {
-            throw new IllegalArgumentException("learning: minLearningRate " + minLearningRate + " must be in (0, "
-                    + learningRate + "] (the learning rate)");
+        if (!(minLearningRate > 0)) {
+            throw new IllegalArgumentException("learning: minLearningRate " + minLearningRate + " must be > 0");
+        }
+        if (stepRule == StepRule.VSS_NLMS && minLearningRate > learningRate) {
+            throw new IllegalArgumentException("learning: minLearningRate " + minLearningRate + " must not exceed the"
+                    + " learning rate " + learningRate + " (the variable step's largest rate)");
         }
         if (stepRule == null) {
             throw new IllegalArgumentException("learning: stepRule is required");
@@ -148,9 +151,8 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
-    /** @return a copy with another learning rate; the variable step's smallest rate is capped at it */
     public LearningSettings withLearningRate(double v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, Math.min(minLearningRate, v), stepRule,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, minLearningRate, stepRule,
                 proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }

@@ -48,13 +48,16 @@ class AnalogTrainingSweepTest {
                     ? Math.min(Math.pow(10, -9 + (9 + Math.log10(StepRule.NLMS_MAX_RATE)) * r.nextDouble()),
                             Math.nextDown(StepRule.NLMS_MAX_RATE))
                     : Math.pow(10, -9 + 11 * r.nextDouble());
-            LearningSettings s = base.withSubset(kind).withStepRule(rule)
+            LearningSettings s = base.withMinLearningRate(1e-9).withSubset(kind).withStepRule(rule)
                     .withSparseRowFraction(1e-6 + r.nextDouble() * (1 - 1e-6))
                     .withLearningRate(rate)
                     .withProximalWeight(Math.pow(10, -9 + 15 * r.nextDouble()))   // (1e-9, 1e6]
                     .withBatchSize(r.nextInt(1, 33))
                     .withReplay(capacity, capacity == 0 ? 0 : r.nextInt(0, 129))
                     .withSeed(seed);
+            if (rule == StepRule.VSS_NLMS) { // the variable step's floor: (0, rate]
+                s = s.withMinLearningRate(rate * (1e-3 + (1 - 1e-3) * r.nextDouble()));
+            }
             return Arguments.of("seed " + seed + ": " + s, s);
         });
         return Stream.concat(reported, drawn);
