@@ -7,7 +7,10 @@
  * bounds far from them), sign checks every 60 s on a quintic Hermite interpolation with the Earth's
  * rotation interpolated between exact transforms (precession-nutation once a day, spin every 2 h)
  * and the Sun tabulated hourly, roots refined
- * with Brent to 0.1 ms and finished on the exact propagator where the interpolation error matters; {@link io.onorbit.orbit.events.OrekitEventFinder} is the straightforward
+ * with Brent to 0.1 ms and finished on the exact propagator where the interpolation error matters (an
+ * Eckstein-Hechler propagator is sampled through {@code EcksteinHechlerPositions}: Orekit's model and
+ * operations in plain doubles, without the second derivatives, the same numbers to the bit);
+ * {@link io.onorbit.orbit.events.OrekitEventFinder} is the straightforward
  * detector-based reference; {@link io.onorbit.orbit.events.TimelineCalculator} runs many satellites
  * over worker threads.
  *
