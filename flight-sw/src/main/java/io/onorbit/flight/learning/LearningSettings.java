@@ -11,7 +11,10 @@ import java.util.Arrays;
  * @param subset            which parameters are trained on board
  * @param sparseRowFraction fraction of rows trained for {@link TrainableSubset.Kind#SPARSE_ROWS}, in (0, 1]
  * @param learningRate      step size of the damped gradient step (gradient mode), &gt; 0; with
- *                          {@link StepRule#NLMS} the normalised rate, below {@link StepRule#NLMS_MAX_RATE}
+ *                          {@link StepRule#NLMS} the normalised rate, with {@link StepRule#VSS_NLMS}
+ *                          its largest value, both below {@link StepRule#NLMS_MAX_RATE}
+ * @param minLearningRate   {@link StepRule#VSS_NLMS} only: the smallest rate the variable step takes, in
+ *                          (0, learningRate]; &gt; 0 and ignored by the fixed-rate rules
  * @param stepRule          how each sample's gradient is scaled (gradient mode)
  * @param proximalWeight    proximal weight mu of the exact last-layer update (pulls towards the
  *                          current weights; larger = smaller steps), &gt; 0
@@ -26,8 +29,16 @@ import java.util.Arrays;
  *                          (FedAvg); at most the number of weight layers minus one
  */
 public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, double sparseRowFraction,
-                               double learningRate, StepRule stepRule, double proximalWeight, int batchSize,
-                               int replayCapacity, int replayPerUpdate, long memoryBudgetBytes, long seed, int personalLayers) {
+                               double learningRate, double minLearningRate, StepRule stepRule, double proximalWeight,
+                               int batchSize, int replayCapacity, int replayPerUpdate, long memoryBudgetBytes, long seed,
+                               int personalLayers) {
+
+    /**
+     * Default smallest rate of the variable step ({@link StepRule#VSS_NLMS}): the rate whose
+     * steady-state excess error (about rate / (2 - rate) times the noise variance) equals the
+     * noise variance; measured in BENCHMARKS.md, "Drift recovery: the variable step".
+     */
+    public static final double DEFAULT_MIN_RATE = 1.0;
 
     public LearningSettings {
         hiddenLayers = hiddenLayers.clone();
@@ -45,10 +56,17 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         if (!(learningRate > 0 && learningRate <= 100)) {
             throw new IllegalArgumentException("learning: learningRate " + learningRate + " must be in (0, 100]");
         }
+        if (!(minLearningRate > 0)) {
+            throw new IllegalArgumentException("learning: minLearningRate " + minLearningRate + " must be > 0");
+        }
+        if (stepRule == StepRule.VSS_NLMS && minLearningRate > learningRate) {
+            throw new IllegalArgumentException("learning: minLearningRate " + minLearningRate + " must not exceed the"
+                    + " learning rate " + learningRate + " (the variable step's largest rate)");
+        }
         if (stepRule == null) {
             throw new IllegalArgumentException("learning: stepRule is required");
         }
-        if (stepRule == StepRule.NLMS && !(learningRate < StepRule.NLMS_MAX_RATE)) {
+        if (stepRule.normalised() && !(learningRate < StepRule.NLMS_MAX_RATE)) {
             throw new IllegalArgumentException("learning: learningRate " + learningRate + " must be below "
                     + StepRule.NLMS_MAX_RATE + " with the normalised step (the NLMS stability limit)");
         }
@@ -99,8 +117,8 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
      *         every orbit and stayed stable on the hyperplane
      */
     public static LearningSettings defaults() {
-        return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, StepRule.NLMS, 0.5,
-                4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0);
+        return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, DEFAULT_MIN_RATE,
+                StepRule.NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0);
     }
 
     @Override
@@ -119,64 +137,71 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
 
     /** @return a copy with other hidden layers; the personal layers are capped at their number */
     public LearningSettings withHiddenLayers(int... v) {
-        return new LearningSettings(v, subset, sparseRowFraction, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(v, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length));
     }
 
     public LearningSettings withSubset(TrainableSubset.Kind v) {
-        return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withSparseRowFraction(double v) {
-        return new LearningSettings(hiddenLayers, subset, v, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, v, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withLearningRate(double v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, minLearningRate, stepRule,
+                proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
+    /** @return a copy whose variable step ({@link StepRule#VSS_NLMS}) never falls below {@code v} */
+    public LearningSettings withMinLearningRate(double v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, stepRule, proximalWeight,
+                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+    }
+
     public LearningSettings withStepRule(StepRule v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, v, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withProximalWeight(double v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, stepRule, v, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, v, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withBatchSize(int v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, stepRule, proximalWeight, v,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, v,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withReplay(int capacity, int perUpdate) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 capacity, perUpdate, memoryBudgetBytes, seed, personalLayers);
     }
 
     public LearningSettings withMemoryBudgetBytes(long v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, v, seed, personalLayers);
     }
 
     public LearningSettings withSeed(long v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers);
     }
 
     public LearningSettings withPersonalLayers(int v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, stepRule, proximalWeight, batchSize,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
                 replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LearningSettings s && Arrays.equals(s.hiddenLayers, hiddenLayers) && s.subset == subset
-                && s.sparseRowFraction == sparseRowFraction && s.learningRate == learningRate && s.stepRule == stepRule
+                && s.sparseRowFraction == sparseRowFraction && s.learningRate == learningRate && s.minLearningRate == minLearningRate && s.stepRule == stepRule
                 && s.proximalWeight == proximalWeight && s.batchSize == batchSize
                 && s.replayCapacity == replayCapacity && s.replayPerUpdate == replayPerUpdate
                 && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed && s.personalLayers == personalLayers;
@@ -190,7 +215,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     @Override
     public String toString() {
         return "LearningSettings[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", subset=" + subset
-                + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", stepRule=" + stepRule + ", proximalWeight="
+                + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", minLearningRate=" + minLearningRate + ", stepRule=" + stepRule + ", proximalWeight="
                 + proximalWeight + ", batchSize=" + batchSize + ", replayCapacity=" + replayCapacity
                 + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed
                 + ", personalLayers=" + personalLayers + "]";

@@ -56,6 +56,12 @@ public final class OnboardTrainer {
     private final float[] grad;
     /** Gradient mode with {@link StepRule#NLMS}: the latest sample's gradient, normalised before it joins {@link #grad}. */
     private final float[] sampleGrad;
+    /** {@link StepRule#VSS_NLMS}: the smoothed normalised gradient p (empty for the other rules). */
+    private final float[] smoothedGrad;
+    /** {@link StepRule#VSS_NLMS}: the smoothed squared norm q of the normalised gradients. */
+    private double smoothedSquaredNorm;
+    /** Step size eta of the latest gradient-mode update (the fixed rate unless {@link StepRule#VSS_NLMS}). */
+    private double lastStepSize;
     /** Exact mode: sum of h h^T (row-major, n x n) and of h y over the batch, h = [last hidden, 1]. */
     private final double[] normalMatrix;
     private final double[] normalVector;
@@ -92,12 +98,15 @@ public final class OnboardTrainer {
         } else {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
             sampleGrad = memory.floats("per-sample gradient (normalised step)", MemoryCategory.GRADIENTS,
-                    settings.stepRule() == StepRule.NLMS ? n : 0);
+                    settings.stepRule().normalised() ? n : 0);
             normalMatrix = null;
             normalVector = null;
             proximal = new ProximalGradientEnergy(grad);
             proximal.setStepSize(settings.learningRate());
         }
+        smoothedGrad = memory.floats("smoothed normalised gradient (variable step)", MemoryCategory.OPTIMIZER_STATE,
+                !exactLastLayer && settings.stepRule() == StepRule.VSS_NLMS ? n : 0);
+        lastStepSize = settings.learningRate();
         memory.reserve("optimizer solution copies (optimizer interface)", MemoryCategory.OPTIMIZER_STATE, 2 * 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
@@ -158,7 +167,7 @@ public final class OnboardTrainer {
                     normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
                 }
             }
-        } else if (settings.stepRule() == StepRule.NLMS) {
+        } else if (settings.stepRule().normalised()) {
             accumulateNormalised(prediction - y);
         } else {
             model.backward(prediction - y, subset, grad, 1f);
@@ -167,7 +176,7 @@ public final class OnboardTrainer {
 
     /**
      * Adds e J / (delta + |J|^2) to the batch sum, J = dy/dw over the trained parameters
-     * ({@link StepRule#NLMS}). The backward pass gives the sample's gradient e J; |J|^2 is its
+     * ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}). The backward pass gives the sample's gradient e J; |J|^2 is its
      * squared norm divided by e^2 (a zero error adds nothing).
      */
     private void accumulateNormalised(float error) {
@@ -215,6 +224,10 @@ public final class OnboardTrainer {
             for (int k = 0; k < n; k++) {
                 grad[k] *= inv;
             }
+            if (settings.stepRule() == StepRule.VSS_NLMS) {
+                lastStepSize = variableStepSize();
+                proximal.setStepSize(lastStepSize);
+            }
             result = optimizer.minimize(proximal, zeroStep, envelopePowerW);
         }
         energySpentJ += result.energyJ();
@@ -238,6 +251,29 @@ public final class OnboardTrainer {
         updates++;
     }
 
+    /**
+     * Updates p and q with this update's mean normalised gradient and returns
+     * max(eta_min, eta_max r / (r + C)), r = |p|^2 / q ({@link StepRule#VSS_NLMS}). A zero gradient
+     * (every error 0) leaves the step at its smallest; r is at most 1 (|p|^2 &le; q by Jensen), so the
+     * step never exceeds eta_max &lt; 2.
+     */
+    private double variableStepSize() {
+        double a = StepRule.VSS_SMOOTHING;
+        double gSquared = 0;
+        double pSquared = 0;
+        for (int k = 0; k < n; k++) {
+            float g = grad[k];
+            float p = (float) (a * smoothedGrad[k] + (1 - a) * g);
+            smoothedGrad[k] = p;
+            gSquared += (double) g * g;
+            pSquared += (double) p * p;
+        }
+        smoothedSquaredNorm = a * smoothedSquaredNorm + (1 - a) * gSquared;
+        double coherence = smoothedSquaredNorm > 0 ? Math.min(1.0, pSquared / smoothedSquaredNorm) : 0.0;
+        double eta = settings.learningRate() * coherence / (coherence + StepRule.VSS_HALF_STEP_COHERENCE);
+        return Math.max(eta, settings.minLearningRate());
+    }
+
     private void clearBatch() {
         batchCount = 0;
         if (exactLastLayer) {
@@ -246,6 +282,14 @@ public final class OnboardTrainer {
         } else {
             java.util.Arrays.fill(grad, 0f);
         }
+    }
+
+    /**
+     * @return step size eta of the latest gradient-mode update: the fixed {@code learningRate},
+     *         or with {@link StepRule#VSS_NLMS} the variable one (dimensionless, in (0, 2))
+     */
+    public double lastStepSize() {
+        return lastStepSize;
     }
 
     /** @return the model being trained (its parameters, layout and version) */

@@ -123,7 +123,8 @@ public record Personalisation(Kind kind, double mixingMemorySamples, double fede
         }
         return trainer.subset() == io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER
                 ? trainer.withProximalWeight(Math.min(1e6, trainer.proximalWeight() / federatedStepScale))
-                : trainer.withLearningRate(trainer.learningRate() * federatedStepScale);
+                : trainer.withLearningRate(trainer.learningRate() * federatedStepScale)
+                        .withMinLearningRate(trainer.minLearningRate() * federatedStepScale);
     }
 
     /** @return a fresh mixing weight with this memory */

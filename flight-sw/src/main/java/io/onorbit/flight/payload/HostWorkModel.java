@@ -55,7 +55,7 @@ public final class HostWorkModel {
             fit = new HostWork(entries, entries, 0, 2 * entries);
         } else {
             fit = new HostWork(2 * macs, 2 * macs, 0, 2 * accesses);
-            if (settings.stepRule() == StepRule.NLMS) {
+            if (settings.stepRule().normalised()) {
                 // The normalised step: clear the sample's gradient (n writes), its squared norm (n
                 // multiply-accumulates), one divide, then scale-add it into the batch sum (n MACs,
                 // reading both arrays and writing the sum).
@@ -70,6 +70,11 @@ public final class HostWorkModel {
             build = new HostWork(n * n + n, n * n + n * (n + 1) / 2 + n, n + n * (n + 1) / 2, 2 * n * n + 2 * n);
         } else {
             build = new HostWork(n, 0, 0, 2 * n);
+            if (settings.stepRule() == StepRule.VSS_NLMS) {
+                // The variable step: p = a p + (1 - a) g (2 multiplies, 1 add), |g|^2 and |p|^2
+                // (2 multiply-adds) per parameter, reading g and p and writing p; then r and eta.
+                build = build.plus(new HostWork(4 * n, 3 * n, 2, 3 * n));
+            }
         }
         HostWork apply = new HostWork(0, n, 0, 3 * n); // w0 + d written back
         this.perUpdate = replayed.plus(build).plus(apply);

@@ -35,23 +35,29 @@ class AnalogTrainingSweepTest {
                                 .withSparseRowFraction(0.5)),
                 Arguments.of("full nlms rate 1.999 batch 1, no replay",
                         base.withSubset(TrainableSubset.Kind.FULL).withStepRule(StepRule.NLMS).withLearningRate(1.999)
+                                .withBatchSize(1).withReplay(0, 0)),
+                Arguments.of("full vss_nlms largest rate 1.999 batch 1, no replay",
+                        base.withSubset(TrainableSubset.Kind.FULL).withStepRule(StepRule.VSS_NLMS).withLearningRate(1.999)
                                 .withBatchSize(1).withReplay(0, 0)));
         Stream<Arguments> drawn = LongStream.rangeClosed(1, 16).mapToObj(seed -> {
             SplittableRandom r = new SplittableRandom(seed);
             TrainableSubset.Kind kind = TrainableSubset.Kind.values()[r.nextInt(TrainableSubset.Kind.values().length)];
             int capacity = r.nextInt(0, 513);
             StepRule rule = StepRule.values()[r.nextInt(StepRule.values().length)];
-            double rate = rule == StepRule.NLMS // (1e-9, 2) for the normalised step, (1e-9, 100] otherwise
+            double rate = rule.normalised() // (1e-9, 2) for the normalised steps, (1e-9, 100] otherwise
                     ? Math.min(Math.pow(10, -9 + (9 + Math.log10(StepRule.NLMS_MAX_RATE)) * r.nextDouble()),
                             Math.nextDown(StepRule.NLMS_MAX_RATE))
                     : Math.pow(10, -9 + 11 * r.nextDouble());
-            LearningSettings s = base.withSubset(kind).withStepRule(rule)
+            LearningSettings s = base.withMinLearningRate(1e-9).withSubset(kind).withStepRule(rule)
                     .withSparseRowFraction(1e-6 + r.nextDouble() * (1 - 1e-6))
                     .withLearningRate(rate)
                     .withProximalWeight(Math.pow(10, -9 + 15 * r.nextDouble()))   // (1e-9, 1e6]
                     .withBatchSize(r.nextInt(1, 33))
                     .withReplay(capacity, capacity == 0 ? 0 : r.nextInt(0, 129))
                     .withSeed(seed);
+            if (rule == StepRule.VSS_NLMS) { // the variable step's floor: (0, rate]
+                s = s.withMinLearningRate(rate * (1e-3 + (1 - 1e-3) * r.nextDouble()));
+            }
             return Arguments.of("seed " + seed + ": " + s, s);
         });
         return Stream.concat(reported, drawn);

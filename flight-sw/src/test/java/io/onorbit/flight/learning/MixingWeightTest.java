@@ -111,7 +111,9 @@ class MixingWeightTest {
         LearningSettings t = LearningSettings.defaults();
         Personalisation p = new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 0.25);
         assertThat(p.federatedSettings(t).learningRate()).isCloseTo(t.learningRate() / 4, within(1e-12));
-        assertThat(p.federatedSettings(t).withLearningRate(t.learningRate())).isEqualTo(t);
+        assertThat(p.federatedSettings(t).minLearningRate()).isCloseTo(t.minLearningRate() / 4, within(1e-12));
+        assertThat(p.federatedSettings(t).withLearningRate(t.learningRate()).withMinLearningRate(t.minLearningRate()))
+                .isEqualTo(t);
         LearningSettings exact = t.withSubset(io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER);
         assertThat(p.federatedSettings(exact).proximalWeight()).isCloseTo(exact.proximalWeight() * 4, within(1e-12));
         assertThat(new Personalisation(Personalisation.Kind.NONE, 100, 0.25).federatedSettings(t)).isEqualTo(t);

@@ -153,6 +153,105 @@ class OnboardTrainerTest {
                         plain.rejectedUpdates()).isTrue();
     }
 
+    /**
+     * Steady state against NLMS theory (Haykin, Adaptive Filter Theory, ch. 6; Sayed, Fundamentals
+     * of Adaptive Filtering): on a linear model with white inputs and label noise sigma, the
+     * fixed-rate normalised step settles at an excess mean-square error of about
+     * eta / (2 - eta) sigma^2 (19 sigma^2 at 1.9). The variable step sees incoherent gradients at
+     * the optimum, r near (1 - a) / (1 + a), so its rate falls to about
+     * eta_max r / (r + C) and its excess error with it; after an abrupt change of the true
+     * weights the gradients agree and the rate about doubles within a few updates, and the error is
+     * back at the noise floor within a few hundred samples. Seeded, several seeds.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {3, 17, 29})
+    void theVariableStepRemovesTheFixedRatesExcessErrorAndStillTracksAnAbruptChange(long seed) {
+        double sigma = 0.05;
+        LearningSettings base = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withLearningRate(1.9).withBatchSize(1).withReplay(0, 0).withSeed(seed);
+        OnboardTrainer fixed = OnboardTrainer.create(D, base.withStepRule(StepRule.NLMS), new ExactTestOptimizer(0));
+        // No floor here (the default's smallest rate would hide the mechanism); the floor has its own test.
+        OnboardTrainer variable = OnboardTrainer.create(D, base.withStepRule(StepRule.VSS_NLMS).withMinLearningRate(1e-3),
+                new ExactTestOptimizer(0));
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] before = {0.8, -0.5, 0.3, 0.1, 0.2}; // weights, then bias
+        double[] after = {-0.6, 0.4, 0.9, -0.3, -0.1};
+        int change = 20_000;
+        int end = 40_000;
+        double[] sumFixed = new double[2];
+        double[] sumVariable = new double[2];
+        double recoveredVariable = 0;
+        double maxRateAfterChange = 0;
+        double rateBeforeChange = 0;
+        float[] x = new float[D];
+        for (int k = 0; k < end; k++) {
+            double[] truth = k < change ? before : after;
+            double clean = truth[D];
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+                clean += truth[i] * x[i];
+            }
+            float y = (float) (clean + sigma * rng.nextGaussian());
+            // Excess error: the a-priori prediction against the noise-free label.
+            double ef = fixed.step(x, y, 1.0) - clean;
+            double ev = variable.step(x, y, 1.0) - clean;
+            if (k >= change - 10_000 && k < change) {
+                sumFixed[0] += ef * ef;
+                sumVariable[0] += ev * ev;
+            }
+            if (k == change - 1) {
+                rateBeforeChange = variable.lastStepSize();
+            }
+            if (k >= change && k < change + 50) {
+                maxRateAfterChange = Math.max(maxRateAfterChange, variable.lastStepSize());
+            }
+            if (k >= change + 500 && k < change + 1_500) {
+                recoveredVariable += ev * ev;
+            }
+        }
+        double s2 = sigma * sigma;
+        double fixedExcess = sumFixed[0] / 10_000 / s2;
+        double variableExcess = sumVariable[0] / 10_000 / s2;
+        assertThat(fixedExcess).as("fixed rate 1.9: excess MSE / sigma^2 (theory 19)").isBetween(11.0, 30.0);
+        assertThat(variableExcess).as("variable step: excess MSE / sigma^2").isLessThan(fixedExcess / 10);
+        double r0 = (1 - StepRule.VSS_SMOOTHING) / (1 + StepRule.VSS_SMOOTHING);
+        double steadyRate = 1.9 * r0 / (r0 + StepRule.VSS_HALF_STEP_COHERENCE);
+        assertThat(rateBeforeChange).as("steady-state rate (incoherent gradients give %.3f)", steadyRate)
+                .isLessThan(1.5 * steadyRate);
+        assertThat(maxRateAfterChange).as("largest rate within 50 updates of the change")
+                .isGreaterThan(1.6 * rateBeforeChange);
+        assertThat(recoveredVariable / 1_000 / s2).as("excess MSE / sigma^2, 500-1500 samples after the change")
+                .isLessThan(2.0);
+    }
+
+    /**
+     * The variable step stays within [min_learning_rate, learning_rate] at every update, whatever
+     * the gradients do: pure noise (it would fall below the floor), then an abrupt change.
+     */
+    @Test
+    void theVariableStepStaysBetweenItsSmallestAndLargestRateAtEveryUpdate() {
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.7).withBatchSize(1)
+                .withReplay(0, 0);
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        SplittableRandom rng = new SplittableRandom(5);
+        float[] x = new float[D];
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int k = 0; k < 6_000; k++) {
+            double clean = k < 3_000 ? 0.2 : 3.0;
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+                clean += (k < 3_000 ? 0.5 : -0.7) * x[i];
+            }
+            t.step(x, (float) (clean + 0.1 * rng.nextGaussian()), 1.0);
+            smallest = Math.min(smallest, t.lastStepSize());
+            largest = Math.max(largest, t.lastStepSize());
+        }
+        assertThat(smallest).isEqualTo(0.7);
+        assertThat(largest).isGreaterThan(0.7).isLessThanOrEqualTo(1.9);
+    }
+
     @Test
     void noUpdateWhenTheEnvelopeIsZeroOrBelowTheOptimizerMinimum() {
         OnboardTrainer t = OnboardTrainer.create(D, LearningSettings.defaults().withBatchSize(2), new ExactTestOptimizer(0.5));

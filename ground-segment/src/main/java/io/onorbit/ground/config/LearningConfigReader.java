@@ -40,7 +40,7 @@ public final class LearningConfigReader {
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
                 "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples",
-                "federated_step_scale"));
+                "federated_step_scale", "min_learning_rate"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -69,14 +69,27 @@ public final class LearningConfigReader {
             throw n.error("replay_per_update", "must be 0 when replay_capacity is 0");
         }
         StepRule stepRule = StepRule.valueOf(n.choice("step_rule", t.stepRule().name().toLowerCase(Locale.ROOT),
-                Set.of("sgd", "nlms")).toUpperCase(Locale.ROOT));
+                Set.of("sgd", "nlms", "vss_nlms")).toUpperCase(Locale.ROOT));
         double learningRate = n.number("learning_rate", t.learningRate(), 1e-9, 100);
-        if (stepRule == StepRule.NLMS && !(learningRate < StepRule.NLMS_MAX_RATE)) {
+        if (stepRule.normalised() && !(learningRate < StepRule.NLMS_MAX_RATE)) {
             throw n.error("learning_rate", learningRate + " must be below " + StepRule.NLMS_MAX_RATE
-                    + " with step_rule nlms (the normalised step is stable only below 2)");
+                    + " with step_rule " + stepRule.name().toLowerCase(Locale.ROOT)
+                    + " (the normalised step is stable only below 2)");
+        }
+        double minLearningRate = Math.min(t.minLearningRate(), learningRate);
+        if (n.has("min_learning_rate")) {
+            if (stepRule != StepRule.VSS_NLMS) {
+                throw n.error("min_learning_rate", "applies only to step_rule vss_nlms (the variable step); step_rule is "
+                        + stepRule.name().toLowerCase(Locale.ROOT));
+            }
+            minLearningRate = n.number("min_learning_rate", minLearningRate, 1e-9, StepRule.NLMS_MAX_RATE);
+            if (minLearningRate > learningRate) {
+                throw n.error("min_learning_rate", minLearningRate + " must not exceed learning_rate " + learningRate
+                        + " (the variable step's largest rate)");
+            }
         }
         LearningSettings trainer = new LearningSettings(hidden, TrainableSubset.Kind.valueOf(subset.toUpperCase(Locale.ROOT)),
-                n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1), learningRate, stepRule,
+                n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1), learningRate, minLearningRate, stepRule,
                 n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
                 (int) n.integer("batch_size", t.batchSize(), 1, 100_000), replayCapacity, replayPerUpdate,
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),

@@ -94,7 +94,24 @@ class LearningConfigReaderTest {
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 100.5\n")))
                 .hasMessageStartingWith("m.yaml: learning.learning_rate:");
         assertThat(LearningConfigReader.read(yaml("learning:\n  learning_rate: 1.999\n")).trainer().learningRate())
-                .as("the default rule is nlms").isEqualTo(1.999);
+                .as("the default rule is normalised").isEqualTo(1.999);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: vss_nlms\n")).trainer().stepRule())
+                .isEqualTo(io.onorbit.flight.learning.StepRule.VSS_NLMS);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: vss_nlms\n  min_learning_rate: 0.4\n")).trainer()
+                .minLearningRate()).isEqualTo(0.4);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: sgd\n  learning_rate: 0.2\n")).trainer()
+                .minLearningRate()).as("the default floor is capped at a smaller rate").isEqualTo(0.2);
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  min_learning_rate: 0.4\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("m.yaml: learning.min_learning_rate: applies only to step_rule vss_nlms (the variable step);"
+                        + " step_rule is nlms");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml(
+                "learning:\n  step_rule: vss_nlms\n  learning_rate: 0.5\n  min_learning_rate: 0.6\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.min_learning_rate: 0.6 must not exceed learning_rate 0.5");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: vss_nlms\n  learning_rate: 2\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.learning_rate: 2.0 must be below 2.0 with step_rule vss_nlms");
         assertThat(LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  learning_rate: 1.5\n")).trainer()
                 .learningRate()).isEqualTo(1.5);
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n  learning_rate: 2\n")))

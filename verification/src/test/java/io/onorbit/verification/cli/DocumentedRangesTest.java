@@ -54,7 +54,9 @@ class DocumentedRangesTest {
             Map.entry("learning.model.hidden_layers", "a list of widths: checked below"),
             Map.entry("learning.trainable", "a choice"), Map.entry("learning.seed", "any integer"),
             Map.entry("learning.step_rule", "a choice"),
-            Map.entry("learning.learning_rate", "bounded by the step rule: (0, 2) with nlms, (0, 100] with sgd"
+            Map.entry("learning.learning_rate", "bounded by the step rule: (0, 2) with nlms and vss_nlms, (0, 100] with sgd"
+                    + " (LearningConfigReaderTest)"),
+            Map.entry("learning.min_learning_rate", "bounded by learning_rate, and only with step_rule vss_nlms"
                     + " (LearningConfigReaderTest)"),
             Map.entry("learning.personal_layers", "0 up to the number of hidden layers, which the file sets"),
             Map.entry("learning.personalisation", "a choice"),
