@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.report.AtomicOutput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reference learners scoring beside the loop on a second thread give the figures they give on
@@ -20,30 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScoringBesideLoopTest {
 
-    private static final String MINIMAL = """
-            mission: example
-            start: 2026-06-21T00:00:00Z
-            duration: P7D
-            satellites:
-              - name: sat-1
-                tle:
-                  - "1 99901U 26001A   26172.00000000  .00000000  00000-0  00000-0 0  9995"
-                  - "2 99901  97.5960 270.0000 0001000  90.0000 270.0000 15.05000000    16"
-            ground_stations:
-              - name: svalbard
-                latitude_deg: 78.229
-                longitude_deg: 15.389
-                altitude_m: 500
-                min_elevation_deg: 5
-            """;
-
-    @TempDir
-    Path dir;
+    /** The bundled example mission: one TLE satellite, one station. */
+    private static final Path MINIMAL = Path.of(System.getProperty("onorbit.repo.root", ".."), "mission-configs",
+            "minimal.yaml");
 
     private SimulationResult run(int threads) throws IOException {
-        Path mission = dir.resolve("minimal.yaml");
-        Files.writeString(mission, MINIMAL);
-        MissionSetup setup = MissionSetups.load(mission, 1.0);
+        MissionSetup setup = MissionSetups.load(MINIMAL, 1.0);
         Path work = FlightStorage.newRunFolder();
         try {
             return new MissionSimulator(setup.mission(), setup.schedules(), setup.stages(),
