@@ -54,8 +54,6 @@ public final class OnboardTrainer {
     private final double[] zeroStep;
     /** Gradient mode: batch-mean gradient. */
     private final float[] grad;
-    /** Gradient mode with {@link StepRule#NLMS}: the latest sample's gradient, normalised before it joins {@link #grad}. */
-    private final float[] sampleGrad;
     /** {@link StepRule#VSS_NLMS}: the smoothed normalised gradient p (empty for the other rules). */
     private final float[] smoothedGrad;
     /** {@link StepRule#VSS_NLMS}: the smoothed squared norm q of the normalised gradients. */
@@ -88,7 +86,6 @@ public final class OnboardTrainer {
         this.zeroStep = memory.doubles("optimizer start (zero step)", MemoryCategory.OPTIMIZER_STATE, n);
         if (exactLastLayer) {
             grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
-            sampleGrad = memory.floats("per-sample gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
             normalMatrix = memory.doubles("normal matrix H^T H", MemoryCategory.OPTIMIZER_STATE, n * n);
             normalVector = memory.doubles("normal vector H^T y", MemoryCategory.OPTIMIZER_STATE, n);
             // QuadraticEnergy copies A and b; the optimizer result holds two copies of the solution.
@@ -97,8 +94,6 @@ public final class OnboardTrainer {
             proximal = null;
         } else {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
-            sampleGrad = memory.floats("per-sample gradient (normalised step)", MemoryCategory.GRADIENTS,
-                    settings.stepRule().normalised() ? n : 0);
             normalMatrix = null;
             normalVector = null;
             proximal = new ProximalGradientEnergy(grad);
@@ -176,24 +171,20 @@ public final class OnboardTrainer {
 
     /**
      * Adds e J / (delta + |J|^2) to the batch sum, J = dy/dw over the trained parameters
-     * ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}). The backward pass gives the sample's gradient e J; |J|^2 is its
-     * squared norm divided by e^2 (a zero error adds nothing).
+     * ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}). The backward pass's deltas give the sample's
+     * gradient e J; |J|^2 is its squared norm (in closed form, {@link DenseNetwork#gradientSquaredNorm})
+     * divided by e^2, and the normalised gradient is added straight into the batch sum, so no per-sample
+     * gradient is stored (a zero error adds nothing).
      */
     private void accumulateNormalised(float error) {
         if (error == 0f) {
             return;
         }
-        java.util.Arrays.fill(sampleGrad, 0f);
-        model.backward(error, subset, sampleGrad, 1f);
-        double squaredNorm = 0;
-        for (float g : sampleGrad) {
-            squaredNorm += (double) g * g;
-        }
+        model.propagate(error, subset);
+        double squaredNorm = model.gradientSquaredNorm(subset);
         double e2 = (double) error * error;
         float scale = (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
-        for (int k = 0; k < n; k++) {
-            grad[k] += scale * sampleGrad[k];
-        }
+        model.addGradient(subset, grad, scale);
     }
 
     private void update(int rows, double envelopePowerW) {
