@@ -363,7 +363,7 @@ public final class AnalogOptimizer implements Optimizer {
             evaluations = integrator.getEvaluations();
         }
 
-        // Read out: kT/C noise, then the ADC over an auto-ranged full scale.
+        // Read out: kT/C noise (ziggurat normal draws), then the ADC over an auto-ranged full scale.
         // auto-range: the smallest power of two holding 1.25x the largest output, headroom so that
         // noise on the largest output is not clipped by the converter
         double fullScale = Math.pow(2, Math.ceil(Math.log(Math.max(ADC_HEADROOM * LocalQuadratic.maxAbs(settled), 1e-300))
@@ -372,7 +372,7 @@ public final class AnalogOptimizer implements Optimizer {
         double adcLevels = levels(s.adcBits());
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * DeviceMismatch.standardNormal(noise);
+            double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * ZigguratNormal.draw(noise);
             w[i] = quantize(v / fullScale, adcLevels) * fullScale / toVolts;
         }
 

@@ -69,7 +69,7 @@ final class DeviceMismatch {
     }
 
     /** @return one standard normal from {@code r} (Box-Muller, one value) */
-    static double standardNormal(SplittableRandom r) {
+    private static double standardNormal(SplittableRandom r) {
         double u1 = r.nextDouble();
         double u2 = r.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
