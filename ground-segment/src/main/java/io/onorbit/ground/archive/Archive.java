@@ -373,14 +373,17 @@ public final class Archive implements AutoCloseable {
         return query("SELECT * FROM deltas WHERE id = ?", Archive::delta, id).stream().findFirst();
     }
 
+    /** The deltas on one base version that {@link #recentNorms} reads (found through the base-version index). */
+    static final String RECENT_NORMS_SQL =
+            "SELECT norm, received_at, satellite, id FROM deltas WHERE norm IS NOT NULL AND status <> ? AND base_version = ?";
+
     /**
      * @return finite norms of the {@code limit} most recent non-rejected deltas built on
      *         {@code baseVersion} (newest first): one round of the constellation, comparable norms
      */
     public List<Double> recentNorms(int limit, long baseVersion) {
         record Norm(double norm, Instant receivedAt, String satellite, long id) { }
-        List<Norm> recent = new ArrayList<>(query(
-                "SELECT norm, received_at, satellite, id FROM deltas WHERE norm IS NOT NULL AND status <> ? AND base_version = ?",
+        List<Norm> recent = new ArrayList<>(query(RECENT_NORMS_SQL,
                 rs -> new Norm(rs.getDouble(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)),
                 DeltaStatus.REJECTED.name(), baseVersion));
         // newest first in the reception order of deltas(): not the order threads committed in

@@ -64,5 +64,10 @@ record Migration(int version, String note, List<String> statements) {
                     """
                     CREATE TABLE actions (
                       id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, operator TEXT NOT NULL,
-                      action TEXT NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL)""")));
+                      action TEXT NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL)""")),
+            // The review's norm check reads the recent deltas on one base at every delta received; without an
+            // index each read scanned every delta ever archived (blobs included), so a year's ingest grew with
+            // the square of its deltas.
+            new Migration(4, "index of deltas by base version (the review's recent norms)", List.of(
+                    "CREATE INDEX deltas_base_version ON deltas (base_version)")));
 }

@@ -75,6 +75,20 @@ class ArchiveTest {
         }
     }
 
+    /**
+     * The review's recent-norms read finds its deltas through the base-version index (SQLite's query
+     * plan says so), not by scanning every delta ever archived at every delta received.
+     */
+    @Test
+    void recentNormsReadUsesTheBaseVersionIndex() {
+        try (Archive a = Archive.open(dir.resolve("plan.db"))) {
+            List<String> plan = a.query("EXPLAIN QUERY PLAN " + Archive.RECENT_NORMS_SQL, rs -> rs.getString("detail"),
+                    DeltaStatus.REJECTED.name(), 0L);
+            assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING INDEX deltas_base_version"));
+            assertThat(plan).noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
+        }
+    }
+
     private static double norm(DeltaSubmission d) {
         double s = 0;
         for (float v : d.values().values()) {
