@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The closed-loop benchmarks. Usage:
@@ -104,16 +106,39 @@ public final class LoopBenchmark {
                         + "%d training updates%n",
                 simS / full.result.wallS(), full.result.wallS(), simS / full.cpuS, full.cpuS,
                 full.result.sum(SimulationResult.Satellite::trainingUpdates));
+        // with a spare core the wall time is at best the loop thread's: this says where the rest went
+        System.out.printf(Locale.ROOT, "  full loop, analog flow exact, by thread: %s%n", full.breakdown(simS));
         if (ref != null) {
             System.out.printf(Locale.ROOT, "  exact vs integrated: %.2fx (wall), %.2fx (CPU); summary figures: %s%n",
                     ref.result.wallS() / full.result.wallS(), ref.cpuS / full.cpuS,
                     SummaryDifference.describe(SummaryJson.tree(ref.result), SummaryJson.tree(full.result)));
         }
-        System.out.printf(Locale.ROOT, "  ratio full/bare %.3f; ratio to the 1e6 goal %.2f (wall), %.2f (CPU)%n",
-                bare.result.wallS() / full.result.wallS(), simS / full.result.wallS() / 1e6, simS / full.cpuS / 1e6);
+        System.out.printf(Locale.ROOT, "  ratio full/bare %.3f; ratio to the 1e6 goal %.2f (wall), %.2f (process CPU), %.2f (loop thread CPU)%n",
+                bare.result.wallS() / full.result.wallS(), simS / full.result.wallS() / 1e6, simS / full.cpuS / 1e6,
+                simS / full.loopCpuS / 1e6);
     }
 
-    private record Timed(SimulationResult result, double cpuS) { }
+    /**
+     * @param cpuS     process CPU over the run (all threads, ended ones included), s
+     * @param loopCpuS CPU of the thread that ran the loop (the benchmark's own), s
+     * @param roles    CPU of the JIT compilers and the collector over the run, s (empty without /proc)
+     */
+    private record Timed(SimulationResult result, double cpuS, double loopCpuS, Optional<Map<ThreadCpu.Role, Double>> roles) {
+
+        /** The loop thread, the compilers, the collector, and the rest (the scoring lanes), per CPU s and share. */
+        String breakdown(double simS) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "loop thread %.2f s CPU (%.3g simulated s per its CPU s, %.0f%% of the process)",
+                    loopCpuS, simS / loopCpuS, 100 * loopCpuS / cpuS));
+            roles.ifPresent(r -> {
+                double jit = r.get(ThreadCpu.Role.JIT);
+                double gc = r.get(ThreadCpu.Role.GC);
+                b.append(String.format(Locale.ROOT, ", JIT compilers %.2f s, GC %.2f s, scoring lanes and other threads %.2f s",
+                        jit, gc, cpuS - loopCpuS - jit - gc));
+            });
+            return b.toString();
+        }
+    }
 
     private interface Run {
         SimulationResult run() throws IOException;
@@ -121,9 +146,17 @@ public final class LoopBenchmark {
 
     private static Timed timed(Run r) throws IOException {
         System.gc();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Optional<Map<ThreadCpu.Role, Double>> r0 = ThreadCpu.snapshot();
+        double l0 = threads.getCurrentThreadCpuTime() / 1e9;
         double c0 = processCpuS();
         SimulationResult result = r.run();
-        return new Timed(result, processCpuS() - c0);
+        double cpuS = processCpuS() - c0;
+        double loopS = threads.getCurrentThreadCpuTime() / 1e9 - l0;
+        Optional<Map<ThreadCpu.Role, Double>> r1 = ThreadCpu.snapshot();
+        Optional<Map<ThreadCpu.Role, Double>> roles = r0.isPresent() && r1.isPresent()
+                ? Optional.of(ThreadCpu.difference(r0.get(), r1.get())) : Optional.empty();
+        return new Timed(result, cpuS, loopS, roles);
     }
 
     /** @return CPU time of the whole process (all threads), s */
