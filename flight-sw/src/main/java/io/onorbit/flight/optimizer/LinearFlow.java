@@ -95,18 +95,25 @@ final class LinearFlow {
             logC[i] = c > 0 ? Math.log(c) : Double.NEGATIVE_INFINITY;
         }
         double logTarget = Math.log(target);
-        double logR0 = logResidual(logC, 0, null);
+        double[] slope = new double[1];
+        double logR0 = logResidual(logC, 0, slope);
         long evaluations = 1;
         if (logR0 <= logTarget) {
             return new Settle(stateAt(qtb, y, 0), 0, evaluations);
         }
         double lambdaMax = 0;
+        double lambdaMin = Double.POSITIVE_INFINITY;
         for (double l : lambda) {
             lambdaMax = Math.max(lambdaMax, l);
+            lambdaMin = Math.min(lambdaMin, l);
         }
-        // |r(s)| >= e^(-λmax s) |r(0)|: the root is not before this.
-        double s = (logR0 - logTarget) / lambdaMax;
-        double[] slope = new double[1];
+        // Newton's first step from s = 0: the tangent of the convex log-residual meets the target at
+        // or before the root (and not before (ln r0 - ln target) / λmax, where |r| >= e^(-λmax s) |r0|).
+        double s = slope[0] < 0 ? (logR0 - logTarget) / -slope[0] : (logR0 - logTarget) / lambdaMax;
+        // Newton's error bound: f'' = 2 Var_w(λ) <= (λmax - λmin)² / 2 and -f' >= λmin, so after a step δ
+        // (from the left, error e <= 2δ while M e < 1/2) the error left is at most 4 M δ² with
+        // M = (λmax - λmin)² / (4 λmin): when that is below the rounding the step is the last.
+        double curvature = (lambdaMax - lambdaMin) * (lambdaMax - lambdaMin) / (4 * lambdaMin);
         for (int k = 0; k < 200; k++) {
             double f = logResidual(logC, s, slope) - logTarget;
             evaluations++;
@@ -118,7 +125,7 @@ final class LinearFlow {
             }
             double step = -f / slope[0];
             s += step;
-            if (step <= 1e-15 * s) {
+            if (step <= 1e-15 * s || (2 * curvature * step < 0.5 && 4 * curvature * step * step <= 1e-16 * s)) {
                 break;
             }
         }
