@@ -49,8 +49,9 @@ public final class TrainerStepBench {
             String k = kind.name().toLowerCase(Locale.ROOT);
             measure("step, no envelope, " + k, xs, ys, s, digital, 0.0, base);
             measure("step, 2 W, digital, " + k, xs, ys, s, digital, 2.0, base);
-            if (kind == TrainableSubset.Kind.LAST_LAYER || kind == TrainableSubset.Kind.BIASES) {
-                // The analog model integrates an ODE over an n x n crossbar: only the small subsets are practical.
+            if (kind != TrainableSubset.Kind.FULL) {
+                // a dense crossbar of the whole network is decomposed per update; the diagonal proximal
+                // model of sparse_rows (the default learner) and the small subsets are practical
                 measure("step, 2 W, analog, " + k, xs, ys, s, AnalogOptimizer.withDefaults(), 2.0, base);
             }
         }
