@@ -216,7 +216,7 @@ final class SatelliteRunner {
 
     /** What one step of the flight computer did, gathered as it happens (survives a reset mid-step). */
     private static final class StepFacts {
-        double envelopeW = Double.NaN;
+        OptionalDouble envelopeW = OptionalDouble.empty(); // none while the computer is down
         ExecutiveEvents.PayloadBooks payload = ExecutiveEvents.PayloadBooks.NONE;
         List<byte[]> sent = List.of();
         long bytesSent;
@@ -342,10 +342,8 @@ final class SatelliteRunner {
                         power.unservedWhLastStep()));
         Optional<StepState.KeyingInterval> keying = f.sent.isEmpty() ? Optional.empty()
                 : Optional.of(new StepState.KeyingInterval(f.txStartS, f.txEndS));
-        // The flight computer reports NaN before it has planned an envelope (or while it is down).
-        OptionalDouble envelope = Double.isNaN(f.envelopeW) ? OptionalDouble.empty() : OptionalDouble.of(f.envelopeW);
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt, battery,
-                envelope, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, keying, f.uplinkS,
+                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, keying, f.uplinkS,
                 f.bytesSent, f.sent, memory,
                 toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied),
                 toArray(f.beaconsSent), toArray(f.beaconsAccepted), Optional.ofNullable(f.error));
