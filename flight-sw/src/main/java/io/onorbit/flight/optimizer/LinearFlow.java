@@ -110,10 +110,12 @@ final class LinearFlow {
         // Newton's first step from s = 0: the tangent of the convex log-residual meets the target at
         // or before the root (and not before (ln r0 - ln target) / λmax, where |r| >= e^(-λmax s) |r0|).
         double s = slope[0] < 0 ? (logR0 - logTarget) / -slope[0] : (logR0 - logTarget) / lambdaMax;
-        // Newton's error bound: f'' = 2 Var_w(λ) <= (λmax - λmin)² / 2 and -f' >= λmin, so after a step δ
-        // (from the left, error e <= 2δ while M e < 1/2) the error left is at most 4 M δ² with
-        // M = (λmax - λmin)² / (4 λmin): when that is below the rounding the step is the last.
-        double curvature = (lambdaMax - lambdaMin) * (lambdaMax - lambdaMin) / (4 * lambdaMin);
+        // Newton's error bound, f(s) = ln|r(s)| - ln target: f'' = 2 Var_w(λ) <= (λmax - λmin)² / 2 and
+        // λmin <= -f' <= λmax, so the error after a step is at most M e² (M = (λmax - λmin)² / (4 λmin)),
+        // and the error e before the step δ is at most (λmax / λmin) δ (f >= λmin e by convexity): when
+        // M (λmax / λmin)² δ² is below the rounding, the step is the last.
+        double ratio = lambdaMax / lambdaMin;
+        double bound = (lambdaMax - lambdaMin) * (lambdaMax - lambdaMin) / (4 * lambdaMin) * ratio * ratio;
         for (int k = 0; k < 200; k++) {
             double f = logResidual(logC, s, slope) - logTarget;
             evaluations++;
@@ -125,7 +127,7 @@ final class LinearFlow {
             }
             double step = -f / slope[0];
             s += step;
-            if (step <= 1e-15 * s || (2 * curvature * step < 0.5 && 4 * curvature * step * step <= 1e-16 * s)) {
+            if (step <= 1e-15 * s || bound * step * step <= 1e-16 * s) {
                 break;
             }
         }
