@@ -123,8 +123,9 @@ public record Personalisation(Kind kind, double mixingMemorySamples, double fede
         }
         return trainer.subset() == io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER
                 ? trainer.withProximalWeight(Math.min(1e6, trainer.proximalWeight() / federatedStepScale))
-                : trainer.withLearningRate(trainer.learningRate() * federatedStepScale)
-                        .withMinLearningRate(trainer.minLearningRate() * federatedStepScale);
+                // the floor first: the variable step's floor may not exceed its rate at any moment
+                : trainer.withMinLearningRate(trainer.minLearningRate() * federatedStepScale)
+                        .withLearningRate(trainer.learningRate() * federatedStepScale);
     }
 
     /** @return a fresh mixing weight with this memory */
