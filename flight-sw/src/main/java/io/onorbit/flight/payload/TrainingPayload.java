@@ -34,11 +34,13 @@ import java.util.function.Consumer;
  * energy per update can be shown next to the work it paid for.
  *
  * <p>With {@link Personalisation.Kind#INTERPOLATION} the payload trains two models on every sample:
- * the federated one ({@link #trainer()}, at the slower step {@link Personalisation#federatedSettings})
- * and the personal one ({@link #personal()}, the trainer's own step, never given a global model),
- * both inside the one memory budget (the personal trainer and the sample buffer get
- * what the federated trainer leaves), each sample and update paid for twice; the prediction served
- * is their interpolation by the {@link MixingWeight} fitted on the samples before it. Not thread-safe.
+ * the shared one ({@link #trainer()}, at the slower step {@link Personalisation#federatedSettings})
+ * and the personal one ({@link #personal()}, the trainer's own step), neither ever given a global
+ * model, and holds the global model as a third expert ({@link #holdGlobal}), all inside the one
+ * memory budget (the personal trainer, the global model and the sample buffer get what the shared
+ * trainer leaves), each sample and update paid for twice plus the global model's forward pass; the
+ * prediction served is the interpolation of the two models' mixture with the global model by
+ * {@link MixingWeight}s fitted on the samples before it ({@link ServedLearner}). Not thread-safe.
  */
 public final class TrainingPayload {
 
