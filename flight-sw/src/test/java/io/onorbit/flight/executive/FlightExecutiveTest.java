@@ -84,6 +84,28 @@ class FlightExecutiveTest {
         return rig.answers(rig.transmitted);
     }
 
+    /** @return the global model (the golden one, every third parameter + 0.125) applied when the ground's uplink opens in pass 1 */
+    private static float[] applyGlobalInPass1(ExecutiveRig rig, FlightExecutive e) {
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.125f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        assertThat(e.heldVersion()).isEqualTo(v1);
+        return global;
+    }
+
+    /** @return the one delta cut in pass 1 after its uplink, checked to be built on the global model held */
+    private DeltaQueue.Entry cutInPass1(ExecutiveRig rig, FlightExecutive e) {
+        rig.clock.nowS = cutFrom(1);
+        e.uplink(List.of());
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
+                .orElseThrow();
+        assertThat(newest.delta().base()).isEqualTo(e.heldVersion());
+        return newest;
+    }
+
     /** The whole model shared, last layer trained, one model merged with each global model (no personal model). */
     private ExecutiveRig mergingRig() {
         return new ExecutiveRig(dir, LearningSettings.defaults().withSubset(TrainableSubset.Kind.LAST_LAYER)
@@ -142,17 +164,8 @@ class FlightExecutiveTest {
         e.uplink(List.of()); // pass 0: the delta is cut
         assertThat(e.drainEvents().generatedIds()).hasSize(1);
         trainUntilPass(rig, e, cutFrom(0) + 30, 1); // progress the ground does not have yet
-        float[] golden = rig.config.golden();
-        float[] global = perturbed(golden, 0.125f);
-        ModelVersion v1 = ModelVersion.of(1, global);
-        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
-        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
-        rig.clock.nowS = cutFrom(1);
-        e.uplink(List.of());
-        assertThat(e.drainEvents().generatedIds()).hasSize(1);
-        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
-                .orElseThrow();
-        assertThat(newest.delta().base()).isEqualTo(v1);
+        applyGlobalInPass1(rig, e);
+        DeltaQueue.Entry newest = cutInPass1(rig, e);
         // At most the 20 samples a tick offered from cutFrom(0) + 30 s to the start of pass 1; never none.
         long offered = 20L * (long) Math.ceil((ExecutiveRig.passStart(1) - (cutFrom(0) + 30)) / 30 - 1e-9);
         assertThat(newest.delta().sampleCount()).as("the samples behind the carried progress").isPositive()
@@ -213,11 +226,7 @@ class FlightExecutiveTest {
         float[] personal = e.personalParameters().orElseThrow();
         assertThat(personal).as("trained on board").isNotEqualTo(golden);
         float[] trainedBefore = e.parameters();
-        float[] global = perturbed(golden, 0.125f);
-        ModelVersion v1 = ModelVersion.of(1, global);
-        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
-        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
-        assertThat(e.heldVersion()).isEqualTo(v1);
+        float[] global = applyGlobalInPass1(rig, e);
         assertThat(e.personalParameters().orElseThrow()).containsExactly(personal);
         assertThat(e.parameters()).as("the shared-step model keeps its own learning").containsExactly(trainedBefore)
                 .isNotEqualTo(personal).isNotEqualTo(global);
@@ -268,21 +277,11 @@ class FlightExecutiveTest {
         ExecutiveRig rig = new ExecutiveRig(dir);
         FlightExecutive e = rig.boot();
         trainUntilPass(rig, e, 0, 1);
-        float[] golden = rig.config.golden();
-        float[] global = perturbed(golden, 0.125f);
-        ModelVersion v1 = ModelVersion.of(1, global);
         float[] trained = e.parameters();
         e.drainEvents(); // pass 0's delta
-        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
-        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
-        assertThat(e.heldVersion()).isEqualTo(v1);
+        float[] global = applyGlobalInPass1(rig, e);
         assertThat(e.parameters()).as("not merged").containsExactly(trained);
-        rig.clock.nowS = cutFrom(1);
-        e.uplink(List.of());
-        assertThat(e.drainEvents().generatedIds()).hasSize(1);
-        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
-                .orElseThrow();
-        assertThat(newest.delta().base()).isEqualTo(v1);
+        DeltaQueue.Entry newest = cutInPass1(rig, e);
         float[] sent = newest.delta().toDense();
         double dot = 0;
         double sentSq = 0;
