@@ -97,6 +97,7 @@ public final class FlightExecutive implements FlightSoftware {
     private long samplesTrained;
     private long samplesDropped;
     private long updates;
+    private long changesDetected;
     private double hostWorkJ;
     private double solveJ;
 
@@ -166,6 +167,7 @@ public final class FlightExecutive implements FlightSoftware {
             offS += p.allocation().offS();
             samplesTrained += p.samplesTrained();
             updates += p.updates();
+            changesDetected += p.changesDetected();
             hostWorkJ += p.hostWorkJ();
             solveJ += p.solveJ();
             notePassStart(t, dtS);
@@ -426,7 +428,7 @@ public final class FlightExecutive implements FlightSoftware {
     @Override
     public ExecutiveEvents drainEvents() {
         ExecutiveEvents.PayloadBooks books = new ExecutiveEvents.PayloadBooks(drawnJ, trainingS, idleS, offS, samplesSeen,
-                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered());
+                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered(), changesDetected);
         drawnJ = 0;
         trainingS = 0;
         idleS = 0;
@@ -435,6 +437,7 @@ public final class FlightExecutive implements FlightSoftware {
         samplesTrained = 0;
         samplesDropped = 0;
         updates = 0;
+        changesDetected = 0;
         hostWorkJ = 0;
         solveJ = 0;
         ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),
