@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The spacecraft's one decision-maker (see the package note). Built and wired by
@@ -72,7 +73,7 @@ public final class FlightExecutive implements FlightSoftware {
     private long samplesSinceCut;
     private final float[] x;
     private TrainingEnvelope envelope;
-    private double lastEnvelopeW = Double.NaN;
+    private OptionalDouble lastEnvelopeW = OptionalDouble.empty();
     private double plannedCapacityFraction = Double.NaN;
     private double lastCheckpointS;
     private double lastDeltaS;
@@ -148,7 +149,7 @@ public final class FlightExecutive implements FlightSoftware {
             OnboardSchedule s = config.schedule();
             double tp = Math.max(0, Math.min(t, s.durationS() - envelope.stepS()));
             double envelopeW = envelope.maxTrainingPowerW(tp, dtS, power.storedWh());
-            lastEnvelopeW = envelopeW;
+            lastEnvelopeW = OptionalDouble.of(envelopeW);
             int d = samples.featureCount();
             long droppedBefore = payload.samplesDropped();
             for (int i = 0; i < samples.size(); i++) {
@@ -467,7 +468,7 @@ public final class FlightExecutive implements FlightSoftware {
     }
 
     @Override
-    public double envelopeW() {
+    public OptionalDouble envelopeW() {
         return lastEnvelopeW;
     }
 

@@ -1,6 +1,7 @@
 package io.onorbit.flight.executive;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The flight software as the spacecraft's hardware drives it: a rate-group tick, the radio's
@@ -32,8 +33,8 @@ public interface FlightSoftware {
     /** @return what happened since the last call, and starts over */
     ExecutiveEvents drainEvents();
 
-    /** @return the training envelope of the latest tick, W (telemetry; NaN before the first tick) */
-    double envelopeW();
+    /** @return the training envelope of the latest tick, W (telemetry; empty before the first tick) */
+    OptionalDouble envelopeW();
 
     /** @return sequences of the deltas held in the queue */
     long[] queuedDeltaIds();

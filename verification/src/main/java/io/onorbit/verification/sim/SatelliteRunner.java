@@ -218,7 +218,7 @@ final class SatelliteRunner {
 
     /** What one step of the flight computer did, gathered as it happens (survives a reset mid-step). */
     private static final class StepFacts {
-        double envelopeW = Double.NaN;
+        OptionalDouble envelopeW = OptionalDouble.empty(); // none while the computer is down
         ExecutiveEvents.PayloadBooks payload = ExecutiveEvents.PayloadBooks.NONE;
         List<byte[]> sent = List.of();
         long bytesSent;
@@ -344,13 +344,11 @@ final class SatelliteRunner {
                         power.unservedWhLastStep()));
         Optional<StepState.KeyingInterval> keying = f.sent.isEmpty() ? Optional.empty()
                 : Optional.of(new StepState.KeyingInterval(f.txStartS, f.txEndS));
-        // The flight computer reports NaN before it has planned an envelope (or while it is down).
-        OptionalDouble envelope = Double.isNaN(f.envelopeW) ? OptionalDouble.empty() : OptionalDouble.of(f.envelopeW);
         StepState s = new StepState(schedule.satellite(), step, t, onboardT, dt, battery,
-                envelope, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, keying, f.uplinkS,
+                f.envelopeW, draw.peakPowerW(), f.payload.drawnJ(), overlapS, downBps, keying, f.uplinkS,
                 f.bytesSent, f.sent, memory,
                 toArray(f.generated), toArray(f.corrupted), toArray(f.merged), queued, List.copyOf(f.applied),
-                toArray(f.beaconsSent), toArray(f.beaconsAccepted), f.error);
+                toArray(f.beaconsSent), toArray(f.beaconsAccepted), Optional.ofNullable(f.error));
         check(s);
         record(s, draw, f);
         step++;
@@ -601,10 +599,13 @@ final class SatelliteRunner {
     private void check(StepState s) {
         boolean violated = false;
         for (int i = 0; i < invariants.size(); i++) {
-            String reason = invariants.get(i).check(s);
+            Optional<String> reason = invariants.get(i).check(s);
             // The step is described only when an invariant fails: formatting it every step was a
             // large part of the loop's time (BENCHMARKS.md, closed loop).
-            violated |= reason != null && book(i, reason, s.step(), s.trueTimeS(), s.describe());
+            if (reason.isPresent()) {
+                book(i, reason.get(), s.step(), s.trueTimeS(), s.describe());
+                violated = true;
+            }
         }
         tally.stepChecked(s.trueTimeS(), violated);
     }
@@ -616,21 +617,20 @@ final class SatelliteRunner {
     void groundSynced(GroundRecord g) {
         boolean violated = false;
         for (int i = 0; i < invariants.size(); i++) {
-            violated |= book(i, invariants.get(i).groundSynced(g), Math.max(0, step - 1), g.trueTimeS(),
-                    "ground synchronization at t=" + g.trueTimeS() + " s");
+            Optional<String> reason = invariants.get(i).groundSynced(g);
+            if (reason.isPresent()) {
+                book(i, reason.get(), Math.max(0, step - 1), g.trueTimeS(), "ground synchronization at t=" + g.trueTimeS() + " s");
+                violated = true;
+            }
         }
         tally.stepChecked(g.trueTimeS(), violated);
     }
 
-    private boolean book(int invariant, String reason, long atStep, double tS, String state) {
-        if (reason == null) {
-            return false;
-        }
+    private void book(int invariant, String reason, long atStep, double tS, String state) {
         violationsByInvariant[invariant]++;
         if (firstViolations.size() < keepViolations) {
             firstViolations.add(new Violation(invariants.get(invariant).name(), schedule.satellite(), atStep, tS, reason, state));
         }
-        return true;
     }
 
     private void record(StepState s, FlightStage.EngineDraw draw, StepFacts f) {

@@ -6,6 +6,7 @@ import com.google.common.collect.TreeRangeSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -45,10 +46,10 @@ public final class DeltaLedger {
      * Books one step of the spacecraft.
      *
      * @param trueTimeS step start, s (remembered for a delta that leaves the queue unarchived)
-     * @return the first accounting problem found in this step, or null if the books balance
+     * @return the first accounting problem found in this step, or empty if the books balance
      */
-    public String record(double trueTimeS, long[] generatedIds, long[] corruptedIds, long[] mergedIds,
-                         java.util.Optional<long[]> queued) {
+    public Optional<String> record(double trueTimeS, long[] generatedIds, long[] corruptedIds, long[] mergedIds,
+                         Optional<long[]> queued) {
         String problem = null;
         for (long id : generatedIds) {
             if (generated.contains(id)) {
@@ -91,7 +92,7 @@ public final class DeltaLedger {
                 }
             }
         }
-        return problem;
+        return Optional.ofNullable(problem);
     }
 
     /**
@@ -99,9 +100,9 @@ public final class DeltaLedger {
      * after a synchronization, and closes the books on deltas that left the queue before it.
      *
      * @param archivedIds delta ids of the rows archived since the last synchronization
-     * @return the first problem (archived twice, never generated, left the queue and not archived), or null
+     * @return the first problem (archived twice, never generated, left the queue and not archived), or empty if none
      */
-    public String archived(long[] archivedIds) {
+    public Optional<String> archived(long[] archivedIds) {
         String problem = null;
         for (long id : archivedIds) {
             if (!generated.contains(id)) {
@@ -130,7 +131,7 @@ public final class DeltaLedger {
             silentlyLostCount++; // booked once: reported at the synchronization that proved it
         }
         awaitingArchive.clear();
-        return problem;
+        return Optional.ofNullable(problem);
     }
 
     private static String first(String existing, String candidate) {

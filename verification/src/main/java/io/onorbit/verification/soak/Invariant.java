@@ -1,6 +1,7 @@
 package io.onorbit.verification.soak;
 
 import io.onorbit.verification.soak.StepState;
+import java.util.Optional;
 
 /**
  * One property that must hold at every step of every satellite. An instance belongs to one
@@ -13,9 +14,9 @@ public interface Invariant {
 
     /**
      * @param state what the satellite did in the step
-     * @return null if the invariant holds, otherwise why it does not (one line)
+     * @return empty if the invariant holds, otherwise why it does not (one line)
      */
-    String check(StepState state);
+    Optional<String> check(StepState state);
 
     /**
      * Checks what the spacecraft did since the last ground synchronization against what the
@@ -23,9 +24,9 @@ public interface Invariant {
      * genuine commands, update lag). Called after each synchronization, between steps.
      *
      * @param ground what the archive newly holds for this satellite
-     * @return null if the invariant holds, otherwise why it does not (one line)
+     * @return empty if the invariant holds, otherwise why it does not (one line)
      */
-    default String groundSynced(GroundRecord ground) {
-        return null;
+    default Optional<String> groundSynced(GroundRecord ground) {
+        return Optional.empty();
     }
 }

@@ -14,12 +14,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The soak's invariants. Each is checked from raw facts in {@link StepState} and from the truth
  * outside the spacecraft (the true contact windows of the orbit, the ground's archive read back
  * after each synchronization), not from what the part under test says about itself; a stage that
- * is not available yields NaN/-1 facts and its invariant holds vacuously (the summary says which
+ * is not available yields absent facts (empty optionals) and its invariant holds vacuously (the summary says which
  * stages ran).
  */
 public final class Invariants {
@@ -60,23 +61,23 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             if (s.battery().isEmpty()) {
-                return null;
+                return Optional.empty();
             }
             StepState.BatteryState b = s.battery().get();
             if (!(b.soc() >= b.socFloor() - EPS)) {
-                return String.format(Locale.ROOT, "state of charge %.6f is under the floor %.6f", b.soc(), b.socFloor());
+                return Optional.of(String.format(Locale.ROOT, "state of charge %.6f is under the floor %.6f", b.soc(), b.socFloor()));
             }
             if (!(b.realDrawSoc() >= b.socFloor() - EPS)) {
-                return String.format(Locale.ROOT, "state of charge under the real draw %.6f is under the floor %.6f "
+                return Optional.of(String.format(Locale.ROOT, "state of charge under the real draw %.6f is under the floor %.6f "
                         + "(the protected battery shows %.6f, %.6f Wh refused)", b.realDrawSoc(), b.socFloor(), b.soc(),
-                        b.unservedWh());
+                        b.unservedWh()));
             }
             if (b.unservedWh() > EPS) {
-                return String.format(Locale.ROOT, "the battery refused %.6f Wh of demand", b.unservedWh());
+                return Optional.of(String.format(Locale.ROOT, "the battery refused %.6f Wh of demand", b.unservedWh()));
             }
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -88,22 +89,22 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             boolean drew = s.optimizerPeakPowerW() > 0 || s.trainingEnergyJ() > 0;
             if (!drew) {
-                return null;
+                return Optional.empty();
             }
             double limit = s.envelopeW().orElse(0); // no envelope planned: nothing may be drawn
             if (!(s.optimizerPeakPowerW() <= limit * (1 + EPS) + EPS)) {
-                return String.format(Locale.ROOT, "optimizer drew %.6f W above the envelope %.6f W",
-                        s.optimizerPeakPowerW(), limit);
+                return Optional.of(String.format(Locale.ROOT, "optimizer drew %.6f W above the envelope %.6f W",
+                        s.optimizerPeakPowerW(), limit));
             }
             // Mean power over the step too: several updates, or one longer than the step, must fit the budget.
             if (!(s.trainingEnergyJ() <= limit * s.dtS() * (1 + EPS) + EPS)) {
-                return String.format(Locale.ROOT, "optimizer spent %.6f J in %.0f s, more than the envelope %.6f W allows",
-                        s.trainingEnergyJ(), s.dtS(), limit);
+                return Optional.of(String.format(Locale.ROOT, "optimizer spent %.6f J in %.0f s, more than the envelope %.6f W allows",
+                        s.trainingEnergyJ(), s.dtS(), limit));
             }
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -130,20 +131,21 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             if (s.bytesTransmitted() <= 0) {
-                return null;
+                return Optional.empty();
             }
             if (s.keying().isEmpty() || !(s.keying().get().trueEndS() >= s.keying().get().trueStartS())) {
-                return s.bytesTransmitted() + " bytes transmitted with no true keying interval";
+                return Optional.of(s.bytesTransmitted() + " bytes transmitted with no true keying interval");
             }
             double a = s.keying().get().trueStartS();
             double b = s.keying().get().trueEndS();
-            ContactWindow w = containing(a, b);
-            if (w == null) {
-                return String.format(Locale.ROOT, "%d bytes transmitted at true t=[%.1f, %.1f] s, outside every true contact window",
-                        s.bytesTransmitted(), a, b);
+            Optional<ContactWindow> holding = containing(a, b);
+            if (holding.isEmpty()) {
+                return Optional.of(String.format(Locale.ROOT, "%d bytes transmitted at true t=[%.1f, %.1f] s, outside every true contact window",
+                        s.bytesTransmitted(), a, b));
             }
+            ContactWindow w = holding.get();
             long largestPacket = 0;
             for (byte[] p : s.downlinkPackets()) {
                 largestPacket = Math.max(largestPacket, p.length);
@@ -152,14 +154,14 @@ public final class Invariants {
             // one packet of slack: a packet may straddle the step boundary.
             long allowed = ContactWindow.capacityBytes(w.downlinkBps(), b - a, 0) + largestPacket;
             if (s.bytesTransmitted() > allowed) {
-                return String.format(Locale.ROOT, "%d bytes transmitted in %.1f s of contact with %s at %.0f bit/s (at most %d)",
-                        s.bytesTransmitted(), b - a, w.station(), w.downlinkBps(), allowed);
+                return Optional.of(String.format(Locale.ROOT, "%d bytes transmitted in %.1f s of contact with %s at %.0f bit/s (at most %d)",
+                        s.bytesTransmitted(), b - a, w.station(), w.downlinkBps(), allowed));
             }
-            return null;
+            return Optional.empty();
         }
 
-        /** @return a true window holding all of [a, b], or null */
-        private ContactWindow containing(double a, double b) {
+        /** @return a true window holding all of [a, b], if there is one */
+        private Optional<ContactWindow> containing(double a, double b) {
             int lo = 0;
             int hi = windows.size();
             while (lo < hi) { // first window with aos > a
@@ -172,10 +174,10 @@ public final class Invariants {
             }
             for (int i = lo - 1; i >= 0 && windows.get(i).aosS() >= a - longestS - EPS; i--) {
                 if (windows.get(i).losS() >= b - EPS) {
-                    return windows.get(i);
+                    return Optional.of(windows.get(i));
                 }
             }
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -201,15 +203,15 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             if (s.queuedIds().isEmpty() && s.generatedIds().length == 0) {
-                return null;
+                return Optional.empty();
             }
             return ledger.record(s.trueTimeS(), s.generatedIds(), s.corruptedIds(), s.mergedIds(), s.queuedIds());
         }
 
         @Override
-        public String groundSynced(GroundRecord g) {
+        public Optional<String> groundSynced(GroundRecord g) {
             return ledger.archived(g.archivedIds());
         }
     }
@@ -232,7 +234,7 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             String problem = null;
             for (byte[] p : s.downlinkPackets()) {
                 if (p.length < 6) {
@@ -258,7 +260,7 @@ public final class Invariants {
                 prints[count] = print;
                 lastCount.put(apid, count);
             }
-            return problem;
+            return Optional.ofNullable(problem);
         }
 
         /** 64-bit FNV-1a of the octets, never 0 (0 marks "nothing sent under this count"). */
@@ -280,15 +282,15 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             if (s.memory().isEmpty()) {
-                return null;
+                return Optional.empty();
             }
             StepState.TrainerMemory m = s.memory().get();
             if (m.usedBytes() > m.budgetBytes()) {
-                return "trainer holds " + m.usedBytes() + " bytes, budget " + m.budgetBytes();
+                return Optional.of("trainer holds " + m.usedBytes() + " bytes, budget " + m.budgetBytes());
             }
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -300,8 +302,8 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
-            return s.error() == null ? null : "uncaught " + s.error();
+        public Optional<String> check(StepState s) {
+            return s.error().map(e -> "uncaught " + e);
         }
     }
 
@@ -338,7 +340,7 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             String problem = null;
             for (long ms : s.beaconsSentMs()) {
                 beaconsSent.add(ms);
@@ -369,43 +371,43 @@ public final class Invariants {
                 lastCounter = Math.max(lastCounter, u.counter());
                 pending.add(new Pending(s.step(), s.trueTimeS(), u.counter(), u.version(), ModelVersion.digestOf(u.parameters())));
             }
-            return problem;
+            return Optional.ofNullable(problem);
         }
 
         @Override
-        public String groundSynced(GroundRecord g) {
+        public Optional<String> groundSynced(GroundRecord g) {
             g.signed().forEach(r -> signed.put(r.counter(), r));
             g.published().forEach(v -> published.put(v.version(), v));
             String problem = null;
             for (Pending p : pending) {
-                String why = judge(p);
-                if (why == null) {
+                Optional<String> why = judge(p);
+                if (why.isEmpty()) {
                     genuineApplied++;
                 } else if (problem == null) {
                     problem = String.format(Locale.ROOT, "update applied at step %d (t=%.0f s) with counter %d: %s",
-                            p.step(), p.trueTimeS(), p.counter(), why);
+                            p.step(), p.trueTimeS(), p.counter(), why.get());
                 }
             }
             pending.clear();
-            return problem;
+            return Optional.ofNullable(problem);
         }
 
-        private String judge(Pending p) {
+        private Optional<String> judge(Pending p) {
             UplinkRecord r = signed.get(p.counter());
             if (r == null) {
-                return "the ground never signed this counter for this satellite (forged)";
+                return Optional.of("the ground never signed this counter for this satellite (forged)");
             }
             if (r.toVersion() != p.version()) {
-                return "the ground signed it for version " + r.toVersion() + ", the spacecraft applied version " + p.version();
+                return Optional.of("the ground signed it for version " + r.toVersion() + ", the spacecraft applied version " + p.version());
             }
             ModelVersion v = published.get(p.version());
             if (v == null) {
-                return "version " + p.version() + " was never published by the ground";
+                return Optional.of("version " + p.version() + " was never published by the ground");
             }
             if (!Arrays.equals(v.digest(), p.digest())) {
-                return "the parameters installed differ from global version " + p.version() + " as the ground archived it";
+                return Optional.of("the parameters installed differ from global version " + p.version() + " as the ground archived it");
             }
-            return null;
+            return Optional.empty();
         }
 
         /** @return time beacons the spacecraft accepted */
@@ -458,7 +460,7 @@ public final class Invariants {
         }
 
         @Override
-        public String check(StepState s) {
+        public Optional<String> check(StepState s) {
             lastStepEndS = s.trueTimeS() + s.dtS();
             for (StepState.AppliedUpdate u : s.appliedUpdates()) {
                 held = Math.max(held, u.version());
@@ -488,17 +490,17 @@ public final class Invariants {
                 }
             }
             inPass = uplink;
-            return problem;
+            return Optional.ofNullable(problem);
         }
 
         @Override
-        public String groundSynced(GroundRecord g) {
+        public Optional<String> groundSynced(GroundRecord g) {
             for (ModelVersion v : g.published()) {
                 if (v.version() > held) {
                     waiting.add(new double[] {v.version(), g.trueTimeS(), 0, 0});
                 }
             }
-            return null;
+            return Optional.empty();
         }
 
         /** @return longest time from publication to application, s, counting versions still waiting at the last step */

@@ -38,7 +38,7 @@ import java.util.OptionalDouble;
  * @param appliedUpdates     uplinked model updates the spacecraft applied in the step, in order
  * @param beaconsSentMs      ground times of the time beacons the ground really sent in the step, ms
  * @param beaconsAcceptedMs  ground times of the beacons the spacecraft accepted (set its clock from) in the step, ms
- * @param error              an exception a stage threw in the step, or null
+ * @param error              an exception a stage threw in the step, if one did
  */
 public record StepState(String satellite, long step, double trueTimeS, double onboardTimeS, double dtS,
                         Optional<BatteryState> battery, OptionalDouble envelopeW,
@@ -48,7 +48,7 @@ public record StepState(String satellite, long step, double trueTimeS, double on
                         Optional<TrainerMemory> memory,
                         long[] generatedIds, long[] corruptedIds, long[] mergedIds,
                         Optional<long[]> queuedIds, List<AppliedUpdate> appliedUpdates, long[] beaconsSentMs,
-                        long[] beaconsAcceptedMs, Throwable error) {
+                        long[] beaconsAcceptedMs, Optional<Throwable> error) {
 
     /**
      * The battery after the step, as the power stage reports it.
@@ -98,6 +98,6 @@ public record StepState(String satellite, long step, double trueTimeS, double on
                 satellite, step, trueTimeS, onboardTimeS, batteryText,
                 envelopeW.isPresent() ? String.format(Locale.ROOT, "%.4fW", envelopeW.getAsDouble()) : "none", optimizerPeakPowerW,
                 contactOverlapS, bytesTransmitted, keyingText, memoryText,
-                queuedIds.map(q -> Integer.toString(q.length)).orElse("none"), error);
+                queuedIds.map(q -> Integer.toString(q.length)).orElse("none"), error.map(Throwable::toString).orElse("none"));
     }
 }

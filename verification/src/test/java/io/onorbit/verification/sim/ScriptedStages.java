@@ -11,6 +11,7 @@ import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.storage.FileOps;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -119,8 +120,8 @@ final class ScriptedStages implements StageFactory {
                 }
 
                 @Override
-                public double envelopeW() {
-                    return 1.0;
+                public OptionalDouble envelopeW() {
+                    return OptionalDouble.of(1.0);
                 }
 
                 @Override

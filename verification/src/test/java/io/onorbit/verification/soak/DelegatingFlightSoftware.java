@@ -6,6 +6,7 @@ import io.onorbit.flight.executive.PowerTelemetry;
 import io.onorbit.flight.executive.SensorBatch;
 import io.onorbit.flight.executive.TickReport;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** Flight software passed through unchanged, for test doubles that alter one port. */
 abstract class DelegatingFlightSoftware implements FlightSoftware {
@@ -41,7 +42,7 @@ abstract class DelegatingFlightSoftware implements FlightSoftware {
     }
 
     @Override
-    public double envelopeW() {
+    public OptionalDouble envelopeW() {
         return inner.envelopeW();
     }
 

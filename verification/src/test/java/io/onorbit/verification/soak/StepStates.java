@@ -68,6 +68,6 @@ final class StepStates {
                 Double.isNaN(energyJ) ? optimizerW * 30 : energyJ, overlapS, downlinkBps,
                 bytes > 0 ? Optional.of(new StepState.KeyingInterval(t + from, t + until)) : Optional.empty(), uplinkS,
                 bytes, packets, Optional.of(new StepState.TrainerMemory(memoryUsed, memoryBudget)), generated, corrupted,
-                merged, Optional.of(queued), applied, beaconsSent, beaconsAccepted, error);
+                merged, Optional.of(queued), applied, beaconsSent, beaconsAccepted, Optional.ofNullable(error));
     }
 }
