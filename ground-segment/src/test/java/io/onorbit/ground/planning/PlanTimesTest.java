@@ -2,6 +2,7 @@ package io.onorbit.ground.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The hand-written ISO formatter against java.time's rounding and formatter. */
+/** The hand-written ISO formatter (text and bytes) against java.time's rounding and formatter. */
 class PlanTimesTest {
 
     @ParameterizedTest(name = "seed {0}")
@@ -27,6 +28,8 @@ class PlanTimesTest {
                 expected = expected.replace("Z", ".000Z");
             }
             assertThat(PlanTimes.iso(start, offsetS)).as("offset %s", offsetS).isEqualTo(expected);
+            assertThat(PlanTimes.isoAscii(start, offsetS)).as("offset %s", offsetS)
+                    .isEqualTo(expected.getBytes(StandardCharsets.US_ASCII));
         }
     }
 }

@@ -13,7 +13,9 @@ import org.orekit.time.AbsoluteDate;
  * next (almost exactly Earth's spin about the celestial pole) is applied in proportion to the
  * elapsed time. For knots 2 h apart the error against Orekit stays below 2 cm (3e-9 rad) at LEO
  * distances (precession and nutation are nearly linear over hours), while a query costs one
- * sine and cosine.
+ * sine and cosine, none when it repeats the last query's time (the satellite and the Sun are
+ * rotated at the same instants). One per search: it keeps that last time's sine and cosine, so it
+ * is not for two threads at once.
  */
 final class EarthRotation {
 
@@ -28,6 +30,10 @@ final class EarthRotation {
     private final double[] m;      // 9 per knot, row-major, v_fixed = M v_inertial
     private final double[] axis;   // 3 per interval, unit, in the fixed frame
     private final double[] angle;  // per interval, rad over the whole interval
+    /** The last query's time, s, and its spin angle's cosine and sine. */
+    private double lastTS;
+    private double lastCos;
+    private double lastSin;
 
     /**
      * @param inertial     frame the positions are given in
@@ -82,6 +88,7 @@ final class EarthRotation {
             axis[3 * k + 1] = ay / s2;
             axis[3 * k + 2] = az / s2;
         }
+        spin(0);
     }
 
     /**
@@ -120,15 +127,26 @@ final class EarthRotation {
         double wx = m[o] * x + m[o + 1] * y + m[o + 2] * z;
         double wy = m[o + 3] * x + m[o + 4] * y + m[o + 5] * z;
         double wz = m[o + 6] * x + m[o + 7] * y + m[o + 8] * z;
-        double theta = angle[k] * (tS - k * knotStepS) / knotStepS;
+        if (tS != lastTS) {
+            spin(tS);
+        }
         double ux = axis[3 * k];
         double uy = axis[3 * k + 1];
         double uz = axis[3 * k + 2];
-        double cos = FastMath.cos(theta);
-        double sin = FastMath.sin(theta);
+        double cos = lastCos;
+        double sin = lastSin;
         double dot = (ux * wx + uy * wy + uz * wz) * (1 - cos);
         out[0] = wx * cos + (uy * wz - uz * wy) * sin + ux * dot;
         out[1] = wy * cos + (uz * wx - ux * wz) * sin + uy * dot;
         out[2] = wz * cos + (ux * wy - uy * wx) * sin + uz * dot;
+    }
+
+    /** Computes the spin angle's cosine and sine at {@code tS} (from its knot) and keeps them for {@link #toFixed}. */
+    private void spin(double tS) {
+        int k = Math.min(Math.max(0, (int) (tS / knotStepS)), angle.length - 1);
+        double theta = angle[k] * (tS - k * knotStepS) / knotStepS;
+        lastTS = tS;
+        lastCos = FastMath.cos(theta);
+        lastSin = FastMath.sin(theta);
     }
 }

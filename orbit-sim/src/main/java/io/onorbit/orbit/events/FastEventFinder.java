@@ -283,7 +283,7 @@ public final class FastEventFinder {
                 double cosLambda = (fixed[0] * st.ux + fixed[1] * st.uy + fixed[2] * st.uz) / r;
                 double lambda = FastMath.acos(Math.max(-1, Math.min(1, cosLambda)));
                 double eps = st.lowestElevationRad;
-                double lambdaMax = FastMath.acos(Math.min(1, st.radiusM * FastMath.cos(eps) / ra)) - eps;
+                double lambdaMax = FastMath.acos(Math.min(1, st.radiusM * st.cosLowestElevation / ra)) - eps;
                 functionBound[k] = Math.max(0, (lambda - lambdaMax) / (angularRate + EARTH_RATE_BOUND));
                 best = Math.min(best, functionBound[k]);
             }

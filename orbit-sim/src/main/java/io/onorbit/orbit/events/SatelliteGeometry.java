@@ -2,8 +2,10 @@ package io.onorbit.orbit.events;
 
 import io.onorbit.orbit.context.OrbitContext;
 import java.util.List;
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.exception.LocalizedCoreFormats;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.util.FastMath;
+import org.hipparchus.util.MathArrays;
 import org.orekit.bodies.OneAxisEllipsoid;
 import org.orekit.frames.Frame;
 import org.orekit.time.AbsoluteDate;
@@ -31,6 +33,8 @@ final class SatelliteGeometry {
     private final double[] fixed = new double[3];
     private final double[] sunInertial = new double[3];
     private final double[] sunFixed = new double[3];
+    private final double[] limb = new double[3];
+    private final double[] angles = new double[3];
 
     SatelliteGeometry(OrbitContext context, Frame inertial, AbsoluteDate epoch, double durationS,
                       List<StationGeometry> stations) {
@@ -128,18 +132,51 @@ final class SatelliteGeometry {
     /**
      * Orekit's OccultationEngine angles from the satellite's fixed-frame position in {@link #fixed}:
      * separation of the Sun's centre from the Earth's centre direction, Earth limb radius, Sun radius.
+     * In plain doubles, with the operations of Hipparchus's {@code Vector3D} (subtract, norm,
+     * {@code angle}) in their order, so the values are the same to the bit without an object per call.
+     *
+     * @return {@link #angles}, overwritten by the next call
      */
     private double[] shadowAngles(double tS) {
         sun.position(tS, sunInertial);
         rotation.toFixed(tS, sunInertial[0], sunInertial[1], sunInertial[2], sunFixed);
-        Vector3D psat = new Vector3D(fixed[0], fixed[1], fixed[2]);
-        Vector3D pted = new Vector3D(sunFixed[0], sunFixed[1], sunFixed[2]);
-        Vector3D plimb = spheroid.pointOnLimb(psat, pted);
-        Vector3D ps = psat.subtract(pted);
-        Vector3D pi = psat.subtract(plimb);
-        double separation = Vector3D.angle(ps, psat);
-        double rs = FastMath.asin(sunRadiusM / ps.getNorm());
-        double limb = Vector3D.angle(pi, psat);
-        return new double[] {separation, limb, rs};
+        double sx = fixed[0];
+        double sy = fixed[1];
+        double sz = fixed[2];
+        spheroid.pointOnLimb(sx, sy, sz, sunFixed[0], sunFixed[1], sunFixed[2], limb);
+        double psx = sx - sunFixed[0];
+        double psy = sy - sunFixed[1];
+        double psz = sz - sunFixed[2];
+        double pix = sx - limb[0];
+        double piy = sy - limb[1];
+        double piz = sz - limb[2];
+        angles[0] = angle(psx, psy, psz, sx, sy, sz);
+        angles[1] = angle(pix, piy, piz, sx, sy, sz);
+        angles[2] = FastMath.asin(sunRadiusM / FastMath.sqrt(psx * psx + psy * psy + psz * psz));
+        return angles;
+    }
+
+    /**
+     * Hipparchus's {@code Vector3D.angle(a, b)} operation for operation: the angle between two
+     * vectors, from the sine of their cross product where they are nearly aligned.
+     *
+     * @return the angle, rad, in [0, pi]
+     * @throws MathRuntimeException if either vector is zero (as Hipparchus)
+     */
+    static double angle(double ax, double ay, double az, double bx, double by, double bz) {
+        double normProduct = FastMath.sqrt(ax * ax + ay * ay + az * az) * FastMath.sqrt(bx * bx + by * by + bz * bz);
+        if (normProduct == 0) {
+            throw new MathRuntimeException(LocalizedCoreFormats.ZERO_NORM);
+        }
+        double dot = MathArrays.linearCombination(ax, bx, ay, by, az, bz);
+        double threshold = normProduct * 0.9999;
+        if (dot < -threshold || dot > threshold) {
+            double cx = MathArrays.linearCombination(ay, bz, -az, by);
+            double cy = MathArrays.linearCombination(az, bx, -ax, bz);
+            double cz = MathArrays.linearCombination(ax, by, -ay, bx);
+            double sine = FastMath.sqrt(cx * cx + cy * cy + cz * cz) / normProduct;
+            return dot >= 0 ? FastMath.asin(sine) : FastMath.PI - FastMath.asin(sine);
+        }
+        return FastMath.acos(dot / normProduct);
     }
 }

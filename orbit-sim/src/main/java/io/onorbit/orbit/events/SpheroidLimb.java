@@ -29,21 +29,27 @@ final class SpheroidLimb {
     }
 
     /**
-     * @param p       observer, Earth-fixed, m (outside the Earth)
-     * @param outside the point whose side of the limb is wanted (the Sun), Earth-fixed, m
-     * @return the limb point, Earth-fixed, m
+     * Writes the limb point into {@code out}, in plain doubles: the occultation angles call this at
+     * every event-function evaluation (C1-compiled code, which {@code plan} runs, allocates every object
+     * it is asked for: the occultation angles' vectors were ~160 MB of a year's ~520 MB).
+     *
+     * @param px  observer, Earth-fixed, m (outside the Earth), x
+     * @param py  observer y, m
+     * @param pz  observer z, m
+     * @param ox  the point whose side of the limb is wanted (the Sun), Earth-fixed, m, x
+     * @param oy  that point's y, m
+     * @param oz  that point's z, m
+     * @param out receives the limb point, Earth-fixed, m
      */
-    Vector3D pointOnLimb(Vector3D p, Vector3D outside) {
-        double px = p.getX();
-        double py = p.getY();
-        double pz = p.getZ();
-        double nx = py * outside.getZ() - pz * outside.getY();
-        double ny = pz * outside.getX() - px * outside.getZ();
-        double nz = px * outside.getY() - py * outside.getX();
+    void pointOnLimb(double px, double py, double pz, double ox, double oy, double oz, double[] out) {
+        double nx = py * oz - pz * oy;
+        double ny = pz * ox - px * oz;
+        double nz = px * oy - py * ox;
         double nxy = FastMath.sqrt(nx * nx + ny * ny);
         double nn = FastMath.sqrt(nx * nx + ny * ny + nz * nz);
         if (!(nxy > 1.0e-9 * nn)) {
-            return earth.pointOnLimb(p, outside); // the section is the equator (or no plane at all)
+            orekit(px, py, pz, ox, oy, oz, out); // the section is the equator (or no plane at all)
+            return;
         }
         // axes of the section: u along the equator (radius a), w perpendicular to it in the plane
         double ux = -ny / nxy;
@@ -57,15 +63,43 @@ final class SpheroidLimb {
         double y = (px * wx + py * wy + pz * wz) / b;
         double d2 = x * x + y * y;
         if (!(d2 > 1)) {
-            return earth.pointOnLimb(p, outside); // inside: Orekit's error
+            orekit(px, py, pz, ox, oy, oz, out); // inside: Orekit's error
+            return;
         }
         double k = FastMath.sqrt(d2 - 1);
         double x1 = a * (x - k * y) / d2;
         double y1 = b * (y + k * x) / d2;
         double x2 = a * (x + k * y) / d2;
         double y2 = b * (y - k * x) / d2;
-        Vector3D t1 = new Vector3D(x1 * ux + y1 * wx, x1 * uy + y1 * wy, y1 * wz);
-        Vector3D t2 = new Vector3D(x2 * ux + y2 * wx, x2 * uy + y2 * wy, y2 * wz);
-        return Vector3D.distance(t1, outside) <= Vector3D.distance(t2, outside) ? t1 : t2;
+        double t1x = x1 * ux + y1 * wx;
+        double t1y = x1 * uy + y1 * wy;
+        double t1z = y1 * wz;
+        double t2x = x2 * ux + y2 * wx;
+        double t2y = x2 * uy + y2 * wy;
+        double t2z = y2 * wz;
+        // the tangent point on the outside point's side (Hipparchus's Vector3D.distance, operation for operation)
+        if (distance(t1x, t1y, t1z, ox, oy, oz) <= distance(t2x, t2y, t2z, ox, oy, oz)) {
+            out[0] = t1x;
+            out[1] = t1y;
+            out[2] = t1z;
+        } else {
+            out[0] = t2x;
+            out[1] = t2y;
+            out[2] = t2z;
+        }
+    }
+
+    private static double distance(double ax, double ay, double az, double bx, double by, double bz) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double dz = bz - az;
+        return FastMath.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
+    private void orekit(double px, double py, double pz, double ox, double oy, double oz, double[] out) {
+        Vector3D limb = earth.pointOnLimb(new Vector3D(px, py, pz), new Vector3D(ox, oy, oz));
+        out[0] = limb.getX();
+        out[1] = limb.getY();
+        out[2] = limb.getZ();
     }
 }

@@ -27,6 +27,8 @@ final class StationGeometry {
     final double minElevationRad;
     /** Central-angle visibility limit ingredients: lowest elevation minus a margin, rad. */
     final double lowestElevationRad;
+    /** Its cosine (the event finder's safe step needs it at every step). */
+    final double cosLowestElevation;
 
     StationGeometry(GroundStation station, OneAxisEllipsoid earth) {
         this.station = station;
@@ -53,6 +55,7 @@ final class StationGeometry {
         minElevationRad = FastMath.toRadians(station.minElevationDeg());
         // Geodetic and geocentric verticals differ by up to 0.19 deg: keep a 0.5 deg margin.
         lowestElevationRad = FastMath.toRadians(station.lowestElevationDeg() - 0.5);
+        cosLowestElevation = FastMath.cos(lowestElevationRad);
     }
 
     /** @return elevation of a fixed-frame point, rad */

@@ -6,8 +6,9 @@ import io.onorbit.ground.planning.MissionPlan;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.orbit.events.TimelineCalculator;
 import io.onorbit.verification.cli.PlanWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -72,8 +73,8 @@ public final class PlanScalingBenchmark {
         long t0 = System.nanoTime();
         MissionConfig m = MissionLoader.load(mission);
         MissionPlan plan = MissionPlanner.fileFree().plan(m);
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("plan.json")))) {
-            PlanWriter.json(plan, w);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("plan.json")))) {
+            PlanWriter.json(plan, out);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - c0) / 1e9;

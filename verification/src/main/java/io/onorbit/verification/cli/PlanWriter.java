@@ -1,8 +1,9 @@
 package io.onorbit.verification.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.onorbit.ground.planning.MissionPlan;
 import io.onorbit.ground.planning.MissionPlanner;
 import io.onorbit.ground.planning.PlanTimes;
@@ -12,6 +13,7 @@ import io.onorbit.orbit.events.Pass;
 import io.onorbit.orbit.events.PassGeometry;
 import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.events.ShadowKind;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,9 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a {@link MissionPlan} as a table (for a person), JSON (DESIGN.md's shape, fields added) or
@@ -33,36 +38,59 @@ public final class PlanWriter {
     /** CSV files {@link #csv} writes, one per record type. */
     static final List<String> CSV_FILES = List.of("contacts.csv", "eclipses.csv", "stations.csv", "beta_angle.csv");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Streaming only: no object mapping is needed to write a plan. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private PlanWriter() {
     }
 
-    /** Writes DESIGN.md's JSON shape (fields added, none renamed), streamed: a year is ~20 000 records. */
-    public static void json(MissionPlan plan, PrintWriter w) {
-        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+    /**
+     * Writes DESIGN.md's JSON shape (fields added, none renamed), streamed and encoded as UTF-8 by the
+     * generator itself: a year's plan is ~20 000 records, ~7 MB.
+     */
+    public static void json(MissionPlan plan, OutputStream out) {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json(plan, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Like {@link #json(MissionPlan, PrintWriter)}, the same bytes, encoded as UTF-8 by the generator
-     * itself: a year's plan is ~7 MB, which through a {@code StringWriter}, one {@code String} and
-     * its encoding cost a quarter of the command's JSON time.
-     */
-    public static void json(MissionPlan plan, OutputStream out) {
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json(plan, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    // Field names (ASCII) and repeated values are quoted and encoded once, times go in as ASCII bytes:
+    // the generator's bytes are the same, without re-encoding ~400 000 strings.
+    private static final SerializedString SATELLITE = new SerializedString("satellite");
+    private static final SerializedString STATION = new SerializedString("station");
+    private static final SerializedString AOS = new SerializedString("aos");
+    private static final SerializedString LOS = new SerializedString("los");
+    private static final SerializedString MAX_ELEVATION_DEG = new SerializedString("max_elevation_deg");
+    private static final SerializedString MAX_ELEVATION_TIME = new SerializedString("max_elevation_time");
+    private static final SerializedString DURATION_S = new SerializedString("duration_s");
+    private static final SerializedString DOWNLINK_BYTES = new SerializedString("downlink_bytes");
+    private static final SerializedString UPLINK_BYTES = new SerializedString("uplink_bytes");
+    private static final SerializedString AOS_CUT = new SerializedString("aos_cut");
+    private static final SerializedString LOS_CUT = new SerializedString("los_cut");
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString START = new SerializedString("start");
+    private static final SerializedString END = new SerializedString("end");
+    private static final SerializedString START_CUT = new SerializedString("start_cut");
+    private static final SerializedString END_CUT = new SerializedString("end_cut");
+    private static final LookAngleNames AOS_ANGLES = new LookAngleNames("aos");
+    private static final LookAngleNames TCA_ANGLES = new LookAngleNames("tca");
+    private static final LookAngleNames LOS_ANGLES = new LookAngleNames("los");
+
+    /** The three field names of a look angle at one point of a pass ({@code aos}, {@code tca}, {@code los}). */
+    private record LookAngleNames(SerializedString azimuthDeg, SerializedString elevationDeg, SerializedString rangeKm) {
+        LookAngleNames(String at) {
+            this(new SerializedString(at + "_azimuth_deg"), new SerializedString(at + "_elevation_deg"),
+                    new SerializedString(at + "_range_km"));
         }
     }
 
     private static void json(MissionPlan plan, JsonGenerator g) throws IOException {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.useDefaultPrettyPrinter();
+        // each satellite, station and eclipse kind quoted once for the whole plan
+        Map<String, byte[]> quoted = new HashMap<>();
         g.writeStartObject();
         g.writeStringField("mission", plan.mission());
         g.writeStringField("start", PlanTimes.isoSeconds(plan.start()));
@@ -73,22 +101,28 @@ public final class PlanWriter {
         for (MissionPlan.SatellitePass sp : plan.allPasses()) {
             Pass p = sp.pass();
             g.writeStartObject();
-            g.writeStringField("satellite", sp.satellite());
-            g.writeStringField("station", p.station());
-            g.writeStringField("aos", PlanTimes.iso(plan.start(), p.aosS()));
-            g.writeStringField("los", PlanTimes.iso(plan.start(), p.losS()));
-            g.writeNumberField("max_elevation_deg", round(p.maxElevationDeg(), 2));
-            g.writeStringField("max_elevation_time", PlanTimes.iso(plan.start(), p.maxElevationTimeS()));
-            g.writeNumberField("duration_s", round(p.durationS(), 3));
-            g.writeNumberField("downlink_bytes", plan.downlinkBytes(p));
-            g.writeNumberField("uplink_bytes", plan.uplinkBytes(p));
-            g.writeBooleanField("aos_cut", p.aosCut());
-            g.writeBooleanField("los_cut", p.losCut());
+            text(g, SATELLITE, quoted, sp.satellite());
+            text(g, STATION, quoted, p.station());
+            time(g, AOS, plan, p.aosS());
+            time(g, LOS, plan, p.losS());
+            g.writeFieldName(MAX_ELEVATION_DEG);
+            g.writeNumber(round(p.maxElevationDeg(), 2));
+            time(g, MAX_ELEVATION_TIME, plan, p.maxElevationTimeS());
+            g.writeFieldName(DURATION_S);
+            g.writeNumber(round(p.durationS(), 3));
+            g.writeFieldName(DOWNLINK_BYTES);
+            g.writeNumber(plan.downlinkBytes(p));
+            g.writeFieldName(UPLINK_BYTES);
+            g.writeNumber(plan.uplinkBytes(p));
+            g.writeFieldName(AOS_CUT);
+            g.writeBoolean(p.aosCut());
+            g.writeFieldName(LOS_CUT);
+            g.writeBoolean(p.losCut());
             if (p.geometry().isPresent()) {
                 PassGeometry pg = p.geometry().get();
-                lookAngle(g, "aos", pg.aos());
-                lookAngle(g, "tca", pg.tca());
-                lookAngle(g, "los", pg.los());
+                lookAngle(g, AOS_ANGLES, pg.aos());
+                lookAngle(g, TCA_ANGLES, pg.tca());
+                lookAngle(g, LOS_ANGLES, pg.los());
             }
             g.writeEndObject();
         }
@@ -97,13 +131,16 @@ public final class PlanWriter {
         for (SatelliteEclipse se : allEclipses(plan)) {
             Eclipse e = se.eclipse();
             g.writeStartObject();
-            g.writeStringField("satellite", se.satellite());
-            g.writeStringField("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            g.writeStringField("start", PlanTimes.iso(plan.start(), e.startS()));
-            g.writeStringField("end", PlanTimes.iso(plan.start(), e.endS()));
-            g.writeNumberField("duration_s", round(e.durationS(), 3));
-            g.writeBooleanField("start_cut", e.startCut());
-            g.writeBooleanField("end_cut", e.endCut());
+            text(g, SATELLITE, quoted, se.satellite());
+            text(g, KIND, quoted, e.kind().name().toLowerCase(Locale.ROOT));
+            time(g, START, plan, e.startS());
+            time(g, END, plan, e.endS());
+            g.writeFieldName(DURATION_S);
+            g.writeNumber(round(e.durationS(), 3));
+            g.writeFieldName(START_CUT);
+            g.writeBoolean(e.startCut());
+            g.writeFieldName(END_CUT);
+            g.writeBoolean(e.endCut());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -138,10 +175,44 @@ public final class PlanWriter {
         g.writeRaw(System.lineSeparator());
     }
 
-    private static void lookAngle(JsonGenerator g, String at, LookAngle a) throws IOException {
-        g.writeNumberField(at + "_azimuth_deg", round(a.azimuthDeg(), 2));
-        g.writeNumberField(at + "_elevation_deg", round(a.elevationDeg(), 2));
-        g.writeNumberField(at + "_range_km", round(a.rangeM() / 1000, 3));
+    /** Writes a string field whose value the generator quoted once before (kept in {@code quoted}). */
+    private static void text(JsonGenerator g, SerializedString name, Map<String, byte[]> quoted, String value)
+            throws IOException {
+        g.writeFieldName(name);
+        byte[] q = quoted.computeIfAbsent(value, PlanWriter::quotedByGenerator);
+        g.writeRawUTF8String(q, 0, q.length);
+    }
+
+    /**
+     * @return {@code s} escaped and encoded exactly as the generator writes a string value, without
+     *         the quotes (Jackson's own {@code SerializedString} quotes characters outside the BMP
+     *         differently)
+     */
+    private static byte[] quotedByGenerator(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.writeString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] q = bytes.toByteArray();
+        return Arrays.copyOfRange(q, 1, q.length - 1);
+    }
+
+    /** Writes a plan time (s since the span start) as an ISO-8601 string field; its text needs no escaping. */
+    private static void time(JsonGenerator g, SerializedString name, MissionPlan plan, double offsetS) throws IOException {
+        g.writeFieldName(name);
+        byte[] iso = PlanTimes.isoAscii(plan.start(), offsetS);
+        g.writeRawUTF8String(iso, 0, iso.length);
+    }
+
+    private static void lookAngle(JsonGenerator g, LookAngleNames names, LookAngle a) throws IOException {
+        g.writeFieldName(names.azimuthDeg());
+        g.writeNumber(round(a.azimuthDeg(), 2));
+        g.writeFieldName(names.elevationDeg());
+        g.writeNumber(round(a.elevationDeg(), 2));
+        g.writeFieldName(names.rangeKm());
+        g.writeNumber(round(a.rangeM() / 1000, 3));
     }
 
     /** Writes {@link #CSV_FILES} into {@code dir} (an existing folder). */

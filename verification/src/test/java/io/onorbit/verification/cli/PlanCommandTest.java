@@ -3,9 +3,14 @@ package io.onorbit.verification.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +69,44 @@ class PlanCommandTest {
         }
         // the span opens in eclipse: cut at the start
         assertThat(j.get("eclipses").get(0).get("start").asText()).isEqualTo("2026-06-21T00:00:00.000Z");
+    }
+
+    @Test
+    void namesThatNeedEscapingAreWrittenAsJacksonQuotesAString() throws IOException {
+        // the plan quotes each satellite and station name once: the bytes must be the generator's own
+        // quoting of the string (quote, backslash, tab, non-ASCII and a character outside the BMP)
+        String satellite = "sat \"\u03b1\" \\ 1\t\ud83d\udef0";
+        String station = "svalbard \u00e9\\\"";
+        Path m = dir.resolve("m.yaml");
+        Files.writeString(m, Files.readString(mission("minimal.yaml")).replace("name: sat-1", "name: " + yamlQuoted(satellite))
+                .replace("name: svalbard", "name: " + yamlQuoted(station)));
+        Path out = dir.resolve("plan.json");
+        CliRun r = run("plan", m.toString(), "--days", "1", "--format", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String json = Files.readString(out, StandardCharsets.UTF_8);
+        JsonNode j = new ObjectMapper().readTree(json);
+        assertThat(j.get("contacts").get(0).get("satellite").asText()).isEqualTo(satellite);
+        assertThat(j.get("contacts").get(0).get("station").asText()).isEqualTo(station);
+        assertThat(j.get("eclipses").get(0).get("satellite").asText()).isEqualTo(satellite);
+        assertThat(json).contains("\"satellite\" : " + jacksonQuoted(satellite) + ",")
+                .contains("\"station\" : " + jacksonQuoted(station) + ",");
+    }
+
+    /** @return {@code s} as a YAML double-quoted scalar (Java escapes are YAML's for these characters) */
+    private static String yamlQuoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(c -> b.append(c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\t' ? "\\t"
+                : c > 126 ? String.format("\\U%08x", c) : Character.toString(c)));
+        return b.append('"').toString();
+    }
+
+    /** @return {@code s} quoted by Jackson's UTF-8 generator from the string itself */
+    private static String jacksonQuoted(String s) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.writeString(s);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
