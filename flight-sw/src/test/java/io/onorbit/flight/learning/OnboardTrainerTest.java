@@ -114,7 +114,7 @@ class OnboardTrainerTest {
     }
 
     /**
-     * The default learner's normalised batch step (sparse rows of a 4-32-16-1 tanh network) is the
+     * The default network's normalised batch step at a fixed rate (sparse rows of a 4-32-16-1 tanh network) is the
      * textbook NLMS step written here independently in double: each sample's output gradient J by
      * the chain rule with the JDK's tanh, d = -mu mean_i e_i J_i / (delta + |J_i|^2), on an exact
      * optimizer; every trained weight moves by that step within float rounding (relative 1e-4 of the
@@ -123,7 +123,9 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
     void theNormalisedBatchStepIsTheTextbookStepOnTheDefaultNetwork(long seed) {
-        LearningSettings s = LearningSettings.defaults().withReplay(0, 0).withSeed(seed);
+        // the fixed-rate rule, no change detector: the step is then the textbook NLMS step alone
+        LearningSettings s = LearningSettings.defaults().withStepRule(StepRule.NLMS)
+                .withChangeDetector(java.util.Optional.empty()).withReplay(0, 0).withSeed(seed);
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         int[] widths = s.widths(D);
         SplittableRandom rng = new SplittableRandom(seed + 40);
