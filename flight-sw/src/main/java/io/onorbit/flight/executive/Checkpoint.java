@@ -13,16 +13,18 @@ import java.util.Optional;
  * @param uplinkCounter    counter of the last applied uplink command (second copy of the anti-replay counter)
  * @param samplesSinceBase samples trained on since the base
  * @param base             the global model held: the base of the next delta
- * @param params           onboard parameters
+ * @param params           onboard parameters (the trained shared model's)
  * @param baseParams       the base's parameters (must match its digest)
  * @param reference        onboard parameters when the last delta of this base was cut (the base if none)
  * @param residual         error-feedback residual: computed for earlier deltas, not yet sent
  * @param personal         the personal model's parameters (no global model ever touches them), or
  *                         no entries when the spacecraft keeps no personal model
- * @param mixing           the interpolation weight's state
+ * @param mixing           the interpolation weight's state (personal against the shared model)
+ * @param globalMixing     the state of the weight of the own models' mixture against the global model
  */
 public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBase, ModelVersion base, float[] params,
-                         float[] baseParams, float[] reference, float[] residual, float[] personal, MixingWeight mixing) {
+                         float[] baseParams, float[] reference, float[] residual, float[] personal,
+                         MixingWeight mixing, MixingWeight globalMixing) {
 
     public Checkpoint {
         int n = params.length;
@@ -31,6 +33,7 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
             throw new IllegalArgumentException("checkpoint vectors must all have " + n + " entries (personal: or none)");
         }
         java.util.Objects.requireNonNull(mixing, "mixing");
+        java.util.Objects.requireNonNull(globalMixing, "global mixing");
         if (!base.matches(baseParams)) {
             throw new IllegalArgumentException("base parameters do not match " + base);
         }
@@ -38,7 +41,7 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
 
     byte[] encode() {
         int n = params.length;
-        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 3 * 8);
+        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 6 * 8);
         b.putLong(bootCount).putLong(uplinkCounter).putLong(samplesSinceBase).putLong(base.version()).put(base.digest());
         b.putInt(n);
         for (float[] v : new float[][] {params, baseParams, reference, residual}) {
@@ -48,7 +51,9 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
         b.putInt(personal.length);
         b.asFloatBuffer().put(personal);
         b.position(b.position() + 4 * personal.length);
-        b.putDouble(mixing.forgetting()).putDouble(mixing.cross()).putDouble(mixing.spread());
+        for (MixingWeight m : new MixingWeight[] {mixing, globalMixing}) {
+            b.putDouble(m.forgetting()).putDouble(m.cross()).putDouble(m.spread());
+        }
         return b.array();
     }
 
@@ -72,15 +77,16 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
                 b.position(b.position() + 4 * n);
             }
             int p = b.getInt();
-            if ((p != n && p != 0) || b.remaining() != 4 * p + 3 * 8) {
+            if ((p != n && p != 0) || b.remaining() != 4 * p + 6 * 8) {
                 return Optional.empty();
             }
             float[] personal = new float[p];
             b.asFloatBuffer().get(personal);
             b.position(b.position() + 4 * p);
             MixingWeight mixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
+            MixingWeight globalMixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
             return Optional.of(new Checkpoint(boot, counter, samples, new ModelVersion(version, digest), v[0], v[1], v[2], v[3],
-                    personal, mixing));
+                    personal, mixing, globalMixing));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty();
         }

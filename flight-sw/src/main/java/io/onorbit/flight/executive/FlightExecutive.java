@@ -61,6 +61,14 @@ public final class FlightExecutive implements FlightSoftware {
     private final PassGatedRadio radio;
     /** Leading parameters shared with the constellation; the rest is this spacecraft's own head (FedPer). */
     private final int sharedCount;
+    /**
+     * With a global expert (a personal model is kept) no global model is written into a trained
+     * model: the payload holds it as an expert, and each delta carries the trained model minus
+     * the global model it was cut on (less what earlier deltas on that base carried), so the
+     * ground's model follows the satellites' own models. Without one, each global model is merged
+     * into the trainer with the local progress the ground does not have yet.
+     */
+    private final boolean globalExpert;
     private SpacecraftLink link;
 
     // RAM: lost at a reset.
@@ -123,6 +131,7 @@ public final class FlightExecutive implements FlightSoftware {
         this.samplesSinceCut = samplesSinceBase;
         this.x = new float[config.featureCount()];
         this.sharedCount = config.trainer().sharedParameterCount(config.featureCount());
+        this.globalExpert = payload.holdsGlobal();
         this.controlIdNext = counters.current().controlIdNext();
         this.controlIdLimit = controlIdNext;
         this.lastCheckpointS = hardware.clock().nowS();
@@ -303,16 +312,18 @@ public final class FlightExecutive implements FlightSoftware {
         }
         float[] global = receiver.params();
         ModelVersion version = receiver.version();
-        // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_reference),
-        // w_reference being what this spacecraft's deltas of the old base already carry.
-        // The personal head (FedPer) is this spacecraft's own: the global model's head is not taken.
-        float[] local = trainer.model().parameters();
-        float[] reference = encoder.reference(base, baseParams);
-        float[] w = new float[global.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = i < sharedCount ? global[i] + (local[i] - reference[i]) : local[i];
+        if (!payload.holdGlobal(global, version.version())) {
+            // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_reference),
+            // w_reference being what this spacecraft's deltas of the old base already carry.
+            // The personal head (FedPer) is this spacecraft's own: the global model's head is not taken.
+            float[] local = trainer.model().parameters();
+            float[] reference = encoder.reference(base, baseParams);
+            float[] w = new float[global.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = i < sharedCount ? global[i] + (local[i] - reference[i]) : local[i];
+            }
+            trainer.model().setParameters(w, version.version());
         }
-        trainer.model().setParameters(w, version.version());
         base = version;
         baseParams = global;
         baseCounter = receiver.lastCounter();
@@ -348,6 +359,9 @@ public final class FlightExecutive implements FlightSoftware {
         if (Arrays.equals(params, reference)) {
             return; // no progress on the shared body since the last delta
         }
+        if (globalExpert && samplesSinceBase == 0) {
+            return; // a new base, no sample since: the gap to it goes with the next delta, which has samples behind it
+        }
         long seq = queue.reserveSequence();
         counters.store(counters.current().withDeltaSequenceNext(Math.max(seq + 1, counters.current().deltaSequenceNext())));
         DeltaHeader h = new DeltaHeader(config.satellite(), seq, base, samplesSinceBase,
@@ -379,7 +393,7 @@ public final class FlightExecutive implements FlightSoftware {
         float[] personal = payload.personal().map(p -> p.model().parameters()).orElse(new float[0]);
         checkpoints.store(new Checkpoint(counters.current().bootCount(), receiver.lastCounter(), samplesSinceBase, base,
                 trainer.model().parameters(), baseParams, encoder.reference(base, baseParams), encoder.residual(),
-                personal, payload.mixing()));
+                personal, payload.mixing(), payload.globalMixing()));
     }
 
     // ---------------------------------------------------------------- telemetry
@@ -522,9 +536,14 @@ public final class FlightExecutive implements FlightSoftware {
         return payload.personal().map(p -> p.model().parameters());
     }
 
-    /** @return the weight that interpolates the personal and the federated model's predictions */
+    /** @return the weight that interpolates the personal and the shared model's predictions */
     public io.onorbit.flight.learning.MixingWeight mixing() {
         return payload.mixing();
+    }
+
+    /** @return the weight of the own models' mixture against the global model held */
+    public io.onorbit.flight.learning.MixingWeight globalMixing() {
+        return payload.globalMixing();
     }
 
     /** @return the next delta sequence the queue will hand out */

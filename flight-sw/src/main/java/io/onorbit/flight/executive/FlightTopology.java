@@ -92,10 +92,12 @@ public final class FlightTopology {
         float[] baseParams = ckpt.map(Checkpoint::baseParams).orElse(config.golden());
         var base = ckpt.map(Checkpoint::base).orElse(config.goldenVersion());
         trainer.model().setParameters(params, base.version());
+        payload.holdGlobal(baseParams, base.version()); // an expert with a personal model, else already merged
         // The personal model: from the checkpoint if it holds one, else the golden image (never a global model).
         float[] personal = ckpt.map(Checkpoint::personal).filter(p -> p.length > 0).orElse(config.golden());
         payload.personal().ifPresent(p -> p.model().setParameters(personal, config.goldenVersion().version()));
-        ckpt.map(Checkpoint::mixing).filter(m -> payload.personal().isPresent()).ifPresent(payload::resumeMixing);
+        ckpt.filter(c -> payload.personal().isPresent())
+                .ifPresent(c -> payload.resumeMixing(c.mixing(), c.globalMixing()));
         LinkConfig lc = config.link();
         int[] tensors = trainer.model().layout().tensors().stream().mapToInt(t -> t.size()).toArray();
         DeltaEncoder encoder = new DeltaEncoder(lc.compression(), new TensorLayout(tensors));

@@ -10,8 +10,10 @@
  * after the power system reports a capacity loss) and queries the training envelope, trains on
  * the sensor samples inside it, cuts deltas, checkpoints; during a contact it drives the
  * pass-gated radio, takes acknowledgements and model updates, verifies them (HMAC, anti-replay,
- * base), merges an applied global model with the local progress the ground does not have yet,
- * persists, and only then acknowledges; a refused update is answered with a refusal naming the
+ * base), merges an applied global model with the local progress the ground does not have yet
+ * (without a personal model; with one the global model becomes the payload's third expert and no
+ * trained model changes, so the next delta carries the trained model minus it), persists, and only
+ * then acknowledges; a refused update is answered with a refusal naming the
  * version held. The ground's time beacon sets the clock if it verifies (see below).
  *
  * <p><b>Decisions.</b> A delta is cut once per contact of the schedule, after that contact's

@@ -8,12 +8,13 @@ import java.util.Objects;
  *
  * <p>{@link Kind#INTERPOLATION} is model interpolation (Mansour, Mohri, Ro, Suresh 2020, "Three
  * approaches for personalization with applications to federated learning", section 5): the
- * satellite keeps a personal model trained only on its own samples, which no global model ever
- * overwrites, beside the federated model (the global model merged with its local progress), and
- * serves h = lambda h_personal + (1 - lambda) h_federated, the mixing weight lambda fitted on its
- * own samples and adapted online as in APFL (Deng, Kamani, Mahdavi 2020) by {@link MixingWeight}.
- * Both models are trained on board inside the one memory budget. {@link Kind#NONE} keeps only the
- * federated model (FedAvg, or FedPer with {@code personalLayers}), and serves it.
+ * satellite keeps a personal model beside the shared model (whose progress the deltas carry), both
+ * trained on its own samples only, no global model ever written into either, and serves
+ * h = lambda h_personal + (1 - lambda) h_shared, then that interpolated with the global model held
+ * (a third expert, {@link ServedLearner}), each weight fitted on its own samples and adapted
+ * online as in APFL (Deng, Kamani, Mahdavi 2020) by {@link MixingWeight}. Both models are trained
+ * on board inside the one memory budget. {@link Kind#NONE} keeps only the federated model (FedAvg,
+ * or FedPer with {@code personalLayers}), each global model merged into it, and serves it.
  *
  * <p>Two time-scales: with a personal model, the federated model's local step is the trainer's
  * times {@link #federatedStepScale()} while the personal model keeps the full step. A convex
@@ -21,9 +22,10 @@ import java.util.Objects;
  * the better of the two and better whenever their errors are not fully correlated (Arenas-García,
  * Figueiras-Vidal, Sayed 2006, "Mean-square performance of a convex combination of two adaptive
  * filters", IEEE TSP 54(3)); two filters with the same step err together, which leaves the
- * mixture nothing to gain. The fast personal model tracks abrupt drift; the slow federated one
- * carries less weight noise. (Measured: on the solar-array stream the gain is the slower step; the
- * global model merged into it did not add to it, BENCHMARKS.md "Two time-scales".)
+ * mixture nothing to gain. The fast personal model tracks abrupt drift; the slow shared one
+ * carries less weight noise. (Measured: merging the global model into the slow model made it
+ * worse, BENCHMARKS.md "Two time-scales"; as a third expert it helps, "The global model as a third
+ * expert".)
  *
  * @param kind                 which personalisation
  * @param mixingMemorySamples  the mixing weight's memory, samples: its squared-error sums fade by
@@ -123,8 +125,9 @@ public record Personalisation(Kind kind, double mixingMemorySamples, double fede
         }
         return trainer.subset() == io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER
                 ? trainer.withProximalWeight(Math.min(1e6, trainer.proximalWeight() / federatedStepScale))
-                : trainer.withLearningRate(trainer.learningRate() * federatedStepScale)
-                        .withMinLearningRate(trainer.minLearningRate() * federatedStepScale);
+                // the floor first: the variable step's floor may not exceed its rate at any moment
+                : trainer.withMinLearningRate(trainer.minLearningRate() * federatedStepScale)
+                        .withLearningRate(trainer.learningRate() * federatedStepScale);
     }
 
     /** @return a fresh mixing weight with this memory */

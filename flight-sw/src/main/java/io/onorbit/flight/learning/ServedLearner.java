@@ -1,30 +1,51 @@
 package io.onorbit.flight.learning;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.optimizer.Optimizer;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a satellite serves its predictions from: the federated model's trainer and, with
- * {@link Personalisation.Kind#INTERPOLATION}, a personal model's trainer and the
- * {@link MixingWeight} of their interpolation (Mansour et al. 2020; the federated model at the
- * slower step of two time-scales, {@link Personalisation#federatedSettings}). One implementation
- * for the flight payload and for any reference that must run the same onboard learning (the
- * local-only baseline, which is this learner never given a global model). Not thread-safe.
+ * What a satellite serves its predictions from: the shared model's trainer (whose progress the
+ * deltas carry) and, with {@link Personalisation.Kind#INTERPOLATION}, a personal model's trainer,
+ * the {@link MixingWeight} of their interpolation (Mansour et al. 2020; the shared model at the
+ * slower step of two time-scales, {@link Personalisation#federatedSettings}), and the global model
+ * held as a third expert. One implementation for the flight payload and for any reference that
+ * must run the same onboard learning (the local-only baseline, which is this learner never given
+ * a global model: its third expert stays the deployed model). Not thread-safe.
+ *
+ * <p>With interpolation no global model is ever written into a trained model: both trainers learn
+ * from this satellite's samples only, so their predictions are those of the same learner without
+ * a federation, and the constellation's knowledge enters as an expert of its own. The served
+ * prediction is a cascade of two convex combinations, each fitted by {@link MixingWeight}'s faded
+ * least squares: first the fast and the slow own model (Arenas-Garc&iacute;a, Figueiras-Vidal, Sayed
+ * 2006), then that mixture and the latest global model (the same fit: a shrinkage of the
+ * satellite's own estimate towards the constellation's, weighted by how each predicted this
+ * satellite's recent samples; with independent errors of variances v1, v2 the fitted weight tends
+ * to v2 / (v1 + v2), Bates and Granger 1969). The outer weight goes to 0 when the global model only
+ * adds noise, so a federation costs at most the weight's estimation noise; it gains when the
+ * constellation's model errs differently from the satellite's own (measured in BENCHMARKS.md,
+ * "The global model as a third expert").
  */
 public final class ServedLearner {
 
     private final OnboardTrainer federated;
     private final Optional<OnboardTrainer> personal;
+    /** The global model held (forward passes only), with a personal model; else empty (the model itself is merged). */
+    private final Optional<DenseNetwork> global;
     private MixingWeight mixing;
+    private MixingWeight globalMixing;
     private float federatedPrediction;
     private boolean stepped;
 
-    private ServedLearner(OnboardTrainer federated, Optional<OnboardTrainer> personal, MixingWeight mixing) {
+    private ServedLearner(OnboardTrainer federated, Optional<OnboardTrainer> personal, Optional<DenseNetwork> global,
+                          MixingWeight mixing, MixingWeight globalMixing) {
         this.federated = federated;
         this.personal = personal;
+        this.global = global;
         this.mixing = mixing;
+        this.globalMixing = globalMixing;
     }
 
     /**
@@ -33,7 +54,8 @@ public final class ServedLearner {
      *                        step is scaled from them)
      * @param personalisation whether a personal model is kept (chosen, not {@code AUTO})
      * @param optimizer       the engine both models' updates are solved on
-     * @return fresh models; the personal model gets what the federated one leaves of the memory budget
+     * @return fresh models; the personal model and the global model held get what the shared one
+     *         leaves of the memory budget
      * @throws io.onorbit.flight.learning.memory.MemoryBudgetException if they do not fit
      */
     public static ServedLearner create(int inputs, LearningSettings settings, Personalisation personalisation,
@@ -48,7 +70,10 @@ public final class ServedLearner {
                         settings.withMemoryBudgetBytes(Math.max(1, settings.memoryBudgetBytes() - federated.memoryBytes())),
                         optimizer))
                 : Optional.empty();
-        return new ServedLearner(federated, personal, personalisation.startMixing());
+        // The global expert's parameters and activations are counted in the personal model's budget.
+        Optional<DenseNetwork> global = personal.map(p -> new DenseNetwork(settings.widths(inputs), settings.seed(),
+                p.memory()));
+        return new ServedLearner(federated, personal, global, personalisation.startMixing(), personalisation.startMixing());
     }
 
     /**
@@ -65,15 +90,30 @@ public final class ServedLearner {
             return prediction;
         }
         float own = personal.get().step(x, y, envelopePowerW);
-        float served = mixing.mix(own, prediction);
+        float mine = mixing.mix(own, prediction);
+        float constellation = global.orElseThrow().predict(x);
+        float served = globalMixing.mix(mine, constellation);
         mixing = mixing.observe(own, prediction, y); // after serving: test, then fit
+        globalMixing = globalMixing.observe(mine, constellation, y);
         return served;
     }
 
-    /** Loads one parameter vector (the deployed model) into every model. */
+    /** Loads one parameter vector (the deployed model) into every model, the global expert too. */
     public void deploy(float[] parameters, long version) {
         federated.model().setParameters(parameters, version);
         personal.ifPresent(p -> p.model().setParameters(parameters, version));
+        global.ifPresent(g -> g.setParameters(parameters, version));
+    }
+
+    /**
+     * A global model arrived (or was restored): with a personal model it becomes the third expert and
+     * no trained model changes; without one the caller merges it into the shared model itself.
+     *
+     * @return whether this learner holds the global model as an expert (with a personal model)
+     */
+    public boolean holdGlobal(float[] parameters, long version) {
+        global.ifPresent(g -> g.setParameters(parameters, version));
+        return global.isPresent();
     }
 
     /**
@@ -97,19 +137,33 @@ public final class ServedLearner {
         return personal;
     }
 
+    /** @return whether the global model held is an expert of the served prediction (with a personal model) */
+    public boolean holdsGlobal() {
+        return global.isPresent();
+    }
+
     /** @return how many models train on every sample (1 or 2) */
     public int models() {
         return personal.isPresent() ? 2 : 1;
     }
 
-    /** @return the mixing weight (its start value without a personal model) */
+    /** @return the mixing weight of the fast personal and the slow shared model (its start value without a personal model) */
     public MixingWeight mixing() {
         return mixing;
     }
 
-    /** Resumes the mixing weight (from a checkpoint). */
-    public void resumeMixing(MixingWeight m) {
+    /**
+     * @return the weight of the own models' mixture against the global model held: its
+     *         {@link MixingWeight#personalShare()} is the own mixture's share (start value without a personal model)
+     */
+    public MixingWeight globalMixing() {
+        return globalMixing;
+    }
+
+    /** Resumes both mixing weights (from a checkpoint). */
+    public void resumeMixing(MixingWeight m, MixingWeight g) {
         mixing = Objects.requireNonNull(m, "mixing");
+        globalMixing = Objects.requireNonNull(g, "global mixing");
     }
 
     /** @return the accountant of the last model created, whose budget is what both models leave */

@@ -24,6 +24,7 @@ public final class HostWorkModel {
 
     private final HostWork perSample;
     private final HostWork perUpdate;
+    private final HostWork forward;
 
     /**
      * @param inputs          features per sample
@@ -48,6 +49,7 @@ public final class HostWorkModel {
             }
         }
         HostWork forward = new HostWork(macs, macs + biasAdds, tanh, accesses);
+        this.forward = forward;
         HostWork fit;
         boolean exact = settings.subset() == TrainableSubset.Kind.LAST_LAYER;
         if (exact) {
@@ -83,6 +85,11 @@ public final class HostWorkModel {
     /** @return host work for each sample trained on */
     public HostWork perSample() {
         return perSample;
+    }
+
+    /** @return host work of one forward pass (a prediction by a model that is not trained) */
+    public HostWork forward() {
+        return forward;
     }
 
     /** @return host work each update adds on top of its samples (replay, building the problem, write-back) */

@@ -34,11 +34,13 @@ import java.util.function.Consumer;
  * energy per update can be shown next to the work it paid for.
  *
  * <p>With {@link Personalisation.Kind#INTERPOLATION} the payload trains two models on every sample:
- * the federated one ({@link #trainer()}, at the slower step {@link Personalisation#federatedSettings})
- * and the personal one ({@link #personal()}, the trainer's own step, never given a global model),
- * both inside the one memory budget (the personal trainer and the sample buffer get
- * what the federated trainer leaves), each sample and update paid for twice; the prediction served
- * is their interpolation by the {@link MixingWeight} fitted on the samples before it. Not thread-safe.
+ * the shared one ({@link #trainer()}, at the slower step {@link Personalisation#federatedSettings})
+ * and the personal one ({@link #personal()}, the trainer's own step), neither ever given a global
+ * model, and holds the global model as a third expert ({@link #holdGlobal}), all inside the one
+ * memory budget (the personal trainer, the global model and the sample buffer get what the shared
+ * trainer leaves), each sample and update paid for twice plus the global model's forward pass; the
+ * prediction served is the interpolation of the two models' mixture with the global model by
+ * {@link MixingWeight}s fitted on the samples before it ({@link ServedLearner}). Not thread-safe.
  */
 public final class TrainingPayload {
 
@@ -161,7 +163,9 @@ public final class TrainingPayload {
         // The engine never runs above the envelope, nor above what the payload draws while training.
         double solveCapW = Math.min(spec.activeW(), envelopeW > 0 ? envelopeW : 0);
         int models = learner.models();
-        double sampleS = models * work.perSample().timeS(spec.hostOpsPerS());
+        // a global model held as an expert costs a forward pass per sample
+        HostWork sampleWork = work.perSample().times(models).plus(learner.holdsGlobal() ? work.forward() : HostWork.NONE);
+        double sampleS = sampleWork.timeS(spec.hostOpsPerS());
         // host time of one model's update; a sample may bring an update of each model
         double oneUpdateS = work.perUpdate().timeS(spec.hostOpsPerS());
         long workingSet = memoryBytes();
@@ -178,7 +182,7 @@ public final class TrainingPayload {
             float served = learner.step(x, y, solveCapW);
             float prediction = learner.federatedPrediction();
             usedS += sampleS;
-            stepWork = stepWork.plus(work.perSample().times(models));
+            stepWork = stepWork.plus(sampleWork);
             long attempted = learner.attempts() - attemptsBefore;
             if (attempted > 0) {
                 stepWork = stepWork.plus(work.perUpdate().times(attempted));
@@ -216,14 +220,34 @@ public final class TrainingPayload {
         return learner.personal();
     }
 
-    /** @return the mixing weight of the personalised prediction (its start value without a personal model) */
+    /** @return the mixing weight of the personal and the shared model (its start value without a personal model) */
     public MixingWeight mixing() {
         return learner.mixing();
     }
 
-    /** Resumes the mixing weight (from a checkpoint). */
-    public void resumeMixing(MixingWeight m) {
-        learner.resumeMixing(m);
+    /** @return the weight of the own models' mixture against the global model held (start value without a personal model) */
+    public MixingWeight globalMixing() {
+        return learner.globalMixing();
+    }
+
+    /** Resumes both mixing weights (from a checkpoint). */
+    public void resumeMixing(MixingWeight m, MixingWeight global) {
+        learner.resumeMixing(m, global);
+    }
+
+    /**
+     * A global model arrived or was restored (see {@link ServedLearner#holdGlobal}).
+     *
+     * @return whether the payload holds it as an expert (a personal model is kept) rather than
+     *         leaving the merge into {@link #trainer()} to the caller
+     */
+    public boolean holdGlobal(float[] parameters, long version) {
+        return learner.holdGlobal(parameters, version);
+    }
+
+    /** @return whether a global model is held as an expert (a personal model is kept) */
+    public boolean holdsGlobal() {
+        return learner.holdsGlobal();
     }
 
     /** @return training memory held by the models and the sample buffer, bytes (within the budget) */

@@ -90,6 +90,14 @@ final class ExecutiveRig {
     }
 
     ExecutiveRig(Path dir, List<ContactWindow> passes, LearningSettings trainer) {
+        this(dir, passes, trainer, Personalisation.defaults().resolvedFor(2));
+    }
+
+    ExecutiveRig(Path dir, LearningSettings trainer, Personalisation personalisation) {
+        this(dir, regularPasses(), trainer, personalisation);
+    }
+
+    ExecutiveRig(Path dir, List<ContactWindow> passes, LearningSettings trainer, Personalisation personalisation) {
         this.dir = dir;
         new SplittableRandom(11).nextBytes(key);
         double durationS = DURATION_S;
@@ -101,7 +109,7 @@ final class ExecutiveRig {
         this.config = new FlightConfig(s, PowerSystem.sixUCubesat(), trainer, FEATURES,
                 PayloadSpec.defaults(PayloadEngine.DIGITAL), LinkConfig.defaults(), apids, SAT,
                 key, golden, ModelVersion.of(0, golden), 30, 3600, FlightConfig.DEFAULT_DELTA_CADENCE_S,
-                Personalisation.defaults().resolvedFor(2));
+                personalisation);
     }
 
     /** @return a new flight software instance on this rig's flash (a reset: nothing kept in RAM) */

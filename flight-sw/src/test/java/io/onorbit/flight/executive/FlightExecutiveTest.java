@@ -84,9 +84,37 @@ class FlightExecutiveTest {
         return rig.answers(rig.transmitted);
     }
 
+    /** @return the global model (the golden one, every third parameter + 0.125) applied when the ground's uplink opens in pass 1 */
+    private static float[] applyGlobalInPass1(ExecutiveRig rig, FlightExecutive e) {
+        float[] golden = rig.config.golden();
+        float[] global = perturbed(golden, 0.125f);
+        ModelVersion v1 = ModelVersion.of(1, global);
+        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
+        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
+        assertThat(e.heldVersion()).isEqualTo(v1);
+        return global;
+    }
+
+    /** @return the one delta cut in pass 1 after its uplink, checked to be built on the global model held */
+    private DeltaQueue.Entry cutInPass1(ExecutiveRig rig, FlightExecutive e) {
+        rig.clock.nowS = cutFrom(1);
+        e.uplink(List.of());
+        assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
+                .orElseThrow();
+        assertThat(newest.delta().base()).isEqualTo(e.heldVersion());
+        return newest;
+    }
+
+    /** The whole model shared, last layer trained, one model merged with each global model (no personal model). */
+    private ExecutiveRig mergingRig() {
+        return new ExecutiveRig(dir, LearningSettings.defaults().withSubset(TrainableSubset.Kind.LAST_LAYER)
+                .withPersonalLayers(0), io.onorbit.flight.learning.Personalisation.none());
+    }
+
     @Test
     void anArrivingGlobalModelIsMergedWithLocalProgressAndThePassDeltaIsBuiltOnIt() {
-        ExecutiveRig rig = new ExecutiveRig(dir);
+        ExecutiveRig rig = mergingRig();
         FlightExecutive e = rig.boot();
         trainUntilPass(rig, e, 0, 0);
         rig.clock.nowS = cutFrom(0);
@@ -136,17 +164,8 @@ class FlightExecutiveTest {
         e.uplink(List.of()); // pass 0: the delta is cut
         assertThat(e.drainEvents().generatedIds()).hasSize(1);
         trainUntilPass(rig, e, cutFrom(0) + 30, 1); // progress the ground does not have yet
-        float[] golden = rig.config.golden();
-        float[] global = perturbed(golden, 0.125f);
-        ModelVersion v1 = ModelVersion.of(1, global);
-        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
-        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
-        rig.clock.nowS = cutFrom(1);
-        e.uplink(List.of());
-        assertThat(e.drainEvents().generatedIds()).hasSize(1);
-        DeltaQueue.Entry newest = queue(rig).entries().stream().max(Comparator.comparingLong(DeltaQueue.Entry::sequence))
-                .orElseThrow();
-        assertThat(newest.delta().base()).isEqualTo(v1);
+        applyGlobalInPass1(rig, e);
+        DeltaQueue.Entry newest = cutInPass1(rig, e);
         // At most the 20 samples a tick offered from cutFrom(0) + 30 s to the start of pass 1; never none.
         long offered = 20L * (long) Math.ceil((ExecutiveRig.passStart(1) - (cutFrom(0) + 30)) / 30 - 1e-9);
         assertThat(newest.delta().sampleCount()).as("the samples behind the carried progress").isPositive()
@@ -158,7 +177,7 @@ class FlightExecutiveTest {
         // FedPer (Arivazhagan et al. 2019): every layer trained (sparse rows), the last one personal.
         LearningSettings fedPer = LearningSettings.defaults().withSubset(TrainableSubset.Kind.SPARSE_ROWS)
                 .withSparseRowFraction(0.5).withLearningRate(0.2).withPersonalLayers(1);
-        ExecutiveRig rig = new ExecutiveRig(dir, fedPer);
+        ExecutiveRig rig = new ExecutiveRig(dir, fedPer, io.onorbit.flight.learning.Personalisation.none());
         FlightExecutive e = rig.boot();
         float[] golden = rig.config.golden();
         int shared = fedPer.sharedParameterCount(ExecutiveRig.FEATURES);
@@ -193,9 +212,10 @@ class FlightExecutiveTest {
     }
 
     /**
-     * Model interpolation (Mansour et al. 2020): the personal model is trained on board and no
-     * global model ever touches it; what the spacecraft serves is its interpolation with the
-     * federated model; a reset restores both, and the mixing weight, from the checkpoint.
+     * Model interpolation (Mansour et al. 2020) with the global model as a third expert: no global
+     * model ever touches a trained model (the personal one nor the shared-step one); what the
+     * spacecraft serves is the interpolation of the two own models, interpolated again with the
+     * global model held; a reset restores both models and both mixing weights from the checkpoint.
      */
     @Test
     void aGlobalModelNeverTouchesThePersonalModelAndAResetRestoresItWithTheMixingWeight() {
@@ -205,13 +225,11 @@ class FlightExecutiveTest {
         trainUntilPass(rig, e, 0, 1);
         float[] personal = e.personalParameters().orElseThrow();
         assertThat(personal).as("trained on board").isNotEqualTo(golden);
-        float[] global = perturbed(golden, 0.125f);
-        ModelVersion v1 = ModelVersion.of(1, global);
-        rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS();
-        e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
-        assertThat(e.heldVersion()).isEqualTo(v1);
+        float[] trainedBefore = e.parameters();
+        float[] global = applyGlobalInPass1(rig, e);
         assertThat(e.personalParameters().orElseThrow()).containsExactly(personal);
-        assertThat(e.parameters()).isNotEqualTo(personal);
+        assertThat(e.parameters()).as("the shared-step model keeps its own learning").containsExactly(trainedBefore)
+                .isNotEqualTo(personal).isNotEqualTo(global);
 
         double spreadBefore = e.mixing().spread();
         assertThat(spreadBefore).as("two time-scales: the models differ before any global model").isPositive();
@@ -219,27 +237,69 @@ class FlightExecutiveTest {
         e.tick(30, rig.batch(8), ExecutiveRig.fullBattery());
         // The first sample of a tick is served before either model trains on it.
         MixingWeight mix = e.mixing();
+        MixingWeight globalMix = e.globalMixing();
         assertThat(mix.spread()).as("the models differed on the last tick's samples").isNotEqualTo(spreadBefore);
+        assertThat(globalMix.spread()).as("the global model held differs from the own mixture").isPositive();
         personal = e.personalParameters().orElseThrow();
         int[] widths = rig.config.trainer().widths(ExecutiveRig.FEATURES);
         DenseNetwork own = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
-        DenseNetwork federated = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
+        DenseNetwork slow = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
+        DenseNetwork held = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
         own.setParameters(personal);
-        federated.setParameters(e.parameters());
+        slow.setParameters(e.parameters());
+        held.setParameters(global);
         rig.clock.nowS = ExecutiveRig.passStart(1) + 120;
         TickReport r = e.tick(30, rig.batch(8), ExecutiveRig.fullBattery());
         float[] x0 = java.util.Arrays.copyOf(r.trained().features(), ExecutiveRig.FEATURES);
-        assertThat(r.predictions()[0]).isEqualTo(federated.predict(x0));
-        assertThat(r.served()[0]).isEqualTo(mix.mix(own.predict(x0), federated.predict(x0)));
+        assertThat(r.predictions()[0]).isEqualTo(slow.predict(x0));
+        assertThat(r.served()[0]).isEqualTo(globalMix.mix(mix.mix(own.predict(x0), slow.predict(x0)), held.predict(x0)));
 
         float[] personalNow = e.personalParameters().orElseThrow();
         rig.clock.nowS += 3600; // past the checkpoint interval: the next tick checkpoints
         e.tick(30, rig.batch(0), ExecutiveRig.fullBattery());
         MixingWeight mixNow = e.mixing();
+        MixingWeight globalMixNow = e.globalMixing();
+        float[] trainedNow = e.parameters();
         FlightExecutive after = rig.boot(); // a reset: nothing kept in RAM
         assertThat(after.personalParameters().orElseThrow()).containsExactly(personalNow);
         assertThat(after.mixing()).isEqualTo(mixNow);
-        assertThat(after.parameters()).isNotEqualTo(personalNow);
+        assertThat(after.globalMixing()).isEqualTo(globalMixNow);
+        assertThat(after.parameters()).containsExactly(trainedNow).isNotEqualTo(personalNow);
+    }
+
+    /**
+     * With the global model held as an expert the trained model is never overwritten, so the first
+     * delta on a new base carries the trained model minus that global model: the ground's next model
+     * moves towards the satellites' own models (error feedback keeps what top-k leaves out).
+     */
+    @Test
+    void withTheGlobalModelAsAnExpertTheNextDeltaCarriesTheTrainedModelMinusTheNewBase() {
+        ExecutiveRig rig = new ExecutiveRig(dir);
+        FlightExecutive e = rig.boot();
+        trainUntilPass(rig, e, 0, 1);
+        float[] trained = e.parameters();
+        e.drainEvents(); // pass 0's delta
+        float[] global = applyGlobalInPass1(rig, e);
+        assertThat(e.parameters()).as("not merged").containsExactly(trained);
+        DeltaQueue.Entry newest = cutInPass1(rig, e);
+        float[] sent = newest.delta().toDense();
+        double dot = 0;
+        double sentSq = 0;
+        double gapSq = 0;
+        int carried = 0;
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] != 0) { // top-k: the coordinates sent; error feedback keeps the rest for later
+                double gap = trained[i] - global[i];
+                dot += sent[i] * gap;
+                sentSq += sent[i] * sent[i];
+                gapSq += gap * gap;
+                carried++;
+            }
+        }
+        // the perturbation (-0.125 on every third coordinate) dominates the gap: the delta takes it back
+        assertThat(carried).isPositive();
+        assertThat(dot / Math.sqrt(sentSq * gapSq)).as("cosine of the delta and trained - global where sent")
+                .isGreaterThan(0.95);
     }
 
     @Test

@@ -124,6 +124,58 @@ class MixingWeightTest {
                 .hasMessageContaining("federatedStepScale");
     }
 
+    /**
+     * The variable step's floor scales with its rate (it must never exceed it on the way): the
+     * default vss_nlms 1.9 with floor 1.0 becomes 0.475 with floor 0.25 at scale 0.25.
+     */
+    @Test
+    void theVariableStepsFloorIsScaledWithItsRate() {
+        LearningSettings vss = LearningSettings.defaults().withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9)
+                .withMinLearningRate(1.0);
+        LearningSettings slow = new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 0.25).federatedSettings(vss);
+        assertThat(slow.learningRate()).isCloseTo(0.475, within(1e-12));
+        assertThat(slow.minLearningRate()).isCloseTo(0.25, within(1e-12));
+    }
+
+    /**
+     * The global model as an expert of its own (ServedLearner's outer mixture): a satellite's own
+     * unbiased estimate with error variance v, and the constellation's mean of N other satellites'
+     * independent estimates of the same quantity, variance v / N, shifted by a bias b (the planes'
+     * data differ). Least squares puts the share (v / N + b^2) / (v + v / N + b^2) on the own
+     * estimate and the mixture's excess squared error is v (v / N + b^2) / (v + v / N + b^2): v / (N + 1)
+     * without bias (the pooled mean of N + 1 estimates), and never above v, however large b.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"11, 0.0", "11, 0.02", "23, 0.01", "3, 0.1"})
+    void theConstellationsMeanShrinksTheOwnEstimateByTheClosedForm(int others, double bias) {
+        SplittableRandom r = new SplittableRandom(31L * others + Double.doubleToLongBits(bias));
+        MixingWeight m = MixingWeight.start(1e9);
+        double s = 0.05;
+        double v = s * s;
+        double vg = v / others;
+        double mixed = 0;
+        double own = 0;
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            double truth = r.nextDouble(-1, 1);
+            float mine = (float) (truth + s * gaussian(r));
+            double mean = 0;
+            for (int k = 0; k < others; k++) {
+                mean += truth + s * gaussian(r);
+            }
+            float global = (float) (mean / others + bias);
+            float p = m.mix(mine, global);
+            mixed += (p - truth) * (p - truth);
+            own += (mine - truth) * (mine - truth);
+            m = m.observe(mine, global, (float) truth);
+        }
+        double share = (vg + bias * bias) / (v + vg + bias * bias);
+        double excess = v * (vg + bias * bias) / (v + vg + bias * bias);
+        assertThat(m.personalShare()).isCloseTo(share, within(0.02));
+        assertThat(own / n).isCloseTo(v, within(0.02 * v));
+        assertThat(mixed / n).isCloseTo(excess, within(0.03 * excess)).isLessThan(v);
+    }
+
     /** With forgetting, a change of which model is right is followed within a few memories. */
     @Test
     void theWeightFollowsAChangeWithinItsMemory() {

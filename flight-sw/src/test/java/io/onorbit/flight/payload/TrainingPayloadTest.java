@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.optimizer.AnalogOptimizer;
 import io.onorbit.flight.optimizer.DigitalOptimizer;
@@ -162,24 +164,38 @@ class TrainingPayloadTest {
             xs.add(x.clone());
             ys.add(y);
         }
+        // The global model held, a third expert: the deployed model until one arrives.
+        DenseNetwork held = new DenseNetwork(settings.widths(FEATURES), settings.seed(), MemoryAccountant.unbounded());
+        float[] deployed = held.parameters();
+        for (int i = 0; i < deployed.length; i++) {
+            deployed[i] += 0.01f * (i % 7 - 3); // not the trainers' own start
+        }
+        held.setParameters(deployed);
+        assertThat(p.holdGlobal(deployed, 1)).as("held as an expert, not merged").isTrue();
         List<float[]> told = new ArrayList<>();
         PayloadStep s = p.run(spec.activeW(), 30, (xi, y, pred, served) -> told.add(new float[] {pred, served}));
         assertThat(s.samplesTrained()).isEqualTo(40);
         for (int i = 0; i < 40; i++) {
+            float g = held.predict(xs.get(i));
             float own = alone.step(xs.get(i), ys.get(i), spec.activeW());
             float federated = slow.step(xs.get(i), ys.get(i), spec.activeW());
             assertThat(told.get(i)[0]).isEqualTo(federated);
             float served = told.get(i)[1];
             if (i == 0) {
-                assertThat(served).isCloseTo((own + federated) / 2, within(1e-6f));
+                assertThat(served).as("nothing fitted yet: halves at both levels")
+                        .isCloseTo((own + federated) / 4 + g / 2, within(1e-6f));
             }
-            assertThat(served).isBetween(Math.min(own, federated) - 1e-6f, Math.max(own, federated) + 1e-6f);
+            float lo = Math.min(g, Math.min(own, federated));
+            float hi = Math.max(g, Math.max(own, federated));
+            assertThat(served).isBetween(lo - 1e-6f, hi + 1e-6f);
         }
         assertThat(p.personal().get().model().parameters()).containsExactly(alone.model().parameters());
         assertThat(p.trainer().model().parameters()).containsExactly(slow.model().parameters())
                 .isNotEqualTo(alone.model().parameters());
         assertThat(s.updates()).isEqualTo(alone.updates() + slow.updates());
         HostWorkModel m = new HostWorkModel(FEATURES, settings, alone.subset().size());
-        assertThat(p.hostWork()).isEqualTo(m.perSample().times(2 * 40).plus(m.perUpdate().times(alone.updates() + slow.updates())));
+        assertThat(p.hostWork()).as("two models trained, the global expert's forward pass")
+                .isEqualTo(m.perSample().times(2 * 40).plus(m.forward().times(40))
+                        .plus(m.perUpdate().times(alone.updates() + slow.updates())));
     }
 }

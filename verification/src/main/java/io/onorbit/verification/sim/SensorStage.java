@@ -46,11 +46,13 @@ public interface SensorStage {
      * absolute error in the label's unit for regression, misclassification rate for classes).
      *
      * @param frozen    the model deployed at launch, never updated
-     * @param onboard   this spacecraft's federated trainer (each global model it applies merged with
-     *                  its local progress; FedPer's personal head stays its own)
+     * @param onboard   this spacecraft's trained shared model (with {@code personalisation: none} each
+     *                  global model it applies merged with its local progress, FedPer's personal head
+     *                  its own; with interpolation trained on its own samples only)
      * @param federated what the spacecraft serves: with {@code learning.personalisation: interpolation}
-     *                  its personal model (own samples only) interpolated with the onboard one by the
-     *                  weight it fitted on its own earlier samples; with {@code none} the onboard model
+     *                  its personal model interpolated with the onboard one, that mixture with the
+     *                  global model held, by weights it fitted on its own earlier samples; with
+     *                  {@code none} the onboard model
      * @param local     the same onboard learning (models, steps, mixture) on the same samples and
      *                  envelope, never given a global model: what the spacecraft would serve alone
      */
