@@ -39,11 +39,12 @@ public record ExecutiveEvents(long[] generatedIds, long[] mergedIds, long[] corr
      * @param hostWorkJ      counted host work, J (part of drawnJ)
      * @param solveJ         the solver's reported energy, J (part of drawnJ)
      * @param buffered       samples waiting in the buffer now
+     * @param changesDetected concept changes the learners' change detectors found (count)
      */
     public record PayloadBooks(double drawnJ, double trainingS, double idleS, double offS, long samplesSeen,
                                long samplesTrained, long samplesDropped, long updates, double hostWorkJ, double solveJ,
-                               int buffered) {
-        public static final PayloadBooks NONE = new PayloadBooks(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                               int buffered, long changesDetected) {
+        public static final PayloadBooks NONE = new PayloadBooks(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**

@@ -106,6 +106,7 @@ public final class FlightExecutive implements FlightSoftware {
     private long samplesTrained;
     private long samplesDropped;
     private long updates;
+    private long changesDetected;
     private double hostWorkJ;
     private double solveJ;
 
@@ -176,6 +177,7 @@ public final class FlightExecutive implements FlightSoftware {
             offS += p.allocation().offS();
             samplesTrained += p.samplesTrained();
             updates += p.updates();
+            changesDetected += p.changesDetected();
             hostWorkJ += p.hostWorkJ();
             solveJ += p.solveJ();
             notePassStart(t, dtS);
@@ -441,7 +443,7 @@ public final class FlightExecutive implements FlightSoftware {
     @Override
     public ExecutiveEvents drainEvents() {
         ExecutiveEvents.PayloadBooks books = new ExecutiveEvents.PayloadBooks(drawnJ, trainingS, idleS, offS, samplesSeen,
-                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered());
+                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered(), changesDetected);
         drawnJ = 0;
         trainingS = 0;
         idleS = 0;
@@ -450,6 +452,7 @@ public final class FlightExecutive implements FlightSoftware {
         samplesTrained = 0;
         samplesDropped = 0;
         updates = 0;
+        changesDetected = 0;
         hostWorkJ = 0;
         solveJ = 0;
         ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),

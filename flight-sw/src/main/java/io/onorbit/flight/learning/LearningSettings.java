@@ -3,6 +3,7 @@ package io.onorbit.flight.learning;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Onboard trainer settings (the mission file's {@code learning} section).
@@ -27,18 +28,22 @@ import java.util.Arrays;
  *                          Arivazhagan et al. 2019: the personal head stays on board, only the
  *                          body below it is shared and aggregated); 0 shares the whole model
  *                          (FedAvg); at most the number of weight layers minus one
+ * @param changeDetector    the onboard concept-change detector ({@link ChangeDetector}): on a detection
+ *                          the trainer opens its step to {@code learningRate} and lets it anneal, and
+ *                          drops the replayed samples from before the change; empty: none
  */
 public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, double sparseRowFraction,
                                double learningRate, double minLearningRate, StepRule stepRule, double proximalWeight,
                                int batchSize, int replayCapacity, int replayPerUpdate, long memoryBudgetBytes, long seed,
-                               int personalLayers) {
+                               int personalLayers, Optional<ChangeDetectorSettings> changeDetector) {
 
     /**
-     * Default smallest rate of the variable step ({@link StepRule#VSS_NLMS}): the rate whose
-     * steady-state excess error (about rate / (2 - rate) times the noise variance) equals the
-     * noise variance; measured in BENCHMARKS.md, "Drift recovery: the variable step".
+     * Default smallest rate of the variable step ({@link StepRule#VSS_NLMS}): steady-state excess
+     * error about 0.5 / 1.5 = 1/3 of the noise variance; with the change detector opening the step
+     * on abrupt changes the floor no longer has to carry the recovery (BENCHMARKS.md, "Drift
+     * recovery: a change detector opens the step").
      */
-    public static final double DEFAULT_MIN_RATE = 1.0;
+    public static final double DEFAULT_MIN_RATE = 0.5;
 
     public LearningSettings {
         hiddenLayers = hiddenLayers.clone();
@@ -83,6 +88,9 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         if (memoryBudgetBytes <= 0) {
             throw new IllegalArgumentException("learning: memoryBudgetBytes " + memoryBudgetBytes + " must be > 0");
         }
+        if (changeDetector == null) {
+            throw new IllegalArgumentException("learning: changeDetector is required (empty for none)");
+        }
         if (personalLayers < 0 || personalLayers > hiddenLayers.length) {
             throw new IllegalArgumentException("learning: personalLayers " + personalLayers + " must be in [0, "
                     + hiddenLayers.length + "] (a shared body of at least one layer must remain)");
@@ -108,17 +116,19 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
 
     /**
      * @return the defaults: 32-16 hidden tanh layers; half of every layer's rows trained (sparse
-     *         rows, Lin et al. 2022) by the normalised step ({@link StepRule#NLMS}) at rate 1.9 on
-     *         batches of 4 new samples plus 24 replayed; 64 KiB; the whole model shared (no
-     *         personal layer). Chosen from measurements over the three tasks and three orbits
-     *         (BENCHMARKS.md, "Drift recovery: the normalised step"): the plain step at rate 0.2
-     *         took 104,760 s for SEA's second drift on the SSO, and faster plain settings
-     *         diverged; the normalised step at 1.9 recovered every abrupt drift within a day on
-     *         every orbit and stayed stable on the hyperplane
+     *         rows, Lin et al. 2022) by the variable normalised step ({@link StepRule#VSS_NLMS}) between
+     *         rates {@link #DEFAULT_MIN_RATE} and 1.9 on batches of 4 new samples plus 24 replayed,
+     *         with the change detector ({@link ChangeDetectorSettings#defaults()}) opening the step
+     *         to 1.9 on a detected change; 64 KiB; the whole model shared (no personal layer).
+     *         Chosen from measurements over the three tasks and three orbits (BENCHMARKS.md, "Drift
+     *         recovery: a change detector opens the step"): the fixed rate 1.9 served stationary
+     *         data at up to 4 times the frozen model's error; the variable step alone recovered
+     *         SEA's second drift on the SSO past a day
      */
     public static LearningSettings defaults() {
         return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, DEFAULT_MIN_RATE,
-                StepRule.NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0);
+                StepRule.VSS_NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0,
+                Optional.of(ChangeDetectorSettings.defaults()));
     }
 
     @Override
@@ -138,64 +148,74 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     /** @return a copy with other hidden layers; the personal layers are capped at their number */
     public LearningSettings withHiddenLayers(int... v) {
         return new LearningSettings(v, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length));
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length), changeDetector);
     }
 
     public LearningSettings withSubset(TrainableSubset.Kind v) {
         return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withSparseRowFraction(double v) {
         return new LearningSettings(hiddenLayers, subset, v, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
+    /**
+     * @return a copy with learning rate {@code v}; the variable step's smallest rate is capped at it
+     *         (as the mission file's reader caps the default floor), so a slower rate stays valid
+     */
     public LearningSettings withLearningRate(double v) {
-        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, minLearningRate, stepRule,
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, Math.min(minLearningRate, v), stepRule,
                 proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     /** @return a copy whose variable step ({@link StepRule#VSS_NLMS}) never falls below {@code v} */
     public LearningSettings withMinLearningRate(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, stepRule, proximalWeight,
-                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withStepRule(StepRule v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, v, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withProximalWeight(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, v, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withBatchSize(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, v,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withReplay(int capacity, int perUpdate) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers);
+                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withMemoryBudgetBytes(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, v, seed, personalLayers);
+                replayCapacity, replayPerUpdate, v, seed, personalLayers, changeDetector);
     }
 
     public LearningSettings withSeed(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers, changeDetector);
     }
 
     public LearningSettings withPersonalLayers(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v, changeDetector);
+    }
+
+    /** @return a copy with this change detector (empty: none) */
+    public LearningSettings withChangeDetector(Optional<ChangeDetectorSettings> v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule,
+                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, v);
     }
 
     @Override
@@ -204,7 +224,8 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 && s.sparseRowFraction == sparseRowFraction && s.learningRate == learningRate && s.minLearningRate == minLearningRate && s.stepRule == stepRule
                 && s.proximalWeight == proximalWeight && s.batchSize == batchSize
                 && s.replayCapacity == replayCapacity && s.replayPerUpdate == replayPerUpdate
-                && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed && s.personalLayers == personalLayers;
+                && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed && s.personalLayers == personalLayers
+                && s.changeDetector.equals(changeDetector);
     }
 
     @Override
@@ -218,6 +239,6 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", minLearningRate=" + minLearningRate + ", stepRule=" + stepRule + ", proximalWeight="
                 + proximalWeight + ", batchSize=" + batchSize + ", replayCapacity=" + replayCapacity
                 + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed
-                + ", personalLayers=" + personalLayers + "]";
+                + ", personalLayers=" + personalLayers + ", changeDetector=" + changeDetector + "]";
     }
 }

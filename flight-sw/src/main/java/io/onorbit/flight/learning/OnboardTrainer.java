@@ -8,6 +8,8 @@ import io.onorbit.flight.optimizer.OptimizationResult;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Test-then-train on a sample stream, inside a power envelope and a memory budget.
@@ -67,6 +69,11 @@ public final class OnboardTrainer {
     private final double[] normalVector;
     private final float[] replayX;
     private final ProximalGradientEnergy proximal;
+    /** The concept-change detector on the prequential squared error, if configured. */
+    private final Optional<ChangeDetector> detector;
+    /** Updates applied or attempted at the latest detection (empty before any). */
+    private OptionalLong changeUpdate = OptionalLong.empty();
+    private long updateAttempts;
     private int batchCount;
     private long updates;
     private long skippedUpdates;
@@ -110,6 +117,10 @@ public final class OnboardTrainer {
         memory.reserve("optimizer solution copies (optimizer interface)", MemoryCategory.OPTIMIZER_STATE, 2 * 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
+        this.detector = settings.changeDetector().map(ChangeDetector::new);
+        if (detector.isPresent()) {
+            memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.STATE_BYTES);
+        }
     }
 
     /**
@@ -137,6 +148,13 @@ public final class OnboardTrainer {
     public float step(float[] x, float y, double envelopePowerW) {
         float prediction = model.predict(x);
         lastStepEnergyJ = 0;
+        double e = (double) prediction - y;
+        // A diverged model's infinite or NaN prediction is no error measurement for the detector.
+        if (detector.isPresent() && Double.isFinite(e)) {
+            if (detector.get().observe(e * e)) {
+                openStep();
+            }
+        }
         accumulate(prediction, y);
         replay.add(x, y);
         batchCount++;
@@ -153,6 +171,17 @@ public final class OnboardTrainer {
             clearBatch();
         }
         return prediction;
+    }
+
+    /**
+     * A detected concept change: the step restarts from its largest rate ({@link #stepSize}) and the
+     * replay buffer keeps only the samples since the CUSUM's estimate of the change (the older ones
+     * belong to the old concept and would pull each update back towards it).
+     */
+    private void openStep() {
+        changeUpdate = OptionalLong.of(updateAttempts);
+        long age = detector.get().lastChangeAgeSamples().orElseThrow();
+        replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
     }
 
     /** Adds the sample just predicted to the batch sums. */
@@ -197,6 +226,7 @@ public final class OnboardTrainer {
     }
 
     private void update(int rows, double envelopePowerW) {
+        updateAttempts++;
         for (int k = 0; k < n; k++) {
             anchor[k] = model.parameter(subset.index(k));
         }
@@ -224,8 +254,8 @@ public final class OnboardTrainer {
             for (int k = 0; k < n; k++) {
                 grad[k] *= inv;
             }
-            if (settings.stepRule() == StepRule.VSS_NLMS) {
-                lastStepSize = variableStepSize();
+            if (settings.stepRule() == StepRule.VSS_NLMS || changeUpdate.isPresent()) {
+                lastStepSize = stepSize();
                 proximal.setStepSize(lastStepSize);
             }
             result = optimizer.minimize(proximal, zeroStep, envelopePowerW);
@@ -249,6 +279,22 @@ public final class OnboardTrainer {
             model.setParameter(subset.index(k), (float) (anchor[k] + w[k]));
         }
         updates++;
+    }
+
+    /**
+     * The rule's rate ({@link #variableStepSize} or the fixed rate), and after a detected change at
+     * least eta_max tau / (tau + u) at the u-th update since it (search then converge, Darken and
+     * Moody 1992: the full step while far from the new optimum, then a falling one that averages
+     * the noise out; tau = {@link ChangeDetectorSettings#openStepUpdates}).
+     */
+    private double stepSize() {
+        double eta = settings.stepRule() == StepRule.VSS_NLMS ? variableStepSize() : settings.learningRate();
+        if (changeUpdate.isPresent()) {
+            double tau = settings.changeDetector().orElseThrow().openStepUpdates();
+            double u = updateAttempts - 1 - changeUpdate.getAsLong();
+            eta = Math.max(eta, settings.learningRate() * tau / (tau + u));
+        }
+        return eta;
     }
 
     /**
@@ -290,6 +336,11 @@ public final class OnboardTrainer {
      */
     public double lastStepSize() {
         return lastStepSize;
+    }
+
+    /** @return concept changes the detector has found (count; 0 without a detector) */
+    public long changesDetected() {
+        return detector.map(ChangeDetector::detections).orElse(0L);
     }
 
     /** @return the model being trained (its parameters, layout and version) */

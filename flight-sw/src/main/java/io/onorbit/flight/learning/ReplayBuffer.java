@@ -47,6 +47,20 @@ public final class ReplayBuffer {
         count = Math.min(count + 1, capacity);
     }
 
+    /**
+     * Forgets all but the {@code newest} most recently added samples (after a detected concept
+     * change, the samples of the old concept would pull each update back towards it).
+     *
+     * @param newest samples to keep, &ge; 0 (more than are held keeps all)
+     */
+    public void keepNewest(int newest) {
+        if (newest < 0) {
+            throw new IllegalArgumentException("replay buffer: samples to keep " + newest + " must be >= 0");
+        }
+        // The ring's newest samples sit just before next; dropping the oldest only shrinks the count.
+        count = Math.min(count, newest);
+    }
+
     /** @return samples held */
     public int size() {
         return count;
@@ -61,7 +75,11 @@ public final class ReplayBuffer {
         if (count == 0) {
             throw new IllegalStateException("replay buffer is empty");
         }
-        int base = rng.nextInt(count) * (features + 1);
+        // The held samples are the count slots ending just before next (all slots when full); before
+        // any keepNewest, next == count until the ring is full, so the j-th draw is slot j as it always was.
+        int j = rng.nextInt(count);
+        int slot = count == capacity ? j : Math.floorMod(next - count + j, capacity);
+        int base = slot * (features + 1);
         System.arraycopy(data, base, xOut, 0, features);
         return data[base + features];
     }

@@ -182,6 +182,11 @@ public final class ServedLearner {
         return personal.map(p -> a + p.updates() + p.skippedUpdates() + p.rejectedUpdates()).orElse(a);
     }
 
+    /** @return concept changes detected by every model's change detector (count) */
+    public long changesDetected() {
+        return federated.changesDetected() + personal.map(OnboardTrainer::changesDetected).orElse(0L);
+    }
+
     /** @return updates applied by every model */
     public long updates() {
         return federated.updates() + personal.map(OnboardTrainer::updates).orElse(0L);

@@ -17,7 +17,9 @@
  * threshold. Settings: {@link io.onorbit.flight.learning.LearningSettings} (mission file
  * {@code learning} section). Personalisation in a federation: {@link io.onorbit.flight.learning.Personalisation}
  * (a personal model beside the federated one, their predictions interpolated by the
- * {@link io.onorbit.flight.learning.MixingWeight} fitted on the satellite's own samples). Units:
+ * {@link io.onorbit.flight.learning.MixingWeight} fitted on the satellite's own samples). Concept
+ * changes: {@link io.onorbit.flight.learning.ChangeDetector} (a CUSUM on the prequential squared
+ * error) opens the trainer's step and trims its replay buffer when it fires. Units:
  * power W, energy J, memory bytes.
  */
 package io.onorbit.flight.learning;

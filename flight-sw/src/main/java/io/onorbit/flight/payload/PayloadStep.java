@@ -9,9 +9,10 @@ package io.onorbit.flight.payload;
  * @param hostWorkJ      counted dynamic energy of the host's work in the step, J
  * @param solveJ         energy the solver reported for its solves in the step (analog settle and
  *                       conversions, or digital counted operations), J
+ * @param changesDetected concept changes the learners' change detectors found in the step (count)
  */
 public record PayloadStep(PayloadAllocation allocation, int samplesTrained, int updates, double hostWorkJ,
-                          double solveJ) {
+                          double solveJ, int changesDetected) {
 
     /** @return energy drawn from the bus in the step, J */
     public double drawnJ() {

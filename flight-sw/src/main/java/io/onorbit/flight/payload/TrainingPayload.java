@@ -172,6 +172,7 @@ public final class TrainingPayload {
         double usedS = 0;
         int trained = 0;
         int stepUpdates = 0;
+        long changesBefore = learner.changesDetected();
         HostWork stepWork = HostWork.NONE;
         double stepSolveJ = 0;
         while (buffer.size() > 0 && usedS + sampleS + models * oneUpdateS + models * longestSolveS <= a.trainingS()) {
@@ -203,7 +204,8 @@ public final class TrainingPayload {
         hostWork = hostWork.plus(stepWork);
         hostWorkJ += stepHostJ;
         solveJ += stepSolveJ;
-        return new PayloadStep(a, trained, stepUpdates, stepHostJ, stepSolveJ);
+        return new PayloadStep(a, trained, stepUpdates, stepHostJ, stepSolveJ,
+                (int) (learner.changesDetected() - changesBefore));
     }
 
     public PayloadSpec spec() {

@@ -167,8 +167,10 @@ class OnboardTrainerTest {
     @org.junit.jupiter.params.provider.ValueSource(longs = {3, 17, 29})
     void theVariableStepRemovesTheFixedRatesExcessErrorAndStillTracksAnAbruptChange(long seed) {
         double sigma = 0.05;
+        // The variable step alone: no change detector opening it.
         LearningSettings base = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
-                .withLearningRate(1.9).withBatchSize(1).withReplay(0, 0).withSeed(seed);
+                .withLearningRate(1.9).withBatchSize(1).withReplay(0, 0).withSeed(seed)
+                .withChangeDetector(java.util.Optional.empty());
         OnboardTrainer fixed = OnboardTrainer.create(D, base.withStepRule(StepRule.NLMS), new ExactTestOptimizer(0));
         // No floor here (the default's smallest rate would hide the mechanism); the floor has its own test.
         OnboardTrainer variable = OnboardTrainer.create(D, base.withStepRule(StepRule.VSS_NLMS).withMinLearningRate(1e-3),
@@ -225,6 +227,72 @@ class OnboardTrainerTest {
     }
 
     /**
+     * The change detector on a linear model with Gaussian label noise (sigma 0.05): 20,000 stationary
+     * samples give no alarm (the CUSUM's Lundberg bound for squared Gaussian errors at h = 50 is
+     * below 1e-6 per sample, ChangeDetectorTest); after an abrupt change of the true weights every
+     * error is far above the reference, each sample adds CLIP - 1.5 = 8.5, so the alarm comes
+     * within ceil(50 / 8.5) = 6 samples (20 allowed for an excursion under way). The first update
+     * after it steps at the largest rate, the replay buffer keeps only samples since the CUSUM's
+     * change estimate, and the batch-mean normalised step, whose slowest direction contracts by
+     * about 1 - eta x E[x_i^2 / |x|^2] = 1 - 1.9 x 0.14 per update, is back at the noise floor
+     * within a few hundred samples; thousands of updates later the opened step has annealed to the variable step's own.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {3, 17, 29})
+    void aDetectedChangeOpensTheStepDropsTheOldReplayAndTheErrorReturnsToTheNoiseFloor(long seed) throws Exception {
+        double sigma = 0.05;
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
+                .withReplay(64, 24).withSeed(seed)
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30)));
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        ReplayBuffer replay = (ReplayBuffer) field(t, "replay");
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] before = {0.8, -0.5, 0.3, 0.1, 0.2};
+        double[] after = {-0.6, 0.4, 0.9, -0.3, -0.1};
+        int change = 20_000;
+        int detectedAt = -1;
+        double rateAfterDetection = Double.NaN;
+        long updatesAtDetection = 0;
+        double recovered = 0;
+        float[] x = new float[D];
+        for (int k = 0; k < change + 6_000; k++) {
+            double[] truth = k < change ? before : after;
+            double clean = truth[D];
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+                clean += truth[i] * x[i];
+            }
+            long detectionsBefore = t.changesDetected();
+            long updatesBefore = t.updates();
+            double e = t.step(x, (float) (clean + sigma * rng.nextGaussian()), 1.0) - clean;
+            if (t.changesDetected() > detectionsBefore && detectedAt < 0) {
+                detectedAt = k;
+                updatesAtDetection = updatesBefore;
+                assertThat(replay.size()).as("replay after the detection: only samples since the change estimate")
+                        .isLessThanOrEqualTo(k - change + 1 + 20);
+            }
+            if (detectedAt >= 0 && Double.isNaN(rateAfterDetection) && t.updates() > updatesAtDetection) {
+                rateAfterDetection = t.lastStepSize();
+            }
+            if (k == change - 1) {
+                assertThat(t.changesDetected()).as("alarms on the stationary part").isZero();
+            }
+            if (k >= change + 400 && k < change + 1_400) {
+                recovered += e * e;
+            }
+        }
+        assertThat(detectedAt - change).as("detection delay, samples").isBetween(0, 20);
+        assertThat(rateAfterDetection).as("the first update after the detection").isEqualTo(1.9);
+        assertThat(recovered / 1_000 / (sigma * sigma)).as("excess MSE / sigma^2, 400-1400 samples after the change")
+                .isLessThan(2.0);
+        double r0 = (1 - StepRule.VSS_SMOOTHING) / (1 + StepRule.VSS_SMOOTHING);
+        assertThat(t.lastStepSize()).as("the step 6,000 samples (1,500 updates) later: the variable step's own,"
+                + " about 1.9 r0 / (r0 + C) = %.2f", 1.9 * r0 / (r0 + StepRule.VSS_HALF_STEP_COHERENCE))
+                .isLessThan(1.5 * 1.9 * r0 / (r0 + StepRule.VSS_HALF_STEP_COHERENCE));
+    }
+
+    /**
      * The variable step stays within [min_learning_rate, learning_rate] at every update, whatever
      * the gradients do: pure noise (it would fall below the floor), then an abrupt change.
      */
@@ -232,7 +300,7 @@ class OnboardTrainerTest {
     void theVariableStepStaysBetweenItsSmallestAndLargestRateAtEveryUpdate() {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.7).withBatchSize(1)
-                .withReplay(0, 0);
+                .withReplay(0, 0).withChangeDetector(java.util.Optional.empty());
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         SplittableRandom rng = new SplittableRandom(5);
         float[] x = new float[D];

@@ -1,5 +1,6 @@
 package io.onorbit.ground.config;
 
+import io.onorbit.flight.learning.ChangeDetectorSettings;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.StepRule;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +30,31 @@ public final class LearningConfigReader {
     }
 
     /**
+     * {@code learning.change_detector}: {@code enabled} (true when the section is there) and the
+     * CUSUM's settings, each defaulting to the default learner's detector (to
+     * {@link ChangeDetectorSettings#defaults()} when the default learner has none).
+     */
+    private static Optional<ChangeDetectorSettings> changeDetector(ConfigNode learning,
+                                                                   Optional<ChangeDetectorSettings> byDefault) {
+        if (!learning.has("change_detector")) {
+            return byDefault;
+        }
+        ConfigNode c = learning.required("change_detector");
+        c.allowOnly(List.of("enabled", "allowance", "threshold", "reference_samples", "open_step_updates"));
+        ChangeDetectorSettings d = byDefault.orElse(ChangeDetectorSettings.defaults());
+        if (!c.bool("enabled", true)) {
+            if (c.has("allowance") || c.has("threshold") || c.has("reference_samples") || c.has("open_step_updates")) {
+                throw c.error("enabled", "false takes no other change_detector key");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new ChangeDetectorSettings(c.number("allowance", d.allowance(), 1e-6, 100),
+                c.number("threshold", d.threshold(), 1e-6, 1e6),
+                (int) c.integer("reference_samples", d.referenceSamples(), 2, 100_000_000),
+                c.number("open_step_updates", d.openStepUpdates(), 1e-6, 1e9)));
+    }
+
+    /**
      * @param root the mission file's root node
      * @return the learning configuration (defaults where absent)
      */
@@ -40,7 +67,7 @@ public final class LearningConfigReader {
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
                 "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples",
-                "federated_step_scale", "min_learning_rate"));
+                "federated_step_scale", "min_learning_rate", "change_detector"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -94,7 +121,8 @@ public final class LearningConfigReader {
                 (int) n.integer("batch_size", t.batchSize(), 1, 100_000), replayCapacity, replayPerUpdate,
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
-                (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length));
+                (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length),
+                changeDetector(n, t.changeDetector()));
 
         SolarArrayScenario s = d.solar();
         TaskSpec task = d.task();

@@ -133,4 +133,29 @@ class LearningConfigReaderTest {
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  task: {strings: 4, failed_strings: 4}\n")))
                 .hasMessageContaining("learning.task.failed_strings: 4 must be below strings (4)");
     }
+
+    @Test
+    void changeDetectorIsReadWithDefaultsForTheKeysLeftOutAndCanBeSwitchedOff() throws Exception {
+        var defaults = io.onorbit.flight.learning.ChangeDetectorSettings.defaults();
+        var d = LearningConfigReader.read(yaml("learning:\n  change_detector: {threshold: 80}\n")).trainer()
+                .changeDetector().orElseThrow();
+        assertThat(d.threshold()).isEqualTo(80);
+        assertThat(d.allowance()).isEqualTo(defaults.allowance());
+        assertThat(d.referenceSamples()).isEqualTo(defaults.referenceSamples());
+        assertThat(d.openStepUpdates()).isEqualTo(defaults.openStepUpdates());
+        var all = LearningConfigReader.read(yaml("learning:\n  change_detector: {allowance: 0.3, threshold: 40,"
+                + " reference_samples: 720, open_step_updates: 100}\n")).trainer().changeDetector().orElseThrow();
+        assertThat(all).isEqualTo(new io.onorbit.flight.learning.ChangeDetectorSettings(0.3, 40, 720, 100));
+        assertThat(LearningConfigReader.read(yaml("learning:\n  change_detector: {enabled: false}\n")).trainer()
+                .changeDetector()).isEmpty();
+        assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().changeDetector())
+                .isEqualTo(io.onorbit.flight.learning.LearningSettings.defaults().changeDetector());
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {enabled: false, threshold: 3}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("m.yaml: learning.change_detector.enabled: false takes no other change_detector key");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {threshold: 0}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("m.yaml: learning.change_detector.threshold:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {delay: 3}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.change_detector");
+    }
 }

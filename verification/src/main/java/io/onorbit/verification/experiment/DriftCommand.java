@@ -195,6 +195,7 @@ public final class DriftCommand implements Callable<Integer> {
             t.put("peak_training_memory_bytes", o.peakTrainingMemoryBytes());
             t.put("updates", o.updates());
             t.put("skipped_updates", o.skippedUpdates());
+            t.put("changes_detected", o.changesDetected());
             t.put("ground_models_delivered", o.groundModelsDelivered());
             ObjectNode goal = t.putObject("goal");
             List<DriftOutcome.Recovery> abrupt = o.recoveries().stream()

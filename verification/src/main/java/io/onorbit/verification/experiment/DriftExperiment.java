@@ -155,7 +155,8 @@ public final class DriftExperiment {
         return new DriftOutcome(task.name(), task.labelUnit(), cls, series.size(), mean(series.frozen, series.size()),
                 mean(series.onboard, series.size()), mean(series.ground, series.size()),
                 task.knowsConcept() ? mean(series.oracle, series.size()) : Double.NaN, recoveries,
-                trainer.energySpentJ(), trainer.memoryBytes(), trainer.updates(), trainer.skippedUpdates(), delivered);
+                trainer.energySpentJ(), trainer.memoryBytes(), trainer.updates(), trainer.skippedUpdates(), delivered,
+                trainer.changesDetected());
     }
 
     private void refitOracle(DriftTask task, DenseNetwork oracle, GrowingSamples history, float[] current, double t,

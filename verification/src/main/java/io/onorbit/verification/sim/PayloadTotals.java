@@ -9,5 +9,7 @@ package io.onorbit.verification.sim;
  * @param samplesTrained samples it trained on
  * @param samplesDropped samples that arrived while it could not take them and did not fit its
  *                       buffer, or were in its buffer at a reset
+ * @param changesDetected concept changes the learners' change detectors found (count)
  */
-public record PayloadTotals(double dutyFraction, long samplesSeen, long samplesTrained, long samplesDropped) { }
+public record PayloadTotals(double dutyFraction, long samplesSeen, long samplesTrained, long samplesDropped,
+                            long changesDetected) { }

@@ -117,6 +117,8 @@ final class SatelliteRunner {
     long samplesLostWhileDown;
     long samplesLostOnReset;
     long samplesSeen;
+    /** Concept changes the learners' change detectors found (count). */
+    long changesDetected;
     long samplesDropped;
     double payloadTrainingS;
     double payloadIdleS;
@@ -412,7 +414,8 @@ final class SatelliteRunner {
         f.payload = new ExecutiveEvents.PayloadBooks(q.drawnJ() + p.drawnJ(), q.trainingS() + p.trainingS(),
                 q.idleS() + p.idleS(), q.offS() + p.offS(), q.samplesSeen() + p.samplesSeen(),
                 q.samplesTrained() + p.samplesTrained(), q.samplesDropped() + p.samplesDropped(), q.updates() + p.updates(),
-                q.hostWorkJ() + p.hostWorkJ(), q.solveJ() + p.solveJ(), p.buffered());
+                q.hostWorkJ() + p.hostWorkJ(), q.solveJ() + p.solveJ(), p.buffered(),
+                q.changesDetected() + p.changesDetected());
         for (long id : e.generatedIds()) {
             f.generated.add(id);
         }
@@ -647,6 +650,7 @@ final class SatelliteRunner {
         trainingUpdates += f.payload.updates();
         samples += f.payload.samplesTrained();
         samplesSeen += f.payload.samplesSeen();
+        changesDetected += f.payload.changesDetected();
         samplesDropped += f.payload.samplesDropped();
         payloadTrainingS += f.payload.trainingS();
         payloadIdleS += f.payload.idleS();
@@ -721,7 +725,7 @@ final class SatelliteRunner {
         }
         double elapsedS = payloadTrainingS + payloadIdleS + payloadOffS;
         return Optional.of(new PayloadTotals(elapsedS > 0 ? payloadTrainingS / elapsedS : 0, samplesSeen,
-                samples, samplesDropped + samplesLostOnReset));
+                samples, samplesDropped + samplesLostOnReset, changesDetected));
     }
 
     private static long[] toArray(List<Long> ids) {

@@ -1,0 +1,57 @@
+package io.onorbit.flight.learning;
+
+/**
+ * Settings of the onboard concept-change detector ({@link ChangeDetector}): a one-sided CUSUM
+ * (Page 1954) on the trainer's prequential squared error relative to its own reference level, and
+ * how far the trainer opens its step when the detector fires.
+ *
+ * @param allowance        CUSUM reference value k, as a fraction of the reference level: each
+ *                         sample adds (its squared error / the reference level) - (1 + k), so only
+ *                         a mean rise above (1 + k) times the reference accumulates; half the
+ *                         relative rise the detector is tuned for (Page 1954), &gt; 0
+ * @param threshold        CUSUM decision interval h, in reference levels, &gt; 0: a detection when the
+ *                         accumulated excess reaches it; larger = fewer false alarms, later detections
+ * @param referenceSamples memory of the reference level, samples, &ge; 2: the mean of the squared
+ *                         errors since the last detection for the first this many samples, then an
+ *                         exponential average with weight 1 / this
+ * @param openStepUpdates  updates tau after a detection at which the opened step has fallen to half
+ *                         of the largest rate: the step is at least rate x tau / (tau + u) at the
+ *                         u-th update after it (search then converge, Darken and Moody 1992), &gt; 0
+ */
+public record ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates) {
+
+    public ChangeDetectorSettings {
+        if (!(allowance > 0 && allowance <= 100)) {
+            throw new IllegalArgumentException("learning: change detector allowance " + allowance + " must be in (0, 100]");
+        }
+        if (!(threshold > 0 && threshold <= 1e6)) {
+            throw new IllegalArgumentException("learning: change detector threshold " + threshold + " must be in (0, 1e6]");
+        }
+        if (referenceSamples < 2 || referenceSamples > 100_000_000) {
+            throw new IllegalArgumentException("learning: change detector referenceSamples " + referenceSamples
+                    + " must be in [2, 100000000]");
+        }
+        if (!(openStepUpdates > 0 && openStepUpdates <= 1e9)) {
+            throw new IllegalArgumentException("learning: change detector openStepUpdates " + openStepUpdates
+                    + " must be in (0, 1e9]");
+        }
+    }
+
+    /**
+     * @return allowance 0.25 (tuned for a rise of the mean squared error by half: SEA's
+     *         concept changes with 10 % label noise raise it by roughly 40-100 %), threshold 50 reference
+     *         levels, a reference of 1,440 samples (a day of the 60 s stream), and the step at half
+     *         its largest rate 200 updates after a detection (13 h of the 60 s stream in batches of
+     *         4, about the time the fixed largest rate took to recover SEA's drifts). Measured
+     *         against allowance 0.5, thresholds 30 and 100, 30 and 400 updates (BENCHMARKS.md,
+     *         "Drift recovery: a change detector opens the step")
+     */
+    public static ChangeDetectorSettings defaults() {
+        return new ChangeDetectorSettings(0.25, 50, 1440, 200);
+    }
+
+    /** @return a copy with decision interval {@code v} (reference levels) */
+    public ChangeDetectorSettings withThreshold(double v) {
+        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates);
+    }
+}
