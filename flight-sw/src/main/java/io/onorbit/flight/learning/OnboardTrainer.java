@@ -69,9 +69,8 @@ public final class OnboardTrainer {
     private final ProximalGradientEnergy proximal;
     /** The concept-change detector on the prequential squared error, if configured. */
     private final Optional<ChangeDetector> detector;
-    /** Updates applied or attempted at the latest detection (empty before any). */
+    /** Updates attempted ({@link #updateAttempts}) at the latest detection (empty before any). */
     private OptionalLong changeUpdate = OptionalLong.empty();
-    private long updateAttempts;
     private int batchCount;
     private long updates;
     private long skippedUpdates;
@@ -174,7 +173,7 @@ public final class OnboardTrainer {
      * belong to the old concept and would pull each update back towards it).
      */
     private void openStep() {
-        changeUpdate = OptionalLong.of(updateAttempts);
+        changeUpdate = OptionalLong.of(updateAttempts());
         long age = detector.get().lastChangeAgeSamples().orElseThrow();
         replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
     }
@@ -217,7 +216,6 @@ public final class OnboardTrainer {
     }
 
     private void update(int rows, double envelopePowerW) {
-        updateAttempts++;
         for (int k = 0; k < n; k++) {
             anchor[k] = model.parameter(subset.index(k));
         }
@@ -282,10 +280,15 @@ public final class OnboardTrainer {
         double eta = settings.stepRule() == StepRule.VSS_NLMS ? variableStepSize() : settings.learningRate();
         if (changeUpdate.isPresent()) {
             double tau = settings.changeDetector().orElseThrow().openStepUpdates();
-            double u = updateAttempts - 1 - changeUpdate.getAsLong();
+            double u = updateAttempts() - changeUpdate.getAsLong(); // this update not yet counted
             eta = Math.max(eta, settings.learningRate() * tau / (tau + u));
         }
         return eta;
+    }
+
+    /** @return updates posed to the optimizer so far: applied, not converged or rejected (count) */
+    private long updateAttempts() {
+        return updates + unconvergedUpdates + rejectedUpdates;
     }
 
     /**

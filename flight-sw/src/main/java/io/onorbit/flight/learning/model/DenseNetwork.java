@@ -279,7 +279,8 @@ public final class DenseNetwork {
             float[] a = acts[l - 1];
             int k0 = subset.layerStart(l - 1);
             int k1 = subset.layerStart(l);
-            double inputSquares = -1; // |a|^2 of this layer's input, summed when a whole row first needs it
+            double inputSquares = 0; // |a|^2 of this layer's input, summed when a whole row first needs it
+            boolean inputSquaresSummed = false;
             int k = k0;
             while (k < k1) {
                 int p = subset.index(k);
@@ -294,8 +295,8 @@ public final class DenseNetwork {
                 int rowLastK = k + (nIn - 1);
                 double d = dl[row];
                 if (p == rowStart && rowLastK < k1 && subset.index(rowLastK) == rowStart + nIn - 1) {
-                    if (inputSquares < 0) {
-                        inputSquares = 0;
+                    if (!inputSquaresSummed) {
+                        inputSquaresSummed = true;
                         for (int c = 0; c < nIn; c++) {
                             inputSquares += (double) a[c] * a[c];
                         }
