@@ -26,6 +26,8 @@ public final class DenseNetwork {
     private final float[][] acts;
     /** deltas[l] = dLoss/dz of layer l, for l >= 1. */
     private final float[][] deltas;
+    /** {@link FloatTanh#applyInPlace}'s work array: a hidden layer's units in double */
+    private final double[] tanhWork;
     private long versionNumber;
 
     /**
@@ -64,6 +66,11 @@ public final class DenseNetwork {
                 deltas[l] = accountant.floats("deltas layer " + l, MemoryCategory.ACTIVATIONS, widths[l]);
             }
         }
+        int widestHidden = 0;
+        for (int l = 1; l < layers; l++) {
+            widestHidden = Math.max(widestHidden, widths[l]);
+        }
+        tanhWork = accountant.doubles("tanh work (a hidden layer in double)", MemoryCategory.ACTIVATIONS, widestHidden);
         SplittableRandom rng = new SplittableRandom(seed);
         for (int l = 1; l <= layers; l++) {
             double limit = Math.sqrt(6.0 / (widths[l - 1] + widths[l]));
@@ -162,47 +169,58 @@ public final class DenseNetwork {
         System.arraycopy(x, 0, acts[0], 0, widths[0]);
         int last = widths.length - 1;
         for (int l = 1; l <= last; l++) {
-            float[] in = acts[l - 1];
             float[] out = acts[l];
-            int nIn = widths[l - 1];
-            int w = weightOffset[l];
-            int b = biasOffset[l];
-            int nOut = widths[l];
-            boolean linear = l == last;
-            int j = 0;
-            // Four rows at a time: each sum adds the same products in the same order as one row
-            // alone (the same floats), but four independent sums do not wait on each other's adds.
-            for (; j + 3 < nOut; j += 4) {
-                int r0 = w + j * nIn;
-                int r1 = r0 + nIn;
-                int r2 = r1 + nIn;
-                int r3 = r2 + nIn;
-                float z0 = params[b + j];
-                float z1 = params[b + j + 1];
-                float z2 = params[b + j + 2];
-                float z3 = params[b + j + 3];
-                for (int i = 0; i < nIn; i++) {
-                    float xi = in[i];
-                    z0 += params[r0 + i] * xi;
-                    z1 += params[r1 + i] * xi;
-                    z2 += params[r2 + i] * xi;
-                    z3 += params[r3 + i] * xi;
+            preActivations(l, out);
+            if (l < last && !FloatTanh.applyInPlace(out, widths[l], tanhWork)) {
+                // a unit too near a float rounding boundary for the fast tanh: the layer again, unit by unit
+                preActivations(l, out);
+                for (int j = 0; j < widths[l]; j++) {
+                    out[j] = FloatTanh.of(out[j]);
                 }
-                out[j] = linear ? z0 : FloatTanh.of(z0);
-                out[j + 1] = linear ? z1 : FloatTanh.of(z1);
-                out[j + 2] = linear ? z2 : FloatTanh.of(z2);
-                out[j + 3] = linear ? z3 : FloatTanh.of(z3);
-            }
-            for (; j < nOut; j++) {
-                float z = params[b + j];
-                int row = w + j * nIn;
-                for (int i = 0; i < nIn; i++) {
-                    z += params[row + i] * in[i];
-                }
-                out[j] = linear ? z : FloatTanh.of(z);
             }
         }
         return acts[last][0];
+    }
+
+    /** Writes layer {@code l}'s pre-activations z = W a + b (from {@code acts[l - 1]}) into {@code out}. */
+    private void preActivations(int l, float[] out) {
+        float[] in = acts[l - 1];
+        int nIn = widths[l - 1];
+        int w = weightOffset[l];
+        int b = biasOffset[l];
+        int nOut = widths[l];
+        int j = 0;
+        // Four rows at a time: each sum adds the same products in the same order as one row
+        // alone (the same floats), but four independent sums do not wait on each other's adds.
+        for (; j + 3 < nOut; j += 4) {
+            int r0 = w + j * nIn;
+            int r1 = r0 + nIn;
+            int r2 = r1 + nIn;
+            int r3 = r2 + nIn;
+            float z0 = params[b + j];
+            float z1 = params[b + j + 1];
+            float z2 = params[b + j + 2];
+            float z3 = params[b + j + 3];
+            for (int i = 0; i < nIn; i++) {
+                float xi = in[i];
+                z0 += params[r0 + i] * xi;
+                z1 += params[r1 + i] * xi;
+                z2 += params[r2 + i] * xi;
+                z3 += params[r3 + i] * xi;
+            }
+            out[j] = z0;
+            out[j + 1] = z1;
+            out[j + 2] = z2;
+            out[j + 3] = z3;
+        }
+        for (; j < nOut; j++) {
+            float z = params[b + j];
+            int row = w + j * nIn;
+            for (int i = 0; i < nIn; i++) {
+                z += params[row + i] * in[i];
+            }
+            out[j] = z;
+        }
     }
 
     /** @return activation {@code j} of the last hidden layer after the latest {@link #predict} */
