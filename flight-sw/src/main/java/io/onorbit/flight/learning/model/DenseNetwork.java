@@ -299,6 +299,9 @@ public final class DenseNetwork {
             int k1 = subset.layerStart(l);
             double inputSquares = 0; // |a|^2 of this layer's input, summed when a whole row first needs it
             boolean inputSquaresSummed = false;
+            // the weights are sorted: the row is followed forward, not found by a division per row
+            int row = 0;
+            int rowStart = w;
             int k = k0;
             while (k < k1) {
                 int p = subset.index(k);
@@ -308,8 +311,10 @@ public final class DenseNetwork {
                     k++;
                     continue;
                 }
-                int row = (p - w) / nIn;
-                int rowStart = w + row * nIn;
+                while (p >= rowStart + nIn) {
+                    row++;
+                    rowStart += nIn;
+                }
                 int rowLastK = k + (nIn - 1);
                 double d = dl[row];
                 if (p == rowStart && rowLastK < k1 && subset.index(rowLastK) == rowStart + nIn - 1) {
@@ -375,12 +380,12 @@ public final class DenseNetwork {
                 }
                 continue;
             }
-            // Sorted indices (sparse rows: whole weight rows, then biases): the row is found by a
-            // division only when p leaves the last one, and the rest of a row present without a gap
-            // is one loop the compiler vectorizes; the same products for each parameter.
+            // Sorted indices (sparse rows: whole weight rows, then biases): the row is followed forward
+            // as p leaves the last one, and the rest of a row present without a gap is one loop the
+            // compiler vectorizes; the same products for each parameter.
             int row = 0;
-            int rowStart = 0;
-            int rowEnd = 0;
+            int rowStart = w;
+            int rowEnd = w + nIn;
             for (int k = k0; k < k1; ) {
                 int p = subset.index(k);
                 if (p >= b) {
@@ -388,10 +393,10 @@ public final class DenseNetwork {
                     k++;
                     continue;
                 }
-                if (p >= rowEnd || p < rowStart) {
-                    row = (p - w) / nIn;
-                    rowStart = w + row * nIn;
-                    rowEnd = rowStart + nIn;
+                while (p >= rowEnd) { // sorted: the row is followed forward, without a division
+                    row++;
+                    rowStart = rowEnd;
+                    rowEnd += nIn;
                 }
                 int col = p - rowStart;
                 int rowLastK = k + (nIn - 1 - col);
