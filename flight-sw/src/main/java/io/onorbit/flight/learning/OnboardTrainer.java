@@ -4,7 +4,7 @@ import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.model.TrainableSubset;
-import io.onorbit.flight.optimizer.OptimizationResult;
+import io.onorbit.flight.optimizer.SolveFigures;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
 import java.util.Objects;
@@ -54,6 +54,8 @@ public final class OnboardTrainer {
     private final double[] anchor;
     /** The optimizer's start point: the zero step. */
     private final double[] zeroStep;
+    /** The step the optimizer found, written by it each update (no copy per update). */
+    private final double[] step;
     /** Gradient mode: batch-mean gradient. */
     private final float[] grad;
     /** {@link StepRule#VSS_NLMS}: the smoothed normalised gradient p (empty for the other rules). */
@@ -108,7 +110,10 @@ public final class OnboardTrainer {
         smoothedGrad = memory.floats("smoothed normalised gradient (variable step)", MemoryCategory.OPTIMIZER_STATE,
                 !exactLastLayer && settings.stepRule() == StepRule.VSS_NLMS ? n : 0);
         lastStepSize = settings.learningRate();
-        memory.reserve("optimizer solution copies (optimizer interface)", MemoryCategory.OPTIMIZER_STATE, 2 * 8L * n);
+        this.step = memory.doubles("optimizer solution (written by the optimizer)", MemoryCategory.OPTIMIZER_STATE, n);
+        // the optimizer's own output before it is written out: the analog engine's ADC read-out, the
+        // digital optimizer's iterate
+        memory.reserve("optimizer output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
         this.detector = settings.changeDetector().map(ChangeDetector::new);
@@ -219,7 +224,7 @@ public final class OnboardTrainer {
         for (int k = 0; k < n; k++) {
             anchor[k] = model.parameter(subset.index(k));
         }
-        OptimizationResult result;
+        SolveFigures result;
         if (exactLastLayer) {
             double mu = settings.proximalWeight();
             // b = H^T y / B - (H^T H / B) w0 (the upper triangle holds the sums), then A = H^T H / B + mu I.
@@ -237,7 +242,8 @@ public final class OnboardTrainer {
                     normalMatrix[j * n + i] = v;
                 }
             }
-            result = optimizer.minimize(new QuadraticEnergy(normalMatrix, normalVector), zeroStep, envelopePowerW);
+            result = optimizer.minimizeInto(new QuadraticEnergy(normalMatrix, normalVector), zeroStep, envelopePowerW,
+                    step);
         } else {
             float inv = 1f / rows;
             for (int k = 0; k < n; k++) {
@@ -247,7 +253,7 @@ public final class OnboardTrainer {
                 lastStepSize = stepSize();
                 proximal.setStepSize(lastStepSize);
             }
-            result = optimizer.minimize(proximal, zeroStep, envelopePowerW);
+            result = optimizer.minimizeInto(proximal, zeroStep, envelopePowerW, step);
         }
         energySpentJ += result.energyJ();
         lastStepEnergyJ = result.energyJ();
@@ -257,7 +263,7 @@ public final class OnboardTrainer {
             unconvergedUpdates++;
             return;
         }
-        double[] w = result.solution();
+        double[] w = step;
         for (double v : w) {
             if (!Double.isFinite(v)) {
                 rejectedUpdates++; // an optimizer fault must not poison the model

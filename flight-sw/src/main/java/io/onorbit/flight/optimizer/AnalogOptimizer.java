@@ -90,6 +90,8 @@ public final class AnalogOptimizer implements Optimizer {
     private LinearFlow decomposition;
     /** the device mismatch for the last dimension (fixed per device position and seed) */
     private DeviceMismatch mismatch;
+    /** the working arrays of the last dimension's solves, reused so that a trainer's update allocates none */
+    private Workspace work;
 
     /**
      * Circuit settings.
@@ -239,9 +241,23 @@ public final class AnalogOptimizer implements Optimizer {
 
     @Override
     public OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW) {
+        double[] w = new double[energy.dimension()];
+        return new OptimizationResult(w, minimizeInto(energy, start, maxPowerW, w));
+    }
+
+    @Override
+    public synchronized SolveFigures minimizeInto(EnergyFunction energy, double[] start, double maxPowerW,
+            double[] solutionOut) {
         requireOperatingPower(maxPowerW);
-        // the trainer uses the result only: the exact minimizer and the error against it are not computed
-        return solve(LocalQuadratic.of(energy, start, s.proximalStrength()), start, maxPowerW, false).result();
+        int n = energy.dimension();
+        if (solutionOut.length != n) {
+            throw new IllegalArgumentException("solutionOut has " + solutionOut.length + " entries, energy dimension is "
+                    + n);
+        }
+        Workspace ws = workspace(n);
+        // the trainer uses the solution only: the exact minimizer and the error against it are not computed
+        return engine(LocalQuadratic.of(energy, start, s.proximalStrength(), ws.gradient, ws.diagonal, ws.linear),
+                start, maxPowerW, ws, solutionOut).figures();
     }
 
     /**
@@ -279,15 +295,38 @@ public final class AnalogOptimizer implements Optimizer {
      */
     private synchronized AnalogSolve solve(LocalQuadratic q, double[] start, double maxPowerW, boolean accuracy) {
         requireOperatingPower(maxPowerW);
+        Optional<double[]> exact = accuracy ? q.exactMinimizer() : Optional.empty();
+        double[] w = new double[q.n];
+        Engine e = engine(q, start, maxPowerW, workspace(q.n), w);
+        return new AnalogSolve(new OptimizationResult(w, e.figures()), exact, relativeError(w, exact), e.tauS(),
+                e.conversionEnergyJ(), e.outcome());
+    }
+
+    /**
+     * One solve's figures with what {@link AnalogSolve} reports besides.
+     *
+     * @param figures           the solve's power, time, energy and convergence
+     * @param tauS              the circuit time constant, s
+     * @param conversionEnergyJ DAC and ADC energy included in the figures' energy, J
+     * @param outcome           how the solve ended
+     */
+    private record Engine(SolveFigures figures, double tauS, double conversionEnergyJ, AnalogSolve.Outcome outcome) { }
+
+    /**
+     * The engine's work for one posed quadratic, its read-out written into {@code w}.
+     *
+     * @param ws the working arrays (of dimension q.n); for a diagonal matrix every array the solve
+     *           needs is one of them
+     */
+    private Engine engine(LocalQuadratic q, double[] start, double maxPowerW, Workspace ws, double[] w) {
         double powerW = Math.min(maxPowerW, s.maxOperatingPowerW());
         int n = q.n;
-        Optional<double[]> exact = accuracy ? q.exactMinimizer() : Optional.empty();
         double conversions = (double) n * (n + 1) / 2 + 2.0 * n;
         double conversionJ = conversions * s.conversionFomJ() * Math.pow(2, s.dacBits())
                 + n * s.conversionFomJ() * Math.pow(2, s.adcBits());
         double tau = tauS(n, powerW);
         if (!q.a.allFinite() || !LocalQuadratic.allFinite(q.b) || !LocalQuadratic.allFinite(start)) {
-            return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+            return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
 
         // Program the crossbar: quantize to the DAC against the largest entry, apply fixed mismatch.
@@ -295,27 +334,28 @@ public final class AnalogOptimizer implements Optimizer {
         double scaleB = Math.max(LocalQuadratic.maxAbs(q.b), Double.MIN_NORMAL);
         DeviceMismatch gains = mismatch(n);
         double dacLevels = levels(s.dacBits());
-        SymmetricMatrix ah = q.a.programmed((i, j, v) -> quantize(v / scaleA, dacLevels) * gains.cell(i, j));
+        SymmetricMatrix ah = q.a.programmed((i, j, v) -> quantize(v / scaleA, dacLevels) * gains.cell(i, j),
+                ws.programmed);
         // The flow dv/dt = -(A v - b)/tau settles only if the programmed A is positive definite;
         // quantization and mismatch can take an ill-conditioned A (small proximal weight, large
         // replay) out of that cone, and the flow then grows without bound. The controller checks
         // the programmed matrix (its Cholesky factor exists) before biasing the array.
         if (!ah.positiveDefinite()) {
-            return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+            return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
-        double[] bh = new double[n];
+        double[] bh = ws.programmedLinear;
         for (int i = 0; i < n; i++) {
             bh[i] = quantize(q.b[i] / scaleB, dacLevels) * gains.input(i);
         }
         // Voltages are w scaled by scaleA/scaleB; the start is programmed through the DAC too.
         double toVolts = scaleA / scaleB;
         double startScale = Math.max(LocalQuadratic.maxAbs(start) * toVolts, Double.MIN_NORMAL);
-        double[] v0 = new double[n];
+        double[] v0 = ws.start;
         for (int i = 0; i < n; i++) {
             v0[i] = quantize(start[i] * toVolts / startScale, dacLevels) * startScale;
         }
         if (!Double.isFinite(toVolts) || !LocalQuadratic.allFinite(v0)) {
-            return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+            return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
 
         double target = s.settleTolerance() * Math.max(LocalQuadratic.norm(bh), Double.MIN_NORMAL);
@@ -332,13 +372,13 @@ public final class AnalogOptimizer implements Optimizer {
         } else if (flowSolution == FlowSolution.EXACT) {
             LinearFlow exactFlow = decompose(ah);
             if (exactFlow == null) {
-                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.NOT_DEFINITE);
+                return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.NOT_DEFINITE);
             }
-            LinearFlow.Settle settle = exactFlow.settle(v0, bh, target, MAX_SETTLE_TAUS);
+            LinearFlow.Settle settle = exactFlow.settle(v0, bh, target, MAX_SETTLE_TAUS, ws.settle);
             settled = settle.state();
             settleTimeS = settle.timeConstants() * tau;
             if (!LocalQuadratic.allFinite(settled) || !Double.isFinite(settleTimeS)) {
-                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.DIVERGED);
+                return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.DIVERGED);
             }
             converged = flow.residualNorm(settled) <= target * (1 + 1e-6);
             evaluations = settle.evaluations();
@@ -352,12 +392,12 @@ public final class AnalogOptimizer implements Optimizer {
                 end = integrator.integrate(flow, new ODEState(0, v0), tMax);
             } catch (MathIllegalStateException | MathIllegalArgumentException e) {
                 // Not expected once A is checked; never let the engine's failure escape the update.
-                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.DIVERGED);
+                return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.DIVERGED);
             }
             settled = end.getPrimaryState();
             settleTimeS = end.getTime();
             if (!LocalQuadratic.allFinite(settled) || !Double.isFinite(settleTimeS)) {
-                return notRun(start, powerW, conversionJ, exact, tau, AnalogSolve.Outcome.DIVERGED);
+                return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.DIVERGED);
             }
             converged = flow.residualNorm(settled) <= target * (1 + 1e-6);
             evaluations = integrator.getEvaluations();
@@ -373,27 +413,24 @@ public final class AnalogOptimizer implements Optimizer {
         double noiseV = fullScale * sigmaV / s.fullScaleV();
         // fullScale is a power of two, so multiplying by its inverse is exact: the same as dividing
         double perFullScale = 1 / fullScale;
-        double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             double v = settled[i] + noiseV * ZigguratNormal.draw(noise);
             w[i] = quantize(v * perFullScale, adcLevels) * fullScale / toVolts;
         }
 
         double energyJ = powerW * settleTimeS + conversionJ;
-        OptimizationResult r = new OptimizationResult(w, powerW, settleTimeS, energyJ, converged, evaluations);
-        return new AnalogSolve(r, exact, relativeError(w, exact), tau, conversionJ,
+        return new Engine(new SolveFigures(powerW, settleTimeS, energyJ, converged, evaluations), tau, conversionJ,
                 converged ? AnalogSolve.Outcome.SETTLED : AnalogSolve.Outcome.NOT_SETTLED);
     }
 
     /**
-     * A solve the engine refused or abandoned: the start point comes back unchanged, not
-     * converged; the DAC loads and ADC reads were spent (charged), no settle time.
+     * A solve the engine refused or abandoned: the start point comes back unchanged (copied into
+     * {@code w}), not converged; the DAC loads and ADC reads were spent (charged), no settle time.
      */
-    private static AnalogSolve notRun(double[] start, double powerW, double conversionJ, Optional<double[]> exact,
-            double tau, AnalogSolve.Outcome outcome) {
-        double[] w = start.clone();
-        OptimizationResult r = new OptimizationResult(w, powerW, 0, conversionJ, false, 0);
-        return new AnalogSolve(r, exact, relativeError(w, exact), tau, conversionJ, outcome);
+    private static Engine notRun(double[] start, double[] w, double powerW, double conversionJ, double tau,
+            AnalogSolve.Outcome outcome) {
+        System.arraycopy(start, 0, w, 0, w.length);
+        return new Engine(new SolveFigures(powerW, 0, conversionJ, false, 0), tau, conversionJ, outcome);
     }
 
     private static OptionalDouble relativeError(double[] w, Optional<double[]> exact) {
@@ -433,9 +470,47 @@ public final class AnalogOptimizer implements Optimizer {
     private LinearFlow decompose(SymmetricMatrix ah) {
         if (decomposition == null || !ah.sameEntries(decomposedMatrix)) {
             decomposition = ah.decomposition();
-            decomposedMatrix = ah;
+            // a copy: a diagonal ah lives in the workspace, which the next solve programs again
+            decomposedMatrix = ah.copy();
         }
         return decomposition;
+    }
+
+    /** @return the working arrays of an n-variable solve (kept per dimension) */
+    private Workspace workspace(int n) {
+        if (work == null || work.n != n) {
+            work = new Workspace(n);
+        }
+        return work;
+    }
+
+    /**
+     * The arrays one solve works in, owned by the engine and overwritten by every solve: the posed
+     * quadratic, the programmed diagonal, b and start (the DAC codes the controller computes) and
+     * the exact settle's arrays. The simulator's model of the circuit, not memory on the flight
+     * computer's budget: the controller streams the codes to the DACs as it computes them, and the
+     * settle is the circuit's physics.
+     */
+    private static final class Workspace {
+        final int n;
+        final double[] gradient;
+        final double[] diagonal;
+        final double[] linear;
+        final double[] programmed;
+        final double[] programmedLinear;
+        final double[] start;
+        final LinearFlow.Work settle;
+
+        Workspace(int n) {
+            this.n = n;
+            gradient = new double[n];
+            diagonal = new double[n];
+            linear = new double[n];
+            programmed = new double[n];
+            programmedLinear = new double[n];
+            start = new double[n];
+            settle = new LinearFlow.Work(n);
+        }
     }
 
     /** @return the device mismatch of an n-variable array (fixed per position and seed, kept per dimension) */

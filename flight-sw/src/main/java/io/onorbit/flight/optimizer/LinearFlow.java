@@ -84,22 +84,52 @@ final class LinearFlow {
      * @return the first time the residual norm reaches {@code target}, and the state there
      */
     Settle settle(double[] v0, double[] b, double target, double maxTaus) {
+        return settle(v0, b, target, maxTaus, new Work(n));
+    }
+
+    /**
+     * The working arrays of one settle, kept by a caller that settles once per update so that a
+     * settle allocates none; the {@link Settle#state()} it returns is {@link #v}, valid until the next
+     * settle with the same work.
+     */
+    static final class Work {
+        final double[] qtb;
+        final double[] qtv0;
+        final double[] y;
+        final double[] logC;
+        final double[] z;
+        final double[] v;
+        final double[] slope = new double[1];
+
+        /** @param n the flow's dimension */
+        Work(int n) {
+            qtb = new double[n];
+            qtv0 = new double[n];
+            y = new double[n];
+            logC = new double[n];
+            z = new double[n];
+            v = new double[n];
+        }
+    }
+
+    /** As {@link #settle(double[], double[], double, double)}, in {@code work} (of this flow's dimension). */
+    Settle settle(double[] v0, double[] b, double target, double maxTaus, Work work) {
         // v* = Q Λ⁻¹ Qᵀ b; y = Qᵀ (v0 - v*); the residual's coordinates are c = Λ y.
-        double[] qtb = transposeTimes(b);
-        double[] qtv0 = transposeTimes(v0);
-        double[] y = new double[n];
-        double[] logC = new double[n];
+        double[] qtb = transposeTimes(b, work.qtb);
+        double[] qtv0 = transposeTimes(v0, work.qtv0);
+        double[] y = work.y;
+        double[] logC = work.logC;
         for (int i = 0; i < n; i++) {
             y[i] = qtv0[i] - qtb[i] / lambda[i];
             double c = Math.abs(lambda[i] * y[i]);
             logC[i] = c > 0 ? Math.log(c) : Double.NEGATIVE_INFINITY;
         }
         double logTarget = Math.log(target);
-        double[] slope = new double[1];
+        double[] slope = work.slope;
         double logR0 = logResidual(logC, 0, slope);
         long evaluations = 1;
         if (logR0 <= logTarget) {
-            return new Settle(stateAt(qtb, y, 0), 0, evaluations);
+            return new Settle(stateAt(qtb, y, 0, work), 0, evaluations);
         }
         double lambdaMax = 0;
         double lambdaMin = Double.POSITIVE_INFINITY;
@@ -132,9 +162,9 @@ final class LinearFlow {
             }
         }
         if (s > maxTaus && logResidual(logC, maxTaus, null) > logTarget) {
-            return new Settle(stateAt(qtb, y, maxTaus), maxTaus, evaluations + 1);
+            return new Settle(stateAt(qtb, y, maxTaus, work), maxTaus, evaluations + 1);
         }
-        return new Settle(stateAt(qtb, y, s), s, evaluations);
+        return new Settle(stateAt(qtb, y, s, work), s, evaluations);
     }
 
     /**
@@ -167,12 +197,12 @@ final class LinearFlow {
     }
 
     /** @return v(s) = Q (Λ⁻¹ Qᵀb + e^(−Λs) y) */
-    private double[] stateAt(double[] qtb, double[] y, double s) {
-        double[] z = new double[n];
+    private double[] stateAt(double[] qtb, double[] y, double s, Work work) {
+        double[] z = work.z;
         for (int i = 0; i < n; i++) {
             z[i] = qtb[i] / lambda[i] + Math.exp(-lambda[i] * s) * y[i];
         }
-        double[] v = new double[n];
+        double[] v = work.v;
         if (q == null) {
             // what the sum below gives with Q = I: 0 + z_r (the other terms are zeros)
             for (int r = 0; r < n; r++) {
@@ -191,8 +221,8 @@ final class LinearFlow {
         return v;
     }
 
-    private double[] transposeTimes(double[] x) {
-        double[] out = new double[n];
+    /** @return Qᵀx in {@code out} (overwritten) */
+    private double[] transposeTimes(double[] x, double[] out) {
         if (q == null) {
             // what the sum below gives with Q = I: 0 + x_i (the other terms are zeros)
             for (int i = 0; i < n; i++) {
@@ -200,6 +230,7 @@ final class LinearFlow {
             }
             return out;
         }
+        java.util.Arrays.fill(out, 0.0); // the sums below start from zero, as in a new array
         for (int r = 0; r < n; r++) {
             double xr = x[r];
             int row = r * n;

@@ -23,16 +23,28 @@ final class LocalQuadratic {
 
     static LocalQuadratic of(EnergyFunction energy, double[] start, double proximalStrength) {
         int n = energy.dimension();
+        return of(energy, start, proximalStrength, new double[n], new double[n], new double[n]);
+    }
+
+    /**
+     * The same quadratic posed in the caller's arrays (each of length {@code energy.dimension()},
+     * overwritten), so that a solve per update allocates none: the result holds {@code diagonal} and
+     * {@code linear} (not {@code gradient}, which is scratch) and is valid until they are written again.
+     * A {@link QuadraticEnergy} is posed from its own copies and uses none of them.
+     */
+    static LocalQuadratic of(EnergyFunction energy, double[] start, double proximalStrength, double[] gradient,
+            double[] diagonal, double[] linear) {
+        int n = energy.dimension();
         if (start.length != n) {
             throw new IllegalArgumentException("start has " + start.length + " entries, energy dimension is " + n);
         }
         if (energy instanceof QuadraticEnergy q) {
             return new LocalQuadratic(SymmetricMatrix.of(q.matrix(), n), q.linearTerm());
         }
-        double[] g = new double[n];
+        double[] g = gradient;
         energy.gradient(start, g);
-        double[] d = new double[n];
-        double[] b = new double[n];
+        double[] d = diagonal;
+        double[] b = linear;
         for (int i = 0; i < n; i++) {
             d[i] = proximalStrength;
             b[i] = proximalStrength * start[i] - g[i];

@@ -15,9 +15,30 @@ public record OptimizationResult(double[] solution, double powerW, double settle
 
     public OptimizationResult {
         solution = solution.clone();
-        if (!(powerW >= 0) || !(settleTimeS >= 0) || !(energyJ >= 0)) {
-            throw new IllegalArgumentException("optimization result: power, time and energy must be >= 0");
+        new SolveFigures(powerW, settleTimeS, energyJ, converged, operations); // validates
+    }
+
+    /** @param figures what the solve cost and how it ended */
+    public OptimizationResult(double[] solution, SolveFigures figures) {
+        this(solution, figures.powerW(), figures.settleTimeS(), figures.energyJ(), figures.converged(),
+                figures.operations());
+    }
+
+    /** @return the figures without the solution */
+    public SolveFigures figures() {
+        return new SolveFigures(powerW, settleTimeS, energyJ, converged, operations);
+    }
+
+    /**
+     * Copies the solution into {@code out} (no new array).
+     *
+     * @param out length {@code solution().length}
+     */
+    public void copySolutionTo(double[] out) {
+        if (out.length != solution.length) {
+            throw new IllegalArgumentException("solution has " + solution.length + " entries, out has " + out.length);
         }
+        System.arraycopy(solution, 0, out, 0, solution.length);
     }
 
     @Override

@@ -23,4 +23,20 @@ public interface Optimizer {
      * @throws PowerEnvelopeException if {@code maxPowerW} is below {@link #minimumOperatingPowerW()}
      */
     OptimizationResult minimize(EnergyFunction energy, double[] start, double maxPowerW);
+
+    /**
+     * Minimizes {@code energy} like {@link #minimize} and writes the point reached into the caller's
+     * array: the result's own copies (the record's and its accessor's) are not made, for a caller
+     * that keeps only the numbers (the trainer, once per update). By default through
+     * {@link #minimize}; an optimizer that can write straight into {@code solutionOut} overrides it.
+     *
+     * @param solutionOut receives the point reached, length {@code energy.dimension()}
+     * @return what the solve cost and how it ended
+     * @throws PowerEnvelopeException if {@code maxPowerW} is below {@link #minimumOperatingPowerW()}
+     */
+    default SolveFigures minimizeInto(EnergyFunction energy, double[] start, double maxPowerW, double[] solutionOut) {
+        OptimizationResult r = minimize(energy, start, maxPowerW);
+        r.copySolutionTo(solutionOut);
+        return r.figures();
+    }
 }

@@ -105,7 +105,22 @@ abstract sealed class SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMa
     abstract double residualAt(int i, double[] v, double[] b);
 
     /** @return the matrix whose cell (i, j ≥ i) is {@code program.apply(i, j, a_ij)}, kept symmetric */
-    abstract SymmetricMatrix programmed(CellProgram program);
+    final SymmetricMatrix programmed(CellProgram program) {
+        return programmed(program, null);
+    }
+
+    /**
+     * @param into    for the diagonal form, an array of length n the result holds (overwritten; the
+     *                result is valid until it is written again), so that programming allocates none;
+     *                null for a new one. The dense form always programs into a new array.
+     * @return the matrix whose cell (i, j ≥ i) is {@code program.apply(i, j, a_ij)}, kept symmetric
+     */
+    abstract SymmetricMatrix programmed(CellProgram program, double[] into);
+
+    /** @return the same matrix in an array of its own (for a matrix kept beyond its buffer's next use) */
+    final SymmetricMatrix copy() {
+        return this instanceof Diagonal ? new Diagonal(stored.clone()) : new Dense(stored.clone(), n);
+    }
 
     /** @return true if the Cholesky factor exists (every pivot &gt; 0 and finite) */
     abstract boolean positiveDefinite();
@@ -158,7 +173,7 @@ abstract sealed class SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMa
         }
 
         @Override
-        SymmetricMatrix programmed(CellProgram program) {
+        SymmetricMatrix programmed(CellProgram program, double[] into) {
             double[] p = new double[n * n];
             for (int i = 0; i < n; i++) {
                 for (int j = i; j < n; j++) {
@@ -258,8 +273,8 @@ abstract sealed class SymmetricMatrix permits SymmetricMatrix.Dense, SymmetricMa
         }
 
         @Override
-        SymmetricMatrix programmed(CellProgram program) {
-            double[] p = new double[d.length];
+        SymmetricMatrix programmed(CellProgram program, double[] into) {
+            double[] p = into != null ? into : new double[d.length];
             for (int i = 0; i < d.length; i++) {
                 p[i] = program.apply(i, i, d[i]);
             }

@@ -7,7 +7,7 @@ import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.ServedLearner;
 import io.onorbit.flight.optimizer.DigitalEnergyCosts;
 import io.onorbit.flight.optimizer.ObservedOptimizer;
-import io.onorbit.flight.optimizer.OptimizationResult;
+import io.onorbit.flight.optimizer.SolveFigures;
 import io.onorbit.flight.optimizer.Optimizer;
 import java.util.EnumMap;
 import java.util.Map;
@@ -354,13 +354,13 @@ public final class TrainingPayload {
     }
 
     /** Records, at the optimizer interface, the time and energy of every solve since the last drain. */
-    private static final class SolveMeter implements Consumer<OptimizationResult> {
+    private static final class SolveMeter implements Consumer<SolveFigures> {
         private double timeS;
         private double energyJ;
         private double longestS;
 
         @Override
-        public void accept(OptimizationResult r) {
+        public void accept(SolveFigures r) {
             timeS += r.settleTimeS();
             energyJ += r.energyJ();
             longestS = Math.max(longestS, r.settleTimeS());

@@ -328,6 +328,50 @@ class AnalogOptimizerTest {
     }
 
     /**
+     * {@code minimizeInto} writes into the caller's array while the engine works in arrays of its own
+     * that every solve overwrites, and keeps a decomposition for the matrix it was made of: diagonal
+     * quadratics with two different matrices in turn (A, B, A, B) each settle at their own minimizer
+     * bᵢ/λᵢ, within what the settle tolerance leaves (|w − w*| ≤ tol·|b|/λmin) and 24-bit rounding.
+     */
+    @Test
+    void solvesIntoTheCallersArrayAtEachMatrixsOwnMinimizer() {
+        double tol = 1e-8;
+        AnalogOptimizer opt = new AnalogOptimizer(AnalogOptimizer.Settings.defaults().ideal().withSettleTolerance(tol));
+        int n = 40;
+        SplittableRandom r = new SplittableRandom(7);
+        double[][] diag = new double[2][n];
+        double[][] lin = new double[2][n];
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < n; i++) {
+                diag[k][i] = 0.5 + 3.5 * r.nextDouble();
+                lin[k][i] = r.nextGaussian();
+            }
+        }
+        double[] out = new double[n];
+        for (int call = 0; call < 4; call++) {
+            double[] d = diag[call % 2];
+            double[] b = lin[call % 2];
+            double[] a = new double[n * n];
+            double bNorm = 0;
+            double lambdaMin = Double.POSITIVE_INFINITY;
+            double wMax = 0;
+            for (int i = 0; i < n; i++) {
+                a[i * n + i] = d[i];
+                bNorm += b[i] * b[i];
+                lambdaMin = Math.min(lambdaMin, d[i]);
+                wMax = Math.max(wMax, Math.abs(b[i] / d[i]));
+            }
+            bNorm = Math.sqrt(bNorm);
+            SolveFigures f = opt.minimizeInto(new QuadraticEnergy(a, b), new double[n], 1e-3, out);
+            assertThat(f.converged()).isTrue();
+            for (int i = 0; i < n; i++) {
+                assertThat(out[i]).as("call %d, coordinate %d", call, i)
+                        .isCloseTo(b[i] / d[i], offset(tol * bNorm / lambdaMin + 8 * wMax / Math.pow(2, 23)));
+            }
+        }
+    }
+
+    /**
      * The trainer's energy for a sparse-rows update: ηg·d + |d|²/2 around the zero step, n in the
      * hundreds; some gradient entries exactly zero (parameters a batch did not touch).
      */

@@ -1,7 +1,7 @@
 package io.onorbit.verification.sim.modules;
 
 import io.onorbit.flight.optimizer.ObservedOptimizer;
-import io.onorbit.flight.optimizer.OptimizationResult;
+import io.onorbit.flight.optimizer.SolveFigures;
 import java.util.function.Consumer;
 
 /**
@@ -9,13 +9,13 @@ import java.util.function.Consumer;
  * power it chose and the energy it spent since the last {@link #drain()}: the envelope invariant
  * is checked on these figures rather than on what the trainer reports about itself.
  */
-final class RecordingOptimizer implements Consumer<OptimizationResult> {
+final class RecordingOptimizer implements Consumer<SolveFigures> {
 
     private double peakPowerW;
     private double energyJ;
 
     @Override
-    public void accept(OptimizationResult r) {
+    public void accept(SolveFigures r) {
         peakPowerW = Math.max(peakPowerW, r.powerW());
         energyJ += r.energyJ();
     }
