@@ -54,16 +54,9 @@ class ChangeDetectorTest {
         double sum = 0;
         int seeds = 32;
         for (int seed = 1; seed <= seeds; seed++) {
-            SplittableRandom rng = new SplittableRandom(seed);
             ChangeDetector d = new ChangeDetector(SETTINGS);
             int change = 3_000;
-            int detectedAt = -1;
-            for (int t = 0; t < change + 2_000 && detectedAt < 0; t++) {
-                double e = (t < change ? 1.0 : Math.sqrt(3)) * rng.nextGaussian();
-                if (d.observe(e * e)) {
-                    detectedAt = t;
-                }
-            }
+            int detectedAt = firstGaussianDetection(d, seed, change, 3, 2_000);
             assertThat(detectedAt).as("seed %d: no alarm before the change", seed).isGreaterThanOrEqualTo(change);
             int delay = detectedAt - change + 1;
             assertThat((double) delay).as("seed %d delay", seed).isBetween(0.4 * low, 2.0 * high);
@@ -73,6 +66,23 @@ class ChangeDetectorTest {
             sum += delay;
         }
         assertThat(sum / seeds).as("mean delay, Wald bounds [%.1f, %.1f]", low, high).isBetween(0.9 * low, 1.1 * high);
+    }
+
+    /**
+     * Feeds squared Gaussian errors of variance 1 before sample {@code change} and {@code varianceAfter}
+     * from it on, for at most {@code after} samples past the change.
+     *
+     * @return the sample index of the first detection, -1 if none
+     */
+    private static int firstGaussianDetection(ChangeDetector d, long seed, int change, double varianceAfter, int after) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int t = 0; t < change + after; t++) {
+            double e = (t < change ? 1.0 : Math.sqrt(varianceAfter)) * rng.nextGaussian();
+            if (d.observe(e * e)) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -199,16 +209,8 @@ class ChangeDetectorTest {
         double low = s.threshold() / mu1;
         double high = (s.threshold() + ChangeDetector.CLIP) / mu1;
         assertThat(mu1).as("closed-form mean increment").isBetween(0.3, 0.6);
-        SplittableRandom rng = new SplittableRandom(seed);
-        ChangeDetector d = new ChangeDetector(s);
         int change = 3_000;
-        int detectedAt = -1;
-        for (int t = 0; t < change + 5_000 && detectedAt < 0; t++) {
-            double e = (t < change ? 1.0 : Math.sqrt(2)) * rng.nextGaussian();
-            if (d.observe(e * e)) {
-                detectedAt = t;
-            }
-        }
+        int detectedAt = firstGaussianDetection(new ChangeDetector(s), seed, change, 2, 5_000);
         assertThat(detectedAt).as("no alarm before the change").isGreaterThanOrEqualTo(change);
         assertThat((double) detectedAt - change + 1).as("delay, Wald bounds [%.0f, %.0f]", low, high)
                 .isBetween(0.3 * low, 3.0 * high);
