@@ -40,15 +40,8 @@ public final class TrainerStepBench {
             perUpdate(args.length > 1 ? Integer.parseInt(args[1]) : 40_000, args.length > 2 ? Integer.parseInt(args[2]) : 8);
             return;
         }
-        OnboardSchedule schedule = SyntheticSchedule.circular(SAMPLES * 60.0 + 60, 550, 20, 6);
-        SolarArrayTask task = new SolarArrayTask(schedule, SolarArrayScenario.defaults(SAMPLES * 30.0));
-        float[] xs = new float[SAMPLES * 4];
         float[] ys = new float[SAMPLES];
-        float[] x = new float[4];
-        for (int i = 0; i < SAMPLES; i++) {
-            ys[i] = task.next(x);
-            System.arraycopy(x, 0, xs, i * 4, 4);
-        }
+        float[] xs = stream(ys);
         System.out.printf(Locale.ROOT, "trainer step benchmark: %d solar-array samples x %d rounds, model 4-32-16-1%n",
                 SAMPLES, ROUNDS);
         System.out.printf(Locale.ROOT, "%-36s %12s %10s %14s%n", "case", "ns/sample", "ratio", "alloc B/sample");
@@ -93,16 +86,29 @@ public final class TrainerStepBench {
         return best;
     }
 
-    private static void perUpdate(int samples, int rounds) {
+    /**
+     * The solar-array stream of a 550 km circular orbit, one sample a minute.
+     *
+     * @param ys receives the labels; its length is the number of samples
+     * @return the features, 4 per sample
+     */
+    private static float[] stream(float[] ys) {
+        int samples = ys.length;
         OnboardSchedule schedule = SyntheticSchedule.circular(samples * 60.0 + 60, 550, 20, 6);
         SolarArrayTask task = new SolarArrayTask(schedule, SolarArrayScenario.defaults(samples * 30.0));
         float[] xs = new float[samples * 4];
-        float[] ys = new float[samples];
         float[] x = new float[4];
         for (int i = 0; i < samples; i++) {
             ys[i] = task.next(x);
             System.arraycopy(x, 0, xs, i * 4, 4);
         }
+        return xs;
+    }
+
+    private static void perUpdate(int samples, int rounds) {
+        float[] ys = new float[samples];
+        float[] xs = stream(ys);
+        float[] x = new float[4];
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         System.out.printf(Locale.ROOT, "default learner on the analog engine at 2 W: %d solar-array samples x %d rounds%n",
