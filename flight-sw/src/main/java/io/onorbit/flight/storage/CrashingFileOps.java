@@ -1,7 +1,7 @@
 package io.onorbit.flight.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,10 +92,13 @@ public final class CrashingFileOps implements FileOps {
 
     private void tearUnsynced() throws IOException {
         for (Path f : unsynced) {
-            if (Files.isRegularFile(f)) {
-                byte[] b = delegate.read(f);
-                delegate.write(f, java.util.Arrays.copyOf(b, b.length / 2));
+            byte[] b;
+            try {
+                b = delegate.read(f);
+            } catch (NoSuchFileException gone) {
+                continue;
             }
+            delegate.write(f, java.util.Arrays.copyOf(b, b.length / 2));
         }
         unsynced.clear();
     }
@@ -143,6 +146,12 @@ public final class CrashingFileOps implements FileOps {
     @Override
     public byte[] read(Path file) throws IOException {
         return delegate.read(file);
+    }
+
+    /** Passed through, not a step: folders are made at boot, before any write a reset could tear. */
+    @Override
+    public void createDirectories(Path dir) throws IOException {
+        delegate.createDirectories(dir);
     }
 
     @Override
