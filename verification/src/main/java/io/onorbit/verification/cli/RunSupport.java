@@ -259,6 +259,10 @@ public final class RunSupport {
         out.printf(Locale.ROOT, "  %-34s %s%n", k, v);
     }
 
+    private static String fmt(java.util.OptionalDouble v) {
+        return v.isPresent() ? fmt(v.getAsDouble()) : "n/a";
+    }
+
     private static String fmt(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v);
     }

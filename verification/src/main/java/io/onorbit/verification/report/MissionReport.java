@@ -187,10 +187,12 @@ public final class MissionReport {
             }
             b.append(".");
         }
-        if (Double.isFinite(r.minSoc())) {
-            boolean below = r.minSoc() < r.socFloor();
+        if (r.minSoc().isPresent() && r.socFloor().isPresent()) {
+            double minSoc = r.minSoc().getAsDouble();
+            double floor = r.socFloor().getAsDouble();
+            boolean below = minSoc < floor;
             b.append(" The lowest state of charge was <b").append(below ? " class=\"bad\"" : "").append(">")
-                    .append(fmt(100 * r.minSoc())).append("%</b> against a floor of ").append(fmt(100 * r.socFloor())).append("%")
+                    .append(fmt(100 * minSoc)).append("%</b> against a floor of ").append(fmt(100 * floor)).append("%")
                     .append(below ? " (below it)." : ".");
         }
         b.append("</p>\n");
@@ -331,7 +333,7 @@ public final class MissionReport {
             SimulationResult.Satellite sat = r.satellites().get(i);
             b.append("<tr><td>").append(esc(sat.name())).append("</td>");
             cell(b, Long.toString(r.passesRun(r.schedules().get(i)).size()));
-            cell(b, Double.isFinite(sat.minSoc()) ? fmt(100 * sat.minSoc()) : "n/a");
+            cell(b, sat.charge().map(c -> fmt(100 * c.minSoc())).orElse("n/a"));
             cell(b, available(r, "learning") ? fmt(sat.trainingEnergyWh()) : "n/a");
             cell(b, sat.payload().map(p -> String.format(Locale.ROOT, "%.1f", 100 * p.dutyFraction())).orElse("n/a"));
             cell(b, Long.toString(sat.trainingUpdates()));

@@ -49,10 +49,13 @@ public final class Plots {
     public static XYChart stateOfCharge(SimulationResult r) {
         XYChart c = chart("State of charge (lowest in each point) against the floor", "state of charge (fraction of capacity)");
         spreadOrLines(c, r, s -> s.power(), 0, 1.0, "");
-        double[] x = {0, r.simulatedS() / 86400.0};
-        XYSeries floor = c.addSeries("floor", x, new double[] {r.socFloor(), r.socFloor()});
-        floor.setMarker(SeriesMarkers.NONE);
-        floor.setLineColor(Color.RED);
+        if (r.socFloor().isPresent()) {
+            double[] x = {0, r.simulatedS() / 86400.0};
+            double floorSoc = r.socFloor().getAsDouble();
+            XYSeries floor = c.addSeries("floor", x, new double[] {floorSoc, floorSoc});
+            floor.setMarker(SeriesMarkers.NONE);
+            floor.setLineColor(Color.RED);
+        }
         return c;
     }
 

@@ -95,8 +95,8 @@ public final class SummaryJson {
             n.put("available", s.available());
             n.put("note", s.note());
         }
-        number(root, "min_soc", r.minSoc());
-        number(root, "soc_floor", r.socFloor());
+        optional(root, "min_soc", r.minSoc());
+        optional(root, "soc_floor", r.socFloor());
         boolean learning = r.stages().stream().anyMatch(s -> s.stage().equals("learning") && s.available());
         if (learning) {
             root.put("training_energy_wh", r.trainingEnergyWh());
@@ -210,11 +210,11 @@ public final class SummaryJson {
             ObjectNode n = sats.addObject();
             n.put("name", s.name());
             n.put("steps", s.steps());
-            number(n, "min_soc", s.minSoc());
+            optional(n, "min_soc", s.charge().stream().mapToDouble(SimulationResult.Charge::minSoc).findFirst());
             n.put("training_energy_wh", s.trainingEnergyWh());
             n.put("training_updates", s.trainingUpdates());
             n.put("samples", s.samples());
-            n.put("peak_training_memory_bytes", s.peakMemoryBytes());
+            count(n, "peak_training_memory_bytes", s.peakMemoryBytes());
             n.put("deltas_generated", s.generated());
             n.put("deltas_delivered", s.delivered());
             n.put("deltas_queued", s.queued());
@@ -254,6 +254,14 @@ public final class SummaryJson {
             n.putNull(key);
         } else {
             n.put(key, v);
+        }
+    }
+
+    private static void optional(ObjectNode n, String key, java.util.OptionalDouble v) {
+        if (v.isPresent()) {
+            n.put(key, v.getAsDouble());
+        } else {
+            n.putNull(key);
         }
     }
 

@@ -231,8 +231,8 @@ public final class MissionSimulator {
             r.tally.injected().forEach((k, v) -> injected.merge(k, v, Long::sum));
             survived += r.tally.survived();
             DeltaLedger l = r.accounting.ledger();
-            sats.add(new SimulationResult.Satellite(r.schedule.satellite(), r.stepsRun(), r.minSoc, r.socFloor,
-                    r.trainingEnergyJ / 3600.0, r.trainingUpdates, r.samples, r.peakMemoryBytes,
+            sats.add(new SimulationResult.Satellite(r.schedule.satellite(), r.stepsRun(), r.charge(),
+                    r.trainingEnergyJ / 3600.0, r.trainingUpdates, r.samples, r.peakMemoryBytes(),
                     r.errorSums.clone(), r.errorCounts.clone(),
                     l.generated(), l.delivered(), l.queued(), l.lost() + l.silentlyLost(), l.silentlyLost(), l.merged(),
                     l.duplicated(),

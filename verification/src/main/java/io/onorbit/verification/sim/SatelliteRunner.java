@@ -99,8 +99,8 @@ final class SatelliteRunner {
             DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries trainingPerOrbit = new DecimatedSeries(SERIES_POINTS, DecimatedSeries.Merge.MEAN);
     final DecimatedSeries bytesPerPass = new DecimatedSeries(SERIES_POINTS, DecimatedSeries.Merge.MEAN);
-    double minSoc = Double.NaN;
-    double socFloor = Double.NaN;
+    /** Lowest state of charge the real draw reached, fraction; meaningful only with a power stage. */
+    private double minSoc;
     double trainingEnergyJ;
     long bytesDownlinked;
     long bytesUplinked;
@@ -123,7 +123,8 @@ final class SatelliteRunner {
     double payloadTrainingS;
     double payloadIdleS;
     double payloadOffS;
-    long peakMemoryBytes = -1;
+    /** Trainer's peak memory, bytes; empty until the flight software first reports its memory. */
+    private java.util.OptionalLong peakMemoryBytes = java.util.OptionalLong.empty();
     final double[] errorSums = new double[SensorStage.Errors.NAMES.size()];
     final long[] errorCounts = new long[SensorStage.Errors.NAMES.size()];
     private double orbitBinStartS;
@@ -162,7 +163,6 @@ final class SatelliteRunner {
         this.keepViolations = keepViolations;
         this.orbitS = estimateOrbitS(schedule);
         if (power != null) {
-            this.socFloor = power.socFloor();
             this.minSoc = power.soc();
         }
         try {
@@ -170,6 +170,16 @@ final class SatelliteRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create flight storage " + flashDir, e);
         }
+    }
+
+    /** @return the lowest state of charge and the floor; empty without a power stage */
+    Optional<SimulationResult.Charge> charge() {
+        return power == null ? Optional.empty() : Optional.of(new SimulationResult.Charge(minSoc, power.socFloor()));
+    }
+
+    /** @return the trainer's peak memory, bytes; empty if the flight software never reported it */
+    java.util.OptionalLong peakMemoryBytes() {
+        return peakMemoryBytes;
     }
 
     private <T extends Invariant> T only(Class<T> type) {
@@ -630,7 +640,7 @@ final class SatelliteRunner {
             StepState.BatteryState b = s.battery().get();
             // The lowest charge the real draw reached, not the protected battery's: a crossing shows.
             double soc = Math.min(b.soc(), b.realDrawSoc());
-            minSoc = Double.isNaN(minSoc) ? soc : Math.min(minSoc, soc);
+            minSoc = Math.min(minSoc, soc);
             // NaN is the series' gap (the plot leaves it blank), not a value.
             powerSeries.add(s.trueTimeS(), b.soc(), s.envelopeW().orElse(Double.NaN), draw.peakPowerW(),
                     f.payload.drawnJ() / s.dtS());
@@ -659,7 +669,8 @@ final class SatelliteRunner {
             transmissionsOutsideContact++;
         }
         if (flight != null && s.memory().isPresent()) {
-            peakMemoryBytes = Math.max(peakMemoryBytes, s.memory().get().usedBytes());
+            long used = s.memory().get().usedBytes();
+            peakMemoryBytes = java.util.OptionalLong.of(Math.max(peakMemoryBytes.orElse(used), used));
         }
         if (sensors != null) {
             double tS = s.trueTimeS();

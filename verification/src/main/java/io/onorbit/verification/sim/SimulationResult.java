@@ -132,14 +132,14 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
         return invariantViolations.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** @return lowest state of charge over all satellites, NaN without the power stage */
-    public double minSoc() {
-        return satellites.stream().mapToDouble(Satellite::minSoc).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+    /** @return lowest state of charge over all satellites, fraction of capacity; empty without the power stage */
+    public java.util.OptionalDouble minSoc() {
+        return satellites.stream().flatMap(s -> s.charge().stream()).mapToDouble(Charge::minSoc).min();
     }
 
-    /** @return the highest floor over all satellites, NaN without the power stage */
-    public double socFloor() {
-        return satellites.stream().mapToDouble(Satellite::socFloor).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    /** @return the highest floor over all satellites, fraction of capacity; empty without the power stage */
+    public java.util.OptionalDouble socFloor() {
+        return satellites.stream().flatMap(s -> s.charge().stream()).mapToDouble(Charge::socFloor).max();
     }
 
     /** @return optimizer energy over all satellites, Wh */
@@ -173,12 +173,11 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      *
      * @param name              satellite name
      * @param steps             steps run
-     * @param minSoc            lowest state of charge, NaN without power
-     * @param socFloor          floor, NaN without power
+     * @param charge            lowest state of charge and its floor; empty without the power stage
      * @param trainingEnergyWh  optimizer energy, Wh
      * @param trainingUpdates   updates applied by the trainer
      * @param samples           samples evaluated
-     * @param peakMemoryBytes   trainer's peak memory, bytes (-1 without learning)
+     * @param peakMemoryBytes   trainer's peak memory, bytes; empty without the learning stage
      * @param errorSums         sums of frozen, onboard, federated, local-only errors over steps
      * @param errorCounts       steps with each error defined
      * @param generated         deltas generated
@@ -212,8 +211,8 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param trainingPerOrbit  trace: training energy per orbit, Wh
      * @param bytesPerPass      trace: bytes sent per pass
      */
-    public record Satellite(String name, long steps, double minSoc, double socFloor, double trainingEnergyWh,
-                            long trainingUpdates, long samples, long peakMemoryBytes,
+    public record Satellite(String name, long steps, Optional<Charge> charge, double trainingEnergyWh,
+                            long trainingUpdates, long samples, java.util.OptionalLong peakMemoryBytes,
                             double[] errorSums, long[] errorCounts,
                             long generated, long delivered, long queued, long lost, long lostSilently, long merged,
                             long duplicated,
@@ -231,6 +230,15 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
         public double meanError(int which) {
             return errorCounts[which] == 0 ? Double.NaN : errorSums[which] / errorCounts[which];
         }
+    }
+
+    /**
+     * A satellite's battery extremes over the run.
+     *
+     * @param minSoc   lowest state of charge the real draw reached, fraction of capacity
+     * @param socFloor the battery's hard floor, fraction of capacity
+     */
+    public record Charge(double minSoc, double socFloor) {
     }
 
     /**

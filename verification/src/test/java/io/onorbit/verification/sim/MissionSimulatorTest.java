@@ -33,7 +33,9 @@ class MissionSimulatorTest {
         assertThat(r.stages()).filteredOn(st -> !st.available()).extracting(StageStatus::stage)
                 .contains("learning", "ground");
         assertThat(r.totalViolations()).isZero();
-        assertThat(r.minSoc()).isNaN(); // no power stage: no number is made up
+        assertThat(r.minSoc()).isEmpty(); // no power stage: no number is made up
+        assertThat(r.satellites()).allSatisfy(s -> assertThat(s.charge()).isEmpty());
+        assertThat(r.satellites()).allSatisfy(s -> assertThat(s.peakMemoryBytes()).isEmpty());
         assertThat(r.meanError(1)).isNaN();
     }
 

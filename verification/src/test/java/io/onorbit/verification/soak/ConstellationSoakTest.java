@@ -85,7 +85,7 @@ class ConstellationSoakTest {
         assertThat(r.sum(SimulationResult.Satellite::generated)).isGreaterThanOrEqualTo(
                 r.sum(SimulationResult.Satellite::delivered) + r.sum(SimulationResult.Satellite::lost)
                         + r.sum(SimulationResult.Satellite::merged));
-        assertThat(r.minSoc()).isGreaterThanOrEqualTo(r.socFloor());
+        assertThat(r.minSoc().getAsDouble()).isGreaterThanOrEqualTo(r.socFloor().getAsDouble());
     }
 
     @Test
