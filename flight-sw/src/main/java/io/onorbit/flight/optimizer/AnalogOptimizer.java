@@ -370,10 +370,13 @@ public final class AnalogOptimizer implements Optimizer {
                 / Math.log(2)));
         double sigmaV = s.capacitanceF() > 0 ? Math.sqrt(BOLTZMANN_JK * s.temperatureK() / s.capacitanceF()) : 0;
         double adcLevels = levels(s.adcBits());
+        double noiseV = fullScale * sigmaV / s.fullScaleV();
+        // fullScale is a power of two, so multiplying by its inverse is exact: the same as dividing
+        double perFullScale = 1 / fullScale;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            double v = settled[i] + fullScale * sigmaV / s.fullScaleV() * ZigguratNormal.draw(noise);
-            w[i] = quantize(v / fullScale, adcLevels) * fullScale / toVolts;
+            double v = settled[i] + noiseV * ZigguratNormal.draw(noise);
+            w[i] = quantize(v * perFullScale, adcLevels) * fullScale / toVolts;
         }
 
         double energyJ = powerW * settleTimeS + conversionJ;
@@ -418,7 +421,8 @@ public final class AnalogOptimizer implements Optimizer {
      *               power it takes costs more than the rounding, hundreds of times a solve
      */
     static double quantize(double x, double levels) {
-        double c = Math.max(-1, Math.min(1, x));
+        // the clamp as Math.max(-1, Math.min(1, x)) gives it (a NaN passes), without its slower intrinsic
+        double c = x > 1 ? 1 : x < -1 ? -1 : x;
         return Math.rint(c * levels) / levels;
     }
 

@@ -144,7 +144,8 @@ final class LinearFlow {
     private double logResidual(double[] logC, double s, double[] slope) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            max = Math.max(max, logC[i] - lambda[i] * s);
+            double x = logC[i] - lambda[i] * s; // never NaN: logC is finite or -inf, λ s finite
+            max = x > max ? x : max;
         }
         if (max == Double.NEGATIVE_INFINITY) {
             if (slope != null) {

@@ -76,7 +76,9 @@ final class LocalQuadratic {
     static double maxAbs(double[] v) {
         double m = 0;
         for (double x : v) {
-            m = Math.max(m, Math.abs(x));
+            double a = Math.abs(x);
+            // Math.max(m, a) (a NaN sticks), without its slower intrinsic
+            m = a > m || a != a ? a : m;
         }
         return m;
     }

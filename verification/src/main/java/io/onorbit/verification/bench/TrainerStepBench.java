@@ -20,6 +20,12 @@ import java.util.Locale;
  *
  * <p>Run: {@code ./onorbit --help >/dev/null && java -cp "verification/target/classes:verification/target/lib/*"
  * io.onorbit.verification.bench.TrainerStepBench}
+ *
+ * <p>{@code TrainerStepBench update [SAMPLES [ROUNDS]]} measures instead what the closed loop pays per
+ * update: the default learner on the analog engine at 2 W, in thread CPU time (a figure that holds
+ * under load) per update (its 4 steps, 24 replayed samples, the backward passes and the solve) and
+ * heap bytes allocated per update, a fresh trainer each round over the same stream, with a checksum of
+ * the predictions and the energy so that two builds can be seen to compute the same numbers.
  */
 public final class TrainerStepBench {
 
@@ -30,15 +36,12 @@ public final class TrainerStepBench {
     }
 
     public static void main(String[] args) {
-        OnboardSchedule schedule = SyntheticSchedule.circular(SAMPLES * 60.0 + 60, 550, 20, 6);
-        SolarArrayTask task = new SolarArrayTask(schedule, SolarArrayScenario.defaults(SAMPLES * 30.0));
-        float[] xs = new float[SAMPLES * 4];
-        float[] ys = new float[SAMPLES];
-        float[] x = new float[4];
-        for (int i = 0; i < SAMPLES; i++) {
-            ys[i] = task.next(x);
-            System.arraycopy(x, 0, xs, i * 4, 4);
+        if (args.length > 0 && args[0].equals("update")) {
+            perUpdate(args.length > 1 ? Integer.parseInt(args[1]) : 40_000, args.length > 2 ? Integer.parseInt(args[2]) : 8);
+            return;
         }
+        float[] ys = new float[SAMPLES];
+        float[] xs = stream(ys);
         System.out.printf(Locale.ROOT, "trainer step benchmark: %d solar-array samples x %d rounds, model 4-32-16-1%n",
                 SAMPLES, ROUNDS);
         System.out.printf(Locale.ROOT, "%-36s %12s %10s %14s%n", "case", "ns/sample", "ratio", "alloc B/sample");
@@ -81,5 +84,59 @@ public final class TrainerStepBench {
         System.out.printf(Locale.ROOT, "%-36s %12.0f %10.2f %14.1f%s%n", name, best,
                 Double.isNaN(base) ? 1.0 : best / base, allocPerSample, Float.isNaN(sink) ? " (nan)" : "");
         return best;
+    }
+
+    /**
+     * The solar-array stream of a 550 km circular orbit, one sample a minute.
+     *
+     * @param ys receives the labels; its length is the number of samples
+     * @return the features, 4 per sample
+     */
+    private static float[] stream(float[] ys) {
+        int samples = ys.length;
+        OnboardSchedule schedule = SyntheticSchedule.circular(samples * 60.0 + 60, 550, 20, 6);
+        SolarArrayTask task = new SolarArrayTask(schedule, SolarArrayScenario.defaults(samples * 30.0));
+        float[] xs = new float[samples * 4];
+        float[] x = new float[4];
+        for (int i = 0; i < samples; i++) {
+            ys[i] = task.next(x);
+            System.arraycopy(x, 0, xs, i * 4, 4);
+        }
+        return xs;
+    }
+
+    private static void perUpdate(int samples, int rounds) {
+        float[] ys = new float[samples];
+        float[] xs = stream(ys);
+        float[] x = new float[4];
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        System.out.printf(Locale.ROOT, "default learner on the analog engine at 2 W: %d solar-array samples x %d rounds%n",
+                samples, rounds);
+        System.out.printf(Locale.ROOT, "%5s %8s %16s %16s %14s %14s %16s%n", "round", "updates", "CPU us/update",
+                "alloc B/update", "forward ns", "energy J", "prediction sum");
+        for (int r = 0; r < rounds; r++) {
+            OnboardTrainer trainer = OnboardTrainer.create(4, LearningSettings.defaults(), AnalogOptimizer.withDefaults());
+            double sum = 0;
+            long a0 = mx.getThreadAllocatedBytes(tid);
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < samples; i++) {
+                System.arraycopy(xs, i * 4, x, 0, 4);
+                sum += trainer.step(x, ys[i], 2.0);
+            }
+            long c1 = mx.getCurrentThreadCpuTime();
+            long a1 = mx.getThreadAllocatedBytes(tid);
+            long updates = trainer.updates() + trainer.unconvergedUpdates() + trainer.rejectedUpdates();
+            // the forward pass alone on the trained model, for scale
+            float frozen = 0;
+            for (int i = 0; i < samples; i++) {
+                System.arraycopy(xs, i * 4, x, 0, 4);
+                frozen += trainer.model().predict(x);
+            }
+            long c2 = mx.getCurrentThreadCpuTime();
+            System.out.printf(Locale.ROOT, "%5d %8d %16.1f %16.0f %14.0f %14.6e %16.6f%s%n", r, updates,
+                    (c1 - c0) / 1e3 / updates, (a1 - a0) / (double) updates, (c2 - c1) / (double) samples,
+                    trainer.energySpentJ(), sum, Float.isNaN(frozen) ? " (nan)" : "");
+        }
     }
 }

@@ -26,6 +26,8 @@ public final class DenseNetwork {
     private final float[][] acts;
     /** deltas[l] = dLoss/dz of layer l, for l >= 1. */
     private final float[][] deltas;
+    /** {@link FloatTanh#applyInPlace}'s work array: a hidden layer's units in double */
+    private final double[] tanhWork;
     private long versionNumber;
 
     /**
@@ -64,6 +66,11 @@ public final class DenseNetwork {
                 deltas[l] = accountant.floats("deltas layer " + l, MemoryCategory.ACTIVATIONS, widths[l]);
             }
         }
+        int widestHidden = 0;
+        for (int l = 1; l < layers; l++) {
+            widestHidden = Math.max(widestHidden, widths[l]);
+        }
+        tanhWork = accountant.doubles("tanh work (a hidden layer in double)", MemoryCategory.ACTIVATIONS, widestHidden);
         SplittableRandom rng = new SplittableRandom(seed);
         for (int l = 1; l <= layers; l++) {
             double limit = Math.sqrt(6.0 / (widths[l - 1] + widths[l]));
@@ -162,47 +169,58 @@ public final class DenseNetwork {
         System.arraycopy(x, 0, acts[0], 0, widths[0]);
         int last = widths.length - 1;
         for (int l = 1; l <= last; l++) {
-            float[] in = acts[l - 1];
             float[] out = acts[l];
-            int nIn = widths[l - 1];
-            int w = weightOffset[l];
-            int b = biasOffset[l];
-            int nOut = widths[l];
-            boolean linear = l == last;
-            int j = 0;
-            // Four rows at a time: each sum adds the same products in the same order as one row
-            // alone (the same floats), but four independent sums do not wait on each other's adds.
-            for (; j + 3 < nOut; j += 4) {
-                int r0 = w + j * nIn;
-                int r1 = r0 + nIn;
-                int r2 = r1 + nIn;
-                int r3 = r2 + nIn;
-                float z0 = params[b + j];
-                float z1 = params[b + j + 1];
-                float z2 = params[b + j + 2];
-                float z3 = params[b + j + 3];
-                for (int i = 0; i < nIn; i++) {
-                    float xi = in[i];
-                    z0 += params[r0 + i] * xi;
-                    z1 += params[r1 + i] * xi;
-                    z2 += params[r2 + i] * xi;
-                    z3 += params[r3 + i] * xi;
+            preActivations(l, out);
+            if (l < last && !FloatTanh.applyInPlace(out, widths[l], tanhWork)) {
+                // a unit too near a float rounding boundary for the fast tanh: the layer again, unit by unit
+                preActivations(l, out);
+                for (int j = 0; j < widths[l]; j++) {
+                    out[j] = FloatTanh.of(out[j]);
                 }
-                out[j] = linear ? z0 : FloatTanh.of(z0);
-                out[j + 1] = linear ? z1 : FloatTanh.of(z1);
-                out[j + 2] = linear ? z2 : FloatTanh.of(z2);
-                out[j + 3] = linear ? z3 : FloatTanh.of(z3);
-            }
-            for (; j < nOut; j++) {
-                float z = params[b + j];
-                int row = w + j * nIn;
-                for (int i = 0; i < nIn; i++) {
-                    z += params[row + i] * in[i];
-                }
-                out[j] = linear ? z : FloatTanh.of(z);
             }
         }
         return acts[last][0];
+    }
+
+    /** Writes layer {@code l}'s pre-activations z = W a + b (from {@code acts[l - 1]}) into {@code out}. */
+    private void preActivations(int l, float[] out) {
+        float[] in = acts[l - 1];
+        int nIn = widths[l - 1];
+        int w = weightOffset[l];
+        int b = biasOffset[l];
+        int nOut = widths[l];
+        int j = 0;
+        // Four rows at a time: each sum adds the same products in the same order as one row
+        // alone (the same floats), but four independent sums do not wait on each other's adds.
+        for (; j + 3 < nOut; j += 4) {
+            int r0 = w + j * nIn;
+            int r1 = r0 + nIn;
+            int r2 = r1 + nIn;
+            int r3 = r2 + nIn;
+            float z0 = params[b + j];
+            float z1 = params[b + j + 1];
+            float z2 = params[b + j + 2];
+            float z3 = params[b + j + 3];
+            for (int i = 0; i < nIn; i++) {
+                float xi = in[i];
+                z0 += params[r0 + i] * xi;
+                z1 += params[r1 + i] * xi;
+                z2 += params[r2 + i] * xi;
+                z3 += params[r3 + i] * xi;
+            }
+            out[j] = z0;
+            out[j + 1] = z1;
+            out[j + 2] = z2;
+            out[j + 3] = z3;
+        }
+        for (; j < nOut; j++) {
+            float z = params[b + j];
+            int row = w + j * nIn;
+            for (int i = 0; i < nIn; i++) {
+                z += params[row + i] * in[i];
+            }
+            out[j] = z;
+        }
     }
 
     /** @return activation {@code j} of the last hidden layer after the latest {@link #predict} */
@@ -241,19 +259,35 @@ public final class DenseNetwork {
             float[] below = deltas[l - 1];
             float[] a = acts[l - 1];
             int nIn = widths[l - 1];
+            int nOut = widths[l];
             int w = weightOffset[l];
-            for (int i = 0; i < nIn; i++) {
-                below[i] = 0f;
-            }
-            for (int j = 0; j < widths[l]; j++) {
-                float d = dl[j];
-                int row = w + j * nIn;
-                for (int i = 0; i < nIn; i++) {
-                    below[i] += params[row + i] * d;
+            int i = 0;
+            // Four columns at a time, each sum in a register over the rows in order (the same floats
+            // as adding row after row into the array, without a load and a store per product).
+            for (; i + 3 < nIn; i += 4) {
+                float s0 = 0f;
+                float s1 = 0f;
+                float s2 = 0f;
+                float s3 = 0f;
+                for (int j = 0; j < nOut; j++) {
+                    float d = dl[j];
+                    int p = w + j * nIn + i;
+                    s0 += params[p] * d;
+                    s1 += params[p + 1] * d;
+                    s2 += params[p + 2] * d;
+                    s3 += params[p + 3] * d;
                 }
+                below[i] = s0 * (1f - a[i] * a[i]);
+                below[i + 1] = s1 * (1f - a[i + 1] * a[i + 1]);
+                below[i + 2] = s2 * (1f - a[i + 2] * a[i + 2]);
+                below[i + 3] = s3 * (1f - a[i + 3] * a[i + 3]);
             }
-            for (int i = 0; i < nIn; i++) {
-                below[i] *= 1f - a[i] * a[i];
+            for (; i < nIn; i++) {
+                float s0 = 0f;
+                for (int j = 0; j < nOut; j++) {
+                    s0 += params[w + j * nIn + i] * dl[j];
+                }
+                below[i] = s0 * (1f - a[i] * a[i]);
             }
         }
     }
@@ -281,6 +315,9 @@ public final class DenseNetwork {
             int k1 = subset.layerStart(l);
             double inputSquares = 0; // |a|^2 of this layer's input, summed when a whole row first needs it
             boolean inputSquaresSummed = false;
+            // the weights are sorted: the row is followed forward, not found by a division per row
+            int row = 0;
+            int rowStart = w;
             int k = k0;
             while (k < k1) {
                 int p = subset.index(k);
@@ -290,8 +327,10 @@ public final class DenseNetwork {
                     k++;
                     continue;
                 }
-                int row = (p - w) / nIn;
-                int rowStart = w + row * nIn;
+                while (p >= rowStart + nIn) {
+                    row++;
+                    rowStart += nIn;
+                }
                 int rowLastK = k + (nIn - 1);
                 double d = dl[row];
                 if (p == rowStart && rowLastK < k1 && subset.index(rowLastK) == rowStart + nIn - 1) {
@@ -357,12 +396,12 @@ public final class DenseNetwork {
                 }
                 continue;
             }
-            // Sorted indices (sparse rows: whole weight rows, then biases): the row is found by a
-            // division only when p leaves the last one, and the rest of a row present without a gap
-            // is one loop the compiler vectorizes; the same products for each parameter.
+            // Sorted indices (sparse rows: whole weight rows, then biases): the row is followed forward
+            // as p leaves the last one, and the rest of a row present without a gap is one loop the
+            // compiler vectorizes; the same products for each parameter.
             int row = 0;
-            int rowStart = 0;
-            int rowEnd = 0;
+            int rowStart = w;
+            int rowEnd = w + nIn;
             for (int k = k0; k < k1; ) {
                 int p = subset.index(k);
                 if (p >= b) {
@@ -370,10 +409,10 @@ public final class DenseNetwork {
                     k++;
                     continue;
                 }
-                if (p >= rowEnd || p < rowStart) {
-                    row = (p - w) / nIn;
-                    rowStart = w + row * nIn;
-                    rowEnd = rowStart + nIn;
+                while (p >= rowEnd) { // sorted: the row is followed forward, without a division
+                    row++;
+                    rowStart = rowEnd;
+                    rowEnd += nIn;
                 }
                 int col = p - rowStart;
                 int rowLastK = k + (nIn - 1 - col);
