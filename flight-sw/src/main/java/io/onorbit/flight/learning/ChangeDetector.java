@@ -19,7 +19,17 @@ import java.util.OptionalLong;
  * reference restart (the reference re-learns the new level), and the detector remembers how many
  * samples ago S last left 0: the CUSUM's estimate of when the change began (Page 1954).
  *
- * <p>State: three doubles and three longs (the trainer reserves {@link #STATE_BYTES}). Not thread-safe.
+ * <p>The reference learns only from samples the CUSUM has judged in control: while S &gt; 0 the
+ * samples wait in a pending sum and enter the reference together when S returns to 0 (a false
+ * excursion), or are dropped on a detection (they are the new concept's). As in control charting,
+ * where the in-control level is estimated from in-control data only (Montgomery, Introduction to
+ * Statistical Quality Control, ch. 9), this keeps a learner's slow rise after a change from raising
+ * the reference it is measured against: with the reference adapting during the excursion, SEA's
+ * second drift on an 820 km orbit went undetected while S hovered at 20-34 of 50 for ten hours
+ * (BENCHMARKS.md, "Drift recovery margins"). Every in-control sample still enters the reference,
+ * only later, so its level is not biased by the wait.
+ *
+ * <p>State: five doubles, four longs and a flag (the trainer reserves {@link #STATE_BYTES}). Not thread-safe.
  */
 public final class ChangeDetector {
 
@@ -32,19 +42,28 @@ public final class ChangeDetector {
     public static final double CLIP = 10.0;
 
     /**
-     * Samples the reference level must have seen (since the start or the last detection) before
-     * the CUSUM runs: the mean of 64 chi-square(1) values has a relative standard error of
-     * sqrt(2 / 64) = 18 %, below the allowances worth using (0.5 and more).
+     * Fewest samples the reference level must have seen (since the start or the last detection)
+     * before the CUSUM runs; it also waits until the reference's relative standard error is at most
+     * half the allowance ({@link #armed}): the mean of 64 chi-square(1) values has a relative
+     * standard error of sqrt(2 / 64) = 18 %, but the mean of 64 errors of a classifier at a 10 % error
+     * rate has sqrt(0.9 / (0.1 x 64)) = 37 %, and a reference that much too low is a false alarm.
      */
     public static final int MIN_REFERENCE_SAMPLES = 64;
 
-    /** Bytes of state the detector holds (three doubles, three longs). */
-    public static final long STATE_BYTES = 6 * 8L;
+    /** Bytes of state the detector holds (five doubles, four longs and a flag, rounded up to 8 B). */
+    public static final long STATE_BYTES = 10 * 8L;
 
     private final ChangeDetectorSettings settings;
     private double statistic;
     private double reference;
     private long referenceCount;
+    /** Mean of the squared errors' squares since the restart, while the CUSUM is not yet armed (label unit^4). */
+    private double referenceSecondMoment;
+    /** Whether the CUSUM runs: the reference is good enough ({@link #MIN_REFERENCE_SAMPLES}). */
+    private boolean armed;
+    /** Squared errors seen while S &gt; 0 and not yet in the reference: their sum (label unit squared) and count. */
+    private double pendingSum;
+    private long pendingCount;
     private long samplesSinceZero;
     private long detections;
     private long lastChangeAgeSamples;
@@ -65,7 +84,7 @@ public final class ChangeDetector {
             throw new IllegalArgumentException("change detector: squared error " + squaredError + " must be finite and >= 0");
         }
         boolean detected = false;
-        if (referenceCount >= MIN_REFERENCE_SAMPLES) {
+        if (armed) {
             double ratio = reference > 0 ? Math.min(squaredError / reference, CLIP) : (squaredError > 0 ? CLIP : 0.0);
             statistic = Math.max(0.0, statistic + ratio - (1 + settings.allowance()));
             samplesSinceZero = statistic > 0 ? samplesSinceZero + 1 : 0;
@@ -76,16 +95,58 @@ public final class ChangeDetector {
                 samplesSinceZero = 0;
                 referenceCount = 0;
                 reference = 0;
+                referenceSecondMoment = 0;
+                armed = false;
                 detected = true;
             }
         }
-        if (!detected) {
-            // The mean of all samples since the restart, then an exponential average of fixed memory.
+        if (detected) {
+            pendingSum = 0;
+            pendingCount = 0;
+        } else if (!armed) {
+            // The plain running mean (and mean square) until the reference is good enough to judge by.
             referenceCount++;
-            double weight = 1.0 / Math.min(referenceCount, settings.referenceSamples());
-            reference += weight * (squaredError - reference);
+            reference += (squaredError - reference) / referenceCount;
+            referenceSecondMoment += (squaredError * squaredError - referenceSecondMoment) / referenceCount;
+            armed = referenceCount >= MIN_REFERENCE_SAMPLES && (referenceCount >= settings.referenceSamples()
+                    || relativeStandardError() <= settings.allowance() / 2);
+        } else {
+            pendingSum += squaredError;
+            pendingCount++;
+            if (statistic == 0) {
+                foldPending();
+            }
         }
         return detected;
+    }
+
+    /** @return the running mean's standard error over the mean, from the samples since the restart (0 if they are all 0) */
+    private double relativeStandardError() {
+        double variance = Math.max(0, referenceSecondMoment - reference * reference) * referenceCount / (referenceCount - 1);
+        return reference > 0 ? Math.sqrt(variance / referenceCount) / reference : 0;
+    }
+
+    /**
+     * Adds the pending samples to the reference: the mean of all samples since the restart for the
+     * first {@code referenceSamples}, then an exponential average of that memory. A block of c
+     * samples with mean x moves the average as c samples equal to x would (exact for one sample).
+     */
+    private void foldPending() {
+        double mean = pendingSum / pendingCount;
+        long c = pendingCount;
+        pendingSum = 0;
+        pendingCount = 0;
+        long memory = settings.referenceSamples();
+        long cumulative = Math.max(0, Math.min(c, memory - referenceCount));
+        if (cumulative > 0) {
+            reference += (mean - reference) * cumulative / (referenceCount + cumulative);
+            referenceCount += cumulative;
+        }
+        long rest = c - cumulative;
+        if (rest > 0) {
+            reference += (mean - reference) * -Math.expm1(rest * Math.log1p(-1.0 / memory));
+            referenceCount += rest;
+        }
     }
 
     /** @return detections so far (count) */

@@ -41,13 +41,14 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
      * @return allowance 0.25 (tuned for a rise of the mean squared error by half: SEA's
      *         concept changes with 10 % label noise raise it by roughly 40-100 %), threshold 50 reference
      *         levels, a reference of 1,440 samples (a day of the 60 s stream), and the step at half
-     *         its largest rate 200 updates after a detection (13 h of the 60 s stream in batches of
-     *         4, about the time the fixed largest rate took to recover SEA's drifts). Measured
-     *         against allowance 0.5, thresholds 30 and 100, 30 and 400 updates (BENCHMARKS.md,
-     *         "Drift recovery: a change detector opens the step")
+     *         its largest rate 800 updates after a detection (53 h of the 60 s stream in batches of
+     *         4: SEA's second drift on the SSO took 23.9 h to recover at 200 updates, 31.6 h at 50,
+     *         21.7 h at 800 and at 2,000). Measured against allowance 0.5, thresholds 30 and 100
+     *         (BENCHMARKS.md, "Drift recovery: a change detector opens the step") and 50-2,000 updates
+     *         ("Drift recovery margins")
      */
     public static ChangeDetectorSettings defaults() {
-        return new ChangeDetectorSettings(0.25, 50, 1440, 200);
+        return new ChangeDetectorSettings(0.25, 50, 1440, 800);
     }
 
     /** @return a copy with decision interval {@code v} (reference levels) */

@@ -41,7 +41,7 @@ class ChangeDetectorTest {
      * Detection delay after the mean squared error triples (Gaussian errors, variance 1 -> 3): Wald's
      * identity for a sum of independent increments with mean mu1 crossing h gives a delay between
      * h / mu1 and (h + CLIP) / mu1 (the overshoot is at most one capped increment), plus what the
-     * statistic already held at the change (it starts near 0). Eight seeds; each seed's delay is
+     * statistic already held at the change (it starts near 0). Thirty-two seeds; each seed's delay is
      * within a loose band and their mean within the Wald bounds (10 % slack for the reference's
      * estimation error and the excursion under way at the change).
      */
@@ -52,18 +52,11 @@ class ChangeDetectorTest {
         double high = (SETTINGS.threshold() + ChangeDetector.CLIP) / mu1;
         assertThat(mu1).as("closed-form mean increment").isBetween(1.1, 1.2);
         double sum = 0;
-        int seeds = 8;
+        int seeds = 32;
         for (int seed = 1; seed <= seeds; seed++) {
-            SplittableRandom rng = new SplittableRandom(seed);
             ChangeDetector d = new ChangeDetector(SETTINGS);
             int change = 3_000;
-            int detectedAt = -1;
-            for (int t = 0; t < change + 2_000 && detectedAt < 0; t++) {
-                double e = (t < change ? 1.0 : Math.sqrt(3)) * rng.nextGaussian();
-                if (d.observe(e * e)) {
-                    detectedAt = t;
-                }
-            }
+            int detectedAt = firstGaussianDetection(d, seed, change, 3, 2_000);
             assertThat(detectedAt).as("seed %d: no alarm before the change", seed).isGreaterThanOrEqualTo(change);
             int delay = detectedAt - change + 1;
             assertThat((double) delay).as("seed %d delay", seed).isBetween(0.4 * low, 2.0 * high);
@@ -73,6 +66,23 @@ class ChangeDetectorTest {
             sum += delay;
         }
         assertThat(sum / seeds).as("mean delay, Wald bounds [%.1f, %.1f]", low, high).isBetween(0.9 * low, 1.1 * high);
+    }
+
+    /**
+     * Feeds squared Gaussian errors of variance 1 before sample {@code change} and {@code varianceAfter}
+     * from it on, for at most {@code after} samples past the change.
+     *
+     * @return the sample index of the first detection, -1 if none
+     */
+    private static int firstGaussianDetection(ChangeDetector d, long seed, int change, double varianceAfter, int after) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int t = 0; t < change + after; t++) {
+            double e = (t < change ? 1.0 : Math.sqrt(varianceAfter)) * rng.nextGaussian();
+            if (d.observe(e * e)) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -180,6 +190,58 @@ class ChangeDetectorTest {
             assertThat(d.observe(t == 0 ? 1 : 1e6)).isFalse();
         }
         assertThat(d.lastChangeAgeSamples()).isEmpty();
+    }
+
+    /**
+     * The reference learns only from samples judged in control, so a short reference memory does
+     * not absorb a sustained rise before the CUSUM decides: with a memory of 50 samples (shorter
+     * than the Wald delay) a doubling of a Gaussian error's variance (k = 0.5) is still found after
+     * about h / mu1 samples, mu1 = E[min(2 X, CLIP)] - 1.5 from the chi-square(1) partial mean,
+     * and on every seed, with no alarm in the 3,000 stationary samples before it. (A reference that
+     * kept adapting with so short a memory alarmed before the change on these seeds, and would
+     * settle at the new level within a few memories, leaving the increments' mean at -k.)
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 13, 17, 29})
+    void aShortReferenceMemoryDoesNotAbsorbASustainedRise(long seed) {
+        ChangeDetectorSettings s = new ChangeDetectorSettings(0.5, 50, 50, 30);
+        double mu1 = meanIncrement(2, s.allowance());
+        double low = s.threshold() / mu1;
+        double high = (s.threshold() + ChangeDetector.CLIP) / mu1;
+        assertThat(mu1).as("closed-form mean increment").isBetween(0.3, 0.6);
+        int change = 3_000;
+        int detectedAt = firstGaussianDetection(new ChangeDetector(s), seed, change, 2, 5_000);
+        assertThat(detectedAt).as("no alarm before the change").isGreaterThanOrEqualTo(change);
+        assertThat((double) detectedAt - change + 1).as("delay, Wald bounds [%.0f, %.0f]", low, high)
+                .isBetween(0.3 * low, 3.0 * high);
+    }
+
+    /**
+     * After a start or a detection the CUSUM waits until its reference's relative standard error
+     * is at most half the allowance: for a classifier's 0/1 errors at rate p the mean of n samples
+     * has a relative standard error of sqrt((1 - p) / (p (n - 1))) (with the sample variance), so at
+     * p = 0.1 and k = 0.25 it arms after n - 1 = 0.9 / (0.1 x 0.125^2) = 576 samples, not 64.
+     * With a threshold of 0.001 the first mistake after arming is a detection.
+     */
+    @Test
+    void aClassifiersReferenceArmsOnlyWhenItsStandardErrorIsHalfTheAllowance() {
+        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(0.25, 1e-3, 1440, 30));
+        int detectedAt = -1;
+        for (int t = 0; t < 2_000 && detectedAt < 0; t++) {
+            if (d.observe(t % 10 == 9 ? 1.0 : 0.0)) {
+                detectedAt = t;
+            }
+        }
+        // The sample count n at which the closed form first allows it (m = the share of mistakes so far),
+        // then the first mistake after that sample.
+        double halfAllowance = 0.125;
+        int n = 64;
+        while ((1 - Math.floor(n / 10.0) / n) / (Math.floor(n / 10.0) / n * (n - 1)) > halfAllowance * halfAllowance) {
+            n++;
+        }
+        assertThat(n).as("arming sample count").isBetween(577, 590);
+        int firstMistakeAfter = (n / 10 + 1) * 10 - 1; // t of the first mistake after sample t = n - 1
+        assertThat(detectedAt).isEqualTo(firstMistakeAfter);
     }
 
     @Test
