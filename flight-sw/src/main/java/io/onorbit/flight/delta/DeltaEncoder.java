@@ -105,6 +105,32 @@ public final class DeltaEncoder {
     }
 
     /**
+     * @param base       the base of the deltas so far
+     * @param baseParams its parameters
+     * @return what the ground holds of this spacecraft's model once its deltas of {@code base}
+     *         so far arrive: base + the sum of what they sent, which is {@link #reference} less the
+     *         residual computed but not sent (exact when the residual was cleared as that base
+     *         began, {@link #startBase()})
+     */
+    public float[] groundHeld(ModelVersion base, float[] baseParams) {
+        float[] held = reference(base, baseParams);
+        for (int i = 0; i < held.length; i++) {
+            held[i] -= residual[i];
+        }
+        return held;
+    }
+
+    /**
+     * A new base arrived: the next delta carries the whole onboard model minus it (the merge on
+     * board keeps what the old base's deltas did not send, {@link #groundHeld}), so nothing
+     * computed against the old base is owed any more and the residual is cleared; carrying it
+     * would send it twice.
+     */
+    public void startBase() {
+        java.util.Arrays.fill(residual, 0f);
+    }
+
+    /**
      * After a reset, continues where the persisted state left off: the next delta of {@code base}
      * carries the change since {@code reference}, plus {@code residual} (what earlier deltas did
      * not send). Call on a fresh encoder before its first delta.

@@ -1,5 +1,6 @@
 package io.onorbit.flight.executive;
 
+import io.onorbit.flight.learning.GlobalExpertWeight;
 import io.onorbit.flight.learning.MixingWeight;
 import io.onorbit.flight.learning.model.ModelVersion;
 import java.nio.BufferUnderflowException;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBase, ModelVersion base, float[] params,
                          float[] baseParams, float[] reference, float[] residual, float[] personal,
-                         MixingWeight mixing, MixingWeight globalMixing) {
+                         MixingWeight mixing, GlobalExpertWeight globalMixing) {
 
     public Checkpoint {
         int n = params.length;
@@ -41,7 +42,7 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
 
     byte[] encode() {
         int n = params.length;
-        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 6 * 8);
+        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 8 * 8);
         b.putLong(bootCount).putLong(uplinkCounter).putLong(samplesSinceBase).putLong(base.version()).put(base.digest());
         b.putInt(n);
         for (float[] v : new float[][] {params, baseParams, reference, residual}) {
@@ -51,9 +52,10 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
         b.putInt(personal.length);
         b.asFloatBuffer().put(personal);
         b.position(b.position() + 4 * personal.length);
-        for (MixingWeight m : new MixingWeight[] {mixing, globalMixing}) {
+        for (MixingWeight m : new MixingWeight[] {mixing, globalMixing.weight()}) {
             b.putDouble(m.forgetting()).putDouble(m.cross()).putDouble(m.spread());
         }
+        b.putDouble(globalMixing.errorSquares()).putDouble(globalMixing.errorCount());
         return b.array();
     }
 
@@ -77,14 +79,15 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
                 b.position(b.position() + 4 * n);
             }
             int p = b.getInt();
-            if ((p != n && p != 0) || b.remaining() != 4 * p + 6 * 8) {
+            if ((p != n && p != 0) || b.remaining() != 4 * p + 8 * 8) {
                 return Optional.empty();
             }
             float[] personal = new float[p];
             b.asFloatBuffer().get(personal);
             b.position(b.position() + 4 * p);
             MixingWeight mixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
-            MixingWeight globalMixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
+            GlobalExpertWeight globalMixing = new GlobalExpertWeight(new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble()),
+                    b.getDouble(), b.getDouble());
             return Optional.of(new Checkpoint(boot, counter, samples, new ModelVersion(version, digest), v[0], v[1], v[2], v[3],
                     personal, mixing, globalMixing));
         } catch (BufferUnderflowException | IllegalArgumentException e) {

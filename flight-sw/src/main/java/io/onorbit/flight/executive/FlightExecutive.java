@@ -315,17 +315,19 @@ public final class FlightExecutive implements FlightSoftware {
         float[] global = receiver.params();
         ModelVersion version = receiver.version();
         if (!payload.holdGlobal(global, version.version())) {
-            // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_reference),
-            // w_reference being what this spacecraft's deltas of the old base already carry.
+            // Keep the local progress the ground does not have yet: w = w_global + (w_local - w_held),
+            // w_held being what this spacecraft's deltas of the old base carried to the ground (not
+            // what they computed: the error-feedback residual is progress the ground lacks too).
             // The personal head (FedPer) is this spacecraft's own: the global model's head is not taken.
             float[] local = trainer.model().parameters();
-            float[] reference = encoder.reference(base, baseParams);
+            float[] held = encoder.groundHeld(base, baseParams);
             float[] w = new float[global.length];
             for (int i = 0; i < w.length; i++) {
-                w[i] = i < sharedCount ? global[i] + (local[i] - reference[i]) : local[i];
+                w[i] = i < sharedCount ? global[i] + (local[i] - held[i]) : local[i];
             }
             trainer.model().setParameters(w, version.version());
         }
+        encoder.startBase(); // the next delta carries the model minus the new base, the residual included
         base = version;
         baseParams = global;
         baseCounter = receiver.lastCounter();
@@ -545,7 +547,7 @@ public final class FlightExecutive implements FlightSoftware {
     }
 
     /** @return the weight of the own models' mixture against the global model held */
-    public io.onorbit.flight.learning.MixingWeight globalMixing() {
+    public io.onorbit.flight.learning.GlobalExpertWeight globalMixing() {
         return payload.globalMixing();
     }
 

@@ -20,13 +20,13 @@ import java.util.Optional;
  * a federation, and the constellation's knowledge enters as an expert of its own. The served
  * prediction is a cascade of two convex combinations, each fitted by {@link MixingWeight}'s faded
  * least squares: first the fast and the slow own model (Arenas-Garc&iacute;a, Figueiras-Vidal, Sayed
- * 2006), then that mixture and the latest global model (the same fit: a shrinkage of the
- * satellite's own estimate towards the constellation's, weighted by how each predicted this
- * satellite's recent samples; with independent errors of variances v1, v2 the fitted weight tends
- * to v2 / (v1 + v2), Bates and Granger 1969). The outer weight goes to 0 when the global model only
- * adds noise, so a federation costs at most the weight's estimation noise; it gains when the
- * constellation's model errs differently from the satellite's own (measured in BENCHMARKS.md,
- * "The global model as a third expert").
+ * 2006), then that mixture and the latest global model ({@link GlobalExpertWeight}: a shrinkage
+ * of the satellite's own estimate towards the constellation's, the global model's correction
+ * clipped at half the own error's recent RMS, weighted by how each predicted this satellite's
+ * recent samples). The outer weight goes to 0 when the global model only adds noise, and the clip
+ * bounds what a stale global model costs after a drift; it gains when the constellation's model
+ * errs differently from the satellite's own (measured in BENCHMARKS.md, "The global model as a
+ * third expert" and "The global model made good").
  */
 public final class ServedLearner {
 
@@ -35,12 +35,12 @@ public final class ServedLearner {
     /** The global model held (forward passes only), with a personal model; else empty (the model itself is merged). */
     private final Optional<DenseNetwork> global;
     private MixingWeight mixing;
-    private MixingWeight globalMixing;
+    private GlobalExpertWeight globalMixing;
     private float federatedPrediction;
     private boolean stepped;
 
     private ServedLearner(OnboardTrainer federated, Optional<OnboardTrainer> personal, Optional<DenseNetwork> global,
-                          MixingWeight mixing, MixingWeight globalMixing) {
+                          MixingWeight mixing, GlobalExpertWeight globalMixing) {
         this.federated = federated;
         this.personal = personal;
         this.global = global;
@@ -73,7 +73,8 @@ public final class ServedLearner {
         // The global expert's parameters and activations are counted in the personal model's budget.
         Optional<DenseNetwork> global = personal.map(p -> new DenseNetwork(settings.widths(inputs), settings.seed(),
                 p.memory()));
-        return new ServedLearner(federated, personal, global, personalisation.startMixing(), personalisation.startMixing());
+        return new ServedLearner(federated, personal, global, personalisation.startMixing(),
+                GlobalExpertWeight.start(personalisation.mixingMemorySamples()));
     }
 
     /**
@@ -92,7 +93,7 @@ public final class ServedLearner {
         float own = personal.get().step(x, y, envelopePowerW);
         float mine = mixing.mix(own, prediction);
         float constellation = global.orElseThrow().predict(x);
-        float served = globalMixing.mix(mine, constellation);
+        float served = globalMixing.serve(mine, constellation);
         mixing = mixing.observe(own, prediction, y); // after serving: test, then fit
         globalMixing = globalMixing.observe(mine, constellation, y);
         return served;
@@ -153,15 +154,15 @@ public final class ServedLearner {
     }
 
     /**
-     * @return the weight of the own models' mixture against the global model held: its
+     * @return the weight of the own models' mixture against the global model held: its weight's
      *         {@link MixingWeight#personalShare()} is the own mixture's share (start value without a personal model)
      */
-    public MixingWeight globalMixing() {
+    public GlobalExpertWeight globalMixing() {
         return globalMixing;
     }
 
     /** Resumes both mixing weights (from a checkpoint). */
-    public void resumeMixing(MixingWeight m, MixingWeight g) {
+    public void resumeMixing(MixingWeight m, GlobalExpertWeight g) {
         mixing = Objects.requireNonNull(m, "mixing");
         globalMixing = Objects.requireNonNull(g, "global mixing");
     }

@@ -228,12 +228,12 @@ public final class TrainingPayload {
     }
 
     /** @return the weight of the own models' mixture against the global model held (start value without a personal model) */
-    public MixingWeight globalMixing() {
+    public io.onorbit.flight.learning.GlobalExpertWeight globalMixing() {
         return learner.globalMixing();
     }
 
     /** Resumes both mixing weights (from a checkpoint). */
-    public void resumeMixing(MixingWeight m, MixingWeight global) {
+    public void resumeMixing(MixingWeight m, io.onorbit.flight.learning.GlobalExpertWeight global) {
         learner.resumeMixing(m, global);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onorbit.flight.command.UpdateRefusal;
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.GlobalExpertWeight;
 import io.onorbit.flight.learning.MixingWeight;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
@@ -121,6 +122,7 @@ class FlightExecutiveTest {
         e.uplink(List.of()); // pass 0: nothing uplinked by the time it could have been applied: the delta is cut
         float[] atCut = e.parameters();
         assertThat(e.drainEvents().generatedIds()).hasSize(1);
+        float[] sent = queue(rig).entries().get(0).delta().toDense();
         trainUntilPass(rig, e, ExecutiveRig.passStart(0) + 30, 1);
         float[] local = e.parameters();
         assertThat(local).isNotEqualTo(atCut);
@@ -137,11 +139,12 @@ class FlightExecutiveTest {
         rig.clock.nowS = cutFrom(1);
         e.uplink(List.of());
 
+        // Local progress the ground lacks: everything since the launch model but what the delta sent.
         float[] expected = new float[global.length];
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = global[i] + (local[i] - atCut[i]);
+            expected[i] = global[i] + (local[i] - (golden[i] + sent[i]));
         }
-        assertThat(e.parameters()).containsExactly(expected);
+        assertThat(e.parameters()).containsExactly(expected, org.assertj.core.api.Assertions.within(1e-6f));
         assertThat(e.heldVersion()).isEqualTo(v1);
         ExecutiveEvents ev = e.drainEvents();
         assertThat(ev.generatedIds()).hasSize(1); // cut after the update, in the same pass
@@ -203,12 +206,13 @@ class FlightExecutiveTest {
         rig.clock.nowS = ExecutiveRig.passStart(1) + LinkConfig.defaults().passMarginS(); // the ground's uplink opens
         e.uplink(rig.uplinkPackets(1, rig.signedUpdate(1, rig.config.goldenVersion(), golden, v1, global)));
         assertThat(e.heldVersion()).isEqualTo(v1);
-        // The reference of the body is what the ground already holds: the body at the cut.
+        // What the ground already holds of the body is the launch model plus what the delta sent
+        // (not the body at the cut: what compression did not send is progress the ground lacks).
         float[] expected = new float[global.length];
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = i < shared ? global[i] + (local[i] - atCut[i]) : local[i];
+            expected[i] = i < shared ? global[i] + (local[i] - (golden[i] + sent[i])) : local[i];
         }
-        assertThat(e.parameters()).containsExactly(expected);
+        assertThat(e.parameters()).containsExactly(expected, org.assertj.core.api.Assertions.within(1e-6f));
     }
 
     /**
@@ -237,9 +241,9 @@ class FlightExecutiveTest {
         e.tick(30, rig.batch(8), ExecutiveRig.fullBattery());
         // The first sample of a tick is served before either model trains on it.
         MixingWeight mix = e.mixing();
-        MixingWeight globalMix = e.globalMixing();
+        GlobalExpertWeight globalMix = e.globalMixing();
         assertThat(mix.spread()).as("the models differed on the last tick's samples").isNotEqualTo(spreadBefore);
-        assertThat(globalMix.spread()).as("the global model held differs from the own mixture").isPositive();
+        assertThat(globalMix.weight().spread()).as("the global model held differs from the own mixture").isPositive();
         personal = e.personalParameters().orElseThrow();
         int[] widths = rig.config.trainer().widths(ExecutiveRig.FEATURES);
         DenseNetwork own = new DenseNetwork(widths, 1, MemoryAccountant.unbounded());
@@ -252,13 +256,13 @@ class FlightExecutiveTest {
         TickReport r = e.tick(30, rig.batch(8), ExecutiveRig.fullBattery());
         float[] x0 = java.util.Arrays.copyOf(r.trained().features(), ExecutiveRig.FEATURES);
         assertThat(r.predictions()[0]).isEqualTo(slow.predict(x0));
-        assertThat(r.served()[0]).isEqualTo(globalMix.mix(mix.mix(own.predict(x0), slow.predict(x0)), held.predict(x0)));
+        assertThat(r.served()[0]).isEqualTo(globalMix.serve(mix.mix(own.predict(x0), slow.predict(x0)), held.predict(x0)));
 
         float[] personalNow = e.personalParameters().orElseThrow();
         rig.clock.nowS += 3600; // past the checkpoint interval: the next tick checkpoints
         e.tick(30, rig.batch(0), ExecutiveRig.fullBattery());
         MixingWeight mixNow = e.mixing();
-        MixingWeight globalMixNow = e.globalMixing();
+        GlobalExpertWeight globalMixNow = e.globalMixing();
         float[] trainedNow = e.parameters();
         FlightExecutive after = rig.boot(); // a reset: nothing kept in RAM
         assertThat(after.personalParameters().orElseThrow()).containsExactly(personalNow);

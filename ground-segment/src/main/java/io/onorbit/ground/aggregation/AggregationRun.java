@@ -8,6 +8,7 @@ import io.onorbit.ground.archive.DeltaStatus;
 import io.onorbit.ground.archive.GlobalVersion;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,29 @@ public final class AggregationRun {
      * @return empty if the archive has no global version or no usable approved delta
      */
     public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, int sharedCoordinates) {
+        return preview(archive, aggregator, sharedCoordinates, aggregator.basis() == AggregationBasis.LATEST_MODELS
+                ? LatestModels.merged(archive) : LatestModels.none());
+    }
+
+    /**
+     * As {@link #preview(Archive, Aggregator, int)}, given the latest models the archive's merged
+     * deltas give (kept by a caller that aggregates again and again, so the archive is not read
+     * whole each time; ignored with {@link AggregationBasis#DELTAS}).
+     *
+     * <p>With {@link AggregationBasis#LATEST_MODELS} the approved deltas are folded into
+     * {@code merged}, and the rule combines, for every satellite heard from, its latest model minus
+     * the current global model, each with its staleness (versions since the base of its newest
+     * delta) and one vote per satellite: FedAvg then gives the current model plus
+     * sum_i s(tau_i) (m_i - current) / N, the mean of the N latest models when all are fresh
+     * (McMahan et al. 2017's model average; weight averaging of models fine-tuned from one start
+     * stays in one basin, Wortsman et al. 2022, "Model soups"). Adding each delta to the current
+     * model instead (FedBuff's rebase) moves it to the average of the few satellites heard since the
+     * last version: a model that follows whoever passed last.
+     *
+     * @param merged the latest models of the deltas already merged (MERGED in the archive)
+     */
+    public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, int sharedCoordinates,
+                                              LatestModels merged) {
         if (sharedCoordinates < 0) {
             throw new IllegalArgumentException("sharedCoordinates " + sharedCoordinates + " must be >= 0");
         }
@@ -107,15 +131,38 @@ public final class AggregationRun {
         if (used.isEmpty()) {
             return Optional.empty();
         }
-        List<float[]> dense = used.stream().map(DeltaRecord::dense).toList();
-        long[] weights = used.stream().mapToLong(DeltaRecord::sampleCount).toArray();
-        long[] tau = staleness.stream().mapToLong(Long::longValue).toArray();
-        double[] combined = aggregator.combine(dense, weights, tau);
+        double[] combined = aggregator.basis() == AggregationBasis.LATEST_MODELS
+                ? latestModelsStep(archive, aggregator, merged.with(used), current, base)
+                : aggregator.combine(used.stream().map(DeltaRecord::dense).toList(),
+                        used.stream().mapToLong(DeltaRecord::sampleCount).toArray(),
+                        staleness.stream().mapToLong(Long::longValue).toArray());
         float[] params = new float[base.length];
         for (int i = 0; i < base.length; i++) {
             params[i] = i < sharedCoordinates ? (float) (base[i] + combined[i]) : base[i];
         }
         return Optional.of(new Candidate(parent.get(), params, used, staleness, skipped, aggregator));
+    }
+
+    /** @return the rule's combination of every satellite's latest model minus {@code base} (version {@code current}) */
+    private static double[] latestModelsStep(Archive archive, Aggregator aggregator, LatestModels latest, long current,
+                                             float[] base) {
+        Map<Long, float[]> bases = new HashMap<>();
+        List<float[]> towards = new ArrayList<>();
+        List<LatestModels.Latest> models = List.copyOf(latest.bySatellite().values());
+        long[] tau = new long[models.size()];
+        for (int k = 0; k < tau.length; k++) {
+            LatestModels.Latest m = models.get(k);
+            float[] model = m.model(bases.computeIfAbsent(m.baseVersion(), v -> archive.global(v).orElseThrow().params()));
+            float[] d = new float[base.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = model[i] - base[i];
+            }
+            towards.add(d);
+            tau[k] = current - m.baseVersion();
+        }
+        long[] votes = new long[tau.length];
+        Arrays.fill(votes, 1);
+        return aggregator.combine(towards, votes, tau);
     }
 
     /**

@@ -28,8 +28,10 @@ import java.util.List;
  *                          Ignored by the other rules.
  * @param stalenessExponent {@code a} in {@code s(tau) = (1 + tau)^-a}, in [0, 4]; 0 ignores
  *                          staleness, 0.5 is FedBuff's default
+ * @param basis             what is combined: the buffer's deltas, or every satellite's latest
+ *                          model ({@link AggregationRun} applies it)
  */
-public record Aggregator(AggregationRule rule, double trimFraction, double stalenessExponent) {
+public record Aggregator(AggregationRule rule, double trimFraction, double stalenessExponent, AggregationBasis basis) {
 
     /** FedBuff's default staleness exponent: s(tau) = 1 / sqrt(1 + tau). */
     public static final double FEDBUFF_STALENESS_EXPONENT = 0.5;
@@ -44,6 +46,14 @@ public record Aggregator(AggregationRule rule, double trimFraction, double stale
         if (!(stalenessExponent >= 0 && stalenessExponent <= 4)) {
             throw new IllegalArgumentException("stalenessExponent " + stalenessExponent + " must be in [0, 4]");
         }
+        if (basis == null) {
+            throw new IllegalArgumentException("basis is required");
+        }
+    }
+
+    /** A rule combining the buffer's deltas ({@link AggregationBasis#DELTAS}). */
+    public Aggregator(AggregationRule rule, double trimFraction, double stalenessExponent) {
+        this(rule, trimFraction, stalenessExponent, AggregationBasis.DELTAS);
     }
 
     /** A rule with FedBuff's staleness weighting 1/sqrt(1 + tau). */
@@ -68,12 +78,17 @@ public record Aggregator(AggregationRule rule, double trimFraction, double stale
 
     /** @return a copy with another trim fraction */
     public Aggregator withTrimFraction(double trim) {
-        return new Aggregator(rule, trim, stalenessExponent);
+        return new Aggregator(rule, trim, stalenessExponent, basis);
     }
 
     /** @return a copy with another staleness exponent */
     public Aggregator withStalenessExponent(double a) {
-        return new Aggregator(rule, trimFraction, a);
+        return new Aggregator(rule, trimFraction, a, basis);
+    }
+
+    /** @return a copy with another basis */
+    public Aggregator withBasis(AggregationBasis b) {
+        return new Aggregator(rule, trimFraction, stalenessExponent, b);
     }
 
     /**

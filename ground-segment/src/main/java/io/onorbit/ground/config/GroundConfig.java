@@ -1,5 +1,6 @@
 package io.onorbit.ground.config;
 
+import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.review.ReviewPolicy;
 import java.nio.file.Path;
@@ -19,5 +20,5 @@ public record GroundConfig(Optional<String> archiveUrl, Optional<Path> uplinkKey
 
     /** Every default: local archive file, no key file, k = 6 over 50 deltas, FedAvg. */
     public static final GroundConfig DEFAULT = new GroundConfig(Optional.empty(), Optional.empty(), ReviewPolicy.DEFAULT,
-            Aggregator.fedAvg());
+            Aggregator.fedAvg().withBasis(AggregationBasis.LATEST_MODELS));
 }

@@ -1,5 +1,6 @@
 package io.onorbit.ground.config;
 
+import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.AggregationRule;
 import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.review.ReviewPolicy;
@@ -45,13 +46,14 @@ public final class GroundConfigReader {
             int minHistory = (int) rn.integer("min_history", Math.min(ReviewPolicy.DEFAULT.minHistory(), window), 3, window);
             review = new ReviewPolicy(rn.number("mad_k", ReviewPolicy.DEFAULT.madK(), 0.1, 1000), window, minHistory);
         }
-        Aggregator aggregator = Aggregator.fedAvg();
+        Aggregator aggregator = GroundConfig.DEFAULT.aggregator();
         Optional<ConfigNode> a = g.child("aggregation");
         if (a.isPresent()) {
-            ConfigNode an = a.get().allowOnly(List.of("rule", "trim_fraction", "staleness_exponent"));
+            ConfigNode an = a.get().allowOnly(List.of("rule", "trim_fraction", "staleness_exponent", "basis"));
             String rule = an.choice("rule", "fedavg", Set.of("fedavg", "median", "trimmed-mean"));
             aggregator = new Aggregator(AggregationRule.parse(rule), an.number("trim_fraction", 0.2, 0, 0.49),
-                    an.number("staleness_exponent", Aggregator.FEDBUFF_STALENESS_EXPONENT, 0, 4));
+                    an.number("staleness_exponent", Aggregator.FEDBUFF_STALENESS_EXPONENT, 0, 4),
+                    AggregationBasis.parse(an.choice("basis", GroundConfig.DEFAULT.aggregator().basis().label(), Set.of("deltas", "latest-models"))));
         }
         return new GroundConfig(url, keys, review, aggregator);
     }

@@ -3,6 +3,7 @@ package io.onorbit.ground.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.AggregationRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class GroundConfigReaderTest {
                   archive_url: jdbc:sqlite:/tmp/x.db
                   uplink_keys_file: keys/uplink.keys
                   review: {mad_k: 4.5, norm_window: 20, min_history: 6}
-                  aggregation: {rule: trimmed-mean, trim_fraction: 0.25}
+                  aggregation: {rule: trimmed-mean, trim_fraction: 0.25, basis: deltas}
                 """), dir);
         assertThat(g.archiveUrl()).contains("jdbc:sqlite:/tmp/x.db");
         assertThat(g.uplinkKeysFile()).contains(dir.resolve("keys/uplink.keys"));
@@ -43,6 +44,9 @@ class GroundConfigReaderTest {
         assertThat(g.review().minHistory()).isEqualTo(6);
         assertThat(g.aggregator().rule()).isEqualTo(AggregationRule.TRIMMED_MEAN);
         assertThat(g.aggregator().trimFraction()).isEqualTo(0.25);
+        assertThat(g.aggregator().basis()).isEqualTo(AggregationBasis.DELTAS);
+        assertThat(GroundConfigReader.read(yaml("ground: {aggregation: {rule: median}}\n"), dir).aggregator().basis())
+                .as("the default").isEqualTo(AggregationBasis.LATEST_MODELS);
     }
 
     @Test
@@ -67,6 +71,9 @@ class GroundConfigReaderTest {
                 .hasMessageContaining("JDBC");
         assertThatThrownBy(() -> GroundConfigReader.read(yaml("ground: {aggregation: {rule: mean}}\n"), dir))
                 .hasMessageContaining("fedavg, median, trimmed-mean");
+        assertThatThrownBy(() -> GroundConfigReader.read(yaml("ground: {aggregation: {basis: models}}\n"), dir))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ground.aggregation.basis")
+                .hasMessageContaining("deltas").hasMessageContaining("latest-models");
         assertThatThrownBy(() -> GroundConfigReader.read(yaml("ground: {uplink_keys_file: nokeys.txt}\n"), dir))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("m.yaml")
                 .hasMessageContaining("ground.uplink_keys_file").hasMessageContaining("nokeys.txt");

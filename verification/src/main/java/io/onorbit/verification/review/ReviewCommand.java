@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.aggregation.AggregationRule;
+import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.AggregationRun;
 import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.aggregation.LinearValidationSet;
@@ -469,8 +470,24 @@ public final class ReviewCommand implements Runnable {
         }
     }
 
+    static final class BasisConverter implements picocli.CommandLine.ITypeConverter<AggregationBasis> {
+        @Override
+        public AggregationBasis convert(String value) {
+            try {
+                return AggregationBasis.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Rule options shared by aggregate and report. */
     static final class RuleOptions {
+        @Option(names = "--basis", defaultValue = "latest-models", converter = BasisConverter.class,
+                description = "latest-models (default, as a mission's ground): average every satellite's latest model;"
+                        + " deltas: add the approved deltas to the newest global model (FedBuff).")
+        AggregationBasis basis;
+
         @Option(names = "--rule", defaultValue = "fedavg", converter = RuleConverter.class,
                 description = "fedavg (default), median or trimmed-mean.")
         AggregationRule rule;
@@ -483,7 +500,7 @@ public final class ReviewCommand implements Runnable {
 
         Aggregator aggregator() {
             try {
-                return new Aggregator(rule, trim);
+                return new Aggregator(rule, trim).withBasis(basis);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--trim: " + e.getMessage(), e);
             }

@@ -84,8 +84,10 @@ class ReviewCommandTest {
         try (Archive a = Archive.open(db)) {
             assertThat(a.globals()).as("a usage error aggregates nothing").hasSize(1);
         }
-        CliRun agg = cli("review", "aggregate", "--archive", db.toString(), "--rule", "trimmed-mean", "--validation", csv.toString(),
-                "--format", "json");
+        // The fixture's deltas are each a whole update from v0 (FedBuff's kind), not a satellite's
+        // increments on its base as the flight encoder sends them: aggregated as deltas.
+        CliRun agg = cli("review", "aggregate", "--archive", db.toString(), "--rule", "trimmed-mean", "--basis", "deltas",
+                "--validation", csv.toString(), "--format", "json");
         assertThat(agg.code()).as(agg.err()).isZero();
         JsonNode r = ReviewCommand.JSON.readTree(agg.out());
         assertThat(r.get("version").asLong()).isEqualTo(1);

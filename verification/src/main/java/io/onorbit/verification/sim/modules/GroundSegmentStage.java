@@ -6,9 +6,12 @@ import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Packetizer;
 import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.OnboardSchedule;
+import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.AggregationRun;
 import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.aggregation.LatestModels;
 import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.Attribution;
 import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.ingest.Ingest;
 import io.onorbit.ground.link.AckJournal;
@@ -55,6 +58,8 @@ public final class GroundSegmentStage implements GroundStage {
     private final int sharedCoordinates;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
     private long latestVersion;
+    /** Each satellite's latest model from the merged deltas (with {@code AggregationBasis.LATEST_MODELS}). */
+    private LatestModels merged;
     private final Optional<AckJournal> journal;
     private final long launchVersion;
 
@@ -97,6 +102,7 @@ public final class GroundSegmentStage implements GroundStage {
             archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
         }
         latestVersion = archive.latestGlobal().orElseThrow().version();
+        merged = aggregator.basis() == AggregationBasis.LATEST_MODELS ? LatestModels.merged(archive) : LatestModels.none();
         launchVersion = archive.globals().get(0).version();
         for (OnboardSchedule s : schedules) {
             ports.put(s.satellite(), new SatellitePort(s, link, plan));
@@ -126,7 +132,14 @@ public final class GroundSegmentStage implements GroundStage {
         }
         // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
         int flagged = stored - approved;
-        long newVersion = approved == 0 ? -1 : AggregationRun.run(archive, aggregator, sharedCoordinates, at).map(GlobalVersion::version).orElse(-1L);
+        long newVersion = -1;
+        if (approved > 0) {
+            Optional<AggregationRun.Candidate> c = AggregationRun.preview(archive, aggregator, sharedCoordinates, merged);
+            if (c.isPresent()) {
+                newVersion = AggregationRun.store(archive, c.get(), new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()).version();
+                merged = merged.with(c.get().used());
+            }
+        }
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);

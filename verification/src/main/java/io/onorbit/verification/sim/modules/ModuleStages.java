@@ -207,7 +207,7 @@ public final class ModuleStages implements StageFactory {
                 + "inside passes, in " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "deltas archived (SQLite) and reviewed automatically (approved unless a "
                 + "blocking flag; a stale base is not one), merged by " + ground.aggregator().rule().label()
-                + " weighted by staleness, and uplinked as signed model updates"
+                + " of the " + ground.aggregator().basis().label() + " weighted by staleness, and uplinked as signed model updates"
                 + " (keys " + keyOrigin.description() + ")"
                 + " (ground)"));
         return s;
