@@ -13,7 +13,6 @@ import io.onorbit.flight.payload.TrainingPayload;
 import io.onorbit.flight.storage.DeltaQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +68,8 @@ public final class FlightTopology {
     private static FlightExecutive wire(FlightConfig config, Hardware hw) throws IOException {
         Path stateDir = hw.flashDir().resolve("state");
         Path queueDir = hw.flashDir().resolve("queue");
-        Files.createDirectories(stateDir);
-        Files.createDirectories(queueDir);
+        hw.flash().createDirectories(stateDir);
+        hw.flash().createDirectories(queueDir);
         int dimension = config.golden().length;
 
         // 1. Counters and checkpoint from flash; each keeps a copy of the other's critical counters.

@@ -29,6 +29,14 @@ public interface FileOps {
     List<Path> list(Path dir) throws IOException;
 
     /**
+     * Creates {@code dir} and any missing parent folders (nothing if it exists). Not one of the
+     * steps a crash can interrupt: folders are made once, at boot, before any file is written.
+     */
+    default void createDirectories(Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+    }
+
+    /**
      * Replaces {@code target} in one atomic step: writes a temporary sibling, flushes it, renames
      * it over {@code target}, flushes the directory. A reset at any point leaves the old file or
      * the new one, and perhaps a stray {@code .tmp} to delete.

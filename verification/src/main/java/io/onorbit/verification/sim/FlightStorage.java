@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where a run keeps the spacecraft's emulated flash (queue files, checkpoints): a fresh folder on
- * a RAM file system when the machine has one ({@code /dev/shm}), else in the temporary folder.
- * The storage code runs unchanged (same writes, flushes and renames); RAM only takes the disk's
- * latency out of the simulation's wall time. The caller deletes the folder (on exit and on
+ * A run's folder for the spacecraft's storage: a fresh folder on a RAM file system when the
+ * machine has one ({@code /dev/shm}), else in the temporary folder. The loop's flash itself (queue
+ * files, checkpoints, counters) is emulated in memory ({@code flight.storage.MemoryFileOps}) under
+ * paths in this folder; the storage code runs unchanged (same writes, flushes and renames). The caller deletes the folder (on exit and on
  * Ctrl-C); a run killed outright cannot, so each folder carries its process id and the next run
  * deletes the folders of processes that no longer exist.
  */

@@ -12,7 +12,7 @@ import io.onorbit.flight.schedule.ContactWindow;
 import io.onorbit.flight.schedule.EclipseInterval;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.storage.CrashingFileOps;
-import io.onorbit.flight.storage.DiskFileOps;
+import io.onorbit.flight.storage.MemoryFileOps;
 import io.onorbit.verification.soak.FaultKind;
 import io.onorbit.verification.soak.FaultPlan;
 import io.onorbit.verification.soak.FaultTally;
@@ -23,7 +23,6 @@ import io.onorbit.verification.soak.UplinkAttacker;
 import io.onorbit.verification.soak.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * Drives one satellite's physics and flight computer: faults, sensor samples, power telemetry and
@@ -69,6 +67,8 @@ final class SatelliteRunner {
     /** Acquisition time lost at each end of a pass, s (the link's rule; 0 without a link). */
     private final double passMarginS;
     private final Path flashDir;
+    /** The flash medium: in memory (the same operations as on a disk, without the host's system calls). */
+    private final MemoryFileOps medium = new MemoryFileOps();
     private final CrashingFileOps flash;
     private final EmulatedClock clock = new EmulatedClock();
     private final List<byte[]> transmitted = new ArrayList<>();
@@ -138,7 +138,7 @@ final class SatelliteRunner {
         this.passMarginS = passMarginS;
         this.storageRoot = storageRoot;
         this.flashDir = storageRoot.resolve("flash");
-        this.flash = CrashingFileOps.unarmed(DiskFileOps.withoutDeviceFlush());
+        this.flash = CrashingFileOps.unarmed(medium);
         this.index = index;
         this.schedule = schedule;
         this.settings = settings;
@@ -166,7 +166,7 @@ final class SatelliteRunner {
             this.minSoc = power.soc();
         }
         try {
-            Files.createDirectories(flashDir);
+            medium.createDirectories(flashDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create flight storage " + flashDir, e);
         }
@@ -575,21 +575,13 @@ final class SatelliteRunner {
 
     /** Damages one file of the spacecraft's storage: flips a byte or truncates it. */
     private boolean corruptOneFile(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list flight storage " + dir, e);
-        }
+        List<Path> files = medium.filesUnder(dir);
         if (files.isEmpty()) {
             return false;
         }
         Path f = files.get(faultRandom.nextInt(files.size()));
         try {
-            byte[] b = Files.readAllBytes(f);
+            byte[] b = medium.read(f);
             if (b.length == 0) {
                 return false;
             }
@@ -599,7 +591,7 @@ final class SatelliteRunner {
                 int i = faultRandom.nextInt(b.length);
                 b[i] ^= (byte) (1 + faultRandom.nextInt(255));
             }
-            Files.write(f, b);
+            medium.write(f, b);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot corrupt " + f, e);

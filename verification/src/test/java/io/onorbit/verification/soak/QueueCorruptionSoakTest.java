@@ -2,6 +2,7 @@ package io.onorbit.verification.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onorbit.flight.storage.FileOps;
 import io.onorbit.verification.cli.MissionSetups;
 import io.onorbit.verification.report.AtomicOutput;
 import io.onorbit.verification.sim.FlightStorage;
@@ -12,12 +13,11 @@ import io.onorbit.verification.sim.StageFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,23 +83,28 @@ class QueueCorruptionSoakTest {
             this.prefixes = prefixes;
             this.stages = new FlightWrappedStages(real, satellite -> true, (f, flash, flashDir, clock, transmitter) -> {
                 if (!booted.add(flashDir)) {
-                    damageQueue(flashDir.resolve("queue"));
+                    damageQueue(flash, flashDir.resolve("queue"));
                 }
                 return f.boot(flash, flashDir, clock, transmitter);
             });
         }
 
-        private void damageQueue(Path queue) {
-            if (!Files.isDirectory(queue)) {
-                return;
-            }
-            try (Stream<Path> files = Files.list(queue)) {
-                for (Path entry : files.filter(p -> p.getFileName().toString().matches("q-\\d+\\.dlt")).toList()) {
+        /** Through the flash's own operations (the loop's flash is in memory), each damaged copy flushed so it stays as damaged. */
+        private void damageQueue(FileOps flash, Path queue) {
+            try {
+                List<Path> files;
+                try {
+                    files = flash.list(queue);
+                } catch (NoSuchFileException none) {
+                    return;
+                }
+                for (Path entry : files.stream().filter(p -> p.getFileName().toString().matches("q-\\d+\\.dlt")).toList()) {
                     for (String prefix : prefixes) {
                         Path copy = entry.resolveSibling(prefix + entry.getFileName().toString().substring(2));
-                        byte[] b = Files.readAllBytes(copy);
+                        byte[] b = flash.read(copy);
                         b[b.length / 2] ^= 0x5A;
-                        Files.write(copy, b);
+                        flash.write(copy, b);
+                        flash.sync(copy);
                     }
                     damaged.incrementAndGet();
                 }
