@@ -181,7 +181,7 @@ class WindowedRecoveryTest {
      * 10 % of the error lost 2 days after the drift is not declared recovered within the day; one
      * back at its old level at once is declared at the first window. Ten streams each: the rule's
      * resolution at these windows is a few standard errors (BENCHMARKS.md, session 8), so one stream
-     * could be chance; a synthetic run of 100 streams gave 3 % false recovery within the day.
+     * could be chance; 400 synthetic streams gave 2 % false recovery within the day (BENCHMARKS.md).
      */
     @Test
     void theRuleStillFailsALearnerThatNeverOrSlowlyRecovers() {
