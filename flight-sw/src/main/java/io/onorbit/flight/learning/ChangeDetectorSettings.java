@@ -17,8 +17,15 @@ package io.onorbit.flight.learning;
  * @param openStepUpdates  updates tau after a detection at which the opened step has fallen to half
  *                         of the largest rate: the step is at least rate x tau / (tau + u) at the
  *                         u-th update after it (search then converge, Darken and Moody 1992), &gt; 0
+ * @param catchUpPasses    extra replay-only updates after each regular update while the opened step
+ *                         is above half its largest rate (fewer than {@code openStepUpdates} regular
+ *                         updates since the detection), 0-16: each re-draws the replay buffer, which
+ *                         then holds only samples since the change (experience replay, Lin 1992;
+ *                         several optimisation passes per new batch, the replay ratio of Fedus et
+ *                         al. 2020), and each is solved and charged like a regular update
  */
-public record ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates) {
+public record ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates,
+                                     int catchUpPasses) {
 
     public ChangeDetectorSettings {
         if (!(allowance > 0 && allowance <= 100)) {
@@ -35,7 +42,14 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
             throw new IllegalArgumentException("learning: change detector openStepUpdates " + openStepUpdates
                     + " must be in (0, 1e9]");
         }
+        if (catchUpPasses < 0 || catchUpPasses > MAX_CATCH_UP_PASSES) {
+            throw new IllegalArgumentException("learning: change detector catchUpPasses " + catchUpPasses
+                    + " must be in [0, " + MAX_CATCH_UP_PASSES + "]");
+        }
     }
+
+    /** Largest {@link #catchUpPasses}: each pass costs a full update's solve and energy. */
+    public static final int MAX_CATCH_UP_PASSES = 16;
 
     /**
      * @return allowance 0.25 (tuned for a rise of the mean squared error by half: SEA's
@@ -43,16 +57,17 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
      *         levels, a reference of 1,440 samples (a day of the 60 s stream), and the step at half
      *         its largest rate 800 updates after a detection (53 h of the 60 s stream in batches of
      *         4: SEA's second drift on the SSO took 23.9 h to recover at 200 updates, 31.6 h at 50,
-     *         21.7 h at 800 and at 2,000). Measured against allowance 0.5, thresholds 30 and 100
-     *         (BENCHMARKS.md, "Drift recovery: a change detector opens the step") and 50-2,000 updates
-     *         ("Drift recovery margins")
+     *         21.7 h at 800 and at 2,000), with 2 catch-up passes per update while it is open.
+     *         Measured against allowance 0.5, thresholds 30 and 100 (BENCHMARKS.md, "Drift recovery: a
+     *         change detector opens the step"), 50-2,000 updates ("Drift recovery margins") and 0, 1 and
+     *         4 catch-up passes ("The learner after a detection")
      */
     public static ChangeDetectorSettings defaults() {
-        return new ChangeDetectorSettings(0.25, 50, 1440, 800);
+        return new ChangeDetectorSettings(0.25, 50, 1440, 800, 2);
     }
 
     /** @return a copy with decision interval {@code v} (reference levels) */
     public ChangeDetectorSettings withThreshold(double v) {
-        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates);
+        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses);
     }
 }

@@ -73,6 +73,8 @@ public final class OnboardTrainer {
     private final Optional<ChangeDetector> detector;
     /** Updates attempted ({@link #updateAttempts}) at the latest detection (empty before any). */
     private OptionalLong changeUpdate = OptionalLong.empty();
+    /** Catch-up updates posed since the latest detection (not counted in the step's annealing). */
+    private long catchUpAttempts;
     private int batchCount;
     private long updates;
     private long skippedUpdates;
@@ -163,7 +165,8 @@ public final class OnboardTrainer {
                     float ry = replay.draw(replayX);
                     accumulate(model.predict(replayX), ry);
                 }
-                update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW);
+                update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW, false);
+                catchUp(envelopePowerW);
             } else {
                 skippedUpdates++;
             }
@@ -181,6 +184,40 @@ public final class OnboardTrainer {
         changeUpdate = OptionalLong.of(updateAttempts());
         long age = detector.get().lastChangeAgeSamples().orElseThrow();
         replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
+        catchUpAttempts = 0;
+    }
+
+    /**
+     * While the opened step is above half its largest rate (fewer than tau regular updates since a
+     * detection), {@link ChangeDetectorSettings#catchUpPasses} more updates on replay draws only (the
+     * buffer holds only samples since the change), at the rate of the regular update just made: the
+     * new concept is rehearsed several times per new sample (experience replay, Lin 1992). Each pass
+     * is solved and charged like a regular update, at the same envelope power.
+     */
+    private void catchUp(double envelopePowerW) {
+        if (changeUpdate.isEmpty()) {
+            return;
+        }
+        ChangeDetectorSettings c = settings.changeDetector().orElseThrow();
+        // the regular update just made is counted: it was the u-th (from 0) with u = count - 1 < tau
+        for (int p = 0; p < c.catchUpPasses() && regularUpdatesSinceChange() <= c.openStepUpdates(); p++) {
+            clearBatch();
+            int rows = 0;
+            for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++, rows++) {
+                float ry = replay.draw(replayX);
+                accumulate(model.predict(replayX), ry);
+            }
+            if (rows == 0) {
+                return;
+            }
+            catchUpAttempts++;
+            update(rows, envelopePowerW, true);
+        }
+    }
+
+    /** @return regular (not catch-up) updates posed since the latest detection (0 before any) */
+    private long regularUpdatesSinceChange() {
+        return changeUpdate.isEmpty() ? 0 : updateAttempts() - changeUpdate.getAsLong() - catchUpAttempts;
     }
 
     /** Adds the sample just predicted to the batch sums. */
@@ -220,7 +257,8 @@ public final class OnboardTrainer {
         model.addGradient(subset, grad, scale);
     }
 
-    private void update(int rows, double envelopePowerW) {
+    /** @param catchUp a catch-up pass ({@link #catchUp}): it keeps the rate of the regular update before it */
+    private void update(int rows, double envelopePowerW, boolean catchUp) {
         for (int k = 0; k < n; k++) {
             anchor[k] = model.parameter(subset.index(k));
         }
@@ -249,14 +287,14 @@ public final class OnboardTrainer {
             for (int k = 0; k < n; k++) {
                 grad[k] *= inv;
             }
-            if (settings.stepRule() == StepRule.VSS_NLMS || changeUpdate.isPresent()) {
+            if (!catchUp && (settings.stepRule() == StepRule.VSS_NLMS || changeUpdate.isPresent())) {
                 lastStepSize = stepSize();
                 proximal.setStepSize(lastStepSize);
             }
             result = optimizer.minimizeInto(proximal, zeroStep, envelopePowerW, step);
         }
         energySpentJ += result.energyJ();
-        lastStepEnergyJ = result.energyJ();
+        lastStepEnergyJ += result.energyJ();
         if (!result.converged()) {
             // The optimizer did not settle (an analog array whose programmed matrix lost positive
             // definiteness, or a flow that ran out of time): its output is not the step posed.
@@ -286,7 +324,7 @@ public final class OnboardTrainer {
         double eta = settings.stepRule() == StepRule.VSS_NLMS ? variableStepSize() : settings.learningRate();
         if (changeUpdate.isPresent()) {
             double tau = settings.changeDetector().orElseThrow().openStepUpdates();
-            double u = updateAttempts() - changeUpdate.getAsLong(); // this update not yet counted
+            double u = regularUpdatesSinceChange(); // this update not yet counted
             eta = Math.max(eta, settings.learningRate() * tau / (tau + u));
         }
         return eta;

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ChangeDetectorTest {
 
-    private static final ChangeDetectorSettings SETTINGS = new ChangeDetectorSettings(0.5, 50, 1440, 30);
+    private static final ChangeDetectorSettings SETTINGS = new ChangeDetectorSettings(0.5, 50, 1440, 30, 0);
 
     /** P(X &le; u) for X chi-square with one degree of freedom. */
     private static double chiSquare1Cdf(double u) {
@@ -204,7 +204,7 @@ class ChangeDetectorTest {
     @ParameterizedTest
     @ValueSource(longs = {3, 13, 17, 29})
     void aShortReferenceMemoryDoesNotAbsorbASustainedRise(long seed) {
-        ChangeDetectorSettings s = new ChangeDetectorSettings(0.5, 50, 50, 30);
+        ChangeDetectorSettings s = new ChangeDetectorSettings(0.5, 50, 50, 30, 0);
         double mu1 = meanIncrement(2, s.allowance());
         double low = s.threshold() / mu1;
         double high = (s.threshold() + ChangeDetector.CLIP) / mu1;
@@ -225,7 +225,7 @@ class ChangeDetectorTest {
      */
     @Test
     void aClassifiersReferenceArmsOnlyWhenItsStandardErrorIsHalfTheAllowance() {
-        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(0.25, 1e-3, 1440, 30));
+        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(0.25, 1e-3, 1440, 30, 0));
         int detectedAt = -1;
         for (int t = 0; t < 2_000 && detectedAt < 0; t++) {
             if (d.observe(t % 10 == 9 ? 1.0 : 0.0)) {
@@ -246,10 +246,10 @@ class ChangeDetectorTest {
 
     @Test
     void badSettingsAndInputsAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0, 50, 1440, 30)).hasMessageContaining("allowance");
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, -1, 1440, 30)).hasMessageContaining("threshold");
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1, 30)).hasMessageContaining("referenceSamples");
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1440, 0)).hasMessageContaining("openStepUpdates");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0, 50, 1440, 30, 0)).hasMessageContaining("allowance");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, -1, 1440, 30, 0)).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1, 30, 0)).hasMessageContaining("referenceSamples");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1440, 0, 0)).hasMessageContaining("openStepUpdates");
         assertThatThrownBy(() -> new ChangeDetector(SETTINGS).observe(Double.NaN)).hasMessageContaining("squared error");
         assertThatThrownBy(() -> new ChangeDetector(SETTINGS).observe(-1)).hasMessageContaining("squared error");
     }

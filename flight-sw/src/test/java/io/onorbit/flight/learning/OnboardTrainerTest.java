@@ -364,7 +364,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         ReplayBuffer replay = (ReplayBuffer) field(t, "replay");
         SplittableRandom rng = new SplittableRandom(seed);
@@ -410,6 +410,77 @@ class OnboardTrainerTest {
         assertThat(t.lastStepSize()).as("the step 6,000 samples (1,500 updates) later: the variable step's own,"
                 + " about 1.9 r0 / (r0 + C) = %.2f", 1.9 * r0 / (r0 + StepRule.VSS_HALF_STEP_COHERENCE))
                 .isLessThan(1.5 * 1.9 * r0 / (r0 + StepRule.VSS_HALF_STEP_COHERENCE));
+    }
+
+    /**
+     * Catch-up passes after a detection, on the linear stream above (an abrupt change of the true
+     * weights after 20,000 samples): with k passes every batch makes 1 + k updates while fewer than
+     * tau = 30 regular updates have passed since the detection, and exactly one afterwards (counted
+     * against the batches: 4 samples each), and a batch below the optimizer's minimum power makes
+     * none. The k extra solves on the post-change replay make the first 100 samples after the
+     * detection cheaper: the slowest direction contracts by about 1 - 1.9 x 0.14 per update, so (1 + k)
+     * updates per batch contract it to the (1 + k)-th power, and the summed squared error over them
+     * falls well below that of the same stream without catch-up (under 0.7 times with k = 2).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {3, 17, 29})
+    void catchUpPassesAddUpdatesOnlyWhileTheStepIsOpenAndSpeedTheRelearning(long seed) {
+        double[] withoutCatchUp = catchUpRun(seed, 0);
+        double[] withCatchUp = catchUpRun(seed, 2);
+        assertThat(withCatchUp[0]).as("squared error, 100 samples after the detection, k = 2 / k = 0")
+                .isLessThan(0.7 * withoutCatchUp[0]);
+    }
+
+    /** @return the summed squared error over the 100 samples after the detection (and checks the update counts) */
+    private static double[] catchUpRun(long seed, int passes) {
+        int tau = 30;
+        int batch = 4;
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(batch)
+                .withReplay(64, 24).withSeed(seed)
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, tau, passes)));
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] before = {0.8, -0.5, 0.3, 0.1, 0.2};
+        double[] after = {-0.6, 0.4, 0.9, -0.3, -0.1};
+        int change = 20_000;
+        int detectedAt = -1;
+        long batchesSinceDetection = 0;
+        double squaredError = 0;
+        float[] x = new float[D];
+        for (int k = 0; k < change + 2_000; k++) {
+            double[] truth = k < change ? before : after;
+            double clean = truth[D];
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+                clean += truth[i] * x[i];
+            }
+            // every 50th batch below the optimizer's minimum: skipped, no catch-up either
+            double powerW = (k / batch) % 50 == 49 ? 0.1 : 1.0;
+            long detections = t.changesDetected();
+            long updates = t.updates();
+            double e = t.step(x, (float) (clean + 0.05 * rng.nextGaussian()), powerW) - clean;
+            long made = t.updates() - updates;
+            if (t.changesDetected() > detections) {
+                detectedAt = detectedAt < 0 ? k : detectedAt;
+                batchesSinceDetection = 0; // a later detection opens the step again
+            }
+            if (detectedAt >= 0 && (k + 1) % batch == 0) {
+                long expected = powerW < 0.5 ? 0 : batchesSinceDetection < tau ? 1 + passes : 1;
+                assertThat(made).as("updates made by the batch %d batches after the detection", batchesSinceDetection)
+                        .isEqualTo(expected);
+                if (powerW >= 0.5) {
+                    batchesSinceDetection++;
+                }
+            } else if ((k + 1) % batch != 0) {
+                assertThat(made).as("updates made by a sample that closes no batch").isZero();
+            }
+            if (detectedAt >= 0 && k > detectedAt && k <= detectedAt + 100) {
+                squaredError += e * e;
+            }
+        }
+        assertThat(detectedAt - change).as("detection delay, samples").isBetween(0, 20);
+        return new double[] {squaredError};
     }
 
     /**

@@ -40,10 +40,12 @@ public final class LearningConfigReader {
             return byDefault;
         }
         ConfigNode c = learning.required("change_detector");
-        c.allowOnly(List.of("enabled", "allowance", "threshold", "reference_samples", "open_step_updates"));
+        c.allowOnly(List.of("enabled", "allowance", "threshold", "reference_samples", "open_step_updates",
+                "catch_up_passes"));
         ChangeDetectorSettings d = byDefault.orElse(ChangeDetectorSettings.defaults());
         if (!c.bool("enabled", true)) {
-            if (c.has("allowance") || c.has("threshold") || c.has("reference_samples") || c.has("open_step_updates")) {
+            if (c.has("allowance") || c.has("threshold") || c.has("reference_samples") || c.has("open_step_updates")
+                    || c.has("catch_up_passes")) {
                 throw c.error("enabled", "false takes no other change_detector key");
             }
             return Optional.empty();
@@ -51,7 +53,8 @@ public final class LearningConfigReader {
         return Optional.of(new ChangeDetectorSettings(c.number("allowance", d.allowance(), 1e-6, 100),
                 c.number("threshold", d.threshold(), 1e-6, 1e6),
                 (int) c.integer("reference_samples", d.referenceSamples(), 2, 100_000_000),
-                c.number("open_step_updates", d.openStepUpdates(), 1e-6, 1e9)));
+                c.number("open_step_updates", d.openStepUpdates(), 1e-6, 1e9),
+                (int) c.integer("catch_up_passes", d.catchUpPasses(), 0, ChangeDetectorSettings.MAX_CATCH_UP_PASSES)));
     }
 
     /**

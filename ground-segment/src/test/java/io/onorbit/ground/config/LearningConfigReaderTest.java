@@ -143,9 +143,14 @@ class LearningConfigReaderTest {
         assertThat(d.allowance()).isEqualTo(defaults.allowance());
         assertThat(d.referenceSamples()).isEqualTo(defaults.referenceSamples());
         assertThat(d.openStepUpdates()).isEqualTo(defaults.openStepUpdates());
+        assertThat(d.catchUpPasses()).isEqualTo(defaults.catchUpPasses());
         var all = LearningConfigReader.read(yaml("learning:\n  change_detector: {allowance: 0.3, threshold: 40,"
-                + " reference_samples: 720, open_step_updates: 100}\n")).trainer().changeDetector().orElseThrow();
-        assertThat(all).isEqualTo(new io.onorbit.flight.learning.ChangeDetectorSettings(0.3, 40, 720, 100));
+                + " reference_samples: 720, open_step_updates: 100, catch_up_passes: 3}\n")).trainer().changeDetector()
+                .orElseThrow();
+        assertThat(all).isEqualTo(new io.onorbit.flight.learning.ChangeDetectorSettings(0.3, 40, 720, 100, 3));
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {catch_up_passes: 17}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.change_detector.catch_up_passes:");
         assertThat(LearningConfigReader.read(yaml("learning:\n  change_detector: {enabled: false}\n")).trainer()
                 .changeDetector()).isEmpty();
         assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().changeDetector())
