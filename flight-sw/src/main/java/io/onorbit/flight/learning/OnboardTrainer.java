@@ -3,6 +3,7 @@ package io.onorbit.flight.learning;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
+import io.onorbit.flight.learning.model.SampleBatch;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.optimizer.SolveFigures;
 import io.onorbit.flight.optimizer.Optimizer;
@@ -34,7 +35,11 @@ import java.util.OptionalLong;
  *       norm under {@link StepRule#NLMS} (stable for every eta below 2).</li>
  * </ul>
  *
- * <p>All arrays (model, gradients, anchors, normal-equation sums, replay) are allocated through
+ * <p>In the gradient modes an update's samples (the batch's, kept with their activations as they are
+ * predicted, and the replayed ones, passed forward together) sit in one {@link SampleBatch}; their
+ * gradients are added in the order the samples came, as one sample at a time would add them.
+ *
+ * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are allocated through
  * one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
  * never exceeded later; what the optimizer interface allocates per update (its copy of the
  * problem and the solution) is reserved in the budget too. A step without an update allocates
@@ -68,6 +73,15 @@ public final class OnboardTrainer {
     private final double[] normalMatrix;
     private final double[] normalVector;
     private final float[] replayX;
+    /**
+     * Gradient mode: the update's samples (the batch's, kept as they are predicted, then the replayed
+     * ones), passed forward together and backward slot by slot at the update; null in exact mode.
+     */
+    private final SampleBatch samples;
+    /** Gradient mode: dLoss/dy of each slot of {@link #samples} (prediction minus label) */
+    private final float[] slotErrors;
+    /** Gradient mode: the label of each replayed slot of {@link #samples}, until its forward pass */
+    private final float[] slotLabels;
     private final ProximalGradientEnergy proximal;
     /** The concept-change detector on the prequential squared error, if configured. */
     private final Optional<ChangeDetector> detector;
@@ -116,6 +130,10 @@ public final class OnboardTrainer {
         memory.reserve("optimizer output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
+        int slots = settings.batchSize() + settings.replayPerUpdate();
+        this.samples = exactLastLayer ? null : model.newBatch(slots, memory);
+        this.slotErrors = memory.floats("update sample errors", MemoryCategory.ACTIVATIONS, exactLastLayer ? 0 : slots);
+        this.slotLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, exactLastLayer ? 0 : slots);
         this.detector = settings.changeDetector().map(ChangeDetector::new);
         if (detector.isPresent()) {
             memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.STATE_BYTES);
@@ -154,14 +172,30 @@ public final class OnboardTrainer {
                 openStep();
             }
         }
-        accumulate(prediction, y);
+        if (exactLastLayer) {
+            accumulateExact(y);
+        } else {
+            model.keepLatest(samples, batchCount);
+            slotErrors[batchCount] = prediction - y;
+        }
         replay.add(x, y);
         batchCount++;
         if (batchCount >= settings.batchSize()) {
             if (envelopePowerW > 0 && envelopePowerW >= optimizer.minimumOperatingPowerW()) {
+                int drawn = 0;
                 for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++) {
                     float ry = replay.draw(replayX);
-                    accumulate(model.predict(replayX), ry);
+                    if (exactLastLayer) {
+                        model.predict(replayX);
+                        accumulateExact(ry);
+                    } else {
+                        samples.setInput(batchCount + r, replayX);
+                        slotLabels[batchCount + r] = ry;
+                        drawn++;
+                    }
+                }
+                if (!exactLastLayer) {
+                    accumulateGradients(drawn);
                 }
                 update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW);
             } else {
@@ -183,22 +217,36 @@ public final class OnboardTrainer {
         replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
     }
 
-    /** Adds the sample just predicted to the batch sums. */
-    private void accumulate(float prediction, float y) {
-        if (exactLastLayer) {
-            int m = n - 1;
-            for (int i = 0; i < n; i++) {
-                double hi = i < m ? model.lastHidden(i) : 1.0;
-                normalVector[i] += hi * y;
-                int row = i * n;
-                for (int j = i; j < n; j++) {
-                    normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
-                }
+    /** Exact mode: adds the sample just predicted to the normal equations' sums. */
+    private void accumulateExact(float y) {
+        int m = n - 1;
+        for (int i = 0; i < n; i++) {
+            double hi = i < m ? model.lastHidden(i) : 1.0;
+            normalVector[i] += hi * y;
+            int row = i * n;
+            for (int j = i; j < n; j++) {
+                normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
             }
-        } else if (settings.stepRule().normalised()) {
-            accumulateNormalised(prediction - y);
-        } else {
-            model.backward(prediction - y, subset, grad, 1f);
+        }
+    }
+
+    /**
+     * Gradient mode: the forward pass of the {@code drawn} replayed slots (the batch's slots were
+     * kept as they were predicted; the weights have not changed since), then every slot's gradient
+     * added to the batch sum in slot order: the batch's samples as they came, then the replayed ones.
+     */
+    private void accumulateGradients(int drawn) {
+        int batch = batchCount;
+        model.predict(samples, batch, batch + drawn);
+        for (int s = batch; s < batch + drawn; s++) {
+            slotErrors[s] = samples.output(s) - slotLabels[s];
+        }
+        for (int s = 0; s < batch + drawn; s++) {
+            if (settings.stepRule().normalised()) {
+                accumulateNormalised(s, slotErrors[s]);
+            } else {
+                model.backward(samples, s, slotErrors[s], subset, grad, 1f);
+            }
         }
     }
 
@@ -209,15 +257,15 @@ public final class OnboardTrainer {
      * divided by e^2, and the normalised gradient is added straight into the batch sum, so no per-sample
      * gradient is stored (a zero error adds nothing).
      */
-    private void accumulateNormalised(float error) {
+    private void accumulateNormalised(int slot, float error) {
         if (error == 0f) {
             return;
         }
-        model.propagate(error, subset);
-        double squaredNorm = model.gradientSquaredNorm(subset);
+        model.propagate(samples, slot, error, subset);
+        double squaredNorm = model.gradientSquaredNorm(samples, slot, subset);
         double e2 = (double) error * error;
         float scale = (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
-        model.addGradient(subset, grad, scale);
+        model.addGradient(samples, slot, subset, grad, scale);
     }
 
     private void update(int rows, double envelopePowerW) {

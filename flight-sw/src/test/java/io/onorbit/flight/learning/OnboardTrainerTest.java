@@ -462,6 +462,8 @@ class OnboardTrainerTest {
         // an array added without the accountant makes this fail.
         long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
                 + allArrayBytes(field(t, "replay"));
+        Object samples = field(t, "samples"); // the update's sample batch (gradient modes only)
+        real += samples == null ? 0 : allArrayBytes(samples);
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
         assertThat(t.memory().blocks()).filteredOn(b -> b.name().equals("parameters"))
