@@ -35,9 +35,10 @@ import java.util.OptionalLong;
  *       norm under {@link StepRule#NLMS} (stable for every eta below 2).</li>
  * </ul>
  *
- * <p>In the gradient modes an update's samples (the batch's, kept with their activations as they are
- * predicted, and the replayed ones, passed forward together) sit in one {@link SampleBatch}; their
- * gradients are added in the order the samples came, as one sample at a time would add them.
+ * <p>In the gradient modes a batch sample's gradient is added when it is predicted (at the weights it
+ * was predicted with: a global model may be merged into them before the update); an update's replayed
+ * samples pass forward together in one {@link SampleBatch} and backward slot by slot, in the order
+ * they were drawn, so that the sums are those of one sample at a time.
  *
  * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are allocated through
  * one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
@@ -74,14 +75,12 @@ public final class OnboardTrainer {
     private final double[] normalVector;
     private final float[] replayX;
     /**
-     * Gradient mode: the update's samples (the batch's, kept as they are predicted, then the replayed
-     * ones), passed forward together and backward slot by slot at the update; null in exact mode.
+     * Gradient mode: an update's replayed samples, passed forward together and backward slot by slot;
+     * null in exact mode.
      */
-    private final SampleBatch samples;
-    /** Gradient mode: dLoss/dy of each slot of {@link #samples} (prediction minus label) */
-    private final float[] slotErrors;
-    /** Gradient mode: the label of each replayed slot of {@link #samples}, until its forward pass */
-    private final float[] slotLabels;
+    private final SampleBatch replayed;
+    /** Gradient mode: the label of each slot of {@link #replayed} */
+    private final float[] replayedLabels;
     private final ProximalGradientEnergy proximal;
     /** The concept-change detector on the prequential squared error, if configured. */
     private final Optional<ChangeDetector> detector;
@@ -130,10 +129,9 @@ public final class OnboardTrainer {
         memory.reserve("optimizer output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
-        int slots = settings.batchSize() + settings.replayPerUpdate();
-        this.samples = exactLastLayer ? null : model.newBatch(slots, memory);
-        this.slotErrors = memory.floats("update sample errors", MemoryCategory.ACTIVATIONS, exactLastLayer ? 0 : slots);
-        this.slotLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, exactLastLayer ? 0 : slots);
+        int slots = Math.max(1, settings.replayPerUpdate());
+        this.replayed = exactLastLayer ? null : model.newBatch(slots, memory);
+        this.replayedLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, exactLastLayer ? 0 : slots);
         this.detector = settings.changeDetector().map(ChangeDetector::new);
         if (detector.isPresent()) {
             memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.STATE_BYTES);
@@ -175,8 +173,7 @@ public final class OnboardTrainer {
         if (exactLastLayer) {
             accumulateExact(y);
         } else {
-            model.keepLatest(samples, batchCount);
-            slotErrors[batchCount] = prediction - y;
+            addGradient(prediction - y);
         }
         replay.add(x, y);
         batchCount++;
@@ -189,13 +186,13 @@ public final class OnboardTrainer {
                         model.predict(replayX);
                         accumulateExact(ry);
                     } else {
-                        samples.setInput(batchCount + r, replayX);
-                        slotLabels[batchCount + r] = ry;
+                        replayed.setInput(r, replayX);
+                        replayedLabels[r] = ry;
                         drawn++;
                     }
                 }
                 if (!exactLastLayer) {
-                    accumulateGradients(drawn);
+                    addReplayedGradients(drawn);
                 }
                 update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW);
             } else {
@@ -230,42 +227,47 @@ public final class OnboardTrainer {
         }
     }
 
-    /**
-     * Gradient mode: the forward pass of the {@code drawn} replayed slots (the batch's slots were
-     * kept as they were predicted; the weights have not changed since), then every slot's gradient
-     * added to the batch sum in slot order: the batch's samples as they came, then the replayed ones.
-     */
-    private void accumulateGradients(int drawn) {
-        int batch = batchCount;
-        model.predict(samples, batch, batch + drawn);
-        for (int s = batch; s < batch + drawn; s++) {
-            slotErrors[s] = samples.output(s) - slotLabels[s];
+    /** Gradient mode: adds the gradient of the sample just predicted (the model's latest forward pass). */
+    private void addGradient(float error) {
+        if (!settings.stepRule().normalised()) {
+            model.backward(error, subset, grad, 1f);
+        } else if (error != 0f) { // a zero error adds nothing
+            model.propagate(error, subset);
+            model.addGradient(subset, grad, normalisedScale(error, model.gradientSquaredNorm(subset)));
         }
-        for (int s = 0; s < batch + drawn; s++) {
-            if (settings.stepRule().normalised()) {
-                accumulateNormalised(s, slotErrors[s]);
-            } else {
-                model.backward(samples, s, slotErrors[s], subset, grad, 1f);
+    }
+
+    /**
+     * Gradient mode: the forward pass of the {@code drawn} replayed slots together, then each slot's
+     * gradient in the order drawn, as {@link #addGradient(float)} adds one sample's.
+     */
+    private void addReplayedGradients(int drawn) {
+        model.predict(replayed, 0, drawn);
+        for (int s = 0; s < drawn; s++) {
+            float error = replayed.output(s) - replayedLabels[s];
+            if (!settings.stepRule().normalised()) {
+                model.backward(replayed, s, error, subset, grad, 1f);
+            } else if (error != 0f) {
+                model.propagate(replayed, s, error, subset);
+                model.addGradient(replayed, s, subset, grad,
+                        normalisedScale(error, model.gradientSquaredNorm(replayed, s, subset)));
             }
         }
     }
 
     /**
-     * Adds e J / (delta + |J|^2) to the batch sum, J = dy/dw over the trained parameters
-     * ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}). The backward pass's deltas give the sample's
-     * gradient e J; |J|^2 is its squared norm (in closed form, {@link DenseNetwork#gradientSquaredNorm})
-     * divided by e^2, and the normalised gradient is added straight into the batch sum, so no per-sample
-     * gradient is stored (a zero error adds nothing).
+     * The factor of a sample's gradient e J in the batch sum, 1 / (delta + |J|^2), J = dy/dw over the
+     * trained parameters ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}): e J / (delta + |J|^2) is
+     * added. |J|^2 is the squared norm of e J (in closed form, {@link DenseNetwork#gradientSquaredNorm})
+     * divided by e^2; a regularised normalisation written as e^2 / (delta e^2 + |e J|^2).
+     *
+     * @param error         the sample's error e (not 0)
+     * @param squaredNorm   |e J|^2
+     * @return the factor, dimensionless
      */
-    private void accumulateNormalised(int slot, float error) {
-        if (error == 0f) {
-            return;
-        }
-        model.propagate(samples, slot, error, subset);
-        double squaredNorm = model.gradientSquaredNorm(samples, slot, subset);
+    private static float normalisedScale(float error, double squaredNorm) {
         double e2 = (double) error * error;
-        float scale = (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
-        model.addGradient(samples, slot, subset, grad, scale);
+        return (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
     }
 
     private void update(int rows, double envelopePowerW) {

@@ -175,6 +175,63 @@ class OnboardTrainerTest {
         }
     }
 
+    /**
+     * A global model merged into the weights in the middle of a batch (as the executive does at a pass)
+     * leaves the samples predicted before it with their gradients at the weights they were predicted
+     * with: the update is the textbook NLMS step of each sample at its own weights, applied to the
+     * merged weights (relative 1e-4 of the largest step).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2})
+    void aMergeInsideABatchLeavesTheEarlierSamplesGradientsAtTheirWeights(long seed) {
+        LearningSettings s = LearningSettings.defaults().withStepRule(StepRule.NLMS)
+                .withChangeDetector(java.util.Optional.empty()).withReplay(0, 0).withSeed(seed);
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        int[] widths = s.widths(D);
+        SplittableRandom rng = new SplittableRandom(seed + 70);
+        float[] before = t.model().parameters();
+        float[] merged = before.clone();
+        for (int k = 0; k < before.length; k++) {
+            before[k] += (float) (0.2 * rng.nextGaussian());
+            merged[k] += (float) (0.2 * rng.nextGaussian());
+        }
+        t.model().setParameters(before);
+        int[] trained = t.subset().indices();
+        double[] step = new double[trained.length];
+        int mergeAt = s.batchSize() / 2;
+        for (int b = 0; b < s.batchSize(); b++) {
+            if (b == mergeAt) {
+                t.model().setParameters(merged);
+            }
+            float[] p = b < mergeAt ? before : merged;
+            float[] x = new float[D];
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+            }
+            float y = (float) rng.nextDouble();
+            double[] g = textbookOutputGradient(p, widths, x);
+            double e = textbookOutput(p, widths, x) - y;
+            double squaredNorm = 0;
+            for (int idx : trained) {
+                squaredNorm += g[idx] * g[idx];
+            }
+            for (int k = 0; k < trained.length; k++) {
+                step[k] -= s.learningRate() * e * g[trained[k]] / (StepRule.NLMS_REGULARISER + squaredNorm) / s.batchSize();
+            }
+            t.step(x, y, 1.0);
+        }
+        assertThat(t.updates()).isEqualTo(1);
+        double largest = 0;
+        for (double d : step) {
+            largest = Math.max(largest, Math.abs(d));
+        }
+        float[] after = t.model().parameters();
+        for (int k = 0; k < trained.length; k++) {
+            assertThat((double) after[trained[k]] - merged[trained[k]]).as("parameter %d", trained[k])
+                    .isCloseTo(step[k], org.assertj.core.data.Offset.offset(1e-4 * largest));
+        }
+    }
+
     /** Activations in double with the JDK tanh; the layout is each layer's weights (out x in, row-major) then its biases. */
     private static double[][] textbookActivations(float[] p, int[] widths, float[] x) {
         double[][] a = new double[widths.length][];
@@ -462,7 +519,7 @@ class OnboardTrainerTest {
         // an array added without the accountant makes this fail.
         long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
                 + allArrayBytes(field(t, "replay"));
-        Object samples = field(t, "samples"); // the update's sample batch (gradient modes only)
+        Object samples = field(t, "replayed"); // the replayed samples' batch (gradient modes only)
         real += samples == null ? 0 : allArrayBytes(samples);
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);

@@ -180,18 +180,11 @@ public final class DenseNetwork {
     /**
      * @param capacity   samples the batch holds, &ge; 1
      * @param accountant where its activations are allocated
-     * @return an empty batch of this network's shape, for {@link #keepLatest}, {@link #predict(SampleBatch, int, int)}
-     *         and the backward passes on a batch slot
+     * @return an empty batch of this network's shape, for {@link #predict(SampleBatch, int, int)} and the
+     *         backward passes on a batch slot
      */
     public SampleBatch newBatch(int capacity, MemoryAccountant accountant) {
         return new SampleBatch(widths, capacity, accountant);
-    }
-
-    /** Copies the activations of the latest {@link #predict(float[])} into {@code batch}'s {@code slot}. */
-    public void keepLatest(SampleBatch batch, int slot) {
-        for (int l = 0; l < widths.length; l++) {
-            System.arraycopy(acts[l], 0, batch.layers[l], slot * widths[l], widths[l]);
-        }
     }
 
     /**

@@ -5,7 +5,7 @@ import io.onorbit.flight.learning.memory.MemoryCategory;
 
 /**
  * The activations of up to {@link #capacity()} samples of one {@link DenseNetwork} shape, kept so
- * that an update's samples pass forward layer by layer together ({@link DenseNetwork#predict(SampleBatch,
+ * that samples at the same weights (an update's replayed ones) pass forward layer by layer together ({@link DenseNetwork#predict(SampleBatch,
  * int, int)}: one tanh over a whole layer's run) and backward one slot at a time from what was kept.
  * Layer l of slot s is at {@code layers[l][s * width(l) ..]}: input, hidden layers, output (units of
  * the task's features, then dimensionless tanh activations, then the label's unit). Allocated once

@@ -10,15 +10,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A batch's passes against a textbook network written here in double (Math.tanh, the chain rule
  * unit by unit), and bit for bit against the single-sample passes, for every subset kind, on odd
- * widths (so that the four-at-a-time loops leave remainders) and at slots kept from a single-sample
- * prediction and slots passed forward together.
+ * widths (so that the four-at-a-time loops leave remainders), with a forward pass of a part of the
+ * batch (slots from {@code FIRST}) and backward passes in any slot order.
  */
 class SampleBatchTest {
 
     private static final int[] WIDTHS = {5, 9, 6, 1};
     private static final int SLOTS = 11;
-    /** slots 0..KEPT-1 come from single-sample predictions ({@link DenseNetwork#keepLatest}) */
-    private static final int KEPT = 3;
+    /** the forward pass covers slots FIRST..SLOTS-1 */
+    private static final int FIRST = 3;
 
     @ParameterizedTest
     @EnumSource(TrainableSubset.Kind.class)
@@ -48,20 +48,17 @@ class SampleBatchTest {
             }
             errors[s] = (float) rng.nextGaussian();
         }
-        for (int s = 0; s < KEPT; s++) {
-            single[s] = net.predict(xs[s]);
-            net.keepLatest(batch, s);
-        }
-        for (int s = KEPT; s < SLOTS; s++) {
+        for (int s = FIRST; s < SLOTS; s++) {
             single[s] = net.predict(xs[s]);
             batch.setInput(s, xs[s]);
         }
-        net.predict(batch, KEPT, SLOTS);
+        net.predict(batch, FIRST, SLOTS);
 
         float[] batchGrad = new float[subset.size()];
         float[] singleGrad = new float[subset.size()];
         double[] textbookGrad = new double[subset.size()];
-        for (int s = 0; s < SLOTS; s++) {
+        for (int t = FIRST; t < SLOTS; t++) {
+            int s = FIRST + (t - FIRST) * 5 % (SLOTS - FIRST); // slots out of order: 5 is prime to 8
             double[] jacobian = textbookJacobian(p, xs[s], subset);
             double textbookOut = textbookForward(p, xs[s])[WIDTHS.length - 1][0];
             assertThat(Float.floatToRawIntBits(batch.output(s))).as("slot %d output", s)
