@@ -123,11 +123,8 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
     void theNormalisedBatchStepIsTheTextbookStepOnTheDefaultNetwork(long seed) {
-        // the fixed-rate rule, no change detector: the step is then the textbook NLMS step alone
-        LearningSettings s = LearningSettings.defaults().withStepRule(StepRule.NLMS)
-                .withChangeDetector(java.util.Optional.empty()).withReplay(0, 0).withSeed(seed);
+        LearningSettings s = textbookSettings(seed);
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
-        int[] widths = s.widths(D);
         SplittableRandom rng = new SplittableRandom(seed + 40);
         float[] p0 = t.model().parameters();
         for (int k = 0; k < p0.length; k++) {
@@ -143,15 +140,7 @@ class OnboardTrainerTest {
                 xs[b][i] = (float) (2 * rng.nextDouble() - 1);
             }
             ys[b] = (float) rng.nextDouble();
-            double[] g = textbookOutputGradient(p0, widths, xs[b]);
-            double e = textbookOutput(p0, widths, xs[b]) - ys[b];
-            double squaredNorm = 0;
-            for (int idx : trained) {
-                squaredNorm += g[idx] * g[idx];
-            }
-            for (int k = 0; k < trained.length; k++) {
-                step[k] -= s.learningRate() * e * g[trained[k]] / (StepRule.NLMS_REGULARISER + squaredNorm) / s.batchSize();
-            }
+            addTextbookStep(step, s, p0, xs[b], ys[b], trained);
         }
         for (int b = 0; b < s.batchSize(); b++) {
             t.step(xs[b], ys[b], 1.0);
@@ -184,10 +173,8 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2})
     void aMergeInsideABatchLeavesTheEarlierSamplesGradientsAtTheirWeights(long seed) {
-        LearningSettings s = LearningSettings.defaults().withStepRule(StepRule.NLMS)
-                .withChangeDetector(java.util.Optional.empty()).withReplay(0, 0).withSeed(seed);
+        LearningSettings s = textbookSettings(seed);
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
-        int[] widths = s.widths(D);
         SplittableRandom rng = new SplittableRandom(seed + 70);
         float[] before = t.model().parameters();
         float[] merged = before.clone();
@@ -209,15 +196,7 @@ class OnboardTrainerTest {
                 x[i] = (float) (2 * rng.nextDouble() - 1);
             }
             float y = (float) rng.nextDouble();
-            double[] g = textbookOutputGradient(p, widths, x);
-            double e = textbookOutput(p, widths, x) - y;
-            double squaredNorm = 0;
-            for (int idx : trained) {
-                squaredNorm += g[idx] * g[idx];
-            }
-            for (int k = 0; k < trained.length; k++) {
-                step[k] -= s.learningRate() * e * g[trained[k]] / (StepRule.NLMS_REGULARISER + squaredNorm) / s.batchSize();
-            }
+            addTextbookStep(step, s, p, x, y, trained);
             t.step(x, y, 1.0);
         }
         assertThat(t.updates()).isEqualTo(1);
@@ -229,6 +208,26 @@ class OnboardTrainerTest {
         for (int k = 0; k < trained.length; k++) {
             assertThat((double) after[trained[k]] - merged[trained[k]]).as("parameter %d", trained[k])
                     .isCloseTo(step[k], org.assertj.core.data.Offset.offset(1e-4 * largest));
+        }
+    }
+
+    /** The fixed-rate rule, no change detector, no replay: an update is then the textbook NLMS step of its batch alone. */
+    private static LearningSettings textbookSettings(long seed) {
+        return LearningSettings.defaults().withStepRule(StepRule.NLMS).withChangeDetector(java.util.Optional.empty())
+                .withReplay(0, 0).withSeed(seed);
+    }
+
+    /** Adds one sample's share of the textbook NLMS batch step, -mu e J / (delta + |J|^2) / B, at the weights p. */
+    private static void addTextbookStep(double[] step, LearningSettings s, float[] p, float[] x, float y, int[] trained) {
+        int[] widths = s.widths(D);
+        double[] g = textbookOutputGradient(p, widths, x);
+        double e = textbookOutput(p, widths, x) - y;
+        double squaredNorm = 0;
+        for (int idx : trained) {
+            squaredNorm += g[idx] * g[idx];
+        }
+        for (int k = 0; k < trained.length; k++) {
+            step[k] -= s.learningRate() * e * g[trained[k]] / (StepRule.NLMS_REGULARISER + squaredNorm) / s.batchSize();
         }
     }
 
