@@ -28,14 +28,19 @@ class WalCheckpointerTest {
     Path dir;
 
     @Test
-    void theDatabaseFileAloneHoldsEveryCommitOnceTheCheckpointerHasRun() throws Exception {
+    void theDatabaseFileAloneHoldsEveryCommitOnceTheLogReachesTheTrigger() throws Exception {
         Path file = dir.resolve("a.db");
         try (Archive a = Archive.open(file)) {
-            WalCheckpointer c = WalCheckpointer.start(file, Duration.ofMillis(2), 1);
-            for (int i = 0; i < 20; i++) {
-                a.storeDelta(delta("sat-1", i + 1, i, new float[64], 0), EnumSet.noneOf(DeltaFlag.class), T0);
-            }
+            // below its trigger it leaves the log alone
+            WalCheckpointer idle = WalCheckpointer.start(file, Duration.ofMillis(2), 100_000);
+            storeDeltas(a, 0, 5);
+            Thread.sleep(100);
+            idle.close();
+            assertThat(idle.checkpoints()).isZero();
+            assertThat(deltaRowsInTheFileAlone(file)).isZero();
             // far fewer pages than the writer's own checkpoint needs (1 000): only the checkpointer copies them
+            WalCheckpointer c = WalCheckpointer.start(file, Duration.ofMillis(2), 1);
+            storeDeltas(a, 5, 15);
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (deltaRowsInTheFileAlone(file) < 20 && System.nanoTime() < until) {
                 Thread.sleep(5);
@@ -45,34 +50,8 @@ class WalCheckpointerTest {
             c.close();
             assertThat(Files.size(file.resolveSibling("a.db-wal"))).isPositive(); // the writer is still open
             // and the writer goes on after the checkpointer has stopped
-            a.storeDelta(delta("sat-1", 21, 21, new float[64], 0), EnumSet.noneOf(DeltaFlag.class), T0);
+            storeDeltas(a, 20, 1);
             assertThat(a.deltas()).hasSize(21);
-        }
-    }
-
-    @Test
-    void belowItsTriggerItLeavesTheLogToTheWriter() throws Exception {
-        Path file = dir.resolve("c.db");
-        try (Archive a = Archive.open(file)) {
-            WalCheckpointer c = WalCheckpointer.start(file, Duration.ofMillis(2), 100_000);
-            for (int i = 0; i < 5; i++) {
-                a.storeDelta(delta("sat-1", i + 1, i, new float[64], 0), EnumSet.noneOf(DeltaFlag.class), T0);
-            }
-            Thread.sleep(100);
-            c.close();
-            assertThat(c.checkpoints()).isZero();
-            assertThat(deltaRowsInTheFileAlone(file)).isZero();
-        }
-    }
-
-    /** The deltas a copy of the database file alone (without its log) holds; 0 if it has no table yet. */
-    private long deltaRowsInTheFileAlone(Path file) throws Exception {
-        Path alone = dir.resolve("copy-" + System.nanoTime() + ".db");
-        Files.copy(file, alone);
-        try {
-            return Files.size(alone) == 0 ? 0 : deltaRows(alone);
-        } catch (java.sql.SQLException noTableYet) {
-            return 0;
         }
     }
 
