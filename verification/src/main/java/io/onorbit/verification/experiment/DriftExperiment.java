@@ -141,17 +141,18 @@ public final class DriftExperiment {
             double pf = frozen.predict(x);
             double pg = ground.predict(x);
             double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
+            // The noise-free label's own loss is the label noise every learner meets on this sample.
+            double pc = task.knowsConcept() ? task.currentConceptLabel(x) : Double.NaN;
             double pb = trainer.step(x, y, power.powerW(t));
             power.charge(trainer.lastStepEnergyJ());
             series.add(t, loss(pf, y, cls), loss(pb, y, cls), loss(pg, y, cls),
-                    task.knowsConcept() ? loss(po, y, cls) : Double.NaN);
+                    task.knowsConcept() ? loss(po, y, cls) : Double.NaN, task.knowsConcept() ? loss(pc, y, cls) : Double.NaN);
         }
         WindowedRecovery w = new WindowedRecovery(series.t, series.size(), settings.recoveryWindowS(),
                 settings.recoveryHoldS());
-        WindowedRecovery.Series frozenLoss = w.new Series(series.frozen);
-        WindowedRecovery.Series onboardLoss = w.new Series(series.onboard);
-        WindowedRecovery.Series oracleLoss = w.new Series(series.oracle);
-        List<DriftOutcome.Recovery> recoveries = w.all(drifts, task.driftsGradually(), frozenLoss, onboardLoss, oracleLoss);
+        List<DriftOutcome.Recovery> recoveries = w.all(drifts, task.driftsGradually(),
+                w.learners(series.frozen, series.onboard, series.oracle),
+                w.excessOver(series.concept, series.frozen, series.onboard, series.oracle));
         return new DriftOutcome(task.name(), task.labelUnit(), cls, series.size(), mean(series.frozen, series.size()),
                 mean(series.onboard, series.size()), mean(series.ground, series.size()),
                 task.knowsConcept() ? mean(series.oracle, series.size()) : Double.NaN, recoveries,
@@ -263,28 +264,34 @@ public final class DriftExperiment {
         }
     }
 
-    /** Per-sample losses of the four learners, for the time averages and the recovery analysis. */
+    /**
+     * Per-sample losses of the four learners and of the true concept's noise-free label (NaN if
+     * unknown), for the time averages and the recovery analysis.
+     */
     private static final class GrowingSeries {
         double[] t = new double[256];
         double[] frozen = new double[256];
         double[] onboard = new double[256];
         double[] ground = new double[256];
         double[] oracle = new double[256];
+        double[] concept = new double[256];
         int size;
 
-        void add(double time, double f, double o, double g, double or) {
+        void add(double time, double f, double o, double g, double or, double c) {
             if (size == t.length) {
                 t = Arrays.copyOf(t, size * 2);
                 frozen = Arrays.copyOf(frozen, size * 2);
                 onboard = Arrays.copyOf(onboard, size * 2);
                 ground = Arrays.copyOf(ground, size * 2);
                 oracle = Arrays.copyOf(oracle, size * 2);
+                concept = Arrays.copyOf(concept, size * 2);
             }
             t[size] = time;
             frozen[size] = f;
             onboard[size] = o;
             ground[size] = g;
             oracle[size] = or;
+            concept[size] = c;
             size++;
         }
 

@@ -45,12 +45,17 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      * Recovery from one drift, judged on trailing-window mean losses (window
      * {@code learning.experiment.recovery_window_h}), never on a single sample.
      *
-     * <p>Abrupt drift at td: the pre-drift level of a learner is its mean over the window ending
-     * just before td; the error lost is the frozen model's largest window mean in the day after td
-     * (windows entirely after td) minus its pre-drift level. A learner has recovered 90 % at the
-     * end of the first window entirely after td whose mean is at most its pre-drift level + max(10 %
-     * of the error lost, 2 standard errors of its pre-drift window mean), and stays so for the
-     * hold, before the next abrupt drift. The oracle is held to exactly the same rule.
+     * <p>Abrupt drift at td, judged on each learner's excess loss over the true concept's on the same
+     * samples (loss minus the loss of the noise-free label, i.e. minus the label noise every learner
+     * meets: a paired comparison, so a stretch of harder samples does not move it): the pre-drift
+     * level of a learner is its mean excess over the window ending just before td; the error lost
+     * is the frozen model's largest window mean excess in the day after td (windows entirely after
+     * td) minus its pre-drift level. A learner has recovered 90 % at the end of the first window j
+     * entirely after td where a one-sided Welch test finds no excess above the 90 % level, mean_j -
+     * mean_pre &le; 10 % of the error lost + 2 sqrt(SE_j^2 + SE_pre^2) (standard errors by batch
+     * means, which see losses correlated in time), and that stays so for the hold (by default one
+     * window, so that the claim rests on two disjoint windows), before the next abrupt drift. The
+     * oracle is held to exactly the same rule.
      *
      * <p>Gradual drift: from the start of the evaluation, the onboard learner has recovered when its
      * window mean is within 10 % of the oracle's and stays so for the hold (paired on the same
@@ -59,8 +64,9 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      *
      * @param kind                  abrupt or gradual
      * @param driftTimeS            when the drift happened (gradual: when evaluation started), s since epoch
-     * @param errorLost             rise of the frozen model's window mean (abrupt: peak in the day after
-     *                              minus before; gradual: last window minus first), in the task's error unit
+     * @param errorLost             rise of the frozen model's window mean (abrupt: of its excess over the
+     *                              true concept's loss, peak in the day after minus before; gradual: of its
+     *                              loss, last window minus first), in the task's error unit
      * @param recovery90TimeS       onboard learner's recovery time after driftTimeS, s; NaN if never
      * @param oracleRecovery90TimeS the oracle's recovery time under the same rule, s; NaN if never or no oracle
      * @param recoveryTimeS         time until the onboard window mean is within 10 % of the oracle's (paired,

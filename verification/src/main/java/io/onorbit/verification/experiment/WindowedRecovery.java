@@ -6,7 +6,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Recovery times from per-sample losses, judged on trailing-window means (the rules are in
- * {@link DriftOutcome.Recovery}). Prefix sums make every window mean O(1).
+ * {@link DriftOutcome.Recovery}). Prefix sums make every window mean O(1) and every standard error
+ * O(sqrt(window samples)).
  */
 final class WindowedRecovery {
 
@@ -16,7 +17,7 @@ final class WindowedRecovery {
     static final double RECOVERY_FRACTION = 0.1;
     /** Tracking the oracle: within 10 % of its window mean. */
     static final double ORACLE_MARGIN = 0.1;
-    /** Noise allowance: this many standard errors of a window mean. */
+    /** Noise allowance: this many standard errors (one-sided normal quantile, Phi(-2) = 2.3 %). */
     static final double STANDARD_ERRORS = 2;
 
     private final double[] t;
@@ -41,18 +42,15 @@ final class WindowedRecovery {
     final class Series {
         private final double[] loss;
         private final double[] sum;
-        private final double[] sumSq;
         private final boolean present;
 
         Series(double[] loss) {
             this.loss = loss;
             sum = new double[n + 1];
-            sumSq = new double[n + 1];
             boolean finite = n > 0;
             for (int i = 0; i < n; i++) {
                 finite &= Double.isFinite(loss[i]);
                 sum[i + 1] = sum[i] + loss[i];
-                sumSq[i + 1] = sumSq[i] + loss[i] * loss[i];
             }
             present = finite;
         }
@@ -68,58 +66,94 @@ final class WindowedRecovery {
             return (sum[end + 1] - sum[from]) / (end + 1 - from);
         }
 
-        /** @return standard error of {@link #mean} (sample standard deviation / sqrt(count); 0 for one sample) */
+        /**
+         * Standard error of {@link #mean} by non-overlapping batch means (Law and Kelton; Flegal and
+         * Jones 2010): the window's last a x b samples in a batches of b = floor(sqrt(count)), SE =
+         * sqrt(sum_k (B_k - mean B)^2 / (a (a - 1))). A learner's losses are correlated in time
+         * (its boundary, and a regression task's orbit-driven features, move slowly), which the
+         * i.i.d. formula s / sqrt(count) would hide; for independent losses both estimate the same,
+         * and with b = 1 (fewer than 4 samples) this is that formula. 0 for one sample.
+         */
         double standardError(int end) {
             int from = firstAfter(t[end] - windowS);
             int count = end + 1 - from;
             if (count < 2) {
                 return 0;
             }
-            double m = (sum[end + 1] - sum[from]) / count;
-            double var = Math.max(0, (sumSq[end + 1] - sumSq[from] - count * m * m) / (count - 1));
-            return Math.sqrt(var / count);
+            int b = (int) Math.sqrt(count);
+            int a = count / b;
+            int start = end + 1 - a * b;
+            double total = (sum[end + 1] - sum[start]) / (a * b);
+            double squares = 0;
+            for (int k = 0; k < a; k++) {
+                double batch = (sum[start + (k + 1) * b] - sum[start + k * b]) / b;
+                squares += (batch - total) * (batch - total);
+            }
+            return Math.sqrt(squares / ((double) a * (a - 1)));
         }
+    }
+
+    /** Window statistics of the three learners on one kind of loss. */
+    record Learners(Series frozen, Series onboard, Series oracle) {
+    }
+
+    /** @return window statistics of the learners' per-sample losses (the oracle's NaN if there is none) */
+    Learners learners(double[] frozen, double[] onboard, double[] oracle) {
+        return new Learners(new Series(frozen), new Series(onboard), new Series(oracle));
+    }
+
+    /**
+     * @param concept per-sample loss of the true current concept's noise-free label against the
+     *                observed label (the label noise itself; NaN where the concept is unknown)
+     * @return window statistics of each learner's excess loss over the concept's on the same samples
+     */
+    Learners excessOver(double[] concept, double[] frozen, double[] onboard, double[] oracle) {
+        return new Learners(new Series(minus(frozen, concept)), new Series(minus(onboard, concept)),
+                new Series(minus(oracle, concept)));
     }
 
     /**
      * Abrupt drift at {@code td}.
      *
-     * @param nextS time of the next abrupt drift (or +infinity): recovery must happen before it
+     * @param nextS  time of the next abrupt drift (or +infinity): recovery must happen before it
+     * @param raw    the learners' losses (for tracking the oracle)
+     * @param excess their excess over the true concept's loss (for the 90 % rule and the error lost)
      */
-    DriftOutcome.Recovery abrupt(double td, double nextS, Series frozen, Series onboard, Series oracle) {
+    DriftOutcome.Recovery abrupt(double td, double nextS, Learners raw, Learners excess) {
         int pre = lastBefore(td);
         int first = firstAtOrAfter(td + windowS);
         if (pre < 0 || first >= n) {
             return new DriftOutcome.Recovery(DriftOutcome.DriftKind.ABRUPT, td, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
+        Series frozen = excess.frozen();
         double peak = Double.NEGATIVE_INFINITY;
         for (int i = first; i < n && t[i] <= td + windowS + LOSS_SPAN_S && t[i] < nextS; i++) {
             peak = Math.max(peak, frozen.mean(i));
         }
         double lost = peak - frozen.mean(pre);
-        double r90 = backWithin(onboard, pre, first, nextS, lost, td);
-        double oracle90 = oracle.present() ? backWithin(oracle, pre, first, nextS, lost, td) : Double.NaN;
-        double vsOracle = oracle.present() ? tracks(onboard, oracle, first, nextS, td) : Double.NaN;
+        double r90 = excess.onboard().present() ? backWithin(excess.onboard(), pre, first, nextS, lost, td) : Double.NaN;
+        double oracle90 = excess.oracle().present() ? backWithin(excess.oracle(), pre, first, nextS, lost, td) : Double.NaN;
+        double vsOracle = raw.oracle().present() ? tracks(raw.onboard(), raw.oracle(), first, nextS, td) : Double.NaN;
         return new DriftOutcome.Recovery(DriftOutcome.DriftKind.ABRUPT, td, lost, r90, oracle90, vsOracle);
     }
 
     /** Gradual drift from the start of the evaluation (the first sample). */
-    DriftOutcome.Recovery gradual(Series frozen, Series onboard, Series oracle) {
+    DriftOutcome.Recovery gradual(Learners raw) {
         double t0 = t[0];
         int first = firstAtOrAfter(t0 + windowS);
         if (first >= n) {
             return new DriftOutcome.Recovery(DriftOutcome.DriftKind.GRADUAL, t0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double lost = frozen.mean(n - 1) - frozen.mean(first);
-        if (!oracle.present()) {
+        double lost = raw.frozen().mean(n - 1) - raw.frozen().mean(first);
+        if (!raw.oracle().present()) {
             return new DriftOutcome.Recovery(DriftOutcome.DriftKind.GRADUAL, t0, lost, Double.NaN, Double.NaN, Double.NaN);
         }
-        double r = tracks(onboard, oracle, first, Double.POSITIVE_INFINITY, t0);
+        double r = tracks(raw.onboard(), raw.oracle(), first, Double.POSITIVE_INFINITY, t0);
         return new DriftOutcome.Recovery(DriftOutcome.DriftKind.GRADUAL, t0, lost, r, 0.0, r);
     }
 
     /** All recoveries of a run: one per abrupt drift inside the samples, then gradual if asked. */
-    List<DriftOutcome.Recovery> all(double[] abruptS, boolean gradual, Series frozen, Series onboard, Series oracle) {
+    List<DriftOutcome.Recovery> all(double[] abruptS, boolean gradual, Learners raw, Learners excess) {
         List<DriftOutcome.Recovery> out = new ArrayList<>();
         if (n == 0) {
             return out;
@@ -128,18 +162,35 @@ final class WindowedRecovery {
             double td = abruptS[k];
             if (td > t[0] && td <= t[n - 1]) {
                 double next = k + 1 < abruptS.length ? abruptS[k + 1] : Double.POSITIVE_INFINITY;
-                out.add(abrupt(td, next, frozen, onboard, oracle));
+                out.add(abrupt(td, next, raw, excess));
             }
         }
         if (gradual) {
-            out.add(gradual(frozen, onboard, oracle));
+            out.add(gradual(raw));
         }
         return out;
     }
 
+    /**
+     * Recovered 90 % from the first window j entirely after the drift where the one-sided Welch
+     * test (Welch 1947; normal approximation) finds no excess above the 90 % level: mean_j - mean_pre
+     * &le; 10 % of the error lost + 2 sqrt(SE_j^2 + SE_pre^2), the two windows being disjoint.
+     * A learner exactly at the 90 % level is then missed at one look with probability Phi(-2) = 2.3 %.
+     */
     private double backWithin(Series s, int pre, int first, double nextS, double lost, double td) {
-        double threshold = s.mean(pre) + Math.max(RECOVERY_FRACTION * Math.max(lost, 0), STANDARD_ERRORS * s.standardError(pre));
-        return firstHolding(first, nextS, td, j -> s.mean(j) <= threshold);
+        double before = s.mean(pre);
+        double sePre = s.standardError(pre);
+        double allowance = RECOVERY_FRACTION * Math.max(lost, 0);
+        return firstHolding(first, nextS, td,
+                j -> s.mean(j) - before <= allowance + STANDARD_ERRORS * Math.hypot(sePre, s.standardError(j)));
+    }
+
+    private double[] minus(double[] a, double[] b) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
     }
 
     /**

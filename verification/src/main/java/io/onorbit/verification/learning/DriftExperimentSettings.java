@@ -60,11 +60,11 @@ public record DriftExperimentSettings(double warmupS, double fadingFactor, doubl
      * @return 1 day warm-up, alpha 0.98, daily ground refits on the last 2 days downlinked, used
      *         from the first contact 1 day after the refit (downlink, refit, validation, uplink
      *         planning), 6-hourly oracle refits on the last day, recovery judged on 6-hour means
-     *         held for 1 hour
+     *         held for one window (6 hours)
      */
     public static DriftExperimentSettings defaults() {
         return new DriftExperimentSettings(86400, 0.98, 86400, 86400, 2 * 86400, 6 * 3600, 86400, 150, 15, 6 * 3600,
-                3600, 1L);
+                6 * 3600, 1L);
     }
 
     /**
@@ -82,6 +82,7 @@ public record DriftExperimentSettings(double warmupS, double fadingFactor, doubl
         }
         ConfigNode x = section.get();
         x.allowOnly(KEYS);
+        double windowS = x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600;
         return new DriftExperimentSettings(x.number("warmup_days", e.warmupS() / DAY_S, 0.01, 365) * DAY_S,
                 x.number("fading_factor", e.fadingFactor(), 0.5, 1),
                 x.number("ground_latency_days", e.groundLatencyS() / DAY_S, 0, 365) * DAY_S,
@@ -91,8 +92,10 @@ public record DriftExperimentSettings(double warmupS, double fadingFactor, doubl
                 x.number("oracle_window_days", e.oracleWindowS() / DAY_S, 0.01, 365) * DAY_S,
                 (int) x.integer("pretrain_epochs", e.pretrainEpochs(), 1, 10_000),
                 (int) x.integer("refit_epochs", e.refitEpochs(), 1, 10_000),
-                x.number("recovery_window_h", e.recoveryWindowS() / 3600, 0.1, 720) * 3600,
-                x.number("recovery_hold_s", e.recoveryHoldS(), 0, 30 * DAY_S), seed);
+                windowS,
+                // One window by default: a claim that holds until the window has renewed all its samples
+                // rests on two disjoint windows, not on one window re-read (WindowedRecovery).
+                x.number("recovery_hold_s", windowS, 0, 30 * DAY_S), seed);
     }
 
     public DriftExperimentSettings withGroundLatencyS(double v) {

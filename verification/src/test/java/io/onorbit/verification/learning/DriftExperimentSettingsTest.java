@@ -38,6 +38,9 @@ class DriftExperimentSettingsTest {
         DriftExperimentSettings some = DriftExperimentSettings.read(section("learning: {experiment: {fading_factor: 0.9}}\n"), 42);
         assertThat(some.fadingFactor()).isEqualTo(0.9);
         assertThat(some.warmupS()).as("documented default: 1 day").isEqualTo(86_400);
+        assertThat(some.recoveryHoldS()).as("documented default hold: one window, 6 h").isEqualTo(21_600);
+        assertThat(DriftExperimentSettings.read(section("learning: {experiment: {recovery_window_h: 12}}\n"), 42)
+                .recoveryHoldS()).as("the default hold follows the window: 12 h").isEqualTo(43_200);
         assertThat(some.seed()).as("a given section takes learning.seed").isEqualTo(42);
         assertThat(DriftExperimentSettings.read(section("learning: {seed: 42}\n"), 42))
                 .as("absent: the defaults, seed included (as before the move; no bundled figure moves)")
