@@ -63,6 +63,24 @@ class WalCheckpointerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trigger");
     }
 
+    /** Stores {@code n} small deltas of one satellite (passes {@code from + 1} on), one commit each. */
+    private static void storeDeltas(Archive a, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            a.storeDelta(delta("sat-1", i + 1, i, new float[64], 0), EnumSet.noneOf(DeltaFlag.class), T0);
+        }
+    }
+
+    /** The deltas a copy of the database file alone (without its log) holds; 0 if it has no table yet. */
+    private long deltaRowsInTheFileAlone(Path file) throws Exception {
+        Path alone = dir.resolve("copy-" + System.nanoTime() + ".db");
+        Files.copy(file, alone);
+        try {
+            return Files.size(alone) == 0 ? 0 : deltaRows(alone);
+        } catch (java.sql.SQLException noTableYet) {
+            return 0;
+        }
+    }
+
     private static long deltaRows(Path file) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro&immutable=1",
                 new org.sqlite.SQLiteConfig() {
