@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bias (the solar array's output is a product of illumination, incidence and health), for the
  * classification tasks on the features and a bias (SEA and the hyperplane are linear concepts).
  *
- * <p>The goal, on six-hour window means (the drift experiment's rule): one day after each abrupt
+ * <p>The goal, on six-hour window means (paired like the drift experiment's rule, here against this
+ * closed-form oracle rather than the true concept): one day after each abrupt
  * drift, the onboard learner has recovered 90 % of what the frozen model lost against the oracle,
  * {@code onboard - oracle <= max(0.1 (frozen - oracle), 2 SE)} with SE the standard error of the
  * paired per-sample difference; under gradual drift the same bound holds at the end of every day
