@@ -35,11 +35,11 @@ public record CompressionSettings(double topKFraction, int bits, ScaleMode scale
      * model sent 7 values, so the ground's picture of each satellite's model (and the global model
      * averaged from those pictures) lagged the satellites' own models by far more than the pass
      * interval; error feedback (Stich, Cordonnier, Jaggi 2018, "Sparsified SGD with memory")
-     * delivers the rest only over many passes. Measured on five Walker constellations over 3 days
-     * (BENCHMARKS.md, "Federation that wins on every Walker"): federated below local-only on 12 of
-     * 12 satellites on each, median per-satellite margin 0.3-0.5 % against 0.1-0.3 % at 1 %; 100 %
-     * gained no more than 10 % on the own Walker. A delta grows from ~30 to ~250 octets, far below a
-     * pass's capacity.
+     * delivers the rest only over many passes. Measured on six 12-satellite Walker constellations
+     * over 3 days (BENCHMARKS.md, "Federation that wins on every Walker"): federated below
+     * local-only on 12 of 12 satellites on each, median per-satellite margin 0.3-0.5 % against
+     * 0.1-0.3 % at 1 %; 30 % and 100 % gained no more on the own Walker. On walker-12 a delta on the
+     * wire grows from ~220 to ~320 octets, far below a pass's capacity.
      */
     public static final double DEFAULT_TOP_K_FRACTION = 0.1;
 

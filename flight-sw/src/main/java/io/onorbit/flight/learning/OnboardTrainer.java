@@ -3,6 +3,7 @@ package io.onorbit.flight.learning;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
+import io.onorbit.flight.learning.model.SampleBatch;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.optimizer.SolveFigures;
 import io.onorbit.flight.optimizer.Optimizer;
@@ -34,7 +35,12 @@ import java.util.OptionalLong;
  *       norm under {@link StepRule#NLMS} (stable for every eta below 2).</li>
  * </ul>
  *
- * <p>All arrays (model, gradients, anchors, normal-equation sums, replay) are allocated through
+ * <p>In the gradient modes a batch sample's gradient is added when it is predicted (at the weights it
+ * was predicted with: a global model may be merged into them before the update); an update's replayed
+ * samples pass forward together in one {@link SampleBatch} and backward slot by slot, in the order
+ * they were drawn, so that the sums are those of one sample at a time.
+ *
+ * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are allocated through
  * one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
  * never exceeded later; what the optimizer interface allocates per update (its copy of the
  * problem and the solution) is reserved in the budget too. A step without an update allocates
@@ -68,6 +74,13 @@ public final class OnboardTrainer {
     private final double[] normalMatrix;
     private final double[] normalVector;
     private final float[] replayX;
+    /**
+     * Gradient mode: an update's replayed samples, passed forward together and backward slot by slot;
+     * null in exact mode.
+     */
+    private final SampleBatch replayed;
+    /** Gradient mode: the label of each slot of {@link #replayed} */
+    private final float[] replayedLabels;
     private final ProximalGradientEnergy proximal;
     /** The concept-change detector on the prequential squared error, if configured. */
     private final Optional<ChangeDetector> detector;
@@ -118,6 +131,9 @@ public final class OnboardTrainer {
         memory.reserve("optimizer output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
+        int slots = Math.max(1, settings.replayPerUpdate());
+        this.replayed = exactLastLayer ? null : model.newBatch(slots, memory);
+        this.replayedLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, exactLastLayer ? 0 : slots);
         this.detector = settings.changeDetector().map(ChangeDetector::new);
         if (detector.isPresent()) {
             memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.STATE_BYTES);
@@ -156,14 +172,29 @@ public final class OnboardTrainer {
                 openStep();
             }
         }
-        accumulate(prediction, y);
+        if (exactLastLayer) {
+            accumulateExact(y);
+        } else {
+            addGradient(prediction - y);
+        }
         replay.add(x, y);
         batchCount++;
         if (batchCount >= settings.batchSize()) {
             if (envelopePowerW > 0 && envelopePowerW >= optimizer.minimumOperatingPowerW()) {
+                int drawn = 0;
                 for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++) {
                     float ry = replay.draw(replayX);
-                    accumulate(model.predict(replayX), ry);
+                    if (exactLastLayer) {
+                        model.predict(replayX);
+                        accumulateExact(ry);
+                    } else {
+                        replayed.setInput(r, replayX);
+                        replayedLabels[r] = ry;
+                        drawn++;
+                    }
+                }
+                if (!exactLastLayer) {
+                    addReplayedGradients(drawn);
                 }
                 update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW, false);
                 catchUp(envelopePowerW);
@@ -220,41 +251,60 @@ public final class OnboardTrainer {
         return changeUpdate.isEmpty() ? 0 : updateAttempts() - changeUpdate.getAsLong() - catchUpAttempts;
     }
 
-    /** Adds the sample just predicted to the batch sums. */
-    private void accumulate(float prediction, float y) {
-        if (exactLastLayer) {
-            int m = n - 1;
-            for (int i = 0; i < n; i++) {
-                double hi = i < m ? model.lastHidden(i) : 1.0;
-                normalVector[i] += hi * y;
-                int row = i * n;
-                for (int j = i; j < n; j++) {
-                    normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
-                }
+    /** Exact mode: adds the sample just predicted to the normal equations' sums. */
+    private void accumulateExact(float y) {
+        int m = n - 1;
+        for (int i = 0; i < n; i++) {
+            double hi = i < m ? model.lastHidden(i) : 1.0;
+            normalVector[i] += hi * y;
+            int row = i * n;
+            for (int j = i; j < n; j++) {
+                normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
             }
-        } else if (settings.stepRule().normalised()) {
-            accumulateNormalised(prediction - y);
-        } else {
-            model.backward(prediction - y, subset, grad, 1f);
+        }
+    }
+
+    /** Gradient mode: adds the gradient of the sample just predicted (the model's latest forward pass). */
+    private void addGradient(float error) {
+        if (!settings.stepRule().normalised()) {
+            model.backward(error, subset, grad, 1f);
+        } else if (error != 0f) { // a zero error adds nothing
+            model.propagate(error, subset);
+            model.addGradient(subset, grad, normalisedScale(error, model.gradientSquaredNorm(subset)));
         }
     }
 
     /**
-     * Adds e J / (delta + |J|^2) to the batch sum, J = dy/dw over the trained parameters
-     * ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}). The backward pass's deltas give the sample's
-     * gradient e J; |J|^2 is its squared norm (in closed form, {@link DenseNetwork#gradientSquaredNorm})
-     * divided by e^2, and the normalised gradient is added straight into the batch sum, so no per-sample
-     * gradient is stored (a zero error adds nothing).
+     * Gradient mode: the forward pass of the {@code drawn} replayed slots together, then each slot's
+     * gradient in the order drawn, as {@link #addGradient(float)} adds one sample's.
      */
-    private void accumulateNormalised(float error) {
-        if (error == 0f) {
-            return;
+    private void addReplayedGradients(int drawn) {
+        model.predict(replayed, 0, drawn);
+        for (int s = 0; s < drawn; s++) {
+            float error = replayed.output(s) - replayedLabels[s];
+            if (!settings.stepRule().normalised()) {
+                model.backward(replayed, s, error, subset, grad, 1f);
+            } else if (error != 0f) {
+                model.propagate(replayed, s, error, subset);
+                model.addGradient(replayed, s, subset, grad,
+                        normalisedScale(error, model.gradientSquaredNorm(replayed, s, subset)));
+            }
         }
-        model.propagate(error, subset);
-        double squaredNorm = model.gradientSquaredNorm(subset);
+    }
+
+    /**
+     * The factor of a sample's gradient e J in the batch sum, 1 / (delta + |J|^2), J = dy/dw over the
+     * trained parameters ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}): e J / (delta + |J|^2) is
+     * added. |J|^2 is the squared norm of e J (in closed form, {@link DenseNetwork#gradientSquaredNorm})
+     * divided by e^2; a regularised normalisation written as e^2 / (delta e^2 + |e J|^2).
+     *
+     * @param error         the sample's error e (not 0)
+     * @param squaredNorm   |e J|^2
+     * @return the factor, dimensionless
+     */
+    private static float normalisedScale(float error, double squaredNorm) {
         double e2 = (double) error * error;
-        float scale = (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
-        model.addGradient(subset, grad, scale);
+        return (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
     }
 
     /** @param catchUp a catch-up pass ({@link #catchUp}): it keeps the rate of the regular update before it */

@@ -123,11 +123,8 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
     void theNormalisedBatchStepIsTheTextbookStepOnTheDefaultNetwork(long seed) {
-        // the fixed-rate rule, no change detector: the step is then the textbook NLMS step alone
-        LearningSettings s = LearningSettings.defaults().withStepRule(StepRule.NLMS)
-                .withChangeDetector(java.util.Optional.empty()).withReplay(0, 0).withSeed(seed);
+        LearningSettings s = textbookSettings(seed);
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
-        int[] widths = s.widths(D);
         SplittableRandom rng = new SplittableRandom(seed + 40);
         float[] p0 = t.model().parameters();
         for (int k = 0; k < p0.length; k++) {
@@ -143,15 +140,7 @@ class OnboardTrainerTest {
                 xs[b][i] = (float) (2 * rng.nextDouble() - 1);
             }
             ys[b] = (float) rng.nextDouble();
-            double[] g = textbookOutputGradient(p0, widths, xs[b]);
-            double e = textbookOutput(p0, widths, xs[b]) - ys[b];
-            double squaredNorm = 0;
-            for (int idx : trained) {
-                squaredNorm += g[idx] * g[idx];
-            }
-            for (int k = 0; k < trained.length; k++) {
-                step[k] -= s.learningRate() * e * g[trained[k]] / (StepRule.NLMS_REGULARISER + squaredNorm) / s.batchSize();
-            }
+            addTextbookStep(step, s, p0, xs[b], ys[b], trained);
         }
         for (int b = 0; b < s.batchSize(); b++) {
             t.step(xs[b], ys[b], 1.0);
@@ -172,6 +161,73 @@ class OnboardTrainerTest {
             if (!isTrained.contains(k)) {
                 assertThat(p1[k]).as("untrained parameter %d", k).isEqualTo(p0[k]);
             }
+        }
+    }
+
+    /**
+     * A global model merged into the weights in the middle of a batch (as the executive does at a pass)
+     * leaves the samples predicted before it with their gradients at the weights they were predicted
+     * with: the update is the textbook NLMS step of each sample at its own weights, applied to the
+     * merged weights (relative 1e-4 of the largest step).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2})
+    void aMergeInsideABatchLeavesTheEarlierSamplesGradientsAtTheirWeights(long seed) {
+        LearningSettings s = textbookSettings(seed);
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        SplittableRandom rng = new SplittableRandom(seed + 70);
+        float[] before = t.model().parameters();
+        float[] merged = before.clone();
+        for (int k = 0; k < before.length; k++) {
+            before[k] += (float) (0.2 * rng.nextGaussian());
+            merged[k] += (float) (0.2 * rng.nextGaussian());
+        }
+        t.model().setParameters(before);
+        int[] trained = t.subset().indices();
+        double[] step = new double[trained.length];
+        int mergeAt = s.batchSize() / 2;
+        for (int b = 0; b < s.batchSize(); b++) {
+            if (b == mergeAt) {
+                t.model().setParameters(merged);
+            }
+            float[] p = b < mergeAt ? before : merged;
+            float[] x = new float[D];
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (2 * rng.nextDouble() - 1);
+            }
+            float y = (float) rng.nextDouble();
+            addTextbookStep(step, s, p, x, y, trained);
+            t.step(x, y, 1.0);
+        }
+        assertThat(t.updates()).isEqualTo(1);
+        double largest = 0;
+        for (double d : step) {
+            largest = Math.max(largest, Math.abs(d));
+        }
+        float[] after = t.model().parameters();
+        for (int k = 0; k < trained.length; k++) {
+            assertThat((double) after[trained[k]] - merged[trained[k]]).as("parameter %d", trained[k])
+                    .isCloseTo(step[k], org.assertj.core.data.Offset.offset(1e-4 * largest));
+        }
+    }
+
+    /** The fixed-rate rule, no change detector, no replay: an update is then the textbook NLMS step of its batch alone. */
+    private static LearningSettings textbookSettings(long seed) {
+        return LearningSettings.defaults().withStepRule(StepRule.NLMS).withChangeDetector(java.util.Optional.empty())
+                .withReplay(0, 0).withSeed(seed);
+    }
+
+    /** Adds one sample's share of the textbook NLMS batch step, -mu e J / (delta + |J|^2) / B, at the weights p. */
+    private static void addTextbookStep(double[] step, LearningSettings s, float[] p, float[] x, float y, int[] trained) {
+        int[] widths = s.widths(D);
+        double[] g = textbookOutputGradient(p, widths, x);
+        double e = textbookOutput(p, widths, x) - y;
+        double squaredNorm = 0;
+        for (int idx : trained) {
+            squaredNorm += g[idx] * g[idx];
+        }
+        for (int k = 0; k < trained.length; k++) {
+            step[k] -= s.learningRate() * e * g[trained[k]] / (StepRule.NLMS_REGULARISER + squaredNorm) / s.batchSize();
         }
     }
 
@@ -533,6 +589,8 @@ class OnboardTrainerTest {
         // an array added without the accountant makes this fail.
         long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
                 + allArrayBytes(field(t, "replay"));
+        Object samples = field(t, "replayed"); // the replayed samples' batch (gradient modes only)
+        real += samples == null ? 0 : allArrayBytes(samples);
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
         assertThat(t.memory().blocks()).filteredOn(b -> b.name().equals("parameters"))

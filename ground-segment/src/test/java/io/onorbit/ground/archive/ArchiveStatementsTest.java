@@ -54,4 +54,23 @@ class ArchiveStatementsTest {
             assertThatThrownBy(() -> a.query("SELECT nothing FROM nowhere", rs -> 1)).isInstanceOf(ArchiveException.class);
         }
     }
+
+    @Test
+    void anInsertIsNotFollowedByTheDriversGeneratedKeyQueryAndRowIdsStayRight() throws Exception {
+        try (Archive a = Archive.open(dir.resolve("c.db"))) {
+            // the driver's option is off: its getGeneratedKeys (which the archive never calls) has nothing to give
+            try (java.sql.PreparedStatement ps = a.connection().prepareStatement(
+                    "INSERT INTO schema_version (version, note, applied_at) VALUES (99, 'x', 'y')")) {
+                ps.executeUpdate();
+                try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                    assertThat(keys == null || !keys.next()).isTrue();
+                }
+            }
+            // the ids the archive returns are still SQLite's own row ids, in insertion order
+            long first = a.storeDelta(delta("sat-1", 1, 7, new float[16], 0), EnumSet.noneOf(DeltaFlag.class), T0).orElseThrow();
+            long second = a.storeDelta(delta("sat-2", 2, 7, new float[16], 0), EnumSet.noneOf(DeltaFlag.class), T0).orElseThrow();
+            assertThat(a.query("SELECT id FROM deltas ORDER BY rowid", rs -> rs.getLong(1))).containsExactly(first, second);
+            assertThat(second).isEqualTo(first + 1);
+        }
+    }
 }

@@ -2,6 +2,11 @@ package io.onorbit.verification.bench;
 
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OnboardTrainer;
+import io.onorbit.flight.learning.ProximalGradientEnergy;
+import io.onorbit.flight.learning.StepRule;
+import io.onorbit.flight.learning.memory.MemoryAccountant;
+import io.onorbit.flight.learning.model.DenseNetwork;
+import io.onorbit.flight.learning.model.SampleBatch;
 import io.onorbit.verification.learning.SyntheticSchedule;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.learning.task.SolarArrayScenario;
@@ -26,6 +31,12 @@ import java.util.Locale;
  * under load) per update (its 4 steps, 24 replayed samples, the backward passes and the solve) and
  * heap bytes allocated per update, a fresh trainer each round over the same stream, with a checksum of
  * the predictions and the energy so that two builds can be seen to compute the same numbers.
+ *
+ * <p>{@code TrainerStepBench parts [UPDATES]} splits one update of the default learner into its parts,
+ * each repeated on its own over a trained model and the stream's samples (thread CPU per update):
+ * the batch's 4 samples (a forward and a backward pass each, one at a time), the 24 replayed samples'
+ * forward pass together, their 24 backward passes (deltas, the NLMS norm, the scaled gradient of the
+ * trained rows) and the analog solve of the 361-variable step.
  */
 public final class TrainerStepBench {
 
@@ -36,6 +47,10 @@ public final class TrainerStepBench {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("parts")) {
+            parts(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            return;
+        }
         if (args.length > 0 && args[0].equals("update")) {
             perUpdate(args.length > 1 ? Integer.parseInt(args[1]) : 40_000, args.length > 2 ? Integer.parseInt(args[2]) : 8);
             return;
@@ -137,6 +152,97 @@ public final class TrainerStepBench {
             System.out.printf(Locale.ROOT, "%5d %8d %16.1f %16.0f %14.0f %14.6e %16.6f%s%n", r, updates,
                     (c1 - c0) / 1e3 / updates, (a1 - a0) / (double) updates, (c2 - c1) / (double) samples,
                     trainer.energySpentJ(), sum, Float.isNaN(frozen) ? " (nan)" : "");
+        }
+    }
+
+    private static void parts(int updates) {
+        LearningSettings settings = LearningSettings.defaults();
+        int batch = settings.batchSize();
+        int slots = settings.replayPerUpdate();
+        float[] ys = new float[40_000];
+        float[] xs = stream(ys);
+        // a model trained on the stream, so that the weights and errors are those of the loop
+        OnboardTrainer trainer = OnboardTrainer.create(4, settings, AnalogOptimizer.withDefaults());
+        float[] x = new float[4];
+        for (int i = 0; i < ys.length; i++) {
+            System.arraycopy(xs, i * 4, x, 0, 4);
+            trainer.step(x, ys[i], 2.0);
+        }
+        DenseNetwork net = trainer.model();
+        var subset = trainer.subset();
+        SampleBatch samples = net.newBatch(slots, MemoryAccountant.unbounded());
+        float[] grad = new float[subset.size()];
+        float[] errors = new float[slots];
+        ProximalGradientEnergy energy = new ProximalGradientEnergy(grad);
+        energy.setStepSize(settings.learningRate());
+        AnalogOptimizer engine = AnalogOptimizer.withDefaults();
+        double[] zero = new double[subset.size()];
+        double[] step = new double[subset.size()];
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "default learner, one update's parts, thread CPU us per update, %d updates per round%n",
+                updates);
+        System.out.printf(Locale.ROOT, "%5s %14s %14s %14s %12s %12s%n", "round", "batch fwd+bwd", "replay fwd",
+                "replay bwd", "solve", "sum");
+        double sink = 0;
+        for (int round = 0; round < 6; round++) {
+            java.util.Arrays.fill(grad, 0f);
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (int u = 0; u < updates; u++) {
+                for (int s = 0; s < batch; s++) {
+                    int i = (u * (batch + slots) + s) % ys.length;
+                    System.arraycopy(xs, i * 4, x, 0, 4);
+                    addNormalised(net, subset, grad, net.predict(x) - ys[i]);
+                }
+            }
+            long c1 = mx.getCurrentThreadCpuTime();
+            for (int u = 0; u < updates; u++) {
+                for (int s = 0; s < slots; s++) {
+                    int i = (u * (batch + slots) + batch + s) % ys.length;
+                    System.arraycopy(xs, i * 4, x, 0, 4);
+                    samples.setInput(s, x);
+                    errors[s] = -ys[i];
+                }
+                net.predict(samples, 0, slots);
+            }
+            for (int s = 0; s < slots; s++) {
+                errors[s] += samples.output(s);
+            }
+            long c2 = mx.getCurrentThreadCpuTime();
+            for (int u = 0; u < updates; u++) {
+                for (int s = 0; s < slots; s++) {
+                    float e = errors[s];
+                    if (e != 0f) {
+                        net.propagate(samples, s, e, subset);
+                        double e2 = (double) e * e;
+                        double norm = net.gradientSquaredNorm(samples, s, subset);
+                        net.addGradient(samples, s, subset, grad, (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + norm)));
+                    }
+                }
+            }
+            for (int k = 0; k < grad.length; k++) {
+                grad[k] /= (float) updates * (batch + slots);
+            }
+            long c3 = mx.getCurrentThreadCpuTime();
+            for (int u = 0; u < updates; u++) {
+                sink += engine.minimizeInto(energy, zero, 2.0, step).energyJ();
+            }
+            long c4 = mx.getCurrentThreadCpuTime();
+            double per = 1e3 * updates;
+            System.out.printf(Locale.ROOT, "%5d %14.1f %14.1f %14.1f %12.1f %12.1f%n", round, (c1 - c0) / per,
+                    (c2 - c1) / per, (c3 - c2) / per, (c4 - c3) / per, (c4 - c0) / per);
+        }
+        if (Double.isNaN(sink)) {
+            System.out.println("(nan)");
+        }
+    }
+
+    /** One sample's normalised gradient into {@code grad}, as the trainer adds it (the model's latest forward pass). */
+    private static void addNormalised(DenseNetwork net, io.onorbit.flight.learning.model.TrainableSubset subset,
+                                      float[] grad, float e) {
+        if (e != 0f) {
+            net.propagate(e, subset);
+            double e2 = (double) e * e;
+            net.addGradient(subset, grad, (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + net.gradientSquaredNorm(subset))));
         }
     }
 }

@@ -169,22 +169,49 @@ public final class DenseNetwork {
         System.arraycopy(x, 0, acts[0], 0, widths[0]);
         int last = widths.length - 1;
         for (int l = 1; l <= last; l++) {
-            float[] out = acts[l];
-            preActivations(l, out);
-            if (l < last && !FloatTanh.applyInPlace(out, widths[l], tanhWork)) {
-                // a unit too near a float rounding boundary for the fast tanh: the layer again, unit by unit
-                preActivations(l, out);
-                for (int j = 0; j < widths[l]; j++) {
-                    out[j] = FloatTanh.of(out[j]);
-                }
+            preActivations(l, acts[l - 1], 0, acts[l], 0);
+            if (l < last) {
+                FloatTanh.applyInPlace(acts[l], 0, widths[l], tanhWork);
             }
         }
         return acts[last][0];
     }
 
-    /** Writes layer {@code l}'s pre-activations z = W a + b (from {@code acts[l - 1]}) into {@code out}. */
-    private void preActivations(int l, float[] out) {
-        float[] in = acts[l - 1];
+    /**
+     * @param capacity   samples the batch holds, &ge; 1
+     * @param accountant where its activations are allocated
+     * @return an empty batch of this network's shape, for {@link #predict(SampleBatch, int, int)} and the
+     *         backward passes on a batch slot
+     */
+    public SampleBatch newBatch(int capacity, MemoryAccountant accountant) {
+        return new SampleBatch(widths, capacity, accountant);
+    }
+
+    /**
+     * Forward pass of slots {@code [from, to)} of {@code batch} (inputs set by {@link SampleBatch#setInput}),
+     * layer by layer: every slot's pre-activations, then one tanh over the whole layer's run, which is
+     * long enough for the vector loop of {@link FloatTanh#applyInPlace}. Each slot gets the same floats
+     * as {@link #predict(float[])} of its input.
+     */
+    public void predict(SampleBatch batch, int from, int to) {
+        int last = widths.length - 1;
+        for (int l = 1; l <= last; l++) {
+            float[] in = batch.layers[l - 1];
+            float[] out = batch.layers[l];
+            for (int s = from; s < to; s++) {
+                preActivations(l, in, s * widths[l - 1], out, s * widths[l]);
+            }
+            if (l < last) {
+                FloatTanh.applyInPlace(out, from * widths[l], to * widths[l], batch.tanhWork);
+            }
+        }
+    }
+
+    /**
+     * Writes layer {@code l}'s pre-activations z = W a + b (a at {@code in[inOffset..]}) into
+     * {@code out[outOffset..]}.
+     */
+    private void preActivations(int l, float[] in, int inOffset, float[] out, int outOffset) {
         int nIn = widths[l - 1];
         int w = weightOffset[l];
         int b = biasOffset[l];
@@ -202,24 +229,24 @@ public final class DenseNetwork {
             float z2 = params[b + j + 2];
             float z3 = params[b + j + 3];
             for (int i = 0; i < nIn; i++) {
-                float xi = in[i];
+                float xi = in[inOffset + i];
                 z0 += params[r0 + i] * xi;
                 z1 += params[r1 + i] * xi;
                 z2 += params[r2 + i] * xi;
                 z3 += params[r3 + i] * xi;
             }
-            out[j] = z0;
-            out[j + 1] = z1;
-            out[j + 2] = z2;
-            out[j + 3] = z3;
+            out[outOffset + j] = z0;
+            out[outOffset + j + 1] = z1;
+            out[outOffset + j + 2] = z2;
+            out[outOffset + j + 3] = z3;
         }
         for (; j < nOut; j++) {
             float z = params[b + j];
             int row = w + j * nIn;
             for (int i = 0; i < nIn; i++) {
-                z += params[row + i] * in[i];
+                z += params[row + i] * in[inOffset + i];
             }
-            out[j] = z;
+            out[outOffset + j] = z;
         }
     }
 
@@ -243,51 +270,78 @@ public final class DenseNetwork {
         addGradient(subset, grad, scale);
     }
 
+    /** {@link #backward(float, TrainableSubset, float[], float)} for {@code batch}'s {@code slot}. */
+    public void backward(SampleBatch batch, int slot, float dLossDy, TrainableSubset subset, float[] grad, float scale) {
+        propagate(batch, slot, dLossDy, subset);
+        addGradient(batch, slot, subset, grad, scale);
+    }
+
     /**
      * The first half of {@link #backward}: dLoss/dz of every layer down to the deepest trainable one,
-     * kept for {@link #addGradient} and {@link #gradientSquaredNorm}.
+     * kept for {@link #addGradient} and {@link #gradientSquaredNorm}; in the deepest one only the
+     * units whose rows are trained (the others' deltas would feed no gradient).
      *
      * @param dLossDy derivative of the loss with respect to the output
      * @param subset  trainable parameters (resolved for this network's layout)
      */
     public void propagate(float dLossDy, TrainableSubset subset) {
+        propagate(acts, 0, dLossDy, subset);
+    }
+
+    /** {@link #propagate(float, TrainableSubset)} for {@code batch}'s {@code slot}. */
+    public void propagate(SampleBatch batch, int slot, float dLossDy, TrainableSubset subset) {
+        propagate(batch.layers, slot, dLossDy, subset);
+    }
+
+    /** @param a the activations of layer l of sample {@code slot} at {@code a[l][slot * widths[l]..]} */
+    private void propagate(float[][] a, int slot, float dLossDy, TrainableSubset subset) {
         int last = widths.length - 1;
         deltas[last][0] = dLossDy;
         int lowest = subset.lowestLayer() + 1; // weight layer l-1 feeds activation layer l
         for (int l = last; l > lowest; l--) {
             float[] dl = deltas[l];
             float[] below = deltas[l - 1];
-            float[] a = acts[l - 1];
+            float[] al = a[l - 1];
             int nIn = widths[l - 1];
+            int off = slot * nIn;
             int nOut = widths[l];
             int w = weightOffset[l];
-            int i = 0;
-            // Four columns at a time, each sum in a register over the rows in order (the same floats
-            // as adding row after row into the array, without a load and a store per product).
-            for (; i + 3 < nIn; i += 4) {
+            // the deepest layer needs only its trained rows' deltas; a layer above it needs every unit's
+            boolean onlyTrained = l - 1 == lowest;
+            int lowestWeights = subset.lowestLayer();
+            int units = onlyTrained ? subset.biasRowCount(lowestWeights) : nIn;
+            int u = 0;
+            // Four units at a time, each sum in a register over the rows in order (the same floats as
+            // adding row after row into the array, without a load and a store per product).
+            for (; u + 3 < units; u += 4) {
+                int i0 = onlyTrained ? subset.biasRow(lowestWeights, u) : u;
+                int i1 = onlyTrained ? subset.biasRow(lowestWeights, u + 1) : u + 1;
+                int i2 = onlyTrained ? subset.biasRow(lowestWeights, u + 2) : u + 2;
+                int i3 = onlyTrained ? subset.biasRow(lowestWeights, u + 3) : u + 3;
                 float s0 = 0f;
                 float s1 = 0f;
                 float s2 = 0f;
                 float s3 = 0f;
                 for (int j = 0; j < nOut; j++) {
                     float d = dl[j];
-                    int p = w + j * nIn + i;
-                    s0 += params[p] * d;
-                    s1 += params[p + 1] * d;
-                    s2 += params[p + 2] * d;
-                    s3 += params[p + 3] * d;
+                    int p = w + j * nIn;
+                    s0 += params[p + i0] * d;
+                    s1 += params[p + i1] * d;
+                    s2 += params[p + i2] * d;
+                    s3 += params[p + i3] * d;
                 }
-                below[i] = s0 * (1f - a[i] * a[i]);
-                below[i + 1] = s1 * (1f - a[i + 1] * a[i + 1]);
-                below[i + 2] = s2 * (1f - a[i + 2] * a[i + 2]);
-                below[i + 3] = s3 * (1f - a[i + 3] * a[i + 3]);
+                below[i0] = s0 * (1f - al[off + i0] * al[off + i0]);
+                below[i1] = s1 * (1f - al[off + i1] * al[off + i1]);
+                below[i2] = s2 * (1f - al[off + i2] * al[off + i2]);
+                below[i3] = s3 * (1f - al[off + i3] * al[off + i3]);
             }
-            for (; i < nIn; i++) {
+            for (; u < units; u++) {
+                int i = onlyTrained ? subset.biasRow(lowestWeights, u) : u;
                 float s0 = 0f;
                 for (int j = 0; j < nOut; j++) {
                     s0 += params[w + j * nIn + i] * dl[j];
                 }
-                below[i] = s0 * (1f - a[i] * a[i]);
+                below[i] = s0 * (1f - al[off + i] * al[off + i]);
             }
         }
     }
@@ -303,50 +357,38 @@ public final class DenseNetwork {
      * @return the squared norm, (loss unit / parameter unit)^2
      */
     public double gradientSquaredNorm(TrainableSubset subset) {
+        return gradientSquaredNorm(acts, 0, subset);
+    }
+
+    /** {@link #gradientSquaredNorm(TrainableSubset)} after {@link #propagate(SampleBatch, int, float, TrainableSubset)}. */
+    public double gradientSquaredNorm(SampleBatch batch, int slot, TrainableSubset subset) {
+        return gradientSquaredNorm(batch.layers, slot, subset);
+    }
+
+    private double gradientSquaredNorm(float[][] acts, int slot, TrainableSubset subset) {
         int last = widths.length - 1;
         double sum = 0;
         for (int l = subset.lowestLayer() + 1; l <= last; l++) {
+            int layer = l - 1; // the weight layer feeding activation layer l
             int nIn = widths[l - 1];
-            int w = weightOffset[l];
-            int b = biasOffset[l];
             float[] dl = deltas[l];
             float[] a = acts[l - 1];
-            int k0 = subset.layerStart(l - 1);
-            int k1 = subset.layerStart(l);
-            double inputSquares = 0; // |a|^2 of this layer's input, summed when a whole row first needs it
-            boolean inputSquaresSummed = false;
-            // the weights are sorted: the row is followed forward, not found by a division per row
-            int row = 0;
-            int rowStart = w;
-            int k = k0;
-            while (k < k1) {
-                int p = subset.index(k);
-                if (p >= b) {
-                    double d = dl[p - b];
-                    sum += d * d;
-                    k++;
-                    continue;
+            int off = slot * nIn;
+            int rows = subset.weightRowCount(layer);
+            if (rows > 0) {
+                double inputSquares = 0; // |a|^2 of this layer's input
+                for (int c = 0; c < nIn; c++) {
+                    inputSquares += (double) a[off + c] * a[off + c];
                 }
-                while (p >= rowStart + nIn) {
-                    row++;
-                    rowStart += nIn;
-                }
-                int rowLastK = k + (nIn - 1);
-                double d = dl[row];
-                if (p == rowStart && rowLastK < k1 && subset.index(rowLastK) == rowStart + nIn - 1) {
-                    if (!inputSquaresSummed) {
-                        inputSquaresSummed = true;
-                        for (int c = 0; c < nIn; c++) {
-                            inputSquares += (double) a[c] * a[c];
-                        }
-                    }
+                for (int i = 0; i < rows; i++) {
+                    double d = dl[subset.weightRow(layer, i)];
                     sum += d * d * inputSquares;
-                    k += nIn;
-                } else {
-                    double g = d * a[p - rowStart];
-                    sum += g * g;
-                    k++;
                 }
+            }
+            int biases = subset.biasRowCount(layer);
+            for (int i = 0; i < biases; i++) {
+                double d = dl[subset.biasRow(layer, i)];
+                sum += d * d;
             }
         }
         return sum;
@@ -362,69 +404,33 @@ public final class DenseNetwork {
      * @param scale  factor applied
      */
     public void addGradient(TrainableSubset subset, float[] grad, float scale) {
+        addGradient(acts, 0, subset, grad, scale);
+    }
+
+    /** {@link #addGradient(TrainableSubset, float[], float)} after {@link #propagate(SampleBatch, int, float, TrainableSubset)}. */
+    public void addGradient(SampleBatch batch, int slot, TrainableSubset subset, float[] grad, float scale) {
+        addGradient(batch.layers, slot, subset, grad, scale);
+    }
+
+    private void addGradient(float[][] acts, int slot, TrainableSubset subset, float[] grad, float scale) {
         int last = widths.length - 1;
-        int lowest = subset.lowestLayer() + 1;
-        for (int l = lowest; l <= last; l++) {
+        for (int l = subset.lowestLayer() + 1; l <= last; l++) {
+            int layer = l - 1; // the weight layer feeding activation layer l
             int nIn = widths[l - 1];
-            int w = weightOffset[l];
-            int b = biasOffset[l];
             float[] dl = deltas[l];
             float[] a = acts[l - 1];
-            int k0 = subset.layerStart(l - 1);
-            int k1 = subset.layerStart(l);
-            if (k1 > k0 && subset.index(k1 - 1) - subset.index(k0) == k1 - 1 - k0) {
-                // Contiguous run (sorted, no gaps: e.g. the whole layer): walk row and column
-                // incrementally instead of dividing per parameter; same products, same order.
-                int p = subset.index(k0);
-                int k = k0;
-                if (p < b) {
-                    int local = p - w;
-                    int row = local / nIn;
-                    int col = local - row * nIn;
-                    for (; k < k1 && p < b; k++, p++) {
-                        float g = dl[row] * a[col];
-                        grad[k] += scale * g;
-                        if (++col == nIn) {
-                            col = 0;
-                            row++;
-                        }
-                    }
+            int off = slot * nIn;
+            int k = subset.layerStart(layer);
+            int rows = subset.weightRowCount(layer);
+            for (int i = 0; i < rows; i++, k += nIn) {
+                float d = dl[subset.weightRow(layer, i)];
+                for (int c = 0; c < nIn; c++) {
+                    grad[k + c] += scale * (d * a[off + c]);
                 }
-                for (; k < k1; k++, p++) {
-                    float g = dl[p - b];
-                    grad[k] += scale * g;
-                }
-                continue;
             }
-            // Sorted indices (sparse rows: whole weight rows, then biases): the row is followed forward
-            // as p leaves the last one, and the rest of a row present without a gap is one loop the
-            // compiler vectorizes; the same products for each parameter.
-            int row = 0;
-            int rowStart = w;
-            int rowEnd = w + nIn;
-            for (int k = k0; k < k1; ) {
-                int p = subset.index(k);
-                if (p >= b) {
-                    grad[k] += scale * dl[p - b];
-                    k++;
-                    continue;
-                }
-                while (p >= rowEnd) { // sorted: the row is followed forward, without a division
-                    row++;
-                    rowStart = rowEnd;
-                    rowEnd += nIn;
-                }
-                int col = p - rowStart;
-                int rowLastK = k + (nIn - 1 - col);
-                if (rowLastK < k1 && subset.index(rowLastK) == rowEnd - 1) {
-                    float d = dl[row];
-                    for (int c = col; c < nIn; c++, k++) {
-                        grad[k] += scale * (d * a[c]);
-                    }
-                } else {
-                    grad[k] += scale * (dl[row] * a[col]);
-                    k++;
-                }
+            int biases = subset.biasRowCount(layer);
+            for (int i = 0; i < biases; i++, k++) {
+                grad[k] += scale * dl[subset.biasRow(layer, i)];
             }
         }
     }

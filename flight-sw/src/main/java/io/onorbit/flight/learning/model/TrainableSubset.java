@@ -23,11 +23,27 @@ public final class TrainableSubset {
     private final int[] indices;
     private final int[] layerStart;
     private final int lowestLayer;
+    /**
+     * The same subset by rows, for the backward passes: the rows (output units) of each layer whose
+     * whole weight row is trained, ascending, layer l's at [weightRowStart[l], weightRowStart[l + 1]);
+     * their weights are k = layerStart(l) + i * cols + c for the i-th of them. Every kind trains
+     * whole rows (a trained row's bias with it), so this is the whole subset.
+     */
+    private final int[] weightRows;
+    private final int[] weightRowStart;
+    /** The rows of each layer whose bias is trained, ascending; their k follow the layer's trained weights. */
+    private final int[] biasRows;
+    private final int[] biasRowStart;
 
-    private TrainableSubset(Kind kind, int[] indices, int[] layerStart) {
+    private TrainableSubset(Kind kind, int[] indices, int[] layerStart, int[] weightRows, int[] weightRowStart,
+                            int[] biasRows, int[] biasRowStart) {
         this.kind = kind;
         this.indices = indices;
         this.layerStart = layerStart;
+        this.weightRows = weightRows;
+        this.weightRowStart = weightRowStart;
+        this.biasRows = biasRows;
+        this.biasRowStart = biasRowStart;
         int low = layerStart.length - 2;
         for (int l = 0; l + 1 < layerStart.length; l++) {
             if (layerStart[l + 1] > layerStart[l]) {
@@ -79,24 +95,39 @@ public final class TrainableSubset {
                 java.util.Arrays.fill(rowOn[l], on);
             }
         }
-        // Two passes: count, then fill the accountant's array in layout order.
+        // Two passes: count, then fill the accountant's arrays in layout order.
         int count = 0;
+        int weightRowCount = 0;
+        int biasRowCount = 0;
         for (int pass = 0; pass < 2; pass++) {
-            int[] out = pass == 0 ? null : accountant.ints("trainable index map", MemoryCategory.OPTIMIZER_STATE, count);
-            int[] starts = pass == 0 ? null : accountant.ints("trainable layer starts", MemoryCategory.OPTIMIZER_STATE, layers + 1);
+            boolean fill = pass == 1;
+            int[] out = fill ? accountant.ints("trainable index map", MemoryCategory.OPTIMIZER_STATE, count) : null;
+            int[] starts = fill ? accountant.ints("trainable layer starts", MemoryCategory.OPTIMIZER_STATE, layers + 1) : null;
+            int[] weightRows = fill ? accountant.ints("trained weight rows", MemoryCategory.OPTIMIZER_STATE, weightRowCount) : null;
+            int[] weightStarts = fill ? accountant.ints("trained weight row starts", MemoryCategory.OPTIMIZER_STATE, layers + 1) : null;
+            int[] biasRows = fill ? accountant.ints("trained bias rows", MemoryCategory.OPTIMIZER_STATE, biasRowCount) : null;
+            int[] biasStarts = fill ? accountant.ints("trained bias row starts", MemoryCategory.OPTIMIZER_STATE, layers + 1) : null;
             int k = 0;
+            int wr = 0;
+            int br = 0;
             ParameterLayout layout = net.layout();
             for (int l = 0; l < layers; l++) {
-                if (starts != null) {
+                if (fill) {
                     starts[l] = k;
+                    weightStarts[l] = wr;
+                    biasStarts[l] = br;
                 }
                 ParameterLayout.Tensor w = layout.tensor("layer" + l + ".weight");
                 ParameterLayout.Tensor b = layout.tensor("layer" + l + ".bias");
                 if (kind != Kind.BIASES) {
                     for (int r = 0; r < w.rows(); r++) {
                         if (rowOn[l][r]) {
+                            if (fill) {
+                                weightRows[wr] = r;
+                            }
+                            wr++;
                             for (int c = 0; c < w.cols(); c++) {
-                                if (out != null) {
+                                if (fill) {
                                     out[k] = w.offset() + r * w.cols() + c;
                                 }
                                 k++;
@@ -106,18 +137,24 @@ public final class TrainableSubset {
                 }
                 for (int r = 0; r < b.cols(); r++) {
                     if (kind == Kind.BIASES || rowOn[l][r]) {
-                        if (out != null) {
+                        if (fill) {
                             out[k] = b.offset() + r;
+                            biasRows[br] = r;
                         }
+                        br++;
                         k++;
                     }
                 }
             }
-            if (pass == 0) {
+            if (!fill) {
                 count = k;
+                weightRowCount = wr;
+                biasRowCount = br;
             } else {
                 starts[layers] = k;
-                return new TrainableSubset(kind, out, starts);
+                weightStarts[layers] = wr;
+                biasStarts[layers] = br;
+                return new TrainableSubset(kind, out, starts, weightRows, weightStarts, biasRows, biasStarts);
             }
         }
         throw new AssertionError("unreachable");
@@ -145,6 +182,29 @@ public final class TrainableSubset {
     /** @return the lowest weight layer with a trainable parameter (layers - 1 if none) */
     public int lowestLayer() {
         return lowestLayer;
+    }
+
+    /** @return how many rows of weight layer {@code l} are trained whole (weights) */
+    int weightRowCount(int l) {
+        return weightRowStart[l + 1] - weightRowStart[l];
+    }
+
+    /** @return the {@code i}-th row of weight layer {@code l} trained whole, ascending in i */
+    int weightRow(int l, int i) {
+        return weightRows[weightRowStart[l] + i];
+    }
+
+    /**
+     * @return how many biases of weight layer {@code l} are trained: also the rows of that layer
+     *         holding any trained parameter (a trained weight row's bias is trained with it)
+     */
+    int biasRowCount(int l) {
+        return biasRowStart[l + 1] - biasRowStart[l];
+    }
+
+    /** @return the row of the {@code i}-th trained bias of weight layer {@code l}, ascending in i */
+    int biasRow(int l, int i) {
+        return biasRows[biasRowStart[l] + i];
     }
 
     /** @return a copy of the trainable flat indices, ascending */

@@ -10,7 +10,9 @@
  * ground's decoded and archived deltas, so its index rule is checked in one place.
  *
  * <p>Use: {@code net = new DenseNetwork(new int[]{4, 32, 16, 1}, seed, accountant)}; {@code
- * y = net.predict(x)}; {@code net.backward(dLdy, subset, grad, scale)}; for the delta codec
+ * y = net.predict(x)}; {@code net.backward(dLdy, subset, grad, scale)}; samples at the same weights
+ * pass forward together through a {@link io.onorbit.flight.learning.model.SampleBatch}
+ * ({@code net.predict(batch, from, to)}, then the backward passes per slot); for the delta codec
  * {@code net.parameters()}, {@code net.setParameters(p, version)}, {@code net.layout()},
  * {@code net.version()}. Deterministic given the seed; forward/backward allocate nothing. Units:
  * whatever the task's features and label are (tasks document theirs).

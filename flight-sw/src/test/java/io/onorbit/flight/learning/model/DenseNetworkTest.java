@@ -50,7 +50,8 @@ class DenseNetworkTest {
 
     /**
      * A sparse subset's gradient is, bit for bit, the whole network's gradient at the same
-     * parameters (the whole network's goes through the contiguous walk, another path), over
+     * parameters (the whole network's subset holds every row, so its k are other offsets and its deepest layer
+     * propagates every unit's delta), over
      * several samples and scales, at row fractions that leave partial runs and single rows.
      */
     @ParameterizedTest

@@ -11,6 +11,7 @@ import io.onorbit.ground.aggregation.AggregationRun;
 import io.onorbit.ground.aggregation.Aggregator;
 import io.onorbit.ground.aggregation.LatestModels;
 import io.onorbit.ground.archive.Archive;
+import io.onorbit.ground.archive.WalCheckpointer;
 import io.onorbit.ground.archive.Attribution;
 import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.ingest.Ingest;
@@ -23,6 +24,7 @@ import io.onorbit.ground.uplink.UplinkKeys;
 import io.onorbit.ground.uplink.UplinkSigner;
 import io.onorbit.verification.sim.GroundStage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +49,18 @@ import java.util.Optional;
 public final class GroundSegmentStage implements GroundStage {
 
     private static final String OPERATOR = "auto-policy";
+    /** How often the checkpointer looks at the archive's log (a read of shared memory). */
+    private static final Duration CHECKPOINT_POLL = Duration.ofMillis(10);
+    /**
+     * Log length, pages, at which the checkpointer copies it: below the writer's own checkpoint at 1 000, with
+     * room for a poll that comes late (a free machine's loop writes about 150 pages in 20 ms).
+     */
+    private static final int CHECKPOINT_FRAMES = 800;
 
     private final Instant epoch;
     private final Archive archive;
+    /** Copies the archive's log into its file off the loop's thread (the disk syncs are there). */
+    private final WalCheckpointer checkpointer;
     private final Path archiveFile;
     private final Ingest ingest;
     private final ReviewPolicy policy;
@@ -107,6 +118,7 @@ public final class GroundSegmentStage implements GroundStage {
         for (OnboardSchedule s : schedules) {
             ports.put(s.satellite(), new SatellitePort(s, link, plan));
         }
+        this.checkpointer = WalCheckpointer.start(archiveFile, CHECKPOINT_POLL, CHECKPOINT_FRAMES);
     }
 
     @Override
@@ -155,7 +167,11 @@ public final class GroundSegmentStage implements GroundStage {
     @Override
     public void close() {
         try {
-            archive.close();
+            try {
+                checkpointer.close();
+            } finally {
+                archive.close();
+            }
         } finally {
             journal.ifPresent(AckJournal::close);
         }
