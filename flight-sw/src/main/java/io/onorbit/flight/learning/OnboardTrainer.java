@@ -181,21 +181,7 @@ public final class OnboardTrainer {
         batchCount++;
         if (batchCount >= settings.batchSize()) {
             if (envelopePowerW > 0 && envelopePowerW >= optimizer.minimumOperatingPowerW()) {
-                int drawn = 0;
-                for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++) {
-                    float ry = replay.draw(replayX);
-                    if (exactLastLayer) {
-                        model.predict(replayX);
-                        accumulateExact(ry);
-                    } else {
-                        replayed.setInput(r, replayX);
-                        replayedLabels[r] = ry;
-                        drawn++;
-                    }
-                }
-                if (!exactLastLayer) {
-                    addReplayedGradients(drawn);
-                }
+                addReplayDraws();
                 update(batchCount + Math.min(settings.replayPerUpdate(), replay.size()), envelopePowerW, false);
                 catchUp(envelopePowerW);
             } else {
@@ -233,11 +219,7 @@ public final class OnboardTrainer {
         // the regular update just made is counted: it was the u-th (from 0) with u = count - 1 < tau
         for (int p = 0; p < c.catchUpPasses() && regularUpdatesSinceChange() <= c.openStepUpdates(); p++) {
             clearBatch();
-            int rows = 0;
-            for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++, rows++) {
-                float ry = replay.draw(replayX);
-                accumulate(model.predict(replayX), ry);
-            }
+            int rows = addReplayDraws();
             if (rows == 0) {
                 return;
             }
@@ -252,6 +234,30 @@ public final class OnboardTrainer {
     }
 
     /** Exact mode: adds the sample just predicted to the normal equations' sums. */
+    /**
+     * Adds {@code replay_per_update} draws from the replay buffer (fewer if it is empty) to the batch sums.
+     *
+     * @return samples drawn
+     */
+    private int addReplayDraws() {
+        int drawn = 0;
+        for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++) {
+            float ry = replay.draw(replayX);
+            if (exactLastLayer) {
+                model.predict(replayX);
+                accumulateExact(ry);
+            } else {
+                replayed.setInput(r, replayX);
+                replayedLabels[r] = ry;
+            }
+            drawn++;
+        }
+        if (!exactLastLayer) {
+            addReplayedGradients(drawn);
+        }
+        return drawn;
+    }
+
     private void accumulateExact(float y) {
         int m = n - 1;
         for (int i = 0; i < n; i++) {
