@@ -352,8 +352,6 @@ class OnboardTrainerTest {
         OnboardTrainer variable = OnboardTrainer.create(D, base.withStepRule(StepRule.VSS_NLMS).withMinLearningRate(1e-3),
                 new ExactTestOptimizer(0));
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] before = {0.8, -0.5, 0.3, 0.1, 0.2}; // weights, then bias
-        double[] after = {-0.6, 0.4, 0.9, -0.3, -0.1};
         int change = 20_000;
         int end = 40_000;
         double[] sumFixed = new double[2];
@@ -363,12 +361,7 @@ class OnboardTrainerTest {
         double rateBeforeChange = 0;
         float[] x = new float[D];
         for (int k = 0; k < end; k++) {
-            double[] truth = k < change ? before : after;
-            double clean = truth[D];
-            for (int i = 0; i < D; i++) {
-                x[i] = (float) (2 * rng.nextDouble() - 1);
-                clean += truth[i] * x[i];
-            }
+            double clean = switchingLinearSample(k < change, x, rng);
             float y = (float) (clean + sigma * rng.nextGaussian());
             // Excess error: the a-priori prediction against the noise-free label.
             double ef = fixed.step(x, y, 1.0) - clean;
@@ -424,8 +417,6 @@ class OnboardTrainerTest {
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         ReplayBuffer replay = (ReplayBuffer) field(t, "replay");
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] before = {0.8, -0.5, 0.3, 0.1, 0.2};
-        double[] after = {-0.6, 0.4, 0.9, -0.3, -0.1};
         int change = 20_000;
         int detectedAt = -1;
         double rateAfterDetection = Double.NaN;
@@ -433,12 +424,7 @@ class OnboardTrainerTest {
         double recovered = 0;
         float[] x = new float[D];
         for (int k = 0; k < change + 6_000; k++) {
-            double[] truth = k < change ? before : after;
-            double clean = truth[D];
-            for (int i = 0; i < D; i++) {
-                x[i] = (float) (2 * rng.nextDouble() - 1);
-                clean += truth[i] * x[i];
-            }
+            double clean = switchingLinearSample(k < change, x, rng);
             long detectionsBefore = t.changesDetected();
             long updatesBefore = t.updates();
             double e = t.step(x, (float) (clean + sigma * rng.nextGaussian()), 1.0) - clean;
@@ -497,20 +483,13 @@ class OnboardTrainerTest {
                 .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, tau, passes)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] before = {0.8, -0.5, 0.3, 0.1, 0.2};
-        double[] after = {-0.6, 0.4, 0.9, -0.3, -0.1};
         int change = 20_000;
         int detectedAt = -1;
         long batchesSinceDetection = 0;
         double squaredError = 0;
         float[] x = new float[D];
         for (int k = 0; k < change + 2_000; k++) {
-            double[] truth = k < change ? before : after;
-            double clean = truth[D];
-            for (int i = 0; i < D; i++) {
-                x[i] = (float) (2 * rng.nextDouble() - 1);
-                clean += truth[i] * x[i];
-            }
+            double clean = switchingLinearSample(k < change, x, rng);
             // every 50th batch below the optimizer's minimum: skipped, no catch-up either
             double powerW = (k / batch) % 50 == 49 ? 0.1 : 1.0;
             long detections = t.changesDetected();
@@ -605,6 +584,22 @@ class OnboardTrainerTest {
         LearningSettings big = LearningSettings.defaults().withHiddenLayers(128, 64).withSubset(TrainableSubset.Kind.FULL);
         assertThatThrownBy(() -> OnboardTrainer.create(8, big, new ExactTestOptimizer(0)))
                 .isInstanceOf(MemoryBudgetException.class).hasMessageContaining("exceeded by");
+    }
+
+    /**
+     * Fills {@code x} with features uniform in [-1, 1) and returns the noise-free label of the
+     * linear stream of the change-detector tests: weights {0.8, -0.5, 0.3, 0.1} and bias 0.2 before
+     * the change, {-0.6, 0.4, 0.9, -0.3} and -0.1 after it.
+     */
+    private static double switchingLinearSample(boolean beforeChange, float[] x, SplittableRandom rng) {
+        double[] truth = beforeChange ? new double[] {0.8, -0.5, 0.3, 0.1, 0.2}
+                : new double[] {-0.6, 0.4, 0.9, -0.3, -0.1};
+        double clean = truth[D];
+        for (int i = 0; i < D; i++) {
+            x[i] = (float) (2 * rng.nextDouble() - 1);
+            clean += truth[i] * x[i];
+        }
+        return clean;
     }
 
     private static Object field(Object o, String name) throws Exception {
