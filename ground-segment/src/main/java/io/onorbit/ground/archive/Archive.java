@@ -574,6 +574,15 @@ public final class Archive implements AutoCloseable {
         return query("SELECT * FROM global_versions ORDER BY version DESC LIMIT 1", this::global).stream().findFirst();
     }
 
+    /**
+     * @return the newest global version's number, if any, without loading its model or lineage
+     *         (the ingest's review and each synchronisation need only the number)
+     */
+    public java.util.OptionalLong latestGlobalVersion() {
+        List<Long> v = query("SELECT version FROM global_versions ORDER BY version DESC LIMIT 1", rs -> rs.getLong(1));
+        return v.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(v.get(0));
+    }
+
     /** @return parameters of the newest global model, if any (without loading the model) */
     public java.util.OptionalInt latestDimension() {
         List<Integer> d = query("SELECT dimension FROM global_versions ORDER BY version DESC LIMIT 1", rs -> rs.getInt(1));

@@ -70,7 +70,7 @@ public final class SatelliteUpdates {
             answered(a, archive);
         }
         if (pending != null && link.updatePending(pending.counter())) {
-            long latest = archive.latestGlobal().orElseThrow().version();
+            long latest = archive.latestGlobalVersion().orElseThrow();
             newestKnown = Math.max(newestKnown, latest);
             if (latest <= pending.toVersion()) {
                 return Optional.empty(); // still on its way, and still the newest

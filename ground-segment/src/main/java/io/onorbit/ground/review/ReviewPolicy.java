@@ -85,7 +85,7 @@ public record ReviewPolicy(double madK, int window, int minHistory) {
 
     /** Flags a delta against the archive's current and base versions and the given recent norms. */
     public Set<DeltaFlag> auto(DeltaSubmission d, Archive archive, List<Double> recentNorms) {
-        long current = archive.latestGlobal().map(g -> g.version()).orElse(-1L);
+        long current = archive.latestGlobalVersion().orElse(-1L);
         Optional<byte[]> base = archive.globalDigest(d.baseVersion()).map(h -> BaseEncoding.base16().lowerCase().decode(h));
         return auto(d, recentNorms, current, base);
     }

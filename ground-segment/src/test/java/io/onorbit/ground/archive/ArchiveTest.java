@@ -184,6 +184,19 @@ class ArchiveTest {
     }
 
     @Test
+    void theLatestVersionNumberIsTheNewestStoredWithoutLoadingTheModel() {
+        try (Archive a = Archive.open(dir.resolve("v.db"))) {
+            assertThat(a.latestGlobalVersion()).isEmpty();
+            a.recordGlobalVersion(base, "initial", List.of(), T0);
+            assertThat(a.latestGlobalVersion()).hasValue(0);
+            a.recordGlobalVersion(base, "fedavg", List.of(), T0.plusSeconds(1));
+            a.recordGlobalVersion(base, "fedavg", List.of(), T0.plusSeconds(2));
+            assertThat(a.latestGlobalVersion()).hasValue(2);
+            assertThat(a.latestGlobal().orElseThrow().version()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void reviewsAreAuditedAndLineageIsRecorded() {
         try (Archive a = Archive.open(dir.resolve("a.db"))) {
             a.recordGlobalVersion(base, "initial", List.of(), T0);

@@ -6,7 +6,6 @@ import io.onorbit.flight.learning.model.ModelVersion;
 import io.onorbit.ground.archive.Archive;
 import io.onorbit.ground.archive.DeltaRecord;
 import io.onorbit.ground.archive.DeltaStatus;
-import io.onorbit.ground.archive.GlobalVersion;
 import io.onorbit.ground.archive.RejectEntry;
 import io.onorbit.ground.archive.UplinkRecord;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ public final class ArchiveAudit implements AutoCloseable {
         for (DeltaRecord d : archive.deltasAfter(0)) {
             lastDeltaRow = Math.max(lastDeltaRow, d.id());
         }
-        this.lastVersion = archive.latestGlobal().map(GlobalVersion::version).orElse(-1L);
+        this.lastVersion = archive.latestGlobalVersion().orElse(-1L);
         for (String s : satellites) {
             lastCounter.put(s, archive.lastUplinkCounter(s));
         }
