@@ -233,7 +233,6 @@ public final class OnboardTrainer {
         return changeUpdate.isEmpty() ? 0 : updateAttempts() - changeUpdate.getAsLong() - catchUpAttempts;
     }
 
-    /** Exact mode: adds the sample just predicted to the normal equations' sums. */
     /**
      * Adds {@code replay_per_update} draws from the replay buffer (fewer if it is empty) to the batch sums.
      *
@@ -258,6 +257,7 @@ public final class OnboardTrainer {
         return drawn;
     }
 
+    /** Exact mode: adds the sample just predicted to the normal equations' sums. */
     private void accumulateExact(float y) {
         int m = n - 1;
         for (int i = 0; i < n; i++) {

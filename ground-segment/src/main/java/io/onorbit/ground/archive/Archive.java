@@ -160,6 +160,20 @@ public final class Archive implements AutoCloseable {
     }
 
     /**
+     * The SQLite driver's settings for a connection that writes: writers take the lock at BEGIN (a
+     * deferred transaction that read first fails with SQLITE_BUSY_SNAPSHOT when another operator
+     * committed meanwhile), wait up to {@link #BUSY_TIMEOUT_MS} for it, and no generated-key query follows
+     * an INSERT ({@link #NO_GENERATED_KEYS}).
+     */
+    private static java.util.Properties writerProperties() {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("transaction_mode", "IMMEDIATE");
+        props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+        props.setProperty(NO_GENERATED_KEYS, "false");
+        return props;
+    }
+
+    /**
      * A reader must not leave files behind: SQLite's WAL reader creates {@code -wal} and
      * {@code -shm} companions it cannot remove. An archive closed cleanly has no {@code -wal}, so
      * it is opened immutable (nothing created); one with a {@code -wal} (being written, or left by a
@@ -168,11 +182,7 @@ public final class Archive implements AutoCloseable {
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
         String path = file.toAbsolutePath().toString();
         if (!readOnly) {
-            java.util.Properties props = new java.util.Properties();
-            props.setProperty("transaction_mode", "IMMEDIATE"); // as open(): concurrent operators wait, never fail
-            props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-            props.setProperty(NO_GENERATED_KEYS, "false");
-            return DriverManager.getConnection("jdbc:sqlite:" + path, props);
+            return DriverManager.getConnection("jdbc:sqlite:" + path, writerProperties());
         }
         org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
         config.setReadOnly(true);
@@ -230,14 +240,7 @@ public final class Archive implements AutoCloseable {
 
     static Archive open(String jdbcUrl, List<Migration> migrations) {
         try {
-            java.util.Properties props = new java.util.Properties();
-            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-                // Writers take the lock at BEGIN: a deferred transaction that read first fails with
-                // SQLITE_BUSY_SNAPSHOT when another operator committed meanwhile.
-                props.setProperty("transaction_mode", "IMMEDIATE");
-                props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-                props.setProperty(NO_GENERATED_KEYS, "false");
-            }
+            java.util.Properties props = jdbcUrl.startsWith("jdbc:sqlite:") ? writerProperties() : new java.util.Properties();
             Connection c = DriverManager.getConnection(jdbcUrl, props);
             Archive a = new Archive(c, jdbcUrl);
             if (jdbcUrl.startsWith("jdbc:sqlite:")) {
