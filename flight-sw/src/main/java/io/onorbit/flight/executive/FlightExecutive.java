@@ -319,12 +319,7 @@ public final class FlightExecutive implements FlightSoftware {
             // w_held being what this spacecraft's deltas of the old base carried to the ground (not
             // what they computed: the error-feedback residual is progress the ground lacks too).
             // The personal head (FedPer) is this spacecraft's own: the global model's head is not taken.
-            float[] local = trainer.model().parameters();
-            float[] held = encoder.groundHeld(base, baseParams);
-            float[] w = new float[global.length];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = i < sharedCount ? global[i] + (local[i] - held[i]) : local[i];
-            }
+            float[] w = withLocalProgress(global, trainer.model().parameters(), encoder.groundHeld(base, baseParams));
             trainer.model().setParameters(w, version.version());
         }
         encoder.startBase(); // the next delta carries the model minus the new base, the residual included
@@ -338,6 +333,20 @@ public final class FlightExecutive implements FlightSoftware {
         counters.store(counters.current().withUplink(receiver.lastCounter(), version.version()));
         applied.add(new ExecutiveEvents.AppliedUpdate(global, version, receiver.lastCounter()));
         return null; // persisted: acknowledge
+    }
+
+    /**
+     * @return {@code global + (local - held)} on the shared body, {@code local} on the personal head.
+     *         A method of its own, not a loop inside {@link #answerUpdate}: the loop's iterations
+     *         would make the JIT compile that once-per-update handler, with all it calls, at its
+     *         highest tier (twice: on-stack, then whole); here only this loop is compiled.
+     */
+    private float[] withLocalProgress(float[] global, float[] local, float[] held) {
+        float[] w = new float[global.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i < sharedCount ? global[i] + (local[i] - held[i]) : local[i];
+        }
+        return w;
     }
 
     /** Control-message ids from blocks reserved on flash first, so no boot ever reuses one. */
