@@ -206,11 +206,21 @@ public final class FlightExecutive implements FlightSoftware {
         double expectedWh = battery.capacityWhAtYears(PowerModel.years(Math.max(0, t)));
         double fraction = Math.min(1.0, power.capacityWh() / expectedWh);
         if (envelope == null || fraction < plannedCapacityFraction - 1e-6) {
-            var system = fraction >= 1.0 ? config.power()
-                    : config.power().withBattery(battery.withCapacityWh(battery.capacityWh() * fraction));
-            envelope = TrainingEnvelope.plan(new PowerModel(config.schedule(), system), config.tickS());
-            plannedCapacityFraction = fraction;
+            replan(fraction);
         }
+    }
+
+    /**
+     * Plans the envelope for a battery holding {@code fraction} of its expected capacity. A method
+     * of its own, called a few times a run: inline in the rate group, the JIT compiled the power
+     * model's construction (~4 kB of bytecode) into every compilation of {@link #tick}.
+     */
+    private void replan(double fraction) {
+        var battery = config.power().battery();
+        var system = fraction >= 1.0 ? config.power()
+                : config.power().withBattery(battery.withCapacityWh(battery.capacityWh() * fraction));
+        envelope = TrainingEnvelope.plan(new PowerModel(config.schedule(), system), config.tickS());
+        plannedCapacityFraction = fraction;
     }
 
     /** A contact of the schedule starts within the tick: its delta is due once its uplink is in. */
