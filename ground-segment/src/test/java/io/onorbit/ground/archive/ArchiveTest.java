@@ -197,6 +197,45 @@ class ArchiveTest {
     }
 
     @Test
+    void aStoredVersionIsReturnedAsItReadsBack() {
+        try (Archive a = Archive.open(dir.resolve("back.db"))) {
+            a.recordGlobalVersion(base, "initial", List.of(), T0);
+            long d1 = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
+            long d2 = a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            a.review(d1, DeltaStatus.APPROVED, "alice", "ok", T0);
+            a.review(d2, DeltaStatus.APPROVED, "alice", "ok", T0);
+            // awkward floats (a NaN payload, a subnormal, a signed zero) and a time with nanoseconds
+            float[] params = base.clone();
+            params[0] = Float.intBitsToFloat(0x7fc01234);
+            params[1] = Float.MIN_VALUE;
+            params[2] = -0.0f;
+            params[3] = 1.0f / 3;
+            java.time.Instant at = T0.plusNanos(123_456_789);
+            GlobalVersion stored = a.recordGlobalVersion(params, "fedavg",
+                    List.of(new GlobalVersion.LineageEntry(d2, 0.25), new GlobalVersion.LineageEntry(d1, 1.0 / 3)), at);
+            GlobalVersion back = a.global(stored.version()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(back.version()).isEqualTo(1);
+            assertThat(stored.parentVersion()).isEqualTo(back.parentVersion()).isZero();
+            assertThat(stored.rule()).isEqualTo(back.rule()).isEqualTo("fedavg");
+            assertThat(stored.createdAt()).isEqualTo(back.createdAt()).isEqualTo(at);
+            assertThat(bits(stored.params())).containsExactly(bits(back.params())).containsExactly(bits(params));
+            // the database orders the lineage by delta id, whatever order it was given in
+            assertThat(stored.lineage()).isEqualTo(back.lineage()).containsExactly(
+                    new GlobalVersion.LineageEntry(d1, 1.0 / 3), new GlobalVersion.LineageEntry(d2, 0.25));
+            assertThatThrownBy(() -> a.recordGlobalVersion(new float[3], "fedavg", List.of(), T0))
+                    .hasMessageContaining("3 parameters, parent has 16");
+        }
+    }
+
+    private static int[] bits(float[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return out;
+    }
+
+    @Test
     void reviewsAreAuditedAndLineageIsRecorded() {
         try (Archive a = Archive.open(dir.resolve("a.db"))) {
             a.recordGlobalVersion(base, "initial", List.of(), T0);
