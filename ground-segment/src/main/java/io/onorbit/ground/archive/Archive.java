@@ -253,6 +253,21 @@ public final class Archive implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version} on this connection: a number that changes whenever another
+     * connection (thread or process) commits to the database, and only then (this connection's own
+     * commits leave it alone). A reader that follows the archive compares it with the one it saw at
+     * its last read: the same number means the database holds exactly what it read then.
+     *
+     * @return the number, or empty if the archive is not SQLite (no such pragma)
+     */
+    public java.util.OptionalLong dataVersion() {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(query("PRAGMA data_version", rs -> rs.getLong(1)).get(0));
+    }
+
     /** @return the JDBC URL this archive was opened with */
     public String url() {
         return url;

@@ -236,6 +236,23 @@ class ArchiveTest {
     }
 
     @Test
+    void theDataVersionMovesOnlyWhenAnotherConnectionCommits() {
+        Path file = dir.resolve("dv.db");
+        try (Archive writer = Archive.open(file); Archive reader = Archive.open(file)) {
+            long v0 = reader.dataVersion().orElseThrow();
+            assertThat(reader.dataVersion()).hasValue(v0);
+            reader.recordReject(new RejectEntry(T0, "sat-1", "own", "the reader's own commit", 1));
+            assertThat(reader.dataVersion()).as("its own commit").hasValue(v0);
+            writer.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0);
+            long v1 = reader.dataVersion().orElseThrow();
+            assertThat(v1).as("another connection committed").isNotEqualTo(v0);
+            assertThat(reader.dataVersion()).hasValue(v1);
+            writer.recordReject(new RejectEntry(T0, "sat-1", "other", "another commit", 1));
+            assertThat(reader.dataVersion().orElseThrow()).isNotEqualTo(v1);
+        }
+    }
+
+    @Test
     void reviewsAreAuditedAndLineageIsRecorded() {
         try (Archive a = Archive.open(dir.resolve("a.db"))) {
             a.recordGlobalVersion(base, "initial", List.of(), T0);
