@@ -670,6 +670,15 @@ public final class Archive implements AutoCloseable {
                 satellite, counter, fromVersion, toVersion, bytes, at.toString());
     }
 
+    /**
+     * Runs {@code work}, a sequence of calls on this archive, as one transaction: its writes commit
+     * together when it returns, or none of them if it throws (calls that are transactions of their own
+     * join it). The caller acts on the outcome only after this returns, that is after the commit.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return transaction(tx -> work.get());
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     @FunctionalInterface

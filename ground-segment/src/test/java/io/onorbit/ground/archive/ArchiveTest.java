@@ -253,6 +253,35 @@ class ArchiveTest {
     }
 
     @Test
+    void callsInOneTransactionCommitTogetherOrNotAtAll() {
+        Path file = dir.resolve("one.db");
+        try (Archive a = Archive.open(file); Archive other = Archive.open(file)) {
+            a.recordGlobalVersion(base, "initial", List.of(), T0);
+            long d1 = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
+            assertThatThrownBy(() -> a.inOneTransaction(() -> {
+                a.review(d1, DeltaStatus.APPROVED, "auto", "ok", T0);
+                a.recordGlobalVersion(base, "fedavg", List.of(new GlobalVersion.LineageEntry(d1, 1)), T0);
+                // another connection sees none of it before the commit
+                assertThat(other.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.PENDING);
+                assertThat(other.latestGlobalVersion()).hasValue(0);
+                throw new IllegalStateException("fails before the commit");
+            })).hasMessageContaining("fails before the commit");
+            // rolled back whole: the decision with the version (each call alone would have committed)
+            assertThat(other.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.PENDING);
+            assertThat(other.reviews(d1)).isEmpty();
+            assertThat(other.latestGlobalVersion()).hasValue(0);
+            long v = a.inOneTransaction(() -> {
+                a.review(d1, DeltaStatus.APPROVED, "auto", "ok", T0);
+                return a.recordGlobalVersion(base, "fedavg", List.of(new GlobalVersion.LineageEntry(d1, 1)), T0).version();
+            });
+            assertThat(v).isEqualTo(1);
+            assertThat(other.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.MERGED);
+            assertThat(other.reviews(d1)).hasSize(1);
+            assertThat(other.latestGlobalVersion()).hasValue(1);
+        }
+    }
+
+    @Test
     void reviewsAreAuditedAndLineageIsRecorded() {
         try (Archive a = Archive.open(dir.resolve("a.db"))) {
             a.recordGlobalVersion(base, "initial", List.of(), T0);
