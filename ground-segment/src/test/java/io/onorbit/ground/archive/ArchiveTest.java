@@ -199,11 +199,12 @@ class ArchiveTest {
     @Test
     void aStoredVersionIsReturnedAsItReadsBack() {
         try (Archive a = Archive.open(dir.resolve("back.db"))) {
-            a.recordGlobalVersion(base, "initial", List.of(), T0);
-            long d1 = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
-            long d2 = a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
-            a.review(d1, DeltaStatus.APPROVED, "alice", "ok", T0);
-            a.review(d2, DeltaStatus.APPROVED, "alice", "ok", T0);
+            long[] ids = launchAndTwoDeltas(a);
+            for (long id : ids) {
+                a.review(id, DeltaStatus.APPROVED, "alice", "ok", T0);
+            }
+            long d1 = ids[0];
+            long d2 = ids[1];
             // awkward floats (a NaN payload, a subnormal, a signed zero) and a time with nanoseconds
             float[] params = base.clone();
             params[0] = Float.intBitsToFloat(0x7fc01234);
@@ -225,6 +226,13 @@ class ArchiveTest {
             assertThatThrownBy(() -> a.recordGlobalVersion(new float[3], "fedavg", List.of(), T0))
                     .hasMessageContaining("3 parameters, parent has 16");
         }
+    }
+
+    /** @return the ids of two pending deltas (sat-1's, then sat-2's) on the launch version, which this stores first */
+    private long[] launchAndTwoDeltas(Archive a) {
+        a.recordGlobalVersion(base, "initial", List.of(), T0);
+        return new long[] {a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow(),
+                a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow()};
     }
 
     private static int[] bits(float[] v) {
@@ -284,9 +292,9 @@ class ArchiveTest {
     @Test
     void reviewsAreAuditedAndLineageIsRecorded() {
         try (Archive a = Archive.open(dir.resolve("a.db"))) {
-            a.recordGlobalVersion(base, "initial", List.of(), T0);
-            long d1 = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
-            long d2 = a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            long[] ids = launchAndTwoDeltas(a);
+            long d1 = ids[0];
+            long d2 = ids[1];
             a.review(d1, DeltaStatus.APPROVED, "alice", "looks nominal", T0.plusSeconds(60));
             a.review(d2, DeltaStatus.REJECTED, "bob", "norm too large", T0.plusSeconds(61));
             assertThat(a.reviews(d2)).singleElement().satisfies(r -> {
