@@ -12,12 +12,35 @@ package io.onorbit.flight.optimizer;
  * checked against Hipparchus' in the tests. A diagonal matrix needs none of it
  * ({@link #ofDiagonal}: O(n) per solve). Immutable; holds the decomposition of one matrix, so a
  * flow programmed again with the same matrix reuses it.
+ *
+ * <p><b>Narrow spectra in series.</b> An analog array's programmed proximal matrix ρI has eigenvalues
+ * that differ only by the cells' gain mismatch (about 1 %), so every rate is λᵢ = λc + δᵢ with
+ * |δᵢ| ≤ D small. Then Σ cᵢ² e^(−2λᵢs) = e^(−2λc s) Σₖ (−2s)ᵏ/k! mₖ with the moments mₖ = Σ cᵢ² δᵢᵏ,
+ * computed once per settle: each Newton evaluation of the residual costs O(K) and one logarithm
+ * instead of n exponentials, and the state's e^(−λᵢs) = e^(−λc s) e^(−δᵢs) is a Taylor polynomial in
+ * δᵢs over the whole vector. K is chosen from the remainder bound (x^(K+1)/(K+1)!) e^(2x), x = 2sD,
+ * at or below 2⁻⁶⁰ of the sum, so the series is the closed form to rounding (tested against the
+ * exponentials term by term to 1e-13 relative); where it would need more than {@link #MAX_TERMS}
+ * terms (a wide spectrum, a long settle) the terms are summed one exponential each, as before.
  */
 final class LinearFlow {
+
+    /** the most Taylor terms a settle uses before it sums the exponentials term by term */
+    static final int MAX_TERMS = 40;
+    /** the series' remainder bound, relative to the sum: 2⁻⁶⁰, below the rounding of a double */
+    private static final double SERIES_REMAINDER = 0x1p-60;
 
     private final int n;
     /** eigenvalues λᵢ > 0 */
     private final double[] lambda;
+    /** λc = (λmin + λmax) / 2, the centre of the spectrum the series expands around */
+    private final double lambdaCentre;
+    /** δᵢ = λᵢ − λc */
+    private final double[] spread;
+    /** D = max |δᵢ| */
+    private final double spreadMax;
+    private final double lambdaMin;
+    private final double lambdaMax;
     /**
      * eigenvectors as columns, row-major n x n: q[r * n + i] is component r of vector i; null for
      * the identity (a diagonal matrix)
@@ -28,6 +51,22 @@ final class LinearFlow {
         this.n = n;
         this.lambda = lambda;
         this.q = q;
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double l : lambda) {
+            max = Math.max(max, l);
+            min = Math.min(min, l);
+        }
+        lambdaMin = min;
+        lambdaMax = max;
+        lambdaCentre = 0.5 * (min + max);
+        spread = new double[n];
+        double d = 0;
+        for (int i = 0; i < n; i++) {
+            spread[i] = lambda[i] - lambdaCentre;
+            d = Math.max(d, Math.abs(spread[i]));
+        }
+        spreadMax = d;
     }
 
     /**
@@ -100,6 +139,19 @@ final class LinearFlow {
         final double[] z;
         final double[] v;
         final double[] slope = new double[1];
+        /** the residual's scaled squared coordinates, then their products with powers of δ */
+        final double[] power;
+        /** Horner coefficients of the residual's series: mₖ/k! and mₖ₊₁/k! */
+        final double[] seriesSum = new double[MAX_TERMS + 1];
+        final double[] seriesWeighted = new double[MAX_TERMS + 1];
+        /** terms in the series (K + 1), 0 when the settle sums the exponentials term by term */
+        int terms;
+        /** the longest time (time constants) the series holds to its bound */
+        double seriesLimit;
+        /** ln of the power of two the squared coordinates were scaled by */
+        double logScale;
+        /** whether logC holds this settle's logarithms (computed only when a term-by-term sum needs them) */
+        boolean logCReady;
 
         /** @param n the flow's dimension */
         Work(int n) {
@@ -109,6 +161,7 @@ final class LinearFlow {
             logC = new double[n];
             z = new double[n];
             v = new double[n];
+            power = new double[n];
         }
     }
 
@@ -118,24 +171,29 @@ final class LinearFlow {
         double[] qtb = transposeTimes(b, work.qtb);
         double[] qtv0 = transposeTimes(v0, work.qtv0);
         double[] y = work.y;
-        double[] logC = work.logC;
+        double cMax = 0;
         for (int i = 0; i < n; i++) {
             y[i] = qtv0[i] - qtb[i] / lambda[i];
-            double c = Math.abs(lambda[i] * y[i]);
-            logC[i] = c > 0 ? Math.log(c) : Double.NEGATIVE_INFINITY;
+            cMax = Math.max(cMax, Math.abs(lambda[i] * y[i])); // NaN stays NaN
         }
+        work.logCReady = false;
+        work.terms = 0;
+        work.seriesLimit = -1;
         double logTarget = Math.log(target);
         double[] slope = work.slope;
-        double logR0 = logResidual(logC, 0, slope);
+        double logR0;
+        if (cMax > 0 && cMax < Double.POSITIVE_INFINITY) {
+            logR0 = prepareSeries(cMax, logTarget, work);
+            slope[0] = work.terms > 0 ? -(lambdaCentre + work.seriesWeighted[0] / work.seriesSum[0]) : 0;
+            if (work.terms == 0) {
+                logR0 = logResidual(0, slope, work);
+            }
+        } else {
+            logR0 = logResidual(0, slope, work);
+        }
         long evaluations = 1;
         if (logR0 <= logTarget) {
             return new Settle(stateAt(qtb, y, 0, work), 0, evaluations);
-        }
-        double lambdaMax = 0;
-        double lambdaMin = Double.POSITIVE_INFINITY;
-        for (double l : lambda) {
-            lambdaMax = Math.max(lambdaMax, l);
-            lambdaMin = Math.min(lambdaMin, l);
         }
         // Newton's first step from s = 0: the tangent of the convex log-residual meets the target at
         // or before the root (and not before (ln r0 - ln target) / λmax, where |r| >= e^(-λmax s) |r0|).
@@ -147,7 +205,7 @@ final class LinearFlow {
         double ratio = lambdaMax / lambdaMin;
         double bound = (lambdaMax - lambdaMin) * (lambdaMax - lambdaMin) / (4 * lambdaMin) * ratio * ratio;
         for (int k = 0; k < 200; k++) {
-            double f = logResidual(logC, s, slope) - logTarget;
+            double f = logResidual(s, slope, work) - logTarget;
             evaluations++;
             if (s > maxTaus) {
                 break;
@@ -161,17 +219,135 @@ final class LinearFlow {
                 break;
             }
         }
-        if (s > maxTaus && logResidual(logC, maxTaus, null) > logTarget) {
+        if (s > maxTaus && logResidual(maxTaus, null, work) > logTarget) {
             return new Settle(stateAt(qtb, y, maxTaus, work), maxTaus, evaluations + 1);
         }
         return new Settle(stateAt(qtb, y, s, work), s, evaluations);
     }
 
     /**
-     * @return ln |r(s)| = ½ ln Σ cᵢ² e^(−2λᵢs), summed around its largest term; the derivative
-     *         d ln|r| / ds = −Σ λᵢ wᵢ (wᵢ the terms' weights) goes to {@code slope[0]} if given
+     * Prepares the residual's series for this settle (see the class comment): the squared
+     * coordinates cᵢ², scaled by a power of two (exact) so that the largest is in [1, 4), their
+     * moments mₖ = Σ cᵢ² δᵢᵏ, and the Horner coefficients mₖ/k! and mₖ₊₁/k!, with K the fewest terms
+     * whose remainder bound holds up to the latest time the root can lie at,
+     * (ln|r0| − ln target) / λmin (|r(s)| ≤ e^(−λmin s) |r0|). Leaves {@code work.terms} at 0 if more
+     * than {@link #MAX_TERMS} would be needed.
+     *
+     * @param cMax the largest |cᵢ|, positive and finite
+     * @return ln |r(0)|
      */
-    private double logResidual(double[] logC, double s, double[] slope) {
+    private double prepareSeries(double cMax, double logTarget, Work work) {
+        int exponent = Math.getExponent(cMax);
+        double down = Math.scalb(1.0, -exponent);
+        double[] y = work.y;
+        double[] power = work.power;
+        for (int i = 0; i < n; i++) {
+            double c = lambda[i] * y[i] * down;
+            power[i] = c * c;
+        }
+        work.logScale = 2 * exponent * Math.log(2);
+        double m0 = sum(power);
+        double logR0 = 0.5 * (work.logScale + Math.log(m0));
+        double limit = logR0 > logTarget ? (logR0 - logTarget) / lambdaMin * (1 + 1e-9) : 0;
+        int terms = seriesTerms(2 * limit * spreadMax);
+        if (terms == 0) {
+            return logR0;
+        }
+        double[] sums = work.seriesSum;
+        double[] weighted = work.seriesWeighted;
+        double factorial = 1;
+        sums[0] = m0;
+        for (int k = 1; k <= terms; k++) {
+            for (int i = 0; i < n; i++) {
+                power[i] *= spread[i];
+            }
+            double m = sum(power);
+            weighted[k - 1] = m / factorial; // m_k / (k-1)!
+            if (k < terms) {
+                factorial *= k;
+                sums[k] = m / factorial;
+            }
+        }
+        work.terms = terms;
+        work.seriesLimit = limit;
+        return logR0;
+    }
+
+    /**
+     * @param x the largest |x| the series of e^x must hold for
+     * @return the fewest terms K + 1 (K the highest power) of e^x's Taylor series whose remainder,
+     *         relative to e^x, is at most 2⁻⁶⁰ for every |x| up to the given one
+     *         (|x|^(K+1)/(K+1)! e^(2|x|) bounds it), or 0 if more than {@link #MAX_TERMS} are needed
+     */
+    static int seriesTerms(double x) {
+        double t = Math.exp(2 * x);
+        for (int j = 1; j <= MAX_TERMS; j++) {
+            t *= x / j;
+            if (t <= SERIES_REMAINDER) {
+                return j;
+            }
+        }
+        return 0;
+    }
+
+    /** @return Σ v, in four running sums (the reduction's latency, not its adds, is the cost) */
+    private static double sum(double[] v) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < v.length; i += 4) {
+            s0 += v[i];
+            s1 += v[i + 1];
+            s2 += v[i + 2];
+            s3 += v[i + 3];
+        }
+        for (; i < v.length; i++) {
+            s0 += v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * @return ln |r(s)| = ½ ln Σ cᵢ² e^(−2λᵢs); the derivative d ln|r| / ds = −Σ λᵢ wᵢ (wᵢ the
+     *         terms' weights) goes to {@code slope[0]} if given. By the series where it holds to its
+     *         bound, otherwise term by term
+     */
+    private double logResidual(double s, double[] slope, Work work) {
+        if (work.terms > 0 && s <= work.seriesLimit) {
+            double u = -2 * s;
+            double[] sums = work.seriesSum;
+            double[] weighted = work.seriesWeighted;
+            int k = work.terms - 1;
+            double p = sums[k];
+            double w = weighted[k];
+            for (k--; k >= 0; k--) {
+                p = p * u + sums[k];
+                w = w * u + weighted[k];
+            }
+            if (slope != null) {
+                slope[0] = -(lambdaCentre + w / p);
+            }
+            return 0.5 * (work.logScale + Math.log(p)) - lambdaCentre * s;
+        }
+        return logResidualTermByTerm(s, slope, work);
+    }
+
+    /**
+     * @return ln |r(s)| = ½ ln Σ cᵢ² e^(−2λᵢs), summed around its largest term, one exponential
+     *         each; the slope as {@link #logResidual}
+     */
+    private double logResidualTermByTerm(double s, double[] slope, Work work) {
+        double[] logC = work.logC;
+        if (!work.logCReady) {
+            double[] y = work.y;
+            for (int i = 0; i < n; i++) {
+                double c = Math.abs(lambda[i] * y[i]);
+                logC[i] = c > 0 ? Math.log(c) : Double.NEGATIVE_INFINITY;
+            }
+            work.logCReady = true;
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             double x = logC[i] - lambda[i] * s; // never NaN: logC is finite or -inf, λ s finite
@@ -196,11 +372,31 @@ final class LinearFlow {
         return max + 0.5 * Math.log(sum);
     }
 
-    /** @return v(s) = Q (Λ⁻¹ Qᵀb + e^(−Λs) y) */
+    /**
+     * @return v(s) = Q (Λ⁻¹ Qᵀb + e^(−Λs) y), with e^(−λᵢs) = e^(−λc s) e^(−δᵢs) and the second factor
+     *         a Taylor polynomial over the whole vector where {@link #seriesTerms} holds for sD,
+     *         otherwise one exponential each
+     */
     private double[] stateAt(double[] qtb, double[] y, double s, Work work) {
         double[] z = work.z;
-        for (int i = 0; i < n; i++) {
-            z[i] = qtb[i] / lambda[i] + Math.exp(-lambda[i] * s) * y[i];
+        int terms = seriesTerms(s * spreadMax);
+        if (terms > 0) {
+            // Horner from the highest power: p = 1 + (x/k) p for k = K..1, x = −δᵢ s
+            java.util.Arrays.fill(z, 1.0);
+            for (int k = terms - 1; k >= 1; k--) {
+                double c = -s / k;
+                for (int i = 0; i < n; i++) {
+                    z[i] = 1.0 + z[i] * (spread[i] * c);
+                }
+            }
+            double centre = Math.exp(-lambdaCentre * s);
+            for (int i = 0; i < n; i++) {
+                z[i] = qtb[i] / lambda[i] + centre * z[i] * y[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                z[i] = qtb[i] / lambda[i] + Math.exp(-lambda[i] * s) * y[i];
+            }
         }
         double[] v = work.v;
         if (q == null) {

@@ -37,6 +37,11 @@ import java.util.Locale;
  * the batch's 4 samples (a forward and a backward pass each, one at a time), the 24 replayed samples'
  * forward pass together, their 24 backward passes (deltas, the NLMS norm, the scaled gradient of the
  * trained rows) and the analog solve of the 361-variable step.
+ *
+ * <p>{@code TrainerStepBench forward [SAMPLES [ROUNDS]]} measures the single-sample forward pass of
+ * the default learner's model trained on the stream (what each served prediction, the frozen
+ * reference and each prequential test cost), thread CPU ns per sample per round, with the sum of
+ * the outputs as a checksum.
  */
 public final class TrainerStepBench {
 
@@ -49,6 +54,10 @@ public final class TrainerStepBench {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("parts")) {
             parts(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("forward")) {
+            forward(args.length > 1 ? Integer.parseInt(args[1]) : 40_000, args.length > 2 ? Integer.parseInt(args[2]) : 10);
             return;
         }
         if (args.length > 0 && args[0].equals("update")) {
@@ -152,6 +161,32 @@ public final class TrainerStepBench {
             System.out.printf(Locale.ROOT, "%5d %8d %16.1f %16.0f %14.0f %14.6e %16.6f%s%n", r, updates,
                     (c1 - c0) / 1e3 / updates, (a1 - a0) / (double) updates, (c2 - c1) / (double) samples,
                     trainer.energySpentJ(), sum, Float.isNaN(frozen) ? " (nan)" : "");
+        }
+    }
+
+    private static void forward(int samples, int rounds) {
+        float[] ys = new float[samples];
+        float[] xs = stream(ys);
+        float[] x = new float[4];
+        OnboardTrainer trainer = OnboardTrainer.create(4, LearningSettings.defaults(), AnalogOptimizer.withDefaults());
+        for (int i = 0; i < samples; i++) {
+            System.arraycopy(xs, i * 4, x, 0, 4);
+            trainer.step(x, ys[i], 2.0);
+        }
+        DenseNetwork net = trainer.model();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "single-sample forward pass of the trained default model: %d samples x %d rounds%n",
+                samples, rounds);
+        System.out.printf(Locale.ROOT, "%5s %14s %16s%n", "round", "CPU ns/sample", "output sum");
+        for (int r = 0; r < rounds; r++) {
+            double sum = 0;
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < samples; i++) {
+                System.arraycopy(xs, i * 4, x, 0, 4);
+                sum += net.predict(x);
+            }
+            long c1 = mx.getCurrentThreadCpuTime();
+            System.out.printf(Locale.ROOT, "%5d %14.0f %16.6f%n", r, (c1 - c0) / (double) samples, sum);
         }
     }
 
