@@ -84,6 +84,8 @@ public final class OnboardTrainer {
     private final ProximalGradientEnergy proximal;
     /** The concept-change detector on the prequential squared error, if configured. */
     private final Optional<ChangeDetector> detector;
+    /** With catch-up passes: the features' serial correlation, which gates them ({@link #catchUp}). */
+    private final Optional<SerialCorrelation> inputCorrelation;
     /** Updates attempted ({@link #updateAttempts}) at the latest detection (empty before any). */
     private OptionalLong changeUpdate = OptionalLong.empty();
     /** Catch-up updates posed since the latest detection (not counted in the step's annealing). */
@@ -138,6 +140,8 @@ public final class OnboardTrainer {
         if (detector.isPresent()) {
             memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.STATE_BYTES);
         }
+        this.inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
+                .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
     }
 
     /**
@@ -165,6 +169,7 @@ public final class OnboardTrainer {
     public float step(float[] x, float y, double envelopePowerW) {
         float prediction = model.predict(x);
         lastStepEnergyJ = 0;
+        inputCorrelation.ifPresent(c -> c.observe(x));
         double e = (double) prediction - y;
         // A diverged model's infinite or NaN prediction is no error measurement for the detector.
         if (detector.isPresent() && Double.isFinite(e)) {
@@ -209,10 +214,14 @@ public final class OnboardTrainer {
      * detection), {@link ChangeDetectorSettings#catchUpPasses} more updates on replay draws only (the
      * buffer holds only samples since the change), at the rate of the regular update just made: the
      * new concept is rehearsed several times per new sample (experience replay, Lin 1992). Each pass
-     * is solved and charged like a regular update, at the same envelope power.
+     * is solved and charged like a regular update, at the same envelope power. None while the
+     * features are serially correlated ({@link SerialCorrelation#looksWhite}): the buffer then holds
+     * one stretch of an orbit-driven stream, and repeated passes would fit that stretch.
      */
     private void catchUp(double envelopePowerW) {
-        if (changeUpdate.isEmpty()) {
+        // Only while the features look serially independent: then the replay buffer is a fair sample
+        // of the new concept; correlated features mean it holds one stretch of the orbit.
+        if (changeUpdate.isEmpty() || !inputCorrelation.map(SerialCorrelation::looksWhite).orElse(false)) {
             return;
         }
         ChangeDetectorSettings c = settings.changeDetector().orElseThrow();

@@ -37,6 +37,7 @@ public final class ServedLearner {
     private MixingWeight mixing;
     private GlobalExpertWeight globalMixing;
     private float federatedPrediction;
+    private float globalPrediction;
     private boolean stepped;
 
     private ServedLearner(OnboardTrainer federated, Optional<OnboardTrainer> personal, Optional<DenseNetwork> global,
@@ -93,6 +94,7 @@ public final class ServedLearner {
         float own = personal.get().step(x, y, envelopePowerW);
         float mine = mixing.mix(own, prediction);
         float constellation = global.orElseThrow().predict(x);
+        globalPrediction = constellation;
         float served = globalMixing.serve(mine, constellation);
         mixing = mixing.observe(own, prediction, y); // after serving: test, then fit
         globalMixing = globalMixing.observe(mine, constellation, y);
@@ -126,6 +128,19 @@ public final class ServedLearner {
             throw new IllegalStateException("no step yet: there is no federated prediction");
         }
         return federatedPrediction;
+    }
+
+    /**
+     * @return the global model held's prediction in the latest {@link #step} (the third expert's), so a
+     *         caller that needs the same model's output on the same sample does not compute it again
+     * @throws IllegalStateException before the first step, or without a global model held ({@link #holdsGlobal()})
+     */
+    public float globalPrediction() {
+        if (!stepped || global.isEmpty()) {
+            throw new IllegalStateException(global.isEmpty() ? "no global model held: there is no global prediction"
+                    : "no step yet: there is no global prediction");
+        }
+        return globalPrediction;
     }
 
     /** @return the federated model's trainer */

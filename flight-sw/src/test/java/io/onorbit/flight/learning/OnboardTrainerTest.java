@@ -473,6 +473,42 @@ class OnboardTrainerTest {
                 .isLessThan(0.7 * withoutCatchUp[0]);
     }
 
+    /**
+     * The same change on a serially correlated stream: each feature a sinusoid of period 95 samples
+     * (an orbit of 60 s samples) at its own phase plus 5 % noise, so the lag-1 autocorrelation is
+     * about cos(2 pi / 95) = 0.998, far outside the white-noise band 2 / sqrt(1440) = 0.053. The
+     * replay buffer then holds one stretch of the cycle, and no catch-up pass is made: with k = 2 the
+     * trainer makes the same updates as with k = 0 and ends with the same weights.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {3, 17})
+    void noCatchUpPassOnSeriallyCorrelatedFeatures(long seed) {
+        OnboardTrainer without = correlatedRun(seed, 0);
+        OnboardTrainer with = correlatedRun(seed, 2);
+        assertThat(with.changesDetected()).as("the change is detected").isPositive();
+        assertThat(with.changesDetected()).isEqualTo(without.changesDetected());
+        assertThat(with.updates()).isEqualTo(without.updates());
+        assertThat(with.model().parameters()).containsExactly(without.model().parameters());
+    }
+
+    private static OnboardTrainer correlatedRun(long seed, int passes) {
+        LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
+                .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
+                .withReplay(64, 24).withSeed(seed)
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, passes)));
+        OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[D];
+        int change = 20_000;
+        for (int k = 0; k < change + 2_000; k++) {
+            for (int i = 0; i < D; i++) {
+                x[i] = (float) (Math.sin(2 * Math.PI * k / 95 + i) + 0.05 * rng.nextGaussian());
+            }
+            t.step(x, (float) (switchingLinearLabel(k < change, x) + 0.05 * rng.nextGaussian()), 1.0);
+        }
+        return t;
+    }
+
     /** @return the summed squared error over the 100 samples after the detection (and checks the update counts) */
     private static double[] catchUpRun(long seed, int passes) {
         int tau = 30;
@@ -563,13 +599,23 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @EnumSource(TrainableSubset.Kind.class)
     void accountantEqualsTheBytesReallyAllocated(TrainableSubset.Kind kind) throws Exception {
-        OnboardTrainer t = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind), new ExactTestOptimizer(0));
+        // with catch-up passes, so that the features' autocorrelation moments are allocated too
+        LearningSettings s = LearningSettings.defaults().withSubset(kind).withChangeDetector(
+                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2)));
+        OnboardTrainer t = OnboardTrainer.create(8, s, new ExactTestOptimizer(0));
         // Every array field of the trainer and of what it owns, summed as length x element size:
         // an array added without the accountant makes this fail.
         long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
                 + allArrayBytes(field(t, "replay"));
         Object samples = field(t, "replayed"); // the replayed samples' batch (gradient modes only)
         real += samples == null ? 0 : allArrayBytes(samples);
+        java.util.Optional<?> inputCorrelation = (java.util.Optional<?>) field(t, "inputCorrelation");
+        assertThat(inputCorrelation).as("catch-up passes are gated by the features' correlation").isPresent();
+        real += allArrayBytes(inputCorrelation.get());
+        OnboardTrainer byDefault = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind),
+                new ExactTestOptimizer(0));
+        assertThat((java.util.Optional<?>) field(byDefault, "inputCorrelation")).as("no catch-up passes by default")
+                .isEmpty();
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
         assertThat(t.memory().blocks()).filteredOn(b -> b.name().equals("parameters"))
@@ -592,11 +638,18 @@ class OnboardTrainerTest {
      * the change, {-0.6, 0.4, 0.9, -0.3} and -0.1 after it.
      */
     private static double switchingLinearSample(boolean beforeChange, float[] x, SplittableRandom rng) {
+        for (int i = 0; i < D; i++) {
+            x[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        return switchingLinearLabel(beforeChange, x);
+    }
+
+    /** @return the noise-free label of {@link #switchingLinearSample}'s stream for the features {@code x} */
+    private static double switchingLinearLabel(boolean beforeChange, float[] x) {
         double[] truth = beforeChange ? new double[] {0.8, -0.5, 0.3, 0.1, 0.2}
                 : new double[] {-0.6, 0.4, 0.9, -0.3, -0.1};
         double clean = truth[D];
         for (int i = 0; i < D; i++) {
-            x[i] = (float) (2 * rng.nextDouble() - 1);
             clean += truth[i] * x[i];
         }
         return clean;

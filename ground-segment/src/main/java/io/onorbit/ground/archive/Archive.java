@@ -253,6 +253,21 @@ public final class Archive implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version} on this connection: a number that changes whenever another
+     * connection (thread or process) commits to the database, and only then (this connection's own
+     * commits leave it alone). A reader that follows the archive compares it with the one it saw at
+     * its last read: the same number means the database holds exactly what it read then.
+     *
+     * @return the number, or empty if the archive is not SQLite (no such pragma)
+     */
+    public java.util.OptionalLong dataVersion() {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(query("PRAGMA data_version", rs -> rs.getLong(1)).get(0));
+    }
+
     /** @return the JDBC URL this archive was opened with */
     public String url() {
         return url;
@@ -398,7 +413,7 @@ public final class Archive implements AutoCloseable {
     public List<Double> recentNorms(int limit, long baseVersion) {
         record Norm(double norm, Instant receivedAt, String satellite, long id) { }
         List<Norm> recent = new ArrayList<>(query(RECENT_NORMS_SQL,
-                rs -> new Norm(rs.getDouble(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)),
+                rs -> new Norm(rs.getDouble(1), ArchiveTimes.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)),
                 DeltaStatus.REJECTED.name(), baseVersion));
         // newest first in the reception order of deltas(): not the order threads committed in
         recent.sort(Comparator.comparing(Norm::receivedAt).thenComparing(Norm::satellite).thenComparingLong(Norm::id).reversed());
@@ -409,7 +424,7 @@ public final class Archive implements AutoCloseable {
     public List<PassRecord> passes() {
         return query("SELECT * FROM passes ORDER BY satellite, pass_number", rs -> new PassRecord(
                 rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
-                Instant.parse(rs.getString("first_seen")), Instant.parse(rs.getString("last_seen")),
+                ArchiveTimes.parse(rs.getString("first_seen")), ArchiveTimes.parse(rs.getString("last_seen")),
                 rs.getLong("bytes"), rs.getLong("packets"), rs.getLong("deltas")));
     }
 
@@ -448,11 +463,11 @@ public final class Archive implements AutoCloseable {
             throw new IllegalArgumentException("a reason is required");
         }
         return transaction(tx -> {
-            DeltaRecord d = delta(deltaId).orElseThrow(() -> new IllegalArgumentException("no delta with id " + deltaId));
-            if (d.status() == DeltaStatus.MERGED) {
+            DeltaStatus before = status(deltaId).orElseThrow(() -> new IllegalArgumentException("no delta with id " + deltaId));
+            if (before == DeltaStatus.MERGED) {
                 throw new IllegalArgumentException("delta " + deltaId + " is already merged into a global version");
             }
-            boolean overrules = d.status() == DeltaStatus.REJECTED && decision == DeltaStatus.APPROVED;
+            boolean overrules = before == DeltaStatus.REJECTED && decision == DeltaStatus.APPROVED;
             if (overrules && !overrideRejection) {
                 ReviewEntry last = reviews(deltaId).stream().filter(r -> r.decision() == DeltaStatus.REJECTED)
                         .reduce((a, b) -> b).orElse(null);
@@ -469,8 +484,17 @@ public final class Archive implements AutoCloseable {
             if (waivers.contains(OperatorAction.Kind.ACCEPT_WORSE)) {
                 recordAction(OperatorAction.Kind.ACCEPT_WORSE, "delta " + deltaId, by);
             }
-            return d.status();
+            return before;
         });
+    }
+
+    /**
+     * @return a delta's review status, read alone (a decision and a merge check only the status: the
+     *         whole row would decode its vectors and parse its times for nothing)
+     */
+    private Optional<DeltaStatus> status(long deltaId) {
+        return query("SELECT status FROM deltas WHERE id = ?", rs -> DeltaStatus.valueOf(rs.getString(1)), deltaId)
+                .stream().findFirst();
     }
 
     // ---------------------------------------------------------------- operator actions
@@ -484,7 +508,7 @@ public final class Archive implements AutoCloseable {
     /** @return every recorded operator action, oldest first */
     public List<OperatorAction> actions() {
         return query("SELECT * FROM actions ORDER BY id", rs -> new OperatorAction(OperatorAction.Kind.valueOf(rs.getString("action")),
-                rs.getString("target"), new Attribution(rs.getString("operator"), rs.getString("reason"), Instant.parse(rs.getString("at")))));
+                rs.getString("target"), new Attribution(rs.getString("operator"), rs.getString("reason"), ArchiveTimes.parse(rs.getString("at")))));
     }
 
     /** @return the audit trail of one delta, oldest first */
@@ -507,7 +531,7 @@ public final class Archive implements AutoCloseable {
 
     /** @return every reject, oldest first */
     public List<RejectEntry> rejects() {
-        return query("SELECT * FROM rejects ORDER BY id", rs -> new RejectEntry(Instant.parse(rs.getString("received_at")),
+        return query("SELECT * FROM rejects ORDER BY id", rs -> new RejectEntry(ArchiveTimes.parse(rs.getString("received_at")),
                 rs.getString("satellite"), rs.getString("reason"), rs.getString("detail"), rs.getLong("bytes")));
     }
 
@@ -541,25 +565,26 @@ public final class Archive implements AutoCloseable {
                                              Optional<Long> expectedParent, Attribution by, List<OperatorAction.Kind> waivers) {
         Instant at = by.at();
         return transaction(tx -> {
-            Optional<GlobalVersion> parent = latestGlobal();
-            if (expectedParent.isPresent() && !expectedParent.equals(parent.map(GlobalVersion::version))) {
+            // The parent's number and size only: its model and lineage are not needed to store a child.
+            Optional<Head> parent = latestHead();
+            if (expectedParent.isPresent() && !expectedParent.equals(parent.map(Head::version))) {
                 throw new IllegalArgumentException("the newest global version is now " + parent.map(p -> "v" + p.version()).orElse("none")
                         + ", not v" + expectedParent.get() + " this aggregate was computed from (another operator stored one meanwhile);"
                         + " nothing stored, aggregate again");
             }
-            if (parent.isPresent() && parent.get().params().length != params.length) {
+            if (parent.isPresent() && parent.get().dimension() != params.length) {
                 throw new IllegalArgumentException("new global model has " + params.length + " parameters, parent has "
-                        + parent.get().params().length);
+                        + parent.get().dimension());
             }
             long version = parent.map(p -> p.version() + 1).orElse(0L);
-            long parentVersion = parent.map(GlobalVersion::version).orElse(-1L);
+            long parentVersion = parent.map(Head::version).orElse(-1L);
             update("INSERT INTO global_versions (version, parent_version, rule, created_at, digest, dimension, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     version, parentVersion, rule, at.toString(), HEX.encode(ModelVersion.digestOf(params)), params.length,
                     LittleEndianBlobs.floatsToBlob(params));
             for (GlobalVersion.LineageEntry e : lineage) {
-                DeltaRecord d = delta(e.deltaId()).orElseThrow(() -> new IllegalArgumentException("no delta with id " + e.deltaId()));
-                if (d.status() != DeltaStatus.APPROVED) {
-                    throw new IllegalArgumentException("delta " + e.deltaId() + " is " + d.status() + ", only APPROVED deltas can be merged");
+                DeltaStatus status = status(e.deltaId()).orElseThrow(() -> new IllegalArgumentException("no delta with id " + e.deltaId()));
+                if (status != DeltaStatus.APPROVED) {
+                    throw new IllegalArgumentException("delta " + e.deltaId() + " is " + status + ", only APPROVED deltas can be merged");
                 }
                 update("INSERT INTO lineage (version, delta_id, weight) VALUES (?, ?, ?)", version, e.deltaId(), e.weight());
                 update("UPDATE deltas SET status = ? WHERE id = ?", DeltaStatus.MERGED.name(), e.deltaId());
@@ -568,8 +593,22 @@ public final class Archive implements AutoCloseable {
             for (OperatorAction.Kind w : waivers) {
                 recordAction(w, "v" + version, by);
             }
-            return global(version).orElseThrow();
+            // What was just written, as global(version) would read it back (times and floats stored
+            // exactly, the lineage by delta id), without reading the model back from the database.
+            List<GlobalVersion.LineageEntry> stored = new ArrayList<>(lineage);
+            stored.sort(Comparator.comparingLong(GlobalVersion.LineageEntry::deltaId));
+            return new GlobalVersion(version, parentVersion, rule, at, params, stored);
         });
+    }
+
+    /** The newest global version's number and parameter count. */
+    private record Head(long version, int dimension) {
+    }
+
+    /** @return the newest global version's number and size, without loading its model or lineage */
+    private Optional<Head> latestHead() {
+        return query("SELECT version, dimension FROM global_versions ORDER BY version DESC LIMIT 1",
+                rs -> new Head(rs.getLong(1), rs.getInt(2))).stream().findFirst();
     }
 
     /** @return the newest global version, if any */
@@ -582,14 +621,14 @@ public final class Archive implements AutoCloseable {
      *         (the ingest's review and each synchronisation need only the number)
      */
     public java.util.OptionalLong latestGlobalVersion() {
-        List<Long> v = query("SELECT version FROM global_versions ORDER BY version DESC LIMIT 1", rs -> rs.getLong(1));
-        return v.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(v.get(0));
+        Optional<Head> h = latestHead();
+        return h.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(h.get().version());
     }
 
     /** @return parameters of the newest global model, if any (without loading the model) */
     public java.util.OptionalInt latestDimension() {
-        List<Integer> d = query("SELECT dimension FROM global_versions ORDER BY version DESC LIMIT 1", rs -> rs.getInt(1));
-        return d.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(d.get(0));
+        Optional<Head> h = latestHead();
+        return h.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(h.get().dimension());
     }
 
     /** @return one global version */
@@ -618,7 +657,7 @@ public final class Archive implements AutoCloseable {
     public List<UplinkRecord> uplinks(String satellite, long afterCounter) {
         return query("SELECT * FROM uplinks WHERE satellite = ? AND counter > ? ORDER BY counter", rs -> new UplinkRecord(
                 rs.getString("satellite"), rs.getLong("counter"), rs.getLong("from_version"), rs.getLong("to_version"),
-                rs.getLong("bytes"), Instant.parse(rs.getString("created_at"))), satellite, afterCounter);
+                rs.getLong("bytes"), ArchiveTimes.parse(rs.getString("created_at"))), satellite, afterCounter);
     }
 
     /**
@@ -629,6 +668,15 @@ public final class Archive implements AutoCloseable {
     public void recordUplink(String satellite, long counter, long fromVersion, long toVersion, long bytes, Instant at) {
         update("INSERT INTO uplinks (satellite, counter, from_version, to_version, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 satellite, counter, fromVersion, toVersion, bytes, at.toString());
+    }
+
+    /**
+     * Runs {@code work}, a sequence of calls on this archive, as one transaction: its writes commit
+     * together when it returns, or none of them if it throws (calls that are transactions of their own
+     * join it). The caller acts on the outcome only after this returns, that is after the commit.
+     */
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return transaction(tx -> work.get());
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -803,24 +851,24 @@ public final class Archive implements AutoCloseable {
         }
         DeltaSubmission d = new DeltaSubmission(rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
                 rs.getLong("base_version"), HEX.decode(rs.getString("base_digest")), HEX.decode(rs.getString("digest")),
-                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")),
+                rs.getLong("sample_count"), ArchiveTimes.parse(rs.getString("created_at")),
                 new SparseVector(rs.getInt("dimension"), LittleEndianBlobs.blobToInts(rs.getBytes("indices")),
                         LittleEndianBlobs.blobToFloats(rs.getBytes("delta_values"))),
                 rs.getBytes("encoded"));
-        return new DeltaRecord(rs.getLong("id"), d, Instant.parse(rs.getString("received_at")), flags,
+        return new DeltaRecord(rs.getLong("id"), d, ArchiveTimes.parse(rs.getString("received_at")), flags,
                 DeltaStatus.valueOf(rs.getString("status")));
     }
 
     private static ReviewEntry review(ResultSet rs) throws SQLException {
         return new ReviewEntry(rs.getLong("delta_id"), DeltaStatus.valueOf(rs.getString("decision")),
-                rs.getString("operator"), rs.getString("reason"), Instant.parse(rs.getString("at")));
+                rs.getString("operator"), rs.getString("reason"), ArchiveTimes.parse(rs.getString("at")));
     }
 
     private GlobalVersion global(ResultSet rs) throws SQLException {
         long version = rs.getLong("version");
         long parent = rs.getLong("parent_version");
         String rule = rs.getString("rule");
-        Instant at = Instant.parse(rs.getString("created_at"));
+        Instant at = ArchiveTimes.parse(rs.getString("created_at"));
         float[] params = LittleEndianBlobs.blobToFloats(rs.getBytes("params"));
         List<GlobalVersion.LineageEntry> lineage = query("SELECT delta_id, weight FROM lineage WHERE version = ? ORDER BY delta_id",
                 r -> new GlobalVersion.LineageEntry(r.getLong(1), r.getDouble(2)), version);

@@ -197,11 +197,104 @@ class ArchiveTest {
     }
 
     @Test
-    void reviewsAreAuditedAndLineageIsRecorded() {
-        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+    void aStoredVersionIsReturnedAsItReadsBack() {
+        try (Archive a = Archive.open(dir.resolve("back.db"))) {
+            long[] ids = launchAndTwoDeltas(a);
+            for (long id : ids) {
+                a.review(id, DeltaStatus.APPROVED, "alice", "ok", T0);
+            }
+            long d1 = ids[0];
+            long d2 = ids[1];
+            // awkward floats (a NaN payload, a subnormal, a signed zero) and a time with nanoseconds
+            float[] params = base.clone();
+            params[0] = Float.intBitsToFloat(0x7fc01234);
+            params[1] = Float.MIN_VALUE;
+            params[2] = -0.0f;
+            params[3] = 1.0f / 3;
+            java.time.Instant at = T0.plusNanos(123_456_789);
+            GlobalVersion stored = a.recordGlobalVersion(params, "fedavg",
+                    List.of(new GlobalVersion.LineageEntry(d2, 0.25), new GlobalVersion.LineageEntry(d1, 1.0 / 3)), at);
+            GlobalVersion back = a.global(stored.version()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(back.version()).isEqualTo(1);
+            assertThat(stored.parentVersion()).isEqualTo(back.parentVersion()).isZero();
+            assertThat(stored.rule()).isEqualTo(back.rule()).isEqualTo("fedavg");
+            assertThat(stored.createdAt()).isEqualTo(back.createdAt()).isEqualTo(at);
+            assertThat(bits(stored.params())).containsExactly(bits(back.params())).containsExactly(bits(params));
+            // the database orders the lineage by delta id, whatever order it was given in
+            assertThat(stored.lineage()).isEqualTo(back.lineage()).containsExactly(
+                    new GlobalVersion.LineageEntry(d1, 1.0 / 3), new GlobalVersion.LineageEntry(d2, 0.25));
+            assertThatThrownBy(() -> a.recordGlobalVersion(new float[3], "fedavg", List.of(), T0))
+                    .hasMessageContaining("3 parameters, parent has 16");
+        }
+    }
+
+    /** @return the ids of two pending deltas (sat-1's, then sat-2's) on the launch version, which this stores first */
+    private long[] launchAndTwoDeltas(Archive a) {
+        a.recordGlobalVersion(base, "initial", List.of(), T0);
+        return new long[] {a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow(),
+                a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow()};
+    }
+
+    private static int[] bits(float[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return out;
+    }
+
+    @Test
+    void theDataVersionMovesOnlyWhenAnotherConnectionCommits() {
+        Path file = dir.resolve("dv.db");
+        try (Archive writer = Archive.open(file); Archive reader = Archive.open(file)) {
+            long v0 = reader.dataVersion().orElseThrow();
+            assertThat(reader.dataVersion()).hasValue(v0);
+            reader.recordReject(new RejectEntry(T0, "sat-1", "own", "the reader's own commit", 1));
+            assertThat(reader.dataVersion()).as("its own commit").hasValue(v0);
+            writer.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0);
+            long v1 = reader.dataVersion().orElseThrow();
+            assertThat(v1).as("another connection committed").isNotEqualTo(v0);
+            assertThat(reader.dataVersion()).hasValue(v1);
+            writer.recordReject(new RejectEntry(T0, "sat-1", "other", "another commit", 1));
+            assertThat(reader.dataVersion().orElseThrow()).isNotEqualTo(v1);
+        }
+    }
+
+    @Test
+    void callsInOneTransactionCommitTogetherOrNotAtAll() {
+        Path file = dir.resolve("one.db");
+        try (Archive a = Archive.open(file); Archive other = Archive.open(file)) {
             a.recordGlobalVersion(base, "initial", List.of(), T0);
             long d1 = a.storeDelta(delta("sat-1", 1, 1, base, 0), Set.of(), T0).orElseThrow();
-            long d2 = a.storeDelta(delta("sat-2", 1, 2, base, 0), Set.of(), T0).orElseThrow();
+            assertThatThrownBy(() -> a.inOneTransaction(() -> {
+                a.review(d1, DeltaStatus.APPROVED, "auto", "ok", T0);
+                a.recordGlobalVersion(base, "fedavg", List.of(new GlobalVersion.LineageEntry(d1, 1)), T0);
+                // another connection sees none of it before the commit
+                assertThat(other.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.PENDING);
+                assertThat(other.latestGlobalVersion()).hasValue(0);
+                throw new IllegalStateException("fails before the commit");
+            })).hasMessageContaining("fails before the commit");
+            // rolled back whole: the decision with the version (each call alone would have committed)
+            assertThat(other.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.PENDING);
+            assertThat(other.reviews(d1)).isEmpty();
+            assertThat(other.latestGlobalVersion()).hasValue(0);
+            long v = a.inOneTransaction(() -> {
+                a.review(d1, DeltaStatus.APPROVED, "auto", "ok", T0);
+                return a.recordGlobalVersion(base, "fedavg", List.of(new GlobalVersion.LineageEntry(d1, 1)), T0).version();
+            });
+            assertThat(v).isEqualTo(1);
+            assertThat(other.delta(d1).orElseThrow().status()).isEqualTo(DeltaStatus.MERGED);
+            assertThat(other.reviews(d1)).hasSize(1);
+            assertThat(other.latestGlobalVersion()).hasValue(1);
+        }
+    }
+
+    @Test
+    void reviewsAreAuditedAndLineageIsRecorded() {
+        try (Archive a = Archive.open(dir.resolve("a.db"))) {
+            long[] ids = launchAndTwoDeltas(a);
+            long d1 = ids[0];
+            long d2 = ids[1];
             a.review(d1, DeltaStatus.APPROVED, "alice", "looks nominal", T0.plusSeconds(60));
             a.review(d2, DeltaStatus.REJECTED, "bob", "norm too large", T0.plusSeconds(61));
             assertThat(a.reviews(d2)).singleElement().satisfies(r -> {

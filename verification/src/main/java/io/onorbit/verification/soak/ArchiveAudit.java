@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * Reads the ground's archive back after each ground synchronization, over its own connection, and
  * tells each satellite's invariants what the ground really holds: the deltas archived (their ids
  * decoded from the archived bytes, not taken from the link), the updates signed, the global
- * versions published. What was in the archive before the run is not reported. Not thread-safe:
- * used between synchronizations on the loop's thread.
+ * versions published. What was in the archive before the run is not reported. A read that finds
+ * SQLite's data version unchanged since the last one (no other connection committed) reads nothing
+ * more: the archive is then what it was. Not thread-safe: used between synchronizations on the
+ * loop's thread.
  */
 public final class ArchiveAudit implements AutoCloseable {
 
@@ -35,6 +37,8 @@ public final class ArchiveAudit implements AutoCloseable {
     private long lastVersion;
     private long archived;
     private long published;
+    /** The archive's data version when it was last read (empty if it has none: then every read reads). */
+    private java.util.OptionalLong readAt;
 
     /**
      * @param archiveFile the ground's archive file (the ground keeps it open too; SQLite's WAL lets
@@ -44,6 +48,7 @@ public final class ArchiveAudit implements AutoCloseable {
     public ArchiveAudit(Path archiveFile, List<String> satellites) {
         this.archive = Archive.open(archiveFile);
         this.satellites = List.copyOf(satellites);
+        this.readAt = archive.dataVersion();
         for (DeltaRecord d : archive.deltasAfter(0)) {
             lastDeltaRow = Math.max(lastDeltaRow, d.id());
         }
@@ -58,6 +63,17 @@ public final class ArchiveAudit implements AutoCloseable {
      * @return per satellite, what the archive holds that is new since the last call
      */
     public Map<String, GroundRecord> read(double trueTimeS) {
+        // Taken before the reads: a commit after this point changes the number seen next time.
+        java.util.OptionalLong now = archive.dataVersion();
+        boolean unchanged = now.isPresent() && readAt.isPresent() && now.getAsLong() == readAt.getAsLong();
+        readAt = now;
+        if (unchanged) {
+            // Nobody committed since the last read (SQLite's own count, not the ground's word): the
+            // archive holds what it held then, so nothing is new; the queries would find nothing.
+            Map<String, GroundRecord> out = new LinkedHashMap<>();
+            satellites.forEach(s -> out.put(s, GroundRecord.nothing(trueTimeS)));
+            return out;
+        }
         Map<String, List<Long>> ids = new LinkedHashMap<>();
         satellites.forEach(s -> ids.put(s, new ArrayList<>()));
         for (DeltaRecord d : archive.deltasAfter(lastDeltaRow)) {

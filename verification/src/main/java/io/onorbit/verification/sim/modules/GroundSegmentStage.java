@@ -134,29 +134,51 @@ public final class GroundSegmentStage implements GroundStage {
             stored += p.archivedSinceSync;
             p.archivedSinceSync = 0;
         }
-        int approved = 0;
-        if (stored > 0) {
-            ReviewDesk desk = new ReviewDesk(archive);
-            // Flags set at ingest depend on which other satellites' deltas their threads had
-            // archived by then; judged again on the whole interval they are the same every run.
-            desk.refreshFlags(policy);
-            approved = desk.autoReview(OPERATOR, at).size();
-        }
+        // The automatic operator's decisions and the version aggregated from them commit together, in
+        // one transaction instead of one per decision and one for the version: nothing is acknowledged
+        // or uplinked on the strength of a decision before that commit (updates are signed after it), and
+        // a crash before it leaves the deltas pending, to be decided again, with no version made of them.
+        Decided d = stored == 0 ? new Decided(0, Optional.empty())
+                : archive.inOneTransaction(() -> reviewAndAggregate(at));
         // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
+        int approved = d.approved();
         int flagged = stored - approved;
         long newVersion = -1;
-        if (approved > 0) {
-            Optional<AggregationRun.Candidate> c = AggregationRun.preview(archive, aggregator, sharedCoordinates, merged);
-            if (c.isPresent()) {
-                newVersion = AggregationRun.store(archive, c.get(), new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()).version();
-                merged = merged.with(c.get().used());
-            }
+        if (d.aggregated().isPresent()) {
+            newVersion = d.aggregated().get().version();
+            merged = merged.with(d.aggregated().get().used());
         }
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);
         }
         return new SyncReport(approved, flagged, newVersion);
+    }
+
+    /** What one synchronization decided: deltas approved, and the version stored from them with the models it used. */
+    private record Decided(int approved, Optional<Aggregated> aggregated) {
+    }
+
+    /** A version stored at a synchronization and the satellites' models it merged. */
+    private record Aggregated(long version, List<io.onorbit.ground.archive.DeltaRecord> used) {
+    }
+
+    /** Reviews the deltas that arrived and aggregates the approved ones; run inside one transaction. */
+    private Decided reviewAndAggregate(Instant at) {
+        ReviewDesk desk = new ReviewDesk(archive);
+        // Flags set at ingest depend on which other satellites' deltas their threads had
+        // archived by then; judged again on the whole interval they are the same every run.
+        desk.refreshFlags(policy);
+        int approved = desk.autoReview(OPERATOR, at).size();
+        if (approved == 0) {
+            return new Decided(0, Optional.empty());
+        }
+        Optional<AggregationRun.Candidate> c = AggregationRun.preview(archive, aggregator, sharedCoordinates, merged);
+        if (c.isEmpty()) {
+            return new Decided(approved, Optional.empty());
+        }
+        long version = AggregationRun.store(archive, c.get(), new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()).version();
+        return new Decided(approved, Optional.of(new Aggregated(version, c.get().used())));
     }
 
     @Override

@@ -101,10 +101,14 @@ public final class SensorStream implements SensorStage {
         for (int i = 0; i < trained.size(); i++) {
             System.arraycopy(trained.features(), i * d, xi, 0, d);
             float y = trained.targets()[i];
-            eFrozen.add(loss(frozen.predict(xi), y, cls));
+            float localServed = local.step(xi, y, envelopeW);
+            // The local-only learner is never given a global model: its third expert is the deployed
+            // model, the frozen one's parameters, and has just predicted this sample; not again.
+            float frozenPrediction = local.holdsGlobal() ? local.globalPrediction() : frozen.predict(xi);
+            eFrozen.add(loss(frozenPrediction, y, cls));
             eFederated.add(loss(servedPredictions[i], y, cls));
             eOnboard.add(loss(onboardPredictions[i], y, cls));
-            eLocal.add(loss(local.step(xi, y, envelopeW), y, cls));
+            eLocal.add(loss(localServed, y, cls));
         }
     }
 
