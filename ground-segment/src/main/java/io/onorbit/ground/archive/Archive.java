@@ -413,7 +413,7 @@ public final class Archive implements AutoCloseable {
     public List<Double> recentNorms(int limit, long baseVersion) {
         record Norm(double norm, Instant receivedAt, String satellite, long id) { }
         List<Norm> recent = new ArrayList<>(query(RECENT_NORMS_SQL,
-                rs -> new Norm(rs.getDouble(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)),
+                rs -> new Norm(rs.getDouble(1), ArchiveTimes.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)),
                 DeltaStatus.REJECTED.name(), baseVersion));
         // newest first in the reception order of deltas(): not the order threads committed in
         recent.sort(Comparator.comparing(Norm::receivedAt).thenComparing(Norm::satellite).thenComparingLong(Norm::id).reversed());
@@ -424,7 +424,7 @@ public final class Archive implements AutoCloseable {
     public List<PassRecord> passes() {
         return query("SELECT * FROM passes ORDER BY satellite, pass_number", rs -> new PassRecord(
                 rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
-                Instant.parse(rs.getString("first_seen")), Instant.parse(rs.getString("last_seen")),
+                ArchiveTimes.parse(rs.getString("first_seen")), ArchiveTimes.parse(rs.getString("last_seen")),
                 rs.getLong("bytes"), rs.getLong("packets"), rs.getLong("deltas")));
     }
 
@@ -508,7 +508,7 @@ public final class Archive implements AutoCloseable {
     /** @return every recorded operator action, oldest first */
     public List<OperatorAction> actions() {
         return query("SELECT * FROM actions ORDER BY id", rs -> new OperatorAction(OperatorAction.Kind.valueOf(rs.getString("action")),
-                rs.getString("target"), new Attribution(rs.getString("operator"), rs.getString("reason"), Instant.parse(rs.getString("at")))));
+                rs.getString("target"), new Attribution(rs.getString("operator"), rs.getString("reason"), ArchiveTimes.parse(rs.getString("at")))));
     }
 
     /** @return the audit trail of one delta, oldest first */
@@ -531,7 +531,7 @@ public final class Archive implements AutoCloseable {
 
     /** @return every reject, oldest first */
     public List<RejectEntry> rejects() {
-        return query("SELECT * FROM rejects ORDER BY id", rs -> new RejectEntry(Instant.parse(rs.getString("received_at")),
+        return query("SELECT * FROM rejects ORDER BY id", rs -> new RejectEntry(ArchiveTimes.parse(rs.getString("received_at")),
                 rs.getString("satellite"), rs.getString("reason"), rs.getString("detail"), rs.getLong("bytes")));
     }
 
@@ -657,7 +657,7 @@ public final class Archive implements AutoCloseable {
     public List<UplinkRecord> uplinks(String satellite, long afterCounter) {
         return query("SELECT * FROM uplinks WHERE satellite = ? AND counter > ? ORDER BY counter", rs -> new UplinkRecord(
                 rs.getString("satellite"), rs.getLong("counter"), rs.getLong("from_version"), rs.getLong("to_version"),
-                rs.getLong("bytes"), Instant.parse(rs.getString("created_at"))), satellite, afterCounter);
+                rs.getLong("bytes"), ArchiveTimes.parse(rs.getString("created_at"))), satellite, afterCounter);
     }
 
     /**
@@ -851,24 +851,24 @@ public final class Archive implements AutoCloseable {
         }
         DeltaSubmission d = new DeltaSubmission(rs.getString("satellite"), rs.getLong("pass_number"), rs.getString("station"),
                 rs.getLong("base_version"), HEX.decode(rs.getString("base_digest")), HEX.decode(rs.getString("digest")),
-                rs.getLong("sample_count"), Instant.parse(rs.getString("created_at")),
+                rs.getLong("sample_count"), ArchiveTimes.parse(rs.getString("created_at")),
                 new SparseVector(rs.getInt("dimension"), LittleEndianBlobs.blobToInts(rs.getBytes("indices")),
                         LittleEndianBlobs.blobToFloats(rs.getBytes("delta_values"))),
                 rs.getBytes("encoded"));
-        return new DeltaRecord(rs.getLong("id"), d, Instant.parse(rs.getString("received_at")), flags,
+        return new DeltaRecord(rs.getLong("id"), d, ArchiveTimes.parse(rs.getString("received_at")), flags,
                 DeltaStatus.valueOf(rs.getString("status")));
     }
 
     private static ReviewEntry review(ResultSet rs) throws SQLException {
         return new ReviewEntry(rs.getLong("delta_id"), DeltaStatus.valueOf(rs.getString("decision")),
-                rs.getString("operator"), rs.getString("reason"), Instant.parse(rs.getString("at")));
+                rs.getString("operator"), rs.getString("reason"), ArchiveTimes.parse(rs.getString("at")));
     }
 
     private GlobalVersion global(ResultSet rs) throws SQLException {
         long version = rs.getLong("version");
         long parent = rs.getLong("parent_version");
         String rule = rs.getString("rule");
-        Instant at = Instant.parse(rs.getString("created_at"));
+        Instant at = ArchiveTimes.parse(rs.getString("created_at"));
         float[] params = LittleEndianBlobs.blobToFloats(rs.getBytes("params"));
         List<GlobalVersion.LineageEntry> lineage = query("SELECT delta_id, weight FROM lineage WHERE version = ? ORDER BY delta_id",
                 r -> new GlobalVersion.LineageEntry(r.getLong(1), r.getDouble(2)), version);
