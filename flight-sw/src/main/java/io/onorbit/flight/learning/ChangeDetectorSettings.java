@@ -62,9 +62,9 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
      *         21.7 h at 800 and at 2,000), and no catch-up passes: 2 bring every abrupt SEA drift
      *         of the seeds they were tried on within a day (and, gated by the features' serial
      *         correlation, leave the solar-array task alone), but on the untried stream seeds 7 and
-     *         53 three drifts of twelve missed the day with them against one without, and the error
-     *         over 20 days rose on all four (BENCHMARKS.md, "The learner after a detection" and "The
-     *         learner after a detection, by default"). Measured against allowance 0.5,
+     *         53 on three orbits 3 drifts of 18 missed the day with them against 2 without, and the
+     *         error over 20 days rose on 5 of 6 (BENCHMARKS.md, "The learner after a detection" and
+     *         "The learner after a detection, by default"). Measured against allowance 0.5,
      *         thresholds 30 and 100 ("Drift recovery: a change detector opens the step") and
      *         50-2,000 updates ("Drift recovery margins")
      */
