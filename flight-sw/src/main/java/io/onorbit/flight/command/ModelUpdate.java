@@ -69,15 +69,44 @@ public record ModelUpdate(String satellite, long counter, ModelVersion base, Mod
         ByteBuffer b = ByteBuffer.allocate(bodyLength(name.length, parameters.size()));
         b.putShort(MAGIC).put(FORMAT).put((byte) name.length).put(name).putLong(counter);
         b.putLong(base.version()).put(base.digest()).putLong(target.version()).put(target.digest());
-        int count = parameters.size();
-        b.putInt(parameters.dimension()).putInt(count);
-        for (int j = 0; j < count; j++) {
-            b.putInt(parameters.index(j));
-        }
-        for (int j = 0; j < count; j++) {
-            b.putFloat(parameters.value(j));
-        }
+        b.putInt(parameters.dimension()).putInt(parameters.size());
+        putEntries(b, parameters);
         return b.array();
+    }
+
+    /*
+     * The per-entry loops are methods of their own: inside encode and decode (once per update)
+     * their iterations made the JIT compile those at its highest tier with all they call (decode
+     * on-stack first); now only these small loops are compiled.
+     */
+
+    /** Puts the indices, then the values. */
+    private static void putEntries(ByteBuffer b, SparseVector p) {
+        int count = p.size();
+        for (int j = 0; j < count; j++) {
+            b.putInt(p.index(j));
+        }
+        for (int j = 0; j < count; j++) {
+            b.putFloat(p.value(j));
+        }
+    }
+
+    /** @return the next {@code count} big-endian ints of {@code b} */
+    private static int[] getInts(ByteBuffer b, int count) {
+        int[] a = new int[count];
+        for (int k = 0; k < count; k++) {
+            a[k] = b.getInt();
+        }
+        return a;
+    }
+
+    /** @return the next {@code count} big-endian float32 values of {@code b} */
+    private static float[] getFloats(ByteBuffer b, int count) {
+        float[] a = new float[count];
+        for (int k = 0; k < count; k++) {
+            a[k] = b.getFloat();
+        }
+        return a;
     }
 
     static int bodyLength(int nameBytes, int count) {
@@ -127,14 +156,8 @@ public record ModelUpdate(String satellite, long counter, ModelVersion base, Mod
             if (count < 0 || b.remaining() != 8L * count) {
                 throw new IllegalArgumentException("update announces " + count + " entries but carries " + b.remaining() + " bytes");
             }
-            int[] idx = new int[count];
-            float[] val = new float[count];
-            for (int k = 0; k < count; k++) {
-                idx[k] = b.getInt();
-            }
-            for (int k = 0; k < count; k++) {
-                val[k] = b.getFloat();
-            }
+            int[] idx = getInts(b, count);
+            float[] val = getFloats(b, count);
             return new ModelUpdate(new String(name, StandardCharsets.UTF_8), counter,
                     new ModelVersion(baseVersion, baseDigest), new ModelVersion(targetVersion, targetDigest),
                     new SparseVector(dimension, idx, val));

@@ -54,22 +54,38 @@ public final class DeltaEncoder {
             throw new IllegalArgumentException("base parameters do not match " + header.base());
         }
         float[] reference = header.base().equals(lastBase) ? lastOnboard : baseParams;
-        float[] target = new float[n];
-        for (int i = 0; i < n; i++) {
-            target[i] = onboard[i] - reference[i] + (settings.errorFeedback() ? residual[i] : 0f);
-        }
+        float[] target = target(onboard, reference);
         int[] kept = Quantizer.topK(target, settings.keptCount(n));
         WeightDelta delta = Quantizer.quantize(header, layout, settings.bits(), settings.scaleMode(), kept, target);
         if (settings.errorFeedback()) {
             // What was computed minus what was sent: carried into the next delta.
-            float[] sent = delta.toDense();
-            for (int i = 0; i < n; i++) {
-                residual[i] = target[i] - sent[i];
-            }
+            keepResidual(target, delta.toDense());
         }
         lastOnboard = onboard.clone();
         lastBase = header.base();
         return delta;
+    }
+
+    /*
+     * The per-parameter loops of encode are methods of their own: their iterations made the JIT
+     * compile encode (once per delta) at its highest tier with all it calls, on-stack first; now
+     * only these small loops are compiled.
+     */
+
+    /** @return what the delta should carry: {@code onboard - reference}, plus the residual with error feedback */
+    private float[] target(float[] onboard, float[] reference) {
+        float[] target = new float[onboard.length];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = onboard[i] - reference[i] + (settings.errorFeedback() ? residual[i] : 0f);
+        }
+        return target;
+    }
+
+    /** The residual becomes {@code target - sent}. */
+    private void keepResidual(float[] target, float[] sent) {
+        for (int i = 0; i < target.length; i++) {
+            residual[i] = target[i] - sent[i];
+        }
     }
 
     /**

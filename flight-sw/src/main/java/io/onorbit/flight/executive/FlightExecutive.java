@@ -206,11 +206,21 @@ public final class FlightExecutive implements FlightSoftware {
         double expectedWh = battery.capacityWhAtYears(PowerModel.years(Math.max(0, t)));
         double fraction = Math.min(1.0, power.capacityWh() / expectedWh);
         if (envelope == null || fraction < plannedCapacityFraction - 1e-6) {
-            var system = fraction >= 1.0 ? config.power()
-                    : config.power().withBattery(battery.withCapacityWh(battery.capacityWh() * fraction));
-            envelope = TrainingEnvelope.plan(new PowerModel(config.schedule(), system), config.tickS());
-            plannedCapacityFraction = fraction;
+            replan(fraction);
         }
+    }
+
+    /**
+     * Plans the envelope for a battery holding {@code fraction} of its expected capacity. A method
+     * of its own, called a few times a run: inline in the rate group, the JIT compiled the power
+     * model's construction (~4 kB of bytecode) into every compilation of {@link #tick}.
+     */
+    private void replan(double fraction) {
+        var battery = config.power().battery();
+        var system = fraction >= 1.0 ? config.power()
+                : config.power().withBattery(battery.withCapacityWh(battery.capacityWh() * fraction));
+        envelope = TrainingEnvelope.plan(new PowerModel(config.schedule(), system), config.tickS());
+        plannedCapacityFraction = fraction;
     }
 
     /** A contact of the schedule starts within the tick: its delta is due once its uplink is in. */
@@ -319,12 +329,7 @@ public final class FlightExecutive implements FlightSoftware {
             // w_held being what this spacecraft's deltas of the old base carried to the ground (not
             // what they computed: the error-feedback residual is progress the ground lacks too).
             // The personal head (FedPer) is this spacecraft's own: the global model's head is not taken.
-            float[] local = trainer.model().parameters();
-            float[] held = encoder.groundHeld(base, baseParams);
-            float[] w = new float[global.length];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = i < sharedCount ? global[i] + (local[i] - held[i]) : local[i];
-            }
+            float[] w = withLocalProgress(global, trainer.model().parameters(), encoder.groundHeld(base, baseParams));
             trainer.model().setParameters(w, version.version());
         }
         encoder.startBase(); // the next delta carries the model minus the new base, the residual included
@@ -338,6 +343,20 @@ public final class FlightExecutive implements FlightSoftware {
         counters.store(counters.current().withUplink(receiver.lastCounter(), version.version()));
         applied.add(new ExecutiveEvents.AppliedUpdate(global, version, receiver.lastCounter()));
         return null; // persisted: acknowledge
+    }
+
+    /**
+     * @return {@code global + (local - held)} on the shared body, {@code local} on the personal head.
+     *         A method of its own, not a loop inside {@link #answerUpdate}: the loop's iterations
+     *         would make the JIT compile that once-per-update handler, with all it calls, at its
+     *         highest tier (twice: on-stack, then whole); here only this loop is compiled.
+     */
+    private float[] withLocalProgress(float[] global, float[] local, float[] held) {
+        float[] w = new float[global.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i < sharedCount ? global[i] + (local[i] - held[i]) : local[i];
+        }
+        return w;
     }
 
     /** Control-message ids from blocks reserved on flash first, so no boot ever reuses one. */

@@ -23,8 +23,8 @@ final class RedundantRecord {
     private static final int CRC_BYTES = 4;
 
     private final FileOps ops;
-    private final Path dir;
-    private final String name;
+    /** The slot files, {@code name.0} to {@code name.(slots-1)} in {@code dir}, named once, not at every store. */
+    private final Path[] slotPaths;
     private final int slots;
     private final int copies;
     private final int magic;
@@ -46,9 +46,11 @@ final class RedundantRecord {
         }
         this.copies = copies;
         this.ops = ops;
-        this.dir = dir;
-        this.name = name;
         this.slots = slots;
+        this.slotPaths = new Path[slots];
+        for (int i = 0; i < slots; i++) {
+            slotPaths[i] = dir.resolve(name + "." + i);
+        }
         this.magic = magic;
     }
 
@@ -123,7 +125,7 @@ final class RedundantRecord {
     }
 
     private Path slot(int i) {
-        return dir.resolve(name + "." + i);
+        return slotPaths[i];
     }
 
     private static int crc(byte[] b, int len) {

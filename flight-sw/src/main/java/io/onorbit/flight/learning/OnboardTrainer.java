@@ -324,34 +324,14 @@ public final class OnboardTrainer {
 
     /** @param catchUp a catch-up pass ({@link #catchUp}): it keeps the rate of the regular update before it */
     private void update(int rows, double envelopePowerW, boolean catchUp) {
-        for (int k = 0; k < n; k++) {
-            anchor[k] = model.parameter(subset.index(k));
-        }
+        readAnchor();
         SolveFigures result;
         if (exactLastLayer) {
-            double mu = settings.proximalWeight();
-            // b = H^T y / B - (H^T H / B) w0 (the upper triangle holds the sums), then A = H^T H / B + mu I.
-            for (int i = 0; i < n; i++) {
-                double hw = 0;
-                for (int j = 0; j < n; j++) {
-                    hw += normalMatrix[i <= j ? i * n + j : j * n + i] * anchor[j];
-                }
-                normalVector[i] = (normalVector[i] - hw) / rows;
-            }
-            for (int i = 0; i < n; i++) {
-                for (int j = i; j < n; j++) {
-                    double v = normalMatrix[i * n + j] / rows + (i == j ? mu : 0.0);
-                    normalMatrix[i * n + j] = v;
-                    normalMatrix[j * n + i] = v;
-                }
-            }
+            finishNormalEquations(rows);
             result = optimizer.minimizeInto(new QuadraticEnergy(normalMatrix, normalVector), zeroStep, envelopePowerW,
                     step);
         } else {
-            float inv = 1f / rows;
-            for (int k = 0; k < n; k++) {
-                grad[k] *= inv;
-            }
+            scaleGradient(1f / rows);
             if (!catchUp && (settings.stepRule() == StepRule.VSS_NLMS || changeUpdate.isPresent())) {
                 lastStepSize = stepSize();
                 proximal.setStepSize(lastStepSize);
@@ -366,17 +346,68 @@ public final class OnboardTrainer {
             unconvergedUpdates++;
             return;
         }
-        double[] w = step;
-        for (double v : w) {
-            if (!Double.isFinite(v)) {
-                rejectedUpdates++; // an optimizer fault must not poison the model
-                return;
+        if (!allFinite(step)) {
+            rejectedUpdates++; // an optimizer fault must not poison the model
+            return;
+        }
+        applyStep(step);
+        updates++;
+    }
+
+    /*
+     * update's per-parameter loops are methods of their own, moved as they were: their iterations
+     * made the JIT compile update (once per update, with the solve it calls) on-stack three times
+     * before compiling it whole; now these small loops are compiled, and update for its calls.
+     */
+
+    /** The anchor w0 is the trainable weights now. */
+    private void readAnchor() {
+        for (int k = 0; k < n; k++) {
+            anchor[k] = model.parameter(subset.index(k));
+        }
+    }
+
+    /** b = H^T y / B - (H^T H / B) w0 (the upper triangle holds the sums), then A = H^T H / B + mu I. */
+    private void finishNormalEquations(int rows) {
+        double mu = settings.proximalWeight();
+        for (int i = 0; i < n; i++) {
+            double hw = 0;
+            for (int j = 0; j < n; j++) {
+                hw += normalMatrix[i <= j ? i * n + j : j * n + i] * anchor[j];
+            }
+            normalVector[i] = (normalVector[i] - hw) / rows;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v = normalMatrix[i * n + j] / rows + (i == j ? mu : 0.0);
+                normalMatrix[i * n + j] = v;
+                normalMatrix[j * n + i] = v;
             }
         }
+    }
+
+    /** The summed gradient times {@code inv} (1 / rows: the mean). */
+    private void scaleGradient(float inv) {
+        for (int k = 0; k < n; k++) {
+            grad[k] *= inv;
+        }
+    }
+
+    /** @return whether every entry of {@code w} is finite */
+    private static boolean allFinite(double[] w) {
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The trainable weights become w0 + {@code w} (float32). */
+    private void applyStep(double[] w) {
         for (int k = 0; k < n; k++) {
             model.setParameter(subset.index(k), (float) (anchor[k] + w[k]));
         }
-        updates++;
     }
 
     /**

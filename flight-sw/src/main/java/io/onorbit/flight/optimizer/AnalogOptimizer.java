@@ -343,17 +343,11 @@ public final class AnalogOptimizer implements Optimizer {
         if (!ah.positiveDefinite()) {
             return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
-        double[] bh = ws.programmedLinear;
-        for (int i = 0; i < n; i++) {
-            bh[i] = quantize(q.b[i] / scaleB, dacLevels) * gains.input(i);
-        }
+        double[] bh = programLinear(n, q.b, scaleB, dacLevels, gains, ws.programmedLinear);
         // Voltages are w scaled by scaleA/scaleB; the start is programmed through the DAC too.
         double toVolts = scaleA / scaleB;
         double startScale = Math.max(LocalQuadratic.maxAbs(start) * toVolts, Double.MIN_NORMAL);
-        double[] v0 = ws.start;
-        for (int i = 0; i < n; i++) {
-            v0[i] = quantize(start[i] * toVolts / startScale, dacLevels) * startScale;
-        }
+        double[] v0 = programStart(n, start, toVolts, startScale, dacLevels, ws.start);
         if (!Double.isFinite(toVolts) || !LocalQuadratic.allFinite(v0)) {
             return notRun(start, w, powerW, conversionJ, tau, AnalogSolve.Outcome.NOT_DEFINITE);
         }
@@ -412,11 +406,7 @@ public final class AnalogOptimizer implements Optimizer {
         double adcLevels = levels(s.adcBits());
         double noiseV = fullScale * sigmaV / s.fullScaleV();
         // fullScale is a power of two, so multiplying by its inverse is exact: the same as dividing
-        double perFullScale = 1 / fullScale;
-        for (int i = 0; i < n; i++) {
-            double v = settled[i] + noiseV * ZigguratNormal.draw(noise);
-            w[i] = quantize(v * perFullScale, adcLevels) * fullScale / toVolts;
-        }
+        readOut(n, settled, noiseV, 1 / fullScale, adcLevels, fullScale, toVolts, w);
 
         double energyJ = powerW * settleTimeS + conversionJ;
         return new Engine(new SolveFigures(powerW, settleTimeS, energyJ, converged, evaluations), tau, conversionJ,
@@ -510,6 +500,39 @@ public final class AnalogOptimizer implements Optimizer {
             programmedLinear = new double[n];
             start = new double[n];
             settle = new LinearFlow.Work(n);
+        }
+    }
+
+    /*
+     * The engine's per-element loops are methods of their own: inside engine (once per solve)
+     * their iterations made the JIT compile it on-stack twice and then whole, with everything it
+     * calls; now these small loops are compiled, and engine only if its calls alone make it hot.
+     */
+
+    /** @return {@code into}, its first {@code n} entries: the linear term through the DAC, with each input's gain */
+    private static double[] programLinear(int n, double[] b, double scaleB, double dacLevels, DeviceMismatch gains,
+                                          double[] into) {
+        for (int i = 0; i < n; i++) {
+            into[i] = quantize(b[i] / scaleB, dacLevels) * gains.input(i);
+        }
+        return into;
+    }
+
+    /** @return {@code into}, its first {@code n} entries: the start in volts through the DAC */
+    private static double[] programStart(int n, double[] start, double toVolts, double startScale, double dacLevels,
+                                         double[] into) {
+        for (int i = 0; i < n; i++) {
+            into[i] = quantize(start[i] * toVolts / startScale, dacLevels) * startScale;
+        }
+        return into;
+    }
+
+    /** Reads the first {@code n} settled voltages out into {@code w}: thermal noise, then the ADC. */
+    private void readOut(int n, double[] settled, double noiseV, double perFullScale, double adcLevels, double fullScale,
+                         double toVolts, double[] w) {
+        for (int i = 0; i < n; i++) {
+            double v = settled[i] + noiseV * ZigguratNormal.draw(noise);
+            w[i] = quantize(v * perFullScale, adcLevels) * fullScale / toVolts;
         }
     }
 

@@ -136,11 +136,32 @@ public final class AggregationRun {
                 : aggregator.combine(used.stream().map(DeltaRecord::dense).toList(),
                         used.stream().mapToLong(DeltaRecord::sampleCount).toArray(),
                         staleness.stream().mapToLong(Long::longValue).toArray());
+        return Optional.of(new Candidate(parent.get(), shiftedShared(base, combined, sharedCoordinates), used, staleness,
+                skipped, aggregator));
+    }
+
+    /*
+     * The per-parameter loops of an aggregation are methods of their own: inside preview (run once
+     * per synchronisation) their iterations made the JIT compile it, with the archive reads it
+     * calls, at its highest tier (on-stack, then whole); now only these small loops are.
+     */
+
+    /** @return {@code base + combined} (float32) on the first {@code sharedCoordinates} parameters, {@code base} on the rest */
+    private static float[] shiftedShared(float[] base, double[] combined, int sharedCoordinates) {
         float[] params = new float[base.length];
         for (int i = 0; i < base.length; i++) {
             params[i] = i < sharedCoordinates ? (float) (base[i] + combined[i]) : base[i];
         }
-        return Optional.of(new Candidate(parent.get(), params, used, staleness, skipped, aggregator));
+        return params;
+    }
+
+    /** @return {@code model - base}, element by element (float32) */
+    private static float[] minus(float[] model, float[] base) {
+        float[] d = new float[base.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = model[i] - base[i];
+        }
+        return d;
     }
 
     /** @return the rule's combination of every satellite's latest model minus {@code base} (version {@code current}) */
@@ -153,11 +174,7 @@ public final class AggregationRun {
         for (int k = 0; k < tau.length; k++) {
             LatestModels.Latest m = models.get(k);
             float[] model = m.model(bases.computeIfAbsent(m.baseVersion(), v -> archive.global(v).orElseThrow().params()));
-            float[] d = new float[base.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = model[i] - base[i];
-            }
-            towards.add(d);
+            towards.add(minus(model, base));
             tau[k] = current - m.baseVersion();
         }
         long[] votes = new long[tau.length];

@@ -82,24 +82,39 @@ public final class LatestModels {
             Latest held = next.get(d.satellite());
             float[] dense = d.dense();
             if (held == null || d.baseVersion() > held.baseVersion()) {
-                double[] sum = new double[dense.length];
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] = dense[i];
-                }
-                next.put(d.satellite(), new Latest(d.baseVersion(), sum));
+                next.put(d.satellite(), new Latest(d.baseVersion(), widened(dense)));
             } else if (d.baseVersion() == held.baseVersion()) {
                 if (dense.length != held.sum().length) {
                     throw new IllegalArgumentException("delta " + d.id() + " has " + dense.length + " parameters, "
                             + d.satellite() + "'s earlier ones " + held.sum().length);
                 }
-                double[] sum = held.sum();
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += dense[i];
-                }
-                next.put(d.satellite(), new Latest(d.baseVersion(), sum));
+                next.put(d.satellite(), new Latest(d.baseVersion(), plus(held.sum(), dense)));
             }
         }
         return new LatestModels(next);
+    }
+
+    /*
+     * The per-parameter loops are methods of their own: inside with (run once per synchronisation)
+     * their iterations made the JIT compile it at its highest tier again and again (on-stack, then
+     * whole, then again after a speculation failed); now only these small loops are compiled.
+     */
+
+    /** @return {@code dense} in doubles */
+    private static double[] widened(float[] dense) {
+        double[] sum = new double[dense.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = dense[i];
+        }
+        return sum;
+    }
+
+    /** @return {@code sum} (changed in place) plus {@code dense} */
+    private static double[] plus(double[] sum, float[] dense) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += dense[i];
+        }
+        return sum;
     }
 
     /** @return each satellite's latest model, by satellite name (sorted) */
