@@ -117,24 +117,31 @@ public final class WalCheckpointer implements AutoCloseable {
 
     private void run() {
         try (Statement s = connection.createStatement()) {
-            long copied = -1; // the log length last copied: until the writer starts the log over, nothing new
+            // The log length wholly copied: until the writer appends or starts the log over, nothing new.
+            // Only a complete copy counts: a reader's open snapshot stops a passive checkpoint short of the
+            // log's end, and the frames after its mark must be copied once that reader is gone.
+            long copied = -1;
             while (!stopping) {
                 long frames = framesInLog();
                 if (frames < triggerFrames || frames == copied) {
                     LockSupport.parkNanos(pollNanos);
                     continue;
                 }
-                copied = frames;
                 try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                     // one row: busy flag (0: done), frames in the log, frames now copied into the database
-                    if (rs.next() && rs.getInt(1) == 0) {
-                        checkpoints++;
+                    if (rs.next()) {
+                        if (rs.getInt(1) == 0) {
+                            checkpoints++;
+                        }
+                        long logFrames = rs.getLong(2);
+                        copied = rs.getLong(3) == logFrames ? logFrames : -1;
                     }
                 } catch (SQLException e) {
                     if (!Archive.isBusy(e)) {
                         throw e;
                     }
                 }
+                LockSupport.parkNanos(pollNanos); // short of the end (a reader, or busy): ask again next poll
             }
         } catch (SQLException e) {
             failure = e;

@@ -41,17 +41,43 @@ class WalCheckpointerTest {
             // far fewer pages than the writer's own checkpoint needs (1 000): only the checkpointer copies them
             WalCheckpointer c = WalCheckpointer.start(file, Duration.ofMillis(2), 1);
             storeDeltas(a, 5, 15);
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (deltaRowsInTheFileAlone(file) < 20 && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
-            assertThat(deltaRowsInTheFileAlone(file)).isEqualTo(20);
+            assertThat(awaitRowsInTheFileAlone(file, 20)).isEqualTo(20);
+            c.close(); // joins its thread: the count is read after the checkpoint that copied the rows counted it
             assertThat(c.checkpoints()).isPositive();
-            c.close();
             assertThat(Files.size(file.resolveSibling("a.db-wal"))).isPositive(); // the writer is still open
             // and the writer goes on after the checkpointer has stopped
             storeDeltas(a, 20, 1);
             assertThat(a.deltas()).hasSize(21);
+        }
+    }
+
+    @Test
+    void theFramesAnOpenReaderHeldBackAreCopiedOnceItIsGone() throws Exception {
+        Path file = dir.resolve("r.db");
+        try (Archive a = Archive.open(file);
+             Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            storeDeltas(a, 0, 5);
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM deltas")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(5);
+            }
+            // the reader's snapshot (5 deltas) stays open: a passive checkpoint copies the log up to it, no further
+            storeDeltas(a, 5, 10);
+            WalCheckpointer c = WalCheckpointer.start(file, Duration.ofMillis(2), 1);
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (c.checkpoints() == 0 && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                assertThat(c.checkpoints()).isPositive();
+                // (the file alone is not yet a readable database: SQLite completes it only with the whole log)
+                assertThat(deltaRowsInTheFileAlone(file)).isLessThan(15);
+                reader.commit(); // the snapshot ends: the log is not longer, but the rest must now be copied
+                assertThat(awaitRowsInTheFileAlone(file, 15)).isEqualTo(15);
+            } finally {
+                c.close();
+            }
         }
     }
 
@@ -68,6 +94,17 @@ class WalCheckpointerTest {
         for (int i = from; i < from + n; i++) {
             a.storeDelta(delta("sat-1", i + 1, i, new float[64], 0), EnumSet.noneOf(DeltaFlag.class), T0);
         }
+    }
+
+    /** The deltas the database file alone holds once it holds {@code n}, or after 20 s. */
+    private long awaitRowsInTheFileAlone(Path file, long n) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long rows = deltaRowsInTheFileAlone(file);
+        while (rows < n && System.nanoTime() < until) {
+            Thread.sleep(5);
+            rows = deltaRowsInTheFileAlone(file);
+        }
+        return rows;
     }
 
     /** The deltas a copy of the database file alone (without its log) holds; 0 if it has no table yet. */
