@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * {@code onorbit plan} and {@code onorbit simulate} at constellation scale, as a user runs them:
  * Walker-delta constellations (53 deg, 600 km, one plane per 10 satellites, the three stations of
  * {@code mission-configs/walker-1000.yaml}) of each size, {@code plan --days P --format json} and
- * {@code simulate --days S}, each a fresh {@code ./onorbit} process with the launcher's
- * {@code -Xmx4g}. For each: wall time, CPU time (user + system, GNU time), peak resident memory,
+ * {@code simulate --days S}, each a fresh {@code ./onorbit} process with the launcher's own JVM
+ * options (a GC log added). For each: wall time, CPU time (user + system, GNU time), peak resident memory,
  * and the peak heap (the largest heap occupancy the collector logged before a collection or at
  * exit, from {@code -Xlog:gc}). Baseline of the ratio: the first (smallest) size in the same run;
  * "per satellite-day" shows how close the scaling is to linear.
@@ -94,8 +94,9 @@ public final class ConstellationScalingBenchmark {
         cmd.add("./onorbit");
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        String opts = args.get(0).equals("plan") ? "-Xmx4g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : "-Xmx4g";
-        pb.environment().put("ONORBIT_JAVA_OPTS", opts + " -Xlog:gc,gc+heap+exit:file=" + gcLog);
+        // the launcher's own options (one place: the launcher), with a GC log added
+        pb.environment().remove("ONORBIT_JAVA_OPTS");
+        pb.environment().put("ONORBIT_EXTRA_JAVA_OPTS", "-Xlog:gc,gc+heap+exit:file=" + gcLog);
         long t0 = System.nanoTime();
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes());
