@@ -70,9 +70,21 @@ public final class OnboardTrainer {
     private double smoothedSquaredNorm;
     /** Step size eta of the latest gradient-mode update (the fixed rate unless {@link StepRule#VSS_NLMS}). */
     private double lastStepSize;
-    /** Exact mode: sum of h h^T (row-major, n x n) and of h y over the batch, h = [last hidden, 1]. */
-    private final double[] normalMatrix;
-    private final double[] normalVector;
+    /**
+     * The output layer's normal equations, h = [last hidden, 1]: in exact mode the batch's (or, with
+     * {@link LearningSettings#outputRls}, faded) sums; in gradient mode with it, the faded sums of the
+     * output layer's recursive least-squares refit ({@link #refitsOutput}); else empty.
+     */
+    private final Optional<FadedNormalEquations> outputFit;
+    /** Gradient mode with {@link LearningSettings#outputRls}: the output layer leaves the gradient step. */
+    private final boolean refitsOutput;
+    /** The first trainable index k of the output layer (0 in exact mode). */
+    private final int outputOffset;
+    /** A detection emptied the faded sums: refill them from the replay buffer once this step's sample is in it. */
+    private boolean refillOutputFit;
+    /** Gradient mode with the refit: its start (the zero step) and the step it found (output layer only). */
+    private final double[] outputZeroStep;
+    private final double[] outputStep;
     private final float[] replayX;
     /**
      * Gradient mode: an update's replayed samples, passed forward together and backward slot by slot;
@@ -109,20 +121,33 @@ public final class OnboardTrainer {
         this.exactLastLayer = settings.subset() == TrainableSubset.Kind.LAST_LAYER;
         this.anchor = memory.doubles("update anchor w0", MemoryCategory.OPTIMIZER_STATE, n);
         this.zeroStep = memory.doubles("optimizer start (zero step)", MemoryCategory.OPTIMIZER_STATE, n);
+        java.util.OptionalDouble forgetting = settings.outputRls().isPresent()
+                ? java.util.OptionalDouble.of(settings.outputRls().get().forgettingFactor())
+                : java.util.OptionalDouble.empty();
+        this.refitsOutput = !exactLastLayer && settings.outputRls().isPresent();
+        this.outputOffset = exactLastLayer ? 0 : subset.layerStart(model.layerCount() - 1);
+        int outputs = n - outputOffset;
+        if (refitsOutput && outputs != model.lastHiddenWidth() + 1) {
+            throw new IllegalArgumentException("learning: output RLS needs the whole output layer trained ("
+                    + (model.lastHiddenWidth() + 1) + " parameters), the subset trains " + outputs);
+        }
         if (exactLastLayer) {
             grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
-            normalMatrix = memory.doubles("normal matrix H^T H", MemoryCategory.OPTIMIZER_STATE, n * n);
-            normalVector = memory.doubles("normal vector H^T y", MemoryCategory.OPTIMIZER_STATE, n);
-            // QuadraticEnergy copies A and b; the optimizer result holds two copies of the solution.
-            memory.reserve("quadratic energy copy (optimizer interface)", MemoryCategory.OPTIMIZER_STATE,
-                    8L * (n * (long) n + n));
+            outputFit = Optional.of(new FadedNormalEquations(n, forgetting, memory));
             proximal = null;
         } else {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
-            normalMatrix = null;
-            normalVector = null;
+            outputFit = refitsOutput ? Optional.of(new FadedNormalEquations(outputs, forgetting, memory))
+                    : Optional.empty();
             proximal = new ProximalGradientEnergy(grad);
             proximal.setStepSize(settings.learningRate());
+        }
+        this.outputZeroStep = memory.doubles("output refit start (zero step)", MemoryCategory.OPTIMIZER_STATE,
+                refitsOutput ? outputs : 0);
+        this.outputStep = memory.doubles("output refit solution", MemoryCategory.OPTIMIZER_STATE,
+                refitsOutput ? outputs : 0);
+        if (refitsOutput) {
+            memory.reserve("output refit's output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * outputs);
         }
         smoothedGrad = memory.floats("smoothed normalised gradient (variable step)", MemoryCategory.OPTIMIZER_STATE,
                 !exactLastLayer && settings.stepRule() == StepRule.VSS_NLMS ? n : 0);
@@ -178,11 +203,17 @@ public final class OnboardTrainer {
             }
         }
         if (exactLastLayer) {
-            accumulateExact(y);
+            outputFit.get().add(model, y);
         } else {
             addGradient(prediction - y);
+            if (refitsOutput) {
+                outputFit.get().add(model, y);
+            }
         }
         replay.add(x, y);
+        if (refillOutputFit) {
+            refillOutputFit();
+        }
         batchCount++;
         if (batchCount >= settings.batchSize()) {
             if (envelopePowerW > 0 && envelopePowerW >= optimizer.minimumOperatingPowerW()) {
@@ -198,15 +229,37 @@ public final class OnboardTrainer {
     }
 
     /**
-     * A detected concept change: the step restarts from its largest rate ({@link #stepSize}) and the
+     * A detected concept change: the step restarts from its largest rate ({@link #stepSize}), the
      * replay buffer keeps only the samples since the CUSUM's estimate of the change (the older ones
-     * belong to the old concept and would pull each update back towards it).
+     * belong to the old concept and would pull each update back towards it), and the output layer's
+     * faded sums, if kept, are rebuilt from those ({@link #refillOutputFit}).
      */
     private void openStep() {
         changeUpdate = OptionalLong.of(updateAttempts());
         long age = detector.get().lastChangeAgeSamples().orElseThrow();
         replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
         catchUpAttempts = 0;
+        refillOutputFit = settings.outputRls().isPresent();
+    }
+
+    /**
+     * Covariance resetting (Goodwin and Sin 1984): after a detection the faded sums forget the old
+     * concept and are rebuilt from the samples the replay buffer kept (those since the CUSUM's
+     * estimate of the change, this step's included), oldest first, at the current hidden weights.
+     * Rebuilt rather than left empty: on SEA's tuning grid the empty sums left two drifts
+     * unrecovered in 20 days (BENCHMARKS.md, "The output layer by recursive least squares"); the
+     * price is that the estimate may reach a few samples into the old concept, which then weigh in
+     * the sums for about their memory.
+     */
+    private void refillOutputFit() {
+        refillOutputFit = false;
+        FadedNormalEquations fit = outputFit.get();
+        fit.reset();
+        for (int i = 0; i < replay.size(); i++) {
+            float ry = replay.held(i, replayX);
+            model.predict(replayX);
+            fit.add(model, ry);
+        }
     }
 
     /**
@@ -250,10 +303,13 @@ public final class OnboardTrainer {
     private int addReplayDraws() {
         int drawn = 0;
         for (int r = 0; r < settings.replayPerUpdate() && replay.size() > 0; r++) {
+            if (fadedExact()) {
+                break; // the faded sums are the memory: a replayed sample would count twice
+            }
             float ry = replay.draw(replayX);
             if (exactLastLayer) {
                 model.predict(replayX);
-                accumulateExact(ry);
+                outputFit.get().add(model, ry);
             } else {
                 replayed.setInput(r, replayX);
                 replayedLabels[r] = ry;
@@ -266,17 +322,9 @@ public final class OnboardTrainer {
         return drawn;
     }
 
-    /** Exact mode: adds the sample just predicted to the normal equations' sums. */
-    private void accumulateExact(float y) {
-        int m = n - 1;
-        for (int i = 0; i < n; i++) {
-            double hi = i < m ? model.lastHidden(i) : 1.0;
-            normalVector[i] += hi * y;
-            int row = i * n;
-            for (int j = i; j < n; j++) {
-                normalMatrix[row + j] += hi * (j < m ? model.lastHidden(j) : 1.0);
-            }
-        }
+    /** @return exact mode on faded sums ({@link LearningSettings#outputRls} with {@code last_layer}) */
+    private boolean fadedExact() {
+        return exactLastLayer && settings.outputRls().isPresent();
     }
 
     /** Gradient mode: adds the gradient of the sample just predicted (the model's latest forward pass). */
@@ -327,9 +375,8 @@ public final class OnboardTrainer {
         readAnchor();
         SolveFigures result;
         if (exactLastLayer) {
-            finishNormalEquations(rows);
-            result = optimizer.minimizeInto(new QuadraticEnergy(normalMatrix, normalVector), zeroStep, envelopePowerW,
-                    step);
+            double mu = settings.outputRls().map(OutputRlsSettings::proximalWeight).orElse(settings.proximalWeight());
+            result = optimizer.minimizeInto(outputFit.get().pose(anchor, 0, mu), zeroStep, envelopePowerW, step);
         } else {
             scaleGradient(1f / rows);
             if (!catchUp && (settings.stepRule() == StepRule.VSS_NLMS || changeUpdate.isPresent())) {
@@ -346,12 +393,39 @@ public final class OnboardTrainer {
             unconvergedUpdates++;
             return;
         }
+        if (refitsOutput && !refitOutput(envelopePowerW, catchUp)) {
+            unconvergedUpdates++;
+            return;
+        }
         if (!allFinite(step)) {
             rejectedUpdates++; // an optimizer fault must not poison the model
             return;
         }
         applyStep(step);
         updates++;
+    }
+
+    /**
+     * The output layer's part of {@link #step}: the refit of the faded normal equations, solved by
+     * the optimizer as a second energy and charged (none in a catch-up pass: no new sample came, the
+     * output layer stays).
+     *
+     * @return false if the solve did not settle (nothing is applied then)
+     */
+    private boolean refitOutput(double envelopePowerW, boolean catchUp) {
+        if (catchUp) {
+            java.util.Arrays.fill(step, outputOffset, n, 0.0);
+            return true;
+        }
+        QuadraticEnergy energy = outputFit.get().pose(anchor, outputOffset, settings.outputRls().get().proximalWeight());
+        SolveFigures r = optimizer.minimizeInto(energy, outputZeroStep, envelopePowerW, outputStep);
+        energySpentJ += r.energyJ();
+        lastStepEnergyJ += r.energyJ();
+        if (!r.converged()) {
+            return false;
+        }
+        System.arraycopy(outputStep, 0, step, outputOffset, outputStep.length);
+        return true;
     }
 
     /*
@@ -364,25 +438,6 @@ public final class OnboardTrainer {
     private void readAnchor() {
         for (int k = 0; k < n; k++) {
             anchor[k] = model.parameter(subset.index(k));
-        }
-    }
-
-    /** b = H^T y / B - (H^T H / B) w0 (the upper triangle holds the sums), then A = H^T H / B + mu I. */
-    private void finishNormalEquations(int rows) {
-        double mu = settings.proximalWeight();
-        for (int i = 0; i < n; i++) {
-            double hw = 0;
-            for (int j = 0; j < n; j++) {
-                hw += normalMatrix[i <= j ? i * n + j : j * n + i] * anchor[j];
-            }
-            normalVector[i] = (normalVector[i] - hw) / rows;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double v = normalMatrix[i * n + j] / rows + (i == j ? mu : 0.0);
-                normalMatrix[i * n + j] = v;
-                normalMatrix[j * n + i] = v;
-            }
         }
     }
 
@@ -457,8 +512,9 @@ public final class OnboardTrainer {
     private void clearBatch() {
         batchCount = 0;
         if (exactLastLayer) {
-            java.util.Arrays.fill(normalMatrix, 0.0);
-            java.util.Arrays.fill(normalVector, 0.0);
+            if (!fadedExact()) {
+                outputFit.get().reset();
+            }
         } else {
             java.util.Arrays.fill(grad, 0f);
         }

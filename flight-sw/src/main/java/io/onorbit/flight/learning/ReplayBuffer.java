@@ -67,6 +67,23 @@ public final class ReplayBuffer {
     }
 
     /**
+     * Copies the {@code i}-th held sample, counted from the oldest, into {@code xOut} (a refit from
+     * the samples held, in the order they arrived).
+     *
+     * @param i in [0, {@link #size()})
+     * @return its label
+     */
+    public float held(int i, float[] xOut) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("replay buffer: sample " + i + " of " + count);
+        }
+        int slot = Math.floorMod(next - count + i, capacity);
+        int base = slot * (features + 1);
+        System.arraycopy(data, base, xOut, 0, features);
+        return data[base + features];
+    }
+
+    /**
      * Copies a uniformly drawn stored sample's features into {@code xOut}.
      *
      * @return its label

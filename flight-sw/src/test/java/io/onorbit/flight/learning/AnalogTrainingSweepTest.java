@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ranges of the learning settings (mission-configs/SCHEMA.md, section learning), both step rules
  * (the normalised one over its whole rate range (0, 2)), plus the two settings that diverged
  * before the definiteness check (proximal_weight 0.05 with a larger replay; sparse_rows with
- * learning rate 0.5) and the normalised step at its limit on single samples. Every update is
+ * learning rate 0.5), the normalised step at its limit on single samples, and the output layer's
+ * recursive least squares ({@code output_rls}) at the ends of its ranges and in half the draws. Every update is
  * accounted for: applied, not converged, or rejected as non-finite.
  */
 class AnalogTrainingSweepTest {
@@ -36,6 +37,11 @@ class AnalogTrainingSweepTest {
                 Arguments.of("full nlms rate 1.999 batch 1, no replay",
                         base.withSubset(TrainableSubset.Kind.FULL).withStepRule(StepRule.NLMS).withLearningRate(1.999)
                                 .withBatchSize(1).withReplay(0, 0)),
+                Arguments.of("sparse_rows output_rls memory 2 proximal 1e-9 batch 1",
+                        base.withOutputRls(java.util.Optional.of(new OutputRlsSettings(2, 1e-9))).withBatchSize(1)),
+                Arguments.of("last_layer output_rls memory 1e9 proximal 1e-9",
+                        base.withSubset(TrainableSubset.Kind.LAST_LAYER)
+                                .withOutputRls(java.util.Optional.of(new OutputRlsSettings(1e9, 1e-9)))),
                 Arguments.of("full vss_nlms largest rate 1.999 batch 1, no replay",
                         base.withSubset(TrainableSubset.Kind.FULL).withStepRule(StepRule.VSS_NLMS).withLearningRate(1.999)
                                 .withBatchSize(1).withReplay(0, 0)));
@@ -57,6 +63,10 @@ class AnalogTrainingSweepTest {
                     .withSeed(seed);
             if (rule == StepRule.VSS_NLMS) { // the variable step's floor: (0, rate]
                 s = s.withMinLearningRate(rate * (1e-3 + (1 - 1e-3) * r.nextDouble()));
+            }
+            if (kind != TrainableSubset.Kind.BIASES && r.nextBoolean()) { // output_rls over its ranges
+                s = s.withOutputRls(java.util.Optional.of(new OutputRlsSettings(Math.pow(10, Math.log10(2)
+                        + (9 - Math.log10(2)) * r.nextDouble()), Math.pow(10, -9 + 15 * r.nextDouble()))));
             }
             return Arguments.of("seed " + seed + ": " + s, s);
         });

@@ -599,14 +599,20 @@ class OnboardTrainerTest {
     @ParameterizedTest
     @EnumSource(TrainableSubset.Kind.class)
     void accountantEqualsTheBytesReallyAllocated(TrainableSubset.Kind kind) throws Exception {
-        // with catch-up passes, so that the features' autocorrelation moments are allocated too
+        // with catch-up passes, so that the features' autocorrelation moments are allocated too, and
+        // (but for biases, which it does not take) the output layer's faded least squares
         LearningSettings s = LearningSettings.defaults().withSubset(kind).withChangeDetector(
-                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2)));
+                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2)))
+                .withOutputRls(kind == TrainableSubset.Kind.BIASES ? java.util.Optional.empty()
+                        : java.util.Optional.of(new OutputRlsSettings(500, 0.1)));
         OnboardTrainer t = OnboardTrainer.create(8, s, new ExactTestOptimizer(0));
         // Every array field of the trainer and of what it owns, summed as length x element size:
         // an array added without the accountant makes this fail.
         long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
                 + allArrayBytes(field(t, "replay"));
+        java.util.Optional<?> outputFit = (java.util.Optional<?>) field(t, "outputFit");
+        assertThat(outputFit.isPresent()).isEqualTo(kind != TrainableSubset.Kind.BIASES);
+        real += outputFit.isPresent() ? allArrayBytes(outputFit.get()) : 0;
         Object samples = field(t, "replayed"); // the replayed samples' batch (gradient modes only)
         real += samples == null ? 0 : allArrayBytes(samples);
         java.util.Optional<?> inputCorrelation = (java.util.Optional<?>) field(t, "inputCorrelation");
@@ -663,10 +669,13 @@ class OnboardTrainerTest {
 
     private static long allArrayBytes(Object owner) throws Exception {
         long sum = 0;
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (java.lang.reflect.Field f : owner.getClass().getDeclaredFields()) {
             if (f.getType().isArray() && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                 f.setAccessible(true);
-                sum += bytesOf(f.get(owner));
+                Object a = f.get(owner);
+                // two fields may hold one array (the batch normal equations are posed in place)
+                sum += a != null && seen.add(a) ? bytesOf(a) : 0;
             }
         }
         return sum;

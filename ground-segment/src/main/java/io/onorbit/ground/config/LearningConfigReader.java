@@ -3,6 +3,7 @@ package io.onorbit.ground.config;
 import io.onorbit.flight.learning.ChangeDetectorSettings;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
+import io.onorbit.flight.learning.OutputRlsSettings;
 import io.onorbit.flight.learning.StepRule;
 import io.onorbit.flight.learning.Personalisation;
 import io.onorbit.flight.learning.model.TrainableSubset;
@@ -58,6 +59,33 @@ public final class LearningConfigReader {
     }
 
     /**
+     * {@code learning.output_rls}: {@code memory_samples} and {@code proximal_weight}, each defaulting
+     * to the default learner's (to {@link OutputRlsSettings#defaults()} when it has none); absent: the
+     * default learner's choice.
+     */
+    private static Optional<OutputRlsSettings> outputRls(ConfigNode learning, String subset,
+                                                         Optional<OutputRlsSettings> byDefault) {
+        if (!learning.has("output_rls")) {
+            return byDefault;
+        }
+        ConfigNode c = learning.required("output_rls");
+        c.allowOnly(List.of("enabled", "memory_samples", "proximal_weight"));
+        if (!c.bool("enabled", true)) {
+            if (c.has("memory_samples") || c.has("proximal_weight")) {
+                throw c.error("enabled", "false takes no other output_rls key");
+            }
+            return Optional.empty();
+        }
+        if (subset.equals("biases")) {
+            throw learning.error("output_rls", "needs trainable full, last_layer or sparse_rows (the output layer's"
+                    + " weights), not biases");
+        }
+        OutputRlsSettings d = byDefault.orElse(OutputRlsSettings.defaults());
+        return Optional.of(new OutputRlsSettings(c.number("memory_samples", d.memorySamples(), 2, 1e9),
+                c.number("proximal_weight", d.proximalWeight(), 1e-9, 1e6)));
+    }
+
+    /**
      * @param root the mission file's root node
      * @return the learning configuration (defaults where absent)
      */
@@ -70,7 +98,7 @@ public final class LearningConfigReader {
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
                 "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples",
-                "federated_step_scale", "min_learning_rate", "change_detector"));
+                "federated_step_scale", "min_learning_rate", "change_detector", "output_rls"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -125,7 +153,7 @@ public final class LearningConfigReader {
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length),
-                changeDetector(n, t.changeDetector()));
+                changeDetector(n, t.changeDetector()), outputRls(n, subset, t.outputRls()));
 
         SolarArrayScenario s = d.solar();
         TaskSpec task = d.task();

@@ -163,4 +163,26 @@ class LearningConfigReaderTest {
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {delay: 3}\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("learning.change_detector");
     }
+
+    @Test
+    void outputRlsIsOffByDefaultAndReadWithItsOwnDefaultsAndRanges() throws Exception {
+        assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().outputRls()).isEmpty();
+        var defaults = io.onorbit.flight.learning.OutputRlsSettings.defaults();
+        assertThat(LearningConfigReader.read(yaml("learning:\n  output_rls: {}\n")).trainer().outputRls())
+                .contains(defaults);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  output_rls: {memory_samples: 200, proximal_weight: 0.3}\n"))
+                .trainer().outputRls()).contains(new io.onorbit.flight.learning.OutputRlsSettings(200, 0.3));
+        assertThat(LearningConfigReader.read(yaml("learning:\n  output_rls: {enabled: false}\n")).trainer().outputRls())
+                .isEmpty();
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  output_rls: {memory_samples: 1}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.output_rls.memory_samples:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  output_rls: {enabled: false, memory_samples: 9}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("m.yaml: learning.output_rls.enabled: false takes no other output_rls key");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  trainable: biases\n  output_rls: {}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("m.yaml: learning.output_rls:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  output_rls: {lambda: 0.99}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.output_rls");
+    }
 }
