@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OnboardTrainerTest {
 
-    private static final int D = 4;
+    static final int D = 4;
 
     /** Noisy linear data; the fitted linear model must approach the independently solved normal equations. */
     @ParameterizedTest
@@ -413,7 +413,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, 0)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, 0, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         ReplayBuffer replay = (ReplayBuffer) field(t, "replay");
         SplittableRandom rng = new SplittableRandom(seed);
@@ -495,7 +495,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, passes)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, passes, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[D];
@@ -516,7 +516,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(batch)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, tau, passes)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, tau, passes, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
         SplittableRandom rng = new SplittableRandom(seed);
         int change = 20_000;
@@ -602,7 +602,7 @@ class OnboardTrainerTest {
         // with catch-up passes, so that the features' autocorrelation moments are allocated too, and
         // (but for biases, which it does not take) the output layer's faded least squares
         LearningSettings s = LearningSettings.defaults().withSubset(kind).withChangeDetector(
-                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2)))
+                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2, 360)))
                 .withOutputRls(kind == TrainableSubset.Kind.BIASES ? java.util.Optional.empty()
                         : java.util.Optional.of(new OutputRlsSettings(500, 0.1)));
         OnboardTrainer t = OnboardTrainer.create(8, s, new ExactTestOptimizer(0));
@@ -643,7 +643,7 @@ class OnboardTrainerTest {
      * linear stream of the change-detector tests: weights {0.8, -0.5, 0.3, 0.1} and bias 0.2 before
      * the change, {-0.6, 0.4, 0.9, -0.3} and -0.1 after it.
      */
-    private static double switchingLinearSample(boolean beforeChange, float[] x, SplittableRandom rng) {
+    static double switchingLinearSample(boolean beforeChange, float[] x, SplittableRandom rng) {
         for (int i = 0; i < D; i++) {
             x[i] = (float) (2 * rng.nextDouble() - 1);
         }
@@ -661,7 +661,7 @@ class OnboardTrainerTest {
         return clean;
     }
 
-    private static Object field(Object o, String name) throws Exception {
+    static Object field(Object o, String name) throws Exception {
         java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
         f.setAccessible(true);
         return f.get(o);
