@@ -1,5 +1,8 @@
 package io.onorbit.flight.learning;
 
+import java.util.Objects;
+import java.util.OptionalDouble;
+
 /**
  * Settings of the onboard concept-change detector ({@link ChangeDetector}): a one-sided CUSUM
  * (Page 1954) on the trainer's prequential squared error relative to its own reference level, and
@@ -25,9 +28,29 @@ package io.onorbit.flight.learning;
  *                         al. 2020), and each is solved and charged like a regular update; only
  *                         while the features look serially independent ({@link SerialCorrelation}:
  *                         orbit-correlated telemetry would be overfitted)
+ * @param inControlRunSamples when present, the in-control average run length ARL0 the CUSUM is
+ *                         designed for, samples, in [100, 1e9]: the mean number of samples from the
+ *                         moment the CUSUM arms on a stationary stream to its first (false) alarm.
+ *                         The decision interval is then derived at each arming from the reference
+ *                         phase's own measured spread and skew of the errors
+ *                         ({@link ChangeDetector#thresholdForRunLength}), so the false-alarm rate is
+ *                         the same on every task, and {@code threshold} is not used; empty: the fixed
+ *                         {@code threshold}
  */
 public record ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates,
-                                     int catchUpPasses) {
+                                     int catchUpPasses, OptionalDouble inControlRunSamples) {
+
+    /** Shortest {@link #inControlRunSamples}, samples. */
+    public static final double MIN_IN_CONTROL_RUN_SAMPLES = 100;
+
+    /** Longest {@link #inControlRunSamples}, samples. */
+    public static final double MAX_IN_CONTROL_RUN_SAMPLES = 1e9;
+
+    /** A CUSUM with the fixed decision interval {@code threshold}. */
+    public ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates,
+                                  int catchUpPasses) {
+        this(allowance, threshold, referenceSamples, openStepUpdates, catchUpPasses, OptionalDouble.empty());
+    }
 
     public ChangeDetectorSettings {
         if (!(allowance > 0 && allowance <= 100)) {
@@ -47,6 +70,12 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
         if (catchUpPasses < 0 || catchUpPasses > MAX_CATCH_UP_PASSES) {
             throw new IllegalArgumentException("learning: change detector catchUpPasses " + catchUpPasses
                     + " must be in [0, " + MAX_CATCH_UP_PASSES + "]");
+        }
+        Objects.requireNonNull(inControlRunSamples, "inControlRunSamples");
+        if (inControlRunSamples.isPresent() && !(inControlRunSamples.getAsDouble() >= MIN_IN_CONTROL_RUN_SAMPLES
+                && inControlRunSamples.getAsDouble() <= MAX_IN_CONTROL_RUN_SAMPLES)) {
+            throw new IllegalArgumentException("learning: change detector inControlRunSamples "
+                    + inControlRunSamples.getAsDouble() + " must be in [100, 1e9]");
         }
     }
 
@@ -74,6 +103,12 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
 
     /** @return a copy with decision interval {@code v} (reference levels) */
     public ChangeDetectorSettings withThreshold(double v) {
-        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses);
+        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses,
+                inControlRunSamples);
+    }
+
+    /** @return a copy whose decision interval is derived for the in-control average run length {@code v} (samples; empty: the fixed threshold) */
+    public ChangeDetectorSettings withInControlRunSamples(OptionalDouble v) {
+        return new ChangeDetectorSettings(allowance, threshold, referenceSamples, openStepUpdates, catchUpPasses, v);
     }
 }
