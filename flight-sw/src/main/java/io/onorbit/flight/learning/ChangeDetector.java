@@ -71,6 +71,19 @@ public final class ChangeDetector {
      */
     static final double SIEGMUND_OVERSHOOT_SD = 0.5826;
 
+    /**
+     * Largest variance of the capped ratio min(x / m, CLIP) with mean 1: (CLIP - 1) x 1, the
+     * Bhatia-Davis bound (2000, "A better bound on the variance", Am. Math. Monthly 107), attained by
+     * the two-point distribution on {0, CLIP} (a classifier at a 1 / CLIP = 10 % error rate). The
+     * CUSUM adds capped increments, so a larger sample variance (a reference phase that saw a
+     * learner's transient errors: 56-82 on the solar-array task after a string failure, which made h
+     * 540-710) overstates their spread.
+     */
+    static final double MAX_RATIO_VARIANCE = CLIP - 1;
+
+    /** Third central moment of that two-point distribution, (CLIP - 1)(CLIP - 2): the cap's skew. */
+    static final double MAX_RATIO_THIRD_MOMENT = (CLIP - 1) * (CLIP - 2);
+
     private final ChangeDetectorSettings settings;
     private double statistic;
     private double reference;
@@ -166,8 +179,7 @@ public final class ChangeDetector {
     /**
      * The decision interval for the target run length from the samples since the restart: the
      * increments' variance and third central moment are those of x / m (unbiased sample moments),
-     * the cap ignored (in control it binds on 0.16 % of chi-square(1) samples and not at all on a
-     * classifier at a 10 % error rate or above).
+     * at most those of the capped increments' extreme case ({@link #MAX_RATIO_VARIANCE}).
      */
     private double derivedDecisionInterval(double runSamples) {
         if (!(reference > 0)) {
@@ -178,7 +190,8 @@ public final class ChangeDetector {
         double m = reference;
         double central2 = Math.max(0, referenceSecondMoment - m * m) * n / (n - 1);
         double central3 = (referenceThirdMoment - 3 * m * referenceSecondMoment + 2 * m * m * m) * n * n / ((n - 1) * (n - 2));
-        return thresholdForRunLength(runSamples, settings.allowance(), central2 / (m * m), central3 / (m * m * m));
+        return thresholdForRunLength(runSamples, settings.allowance(), Math.min(central2 / (m * m), MAX_RATIO_VARIANCE),
+                Math.min(central3 / (m * m * m), MAX_RATIO_THIRD_MOMENT));
     }
 
     /**

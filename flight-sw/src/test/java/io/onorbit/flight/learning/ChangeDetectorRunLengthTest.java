@@ -219,6 +219,26 @@ class ChangeDetectorRunLengthTest {
         assertThat(d.observe(100.0)).as("two").isTrue();
     }
 
+    /**
+     * The CUSUM adds min(x / m, CLIP) - (1 + k): a variable in [0, CLIP] with mean 1 has variance at
+     * most (CLIP - 1) x 1 = 9 (Bhatia and Davis 2000), so a reference phase whose errors spread wider
+     * (here a classifier at 2 % error, x / m = 50 on a mistake: variance 49) is designed as the
+     * two-point case on {0, 10} (variance 9, third central moment 9 x 8 = 72), not as a spread the
+     * capped increments cannot have (which would give h of several hundred).
+     */
+    @Test
+    void aSpreadWiderThanTheCappedIncrementsCanHaveIsDesignedAtTheirBound() {
+        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(K, 50, 100_000, 800, 0)
+                .withInControlRunSamples(OptionalDouble.of(28_800)));
+        int t = 0;
+        while (!d.armed()) {
+            d.observe(t++ % 50 == 49 ? 1.0 : 0.0);
+        }
+        double bound = ChangeDetector.thresholdForRunLength(28_800, K, 9, 72);
+        assertThat(d.decisionInterval()).isEqualTo(bound);
+        assertThat(ChangeDetector.thresholdForRunLength(28_800, K, 49, 49 * 48)).as("uncapped").isGreaterThan(3 * bound);
+    }
+
     @Test
     void badRunLengthsAreRefusedNamingTheField() {
         ChangeDetectorSettings s = new ChangeDetectorSettings(K, 50, 1440, 800, 0);
