@@ -38,6 +38,11 @@ import java.util.OptionalLong;
  * in-control run length grows like exp(2 k h / variance) (Siegmund 1985): h = 50 at k = 0.25 is an
  * ARL0 of millions of samples on the first and under a thousand on the second.
  *
+ * <p>A detection can be taken back ({@link #takeBack}, after {@link ChangeConfirmation} found no change): the
+ * detector then resumes, armed, with the reference it held before the detection, so a change soon after a
+ * false alarm is judged against the level of the learner before it, not one learned while the trainer's step
+ * was open.
+ *
  * <p>State: five doubles, four longs and a flag (the trainer reserves {@link #stateBytes}), two
  * doubles more with a target run length. Not thread-safe.
  */
@@ -266,6 +271,41 @@ public final class ChangeDetector {
     /** @return whether the CUSUM runs (its reference has enough samples since the start or the last detection) */
     public boolean armed() {
         return armed;
+    }
+
+    /**
+     * Takes back the latest detection (a false alarm): the CUSUM restarts at 0, armed, with the reference level
+     * and count it had before that detection (the caller kept them: {@link #referenceLevel},
+     * {@link #referenceCount}); what it learned since is dropped, having been learned from a trainer stepping at
+     * its opened rate. The detection stays counted. A decision interval derived for a target run length stays
+     * the latest arming's.
+     *
+     * @param referenceLevelBefore the reference level just before the detection, label unit squared, finite, &ge; 0
+     * @param referenceCountBefore its sample count then, &ge; {@link #MIN_REFERENCE_SAMPLES} (it was armed)
+     */
+    public void takeBack(double referenceLevelBefore, long referenceCountBefore) {
+        if (detections == 0) {
+            throw new IllegalStateException("change detector: no detection to take back");
+        }
+        if (!(referenceLevelBefore >= 0) || Double.isInfinite(referenceLevelBefore)
+                || referenceCountBefore < MIN_REFERENCE_SAMPLES) {
+            throw new IllegalArgumentException("change detector: reference " + referenceLevelBefore + " of "
+                    + referenceCountBefore + " samples is not one it was armed with");
+        }
+        reference = referenceLevelBefore;
+        referenceCount = referenceCountBefore;
+        referenceSecondMoment = 0; // used only while not armed
+        referenceThirdMoment = 0;
+        armed = true;
+        statistic = 0;
+        samplesSinceZero = 0;
+        pendingSum = 0;
+        pendingCount = 0;
+    }
+
+    /** @return samples in the reference level since the start or the latest detection (count) */
+    public long referenceCount() {
+        return referenceCount;
     }
 
     /** @return detections so far (count) */

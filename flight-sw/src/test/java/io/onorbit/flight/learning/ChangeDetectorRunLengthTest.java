@@ -149,7 +149,7 @@ class ChangeDetectorRunLengthTest {
      */
     @Test
     void theDetectorsFalseAlarmRateIsNearTheTargetOnEveryTask() {
-        ChangeDetectorSettings fixed = new ChangeDetectorSettings(K, 50, 1440, 800, 0);
+        ChangeDetectorSettings fixed = new ChangeDetectorSettings(K, 50, 1440, 800, 0, 0);
         ChangeDetectorSettings target = fixed.withInControlRunSamples(OptionalDouble.of(5_000));
         SplittableRandom rng = new SplittableRandom(11);
         DoubleSupplier classifier10 = () -> rng.nextDouble() < 0.1 ? 1 : 0;
@@ -176,7 +176,7 @@ class ChangeDetectorRunLengthTest {
      */
     @Test
     void aDoublingOfAClassifiersErrorIsDetectedAfterTheWaldDelay() {
-        ChangeDetectorSettings s = new ChangeDetectorSettings(K, 50, 1440, 800, 0)
+        ChangeDetectorSettings s = new ChangeDetectorSettings(K, 50, 1440, 800, 0, 0)
                 .withInControlRunSamples(OptionalDouble.of(10_080));
         int change = 3_000;
         double sumDelay = 0;
@@ -202,7 +202,7 @@ class ChangeDetectorRunLengthTest {
     @Test
     void constantErrorsGiveTheSmallestThreshold() {
         assertThat(ChangeDetector.thresholdForRunLength(10_000, K, 0, 0)).isEqualTo(ChangeDetector.CLIP);
-        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(K, 50, 1440, 800, 0)
+        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(K, 50, 1440, 800, 0, 0)
                 .withInControlRunSamples(OptionalDouble.of(10_000)));
         for (int t = 0; t < 200; t++) {
             assertThat(d.observe(1.0)).isFalse();
@@ -221,7 +221,7 @@ class ChangeDetectorRunLengthTest {
      */
     @Test
     void aSpreadWiderThanTheCappedIncrementsCanHaveIsDesignedAtTheirBound() {
-        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(K, 50, 100_000, 800, 0)
+        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(K, 50, 100_000, 800, 0, 0)
                 .withInControlRunSamples(OptionalDouble.of(28_800)));
         int t = 0;
         while (!d.armed()) {
@@ -234,7 +234,7 @@ class ChangeDetectorRunLengthTest {
 
     @Test
     void badRunLengthsAreRefusedNamingTheField() {
-        ChangeDetectorSettings s = new ChangeDetectorSettings(K, 50, 1440, 800, 0);
+        ChangeDetectorSettings s = new ChangeDetectorSettings(K, 50, 1440, 800, 0, 0);
         assertThatThrownBy(() -> s.withInControlRunSamples(OptionalDouble.of(99))).hasMessageContaining("inControlRunSamples");
         assertThatThrownBy(() -> s.withInControlRunSamples(OptionalDouble.of(Double.NaN)))
                 .hasMessageContaining("inControlRunSamples");
