@@ -29,6 +29,11 @@ import java.util.OptionalLong;
  * (BENCHMARKS.md, "Drift recovery margins"). Every in-control sample still enters the reference,
  * only later, so its level is not biased by the wait.
  *
+ * <p>A detection can be taken back ({@link #takeBack}, after {@link ChangeConfirmation} found no change): the
+ * detector then resumes, armed, with the reference it held before the detection, so a change soon after a
+ * false alarm is judged against the level of the learner before it, not one learned while the trainer's step
+ * was open.
+ *
  * <p>State: five doubles, four longs and a flag (the trainer reserves {@link #STATE_BYTES}). Not thread-safe.
  */
 public final class ChangeDetector {
@@ -147,6 +152,39 @@ public final class ChangeDetector {
             reference += (mean - reference) * -Math.expm1(rest * Math.log1p(-1.0 / memory));
             referenceCount += rest;
         }
+    }
+
+    /**
+     * Takes back the latest detection (a false alarm): the CUSUM restarts at 0, armed, with the reference level
+     * and count it had before that detection (the caller kept them: {@link #referenceLevel},
+     * {@link #referenceCount}); what it learned since is dropped, having been learned from a trainer stepping at
+     * its opened rate. The detection stays counted.
+     *
+     * @param referenceLevelBefore the reference level just before the detection, label unit squared, finite, &ge; 0
+     * @param referenceCountBefore its sample count then, &ge; {@link #MIN_REFERENCE_SAMPLES} (it was armed)
+     */
+    public void takeBack(double referenceLevelBefore, long referenceCountBefore) {
+        if (detections == 0) {
+            throw new IllegalStateException("change detector: no detection to take back");
+        }
+        if (!(referenceLevelBefore >= 0) || Double.isInfinite(referenceLevelBefore)
+                || referenceCountBefore < MIN_REFERENCE_SAMPLES) {
+            throw new IllegalArgumentException("change detector: reference " + referenceLevelBefore + " of "
+                    + referenceCountBefore + " samples is not one it was armed with");
+        }
+        reference = referenceLevelBefore;
+        referenceCount = referenceCountBefore;
+        referenceSecondMoment = 0; // used only while not armed
+        armed = true;
+        statistic = 0;
+        samplesSinceZero = 0;
+        pendingSum = 0;
+        pendingCount = 0;
+    }
+
+    /** @return samples in the reference level since the start or the latest detection (count) */
+    public long referenceCount() {
+        return referenceCount;
     }
 
     /** @return detections so far (count) */

@@ -25,9 +25,14 @@ package io.onorbit.flight.learning;
  *                         al. 2020), and each is solved and charged like a regular update; only
  *                         while the features look serially independent ({@link SerialCorrelation}:
  *                         orbit-correlated telemetry would be overfitted)
+ * @param confirmSamples   samples after a detection on which it is confirmed or taken back
+ *                         ({@link ChangeConfirmation}), 0 (off) or 16-100,000: the model as it was at the
+ *                         detection is scored on them, and unless its error rose above (1 + allowance) times the
+ *                         reference level of before the detection, the detection is taken back: the step
+ *                         closes, the catch-up passes stop and the detector resumes with its old reference
  */
 public record ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates,
-                                     int catchUpPasses) {
+                                     int catchUpPasses, int confirmSamples) {
 
     public ChangeDetectorSettings {
         if (!(allowance > 0 && allowance <= 100)) {
@@ -48,6 +53,21 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
             throw new IllegalArgumentException("learning: change detector catchUpPasses " + catchUpPasses
                     + " must be in [0, " + MAX_CATCH_UP_PASSES + "]");
         }
+        if (confirmSamples != 0 && (confirmSamples < MIN_CONFIRM_SAMPLES || confirmSamples > MAX_CONFIRM_SAMPLES)) {
+            throw new IllegalArgumentException("learning: change detector confirmSamples " + confirmSamples
+                    + " must be 0 or in [" + MIN_CONFIRM_SAMPLES + ", " + MAX_CONFIRM_SAMPLES + "]");
+        }
+    }
+
+    /** Fewest {@link #confirmSamples} (but 0): fewer make the confirmation's mean a coin toss on a classifier's errors. */
+    public static final int MIN_CONFIRM_SAMPLES = 16;
+
+    /** Most {@link #confirmSamples}: the pre-detection weights are scored on each, one forward pass per sample. */
+    public static final int MAX_CONFIRM_SAMPLES = 100_000;
+
+    /** @return whether detections are confirmed or taken back ({@link #confirmSamples} &gt; 0) */
+    public boolean confirms() {
+        return confirmSamples > 0;
     }
 
     /** Largest {@link #catchUpPasses}: each pass costs a full update's solve and energy. */
@@ -66,14 +86,15 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
      *         error over 20 days rose on 5 of 6 (BENCHMARKS.md, "The learner after a detection" and
      *         "The learner after a detection, by default"). Measured against allowance 0.5,
      *         thresholds 30 and 100 ("Drift recovery: a change detector opens the step") and
-     *         50-2,000 updates ("Drift recovery margins")
+     *         50-2,000 updates ("Drift recovery margins"); no confirmation of detections (an opt-in:
+     *         BENCHMARKS.md, "Detections confirmed or taken back")
      */
     public static ChangeDetectorSettings defaults() {
-        return new ChangeDetectorSettings(0.25, 50, 1440, 800, 0);
+        return new ChangeDetectorSettings(0.25, 50, 1440, 800, 0, 0);
     }
 
     /** @return a copy with decision interval {@code v} (reference levels) */
     public ChangeDetectorSettings withThreshold(double v) {
-        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses);
+        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses, confirmSamples);
     }
 }

@@ -94,6 +94,15 @@ public final class OnboardTrainer {
     private final Optional<SerialCorrelation> inputCorrelation;
     /** With iterate averaging: the served model, whose trainable weights average the iterates. */
     private final Optional<IterateAverage> average;
+    /** With {@link ChangeDetectorSettings#confirms}: the test that confirms or takes back each detection. */
+    private final Optional<ChangeConfirmation> confirmation;
+    /**
+     * With a confirmation: the trainable weights when the CUSUM statistic last left 0 (its estimate of the
+     * change's start), scored by it after a detection (swapped in and out of the model around one forward pass;
+     * empty without a confirmation).
+     */
+    private final float[] changePointWeights;
+    private long changesTakenBack;
     /** Updates attempted ({@link #updateAttempts}) at the latest detection (empty before any). */
     private OptionalLong changeUpdate = OptionalLong.empty();
     /** Catch-up updates posed since the latest detection (not counted in the step's annealing). */
@@ -152,6 +161,13 @@ public final class OnboardTrainer {
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
         this.average = settings.iterateAveraging()
                 .map(a -> new IterateAverage(a, settings.widths(inputs), settings.seed(), subset, memory));
+        this.confirmation = settings.changeDetector().filter(ChangeDetectorSettings::confirms)
+                .map(ChangeConfirmation::new);
+        if (confirmation.isPresent()) {
+            memory.reserve("change confirmation state", MemoryCategory.OPTIMIZER_STATE, ChangeConfirmation.STATE_BYTES);
+        }
+        this.changePointWeights = memory.floats("weights when the CUSUM last left 0 (confirmation)",
+                MemoryCategory.OPTIMIZER_STATE, confirmation.isPresent() ? n : 0);
     }
 
     /**
@@ -186,16 +202,30 @@ public final class OnboardTrainer {
         lastStepEnergyJ = 0;
         inputCorrelation.ifPresent(c -> c.observe(x));
         double e = (double) prediction - y;
+        boolean detected = false;
         // A diverged model's infinite or NaN prediction is no error measurement for the detector.
         if (detector.isPresent() && Double.isFinite(e)) {
-            if (detector.get().observe(e * e)) {
+            ChangeDetector d = detector.get();
+            double referenceBefore = d.referenceLevel();
+            long countBefore = d.referenceCount();
+            boolean fromZero = d.statistic() == 0;
+            detected = d.observe(e * e);
+            if (confirmation.isPresent() && fromZero && (detected || d.statistic() > 0)) {
+                keepChangePointWeights(); // an excursion starts: the model has not trained on its samples
+            }
+            if (detected) {
                 openStep();
+                confirmation.ifPresent(c -> c.start(referenceBefore, countBefore));
             }
         }
         if (exactLastLayer) {
             accumulateExact(y);
         } else {
             addGradient(output - y);
+        }
+        // after the gradient: the model's forward pass is overwritten here
+        if (!detected && confirmation.isPresent() && confirmation.get().running()) {
+            confirm(x, y);
         }
         replay.add(x, y);
         batchCount++;
@@ -223,6 +253,43 @@ public final class OnboardTrainer {
         replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
         catchUpAttempts = 0;
         average.ifPresent(a -> a.restartAt(model));
+    }
+
+    /** With a confirmation: keeps the trainable weights as they are now, at the start of a CUSUM excursion. */
+    private void keepChangePointWeights() {
+        for (int k = 0; k < n; k++) {
+            changePointWeights[k] = model.parameter(subset.index(k));
+        }
+    }
+
+    /**
+     * Scores the weights of the excursion's start on this sample ({@link ChangeConfirmation}); if the test takes the
+     * detection back, the step closes (the rule's own rate from the next update, no more catch-up passes) and the
+     * detector resumes with its reference of before the false alarm. The replay buffer's older samples, dropped
+     * at the detection, are not restored: the buffer refills with new samples.
+     */
+    private void confirm(float[] x, float y) {
+        swapChangePointWeights();
+        double e = (double) model.predict(x) - y;
+        swapChangePointWeights();
+        ChangeConfirmation c = confirmation.get();
+        // a diverged model's error is no measurement (as for the detector): the sample is skipped
+        if (Double.isFinite(e) && c.observe(e * e) == ChangeConfirmation.Verdict.TAKEN_BACK) {
+            changesTakenBack++;
+            changeUpdate = OptionalLong.empty();
+            catchUpAttempts = 0;
+            detector.orElseThrow().takeBack(c.referenceLevelBefore(), c.referenceCountBefore());
+        }
+    }
+
+    /** Exchanges the model's trainable weights with {@link #changePointWeights} (twice restores both). */
+    private void swapChangePointWeights() {
+        for (int k = 0; k < n; k++) {
+            int i = subset.index(k);
+            float w = model.parameter(i);
+            model.setParameter(i, changePointWeights[k]);
+            changePointWeights[k] = w;
+        }
     }
 
     /**
@@ -500,6 +567,11 @@ public final class OnboardTrainer {
      */
     public DenseNetwork servedModel() {
         return average.map(IterateAverage::served).orElse(model);
+    }
+
+    /** @return detections the confirmation took back as false alarms (count; 0 without a confirmation) */
+    public long changesTakenBack() {
+        return changesTakenBack;
     }
 
     /** @return the model being trained (its parameters, layout and version) */

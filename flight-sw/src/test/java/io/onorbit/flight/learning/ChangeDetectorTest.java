@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ChangeDetectorTest {
 
-    private static final ChangeDetectorSettings SETTINGS = new ChangeDetectorSettings(0.5, 50, 1440, 30, 0);
+    private static final ChangeDetectorSettings SETTINGS = new ChangeDetectorSettings(0.5, 50, 1440, 30, 0, 0);
 
     /** P(X &le; u) for X chi-square with one degree of freedom. */
     private static double chiSquare1Cdf(double u) {
@@ -204,7 +204,7 @@ class ChangeDetectorTest {
     @ParameterizedTest
     @ValueSource(longs = {3, 13, 17, 29})
     void aShortReferenceMemoryDoesNotAbsorbASustainedRise(long seed) {
-        ChangeDetectorSettings s = new ChangeDetectorSettings(0.5, 50, 50, 30, 0);
+        ChangeDetectorSettings s = new ChangeDetectorSettings(0.5, 50, 50, 30, 0, 0);
         double mu1 = meanIncrement(2, s.allowance());
         double low = s.threshold() / mu1;
         double high = (s.threshold() + ChangeDetector.CLIP) / mu1;
@@ -225,7 +225,7 @@ class ChangeDetectorTest {
      */
     @Test
     void aClassifiersReferenceArmsOnlyWhenItsStandardErrorIsHalfTheAllowance() {
-        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(0.25, 1e-3, 1440, 30, 0));
+        ChangeDetector d = new ChangeDetector(new ChangeDetectorSettings(0.25, 1e-3, 1440, 30, 0, 0));
         int detectedAt = -1;
         for (int t = 0; t < 2_000 && detectedAt < 0; t++) {
             if (d.observe(t % 10 == 9 ? 1.0 : 0.0)) {
@@ -246,11 +246,67 @@ class ChangeDetectorTest {
 
     @Test
     void badSettingsAndInputsAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0, 50, 1440, 30, 0)).hasMessageContaining("allowance");
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, -1, 1440, 30, 0)).hasMessageContaining("threshold");
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1, 30, 0)).hasMessageContaining("referenceSamples");
-        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1440, 0, 0)).hasMessageContaining("openStepUpdates");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0, 50, 1440, 30, 0, 0)).hasMessageContaining("allowance");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, -1, 1440, 30, 0, 0)).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1, 30, 0, 0)).hasMessageContaining("referenceSamples");
+        assertThatThrownBy(() -> new ChangeDetectorSettings(0.5, 50, 1440, 0, 0, 0)).hasMessageContaining("openStepUpdates");
         assertThatThrownBy(() -> new ChangeDetector(SETTINGS).observe(Double.NaN)).hasMessageContaining("squared error");
         assertThatThrownBy(() -> new ChangeDetector(SETTINGS).observe(-1)).hasMessageContaining("squared error");
+    }
+
+    /**
+     * A detection taken back: the CUSUM resumes armed, at 0, with the reference it held before, so the next rise
+     * is judged at once: errors at 20 times that reference add CLIP - (1 + k) = 8.5 each, a detection after exactly
+     * ceil(50 / 8.5) = 6 samples; after a detection NOT taken back the detector first re-learns a reference
+     * ({@link ChangeDetector#MIN_REFERENCE_SAMPLES} samples at least), so the same 6 samples find nothing.
+     */
+    @Test
+    void aDetectionTakenBackResumesWithTheOldReferenceArmed() {
+        for (boolean takenBack : new boolean[] {true, false}) {
+            ChangeDetector d = new ChangeDetector(SETTINGS);
+            SplittableRandom rng = new SplittableRandom(11);
+            for (int j = 0; j < 2_000; j++) {
+                double g = rng.nextGaussian();
+                assertThat(d.observe(g * g)).isFalse();
+            }
+            double level = d.referenceLevel();
+            long count = d.referenceCount();
+            assertThat(count).isGreaterThanOrEqualTo(ChangeDetector.MIN_REFERENCE_SAMPLES);
+            double before = d.statistic();
+            int burst = 1;
+            while (!d.observe(20 * level)) {
+                burst++;
+            }
+            assertThat(burst).as("samples of the burst to the detection, from S = %.2f", before)
+                    .isEqualTo((int) Math.ceil((50 - before) / 8.5));
+            if (takenBack) {
+                d.takeBack(level, count);
+                assertThat(d.referenceLevel()).isEqualTo(level);
+                assertThat(d.referenceCount()).isEqualTo(count);
+                assertThat(d.statistic()).isZero();
+            }
+            boolean detected = false;
+            for (int j = 0; j < 6; j++) {
+                detected = d.observe(20 * level);
+            }
+            assertThat(detected).as("the 6th raised sample after the detection, taken back: %s", takenBack)
+                    .isEqualTo(takenBack);
+            assertThat(d.detections()).isEqualTo(takenBack ? 2 : 1);
+        }
+    }
+
+    @Test
+    void onlyADetectionCanBeTakenBackAndOnlyToAnArmedReference() {
+        ChangeDetector d = new ChangeDetector(SETTINGS);
+        assertThatThrownBy(() -> d.takeBack(1, 100)).isInstanceOf(IllegalStateException.class);
+        for (int j = 0; j < 100; j++) {
+            d.observe(1);
+        }
+        while (!d.observe(100)) {
+            // until the detection
+        }
+        assertThatThrownBy(() -> d.takeBack(1, ChangeDetector.MIN_REFERENCE_SAMPLES - 1))
+                .hasMessageContaining("armed");
+        assertThatThrownBy(() -> d.takeBack(Double.NaN, 100)).hasMessageContaining("armed");
     }
 }

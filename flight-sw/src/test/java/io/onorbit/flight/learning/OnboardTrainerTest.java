@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OnboardTrainerTest {
 
-    private static final int D = 4;
+    static final int D = 4;
 
     /** Noisy linear data; the fitted linear model must approach the independently solved normal equations. */
     @ParameterizedTest
@@ -413,7 +413,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, 0)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, 0, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         ReplayBuffer replay = (ReplayBuffer) field(t, "replay");
         SplittableRandom rng = new SplittableRandom(seed);
@@ -495,7 +495,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(4)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, passes)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, 30, passes, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[D];
@@ -516,7 +516,7 @@ class OnboardTrainerTest {
         LearningSettings s = LearningSettings.defaults().withHiddenLayers().withSubset(TrainableSubset.Kind.FULL)
                 .withStepRule(StepRule.VSS_NLMS).withLearningRate(1.9).withMinLearningRate(0.05).withBatchSize(batch)
                 .withReplay(64, 24).withSeed(seed)
-                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, tau, passes)));
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.5, 50, 1440, tau, passes, 0)));
         OnboardTrainer t = OnboardTrainer.create(D, s, new ExactTestOptimizer(0.5));
         SplittableRandom rng = new SplittableRandom(seed);
         int change = 20_000;
@@ -601,7 +601,7 @@ class OnboardTrainerTest {
     void accountantEqualsTheBytesReallyAllocated(TrainableSubset.Kind kind) throws Exception {
         // with catch-up passes, so that the features' autocorrelation moments are allocated too
         LearningSettings s = LearningSettings.defaults().withSubset(kind).withChangeDetector(
-                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2)));
+                java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 2, 360)));
         OnboardTrainer t = OnboardTrainer.create(8, s, new ExactTestOptimizer(0));
         // Every array field of the trainer and of what it owns, summed as length x element size:
         // an array added without the accountant makes this fail.
@@ -637,7 +637,7 @@ class OnboardTrainerTest {
      * linear stream of the change-detector tests: weights {0.8, -0.5, 0.3, 0.1} and bias 0.2 before
      * the change, {-0.6, 0.4, 0.9, -0.3} and -0.1 after it.
      */
-    private static double switchingLinearSample(boolean beforeChange, float[] x, SplittableRandom rng) {
+    static double switchingLinearSample(boolean beforeChange, float[] x, SplittableRandom rng) {
         for (int i = 0; i < D; i++) {
             x[i] = (float) (2 * rng.nextDouble() - 1);
         }
@@ -655,7 +655,7 @@ class OnboardTrainerTest {
         return clean;
     }
 
-    private static Object field(Object o, String name) throws Exception {
+    static Object field(Object o, String name) throws Exception {
         java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
         f.setAccessible(true);
         return f.get(o);

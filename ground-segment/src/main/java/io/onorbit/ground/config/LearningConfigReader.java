@@ -42,11 +42,11 @@ public final class LearningConfigReader {
         }
         ConfigNode c = learning.required("change_detector");
         c.allowOnly(List.of("enabled", "allowance", "threshold", "reference_samples", "open_step_updates",
-                "catch_up_passes"));
+                "catch_up_passes", "confirm_samples"));
         ChangeDetectorSettings d = byDefault.orElse(ChangeDetectorSettings.defaults());
         if (!c.bool("enabled", true)) {
             if (c.has("allowance") || c.has("threshold") || c.has("reference_samples") || c.has("open_step_updates")
-                    || c.has("catch_up_passes")) {
+                    || c.has("catch_up_passes") || c.has("confirm_samples")) {
                 throw c.error("enabled", "false takes no other change_detector key");
             }
             return Optional.empty();
@@ -55,7 +55,17 @@ public final class LearningConfigReader {
                 c.number("threshold", d.threshold(), 1e-6, 1e6),
                 (int) c.integer("reference_samples", d.referenceSamples(), 2, 100_000_000),
                 c.number("open_step_updates", d.openStepUpdates(), 1e-6, 1e9),
-                (int) c.integer("catch_up_passes", d.catchUpPasses(), 0, ChangeDetectorSettings.MAX_CATCH_UP_PASSES)));
+                (int) c.integer("catch_up_passes", d.catchUpPasses(), 0, ChangeDetectorSettings.MAX_CATCH_UP_PASSES),
+                confirmSamples(c, d.confirmSamples())));
+    }
+
+    /** {@code change_detector.confirm_samples}: 0 (off) or a count in the confirmation's range. */
+    private static int confirmSamples(ConfigNode c, int byDefault) {
+        int v = (int) c.integer("confirm_samples", byDefault, 0, ChangeDetectorSettings.MAX_CONFIRM_SAMPLES);
+        if (v != 0 && v < ChangeDetectorSettings.MIN_CONFIRM_SAMPLES) {
+            throw c.error("confirm_samples", v + " must be 0 (off) or at least " + ChangeDetectorSettings.MIN_CONFIRM_SAMPLES);
+        }
+        return v;
     }
 
     /**

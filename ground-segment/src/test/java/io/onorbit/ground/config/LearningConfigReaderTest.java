@@ -144,10 +144,14 @@ class LearningConfigReaderTest {
         assertThat(d.referenceSamples()).isEqualTo(defaults.referenceSamples());
         assertThat(d.openStepUpdates()).isEqualTo(defaults.openStepUpdates());
         assertThat(d.catchUpPasses()).isEqualTo(defaults.catchUpPasses());
+        assertThat(d.confirmSamples()).isEqualTo(defaults.confirmSamples()).isZero();
         var all = LearningConfigReader.read(yaml("learning:\n  change_detector: {allowance: 0.3, threshold: 40,"
-                + " reference_samples: 720, open_step_updates: 100, catch_up_passes: 3}\n")).trainer().changeDetector()
-                .orElseThrow();
-        assertThat(all).isEqualTo(new io.onorbit.flight.learning.ChangeDetectorSettings(0.3, 40, 720, 100, 3));
+                + " reference_samples: 720, open_step_updates: 100, catch_up_passes: 3, confirm_samples: 360}\n"))
+                .trainer().changeDetector().orElseThrow();
+        assertThat(all).isEqualTo(new io.onorbit.flight.learning.ChangeDetectorSettings(0.3, 40, 720, 100, 3, 360));
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {confirm_samples: 5}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("m.yaml: learning.change_detector.confirm_samples: 5 must be 0 (off) or at least 16");
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {catch_up_passes: 17}\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("m.yaml: learning.change_detector.catch_up_passes:");

@@ -197,6 +197,7 @@ public final class DriftCommand implements Callable<Integer> {
             t.put("updates", o.updates());
             t.put("skipped_updates", o.skippedUpdates());
             t.put("changes_detected", o.changesDetected());
+            t.put("changes_taken_back", o.changesTakenBack());
             t.put("ground_models_delivered", o.groundModelsDelivered());
             ObjectNode goal = t.putObject("goal");
             List<DriftOutcome.Recovery> abrupt = o.recoveries().stream()

@@ -157,7 +157,7 @@ public final class DriftExperiment {
                 mean(series.onboard, series.size()), mean(series.ground, series.size()),
                 task.knowsConcept() ? mean(series.oracle, series.size()) : Double.NaN, recoveries,
                 trainer.energySpentJ(), trainer.memoryBytes(), trainer.updates(), trainer.skippedUpdates(), delivered,
-                trainer.changesDetected());
+                trainer.changesDetected(), trainer.changesTakenBack());
     }
 
     private void refitOracle(DriftTask task, DenseNetwork oracle, GrowingSamples history, float[] current, double t,

@@ -23,11 +23,13 @@ import java.util.List;
  * @param skippedUpdates          onboard updates skipped for lack of envelope power
  * @param groundModelsDelivered   ground models that reached the spacecraft
  * @param changesDetected         concept changes the onboard trainer's detector found (count; 0 without one)
+ * @param changesTakenBack        of those, detections its confirmation took back as false alarms (count; 0 without one)
  */
 public record DriftOutcome(String task, String labelUnit, boolean classification, long evaluatedSamples,
                            double errorFrozen, double errorOnboard, double errorGroundRetrain, double errorOracle,
                            List<Recovery> recoveries, double trainingEnergyJ, long peakTrainingMemoryBytes,
-                           long updates, long skippedUpdates, int groundModelsDelivered, long changesDetected) {
+                           long updates, long skippedUpdates, int groundModelsDelivered, long changesDetected,
+                           long changesTakenBack) {
 
     public DriftOutcome {
         recoveries = List.copyOf(recoveries);

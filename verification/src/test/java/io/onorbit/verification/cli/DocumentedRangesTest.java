@@ -62,6 +62,7 @@ class DocumentedRangesTest {
             Map.entry("learning.personalisation", "a choice"),
             Map.entry("learning.change_detector.enabled", "a boolean"),
             Map.entry("learning.iterate_averaging.enabled", "a boolean"),
+            Map.entry("learning.change_detector.confirm_samples", "0 (off) or 16-100000: checked below"),
             Map.entry("learning.task.kind", "a choice"), Map.entry("learning.task.file", "a file"),
             Map.entry("link.bits", "1-8 or 32: checked below"), Map.entry("link.scale", "a choice"),
             Map.entry("link.error_feedback", "a boolean"), Map.entry("ground.archive_url", "a URL"),
@@ -381,6 +382,17 @@ class DocumentedRangesTest {
         }
         for (int bad : new int[] {0, 9, 16, 31, 33}) {
             assertThat(load("link.bits", bad)).as("bits %d", bad).get().asString().startsWith("m.yaml: link.bits: ");
+        }
+    }
+
+    @Test
+    void confirmSamplesAreZeroOr16To100000() throws IOException {
+        String f = "learning.change_detector.confirm_samples";
+        for (int ok : new int[] {0, 16, 100_000}) {
+            assertThat(load(f, ok)).as("confirm_samples %d", ok).isEmpty();
+        }
+        for (int bad : new int[] {-1, 1, 15, 100_001}) {
+            assertThat(load(f, bad)).as("confirm_samples %d", bad).get().asString().startsWith("m.yaml: " + f + ": ");
         }
     }
 
