@@ -1,5 +1,8 @@
 package io.onorbit.flight.learning;
 
+import java.util.Objects;
+import java.util.OptionalDouble;
+
 /**
  * Settings of the onboard concept-change detector ({@link ChangeDetector}): a one-sided CUSUM
  * (Page 1954) on the trainer's prequential squared error relative to its own reference level, and
@@ -30,9 +33,29 @@ package io.onorbit.flight.learning;
  *                         detection is scored on them, and unless its error rose above (1 + allowance) times the
  *                         reference level of before the detection, the detection is taken back: the step
  *                         closes, the catch-up passes stop and the detector resumes with its old reference
+ * @param inControlRunSamples when present, the in-control average run length ARL0 the CUSUM is
+ *                         designed for, samples, in [100, 1e9]: the mean number of samples from the
+ *                         moment the CUSUM arms on a stationary stream to its first (false) alarm.
+ *                         The decision interval is then derived at each arming from the reference
+ *                         phase's own measured spread and skew of the errors
+ *                         ({@link ChangeDetector#thresholdForRunLength}), so the false-alarm rate is
+ *                         the same on every task, and {@code threshold} is not used; empty: the fixed
+ *                         {@code threshold}
  */
 public record ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates,
-                                     int catchUpPasses, int confirmSamples) {
+                                     int catchUpPasses, int confirmSamples, OptionalDouble inControlRunSamples) {
+
+    /** Shortest {@link #inControlRunSamples}, samples. */
+    public static final double MIN_IN_CONTROL_RUN_SAMPLES = 100;
+
+    /** Longest {@link #inControlRunSamples}, samples. */
+    public static final double MAX_IN_CONTROL_RUN_SAMPLES = 1e9;
+
+    /** A CUSUM with the fixed decision interval {@code threshold}. */
+    public ChangeDetectorSettings(double allowance, double threshold, int referenceSamples, double openStepUpdates,
+                                  int catchUpPasses, int confirmSamples) {
+        this(allowance, threshold, referenceSamples, openStepUpdates, catchUpPasses, confirmSamples, OptionalDouble.empty());
+    }
 
     public ChangeDetectorSettings {
         if (!(allowance > 0 && allowance <= 100)) {
@@ -56,6 +79,12 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
         if (confirmSamples != 0 && (confirmSamples < MIN_CONFIRM_SAMPLES || confirmSamples > MAX_CONFIRM_SAMPLES)) {
             throw new IllegalArgumentException("learning: change detector confirmSamples " + confirmSamples
                     + " must be 0 or in [" + MIN_CONFIRM_SAMPLES + ", " + MAX_CONFIRM_SAMPLES + "]");
+        }
+        Objects.requireNonNull(inControlRunSamples, "inControlRunSamples");
+        if (inControlRunSamples.isPresent() && !(inControlRunSamples.getAsDouble() >= MIN_IN_CONTROL_RUN_SAMPLES
+                && inControlRunSamples.getAsDouble() <= MAX_IN_CONTROL_RUN_SAMPLES)) {
+            throw new IllegalArgumentException("learning: change detector inControlRunSamples "
+                    + inControlRunSamples.getAsDouble() + " must be in [100, 1e9]");
         }
     }
 
@@ -95,6 +124,13 @@ public record ChangeDetectorSettings(double allowance, double threshold, int ref
 
     /** @return a copy with decision interval {@code v} (reference levels) */
     public ChangeDetectorSettings withThreshold(double v) {
-        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses, confirmSamples);
+        return new ChangeDetectorSettings(allowance, v, referenceSamples, openStepUpdates, catchUpPasses, confirmSamples,
+                inControlRunSamples);
+    }
+
+    /** @return a copy whose decision interval is derived for the in-control average run length {@code v} (samples; empty: the fixed threshold) */
+    public ChangeDetectorSettings withInControlRunSamples(OptionalDouble v) {
+        return new ChangeDetectorSettings(allowance, threshold, referenceSamples, openStepUpdates, catchUpPasses,
+                confirmSamples, v);
     }
 }

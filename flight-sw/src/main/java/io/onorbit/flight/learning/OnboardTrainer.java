@@ -155,7 +155,7 @@ public final class OnboardTrainer {
         this.replayedLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, exactLastLayer ? 0 : slots);
         this.detector = settings.changeDetector().map(ChangeDetector::new);
         if (detector.isPresent()) {
-            memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.STATE_BYTES);
+            memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.stateBytes(settings.changeDetector().orElseThrow()));
         }
         this.inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));

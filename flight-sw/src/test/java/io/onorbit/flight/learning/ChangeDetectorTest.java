@@ -106,21 +106,30 @@ class ChangeDetectorTest {
         double sum = 0;
         int seeds = 8;
         for (long seed = 1; seed <= seeds; seed++) {
-            SplittableRandom rng = new SplittableRandom(seed);
-            ChangeDetector d = new ChangeDetector(s);
-            int detectedAt = -1;
-            for (int t = 0; t < change + 2_000 && detectedAt < 0; t++) {
-                double p = t < change ? 0.10 : 0.26;
-                if (d.observe(rng.nextDouble() < p ? 1.0 : 0.0)) {
-                    detectedAt = t;
-                }
-            }
+            int detectedAt = firstClassifierDetection(new ChangeDetector(s), seed, change, 0.10, 0.26, 2_000, 0);
             assertThat(detectedAt).as("seed %d: no alarm before the change", seed).isGreaterThanOrEqualTo(change);
             int delay = detectedAt - change + 1;
             assertThat((double) delay).as("seed %d delay", seed).isLessThan(2.5 * high);
             sum += delay;
         }
         assertThat(sum / seeds).as("mean delay, Wald bounds [%.1f, %.1f]", low, high).isBetween(0.8 * low, 1.1 * high);
+    }
+
+    /**
+     * Feeds a classifier's 0/1 squared errors at rate {@code before} until sample {@code change} and
+     * {@code after} from it on, for at most {@code horizon} samples past the change.
+     *
+     * @return the sample index of the first detection at or after {@code countFrom}, -1 if none
+     */
+    static int firstClassifierDetection(ChangeDetector d, long seed, int change, double before, double after,
+                                        int horizon, int countFrom) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int t = 0; t < change + horizon; t++) {
+            if (d.observe(rng.nextDouble() < (t < change ? before : after) ? 1.0 : 0.0) && t >= countFrom) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -42,21 +43,29 @@ public final class LearningConfigReader {
         }
         ConfigNode c = learning.required("change_detector");
         c.allowOnly(List.of("enabled", "allowance", "threshold", "reference_samples", "open_step_updates",
-                "catch_up_passes", "confirm_samples"));
+                "catch_up_passes", "confirm_samples", "in_control_run_samples"));
         ChangeDetectorSettings d = byDefault.orElse(ChangeDetectorSettings.defaults());
         if (!c.bool("enabled", true)) {
             if (c.has("allowance") || c.has("threshold") || c.has("reference_samples") || c.has("open_step_updates")
-                    || c.has("catch_up_passes") || c.has("confirm_samples")) {
+                    || c.has("catch_up_passes") || c.has("confirm_samples") || c.has("in_control_run_samples")) {
                 throw c.error("enabled", "false takes no other change_detector key");
             }
             return Optional.empty();
         }
+        if (c.has("threshold") && c.has("in_control_run_samples")) {
+            throw c.error("in_control_run_samples", "derives the threshold; set one of threshold and in_control_run_samples");
+        }
+        OptionalDouble runSamples = c.has("in_control_run_samples")
+                ? OptionalDouble.of(c.number("in_control_run_samples", ChangeDetectorSettings.MIN_IN_CONTROL_RUN_SAMPLES,
+                        ChangeDetectorSettings.MAX_IN_CONTROL_RUN_SAMPLES))
+                : d.inControlRunSamples();
         return Optional.of(new ChangeDetectorSettings(c.number("allowance", d.allowance(), 1e-6, 100),
                 c.number("threshold", d.threshold(), 1e-6, 1e6),
                 (int) c.integer("reference_samples", d.referenceSamples(), 2, 100_000_000),
                 c.number("open_step_updates", d.openStepUpdates(), 1e-6, 1e9),
                 (int) c.integer("catch_up_passes", d.catchUpPasses(), 0, ChangeDetectorSettings.MAX_CATCH_UP_PASSES),
-                confirmSamples(c, d.confirmSamples())));
+                confirmSamples(c, d.confirmSamples()),
+                c.has("threshold") ? OptionalDouble.empty() : runSamples));
     }
 
     /** {@code change_detector.confirm_samples}: 0 (off) or a count in the confirmation's range. */

@@ -188,4 +188,24 @@ class LearningConfigReaderTest {
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {span: 3}\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("learning.iterate_averaging");
     }
+
+    @Test
+    void aTargetRunLengthReplacesTheThresholdAndIsOffByDefault() throws Exception {
+        assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().changeDetector().orElseThrow()
+                .inControlRunSamples()).isEmpty();
+        var d = LearningConfigReader.read(yaml("learning:\n  change_detector: {in_control_run_samples: 28800}\n"))
+                .trainer().changeDetector().orElseThrow();
+        assertThat(d.inControlRunSamples()).hasValue(28800);
+        assertThat(d.withInControlRunSamples(java.util.OptionalDouble.empty()))
+                .isEqualTo(io.onorbit.flight.learning.ChangeDetectorSettings.defaults());
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {threshold: 40,"
+                + " in_control_run_samples: 28800}\n"))).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.change_detector.in_control_run_samples:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {in_control_run_samples: 99}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.change_detector.in_control_run_samples:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  change_detector: {enabled: false,"
+                + " in_control_run_samples: 1000}\n"))).isInstanceOf(ConfigException.class)
+                .hasMessage("m.yaml: learning.change_detector.enabled: false takes no other change_detector key");
+    }
 }
