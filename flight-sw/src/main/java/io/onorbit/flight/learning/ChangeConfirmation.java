@@ -121,9 +121,7 @@ public final class ChangeConfirmation {
         if (!running) {
             return Verdict.PENDING;
         }
-        // the same ratio and cap as the CUSUM's increments (an all-zero reference: any error is the cap)
-        ratioSum += referenceBefore > 0 ? Math.min(squaredError / referenceBefore, ChangeDetector.CLIP)
-                : (squaredError > 0 ? ChangeDetector.CLIP : 0.0);
+        ratioSum += ChangeDetector.cappedRatio(squaredError, referenceBefore); // as the CUSUM's increments
         seen++;
         if (seen < samples) {
             return Verdict.PENDING;

@@ -135,7 +135,7 @@ public final class ChangeDetector {
         }
         boolean detected = false;
         if (armed) {
-            double ratio = reference > 0 ? Math.min(squaredError / reference, CLIP) : (squaredError > 0 ? CLIP : 0.0);
+            double ratio = cappedRatio(squaredError, reference);
             statistic = Math.max(0.0, statistic + ratio - (1 + settings.allowance()));
             samplesSinceZero = statistic > 0 ? samplesSinceZero + 1 : 0;
             if (statistic >= decisionInterval) {
@@ -173,6 +173,15 @@ public final class ChangeDetector {
             }
         }
         return detected;
+    }
+
+    /**
+     * @param squaredError a squared error, label unit squared, &ge; 0
+     * @param reference    a reference level, label unit squared, &ge; 0
+     * @return the CUSUM's increment ratio x / m capped at {@link #CLIP} (an all-zero reference: any error is the cap)
+     */
+    static double cappedRatio(double squaredError, double reference) {
+        return reference > 0 ? Math.min(squaredError / reference, CLIP) : (squaredError > 0 ? CLIP : 0.0);
     }
 
     /** @return the running mean's standard error over the mean, from the samples since the restart (0 if they are all 0) */
