@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param changeDetector    the onboard concept-change detector ({@link ChangeDetector}): on a detection
  *                          the trainer opens its step to {@code learningRate} and lets it anneal, and
  *                          drops the replayed samples from before the change; empty: none
+ * @param iterateAveraging  serve (and test on) the average of the trainable weights' iterates rather
+ *                          than the latest iterate ({@link IterateAverage}); empty: the iterate itself
  * @param outputRls         the output layer refitted by recursive least squares on faded sums
  *                          ({@link OutputRlsSettings}); empty: trained like the rest of the subset
  */
@@ -38,6 +40,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                                double learningRate, double minLearningRate, StepRule stepRule, double proximalWeight,
                                int batchSize, int replayCapacity, int replayPerUpdate, long memoryBudgetBytes, long seed,
                                int personalLayers, Optional<ChangeDetectorSettings> changeDetector,
+                               Optional<IterateAveragingSettings> iterateAveraging,
                                Optional<OutputRlsSettings> outputRls) {
 
     /**
@@ -94,6 +97,9 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         if (changeDetector == null) {
             throw new IllegalArgumentException("learning: changeDetector is required (empty for none)");
         }
+        if (iterateAveraging == null) {
+            throw new IllegalArgumentException("learning: iterateAveraging is required (empty for none)");
+        }
         if (outputRls == null) {
             throw new IllegalArgumentException("learning: outputRls is required (empty for none)");
         }
@@ -138,7 +144,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     public static LearningSettings defaults() {
         return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, DEFAULT_MIN_RATE,
                 StepRule.VSS_NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0,
-                Optional.of(ChangeDetectorSettings.defaults()), Optional.empty());
+                Optional.of(ChangeDetectorSettings.defaults()), Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -158,17 +164,17 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     /** @return a copy with other hidden layers; the personal layers are capped at their number */
     public LearningSettings withHiddenLayers(int... v) {
         return new LearningSettings(v, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length), changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length), changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withSubset(TrainableSubset.Kind v) {
         return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withSparseRowFraction(double v) {
         return new LearningSettings(hiddenLayers, subset, v, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     /**
@@ -178,61 +184,68 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     public LearningSettings withLearningRate(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, Math.min(minLearningRate, v), stepRule,
                 proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     /** @return a copy whose variable step ({@link StepRule#VSS_NLMS}) never falls below {@code v} */
     public LearningSettings withMinLearningRate(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, stepRule, proximalWeight,
-                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withStepRule(StepRule v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, v, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withProximalWeight(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, v, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withBatchSize(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, v,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withReplay(int capacity, int perUpdate) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, outputRls);
+                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withMemoryBudgetBytes(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, v, seed, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, v, seed, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withSeed(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers, changeDetector, iterateAveraging, outputRls);
     }
 
     public LearningSettings withPersonalLayers(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v, changeDetector, outputRls);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v, changeDetector, iterateAveraging, outputRls);
     }
 
     /** @return a copy with this change detector (empty: none) */
     public LearningSettings withChangeDetector(Optional<ChangeDetectorSettings> v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule,
-                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, v, outputRls);
+                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, v, iterateAveraging, outputRls);
+    }
+
+    /** @return a copy whose trainer serves the iterate average of its trainable weights (empty: the iterate itself) */
+    public LearningSettings withIterateAveraging(Optional<IterateAveragingSettings> v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule,
+                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers,
+                changeDetector, v, outputRls);
     }
 
     /** @return a copy whose output layer is (or, empty, is not) refitted by recursive least squares */
     public LearningSettings withOutputRls(Optional<OutputRlsSettings> v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule,
                 proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers,
-                changeDetector, v);
+                changeDetector, iterateAveraging, v);
     }
 
     @Override
@@ -242,7 +255,8 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 && s.proximalWeight == proximalWeight && s.batchSize == batchSize
                 && s.replayCapacity == replayCapacity && s.replayPerUpdate == replayPerUpdate
                 && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed && s.personalLayers == personalLayers
-                && s.changeDetector.equals(changeDetector) && s.outputRls.equals(outputRls);
+                && s.changeDetector.equals(changeDetector) && s.iterateAveraging.equals(iterateAveraging)
+                && s.outputRls.equals(outputRls);
     }
 
     @Override
@@ -256,6 +270,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", minLearningRate=" + minLearningRate + ", stepRule=" + stepRule + ", proximalWeight="
                 + proximalWeight + ", batchSize=" + batchSize + ", replayCapacity=" + replayCapacity
                 + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed
-                + ", personalLayers=" + personalLayers + ", changeDetector=" + changeDetector + ", outputRls=" + outputRls + "]";
+                + ", personalLayers=" + personalLayers + ", changeDetector=" + changeDetector
+                + ", iterateAveraging=" + iterateAveraging + ", outputRls=" + outputRls + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.onorbit.ground.config;
 
 import io.onorbit.flight.learning.ChangeDetectorSettings;
+import io.onorbit.flight.learning.IterateAveragingSettings;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.OutputRlsSettings;
@@ -78,6 +79,27 @@ public final class LearningConfigReader {
     }
 
     /**
+     * {@code learning.iterate_averaging}: {@code enabled} (true when the section is there) and
+     * {@code window_updates}; absent: the default learner's (none).
+     */
+    private static Optional<IterateAveragingSettings> iterateAveraging(ConfigNode learning,
+                                                                       Optional<IterateAveragingSettings> byDefault) {
+        if (!learning.has("iterate_averaging")) {
+            return byDefault;
+        }
+        ConfigNode a = learning.required("iterate_averaging");
+        a.allowOnly(List.of("enabled", "window_updates"));
+        if (!a.bool("enabled", true)) {
+            if (a.has("window_updates")) {
+                throw a.error("enabled", "false takes no other iterate_averaging key");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new IterateAveragingSettings(a.number("window_updates", 1,
+                IterateAveragingSettings.MAX_WINDOW_UPDATES)));
+    }
+
+    /**
      * {@code learning.output_rls}: {@code memory_samples} and {@code proximal_weight}, each defaulting
      * to the default learner's (to {@link OutputRlsSettings#defaults()} when it has none); absent: the
      * default learner's choice.
@@ -117,7 +139,7 @@ public final class LearningConfigReader {
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
                 "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples",
-                "federated_step_scale", "min_learning_rate", "change_detector", "output_rls"));
+                "federated_step_scale", "min_learning_rate", "change_detector", "iterate_averaging", "output_rls"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -172,7 +194,8 @@ public final class LearningConfigReader {
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length),
-                changeDetector(n, t.changeDetector()), outputRls(n, subset, t.outputRls()));
+                changeDetector(n, t.changeDetector()), iterateAveraging(n, t.iterateAveraging()),
+                outputRls(n, subset, t.outputRls()));
 
         SolarArrayScenario s = d.solar();
         TaskSpec task = d.task();
