@@ -31,11 +31,14 @@ import java.util.Optional;
  * @param changeDetector    the onboard concept-change detector ({@link ChangeDetector}): on a detection
  *                          the trainer opens its step to {@code learningRate} and lets it anneal, and
  *                          drops the replayed samples from before the change; empty: none
+ * @param iterateAveraging  serve (and test on) the average of the trainable weights' iterates rather
+ *                          than the latest iterate ({@link IterateAverage}); empty: the iterate itself
  */
 public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, double sparseRowFraction,
                                double learningRate, double minLearningRate, StepRule stepRule, double proximalWeight,
                                int batchSize, int replayCapacity, int replayPerUpdate, long memoryBudgetBytes, long seed,
-                               int personalLayers, Optional<ChangeDetectorSettings> changeDetector) {
+                               int personalLayers, Optional<ChangeDetectorSettings> changeDetector,
+                               Optional<IterateAveragingSettings> iterateAveraging) {
 
     /**
      * Default smallest rate of the variable step ({@link StepRule#VSS_NLMS}): steady-state excess
@@ -91,6 +94,9 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
         if (changeDetector == null) {
             throw new IllegalArgumentException("learning: changeDetector is required (empty for none)");
         }
+        if (iterateAveraging == null) {
+            throw new IllegalArgumentException("learning: iterateAveraging is required (empty for none)");
+        }
         if (personalLayers < 0 || personalLayers > hiddenLayers.length) {
             throw new IllegalArgumentException("learning: personalLayers " + personalLayers + " must be in [0, "
                     + hiddenLayers.length + "] (a shared body of at least one layer must remain)");
@@ -128,7 +134,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     public static LearningSettings defaults() {
         return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, DEFAULT_MIN_RATE,
                 StepRule.VSS_NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0,
-                Optional.of(ChangeDetectorSettings.defaults()));
+                Optional.of(ChangeDetectorSettings.defaults()), Optional.empty());
     }
 
     @Override
@@ -148,17 +154,17 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     /** @return a copy with other hidden layers; the personal layers are capped at their number */
     public LearningSettings withHiddenLayers(int... v) {
         return new LearningSettings(v, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length), changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, Math.min(personalLayers, v.length), changeDetector, iterateAveraging);
     }
 
     public LearningSettings withSubset(TrainableSubset.Kind v) {
         return new LearningSettings(hiddenLayers, v, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withSparseRowFraction(double v) {
         return new LearningSettings(hiddenLayers, subset, v, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     /**
@@ -168,54 +174,61 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     public LearningSettings withLearningRate(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, v, Math.min(minLearningRate, v), stepRule,
                 proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     /** @return a copy whose variable step ({@link StepRule#VSS_NLMS}) never falls below {@code v} */
     public LearningSettings withMinLearningRate(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, v, stepRule, proximalWeight,
-                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withStepRule(StepRule v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, v, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withProximalWeight(double v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, v, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withBatchSize(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, v,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withReplay(int capacity, int perUpdate) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector);
+                capacity, perUpdate, memoryBudgetBytes, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withMemoryBudgetBytes(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, v, seed, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, v, seed, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withSeed(long v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, v, personalLayers, changeDetector, iterateAveraging);
     }
 
     public LearningSettings withPersonalLayers(int v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule, proximalWeight, batchSize,
-                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v, changeDetector);
+                replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, v, changeDetector, iterateAveraging);
     }
 
     /** @return a copy with this change detector (empty: none) */
     public LearningSettings withChangeDetector(Optional<ChangeDetectorSettings> v) {
         return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule,
-                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, v);
+                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers, v, iterateAveraging);
+    }
+
+    /** @return a copy whose trainer serves the iterate average of its trainable weights (empty: the iterate itself) */
+    public LearningSettings withIterateAveraging(Optional<IterateAveragingSettings> v) {
+        return new LearningSettings(hiddenLayers, subset, sparseRowFraction, learningRate, minLearningRate, stepRule,
+                proximalWeight, batchSize, replayCapacity, replayPerUpdate, memoryBudgetBytes, seed, personalLayers,
+                changeDetector, v);
     }
 
     @Override
@@ -225,7 +238,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 && s.proximalWeight == proximalWeight && s.batchSize == batchSize
                 && s.replayCapacity == replayCapacity && s.replayPerUpdate == replayPerUpdate
                 && s.memoryBudgetBytes == memoryBudgetBytes && s.seed == seed && s.personalLayers == personalLayers
-                && s.changeDetector.equals(changeDetector);
+                && s.changeDetector.equals(changeDetector) && s.iterateAveraging.equals(iterateAveraging);
     }
 
     @Override
@@ -239,6 +252,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 + ", sparseRowFraction=" + sparseRowFraction + ", learningRate=" + learningRate + ", minLearningRate=" + minLearningRate + ", stepRule=" + stepRule + ", proximalWeight="
                 + proximalWeight + ", batchSize=" + batchSize + ", replayCapacity=" + replayCapacity
                 + ", replayPerUpdate=" + replayPerUpdate + ", memoryBudgetBytes=" + memoryBudgetBytes + ", seed=" + seed
-                + ", personalLayers=" + personalLayers + ", changeDetector=" + changeDetector + "]";
+                + ", personalLayers=" + personalLayers + ", changeDetector=" + changeDetector
+                + ", iterateAveraging=" + iterateAveraging + "]";
     }
 }

@@ -40,6 +40,12 @@ import java.util.OptionalLong;
  * samples pass forward together in one {@link SampleBatch} and backward slot by slot, in the order
  * they were drawn, so that the sums are those of one sample at a time.
  *
+ * <p>With iterate averaging ({@link LearningSettings#iterateAveraging()}) each step predicts twice:
+ * the iterate's forward pass feeds the gradient (or the normal equations), and the averaged model's
+ * ({@link IterateAverage}) prediction is the one returned, scored and watched by the change
+ * detector; a detection restarts the average at the iterate. {@link #model()} stays the iterate (what
+ * deltas and checkpoints carry), {@link #servedModel()} is the averaged one.
+ *
  * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are allocated through
  * one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
  * never exceeded later; what the optimizer interface allocates per update (its copy of the
@@ -86,6 +92,8 @@ public final class OnboardTrainer {
     private final Optional<ChangeDetector> detector;
     /** With catch-up passes: the features' serial correlation, which gates them ({@link #catchUp}). */
     private final Optional<SerialCorrelation> inputCorrelation;
+    /** With iterate averaging: the served model, whose trainable weights average the iterates. */
+    private final Optional<IterateAverage> average;
     /** With {@link ChangeDetectorSettings#confirms}: the test that confirms or takes back each detection. */
     private final Optional<ChangeConfirmation> confirmation;
     /**
@@ -151,6 +159,8 @@ public final class OnboardTrainer {
         }
         this.inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
+        this.average = settings.iterateAveraging()
+                .map(a -> new IterateAverage(a, settings.widths(inputs), settings.seed(), subset, memory));
         this.confirmation = settings.changeDetector().filter(ChangeDetectorSettings::confirms)
                 .map(ChangeConfirmation::new);
         if (confirmation.isPresent()) {
@@ -183,7 +193,12 @@ public final class OnboardTrainer {
      * @return the prediction made before training on this sample
      */
     public float step(float[] x, float y, double envelopePowerW) {
-        float prediction = model.predict(x);
+        float output = model.predict(x); // the gradient (or the normal equations' sums) at the iterate
+        float prediction = output;
+        if (average.isPresent()) {
+            average.get().follow(model);
+            prediction = average.get().predict(x); // served, tested and watched by the detector
+        }
         lastStepEnergyJ = 0;
         inputCorrelation.ifPresent(c -> c.observe(x));
         double e = (double) prediction - y;
@@ -206,7 +221,7 @@ public final class OnboardTrainer {
         if (exactLastLayer) {
             accumulateExact(y);
         } else {
-            addGradient(prediction - y);
+            addGradient(output - y);
         }
         // after the gradient: the model's forward pass is overwritten here
         if (!detected && confirmation.isPresent() && confirmation.get().running()) {
@@ -237,6 +252,7 @@ public final class OnboardTrainer {
         long age = detector.get().lastChangeAgeSamples().orElseThrow();
         replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
         catchUpAttempts = 0;
+        average.ifPresent(a -> a.restartAt(model));
     }
 
     /** With a confirmation: keeps the trainable weights as they are now, at the start of a CUSUM excursion. */
@@ -419,6 +435,7 @@ public final class OnboardTrainer {
         }
         applyStep(step);
         updates++;
+        average.ifPresent(a -> a.add(model));
     }
 
     /*
@@ -542,6 +559,14 @@ public final class OnboardTrainer {
     /** @return concept changes the detector has found (count; 0 without a detector) */
     public long changesDetected() {
         return detector.map(ChangeDetector::detections).orElse(0L);
+    }
+
+    /**
+     * @return the served model: with iterate averaging the trained model's parameters with the
+     *         trainable ones averaged ({@link IterateAverage}), else the trained model itself
+     */
+    public DenseNetwork servedModel() {
+        return average.map(IterateAverage::served).orElse(model);
     }
 
     /** @return detections the confirmation took back as false alarms (count; 0 without a confirmation) */

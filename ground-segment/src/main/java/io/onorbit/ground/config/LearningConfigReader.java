@@ -1,6 +1,7 @@
 package io.onorbit.ground.config;
 
 import io.onorbit.flight.learning.ChangeDetectorSettings;
+import io.onorbit.flight.learning.IterateAveragingSettings;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.LearningSettings;
 import io.onorbit.flight.learning.StepRule;
@@ -77,6 +78,27 @@ public final class LearningConfigReader {
     }
 
     /**
+     * {@code learning.iterate_averaging}: {@code enabled} (true when the section is there) and
+     * {@code window_updates}; absent: the default learner's (none).
+     */
+    private static Optional<IterateAveragingSettings> iterateAveraging(ConfigNode learning,
+                                                                       Optional<IterateAveragingSettings> byDefault) {
+        if (!learning.has("iterate_averaging")) {
+            return byDefault;
+        }
+        ConfigNode a = learning.required("iterate_averaging");
+        a.allowOnly(List.of("enabled", "window_updates"));
+        if (!a.bool("enabled", true)) {
+            if (a.has("window_updates")) {
+                throw a.error("enabled", "false takes no other iterate_averaging key");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new IterateAveragingSettings(a.number("window_updates", 1,
+                IterateAveragingSettings.MAX_WINDOW_UPDATES)));
+    }
+
+    /**
      * @param root the mission file's root node
      * @return the learning configuration (defaults where absent)
      */
@@ -89,7 +111,7 @@ public final class LearningConfigReader {
         n.allowOnly(List.of("model", "trainable", "sparse_row_fraction", "learning_rate", "proximal_weight",
                 "batch_size", "replay_capacity", "replay_per_update", "memory_budget_bytes", "seed", "task",
                 "experiment", "personal_layers", "step_rule", "personalisation", "mixing_memory_samples",
-                "federated_step_scale", "min_learning_rate", "change_detector"));
+                "federated_step_scale", "min_learning_rate", "change_detector", "iterate_averaging"));
         LearningSettings t = d.trainer();
         int[] hidden = t.hiddenLayers();
         if (n.has("model")) {
@@ -144,7 +166,7 @@ public final class LearningConfigReader {
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length),
-                changeDetector(n, t.changeDetector()));
+                changeDetector(n, t.changeDetector()), iterateAveraging(n, t.iterateAveraging()));
 
         SolarArrayScenario s = d.solar();
         TaskSpec task = d.task();

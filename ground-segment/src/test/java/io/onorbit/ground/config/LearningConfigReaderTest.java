@@ -169,6 +169,27 @@ class LearningConfigReaderTest {
     }
 
     @Test
+    void iterateAveragingIsOffUnlessItsSectionIsThere() throws Exception {
+        assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().iterateAveraging()).isEmpty();
+        assertThat(LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {window_updates: 60}\n")).trainer()
+                .iterateAveraging()).contains(new io.onorbit.flight.learning.IterateAveragingSettings(60));
+        assertThat(LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {enabled: false}\n")).trainer()
+                .iterateAveraging()).isEmpty();
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {enabled: true}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.iterate_averaging.window_updates:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {window_updates: 0.5}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml: learning.iterate_averaging.window_updates:");
+        assertThatThrownBy(() -> LearningConfigReader.read(
+                yaml("learning:\n  iterate_averaging: {enabled: false, window_updates: 60}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("m.yaml: learning.iterate_averaging.enabled: false takes no other iterate_averaging key");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {span: 3}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.iterate_averaging");
+    }
+
+    @Test
     void aTargetRunLengthReplacesTheThresholdAndIsOffByDefault() throws Exception {
         assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().changeDetector().orElseThrow()
                 .inControlRunSamples()).isEmpty();

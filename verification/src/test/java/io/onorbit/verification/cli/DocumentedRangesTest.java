@@ -61,6 +61,7 @@ class DocumentedRangesTest {
             Map.entry("learning.personal_layers", "0 up to the number of hidden layers, which the file sets"),
             Map.entry("learning.personalisation", "a choice"),
             Map.entry("learning.change_detector.enabled", "a boolean"),
+            Map.entry("learning.iterate_averaging.enabled", "a boolean"),
             Map.entry("learning.change_detector.confirm_samples", "0 (off) or 16-100000: checked below"),
             Map.entry("learning.task.kind", "a choice"), Map.entry("learning.task.file", "a file"),
             Map.entry("link.bits", "1-8 or 32: checked below"), Map.entry("link.scale", "a choice"),

@@ -29,6 +29,8 @@ public final class DenseNetwork {
     /** {@link FloatTanh#applyInPlace}'s work array: a hidden layer's units in double */
     private final double[] tanhWork;
     private long versionNumber;
+    /** Whole-vector writes ({@link #setParameters(float[])}) so far: lets a copy of these parameters see it is stale. */
+    private long replacements;
 
     /**
      * @param widths     layer widths, input first and output (must be 1) last; at least 2 entries
@@ -125,6 +127,15 @@ public final class DenseNetwork {
             throw new IllegalArgumentException("parameters: got " + values.length + " values, layout has " + params.length);
         }
         System.arraycopy(values, 0, params, 0, params.length);
+        replacements++;
+    }
+
+    /**
+     * @return how many times {@link #setParameters(float[])} replaced the whole vector (a deployed,
+     *         merged or restored model; not the trainer's own writes by {@link #setParameter})
+     */
+    public long replacements() {
+        return replacements;
     }
 
     /** Installs a new global model: its parameters and version number. */
