@@ -118,6 +118,7 @@ class ChangeConfirmationTest {
         assertThatThrownBy(() -> new ChangeDetectorSettings(0.25, 50, 1440, 800, 0, 15))
                 .hasMessageContaining("confirmSamples");
         assertThat(new ChangeDetectorSettings(0.25, 50, 1440, 800, 0, 16).confirms()).isTrue();
-        assertThat(ChangeDetectorSettings.defaults().confirms()).isFalse();
+        assertThat(new ChangeDetectorSettings(0.25, 50, 1440, 800, 0, 0).confirms()).isFalse();
+        assertThat(ChangeDetectorSettings.defaults().confirmSamples()).isEqualTo(360);
     }
 }

@@ -618,10 +618,11 @@ class OnboardTrainerTest {
         java.util.Optional<?> inputCorrelation = (java.util.Optional<?>) field(t, "inputCorrelation");
         assertThat(inputCorrelation).as("catch-up passes are gated by the features' correlation").isPresent();
         real += allArrayBytes(inputCorrelation.get());
-        OnboardTrainer byDefault = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind),
+        OnboardTrainer withoutPasses = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind)
+                .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 0, 0))),
                 new ExactTestOptimizer(0));
-        assertThat((java.util.Optional<?>) field(byDefault, "inputCorrelation")).as("no catch-up passes by default")
-                .isEmpty();
+        assertThat((java.util.Optional<?>) field(withoutPasses, "inputCorrelation"))
+                .as("no correlation moments without catch-up passes").isEmpty();
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
         assertThat(t.memory().blocks()).filteredOn(b -> b.name().equals("parameters"))

@@ -144,7 +144,7 @@ class LearningConfigReaderTest {
         assertThat(d.referenceSamples()).isEqualTo(defaults.referenceSamples());
         assertThat(d.openStepUpdates()).isEqualTo(defaults.openStepUpdates());
         assertThat(d.catchUpPasses()).isEqualTo(defaults.catchUpPasses());
-        assertThat(d.confirmSamples()).isEqualTo(defaults.confirmSamples()).isZero();
+        assertThat(d.confirmSamples()).isEqualTo(defaults.confirmSamples()).isEqualTo(360);
         var all = LearningConfigReader.read(yaml("learning:\n  change_detector: {allowance: 0.3, threshold: 40,"
                 + " reference_samples: 720, open_step_updates: 100, catch_up_passes: 3, confirm_samples: 360}\n"))
                 .trainer().changeDetector().orElseThrow();
