@@ -40,11 +40,12 @@ public record ExecutiveEvents(long[] generatedIds, long[] mergedIds, long[] corr
      * @param solveJ         the solver's reported energy, J (part of drawnJ)
      * @param buffered       samples waiting in the buffer now
      * @param changesDetected concept changes the learners' change detectors found (count)
+     * @param changesTakenBack detections the learners' confirmation took back (count)
      */
     public record PayloadBooks(double drawnJ, double trainingS, double idleS, double offS, long samplesSeen,
                                long samplesTrained, long samplesDropped, long updates, double hostWorkJ, double solveJ,
-                               int buffered, long changesDetected) {
-        public static final PayloadBooks NONE = new PayloadBooks(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                               int buffered, long changesDetected, long changesTakenBack) {
+        public static final PayloadBooks NONE = new PayloadBooks(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**

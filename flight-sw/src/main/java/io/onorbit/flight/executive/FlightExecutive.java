@@ -107,6 +107,7 @@ public final class FlightExecutive implements FlightSoftware {
     private long samplesDropped;
     private long updates;
     private long changesDetected;
+    private long changesTakenBack;
     private double hostWorkJ;
     private double solveJ;
 
@@ -178,6 +179,7 @@ public final class FlightExecutive implements FlightSoftware {
             samplesTrained += p.samplesTrained();
             updates += p.updates();
             changesDetected += p.changesDetected();
+            changesTakenBack += p.changesTakenBack();
             hostWorkJ += p.hostWorkJ();
             solveJ += p.solveJ();
             notePassStart(t, dtS);
@@ -464,7 +466,7 @@ public final class FlightExecutive implements FlightSoftware {
     @Override
     public ExecutiveEvents drainEvents() {
         ExecutiveEvents.PayloadBooks books = new ExecutiveEvents.PayloadBooks(drawnJ, trainingS, idleS, offS, samplesSeen,
-                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered(), changesDetected);
+                samplesTrained, samplesDropped, updates, hostWorkJ, solveJ, payload.buffered(), changesDetected, changesTakenBack);
         drawnJ = 0;
         trainingS = 0;
         idleS = 0;
@@ -474,6 +476,7 @@ public final class FlightExecutive implements FlightSoftware {
         samplesDropped = 0;
         updates = 0;
         changesDetected = 0;
+        changesTakenBack = 0;
         hostWorkJ = 0;
         solveJ = 0;
         ExecutiveEvents e = new ExecutiveEvents(toArray(generated), toArray(merged), toArray(corrupted),

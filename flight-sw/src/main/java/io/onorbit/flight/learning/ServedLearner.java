@@ -203,6 +203,11 @@ public final class ServedLearner {
         return federated.changesDetected() + personal.map(OnboardTrainer::changesDetected).orElse(0L);
     }
 
+    /** @return of {@link #changesDetected()}, the detections every model's confirmation took back (count) */
+    public long changesTakenBack() {
+        return federated.changesTakenBack() + personal.map(OnboardTrainer::changesTakenBack).orElse(0L);
+    }
+
     /** @return updates applied by every model */
     public long updates() {
         return federated.updates() + personal.map(OnboardTrainer::updates).orElse(0L);

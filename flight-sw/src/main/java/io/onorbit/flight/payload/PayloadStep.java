@@ -10,9 +10,11 @@ package io.onorbit.flight.payload;
  * @param solveJ         energy the solver reported for its solves in the step (analog settle and
  *                       conversions, or digital counted operations), J
  * @param changesDetected concept changes the learners' change detectors found in the step (count)
+ * @param changesTakenBack detections (of this step or an earlier one) the learners' confirmation took back in
+ *                         the step (count)
  */
 public record PayloadStep(PayloadAllocation allocation, int samplesTrained, int updates, double hostWorkJ,
-                          double solveJ, int changesDetected) {
+                          double solveJ, int changesDetected, int changesTakenBack) {
 
     /** @return energy drawn from the bus in the step, J */
     public double drawnJ() {

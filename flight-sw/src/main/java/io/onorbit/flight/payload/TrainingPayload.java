@@ -175,6 +175,7 @@ public final class TrainingPayload {
         int trained = 0;
         int stepUpdates = 0;
         long changesBefore = learner.changesDetected();
+        long takenBackBefore = learner.changesTakenBack();
         HostWork stepWork = HostWork.NONE;
         double stepSolveJ = 0;
         while (buffer.size() > 0 && usedS + sampleS + models * oneUpdateS + models * longestSolveS <= a.trainingS()) {
@@ -207,7 +208,7 @@ public final class TrainingPayload {
         hostWorkJ += stepHostJ;
         solveJ += stepSolveJ;
         return new PayloadStep(a, trained, stepUpdates, stepHostJ, stepSolveJ,
-                (int) (learner.changesDetected() - changesBefore));
+                (int) (learner.changesDetected() - changesBefore), (int) (learner.changesTakenBack() - takenBackBefore));
     }
 
     public PayloadSpec spec() {

@@ -30,7 +30,9 @@ import java.util.function.IntToDoubleFunction;
  *       satellites), {@code updates} applied by the trainer, {@code samples_seen} (arrived from the
  *       sensor), {@code samples_trained}, {@code samples_dropped} (arrived while the payload could
  *       not take them and did not fit its buffer), {@code changes_detected} (concept changes the
- *       onboard change detectors found, every model of every satellite); null where not measured;</li>
+ *       onboard change detectors found, every model of every satellite), {@code changes_taken_back} (of
+ *       those, detections the confirmation took back: no rise of the error on the next samples); null where
+ *       not measured;</li>
  *   <li>{@code deltas.delivered}: deltas the ground archive holds, booked from the archive read
  *       back after each synchronization, never from the link; {@code deltas.archived}: rows the
  *       archive gained during the run; {@code deltas.rejected_on_ground}: what the ground refused,
@@ -117,6 +119,7 @@ public final class SummaryJson {
         count(training, "samples_trained", r.payloadSum(PayloadTotals::samplesTrained));
         count(training, "samples_dropped", r.payloadSum(PayloadTotals::samplesDropped));
         count(training, "changes_detected", r.payloadSum(PayloadTotals::changesDetected));
+        count(training, "changes_taken_back", r.payloadSum(PayloadTotals::changesTakenBack));
         ObjectNode err = root.putObject("error");
         errors(err, r.errorUnit(), r::meanError);
         long compared = r.satellites().stream().filter(s -> !Double.isNaN(s.meanError(FEDERATED))

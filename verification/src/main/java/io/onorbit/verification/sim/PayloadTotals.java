@@ -10,6 +10,7 @@ package io.onorbit.verification.sim;
  * @param samplesDropped samples that arrived while it could not take them and did not fit its
  *                       buffer, or were in its buffer at a reset
  * @param changesDetected concept changes the learners' change detectors found (count)
+ * @param changesTakenBack of those, detections the learners' confirmation took back (count)
  */
 public record PayloadTotals(double dutyFraction, long samplesSeen, long samplesTrained, long samplesDropped,
-                            long changesDetected) { }
+                            long changesDetected, long changesTakenBack) { }

@@ -119,6 +119,8 @@ final class SatelliteRunner {
     long samplesSeen;
     /** Concept changes the learners' change detectors found (count). */
     long changesDetected;
+    /** Of those, detections the learners' confirmation took back (count). */
+    long changesTakenBack;
     long samplesDropped;
     double payloadTrainingS;
     double payloadIdleS;
@@ -425,7 +427,7 @@ final class SatelliteRunner {
                 q.idleS() + p.idleS(), q.offS() + p.offS(), q.samplesSeen() + p.samplesSeen(),
                 q.samplesTrained() + p.samplesTrained(), q.samplesDropped() + p.samplesDropped(), q.updates() + p.updates(),
                 q.hostWorkJ() + p.hostWorkJ(), q.solveJ() + p.solveJ(), p.buffered(),
-                q.changesDetected() + p.changesDetected());
+                q.changesDetected() + p.changesDetected(), q.changesTakenBack() + p.changesTakenBack());
         for (long id : e.generatedIds()) {
             f.generated.add(id);
         }
@@ -653,6 +655,7 @@ final class SatelliteRunner {
         samples += f.payload.samplesTrained();
         samplesSeen += f.payload.samplesSeen();
         changesDetected += f.payload.changesDetected();
+        changesTakenBack += f.payload.changesTakenBack();
         samplesDropped += f.payload.samplesDropped();
         payloadTrainingS += f.payload.trainingS();
         payloadIdleS += f.payload.idleS();
@@ -728,7 +731,8 @@ final class SatelliteRunner {
         }
         double elapsedS = payloadTrainingS + payloadIdleS + payloadOffS;
         return Optional.of(new PayloadTotals(elapsedS > 0 ? payloadTrainingS / elapsedS : 0, samplesSeen,
-                samples, samplesDropped + samplesLostOnReset, changesDetected));
+                samples, samplesDropped + samplesLostOnReset, changesDetected,
+                changesTakenBack));
     }
 
     private static long[] toArray(List<Long> ids) {

@@ -69,7 +69,7 @@ class MissionReportTest {
             assertThat(s.get("deltas").has(key)).as(key).isTrue();
         }
         for (String key : new String[] {"engine", "energy_wh", "duty_fraction", "updates", "samples_seen", "samples_trained",
-                "samples_dropped"}) {
+                "samples_dropped", "changes_detected", "changes_taken_back"}) {
             assertThat(s.get("training").has(key)).as("training." + key).isTrue();
         }
         for (String key : new String[] {"published", "applied", "refused", "max_lag_s"}) {
