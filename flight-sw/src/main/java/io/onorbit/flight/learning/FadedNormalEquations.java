@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * <p>Two memories, one arithmetic:
  * <ul>
  *   <li><b>Batch</b> (no forgetting factor): f_i = 1 and the sums hold one update's rows
- *       ({@link #clear} after each update): the exact last-layer update.</li>
+ *       ({@link #reset} after each update): the exact last-layer update.</li>
  *   <li><b>Faded</b> (forgetting factor lambda in (0, 1)): f_i = lambda^(t - i), every older sample's
  *       weight multiplied by lambda as each new one is added, never cleared but by a
  *       {@link #reset}: exponentially weighted recursive least squares (Haykin, Adaptive Filter

@@ -104,7 +104,7 @@ public final class LearningConfigReader {
      * to the default learner's (to {@link OutputRlsSettings#defaults()} when it has none); absent: the
      * default learner's choice.
      */
-    private static Optional<OutputRlsSettings> outputRls(ConfigNode learning, String subset,
+    private static Optional<OutputRlsSettings> outputRls(ConfigNode learning, TrainableSubset.Kind subset,
                                                          Optional<OutputRlsSettings> byDefault) {
         if (!learning.has("output_rls")) {
             return byDefault;
@@ -117,7 +117,7 @@ public final class LearningConfigReader {
             }
             return Optional.empty();
         }
-        if (subset.equals("biases")) {
+        if (subset == TrainableSubset.Kind.BIASES) {
             throw learning.error("output_rls", "needs trainable full, last_layer or sparse_rows (the output layer's"
                     + " weights), not biases");
         }
@@ -160,8 +160,9 @@ public final class LearningConfigReader {
                 }
             }
         }
-        String subset = n.choice("trainable", t.subset().name().toLowerCase(Locale.ROOT),
-                Set.of("full", "last_layer", "biases", "sparse_rows"));
+        TrainableSubset.Kind subset = TrainableSubset.Kind.valueOf(n.choice("trainable",
+                t.subset().name().toLowerCase(Locale.ROOT), Set.of("full", "last_layer", "biases", "sparse_rows"))
+                .toUpperCase(Locale.ROOT));
         int replayCapacity = (int) n.integer("replay_capacity", t.replayCapacity(), 0, 100_000);
         int replayPerUpdate = (int) n.integer("replay_per_update", replayCapacity == 0 ? 0 : t.replayPerUpdate(), 0, 100_000);
         if (replayCapacity == 0 && replayPerUpdate > 0) {
@@ -187,7 +188,7 @@ public final class LearningConfigReader {
                         + " (the variable step's largest rate)");
             }
         }
-        LearningSettings trainer = new LearningSettings(hidden, TrainableSubset.Kind.valueOf(subset.toUpperCase(Locale.ROOT)),
+        LearningSettings trainer = new LearningSettings(hidden, subset,
                 n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1), learningRate, minLearningRate, stepRule,
                 n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
                 (int) n.integer("batch_size", t.batchSize(), 1, 100_000), replayCapacity, replayPerUpdate,
