@@ -184,7 +184,8 @@ public final class DriftCommand implements Callable<Integer> {
                 d.put("time_s", r.driftTimeS());
                 d.put("rule", r.kind() == DriftOutcome.DriftKind.ABRUPT
                         ? "window mean excess over the true concept's loss back within 10 % of the error lost + 2 standard"
-                                + " errors (Welch, batch means) of its pre-drift level, held"
+                                + " errors (Welch, batch means) of its pre-drift level, held; error lost = the pre-drift"
+                                + " concept's mean excess over the new one in the day after the drift"
                         : "window mean within 10 % of the oracle's (paired on the same samples, 2 standard errors)");
                 number(d, "error_lost", r.errorLost());
                 d.put("error_lost_unit", errorUnit(o));

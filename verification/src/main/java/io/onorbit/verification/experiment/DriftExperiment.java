@@ -143,16 +143,18 @@ public final class DriftExperiment {
             double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
             // The noise-free label's own loss is the label noise every learner meets on this sample.
             double pc = task.knowsConcept() ? task.currentConceptLabel(x) : Double.NaN;
+            double pp = task.knowsConcept() ? task.preDriftConceptLabel(x) : Double.NaN;
             double pb = trainer.step(x, y, power.powerW(t));
             power.charge(trainer.lastStepEnergyJ());
             series.add(t, loss(pf, y, cls), loss(pb, y, cls), loss(pg, y, cls),
-                    task.knowsConcept() ? loss(po, y, cls) : Double.NaN, task.knowsConcept() ? loss(pc, y, cls) : Double.NaN);
+                    task.knowsConcept() ? loss(po, y, cls) : Double.NaN, task.knowsConcept() ? loss(pc, y, cls) : Double.NaN,
+                    task.knowsConcept() ? loss(pp, y, cls) : Double.NaN);
         }
         WindowedRecovery w = new WindowedRecovery(series.t, series.size(), settings.recoveryWindowS(),
                 settings.recoveryHoldS());
         List<DriftOutcome.Recovery> recoveries = w.all(drifts, task.driftsGradually(),
                 w.learners(series.frozen, series.onboard, series.oracle),
-                w.excessOver(series.concept, series.frozen, series.onboard, series.oracle));
+                w.excessOver(series.concept, series.preDriftConcept, series.onboard, series.oracle));
         return new DriftOutcome(task.name(), task.labelUnit(), cls, series.size(), mean(series.frozen, series.size()),
                 mean(series.onboard, series.size()), mean(series.ground, series.size()),
                 task.knowsConcept() ? mean(series.oracle, series.size()) : Double.NaN, recoveries,
@@ -265,8 +267,9 @@ public final class DriftExperiment {
     }
 
     /**
-     * Per-sample losses of the four learners and of the true concept's noise-free label (NaN if
-     * unknown), for the time averages and the recovery analysis.
+     * Per-sample losses of the four learners, of the true concept's noise-free label and of the
+     * concept's before the latest abrupt drift (NaN if unknown), for the time averages and the
+     * recovery analysis.
      */
     private static final class GrowingSeries {
         double[] t = new double[256];
@@ -275,9 +278,10 @@ public final class DriftExperiment {
         double[] ground = new double[256];
         double[] oracle = new double[256];
         double[] concept = new double[256];
+        double[] preDriftConcept = new double[256];
         int size;
 
-        void add(double time, double f, double o, double g, double or, double c) {
+        void add(double time, double f, double o, double g, double or, double c, double p) {
             if (size == t.length) {
                 t = Arrays.copyOf(t, size * 2);
                 frozen = Arrays.copyOf(frozen, size * 2);
@@ -285,6 +289,7 @@ public final class DriftExperiment {
                 ground = Arrays.copyOf(ground, size * 2);
                 oracle = Arrays.copyOf(oracle, size * 2);
                 concept = Arrays.copyOf(concept, size * 2);
+                preDriftConcept = Arrays.copyOf(preDriftConcept, size * 2);
             }
             t[size] = time;
             frozen[size] = f;
@@ -292,6 +297,7 @@ public final class DriftExperiment {
             ground[size] = g;
             oracle[size] = or;
             concept[size] = c;
+            preDriftConcept[size] = p;
             size++;
         }
 

@@ -51,8 +51,10 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      * samples (loss minus the loss of the noise-free label, i.e. minus the label noise every learner
      * meets: a paired comparison, so a stretch of harder samples does not move it): the pre-drift
      * level of a learner is its mean excess over the window ending just before td; the error lost
-     * is the frozen model's largest window mean excess in the day after td (windows entirely after
-     * td) minus its pre-drift level. A learner has recovered 90 % at the end of the first window j
+     * is what the drift costs a model that had learned the pre-drift concept exactly: the mean
+     * excess of the pre-drift concept's noise-free label over the new one's in the day after td
+     * (or until the next drift), a fact of the task's generator that no learner enters (on SEA,
+     * (1 - 2 x noise) x the share of inputs between the two thresholds). A learner has recovered 90 % at the end of the first window j
      * entirely after td where a one-sided Welch test finds no excess above the 90 % level, mean_j -
      * mean_pre &le; 10 % of the error lost + 2 sqrt(SE_j^2 + SE_pre^2) (standard errors by batch
      * means, which see losses correlated in time), and that stays so for the hold (by default one
@@ -66,9 +68,10 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      *
      * @param kind                  abrupt or gradual
      * @param driftTimeS            when the drift happened (gradual: when evaluation started), s since epoch
-     * @param errorLost             rise of the frozen model's window mean (abrupt: of its excess over the
-     *                              true concept's loss, peak in the day after minus before; gradual: of its
-     *                              loss, last window minus first), in the task's error unit
+     * @param errorLost             abrupt: the drift's cost to a model of the pre-drift concept (mean excess
+     *                              of its label over the new concept's in the day after); gradual: the rise
+     *                              of the frozen model's window mean loss, last window minus first; in the
+     *                              task's error unit
      * @param recovery90TimeS       onboard learner's recovery time after driftTimeS, s; NaN if never
      * @param oracleRecovery90TimeS the oracle's recovery time under the same rule, s; NaN if never or no oracle
      * @param recoveryTimeS         time until the onboard window mean is within 10 % of the oracle's (paired,

@@ -80,4 +80,28 @@ class SolarArrayTaskTest {
         }
         assertThat(task.biasK(2 * 86400)).isCloseTo(10.0, offset(1e-9));
     }
+
+    /**
+     * The concept before the string failure is the same array with all eight strings: equal to the
+     * current concept before the failure, 8/7 of it after (same ageing, bias and temperature).
+     */
+    @Test
+    void thePreDriftConceptIsTheArrayWithEveryString() {
+        SolarArrayScenario sc = SolarArrayScenario.defaults(86400).withSensorBiasDriftKPerDay(5);
+        SolarArrayTask task = new SolarArrayTask(SCHEDULE, sc);
+        float[] x = new float[4];
+        int lit = 0;
+        while (task.hasNext()) {
+            task.next(x);
+            double now = task.currentConceptLabel(x);
+            double before = task.preDriftConceptLabel(x);
+            if (task.timeS() < 86400) {
+                assertThat(before).isEqualTo(now);
+            } else {
+                assertThat(before).isCloseTo(now * 8.0 / 7.0, offset(1e-12));
+                lit += x[2] > 0.5 ? 1 : 0;
+            }
+        }
+        assertThat(lit).isGreaterThan(20);
+    }
 }

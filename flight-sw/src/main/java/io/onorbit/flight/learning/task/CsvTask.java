@@ -123,6 +123,11 @@ public final class CsvTask extends TaskStream {
         return Double.NaN;
     }
 
+    @Override
+    public double preDriftConceptLabel(float[] x) {
+        return Double.NaN;
+    }
+
     /** @return rows in the file */
     public int rowCount() {
         return rows;

@@ -55,4 +55,18 @@ public interface DriftTask {
      *         (what an oracle would be refit on); NaN if the concept is unknown
      */
     double currentConceptLabel(float[] x);
+
+    /**
+     * What the latest abrupt drift changed: the label a model that had learned the concept before
+     * that drift exactly would still give. Its loss minus {@link #currentConceptLabel}'s, after
+     * the drift, is what the drift costs such a model, a fact of the generator that no learner's
+     * behaviour enters (the drift experiment's error lost).
+     *
+     * @param x features
+     * @return the noise-free label of {@code x} under the concept in force just before the latest
+     *         abrupt drift, everything else as at the latest sample (the gradual part of a concept
+     *         keeps moving); the current concept's label before the first abrupt drift or for a task
+     *         without abrupt drifts; NaN if the concept is unknown
+     */
+    double preDriftConceptLabel(float[] x);
 }

@@ -114,6 +114,12 @@ public final class HyperplaneTask extends TaskStream {
         return sum >= sumWeights * 0.5 ? 1 : 0;
     }
 
+    /** No abrupt drift: the concept before the latest one is the current one. */
+    @Override
+    public double preDriftConceptLabel(float[] x) {
+        return currentConceptLabel(x);
+    }
+
     /** @return a copy of the current weights w_i */
     public double[] weights() {
         return weights.clone();

@@ -85,7 +85,16 @@ public final class SeaTask extends TaskStream {
 
     @Override
     public double currentConceptLabel(float[] x) {
-        return 10.0 * x[0] + 10.0 * x[1] <= THRESHOLDS[function] ? 0 : 1;
+        return label(x, THRESHOLDS[function]);
+    }
+
+    @Override
+    public double preDriftConceptLabel(float[] x) {
+        return label(x, THRESHOLDS[Math.max(function - 1, 0)]);
+    }
+
+    private static double label(float[] x, double theta) {
+        return 10.0 * x[0] + 10.0 * x[1] <= theta ? 0 : 1;
     }
 
     /** @return the MOA function number (1-4) in force at the latest sample */

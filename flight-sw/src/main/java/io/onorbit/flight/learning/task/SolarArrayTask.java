@@ -81,10 +81,14 @@ public final class SolarArrayTask extends TaskStream {
 
     /** @return fraction of nominal output the array can give at {@code tS}: degradation times healthy strings */
     public double health(double tS) {
-        double aged = 1.0 - scenario.degradationPerYear() * tS / SECONDS_PER_YEAR;
         double strings = scenario.strings();
         double healthy = tS >= scenario.stringFailureTimeS() ? strings - scenario.failedStrings() : strings;
-        return aged * healthy / strings;
+        return aged(tS) * healthy / strings;
+    }
+
+    /** @return fraction of nominal output left by gradual degradation alone at {@code tS} */
+    private double aged(double tS) {
+        return 1.0 - scenario.degradationPerYear() * tS / SECONDS_PER_YEAR;
     }
 
     /** @return temperature sensor bias at {@code tS}, K */
@@ -105,8 +109,18 @@ public final class SolarArrayTask extends TaskStream {
 
     @Override
     public double currentConceptLabel(float[] x) {
+        return label(x, health(conceptTimeS));
+    }
+
+    /** The only abrupt drift is the string failure: before it, every string gave power. */
+    @Override
+    public double preDriftConceptLabel(float[] x) {
+        return label(x, aged(conceptTimeS));
+    }
+
+    private double label(float[] x, double health) {
         double trueC = 20.0 + 50.0 * x[3] - biasK(conceptTimeS);
-        return x[2] * health(conceptTimeS) * (1 + GAMMA_PER_K * (trueC - 28.0));
+        return x[2] * health * (1 + GAMMA_PER_K * (trueC - 28.0));
     }
 
     /** @return P_nom, W: the label's scale */

@@ -41,4 +41,42 @@ class SeaTaskTest {
         }
         assertThat(task.abruptDriftTimesS()).containsExactly(20_000.0, 40_000.0, 60_000.0);
     }
+
+    /**
+     * What each drift costs a model of the concept before it: the two thresholds' labels differ on
+     * theta_lo &lt; a1 + a2 &le; theta_hi, a share |theta_new^2 - theta_old^2| / 200 of the inputs; on
+     * that share the old label is wrong unless the noise flipped it, elsewhere both agree, so its
+     * excess loss over the new concept's is (1 - 2 x noise) x the share (8 -> 9: 0.068, 9 -> 7:
+     * 0.128, 7 -> 9.5: 0.165 at 10 % noise). Before the first drift the two labels are the same.
+     * Tolerance 4 standard deviations of the mean of 20,000 samples.
+     */
+    @Test
+    void thePreDriftConceptCostsWhatTheGeometryOfTheTwoThresholdsSays() {
+        int perQuarter = 20_000;
+        SeaTask task = new SeaTask(11, 10, 1.0, 4.0 * perQuarter);
+        float[] x = new float[3];
+        int[] differ = new int[4];
+        double[] excess = new double[4];
+        for (int i = 0; i < 4 * perQuarter; i++) {
+            float y = task.next(x);
+            int q = i / perQuarter;
+            double now = task.currentConceptLabel(x);
+            double before = task.preDriftConceptLabel(x);
+            if (now != before) {
+                differ[q]++;
+            }
+            excess[q] += (before != y ? 1 : 0) - (now != y ? 1 : 0);
+        }
+        assertThat(differ[0]).isZero();
+        for (int q = 1; q < 4; q++) {
+            double thetaOld = SeaTask.THRESHOLDS[q - 1];
+            double thetaNew = SeaTask.THRESHOLDS[q];
+            double share = Math.abs(thetaNew * thetaNew - thetaOld * thetaOld) / 200;
+            double sd = Math.sqrt(share * (1 - share) / perQuarter);
+            assertThat(differ[q] / (double) perQuarter).as("drift %d", q).isCloseTo(share, offset(4 * sd));
+            // the excess is +-1 on the share, 0 elsewhere: variance at most the share
+            assertThat(excess[q] / perQuarter).as("drift %d", q)
+                    .isCloseTo(0.8 * share, offset(4 * Math.sqrt(share / perQuarter)));
+        }
+    }
 }

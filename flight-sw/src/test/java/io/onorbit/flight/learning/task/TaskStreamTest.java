@@ -39,6 +39,11 @@ class TaskStreamTest {
         public double currentConceptLabel(float[] x) {
             return Double.NaN;
         }
+
+        @Override
+        public double preDriftConceptLabel(float[] x) {
+            return Double.NaN;
+        }
     }
 
     private static List<Double> times(TaskStream s) {
