@@ -31,6 +31,8 @@ final class BatchGradient {
     private final SampleBatch replayed;
     /** The label of each slot of {@link #replayed}. */
     private final float[] replayedLabels;
+    /** The damped step's energy eta g.d + |d|^2 / 2 on {@link #sum} (it reads the array, copies nothing). */
+    private final ProximalGradientEnergy energy;
 
     /**
      * @param model     the trained model
@@ -52,6 +54,7 @@ final class BatchGradient {
         this.sum = sum;
         this.replayed = model.newBatch(slots, memory);
         this.replayedLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, slots);
+        this.energy = new ProximalGradientEnergy(sum);
     }
 
     /** Adds the gradient of the sample the model just predicted (its latest forward pass), error {@code error}. */
@@ -106,6 +109,15 @@ final class BatchGradient {
         for (int k = 0; k < sum.length; k++) {
             sum[k] *= inv;
         }
+    }
+
+    /**
+     * @param stepSize eta &gt; 0
+     * @return the energy whose minimum is the damped step d = -eta g from the current sum (after {@link #mean}, g)
+     */
+    ProximalGradientEnergy energy(double stepSize) {
+        energy.setStepSize(stepSize);
+        return energy;
     }
 
     /** Empties the sum for the next batch. */

@@ -82,7 +82,6 @@ public final class OnboardTrainer {
     private final float[] replayX;
     /** Gradient mode: the batch's gradient, summed into {@link #grad}; empty in exact mode. */
     private final Optional<BatchGradient> gradient;
-    private final ProximalGradientEnergy proximal;
     /** With a change detector: the response to a detected concept change. */
     private final Optional<ChangeResponse> changeResponse;
     /** With iterate averaging: the served model, whose trainable weights average the iterates. */
@@ -119,13 +118,10 @@ public final class OnboardTrainer {
                     : java.util.OptionalDouble.empty();
             outputFit = Optional.of(new FadedNormalEquations(n, forgetting, memory));
             outputRefit = Optional.empty();
-            proximal = null;
         } else {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
             outputRefit = rls.map(r -> new OutputRefit(r, outputOffset, outputs, memory));
             outputFit = outputRefit.map(OutputRefit::sums);
-            proximal = new ProximalGradientEnergy(grad);
-            proximal.setStepSize(settings.learningRate());
         }
         this.variableStep = !exactLastLayer && settings.stepRule() == StepRule.VSS_NLMS
                 ? Optional.of(new VariableStepSize(settings.learningRate(), settings.minLearningRate(), n, memory))
@@ -270,9 +266,8 @@ public final class OnboardTrainer {
             gradient.get().mean(rows);
             if (!catchUp && (variableStep.isPresent() || changeResponse.map(ChangeResponse::stepOpen).orElse(false))) {
                 lastStepSize = stepSize();
-                proximal.setStepSize(lastStepSize);
             }
-            result = optimizer.minimizeInto(proximal, zeroStep, envelopePowerW, step);
+            result = optimizer.minimizeInto(gradient.get().energy(lastStepSize), zeroStep, envelopePowerW, step);
         }
         if (!charge(result)) {
             // The optimizer did not settle (an analog array whose programmed matrix lost positive
