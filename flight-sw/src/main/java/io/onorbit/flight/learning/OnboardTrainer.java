@@ -9,6 +9,7 @@ import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Test-then-train on a sample stream, inside a power envelope and a memory budget.
@@ -114,8 +115,8 @@ public final class OnboardTrainer {
         }
         if (exactLastLayer) {
             grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
-            java.util.OptionalDouble forgetting = rls.isPresent() ? java.util.OptionalDouble.of(rls.get().forgettingFactor())
-                    : java.util.OptionalDouble.empty();
+            OptionalDouble forgetting = rls.isPresent() ? OptionalDouble.of(rls.get().forgettingFactor())
+                    : OptionalDouble.empty();
             outputFit = Optional.of(new FadedNormalEquations(n, forgetting, memory));
             outputRefit = Optional.empty();
         } else {
@@ -143,7 +144,7 @@ public final class OnboardTrainer {
         Optional<SerialCorrelation> inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
         this.average = settings.iterateAveraging().map(a -> new IterateAverage(a, model, subset, memory));
-        Optional<FadedNormalEquations> fadedFit = settings.outputRls().isPresent() ? outputFit : Optional.empty();
+        Optional<FadedNormalEquations> fadedFit = rls.isPresent() ? outputFit : Optional.empty();
         this.changeResponse = detector.map(d -> new ChangeResponse(d, inputCorrelation, model, subset, replay, fadedFit,
                 replayX, memory));
     }
