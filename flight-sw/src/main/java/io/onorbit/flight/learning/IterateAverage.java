@@ -39,21 +39,24 @@ public final class IterateAverage {
     /** Iterates averaged since the latest restart (count). */
     private long count;
     /** The trained network's {@link DenseNetwork#replacements()} when the served one last copied it. */
-    private long seenReplacements = -1;
+    private long seenReplacements;
 
     /**
+     * Starts as a copy of the trained network, its average restarted there.
+     *
      * @param settings the window
-     * @param widths   the trained network's layer widths
-     * @param seed     its initialization seed
+     * @param trained  the trained network
      * @param subset   its trainable parameters
      * @param memory   where the served network and the average are allocated
      */
-    IterateAverage(IterateAveragingSettings settings, int[] widths, long seed, TrainableSubset subset,
+    IterateAverage(IterateAveragingSettings settings, DenseNetwork trained, TrainableSubset subset,
                    MemoryAccountant memory) {
         this.windowUpdates = Objects.requireNonNull(settings, "settings").windowUpdates();
         this.subset = Objects.requireNonNull(subset, "subset");
-        this.served = new DenseNetwork(widths, seed, memory);
+        // seed 0: the initial weights are overwritten by the copy just below
+        this.served = new DenseNetwork(trained.widths(), 0, memory);
         this.mean = memory.doubles("iterate average", MemoryCategory.OPTIMIZER_STATE, subset.size());
+        copy(trained);
     }
 
     /**
@@ -73,10 +76,15 @@ public final class IterateAverage {
      */
     void follow(DenseNetwork trained) {
         if (trained.replacements() != seenReplacements) {
-            served.setParameters(trained.parameters());
-            seenReplacements = trained.replacements();
-            restartAt(trained);
+            copy(trained);
         }
+    }
+
+    /** The served network becomes a copy of the trained one and the average restarts there. */
+    private void copy(DenseNetwork trained) {
+        served.setParameters(trained.parameters());
+        seenReplacements = trained.replacements();
+        restartAt(trained);
     }
 
     /** The average forgets every iterate before the trained network's current one, and serves that one. */

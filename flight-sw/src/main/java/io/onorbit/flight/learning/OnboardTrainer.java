@@ -3,14 +3,13 @@ package io.onorbit.flight.learning;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
-import io.onorbit.flight.learning.model.SampleBatch;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.optimizer.SolveFigures;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 
 /**
  * Test-then-train on a sample stream, inside a power envelope and a memory budget.
@@ -31,14 +30,15 @@ import java.util.OptionalLong;
  *       b = H^T (y - H w0) / B.</li>
  *   <li>Any other subset: the local quadratic model eta g.d + |d|^2 / 2
  *       ({@link ProximalGradientEnergy}), whose minimum is the damped step d = -eta g, with g the
- *       batch mean of the per-sample gradients, each normalised by its output gradient's squared
- *       norm under {@link StepRule#NLMS} (stable for every eta below 2).</li>
+ *       batch mean of the per-sample gradients ({@link BatchGradient}), each normalised by its output
+ *       gradient's squared norm under {@link StepRule#NLMS} (stable for every eta below 2), at the rule's
+ *       rate ({@link VariableStepSize} for {@link StepRule#VSS_NLMS}); with
+ *       {@link LearningSettings#outputRls} the output layer is refitted apart ({@link OutputRefit}).</li>
  * </ul>
  *
- * <p>In the gradient modes a batch sample's gradient is added when it is predicted (at the weights it
- * was predicted with: a global model may be merged into them before the update); an update's replayed
- * samples pass forward together in one {@link SampleBatch} and backward slot by slot, in the order
- * they were drawn, so that the sums are those of one sample at a time.
+ * <p>With a change detector ({@link LearningSettings#changeDetector}) each step's error is watched and a
+ * detected change is answered ({@link ChangeResponse}): the step opens, the replay buffer is trimmed, catch-up
+ * passes may follow a regular update, and a detection may be taken back.
  *
  * <p>With iterate averaging ({@link LearningSettings#iterateAveraging()}) each step predicts twice:
  * the iterate's forward pass feeds the gradient (or the normal equations), and the averaged model's
@@ -46,11 +46,10 @@ import java.util.OptionalLong;
  * detector; a detection restarts the average at the iterate. {@link #model()} stays the iterate (what
  * deltas and checkpoints carry), {@link #servedModel()} is the averaged one.
  *
- * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are allocated through
- * one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
- * never exceeded later; what the optimizer interface allocates per update (its copy of the
- * problem and the solution) is reserved in the budget too. A step without an update allocates
- * nothing. Not thread-safe.
+ * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are
+ * allocated through one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
+ * never exceeded later; what the optimizer interface allocates per update (its copy of the problem and the
+ * solution) is reserved in the budget too. A step without an update allocates nothing. Not thread-safe.
  */
 public final class OnboardTrainer {
 
@@ -70,55 +69,24 @@ public final class OnboardTrainer {
     private final double[] step;
     /** Gradient mode: batch-mean gradient. */
     private final float[] grad;
-    /** {@link StepRule#VSS_NLMS}: the smoothed normalised gradient p (empty for the other rules). */
-    private final float[] smoothedGrad;
-    /** {@link StepRule#VSS_NLMS}: the smoothed squared norm q of the normalised gradients. */
-    private double smoothedSquaredNorm;
+    /** Gradient mode with {@link StepRule#VSS_NLMS}: the variable rate's state; else empty. */
+    private final Optional<VariableStepSize> variableStep;
     /** Step size eta of the latest gradient-mode update (the fixed rate unless {@link StepRule#VSS_NLMS}). */
     private double lastStepSize;
     /**
      * The output layer's normal equations, h = [last hidden, 1]: in exact mode the batch's (or, with
-     * {@link LearningSettings#outputRls}, faded) sums; in gradient mode with it, the faded sums of the
-     * output layer's recursive least-squares refit ({@link #refitsOutput}); else empty.
+     * {@link LearningSettings#outputRls}, faded) sums; in gradient mode with it, the refit's faded sums; else empty.
      */
     private final Optional<FadedNormalEquations> outputFit;
-    /** Gradient mode with {@link LearningSettings#outputRls}: the output layer leaves the gradient step. */
-    private final boolean refitsOutput;
-    /** The first trainable index k of the output layer (0 in exact mode). */
-    private final int outputOffset;
-    /** A detection emptied the faded sums: refill them from the replay buffer once this step's sample is in it. */
-    private boolean refillOutputFit;
-    /** Gradient mode with the refit: its start (the zero step) and the step it found (output layer only). */
-    private final double[] outputZeroStep;
-    private final double[] outputStep;
+    /** Gradient mode with {@link LearningSettings#outputRls}: the output layer's refit, out of the gradient step. */
+    private final Optional<OutputRefit> outputRefit;
     private final float[] replayX;
-    /**
-     * Gradient mode: an update's replayed samples, passed forward together and backward slot by slot;
-     * null in exact mode.
-     */
-    private final SampleBatch replayed;
-    /** Gradient mode: the label of each slot of {@link #replayed} */
-    private final float[] replayedLabels;
-    private final ProximalGradientEnergy proximal;
-    /** The concept-change detector on the prequential squared error, if configured. */
-    private final Optional<ChangeDetector> detector;
-    /** With catch-up passes: the features' serial correlation, which gates them ({@link #catchUp}). */
-    private final Optional<SerialCorrelation> inputCorrelation;
+    /** Gradient mode: the batch's gradient, summed into {@link #grad}; empty in exact mode. */
+    private final Optional<BatchGradient> gradient;
+    /** With a change detector: the response to a detected concept change. */
+    private final Optional<ChangeResponse> changeResponse;
     /** With iterate averaging: the served model, whose trainable weights average the iterates. */
     private final Optional<IterateAverage> average;
-    /** With {@link ChangeDetectorSettings#confirms}: the test that confirms or takes back each detection. */
-    private final Optional<ChangeConfirmation> confirmation;
-    /**
-     * With a confirmation: the trainable weights when the CUSUM statistic last left 0 (its estimate of the
-     * change's start), scored by it after a detection (swapped in and out of the model around one forward pass;
-     * empty without a confirmation).
-     */
-    private final float[] changePointWeights;
-    private long changesTakenBack;
-    /** Updates attempted ({@link #updateAttempts}) at the latest detection (empty before any). */
-    private OptionalLong changeUpdate = OptionalLong.empty();
-    /** Catch-up updates posed since the latest detection (not counted in the step's annealing). */
-    private long catchUpAttempts;
     private int batchCount;
     private long updates;
     private long skippedUpdates;
@@ -138,36 +106,27 @@ public final class OnboardTrainer {
         this.exactLastLayer = settings.subset() == TrainableSubset.Kind.LAST_LAYER;
         this.anchor = memory.doubles("update anchor w0", MemoryCategory.OPTIMIZER_STATE, n);
         this.zeroStep = memory.doubles("optimizer start (zero step)", MemoryCategory.OPTIMIZER_STATE, n);
-        java.util.OptionalDouble forgetting = settings.outputRls().isPresent()
-                ? java.util.OptionalDouble.of(settings.outputRls().get().forgettingFactor())
-                : java.util.OptionalDouble.empty();
-        this.refitsOutput = !exactLastLayer && settings.outputRls().isPresent();
-        this.outputOffset = exactLastLayer ? 0 : subset.layerStart(model.layerCount() - 1);
+        int outputOffset = exactLastLayer ? 0 : subset.layerStart(model.layerCount() - 1);
         int outputs = n - outputOffset;
-        if (refitsOutput && outputs != model.lastHiddenWidth() + 1) {
+        Optional<OutputRlsSettings> rls = settings.outputRls();
+        if (!exactLastLayer && rls.isPresent() && outputs != model.lastHiddenWidth() + 1) {
             throw new IllegalArgumentException("learning: output RLS needs the whole output layer trained ("
                     + (model.lastHiddenWidth() + 1) + " parameters), the subset trains " + outputs);
         }
         if (exactLastLayer) {
             grad = memory.floats("gradient (unused in exact mode)", MemoryCategory.GRADIENTS, 0);
+            OptionalDouble forgetting = rls.isPresent() ? OptionalDouble.of(rls.get().forgettingFactor())
+                    : OptionalDouble.empty();
             outputFit = Optional.of(new FadedNormalEquations(n, forgetting, memory));
-            proximal = null;
+            outputRefit = Optional.empty();
         } else {
             grad = memory.floats("gradient", MemoryCategory.GRADIENTS, n);
-            outputFit = refitsOutput ? Optional.of(new FadedNormalEquations(outputs, forgetting, memory))
-                    : Optional.empty();
-            proximal = new ProximalGradientEnergy(grad);
-            proximal.setStepSize(settings.learningRate());
+            outputRefit = rls.map(r -> new OutputRefit(r, outputOffset, outputs, memory));
+            outputFit = outputRefit.map(OutputRefit::sums);
         }
-        this.outputZeroStep = memory.doubles("output refit start (zero step)", MemoryCategory.OPTIMIZER_STATE,
-                refitsOutput ? outputs : 0);
-        this.outputStep = memory.doubles("output refit solution", MemoryCategory.OPTIMIZER_STATE,
-                refitsOutput ? outputs : 0);
-        if (refitsOutput) {
-            memory.reserve("output refit's output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * outputs);
-        }
-        smoothedGrad = memory.floats("smoothed normalised gradient (variable step)", MemoryCategory.OPTIMIZER_STATE,
-                !exactLastLayer && settings.stepRule() == StepRule.VSS_NLMS ? n : 0);
+        this.variableStep = !exactLastLayer && settings.stepRule() == StepRule.VSS_NLMS
+                ? Optional.of(new VariableStepSize(settings.learningRate(), settings.minLearningRate(), n, memory))
+                : Optional.empty();
         lastStepSize = settings.learningRate();
         this.step = memory.doubles("optimizer solution (written by the optimizer)", MemoryCategory.OPTIMIZER_STATE, n);
         // the optimizer's own output before it is written out: the analog engine's ADC read-out, the
@@ -175,24 +134,19 @@ public final class OnboardTrainer {
         memory.reserve("optimizer output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * n);
         this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
-        int slots = Math.max(1, settings.replayPerUpdate());
-        this.replayed = exactLastLayer ? null : model.newBatch(slots, memory);
-        this.replayedLabels = memory.floats("replayed sample labels", MemoryCategory.REPLAY, exactLastLayer ? 0 : slots);
-        this.detector = settings.changeDetector().map(ChangeDetector::new);
-        if (detector.isPresent()) {
-            memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE, ChangeDetector.stateBytes(settings.changeDetector().orElseThrow()));
-        }
-        this.inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
+        this.gradient = exactLastLayer ? Optional.empty() : Optional.of(new BatchGradient(model, subset,
+                settings.stepRule(), grad, Math.max(1, settings.replayPerUpdate()), memory));
+        // Allocated in this order, the average between the detector's state and the confirmation's: an
+        // over-budget message names the first block that does not fit.
+        Optional<ChangeDetector> detector = settings.changeDetector().map(ChangeDetector::new);
+        detector.ifPresent(d -> memory.reserve("change detector state", MemoryCategory.OPTIMIZER_STATE,
+                ChangeDetector.stateBytes(d.settings())));
+        Optional<SerialCorrelation> inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
-        this.average = settings.iterateAveraging()
-                .map(a -> new IterateAverage(a, settings.widths(inputs), settings.seed(), subset, memory));
-        this.confirmation = settings.changeDetector().filter(ChangeDetectorSettings::confirms)
-                .map(ChangeConfirmation::new);
-        if (confirmation.isPresent()) {
-            memory.reserve("change confirmation state", MemoryCategory.OPTIMIZER_STATE, ChangeConfirmation.STATE_BYTES);
-        }
-        this.changePointWeights = memory.floats("weights when the CUSUM last left 0 (confirmation)",
-                MemoryCategory.OPTIMIZER_STATE, confirmation.isPresent() ? n : 0);
+        this.average = settings.iterateAveraging().map(a -> new IterateAverage(a, model, subset, memory));
+        Optional<FadedNormalEquations> fadedFit = rls.isPresent() ? outputFit : Optional.empty();
+        this.changeResponse = detector.map(d -> new ChangeResponse(d, inputCorrelation, model, subset, replay, fadedFit,
+                replayX, memory));
     }
 
     /**
@@ -225,39 +179,20 @@ public final class OnboardTrainer {
             prediction = average.get().predict(x); // served, tested and watched by the detector
         }
         lastStepEnergyJ = 0;
-        inputCorrelation.ifPresent(c -> c.observe(x));
-        double e = (double) prediction - y;
-        boolean detected = false;
-        // A diverged model's infinite or NaN prediction is no error measurement for the detector.
-        if (detector.isPresent() && Double.isFinite(e)) {
-            ChangeDetector d = detector.get();
-            double referenceBefore = d.referenceLevel();
-            long countBefore = d.referenceCount();
-            boolean fromZero = d.statistic() == 0;
-            detected = d.observe(e * e);
-            if (confirmation.isPresent() && fromZero && (detected || d.statistic() > 0)) {
-                keepChangePointWeights(); // an excursion starts: the model has not trained on its samples
-            }
-            if (detected) {
-                openStep();
-                confirmation.ifPresent(c -> c.start(referenceBefore, countBefore));
-            }
+        boolean detected = changeResponse.isPresent()
+                && changeResponse.get().observe(x, (double) prediction - y, updateAttempts());
+        if (detected) {
+            average.ifPresent(a -> a.restartAt(model)); // the iterates before a change belong to the old concept
         }
-        if (exactLastLayer) {
+        if (!exactLastLayer) {
+            gradient.get().addPredicted(output - y);
+        }
+        if (outputFit.isPresent()) {
             outputFit.get().add(model, y);
-        } else {
-            addGradient(output - y);
-            if (refitsOutput) {
-                outputFit.get().add(model, y);
-            }
-        }
-        // after the gradient: the model's forward pass is overwritten here
-        if (!detected && confirmation.isPresent() && confirmation.get().running()) {
-            confirm(x, y);
         }
         replay.add(x, y);
-        if (refillOutputFit) {
-            refillOutputFit();
+        if (changeResponse.isPresent()) {
+            changeResponse.get().afterTraining(x, y, detected); // after the gradient: it overwrites the forward pass
         }
         batchCount++;
         if (batchCount >= settings.batchSize()) {
@@ -274,108 +209,20 @@ public final class OnboardTrainer {
     }
 
     /**
-     * A detected concept change: the step restarts from its largest rate ({@link #stepSize}), the
-     * replay buffer keeps only the samples since the CUSUM's estimate of the change (the older ones
-     * belong to the old concept and would pull each update back towards it), and the output layer's
-     * faded sums, if kept, are rebuilt from those ({@link #refillOutputFit}).
-     */
-    private void openStep() {
-        changeUpdate = OptionalLong.of(updateAttempts());
-        long age = detector.get().lastChangeAgeSamples().orElseThrow();
-        replay.keepNewest((int) Math.min(Integer.MAX_VALUE, age));
-        catchUpAttempts = 0;
-        refillOutputFit = settings.outputRls().isPresent();
-        average.ifPresent(a -> a.restartAt(model));
-    }
-
-    /**
-     * Covariance resetting (Goodwin and Sin 1984): after a detection the faded sums forget the old
-     * concept and are rebuilt from the samples the replay buffer kept (those since the CUSUM's
-     * estimate of the change, this step's included), oldest first, at the current hidden weights.
-     * Rebuilt rather than left empty: on SEA's tuning grid the empty sums left two drifts
-     * unrecovered in 20 days (BENCHMARKS.md, "The output layer by recursive least squares"); the
-     * price is that the estimate may reach a few samples into the old concept, which then weigh in
-     * the sums for about their memory.
-     */
-    private void refillOutputFit() {
-        refillOutputFit = false;
-        FadedNormalEquations fit = outputFit.get();
-        fit.reset();
-        for (int i = 0; i < replay.size(); i++) {
-            float ry = replay.held(i, replayX);
-            model.predict(replayX);
-            fit.add(model, ry);
-        }
-    }
-
-    /** With a confirmation: keeps the trainable weights as they are now, at the start of a CUSUM excursion. */
-    private void keepChangePointWeights() {
-        for (int k = 0; k < n; k++) {
-            changePointWeights[k] = model.parameter(subset.index(k));
-        }
-    }
-
-    /**
-     * Scores the weights of the excursion's start on this sample ({@link ChangeConfirmation}); if the test takes the
-     * detection back, the step closes (the rule's own rate from the next update, no more catch-up passes) and the
-     * detector resumes with its reference of before the false alarm. The replay buffer's older samples, dropped
-     * at the detection, are not restored: the buffer refills with new samples.
-     */
-    private void confirm(float[] x, float y) {
-        swapChangePointWeights();
-        double e = (double) model.predict(x) - y;
-        swapChangePointWeights();
-        ChangeConfirmation c = confirmation.get();
-        // a diverged model's error is no measurement (as for the detector): the sample is skipped
-        if (Double.isFinite(e) && c.observe(e * e) == ChangeConfirmation.Verdict.TAKEN_BACK) {
-            changesTakenBack++;
-            changeUpdate = OptionalLong.empty();
-            catchUpAttempts = 0;
-            detector.orElseThrow().takeBack(c.referenceLevelBefore(), c.referenceCountBefore());
-        }
-    }
-
-    /** Exchanges the model's trainable weights with {@link #changePointWeights} (twice restores both). */
-    private void swapChangePointWeights() {
-        for (int k = 0; k < n; k++) {
-            int i = subset.index(k);
-            float w = model.parameter(i);
-            model.setParameter(i, changePointWeights[k]);
-            changePointWeights[k] = w;
-        }
-    }
-
-    /**
-     * While the opened step is above half its largest rate (fewer than tau regular updates since a
-     * detection), {@link ChangeDetectorSettings#catchUpPasses} more updates on replay draws only (the
-     * buffer holds only samples since the change), at the rate of the regular update just made: the
-     * new concept is rehearsed several times per new sample (experience replay, Lin 1992). Each pass
-     * is solved and charged like a regular update, at the same envelope power. None while the
-     * features are serially correlated ({@link SerialCorrelation#looksWhite}): the buffer then holds
-     * one stretch of an orbit-driven stream, and repeated passes would fit that stretch.
+     * While a detection's step is open, the catch-up passes it asks for ({@link ChangeResponse#catchUpPassesDue}):
+     * updates on replay draws only, each solved and charged like a regular update at the same envelope power.
      */
     private void catchUp(double envelopePowerW) {
-        // Only while the features look serially independent: then the replay buffer is a fair sample
-        // of the new concept; correlated features mean it holds one stretch of the orbit.
-        if (changeUpdate.isEmpty() || !inputCorrelation.map(SerialCorrelation::looksWhite).orElse(false)) {
-            return;
-        }
-        ChangeDetectorSettings c = settings.changeDetector().orElseThrow();
-        // the regular update just made is counted: it was the u-th (from 0) with u = count - 1 < tau
-        for (int p = 0; p < c.catchUpPasses() && regularUpdatesSinceChange() <= c.openStepUpdates(); p++) {
+        int passes = changeResponse.isPresent() ? changeResponse.get().catchUpPassesDue(updateAttempts()) : 0;
+        for (int p = 0; p < passes; p++) {
             clearBatch();
             int rows = addReplayDraws();
             if (rows == 0) {
                 return;
             }
-            catchUpAttempts++;
+            changeResponse.get().catchUpPosed();
             update(rows, envelopePowerW, true);
         }
-    }
-
-    /** @return regular (not catch-up) updates posed since the latest detection (0 before any) */
-    private long regularUpdatesSinceChange() {
-        return changeUpdate.isEmpty() ? 0 : updateAttempts() - changeUpdate.getAsLong() - catchUpAttempts;
     }
 
     /**
@@ -394,13 +241,12 @@ public final class OnboardTrainer {
                 model.predict(replayX);
                 outputFit.get().add(model, ry);
             } else {
-                replayed.setInput(r, replayX);
-                replayedLabels[r] = ry;
+                gradient.get().setReplayed(r, replayX, ry);
             }
             drawn++;
         }
         if (!exactLastLayer) {
-            addReplayedGradients(drawn);
+            gradient.get().addReplayed(drawn);
         }
         return drawn;
     }
@@ -408,49 +254,6 @@ public final class OnboardTrainer {
     /** @return exact mode on faded sums ({@link LearningSettings#outputRls} with {@code last_layer}) */
     private boolean fadedExact() {
         return exactLastLayer && settings.outputRls().isPresent();
-    }
-
-    /** Gradient mode: adds the gradient of the sample just predicted (the model's latest forward pass). */
-    private void addGradient(float error) {
-        if (!settings.stepRule().normalised()) {
-            model.backward(error, subset, grad, 1f);
-        } else if (error != 0f) { // a zero error adds nothing
-            model.propagate(error, subset);
-            model.addGradient(subset, grad, normalisedScale(error, model.gradientSquaredNorm(subset)));
-        }
-    }
-
-    /**
-     * Gradient mode: the forward pass of the {@code drawn} replayed slots together, then each slot's
-     * gradient in the order drawn, as {@link #addGradient(float)} adds one sample's.
-     */
-    private void addReplayedGradients(int drawn) {
-        model.predict(replayed, 0, drawn);
-        for (int s = 0; s < drawn; s++) {
-            float error = replayed.output(s) - replayedLabels[s];
-            if (!settings.stepRule().normalised()) {
-                model.backward(replayed, s, error, subset, grad, 1f);
-            } else if (error != 0f) {
-                model.propagate(replayed, s, error, subset);
-                model.addGradient(replayed, s, subset, grad,
-                        normalisedScale(error, model.gradientSquaredNorm(replayed, s, subset)));
-            }
-        }
-    }
-
-    /**
-     * The factor of a sample's gradient e J in the batch sum, 1 / (delta + |J|^2), J = dy/dw over the
-     * trained parameters ({@link StepRule#NLMS}, {@link StepRule#VSS_NLMS}): e J / (delta + |J|^2) is
-     * added. |J|^2 is the squared norm of e J (in closed form, {@link DenseNetwork#gradientSquaredNorm})
-     * divided by e^2; a regularised normalisation written as e^2 / (delta e^2 + |e J|^2).
-     *
-     * @param error         the sample's error e (not 0)
-     * @param squaredNorm   |e J|^2
-     * @return the factor, dimensionless
-     */
-    private static float normalisedScale(float error, double squaredNorm) {
-        double e2 = (double) error * error;
-        return (float) (e2 / (StepRule.NLMS_REGULARISER * e2 + squaredNorm));
     }
 
     /** @param catchUp a catch-up pass ({@link #catchUp}): it keeps the rate of the regular update before it */
@@ -461,22 +264,21 @@ public final class OnboardTrainer {
             double mu = settings.outputRls().map(OutputRlsSettings::proximalWeight).orElse(settings.proximalWeight());
             result = optimizer.minimizeInto(outputFit.get().pose(anchor, 0, mu), zeroStep, envelopePowerW, step);
         } else {
-            scaleGradient(1f / rows);
-            if (!catchUp && (settings.stepRule() == StepRule.VSS_NLMS || changeUpdate.isPresent())) {
+            gradient.get().mean(rows);
+            if (!catchUp && (variableStep.isPresent() || changeResponse.map(ChangeResponse::stepOpen).orElse(false))) {
                 lastStepSize = stepSize();
-                proximal.setStepSize(lastStepSize);
             }
-            result = optimizer.minimizeInto(proximal, zeroStep, envelopePowerW, step);
+            result = optimizer.minimizeInto(gradient.get().energy(lastStepSize), zeroStep, envelopePowerW, step);
         }
-        energySpentJ += result.energyJ();
-        lastStepEnergyJ += result.energyJ();
-        if (!result.converged()) {
+        if (!charge(result)) {
             // The optimizer did not settle (an analog array whose programmed matrix lost positive
             // definiteness, or a flow that ran out of time): its output is not the step posed.
             unconvergedUpdates++;
             return;
         }
-        if (refitsOutput && !refitOutput(envelopePowerW, catchUp)) {
+        if (outputRefit.isPresent() && catchUp) {
+            outputRefit.get().keep(step); // no new sample came: the output layer stays (and nothing is charged)
+        } else if (outputRefit.isPresent() && !charge(outputRefit.get().solveInto(optimizer, anchor, envelopePowerW, step))) {
             unconvergedUpdates++;
             return;
         }
@@ -489,27 +291,11 @@ public final class OnboardTrainer {
         average.ifPresent(a -> a.add(model));
     }
 
-    /**
-     * The output layer's part of {@link #step}: the refit of the faded normal equations, solved by
-     * the optimizer as a second energy and charged (none in a catch-up pass: no new sample came, the
-     * output layer stays).
-     *
-     * @return false if the solve did not settle (nothing is applied then)
-     */
-    private boolean refitOutput(double envelopePowerW, boolean catchUp) {
-        if (catchUp) {
-            java.util.Arrays.fill(step, outputOffset, n, 0.0);
-            return true;
-        }
-        QuadraticEnergy energy = outputFit.get().pose(anchor, outputOffset, settings.outputRls().get().proximalWeight());
-        SolveFigures r = optimizer.minimizeInto(energy, outputZeroStep, envelopePowerW, outputStep);
-        energySpentJ += r.energyJ();
-        lastStepEnergyJ += r.energyJ();
-        if (!r.converged()) {
-            return false;
-        }
-        System.arraycopy(outputStep, 0, step, outputOffset, outputStep.length);
-        return true;
+    /** Charges a solve's energy, converged or not. @return whether it converged */
+    private boolean charge(SolveFigures solve) {
+        energySpentJ += solve.energyJ();
+        lastStepEnergyJ += solve.energyJ();
+        return solve.converged();
     }
 
     /*
@@ -522,13 +308,6 @@ public final class OnboardTrainer {
     private void readAnchor() {
         for (int k = 0; k < n; k++) {
             anchor[k] = model.parameter(subset.index(k));
-        }
-    }
-
-    /** The summed gradient times {@code inv} (1 / rows: the mean). */
-    private void scaleGradient(float inv) {
-        for (int k = 0; k < n; k++) {
-            grad[k] *= inv;
         }
     }
 
@@ -549,48 +328,16 @@ public final class OnboardTrainer {
         }
     }
 
-    /**
-     * The rule's rate ({@link #variableStepSize} or the fixed rate), and after a detected change at
-     * least eta_max tau / (tau + u) at the u-th update since it (search then converge, Darken and
-     * Moody 1992: the full step while far from the new optimum, then a falling one that averages
-     * the noise out; tau = {@link ChangeDetectorSettings#openStepUpdates}).
-     */
+    /** The rule's rate (the variable or the fixed one), at least the opened one after a detected change. */
     private double stepSize() {
-        double eta = settings.stepRule() == StepRule.VSS_NLMS ? variableStepSize() : settings.learningRate();
-        if (changeUpdate.isPresent()) {
-            double tau = settings.changeDetector().orElseThrow().openStepUpdates();
-            double u = regularUpdatesSinceChange(); // this update not yet counted
-            eta = Math.max(eta, settings.learningRate() * tau / (tau + u));
-        }
-        return eta;
+        double eta = variableStep.isPresent() ? variableStep.get().next(grad) : settings.learningRate();
+        return changeResponse.isPresent()
+                ? changeResponse.get().openedStepSize(eta, settings.learningRate(), updateAttempts()) : eta;
     }
 
     /** @return updates posed to the optimizer so far: applied, not converged or rejected (count) */
     private long updateAttempts() {
         return updates + unconvergedUpdates + rejectedUpdates;
-    }
-
-    /**
-     * Updates p and q with this update's mean normalised gradient and returns
-     * max(eta_min, eta_max r / (r + C)), r = |p|^2 / q ({@link StepRule#VSS_NLMS}). A zero gradient
-     * (every error 0) leaves the step at its smallest; r is at most 1 (|p|^2 &le; q by Jensen), so the
-     * step never exceeds eta_max &lt; 2.
-     */
-    private double variableStepSize() {
-        double a = StepRule.VSS_SMOOTHING;
-        double gSquared = 0;
-        double pSquared = 0;
-        for (int k = 0; k < n; k++) {
-            float g = grad[k];
-            float p = (float) (a * smoothedGrad[k] + (1 - a) * g);
-            smoothedGrad[k] = p;
-            gSquared += (double) g * g;
-            pSquared += (double) p * p;
-        }
-        smoothedSquaredNorm = a * smoothedSquaredNorm + (1 - a) * gSquared;
-        double coherence = smoothedSquaredNorm > 0 ? Math.min(1.0, pSquared / smoothedSquaredNorm) : 0.0;
-        double eta = settings.learningRate() * coherence / (coherence + StepRule.VSS_HALF_STEP_COHERENCE);
-        return Math.max(eta, settings.minLearningRate());
     }
 
     private void clearBatch() {
@@ -600,21 +347,18 @@ public final class OnboardTrainer {
                 outputFit.get().reset();
             }
         } else {
-            java.util.Arrays.fill(grad, 0f);
+            gradient.get().clear();
         }
     }
 
-    /**
-     * @return step size eta of the latest gradient-mode update: the fixed {@code learningRate},
-     *         or with {@link StepRule#VSS_NLMS} the variable one (dimensionless, in (0, 2))
-     */
+    /** @return step size eta of the latest gradient-mode update (dimensionless): the fixed, variable or opened rate */
     public double lastStepSize() {
         return lastStepSize;
     }
 
     /** @return concept changes the detector has found (count; 0 without a detector) */
     public long changesDetected() {
-        return detector.map(ChangeDetector::detections).orElse(0L);
+        return changeResponse.map(ChangeResponse::changesDetected).orElse(0L);
     }
 
     /**
@@ -627,7 +371,7 @@ public final class OnboardTrainer {
 
     /** @return detections the confirmation took back as false alarms (count; 0 without a confirmation) */
     public long changesTakenBack() {
-        return changesTakenBack;
+        return changeResponse.map(ChangeResponse::changesTakenBack).orElse(0L);
     }
 
     /** @return the model being trained (its parameters, layout and version) */

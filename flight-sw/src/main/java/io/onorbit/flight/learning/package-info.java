@@ -19,7 +19,7 @@
  * (a personal model beside the federated one, their predictions interpolated by the
  * {@link io.onorbit.flight.learning.MixingWeight} fitted on the satellite's own samples). Concept
  * changes: {@link io.onorbit.flight.learning.ChangeDetector} (a CUSUM on the prequential squared
- * error) opens the trainer's step and trims its replay buffer when it fires. Units:
+ * error) fires, and the trainer's {@code ChangeResponse} opens its step and trims its replay buffer. Units:
  * power W, energy J, memory bytes.
  */
 package io.onorbit.flight.learning;

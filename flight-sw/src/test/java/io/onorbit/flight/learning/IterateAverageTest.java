@@ -198,6 +198,35 @@ class IterateAverageTest {
         assertThat(trainer.step(x, 0f, 1.0)).isEqualTo(expected);
     }
 
+    /**
+     * The average starts as a copy of the trained network as it is when the trainer is made (here a model written
+     * before it, as a deployment would), and afterwards follows only whole-vector replacements: the trainer's own
+     * writes by {@code setParameter} are iterates, averaged in by {@code add}, not copies to serve.
+     */
+    @Test
+    void theAverageStartsAsACopyOfTheTrainedNetworkAndFollowsOnlyItsReplacements() {
+        MemoryAccountant m = MemoryAccountant.unbounded();
+        int[] widths = {D, 3, 1};
+        DenseNetwork trained = new DenseNetwork(widths, 4, m);
+        float[] deployed = new DenseNetwork(widths, 99, m).parameters();
+        trained.setParameters(deployed);
+        TrainableSubset subset = TrainableSubset.of(TrainableSubset.Kind.FULL, 1.0, 5, trained, m);
+        IterateAverage average = new IterateAverage(new IterateAveragingSettings(10), trained, subset, m);
+        assertThat(average.served().parameters()).containsExactly(deployed);
+        average.follow(trained);
+        assertThat(average.served().parameters()).as("no replacement since: nothing to copy").containsExactly(deployed);
+        average.add(trained); // the first iterate has weight 2 / (1 + 1) = 1
+        trained.setParameter(0, deployed[0] + 1f);
+        average.follow(trained);
+        assertThat(average.iteratesSinceRestart()).as("an own write restarts nothing").isEqualTo(1);
+        assertThat(average.served().parameter(0)).isEqualTo(deployed[0]);
+        float[] merged = new DenseNetwork(widths, 123, m).parameters();
+        trained.setParameters(merged);
+        average.follow(trained);
+        assertThat(average.iteratesSinceRestart()).isZero();
+        assertThat(average.served().parameters()).containsExactly(merged);
+    }
+
     /** Without the setting nothing is averaged: the served model is the trained one. */
     @Test
     void withoutAveragingTheTrainedModelIsServed() {

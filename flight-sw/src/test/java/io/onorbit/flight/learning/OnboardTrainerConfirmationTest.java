@@ -41,8 +41,8 @@ class OnboardTrainerConfirmationTest {
     @ValueSource(longs = {3, 17, 29})
     void aSingleFalseAlarmIsTakenBackAndTheNextRealChangeIsDetectedAtOnce(long seed) throws Exception {
         OnboardTrainer t = trainer(seed, 2, M);
-        ChangeDetector detector = ((Optional<?>) OnboardTrainerTest.field(t, "detector")).map(ChangeDetector.class::cast)
-                .orElseThrow();
+        Object response = ((Optional<?>) OnboardTrainerTest.field(t, "changeResponse")).orElseThrow();
+        ChangeDetector detector = (ChangeDetector) OnboardTrainerTest.field(response, "detector");
         SplittableRandom rng = new SplittableRandom(seed);
         int burst = 20_000;
         int change = burst + 400;

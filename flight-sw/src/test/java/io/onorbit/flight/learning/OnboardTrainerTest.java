@@ -608,20 +608,32 @@ class OnboardTrainerTest {
         OnboardTrainer t = OnboardTrainer.create(8, s, new ExactTestOptimizer(0));
         // Every array field of the trainer and of what it owns, summed as length x element size:
         // an array added without the accountant makes this fail.
-        long real = allArrayBytes(t) + allArrayBytes(t.model()) + allArrayBytes(t.subset())
-                + allArrayBytes(field(t, "replay"));
+        // one set of arrays seen for all owners: some share an array (the gradient sum, the replay draw)
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        long real = allArrayBytes(t, seen) + allArrayBytes(t.model(), seen) + allArrayBytes(t.subset(), seen)
+                + allArrayBytes(field(t, "replay"), seen);
         java.util.Optional<?> outputFit = (java.util.Optional<?>) field(t, "outputFit");
         assertThat(outputFit.isPresent()).isEqualTo(kind != TrainableSubset.Kind.BIASES);
-        real += outputFit.isPresent() ? allArrayBytes(outputFit.get()) : 0;
-        Object samples = field(t, "replayed"); // the replayed samples' batch (gradient modes only)
-        real += samples == null ? 0 : allArrayBytes(samples);
-        java.util.Optional<?> inputCorrelation = (java.util.Optional<?>) field(t, "inputCorrelation");
+        real += outputFit.isPresent() ? allArrayBytes(outputFit.get(), seen) : 0;
+        java.util.Optional<?> refit = (java.util.Optional<?>) field(t, "outputRefit"); // gradient modes with RLS
+        real += refit.isPresent() ? allArrayBytes(refit.get(), seen) : 0;
+        java.util.Optional<?> gradient = (java.util.Optional<?>) field(t, "gradient"); // gradient modes only
+        if (gradient.isPresent()) {
+            // the replayed samples' batch and labels
+            real += allArrayBytes(gradient.get(), seen) + allArrayBytes(field(gradient.get(), "replayed"), seen);
+        }
+        java.util.Optional<?> variableStep = (java.util.Optional<?>) field(t, "variableStep");
+        real += variableStep.isPresent() ? allArrayBytes(variableStep.get(), seen) : 0;
+        Object response = ((java.util.Optional<?>) field(t, "changeResponse")).orElseThrow();
+        real += allArrayBytes(response, seen); // the weights the confirmation scores
+        java.util.Optional<?> inputCorrelation = (java.util.Optional<?>) field(response, "inputCorrelation");
         assertThat(inputCorrelation).as("catch-up passes are gated by the features' correlation").isPresent();
-        real += allArrayBytes(inputCorrelation.get());
+        real += allArrayBytes(inputCorrelation.get(), seen);
         OnboardTrainer withoutPasses = OnboardTrainer.create(8, LearningSettings.defaults().withSubset(kind)
                 .withChangeDetector(java.util.Optional.of(new ChangeDetectorSettings(0.25, 50, 1440, 800, 0, 0))),
                 new ExactTestOptimizer(0));
-        assertThat((java.util.Optional<?>) field(withoutPasses, "inputCorrelation"))
+        Object responseWithoutPasses = ((java.util.Optional<?>) field(withoutPasses, "changeResponse")).orElseThrow();
+        assertThat((java.util.Optional<?>) field(responseWithoutPasses, "inputCorrelation"))
                 .as("no correlation moments without catch-up passes").isEmpty();
         assertThat(t.memory().allocatedBytes()).isEqualTo(real);
         assertThat(t.memoryBytes()).isLessThanOrEqualTo(64 * 1024);
@@ -668,9 +680,8 @@ class OnboardTrainerTest {
         return f.get(o);
     }
 
-    private static long allArrayBytes(Object owner) throws Exception {
+    private static long allArrayBytes(Object owner, java.util.Set<Object> seen) throws Exception {
         long sum = 0;
-        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (java.lang.reflect.Field f : owner.getClass().getDeclaredFields()) {
             if (f.getType().isArray() && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                 f.setAccessible(true);
