@@ -192,10 +192,16 @@ public final class ServedLearner {
         return federated.memoryBytes() + personal.map(OnboardTrainer::memoryBytes).orElse(0L);
     }
 
-    /** @return updates attempted by every model: applied, skipped for power, or rejected */
+    /**
+     * @return updates attempted by every model: applied, skipped for power, rejected, or not converged
+     *         (an unsettled solve takes its time and energy like an applied one)
+     */
     public long attempts() {
-        long a = federated.updates() + federated.skippedUpdates() + federated.rejectedUpdates();
-        return personal.map(p -> a + p.updates() + p.skippedUpdates() + p.rejectedUpdates()).orElse(a);
+        return attempts(federated) + personal.map(ServedLearner::attempts).orElse(0L);
+    }
+
+    private static long attempts(OnboardTrainer t) {
+        return t.updates() + t.skippedUpdates() + t.rejectedUpdates() + t.unconvergedUpdates();
     }
 
     /** @return concept changes detected by every model's change detector (count) */
