@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
-import io.onorbit.flight.optimizer.EnergyFunction;
-import io.onorbit.flight.optimizer.OptimizationResult;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.SolveFigures;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -66,28 +63,11 @@ class OutputRefitTest {
         double[] step = {7, 7, 1, 2, 3, 4};
         refit.keep(step);
         assertThat(step).containsExactly(7, 7, 0, 0, 0, 0);
-        Optimizer unsettled = new Optimizer() {
-            @Override
-            public String name() {
-                return "unsettled";
-            }
-
-            @Override
-            public double minimumOperatingPowerW() {
-                return 0;
-            }
-
-            @Override
-            public OptimizationResult minimize(EnergyFunction e, double[] start, double maxPowerW) {
-                double[] w = new double[e.dimension()];
-                Arrays.fill(w, 5);
-                return new OptimizationResult(w, maxPowerW, 1e-3, 2e-6, false, 1);
-            }
-        };
+        Optimizer unsettled = new UnsettledTestOptimizer();
         double[] untouched = {7, 7, 1, 2, 3, 4};
         SolveFigures r = refit.solveInto(unsettled, new double[6], 1.0, untouched);
         assertThat(r.converged()).isFalse();
-        assertThat(r.energyJ()).as("charged by the caller all the same").isEqualTo(2e-6);
+        assertThat(r.energyJ()).as("charged by the caller all the same").isEqualTo(UnsettledTestOptimizer.ENERGY_J);
         assertThat(untouched).containsExactly(7, 7, 1, 2, 3, 4);
     }
 }

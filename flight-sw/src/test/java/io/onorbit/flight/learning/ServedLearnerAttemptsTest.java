@@ -2,9 +2,6 @@ package io.onorbit.flight.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onorbit.flight.optimizer.EnergyFunction;
-import io.onorbit.flight.optimizer.OptimizationResult;
-import io.onorbit.flight.optimizer.Optimizer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,25 +17,9 @@ class ServedLearnerAttemptsTest {
      */
     @Test
     void attemptsCountUpdatesThatDidNotSettle() {
-        Optimizer unsettled = new Optimizer() {
-            @Override
-            public String name() {
-                return "unsettled";
-            }
-
-            @Override
-            public double minimumOperatingPowerW() {
-                return 0;
-            }
-
-            @Override
-            public OptimizationResult minimize(EnergyFunction e, double[] start, double maxPowerW) {
-                return new OptimizationResult(start.clone(), maxPowerW, 1e-3, 2e-6, false, 1);
-            }
-        };
         // a constellation (2 satellites): a personal model beside the federated one
         ServedLearner learner = ServedLearner.create(D, LearningSettings.defaults(), Personalisation.defaults().resolvedFor(2),
-                unsettled);
+                new UnsettledTestOptimizer());
         SplittableRandom r = new SplittableRandom(3);
         float[] x = new float[D];
         for (int n = 0; n < 40; n++) {
