@@ -126,7 +126,9 @@ final class ChangeResponse {
      * @return whether this sample completed a detection
      */
     boolean observe(float[] x, double error, long updateAttempts) {
-        inputCorrelation.ifPresent(c -> c.observe(x));
+        if (inputCorrelation.isPresent()) { // per sample: no capturing lambda on this path
+            inputCorrelation.get().observe(x);
+        }
         if (!Double.isFinite(error)) {
             return false;
         }

@@ -288,7 +288,9 @@ public final class OnboardTrainer {
         }
         applyStep(step);
         updates++;
-        average.ifPresent(a -> a.add(model));
+        if (average.isPresent()) { // per update: no capturing lambda on this path
+            average.get().add(model);
+        }
     }
 
     /** Charges a solve's energy, converged or not. @return whether it converged */

@@ -140,15 +140,15 @@ public final class DriftExperiment {
             // Test (all four), then train (onboard only).
             double pf = frozen.predict(x);
             double pg = ground.predict(x);
-            double po = task.knowsConcept() ? oracle.predict(x) : Double.NaN;
+            boolean known = task.knowsConcept();
+            double oracleLoss = known ? loss(oracle.predict(x), y, cls) : Double.NaN;
             // The noise-free label's own loss is the label noise every learner meets on this sample.
-            double pc = task.knowsConcept() ? task.currentConceptLabel(x) : Double.NaN;
-            double pp = task.knowsConcept() ? task.preDriftConceptLabel(x) : Double.NaN;
+            double conceptLoss = known ? loss(task.currentConceptLabel(x), y, cls) : Double.NaN;
+            double preDriftConceptLoss = known ? loss(task.preDriftConceptLabel(x), y, cls) : Double.NaN;
             double pb = trainer.step(x, y, power.powerW(t));
             power.charge(trainer.lastStepEnergyJ());
-            series.add(t, loss(pf, y, cls), loss(pb, y, cls), loss(pg, y, cls),
-                    task.knowsConcept() ? loss(po, y, cls) : Double.NaN, task.knowsConcept() ? loss(pc, y, cls) : Double.NaN,
-                    task.knowsConcept() ? loss(pp, y, cls) : Double.NaN);
+            series.add(t, loss(pf, y, cls), loss(pb, y, cls), loss(pg, y, cls), oracleLoss, conceptLoss,
+                    preDriftConceptLoss);
         }
         WindowedRecovery w = new WindowedRecovery(series.t, series.size(), settings.recoveryWindowS(),
                 settings.recoveryHoldS());

@@ -54,8 +54,8 @@ public record DriftOutcome(String task, String labelUnit, boolean classification
      * is what the drift costs a model that had learned the pre-drift concept exactly: the mean
      * excess of the pre-drift concept's noise-free label over the new one's in the day after td
      * (or until the next drift), a fact of the task's generator that no learner enters (on SEA,
-     * (1 - 2 x noise) x the share of inputs between the two thresholds). A learner has recovered 90 % at the end of the first window j
-     * entirely after td where a one-sided Welch test finds no excess above the 90 % level, mean_j -
+     * (1 - 2 x noise) x the share of inputs between the two thresholds). A learner has recovered
+     * 90 % at the end of the first window j entirely after td where a one-sided Welch test finds no excess above the 90 % level, mean_j -
      * mean_pre &le; 10 % of the error lost + 2 sqrt(SE_j^2 + SE_pre^2) (standard errors by batch
      * means, which see losses correlated in time), and that stays so for the hold (by default one
      * window, so that the claim rests on two disjoint windows), before the next abrupt drift. The

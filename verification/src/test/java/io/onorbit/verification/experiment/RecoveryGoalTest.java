@@ -18,6 +18,7 @@ import io.onorbit.flight.optimizer.AnalogOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -41,10 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code onboard - oracle <= max(0.1 x cost, 2 SE)} with SE the standard error of the paired
  * per-sample difference; under gradual drift it is within 10 % of the oracle at the end of every
  * day after the first, {@code onboard - 1.1 x oracle <= 2 SE} (paired likewise). Each check also
- * sees the frozen model fail it, so that a learner that does not learn cannot pass. The learner is the default one ({@code LearningSettings.defaults()}: sparse
- * rows, half of every layer, the normalised step at rate 1.9, batches of 4 new samples;
- * BENCHMARKS.md) on the analog engine, deployed with a fit on the first day (commissioning); and the
- * same learner serving its iterate average on learner seeds 1-3.
+ * sees the frozen model fail it, so that a learner that does not learn cannot pass. The learner is
+ * the default one ({@code LearningSettings.defaults()}; BENCHMARKS.md) on the analog engine,
+ * deployed with a fit on the first day (commissioning), on learner seeds 1-3; and the same learner
+ * serving its iterate average.
  */
 class RecoveryGoalTest {
 
@@ -66,30 +67,43 @@ class RecoveryGoalTest {
                         HyperplaneTask.moaDefaults(5, PERIOD_S / 4, days * DAY_S)));
     }
 
-    /** Per-sample rows {t, onboard, oracle, frozen, pre-drift concept, concept} losses, in time order. */
+    /** Columns of a trace row: sample time, s, then per-sample losses. */
+    private static final int TIME = 0, ONBOARD = 1, ORACLE = 2, FROZEN = 3, PRE_DRIFT_CONCEPT = 4, CONCEPT = 5;
+
+    /**
+     * One window of a learner against the oracle.
+     *
+     * @param excess        mean of learner - scale x oracle (paired per sample)
+     * @param standardError its standard error
+     * @param oracle        the oracle's mean loss
+     * @param driftCost     the pre-drift concept's mean loss minus the concept's
+     */
+    private record Window(double excess, double standardError, double oracle, double driftCost) {
+    }
+
+    /** Per-sample rows (columns {@link #TIME} to {@link #CONCEPT}), in time order. */
     private record Trace(List<double[]> rows) {
         /**
-         * @param learner column of the learner judged (1 onboard, 3 frozen)
+         * @param learner column of the learner judged ({@link #ONBOARD} or {@link #FROZEN})
          * @param scale   the oracle's multiplier in the paired difference (1 for abrupt, 1.1 for gradual)
-         * @return {mean of learner - scale x oracle, its standard error, oracle mean, drift cost} over
-         *         [fromS, toS); the drift cost is the pre-drift concept's mean loss minus the concept's
+         * @return the window [fromS, toS)
          */
-        double[] window(int learner, double scale, double fromS, double toS) {
+        Window window(int learner, double scale, double fromS, double toS) {
             double sum = 0, squares = 0, or = 0, cost = 0;
             int n = 0;
             for (double[] r : rows) {
-                if (r[0] >= fromS && r[0] < toS) {
-                    double e = r[learner] - scale * r[2];
+                if (r[TIME] >= fromS && r[TIME] < toS) {
+                    double e = r[learner] - scale * r[ORACLE];
                     sum += e;
                     squares += e * e;
-                    or += r[2];
-                    cost += r[4] - r[5];
+                    or += r[ORACLE];
+                    cost += r[PRE_DRIFT_CONCEPT] - r[CONCEPT];
                     n++;
                 }
             }
             double mean = sum / n;
             double se = Math.sqrt(Math.max(0, squares / n - mean * mean) / n);
-            return new double[] {mean, se, or / n, cost / n};
+            return new Window(mean, se, or / n, cost / n);
         }
     }
 
@@ -99,7 +113,7 @@ class RecoveryGoalTest {
     }
 
     /** @param tasks new streams on each call (a task is consumed by one run) */
-    static Stream<Arguments> withLearnerSeeds(java.util.function.Supplier<Stream<Arguments>> tasks) {
+    static Stream<Arguments> withLearnerSeeds(Supplier<Stream<Arguments>> tasks) {
         List<Arguments> cases = new ArrayList<>();
         for (long seed = 1; seed <= 3; seed++) {
             for (Arguments a : tasks.get().toList()) {
@@ -111,7 +125,7 @@ class RecoveryGoalTest {
 
     /** The tasks without the rotating hyperplane. */
     static Stream<Arguments> abruptAndAgeingTasksAndLearnerSeeds() {
-        return withLearnerSeeds(() -> tasks().filter(a -> !((DriftTask) a.get()[1]).name().equals("hyperplane")));
+        return withLearnerSeeds(() -> tasks().filter(a -> !(a.get()[1] instanceof HyperplaneTask)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,26 +208,27 @@ class RecoveryGoalTest {
             if (drift >= DAY_S && drift + DAY_S <= task.timeS() + PERIOD_S) {
                 checks++;
                 double end = drift + DAY_S;
-                double[] on = trace.window(1, 1, end - WINDOW_S, end);
-                double[] fr = trace.window(3, 1, end - WINDOW_S, end);
-                assertThat(on[0]).as("%s: onboard - oracle over the 6 h before day %.2f (drift cost %.4f)", label,
-                        end / DAY_S, on[3]).isLessThanOrEqualTo(Math.max(0.1 * on[3], 2 * on[1]));
-                assertThat(fr[0]).as("%s: the frozen model fails the same check (it has teeth)", label)
-                        .isGreaterThan(Math.max(0.1 * fr[3], 2 * fr[1]));
+                Window on = trace.window(ONBOARD, 1, end - WINDOW_S, end);
+                Window fr = trace.window(FROZEN, 1, end - WINDOW_S, end);
+                assertThat(on.excess()).as("%s: onboard - oracle over the 6 h before day %.2f (drift cost %.4f)", label,
+                        end / DAY_S, on.driftCost())
+                        .isLessThanOrEqualTo(Math.max(0.1 * on.driftCost(), 2 * on.standardError()));
+                assertThat(fr.excess()).as("%s: the frozen model fails the same check (it has teeth)", label)
+                        .isGreaterThan(Math.max(0.1 * fr.driftCost(), 2 * fr.standardError()));
             }
         }
         if (task.driftsGradually()) {
             double last = Double.NaN;
             for (double end = 2 * DAY_S; end <= task.timeS() + PERIOD_S; end += DAY_S) {
                 checks++;
-                double[] on = trace.window(1, 1.1, end - WINDOW_S, end);
-                assertThat(on[0]).as("%s: onboard - 1.1 x oracle over the 6 h before day %.2f (oracle %.4f)", label,
-                        end / DAY_S, on[2]).isLessThanOrEqualTo(2 * on[1]);
+                Window on = trace.window(ONBOARD, 1.1, end - WINDOW_S, end);
+                assertThat(on.excess()).as("%s: onboard - 1.1 x oracle over the 6 h before day %.2f (oracle %.4f)",
+                        label, end / DAY_S, on.oracle()).isLessThanOrEqualTo(2 * on.standardError());
                 last = end;
             }
-            double[] fr = trace.window(3, 1.1, last - WINDOW_S, last);
-            assertThat(fr[0]).as("%s: the frozen model fails the same check at the end (it has teeth)", label)
-                    .isGreaterThan(2 * fr[1]);
+            Window fr = trace.window(FROZEN, 1.1, last - WINDOW_S, last);
+            assertThat(fr.excess()).as("%s: the frozen model fails the same check at the end (it has teeth)", label)
+                    .isGreaterThan(2 * fr.standardError());
         }
         assertThat(checks).as("the task has something to recover from").isPositive();
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The recovery rules: on loss sequences whose window means are counted by hand (1 s samples, a
  * 10 s window, a 5 s hold), and on synthetic streams with a known change and known noise, where the
- * 90 % rule's rates of missed and false recovery must be those of the normal approximation.
+ * 90 % rule's rates of missed and false recovery must be those of the normal approximation. In
+ * the abrupt cases the frozen model's loss also stands for the pre-drift concept's (a model that
+ * knew the old concept exactly and did not learn), so it is the drift's cost as well.
  */
 class WindowedRecoveryTest {
 
@@ -47,7 +49,7 @@ class WindowedRecoveryTest {
         double[] oracle = step(n, 100, 105);
         DriftOutcome.Recovery r = w.abrupt(100, Double.POSITIVE_INFINITY, w.learners(frozen, onboard, oracle),
                 w.excessOver(noNoise, frozen, onboard, oracle));
-        // Frozen: 0 before, 1 in every window after the drift: error lost 1; pre-drift windows all 0 (SE 0).
+        // Frozen (= the pre-drift concept): 0 before, 1 after the drift: error lost 1; pre-drift windows all 0 (SE 0).
         assertThat(r.errorLost()).isCloseTo(1.0, offset(1e-12));
         // Onboard: the window (t-10, t] holds the ones of 100..129 still inside it; the batch-means SE uses
         // the last 9 samples in 3 batches of 3. t = 131: 8 ones (mean 0.8), batches 1, 1, 1/3: SE = 2/9,
