@@ -141,6 +141,11 @@ final class SatelliteReader {
                     + " is too large for the Eckstein-Hechler propagator (at most 0.1); set propagator: numerical-j2");
         }
         double i = n.number("inclination_deg", 0, 180);
+        if (kind == PropagatorKind.ECKSTEIN_HECHLER) {
+            KeplerianSpec.ecksteinHechlerInclinationProblem(i).ifPresent(p -> {
+                throw n.error("inclination_deg", ConfigNodeFormat.number(i) + " " + p);
+            });
+        }
         double raan = n.number("raan_deg", 0.0, -360, 360);
         double argp = n.number("arg_of_perigee_deg", 0.0, -360, 360);
         double nu = n.number("true_anomaly_deg", 0.0, -360, 360);

@@ -126,6 +126,14 @@ class MissionLoaderTest {
                 "dup.yaml: satellites[1].name: satellite name 's' is used twice");
         check("ecc.yaml", base + "satellites:\n  - {name: s, altitude_km: 550, inclination_deg: 97, eccentricity: 0.3}\n"
                 + station, "ecc.yaml: satellites[0].eccentricity: 0.3 puts the perigee below 100 km altitude");
+        check("crit.yaml", base + "satellites:\n  - {name: s, altitude_km: 450, inclination_deg: 63.4}\n" + station,
+                "crit.yaml: satellites[0].inclination_deg: 63.4 is within 0.03 deg of the critical inclination 63.43 deg,"
+                        + " where the Eckstein-Hechler propagator is singular; set propagator: numerical-j2");
+        check("equ.yaml", base + "satellites:\n  - {name: s, altitude_km: 450, inclination_deg: 0, "
+                + "walker: {total: 4, planes: 1}}\n" + station, "equ.yaml: satellites[0].inclination_deg: 0 is an"
+                + " equatorial orbit, where the Eckstein-Hechler propagator is singular; set propagator: numerical-j2 or keplerian");
+        assertThat(MissionLoader.load(write("critnum.yaml", base + "satellites:\n  - {name: s, altitude_km: 450, "
+                + "inclination_deg: 63.4, propagator: numerical-j2}\n" + station)).satellites()).hasSize(1);
         assertThatThrownBy(() -> MissionLoader.load(dir.resolve("nope.yaml"))).isInstanceOf(ConfigException.class)
                 .hasMessage(dir.resolve("nope.yaml") + ": file not found");
     }

@@ -4,6 +4,7 @@ import io.onorbit.orbit.context.OrbitContext;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.util.FastMath;
 import org.orekit.attitudes.FrameAlignedProvider;
@@ -41,6 +42,13 @@ public record KeplerianSpec(Instant epoch, double semiMajorAxisM, double eccentr
     /** Largest eccentricity Eckstein-Hechler handles well. */
     public static final double MAX_ECKSTEIN_HECHLER_ECCENTRICITY = 0.1;
 
+    /** The critical inclination, deg: sin^2 i = 4/5, where the J2 apsidal rate vanishes (its mirror: 180 - it). */
+    public static final double CRITICAL_INCLINATION_DEG = 63.43494882292201;
+    /** Smallest sin^2 i the Eckstein-Hechler propagator is given (Orekit refuses a mean one below 1e-10). */
+    static final double EH_EQUATORIAL_SIN2 = 1e-8;
+    /** Closest |sin^2 i - 4/5| the Eckstein-Hechler propagator is given (Orekit refuses a mean one below 1e-3). */
+    static final double EH_CRITICAL_SIN2_MARGIN = 5e-3;
+
     private static final double MASS_KG = 100.0;
 
     public KeplerianSpec {
@@ -59,6 +67,39 @@ public record KeplerianSpec(Instant epoch, double semiMajorAxisM, double eccentr
             throw new IllegalArgumentException("eccentricity " + eccentricity
                     + " is too large for the Eckstein-Hechler propagator (at most 0.1); use the numerical one");
         }
+        if (kind == PropagatorKind.ECKSTEIN_HECHLER) {
+            ecksteinHechlerInclinationProblem(inclinationDeg).ifPresent(p -> {
+                throw new IllegalArgumentException("inclinationDeg " + inclinationDeg + " " + p);
+            });
+        }
+    }
+
+    /**
+     * Where the Eckstein-Hechler model is singular: its mean-element terms divide by sin^2 i (equatorial orbits)
+     * and by 4 - 5 sin^2 i (the critical inclinations 63.43 and 116.57 deg, where the J2 apsidal rate vanishes);
+     * Orekit refuses a mean inclination with sin^2 i below 1e-10 or |sin^2 i - 4/5| below 1e-3 (about 0.07 deg).
+     * Checked on the osculating inclination with a margin, since the mean one differs from it by the J2
+     * short-period terms: sin^2 i below {@value #EH_EQUATORIAL_SIN2} or |sin^2 i - 4/5| below
+     * {@value #EH_CRITICAL_SIN2_MARGIN} (within about 0.36 deg of a critical inclination).
+     *
+     * @param inclinationDeg osculating inclination, deg, in [0, 180]
+     * @return why the Eckstein-Hechler propagator cannot take it (the reason and the fix, to follow the value), or
+     *         empty
+     */
+    public static Optional<String> ecksteinHechlerInclinationProblem(double inclinationDeg) {
+        double sin = FastMath.sin(FastMath.toRadians(inclinationDeg));
+        double sin2 = sin * sin;
+        if (sin2 < EH_EQUATORIAL_SIN2) {
+            return Optional.of("is an equatorial orbit, where the Eckstein-Hechler propagator is"
+                    + " singular; set propagator: numerical-j2 or keplerian");
+        }
+        if (FastMath.abs(sin2 - 0.8) < EH_CRITICAL_SIN2_MARGIN) {
+            double critical = inclinationDeg < 90 ? CRITICAL_INCLINATION_DEG : 180 - CRITICAL_INCLINATION_DEG;
+            return Optional.of(String.format(Locale.ROOT, "is within %.2f deg of the critical inclination"
+                    + " %.2f deg, where the Eckstein-Hechler propagator is singular; set propagator: numerical-j2",
+                    FastMath.abs(inclinationDeg - critical), critical));
+        }
+        return Optional.empty();
     }
 
     /** @return a copy with another propagator */

@@ -90,4 +90,60 @@ class SpecTest {
         }
         return sum / n;
     }
+
+    /**
+     * The Eckstein-Hechler rule against Orekit itself: the critical inclination is asin(2 / sqrt 5) (J2's apsidal
+     * rate 4 - 5 sin^2 i vanishes), and every inclination the rule lets through propagates over a day (Orekit's
+     * mean-element check never fires), near both critical inclinations and the equator, at low and high altitude,
+     * circular and eccentric; the orbits it refuses are the ones where Orekit throws, plus a margin.
+     */
+    @Test
+    void ecksteinHechlerIsGivenOnlyInclinationsItCanPropagate() {
+        assertThat(KeplerianSpec.CRITICAL_INCLINATION_DEG).isCloseTo(Math.toDegrees(Math.asin(2 / Math.sqrt(5))),
+                within(1e-12));
+        OrbitContext ctx = OrbitContext.fileFree();
+        Instant epoch = Instant.parse("2026-06-21T00:00:00Z");
+        int refused = 0;
+        int orekitRefused = 0;
+        for (double a : new double[] {6_778_137, 7_978_137}) {
+            for (double e : new double[] {0.0001, 0.05}) {
+                for (int k = 0; k <= 400; k++) {
+                    double[] centres = {0, KeplerianSpec.CRITICAL_INCLINATION_DEG, 180 - KeplerianSpec.CRITICAL_INCLINATION_DEG, 180};
+                    double i = Math.min(180, Math.max(0, centres[k % 4] + (k / 4 - 50) * 0.01));
+                    if (KeplerianSpec.ecksteinHechlerInclinationProblem(i).isPresent()) {
+                        refused++;
+                        assertThatThrownBy(() -> new KeplerianSpec(epoch, a, e, i, 10, 30, 0, PropagatorKind.ECKSTEIN_HECHLER))
+                                .hasMessageContaining("Eckstein-Hechler propagator is singular");
+                        KeplerianSpec numerical = new KeplerianSpec(epoch, a, e, i, 10, 30, 0, PropagatorKind.KEPLERIAN);
+                        try {
+                            numerical.withKind(PropagatorKind.NUMERICAL_J2); // accepted with another propagator
+                            new org.orekit.propagation.analytical.EcksteinHechlerPropagator(numerical.orbit(ctx),
+                                    org.orekit.utils.Constants.EIGEN5C_EARTH_EQUATORIAL_RADIUS, KeplerianSpec.MU,
+                                    org.orekit.utils.Constants.EIGEN5C_EARTH_C20, org.orekit.utils.Constants.EIGEN5C_EARTH_C30,
+                                    org.orekit.utils.Constants.EIGEN5C_EARTH_C40, org.orekit.utils.Constants.EIGEN5C_EARTH_C50,
+                                    org.orekit.utils.Constants.EIGEN5C_EARTH_C60);
+                        } catch (org.orekit.errors.OrekitException ex) {
+                            orekitRefused++;
+                        }
+                        continue;
+                    }
+                    KeplerianSpec spec = new KeplerianSpec(epoch, a, e, i, 10, 30, 0, PropagatorKind.ECKSTEIN_HECHLER);
+                    Propagator p = spec.propagator(ctx);
+                    AbsoluteDate t0 = new AbsoluteDate(epoch, ctx.utc());
+                    for (int h = 0; h <= 24; h += 6) {
+                        double r = p.getPosition(t0.shiftedBy(h * 3600.0), ctx.inertial()).getNorm();
+                        assertThat(r).as("i = %.2f deg, a = %.0f m, e = %.4f at %d h", i, a, e, h)
+                                .isBetween(a * (1 - e) - 30_000, a * (1 + e) + 30_000);
+                    }
+                }
+            }
+        }
+        assertThat(refused).as("the sweep reaches the refused bands").isGreaterThan(0);
+        assertThat(orekitRefused).as("Orekit itself refuses some of them: the rule is not idle").isGreaterThan(0);
+        assertThat(KeplerianSpec.ecksteinHechlerInclinationProblem(63.4)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("is within 0.03 deg of the critical inclination 63.43 deg");
+        assertThat(KeplerianSpec.ecksteinHechlerInclinationProblem(0)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("is an equatorial orbit");
+        assertThat(KeplerianSpec.ecksteinHechlerInclinationProblem(63.0)).isEmpty();
+    }
 }
