@@ -39,7 +39,8 @@ import java.util.OptionalLong;
  *
  * <p>Assumptions and limits: one model and one subset, shared with the trainer, which alone writes the model
  * between calls. A take-back restores neither the replay samples dropped at the detection nor the faded sums
- * rebuilt then (nor the iterate average the trainer restarted): the buffer refills with new samples. A diverged
+ * rebuilt then (nor the iterate average the trainer restarted; with averaging served after a change, the
+ * take-back ends its service): the buffer refills with new samples. A diverged
  * model's non-finite error is no measurement: neither the detector nor the confirmation sees it.
  *
  * <p>Inputs: per sample the features and the served model's error ({@link #observe}), then, after the trainer
@@ -226,12 +227,24 @@ final class ChangeResponse {
      *         updates posed since the detection
      */
     double openedStepSize(double ruleRate, double largestRate, long updateAttempts) {
-        if (changeUpdate.isEmpty()) {
-            return ruleRate;
-        }
+        return changeUpdate.isEmpty() ? ruleRate : Math.max(ruleRate, openedRate(largestRate, updateAttempts));
+    }
+
+    /** @return eta_max tau / (tau + u), u the regular updates posed since the standing detection */
+    private double openedRate(double largestRate, long updateAttempts) {
         double tau = settings.openStepUpdates();
-        double u = regularUpdatesSince(updateAttempts);
-        return Math.max(ruleRate, largestRate * tau / (tau + u));
+        return largestRate * tau / (tau + regularUpdatesSince(updateAttempts));
+    }
+
+    /**
+     * @param floorRate      the step rule's smallest rate
+     * @param largestRate    eta_max, the rate the step opens to
+     * @param updateAttempts updates posed so far
+     * @return whether a detection stands and its opened rate eta_max tau / (tau + u) is still above
+     *         {@code floorRate} (u the regular updates posed since it)
+     */
+    boolean openedAbove(double floorRate, double largestRate, long updateAttempts) {
+        return changeUpdate.isPresent() && openedRate(largestRate, updateAttempts) > floorRate;
     }
 
     /**

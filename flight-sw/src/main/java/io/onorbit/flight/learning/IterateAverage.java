@@ -26,37 +26,37 @@ import java.util.Objects;
  * {@link DenseNetwork#replacements()} reveals) makes the average the iterate itself: the iterates
  * before a change belong to the old concept.
  *
- * <p>Memory: the served network (parameters and activations) and the average in double, allocated
- * through the trainer's accountant. Not thread-safe.
+ * <p>Memory: one float per trainable parameter (the average), allocated through the trainer's accountant. The
+ * averaged model is not a second network: its prediction swaps the average into the trained network's trainable
+ * parameters around one forward pass, which restores them bit for bit (so it must come before the forward pass
+ * whose activations the trainer's gradient uses). Not thread-safe.
  */
 public final class IterateAverage {
 
     private final double windowUpdates;
     private final TrainableSubset subset;
-    private final DenseNetwork served;
     /** The average of each trainable parameter's iterates since the latest restart (parameter units). */
-    private final double[] mean;
+    private final float[] mean;
     /** Iterates averaged since the latest restart (count). */
     private long count;
-    /** The trained network's {@link DenseNetwork#replacements()} when the served one last copied it. */
+    /** The trained network's {@link DenseNetwork#replacements()} when the average last restarted at it. */
     private long seenReplacements;
 
     /**
-     * Starts as a copy of the trained network, its average restarted there.
+     * Starts at the trained network's current weights.
      *
      * @param settings the window
      * @param trained  the trained network
      * @param subset   its trainable parameters
-     * @param memory   where the served network and the average are allocated
+     * @param memory   where the average is allocated
      */
     IterateAverage(IterateAveragingSettings settings, DenseNetwork trained, TrainableSubset subset,
                    MemoryAccountant memory) {
         this.windowUpdates = Objects.requireNonNull(settings, "settings").windowUpdates();
         this.subset = Objects.requireNonNull(subset, "subset");
-        // seed 0: the initial weights are overwritten by the copy just below
-        this.served = new DenseNetwork(trained.widths(), 0, memory);
-        this.mean = memory.doubles("iterate average", MemoryCategory.OPTIMIZER_STATE, subset.size());
-        copy(trained);
+        this.mean = memory.floats("iterate average", MemoryCategory.OPTIMIZER_STATE, subset.size());
+        seenReplacements = trained.replacements();
+        restartAt(trained);
     }
 
     /**
@@ -71,29 +71,21 @@ public final class IterateAverage {
     }
 
     /**
-     * Before a prediction: if the trained network was replaced from outside since the last look, the
-     * served network becomes a copy of it and the average restarts there.
+     * Before a prediction: if the trained network was replaced from outside since the last look (a deployed,
+     * merged or restored model), the average restarts there.
      */
     void follow(DenseNetwork trained) {
         if (trained.replacements() != seenReplacements) {
-            copy(trained);
+            seenReplacements = trained.replacements();
+            restartAt(trained);
         }
     }
 
-    /** The served network becomes a copy of the trained one and the average restarts there. */
-    private void copy(DenseNetwork trained) {
-        served.setParameters(trained.parameters());
-        seenReplacements = trained.replacements();
-        restartAt(trained);
-    }
-
-    /** The average forgets every iterate before the trained network's current one, and serves that one. */
+    /** The average forgets every iterate before the trained network's current one, and is that one. */
     void restartAt(DenseNetwork trained) {
         count = 0;
         for (int k = 0; k < mean.length; k++) {
-            float w = trained.parameter(subset.index(k));
-            mean[k] = w;
-            served.setParameter(subset.index(k), w);
+            mean[k] = trained.parameter(subset.index(k));
         }
     }
 
@@ -102,21 +94,43 @@ public final class IterateAverage {
         count++;
         double c = weight(count, windowUpdates);
         for (int k = 0; k < mean.length; k++) {
-            int i = subset.index(k);
-            double m = mean[k] + c * (trained.parameter(i) - mean[k]);
-            mean[k] = m;
-            served.setParameter(i, (float) m);
+            mean[k] = (float) (mean[k] + c * (trained.parameter(subset.index(k)) - mean[k]));
         }
     }
 
-    /** @return the served (averaged) model's prediction of {@code x} */
-    float predict(float[] x) {
-        return served.predict(x);
+    /**
+     * The averaged model's prediction: the average swapped into the trained network's trainable parameters
+     * around one forward pass (restored bit for bit; the trained network's activations are this pass's after).
+     *
+     * @return the averaged model's prediction of {@code x}
+     */
+    float predict(DenseNetwork trained, float[] x) {
+        swap(trained);
+        float y = trained.predict(x);
+        swap(trained);
+        return y;
     }
 
-    /** @return the served network: the trained one's parameters with the trainable ones averaged */
-    public DenseNetwork served() {
-        return served;
+    /** Exchanges the trained network's trainable weights with {@link #mean} (twice restores both). */
+    private void swap(DenseNetwork trained) {
+        for (int k = 0; k < mean.length; k++) {
+            int i = subset.index(k);
+            float w = trained.parameter(i);
+            trained.setParameter(i, mean[k]);
+            mean[k] = w;
+        }
+    }
+
+    /**
+     * @return the averaged model's parameters (layout order): the trained network's, with each trainable one
+     *         replaced by its average (a copy)
+     */
+    public float[] servedParameters(DenseNetwork trained) {
+        float[] p = trained.parameters();
+        for (int k = 0; k < mean.length; k++) {
+            p[subset.index(k)] = mean[k];
+        }
+        return p;
     }
 
     /** @return iterates averaged since the latest restart (count) */

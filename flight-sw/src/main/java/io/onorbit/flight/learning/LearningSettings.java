@@ -32,7 +32,8 @@ import java.util.Optional;
  *                          the trainer opens its step to {@code learningRate} and lets it anneal, and
  *                          drops the replayed samples from before the change; empty: none
  * @param iterateAveraging  serve (and test on) the average of the trainable weights' iterates rather
- *                          than the latest iterate ({@link IterateAverage}); empty: the iterate itself
+ *                          than the latest iterate ({@link IterateAverage}), always or while a detected
+ *                          change's opened step is above the floor; empty: the iterate itself
  * @param outputRls         the output layer refitted by recursive least squares on faded sums
  *                          ({@link OutputRlsSettings}); empty: trained like the rest of the subset
  */
@@ -135,7 +136,9 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
      *         rows, Lin et al. 2022) by the variable normalised step ({@link StepRule#VSS_NLMS}) between
      *         rates {@link #DEFAULT_MIN_RATE} and 1.9 on batches of 4 new samples plus 24 replayed,
      *         with the change detector ({@link ChangeDetectorSettings#defaults()}) opening the step
-     *         to 1.9 on a detected change; 64 KiB; the whole model shared (no personal layer).
+     *         to 1.9 on a detected change, and the average of the last 60 iterates served while that
+     *         opened step is above the floor ({@link IterateAveragingSettings#defaults()}); 64 KiB;
+     *         the whole model shared (no personal layer).
      *         Chosen from measurements over the three tasks and three orbits (BENCHMARKS.md, "Drift
      *         recovery: a change detector opens the step"): the fixed rate 1.9 served stationary
      *         data at up to 4 times the frozen model's error; the variable step alone recovered
@@ -144,7 +147,8 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     public static LearningSettings defaults() {
         return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, DEFAULT_MIN_RATE,
                 StepRule.VSS_NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0,
-                Optional.of(ChangeDetectorSettings.defaults()), Optional.empty(), Optional.empty());
+                Optional.of(ChangeDetectorSettings.defaults()), Optional.of(IterateAveragingSettings.defaults()),
+                Optional.empty());
     }
 
     @Override

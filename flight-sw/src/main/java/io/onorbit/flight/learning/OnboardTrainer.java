@@ -44,7 +44,10 @@ import java.util.OptionalDouble;
  * the iterate's forward pass feeds the gradient (or the normal equations), and the averaged model's
  * ({@link IterateAverage}) prediction is the one returned, scored and watched by the change
  * detector; a detection restarts the average at the iterate. {@link #model()} stays the iterate (what
- * deltas and checkpoints carry), {@link #servedModel()} is the averaged one.
+ * deltas and checkpoints carry), {@link #servedParameters()} the averaged one's. With
+ * {@link IterateAveragingSettings.Serving#AFTER_CHANGE} (the default) the average is served only while a detected
+ * change's opened step is above the variable step's floor: the opened rate's jitter is what it divides, and a
+ * stationary or slowly moving concept is served by the iterate as without it.
  *
  * <p>All arrays (model, gradients, anchors, normal-equation sums, replay, the update's sample batch) are
  * allocated through one {@link MemoryAccountant} when the trainer is created, so the budget is checked here and
@@ -143,7 +146,8 @@ public final class OnboardTrainer {
                 ChangeDetector.stateBytes(d.settings())));
         Optional<SerialCorrelation> inputCorrelation = settings.changeDetector().filter(c -> c.catchUpPasses() > 0)
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
-        this.average = settings.iterateAveraging().map(a -> new IterateAverage(a, model, subset, memory));
+        this.average = settings.iterateAveraging().filter(a -> servesEver(a, settings))
+                .map(a -> new IterateAverage(a, model, subset, memory));
         Optional<FadedNormalEquations> fadedFit = rls.isPresent() ? outputFit : Optional.empty();
         this.changeResponse = detector.map(d -> new ChangeResponse(d, inputCorrelation, model, subset, replay, fadedFit,
                 replayX, memory));
@@ -172,12 +176,11 @@ public final class OnboardTrainer {
      * @return the prediction made before training on this sample
      */
     public float step(float[] x, float y, double envelopePowerW) {
+        boolean averaged = servesAverage(); // per sample: no capturing lambda on this path
+        // the averaged model's pass first: the iterate's pass after it leaves the activations the gradient uses
+        float averagePrediction = averaged ? average.get().predict(model, x) : Float.NaN;
         float output = model.predict(x); // the gradient (or the normal equations' sums) at the iterate
-        float prediction = output;
-        if (average.isPresent()) {
-            average.get().follow(model);
-            prediction = average.get().predict(x); // served, tested and watched by the detector
-        }
+        float prediction = averaged ? averagePrediction : output; // served, tested and watched by the detector
         lastStepEnergyJ = 0;
         boolean detected = changeResponse.isPresent()
                 && changeResponse.get().observe(x, (double) prediction - y, updateAttempts());
@@ -206,6 +209,32 @@ public final class OnboardTrainer {
             clearBatch();
         }
         return prediction;
+    }
+
+    /**
+     * Whether this sample's served prediction is the iterate average's: always with
+     * {@link IterateAveragingSettings.Serving#ALWAYS}; with {@link IterateAveragingSettings.Serving#AFTER_CHANGE} while
+     * a detected change's opened step is above the rule's floor ({@link ChangeResponse#openedAbove}). A model
+     * written from outside since the last sample restarts the average first.
+     */
+    private boolean servesAverage() {
+        if (average.isEmpty()) {
+            return false;
+        }
+        average.get().follow(model);
+        return settings.iterateAveraging().get().serving() == IterateAveragingSettings.Serving.ALWAYS
+                || changeResponse.get().openedAbove(settings.minLearningRate(), settings.learningRate(), updateAttempts());
+    }
+
+    /**
+     * @return whether the average would ever be served: always, or after a change only where a detected change
+     *         opens the step above the rule's floor (the variable step with a change detector); otherwise nothing
+     *         is allocated for it
+     */
+    private static boolean servesEver(IterateAveragingSettings averaging, LearningSettings settings) {
+        return averaging.serving() == IterateAveragingSettings.Serving.ALWAYS
+                || (settings.changeDetector().isPresent() && settings.subset() != TrainableSubset.Kind.LAST_LAYER
+                        && settings.stepRule() == StepRule.VSS_NLMS);
     }
 
     /**
@@ -364,11 +393,12 @@ public final class OnboardTrainer {
     }
 
     /**
-     * @return the served model: with iterate averaging the trained model's parameters with the
-     *         trainable ones averaged ({@link IterateAverage}), else the trained model itself
+     * @return the parameters of the model the next sample will be served by, in layout order (a copy): with iterate
+     *         averaging, while it is served, the trained model's with the trainable ones averaged
+     *         ({@link IterateAverage}), else the trained model's
      */
-    public DenseNetwork servedModel() {
-        return average.map(IterateAverage::served).orElse(model);
+    public float[] servedParameters() {
+        return servesAverage() ? average.get().servedParameters(model) : model.parameters();
     }
 
     /** @return detections the confirmation took back as false alarms (count; 0 without a confirmation) */

@@ -19,7 +19,9 @@
  * (a personal model beside the federated one, their predictions interpolated by the
  * {@link io.onorbit.flight.learning.MixingWeight} fitted on the satellite's own samples). Concept
  * changes: {@link io.onorbit.flight.learning.ChangeDetector} (a CUSUM on the prequential squared
- * error) fires, and the trainer's {@code ChangeResponse} opens its step and trims its replay buffer. Units:
+ * error) fires, and the trainer's {@code ChangeResponse} opens its step and trims its replay buffer; while that
+ * opened step is above the variable step's floor the trainer serves the average of its iterates since the
+ * detection ({@link io.onorbit.flight.learning.IterateAverage}), which divides the opened rate's jitter. Units:
  * power W, energy J, memory bytes.
  */
 package io.onorbit.flight.learning;

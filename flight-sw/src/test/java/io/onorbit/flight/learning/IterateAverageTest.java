@@ -87,7 +87,7 @@ class IterateAverageTest {
         double rate = 1.0;
         double sigma = 0.1;
         OnboardTrainer trainer = OnboardTrainer.create(D, lms(rate, 5)
-                .withIterateAveraging(Optional.of(new IterateAveragingSettings(window))), new ExactTestOptimizer(0));
+                .withIterateAveraging(Optional.of(new IterateAveragingSettings(window, IterateAveragingSettings.Serving.ALWAYS))), new ExactTestOptimizer(0));
         SplittableRandom rng = new SplittableRandom(11);
         double r = D + 1;
         double m = rate / (StepRule.NLMS_REGULARISER + r);
@@ -144,7 +144,7 @@ class IterateAverageTest {
         int window = 400;
         OnboardTrainer trainer = OnboardTrainer.create(D, lms(1.0, 7)
                 .withChangeDetector(Optional.of(ChangeDetectorSettings.defaults()))
-                .withIterateAveraging(Optional.of(new IterateAveragingSettings(window))), new ExactTestOptimizer(0));
+                .withIterateAveraging(Optional.of(new IterateAveragingSettings(window, IterateAveragingSettings.Serving.ALWAYS))), new ExactTestOptimizer(0));
         SplittableRandom rng = new SplittableRandom(3);
         float[] x = new float[D];
         int change = 5_000;
@@ -169,7 +169,7 @@ class IterateAverageTest {
                     for (int j = 1; j <= kk; j++) {
                         expected += 2.0 * j * since.get(j - 1)[i] / (kk * (kk + 1.0));
                     }
-                    assertThat((double) trainer.servedModel().parameter(i)).as("served weight %d, %d iterates after the detection", i, kk)
+                    assertThat((double) trainer.servedParameters()[i]).as("served weight %d, %d iterates after the detection", i, kk)
                             .isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
                 }
             }
@@ -184,7 +184,7 @@ class IterateAverageTest {
      */
     @Test
     void aModelWrittenFromOutsideIsServedAsWritten() {
-        LearningSettings s = lms(0.5, 9).withIterateAveraging(Optional.of(new IterateAveragingSettings(100)));
+        LearningSettings s = lms(0.5, 9).withIterateAveraging(Optional.of(new IterateAveragingSettings(100, IterateAveragingSettings.Serving.ALWAYS)));
         OnboardTrainer trainer = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
         SplittableRandom rng = new SplittableRandom(5);
         float[] x = new float[D];
@@ -211,26 +211,115 @@ class IterateAverageTest {
         float[] deployed = new DenseNetwork(widths, 99, m).parameters();
         trained.setParameters(deployed);
         TrainableSubset subset = TrainableSubset.of(TrainableSubset.Kind.FULL, 1.0, 5, trained, m);
-        IterateAverage average = new IterateAverage(new IterateAveragingSettings(10), trained, subset, m);
-        assertThat(average.served().parameters()).containsExactly(deployed);
+        IterateAverage average = new IterateAverage(new IterateAveragingSettings(10, IterateAveragingSettings.Serving.ALWAYS),
+                trained, subset, m);
+        assertThat(average.servedParameters(trained)).containsExactly(deployed);
         average.follow(trained);
-        assertThat(average.served().parameters()).as("no replacement since: nothing to copy").containsExactly(deployed);
+        assertThat(average.servedParameters(trained)).as("no replacement since: nothing to copy").containsExactly(deployed);
         average.add(trained); // the first iterate has weight 2 / (1 + 1) = 1
         trained.setParameter(0, deployed[0] + 1f);
         average.follow(trained);
         assertThat(average.iteratesSinceRestart()).as("an own write restarts nothing").isEqualTo(1);
-        assertThat(average.served().parameter(0)).isEqualTo(deployed[0]);
+        assertThat(average.servedParameters(trained)[0]).isEqualTo(deployed[0]);
+        float[] x = {0.3f, -0.7f, 0.2f};
+        float[] before = trained.parameters();
+        float averaged = average.predict(trained, java.util.Arrays.copyOf(x, D));
+        assertThat(trained.parameters()).as("the swap restores the trained weights bit for bit").containsExactly(before);
+        DenseNetwork copy = new DenseNetwork(widths, 0, m);
+        copy.setParameters(average.servedParameters(trained));
+        assertThat(averaged).as("the swapped pass is the averaged network's").isEqualTo(copy.predict(java.util.Arrays.copyOf(x, D)));
         float[] merged = new DenseNetwork(widths, 123, m).parameters();
         trained.setParameters(merged);
         average.follow(trained);
         assertThat(average.iteratesSinceRestart()).isZero();
-        assertThat(average.served().parameters()).containsExactly(merged);
+        assertThat(average.servedParameters(trained)).containsExactly(merged);
+    }
+
+    /**
+     * Served after a change (the default): before the injected change every served prediction is the iterate's (a
+     * copy of the trained weights, forwarded here); from the detection the average of the iterates since it is
+     * served (the closed form sum_j 2 j w_j / (k (k + 1)) over the iterates recorded here, W large) while the
+     * opened rate eta_max tau / (tau + u) is above the floor, i.e. for u &lt; tau (eta_max / floor - 1) = 112
+     * updates at 1.9, 0.5 and tau 40 (batches of one, one update per sample); the iterate's again from then on.
+     */
+    @Test
+    void afterAChangeTheAverageIsServedWhileTheOpenedStepIsAboveTheFloor() {
+        ChangeDetectorSettings d = ChangeDetectorSettings.defaults();
+        ChangeDetectorSettings detector = new ChangeDetectorSettings(d.allowance(), d.threshold(), d.referenceSamples(),
+                40, 0, 0, java.util.OptionalDouble.empty());
+        LearningSettings s = lms(1.9, 13).withStepRule(StepRule.VSS_NLMS).withMinLearningRate(0.5)
+                .withChangeDetector(Optional.of(detector)).withIterateAveraging(Optional.of(new IterateAveragingSettings(
+                        IterateAveragingSettings.MAX_WINDOW_UPDATES, IterateAveragingSettings.Serving.AFTER_CHANGE)));
+        OnboardTrainer trainer = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        DenseNetwork iterate = new DenseNetwork(s.widths(D), 0, MemoryAccountant.unbounded());
+        DenseNetwork averaged = new DenseNetwork(s.widths(D), 0, MemoryAccountant.unbounded());
+        SplittableRandom rng = new SplittableRandom(21);
+        float[] x = new float[D];
+        int change = 3_000;
+        int openUpdates = 112;
+        java.util.List<float[]> since = new java.util.ArrayList<>();
+        int detectedAt = -1;
+        int servedAverage = 0;
+        for (int k = 0; k < change + 400; k++) {
+            double clean = sample(k < change ? TRUTH : CHANGED, x, rng);
+            iterate.setParameters(trainer.model().parameters());
+            float expectedIterate = iterate.predict(x);
+            float expected = expectedIterate;
+            if (detectedAt >= 0 && k - detectedAt < openUpdates) {
+                float[] w = trainer.model().parameters();
+                int kk = since.size();
+                for (int i = 0; i < w.length; i++) {
+                    double sum = 0;
+                    for (int j = 1; j <= kk; j++) {
+                        sum += 2.0 * j * since.get(j - 1)[i] / (kk * (kk + 1.0));
+                    }
+                    w[i] = (float) sum;
+                }
+                averaged.setParameters(w);
+                expected = averaged.predict(x);
+                servedAverage++;
+            }
+            long detections = trainer.changesDetected();
+            float served = trainer.step(x, (float) (clean + 0.05 * rng.nextGaussian()), 1.0);
+            assertThat((double) served).as("sample %d (detection at %d)", k, detectedAt)
+                    .isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
+            if (trainer.changesDetected() > detections) {
+                assertThat(k).as("detected after the change").isGreaterThanOrEqualTo(change);
+                detectedAt = k;
+                since.clear();
+            }
+            if (detectedAt >= 0) {
+                since.add(trainer.model().parameters());
+            }
+        }
+        assertThat(detectedAt).as("the change was detected").isBetween(change, change + 30);
+        assertThat(trainer.changesDetected()).isEqualTo(1);
+        assertThat(servedAverage).as("the average served for the opened step's updates above the floor")
+                .isEqualTo(openUpdates - 1);
+    }
+
+    /** The average costs one float per trainable weight in the training budget (no second network). */
+    @Test
+    void theAverageCostsOneFloatPerTrainableWeight() {
+        LearningSettings with = LearningSettings.defaults().withSubset(TrainableSubset.Kind.FULL).withReplay(8, 2)
+                .withIterateAveraging(Optional.of(new IterateAveragingSettings(60, IterateAveragingSettings.Serving.ALWAYS)));
+        OnboardTrainer a = OnboardTrainer.create(D, with, new ExactTestOptimizer(0));
+        OnboardTrainer b = OnboardTrainer.create(D, with.withIterateAveraging(Optional.empty()), new ExactTestOptimizer(0));
+        int trainable = a.subset().size();
+        assertThat(trainable).isEqualTo(a.model().parameters().length);
+        assertThat(a.memoryBytes() - b.memoryBytes()).isEqualTo(4L * trainable);
+        OnboardTrainer idle = OnboardTrainer.create(D, with.withIterateAveraging(Optional.of(
+                        IterateAveragingSettings.defaults())).withChangeDetector(Optional.empty()), new ExactTestOptimizer(0));
+        OnboardTrainer none = OnboardTrainer.create(D, with.withIterateAveraging(Optional.empty())
+                .withChangeDetector(Optional.empty()), new ExactTestOptimizer(0));
+        assertThat(idle.memoryBytes()).as("served after a change without a detector: never served, nothing allocated")
+                .isEqualTo(none.memoryBytes());
     }
 
     /** Without the setting nothing is averaged: the served model is the trained one. */
     @Test
     void withoutAveragingTheTrainedModelIsServed() {
         OnboardTrainer trainer = OnboardTrainer.create(D, lms(0.5, 9), new ExactTestOptimizer(0));
-        assertThat(trainer.servedModel()).isSameAs(trainer.model());
+        assertThat(trainer.servedParameters()).containsExactly(trainer.model().parameters());
     }
 }

@@ -112,8 +112,15 @@ class MixingWeightTest {
         Personalisation p = new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 0.25);
         assertThat(p.federatedSettings(t).learningRate()).isCloseTo(t.learningRate() / 4, within(1e-12));
         assertThat(p.federatedSettings(t).minLearningRate()).isCloseTo(t.minLearningRate() / 4, within(1e-12));
-        assertThat(p.federatedSettings(t).withLearningRate(t.learningRate()).withMinLearningRate(t.minLearningRate()))
-                .isEqualTo(t);
+        assertThat(p.federatedSettings(t).withLearningRate(t.learningRate()).withMinLearningRate(t.minLearningRate())
+                .withIterateAveraging(t.iterateAveraging())).isEqualTo(t);
+        assertThat(p.federatedSettings(t).iterateAveraging()).as("the slow model serves its iterate after a change")
+                .isEmpty();
+        LearningSettings always = t.withIterateAveraging(t.iterateAveraging()
+                .map(a -> a.withServing(IterateAveragingSettings.Serving.ALWAYS)));
+        assertThat(p.federatedSettings(always).iterateAveraging()).isEqualTo(always.iterateAveraging());
+        // a personalised learner (personal, federated and the global expert held) with 5 features fits 64 KiB
+        ServedLearner.create(5, t, p, io.onorbit.flight.optimizer.AnalogOptimizer.withDefaults());
         LearningSettings exact = t.withSubset(io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER);
         assertThat(p.federatedSettings(exact).proximalWeight()).isCloseTo(exact.proximalWeight() * 4, within(1e-12));
         assertThat(new Personalisation(Personalisation.Kind.NONE, 100, 0.25).federatedSettings(t)).isEqualTo(t);

@@ -624,6 +624,10 @@ class OnboardTrainerTest {
         }
         java.util.Optional<?> variableStep = (java.util.Optional<?>) field(t, "variableStep");
         real += variableStep.isPresent() ? allArrayBytes(variableStep.get(), seen) : 0;
+        java.util.Optional<?> average = (java.util.Optional<?>) field(t, "average"); // served after a change
+        assertThat(average.isPresent()).as("the default's iterate average, where a change opens the step")
+                .isEqualTo(kind != TrainableSubset.Kind.LAST_LAYER);
+        real += average.isPresent() ? allArrayBytes(average.get(), seen) : 0;
         Object response = ((java.util.Optional<?>) field(t, "changeResponse")).orElseThrow();
         real += allArrayBytes(response, seen); // the weights the confirmation scores
         java.util.Optional<?> inputCorrelation = (java.util.Optional<?>) field(response, "inputCorrelation");

@@ -79,8 +79,10 @@ public final class LearningConfigReader {
     }
 
     /**
-     * {@code learning.iterate_averaging}: {@code enabled} (true when the section is there) and
-     * {@code window_updates}; absent: the default learner's (none).
+     * {@code learning.iterate_averaging}: {@code enabled} (true when the section is there), {@code window_updates}
+     * and {@code serve}, each defaulting to the default learner's (to {@link IterateAveragingSettings#defaults()}
+     * when it has none); absent: the default learner's choice. {@code serve: after_change} needs the change
+     * detector and the variable step, checked by the caller once both are read.
      */
     private static Optional<IterateAveragingSettings> iterateAveraging(ConfigNode learning,
                                                                        Optional<IterateAveragingSettings> byDefault) {
@@ -88,15 +90,18 @@ public final class LearningConfigReader {
             return byDefault;
         }
         ConfigNode a = learning.required("iterate_averaging");
-        a.allowOnly(List.of("enabled", "window_updates"));
+        a.allowOnly(List.of("enabled", "window_updates", "serve"));
         if (!a.bool("enabled", true)) {
-            if (a.has("window_updates")) {
+            if (a.has("window_updates") || a.has("serve")) {
                 throw a.error("enabled", "false takes no other iterate_averaging key");
             }
             return Optional.empty();
         }
-        return Optional.of(new IterateAveragingSettings(a.number("window_updates", 1,
-                IterateAveragingSettings.MAX_WINDOW_UPDATES)));
+        IterateAveragingSettings d = byDefault.orElse(IterateAveragingSettings.defaults());
+        IterateAveragingSettings.Serving serving = IterateAveragingSettings.Serving.valueOf(a.choice("serve",
+                d.serving().label(), Set.of("always", "after_change")).toUpperCase(Locale.ROOT));
+        return Optional.of(new IterateAveragingSettings(a.number("window_updates", d.windowUpdates(), 1,
+                IterateAveragingSettings.MAX_WINDOW_UPDATES), serving));
     }
 
     /**
@@ -188,6 +193,15 @@ public final class LearningConfigReader {
                         + " (the variable step's largest rate)");
             }
         }
+        Optional<ChangeDetectorSettings> detector = changeDetector(n, t.changeDetector());
+        Optional<IterateAveragingSettings> averaging = iterateAveraging(n, t.iterateAveraging());
+        if (n.child("iterate_averaging").map(a -> a.has("serve")).orElse(false)
+                && averaging.get().serving() == IterateAveragingSettings.Serving.AFTER_CHANGE
+                && (detector.isEmpty() || stepRule != StepRule.VSS_NLMS || subset == TrainableSubset.Kind.LAST_LAYER)) {
+            throw n.required("iterate_averaging").error("serve", "after_change needs the change detector, step_rule"
+                    + " vss_nlms and a trainable subset other than last_layer (the opened step above the variable"
+                    + " step's floor is when it serves); use always");
+        }
         LearningSettings trainer = new LearningSettings(hidden, subset,
                 n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1), learningRate, minLearningRate, stepRule,
                 n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
@@ -195,7 +209,7 @@ public final class LearningConfigReader {
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length),
-                changeDetector(n, t.changeDetector()), iterateAveraging(n, t.iterateAveraging()),
+                detector, averaging,
                 outputRls(n, subset, t.outputRls()));
 
         SolarArrayScenario s = d.solar();

@@ -3,6 +3,7 @@ package io.onorbit.ground.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onorbit.flight.learning.IterateAveragingSettings;
 import io.onorbit.flight.learning.LearningConfig;
 import io.onorbit.flight.learning.model.TrainableSubset;
 import java.nio.file.Files;
@@ -191,15 +192,16 @@ class LearningConfigReaderTest {
     }
 
     @Test
-    void iterateAveragingIsOffUnlessItsSectionIsThere() throws Exception {
-        assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().iterateAveraging()).isEmpty();
-        assertThat(LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {window_updates: 60}\n")).trainer()
-                .iterateAveraging()).contains(new io.onorbit.flight.learning.IterateAveragingSettings(60));
+    void iterateAveragingIsServedAfterAChangeByDefaultAndAlwaysOnRequest() throws Exception {
+        IterateAveragingSettings afterChange = new IterateAveragingSettings(60, IterateAveragingSettings.Serving.AFTER_CHANGE);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  seed: 3\n")).trainer().iterateAveraging())
+                .contains(afterChange);
+        assertThat(LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {serve: always}\n")).trainer()
+                .iterateAveraging()).contains(afterChange.withServing(IterateAveragingSettings.Serving.ALWAYS));
+        assertThat(LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {window_updates: 30}\n")).trainer()
+                .iterateAveraging()).contains(new IterateAveragingSettings(30, IterateAveragingSettings.Serving.AFTER_CHANGE));
         assertThat(LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {enabled: false}\n")).trainer()
                 .iterateAveraging()).isEmpty();
-        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {enabled: true}\n")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("m.yaml: learning.iterate_averaging.window_updates:");
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {window_updates: 0.5}\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("m.yaml: learning.iterate_averaging.window_updates:");
@@ -209,6 +211,16 @@ class LearningConfigReaderTest {
                 .hasMessage("m.yaml: learning.iterate_averaging.enabled: false takes no other iterate_averaging key");
         assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {span: 3}\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("learning.iterate_averaging");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  iterate_averaging: {serve: sometimes}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("m.yaml: learning.iterate_averaging.serve:");
+        assertThatThrownBy(() -> LearningConfigReader.read(yaml("learning:\n  step_rule: nlms\n"
+                + "  iterate_averaging: {serve: after_change}\n")))
+                .isInstanceOf(ConfigException.class).hasMessage("m.yaml: learning.iterate_averaging.serve: after_change"
+                        + " needs the change detector, step_rule vss_nlms and a trainable subset other than last_layer"
+                        + " (the opened step above the variable step's floor is when it serves); use always");
+        assertThat(LearningConfigReader.read(yaml("learning:\n  change_detector: {enabled: false}\n")).trainer()
+                .iterateAveraging()).as("the default is kept; the trainer allocates nothing for it without a detector")
+                .contains(afterChange);
     }
 
     @Test

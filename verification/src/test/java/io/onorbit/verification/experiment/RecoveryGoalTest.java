@@ -146,7 +146,7 @@ class RecoveryGoalTest {
     @MethodSource("abruptAndAgeingTasksAndLearnerSeeds")
     void theLearnerServingItsIterateAverageRecoversOnEveryLearnerSeed(String label, DriftTask task, long seed) {
         recoversWithinADay(label, task, LearningSettings.defaults().withSeed(seed)
-                .withIterateAveraging(Optional.of(new IterateAveragingSettings(60))));
+                .withIterateAveraging(Optional.of(new IterateAveragingSettings(60, IterateAveragingSettings.Serving.ALWAYS))));
     }
 
     private static void recoversWithinADay(String label, DriftTask task, LearningSettings s) {
