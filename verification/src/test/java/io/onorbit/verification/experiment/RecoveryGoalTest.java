@@ -43,9 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * per-sample difference; under gradual drift it is within 10 % of the oracle at the end of every
  * day after the first, {@code onboard - 1.1 x oracle <= 2 SE} (paired likewise). Each check also
  * sees the frozen model fail it, so that a learner that does not learn cannot pass. The learner is
- * the default one ({@code LearningSettings.defaults()}; BENCHMARKS.md) on the analog engine,
- * deployed with a fit on the first day (commissioning), on learner seeds 1-3; and the same learner
- * serving its iterate average.
+ * the default one ({@code LearningSettings.defaults()}, which serves its iterate average after a
+ * detected change; BENCHMARKS.md) on the analog engine, deployed with a fit on the first day
+ * (commissioning), on learner seeds 1-3; and the same learner serving its iterate average always.
  */
 class RecoveryGoalTest {
 
@@ -136,7 +136,7 @@ class RecoveryGoalTest {
     }
 
     /**
-     * The default learner serving its iterate average ({@code iterate_averaging.window_updates: 60}),
+     * The default learner serving its iterate average always ({@code iterate_averaging: {serve: always}}),
      * on the string failure, the solar array's ageing and SEA's drifts. Not on the hyperplane rotating
      * at this test's rate (four times MOA's per day): there the average lags the moving concept and
      * fails the gradual check at day 2 on learner seeds 2 and 3 (BENCHMARKS.md, "A drift's cost,
