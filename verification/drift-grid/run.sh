@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Drift-recovery grid: 20-day `experiment drift` of one task on every mission x stream seed, two runs at a time,
+# each on a copy of the mission with `learning: {seed: SEED, EXTRA}`, then a summary (summary.py).
+# Usage (from the project root, after ./mvnw -DskipTests package; copy verification/target aside first if you
+# rebuild while it runs):
+#   verification/drift-grid/run.sh OUT TASK "MISSION.yaml ..." "SEED ..." [EXTRA_YAML] [BUILD_ROOT]
+# e.g. verification/drift-grid/run.sh /tmp/g sea "$(ls verification/drift-grid/orbits/*.yaml)" "301 307 311"
+set -euo pipefail
+out=$1; task=$2; missions=$3; seeds=$4; extra=${5:-}; root=${6:-$(pwd)}
+mkdir -p "$out"
+one() {
+  local mission=$1 seed=$2 name copy
+  name=$(basename "$mission" .yaml)
+  copy="$out/.mission-$name-$task-$seed.yaml"
+  grep -v '^learning:' "$mission" > "$copy"
+  echo "learning: {seed: $seed${extra:+, $extra}}" >> "$copy"
+  java -Xmx2g -XX:+UseSerialGC -cp "$root/verification/target/classes:$root/verification/target/lib/*" \
+    io.onorbit.verification.launcher.OnOrbitCli experiment drift "$copy" --days 20 --task "$task" --quiet \
+    --format json --force --out "$out/$name-$task-$seed.json" 2> "$out/$name-$task-$seed.err" \
+    || echo "failed: $name seed $seed (see $out/$name-$task-$seed.err)" >&2
+}
+export -f one
+export out task extra root
+for m in $missions; do for s in $seeds; do echo "$m $s"; done; done | xargs -P 2 -n 2 bash -c 'one "$0" "$1"'
+python3 "$(dirname "$0")/summary.py" "$out"
