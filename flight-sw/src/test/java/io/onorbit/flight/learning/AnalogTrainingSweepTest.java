@@ -68,6 +68,10 @@ class AnalogTrainingSweepTest {
                 s = s.withOutputRls(java.util.Optional.of(new OutputRlsSettings(Math.pow(10, Math.log10(2)
                         + (9 - Math.log10(2)) * r.nextDouble()), Math.pow(10, -9 + 15 * r.nextDouble()))));
             }
+            if (r.nextBoolean()) { // iterate averaging over its window's range, served always or after a change
+                s = s.withIterateAveraging(java.util.Optional.of(new IterateAveragingSettings(Math.pow(10, 6 * r.nextDouble()),
+                        r.nextBoolean() ? IterateAveragingSettings.Serving.ALWAYS : IterateAveragingSettings.Serving.AFTER_CHANGE)));
+            }
             return Arguments.of("seed " + seed + ": " + s, s);
         });
         return Stream.concat(reported, drawn);
