@@ -155,20 +155,11 @@ class IterateAverageTest {
             double clean = sample(k < change ? TRUTH : CHANGED, x, rng);
             long detections = trainer.changesDetected();
             trainer.step(x, (float) (clean + 0.05 * rng.nextGaussian()), 1.0);
-            if (trainer.changesDetected() > detections) {
-                assertThat(k).as("detected after the change").isGreaterThanOrEqualTo(change);
-                detectedAt = k;
-                since.clear();
-            }
+            detectedAt = recordIterates(trainer, detections, k, change, detectedAt, since);
             if (detectedAt >= 0) {
-                // batches of one: the update of this step was made after the detection
-                since.add(trainer.model().parameters());
                 int kk = since.size();
                 for (int i = 0; i < n; i++) {
-                    double expected = 0;
-                    for (int j = 1; j <= kk; j++) {
-                        expected += 2.0 * j * since.get(j - 1)[i] / (kk * (kk + 1.0));
-                    }
+                    double expected = closedFormAverage(since, i);
                     assertThat((double) trainer.servedParameters()[i]).as("served weight %d, %d iterates after the detection", i, kk)
                             .isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
                 }
@@ -267,13 +258,8 @@ class IterateAverageTest {
             float expected = expectedIterate;
             if (detectedAt >= 0 && k - detectedAt < openUpdates) {
                 float[] w = trainer.model().parameters();
-                int kk = since.size();
                 for (int i = 0; i < w.length; i++) {
-                    double sum = 0;
-                    for (int j = 1; j <= kk; j++) {
-                        sum += 2.0 * j * since.get(j - 1)[i] / (kk * (kk + 1.0));
-                    }
-                    w[i] = (float) sum;
+                    w[i] = (float) closedFormAverage(since, i);
                 }
                 averaged.setParameters(w);
                 expected = averaged.predict(x);
@@ -283,14 +269,7 @@ class IterateAverageTest {
             float served = trainer.step(x, (float) (clean + 0.05 * rng.nextGaussian()), 1.0);
             assertThat((double) served).as("sample %d (detection at %d)", k, detectedAt)
                     .isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
-            if (trainer.changesDetected() > detections) {
-                assertThat(k).as("detected after the change").isGreaterThanOrEqualTo(change);
-                detectedAt = k;
-                since.clear();
-            }
-            if (detectedAt >= 0) {
-                since.add(trainer.model().parameters());
-            }
+            detectedAt = recordIterates(trainer, detections, k, change, detectedAt, since);
         }
         assertThat(detectedAt).as("the change was detected").isBetween(change, change + 30);
         assertThat(trainer.changesDetected()).isEqualTo(1);
@@ -314,6 +293,35 @@ class IterateAverageTest {
                 .withChangeDetector(Optional.empty()), new ExactTestOptimizer(0));
         assertThat(idle.memoryBytes()).as("served after a change without a detector: never served, nothing allocated")
                 .isEqualTo(none.memoryBytes());
+    }
+
+    /**
+     * After sample k's step: on a detection (none before the change) the iterates since it restart; from then on
+     * each step's iterate is recorded (batches of one: the update of the detection's step came after it).
+     *
+     * @return the sample of the detection, or -1 before it
+     */
+    private static int recordIterates(OnboardTrainer trainer, long detectionsBefore, int k, int change, int detectedAt,
+                                      java.util.List<float[]> since) {
+        if (trainer.changesDetected() > detectionsBefore) {
+            assertThat(k).as("detected after the change").isGreaterThanOrEqualTo(change);
+            detectedAt = k;
+            since.clear();
+        }
+        if (detectedAt >= 0) {
+            since.add(trainer.model().parameters());
+        }
+        return detectedAt;
+    }
+
+    /** @return parameter i of sum_j 2 j w_j / (k (k + 1)) over the k iterates recorded, in double */
+    private static double closedFormAverage(java.util.List<float[]> since, int i) {
+        int k = since.size();
+        double sum = 0;
+        for (int j = 1; j <= k; j++) {
+            sum += 2.0 * j * since.get(j - 1)[i] / (k * (k + 1.0));
+        }
+        return sum;
     }
 
     /** Without the setting nothing is averaged: the served model is the trained one. */
