@@ -45,7 +45,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sees the frozen model fail it, so that a learner that does not learn cannot pass. The learner is
  * the default one ({@code LearningSettings.defaults()}, which serves its iterate average after a
  * detected change; BENCHMARKS.md) on the analog engine, deployed with a fit on the first day
- * (commissioning), on learner seeds 1-3; and the same learner serving its iterate average always.
+ * (commissioning), on learner seeds 1-3; and the same learner serving its iterate average always. On learner
+ * seeds 4-8 (checked once, session 12) every abrupt and ageing check passes too, but the gradual check at day 2 (the
+ * first day after deployment, the hyperplane rotating at four times MOA's rate) fails on seeds 4, 6 and 7 by up to
+ * 0.004 over its 2 SE (seeds 6, 7 and 8 before iterate averaging after a change); days 3 and 4 pass on all eight
+ * (BENCHMARKS.md, "Iterate averaging after a detected change").
  */
 class RecoveryGoalTest {
 
