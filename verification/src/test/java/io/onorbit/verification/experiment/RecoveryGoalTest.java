@@ -46,10 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the default one ({@code LearningSettings.defaults()}, which serves its iterate average after a
  * detected change; BENCHMARKS.md) on the analog engine, deployed with a fit on the first day
  * (commissioning), on learner seeds 1-3; and the same learner serving its iterate average always. On learner
- * seeds 4-8 (checked once, session 12) every abrupt and ageing check passes too, but the gradual check at day 2 (the
+ * seeds 4-16 every abrupt and ageing check runs too; the gradual check at day 2 (the
  * first day after deployment, the hyperplane rotating at four times MOA's rate) fails on seeds 4, 6 and 7 by up to
- * 0.004 over its 2 SE (seeds 6, 7 and 8 before iterate averaging after a change); days 3 and 4 pass on all eight
- * (BENCHMARKS.md, "Iterate averaging after a detected change").
+ * 0.004 over its 2 SE (seeds 6, 7 and 8 before iterate averaging after a change; checked once, session 12), so it
+ * runs on seeds 1-3; days 3 and 4 pass on all eight (BENCHMARKS.md, "Iterate averaging after a detected change").
  */
 class RecoveryGoalTest {
 
@@ -113,13 +113,17 @@ class RecoveryGoalTest {
 
     /** Every task for learner seeds 1-3 (initialization, sparse rows and replay draws differ; the streams do not). */
     static Stream<Arguments> tasksAndLearnerSeeds() {
-        return withLearnerSeeds(() -> tasks());
+        return withLearnerSeeds(() -> tasks(), 1, 3);
     }
 
-    /** @param tasks new streams on each call (a task is consumed by one run) */
-    static Stream<Arguments> withLearnerSeeds(Supplier<Stream<Arguments>> tasks) {
+    /**
+     * @param tasks new streams on each call (a task is consumed by one run)
+     * @param from  first learner seed
+     * @param to    last learner seed
+     */
+    static Stream<Arguments> withLearnerSeeds(Supplier<Stream<Arguments>> tasks, long from, long to) {
         List<Arguments> cases = new ArrayList<>();
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = from; seed <= to; seed++) {
             for (Arguments a : tasks.get().toList()) {
                 cases.add(Arguments.of(a.get()[0] + ", learner seed " + seed, a.get()[1], seed));
             }
@@ -129,7 +133,26 @@ class RecoveryGoalTest {
 
     /** The tasks without the rotating hyperplane. */
     static Stream<Arguments> abruptAndAgeingTasksAndLearnerSeeds() {
-        return withLearnerSeeds(() -> tasks().filter(a -> !(a.get()[1] instanceof HyperplaneTask)));
+        return withLearnerSeeds(() -> abruptAndAgeingTasks(), 1, 3);
+    }
+
+    /** The tasks without the rotating hyperplane, for learner seeds 4-16. */
+    static Stream<Arguments> abruptAndAgeingTasksAndMoreLearnerSeeds() {
+        return withLearnerSeeds(() -> abruptAndAgeingTasks(), 4, 16);
+    }
+
+    private static Stream<Arguments> abruptAndAgeingTasks() {
+        return tasks().filter(a -> !(a.get()[1] instanceof HyperplaneTask));
+    }
+
+    /**
+     * The default learner on thirteen more learner seeds, every abrupt drift and the ageing (not the rotating
+     * hyperplane, whose day-2 check fails on seeds 4, 6 and 7: see the class note).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("abruptAndAgeingTasksAndMoreLearnerSeeds")
+    void theDefaultLearnerRecoversFromEveryAbruptDriftOnMoreLearnerSeeds(String label, DriftTask task, long seed) {
+        recoversWithinADay(label, task, LearningSettings.defaults().withSeed(seed));
     }
 
     @ParameterizedTest(name = "{0}")
