@@ -88,8 +88,10 @@ public final class OnboardTrainer {
     private final Optional<BatchGradient> gradient;
     /** With a change detector: the response to a detected concept change. */
     private final Optional<ChangeResponse> changeResponse;
-    /** With iterate averaging: the served model, whose trainable weights average the iterates. */
+    /** With iterate averaging (where it can be served): the average of the trainable weights' iterates. */
     private final Optional<IterateAverage> average;
+    /** The average is served on every sample ({@link IterateAveragingSettings.Serving#ALWAYS}). */
+    private final boolean averageAlways;
     private int batchCount;
     private long updates;
     private long skippedUpdates;
@@ -148,6 +150,8 @@ public final class OnboardTrainer {
                 .map(c -> new SerialCorrelation(inputs, c.referenceSamples(), memory));
         this.average = settings.iterateAveraging().filter(a -> servesEver(a, settings))
                 .map(a -> new IterateAverage(a, model, subset, memory));
+        this.averageAlways = average.isPresent()
+                && settings.iterateAveraging().get().serving() == IterateAveragingSettings.Serving.ALWAYS;
         Optional<FadedNormalEquations> fadedFit = rls.isPresent() ? outputFit : Optional.empty();
         this.changeResponse = detector.map(d -> new ChangeResponse(d, inputCorrelation, model, subset, replay, fadedFit,
                 replayX, memory));
@@ -222,7 +226,7 @@ public final class OnboardTrainer {
             return false;
         }
         average.get().follow(model);
-        return settings.iterateAveraging().get().serving() == IterateAveragingSettings.Serving.ALWAYS
+        return averageAlways
                 || changeResponse.get().openedAbove(settings.minLearningRate(), settings.learningRate(), updateAttempts());
     }
 
