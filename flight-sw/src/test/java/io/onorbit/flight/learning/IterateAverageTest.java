@@ -277,6 +277,49 @@ class IterateAverageTest {
                 .isEqualTo(openUpdates - 1);
     }
 
+    /**
+     * A false alarm taken back ends the average's service: a burst of wrong labels is detected, the model of before
+     * the excursion then errs no more than before on the next {@code confirm_samples} samples, the detection is taken
+     * back, and from the next sample on the iterate is served (its prediction, forwarded here from a copy of the
+     * trained weights, exactly); between the detection and the take-back the average was served (it differs from
+     * the iterate there).
+     */
+    @Test
+    void aTakeBackEndsTheAveragesService() {
+        ChangeDetectorSettings d = ChangeDetectorSettings.defaults();
+        ChangeDetectorSettings detector = new ChangeDetectorSettings(d.allowance(), d.threshold(), d.referenceSamples(),
+                d.openStepUpdates(), 0, 360, java.util.OptionalDouble.empty());
+        LearningSettings s = lms(1.9, 17).withStepRule(StepRule.VSS_NLMS).withMinLearningRate(0.5)
+                .withChangeDetector(Optional.of(detector)).withIterateAveraging(Optional.of(IterateAveragingSettings.defaults()));
+        OnboardTrainer trainer = OnboardTrainer.create(D, s, new ExactTestOptimizer(0));
+        DenseNetwork iterate = new DenseNetwork(s.widths(D), 0, MemoryAccountant.unbounded());
+        SplittableRandom rng = new SplittableRandom(8);
+        float[] x = new float[D];
+        int burst = 3_000;
+        int servedAverage = 0;
+        int servedIterateAfterTakeBack = 0;
+        for (int k = 0; k < burst + 1_000; k++) {
+            double clean = sample(TRUTH, x, rng);
+            double noise = k >= burst && k < burst + 8 ? 3.0 : 0.05; // the burst: wrong labels, no new concept
+            iterate.setParameters(trainer.model().parameters());
+            float iteratePrediction = iterate.predict(x);
+            boolean standing = trainer.changesDetected() > trainer.changesTakenBack();
+            float served = trainer.step(x, (float) (clean + noise * rng.nextGaussian()), 1.0);
+            if (standing) {
+                servedAverage += served != iteratePrediction ? 1 : 0;
+            } else if (trainer.changesTakenBack() > 0) {
+                assertThat(served).as("sample %d, after the take-back: the iterate", k).isEqualTo(iteratePrediction);
+                servedIterateAfterTakeBack++;
+            } else {
+                assertThat(served).as("sample %d, before any detection: the iterate", k).isEqualTo(iteratePrediction);
+            }
+        }
+        assertThat(trainer.changesDetected()).as("the burst was detected").isEqualTo(1);
+        assertThat(trainer.changesTakenBack()).as("and taken back").isEqualTo(1);
+        assertThat(servedAverage).as("the average served while the detection stood").isGreaterThan(100);
+        assertThat(servedIterateAfterTakeBack).isGreaterThan(500);
+    }
+
     /** The average costs one float per trainable weight in the training budget (no second network). */
     @Test
     void theAverageCostsOneFloatPerTrainableWeight() {
