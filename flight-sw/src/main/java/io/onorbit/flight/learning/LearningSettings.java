@@ -151,6 +151,16 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
                 Optional.empty());
     }
 
+    /**
+     * @return whether a detected change can open the step above the rule's floor, the only time an iterate average
+     *         served {@link IterateAveragingSettings.Serving#AFTER_CHANGE} is served: with a change detector, the
+     *         variable step ({@link StepRule#VSS_NLMS}; a fixed rule's opened step is its own rate) and a gradient
+     *         subset (not {@code last_layer}'s exact steps)
+     */
+    public boolean changeOpensStepAboveFloor() {
+        return changeDetector.isPresent() && stepRule == StepRule.VSS_NLMS && subset != TrainableSubset.Kind.LAST_LAYER;
+    }
+
     @Override
     public int[] hiddenLayers() {
         return hiddenLayers.clone();

@@ -236,9 +236,7 @@ public final class OnboardTrainer {
      *         is allocated for it
      */
     private static boolean servesEver(IterateAveragingSettings averaging, LearningSettings settings) {
-        return averaging.serving() == IterateAveragingSettings.Serving.ALWAYS
-                || (settings.changeDetector().isPresent() && settings.subset() != TrainableSubset.Kind.LAST_LAYER
-                        && settings.stepRule() == StepRule.VSS_NLMS);
+        return averaging.serving() == IterateAveragingSettings.Serving.ALWAYS || settings.changeOpensStepAboveFloor();
     }
 
     /**

@@ -193,15 +193,6 @@ public final class LearningConfigReader {
                         + " (the variable step's largest rate)");
             }
         }
-        Optional<ChangeDetectorSettings> detector = changeDetector(n, t.changeDetector());
-        Optional<IterateAveragingSettings> averaging = iterateAveraging(n, t.iterateAveraging());
-        if (n.child("iterate_averaging").map(a -> a.has("serve")).orElse(false)
-                && averaging.get().serving() == IterateAveragingSettings.Serving.AFTER_CHANGE
-                && (detector.isEmpty() || stepRule != StepRule.VSS_NLMS || subset == TrainableSubset.Kind.LAST_LAYER)) {
-            throw n.required("iterate_averaging").error("serve", "after_change needs the change detector, step_rule"
-                    + " vss_nlms and a trainable subset other than last_layer (the opened step above the variable"
-                    + " step's floor is when it serves); use always");
-        }
         LearningSettings trainer = new LearningSettings(hidden, subset,
                 n.number("sparse_row_fraction", t.sparseRowFraction(), 1e-6, 1), learningRate, minLearningRate, stepRule,
                 n.number("proximal_weight", t.proximalWeight(), 1e-9, 1e6),
@@ -209,8 +200,15 @@ public final class LearningConfigReader {
                 n.integer("memory_budget_bytes", t.memoryBudgetBytes(), 1024, 1L << 40),
                 n.integer("seed", t.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) n.integer("personal_layers", Math.min(t.personalLayers(), hidden.length), 0, hidden.length),
-                detector, averaging,
+                changeDetector(n, t.changeDetector()), iterateAveraging(n, t.iterateAveraging()),
                 outputRls(n, subset, t.outputRls()));
+        if (n.child("iterate_averaging").map(a -> a.has("serve")).orElse(false)
+                && trainer.iterateAveraging().get().serving() == IterateAveragingSettings.Serving.AFTER_CHANGE
+                && !trainer.changeOpensStepAboveFloor()) {
+            throw n.required("iterate_averaging").error("serve", "after_change needs the change detector, step_rule"
+                    + " vss_nlms and a trainable subset other than last_layer (the opened step above the variable"
+                    + " step's floor is when it serves); use always");
+        }
 
         SolarArrayScenario s = d.solar();
         TaskSpec task = d.task();
