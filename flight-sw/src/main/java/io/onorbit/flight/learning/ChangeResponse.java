@@ -185,32 +185,18 @@ final class ChangeResponse {
 
     /** Keeps the trainable weights as they are now, at the start of a CUSUM excursion. */
     private void keepChangePointWeights() {
-        for (int k = 0; k < changePointWeights.length; k++) {
-            changePointWeights[k] = model.parameter(subset.index(k));
-        }
+        subset.read(model, changePointWeights);
     }
 
     /** Scores the weights of the excursion's start on this sample; a take-back closes the step. */
     private void confirm(float[] x, float y) {
-        swapChangePointWeights();
-        double e = (double) model.predict(x) - y;
-        swapChangePointWeights();
+        double e = (double) subset.predictWith(model, changePointWeights, x) - y;
         ChangeConfirmation c = confirmation.get();
         if (Double.isFinite(e) && c.observe(e * e) == ChangeConfirmation.Verdict.TAKEN_BACK) {
             changesTakenBack++;
             changeUpdate = OptionalLong.empty();
             catchUpAttempts = 0;
             detector.takeBack(c.referenceLevelBefore(), c.referenceCountBefore());
-        }
-    }
-
-    /** Exchanges the model's trainable weights with {@link #changePointWeights} (twice restores both). */
-    private void swapChangePointWeights() {
-        for (int k = 0; k < changePointWeights.length; k++) {
-            int i = subset.index(k);
-            float w = model.parameter(i);
-            model.setParameter(i, changePointWeights[k]);
-            changePointWeights[k] = w;
         }
     }
 

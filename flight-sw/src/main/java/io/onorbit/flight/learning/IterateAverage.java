@@ -84,9 +84,7 @@ public final class IterateAverage {
     /** The average forgets every iterate before the trained network's current one, and is that one. */
     void restartAt(DenseNetwork trained) {
         count = 0;
-        for (int k = 0; k < mean.length; k++) {
-            mean[k] = trained.parameter(subset.index(k));
-        }
+        subset.read(trained, mean);
     }
 
     /** Averages in the trained network's current trainable weights (a new iterate). */
@@ -100,25 +98,13 @@ public final class IterateAverage {
 
     /**
      * The averaged model's prediction: the average swapped into the trained network's trainable parameters
-     * around one forward pass (restored bit for bit; the trained network's activations are this pass's after).
+     * around one forward pass ({@link TrainableSubset#predictWith}; restored bit for bit, the trained network's
+     * activations are this pass's after).
      *
      * @return the averaged model's prediction of {@code x}
      */
     float predict(DenseNetwork trained, float[] x) {
-        swap(trained);
-        float y = trained.predict(x);
-        swap(trained);
-        return y;
-    }
-
-    /** Exchanges the trained network's trainable weights with {@link #mean} (twice restores both). */
-    private void swap(DenseNetwork trained) {
-        for (int k = 0; k < mean.length; k++) {
-            int i = subset.index(k);
-            float w = trained.parameter(i);
-            trained.setParameter(i, mean[k]);
-            mean[k] = w;
-        }
+        return subset.predictWith(trained, mean, x);
     }
 
     /**

@@ -207,6 +207,52 @@ public final class TrainableSubset {
         return biasRows[biasRowStart[l] + i];
     }
 
+    /**
+     * Copies {@code net}'s trainable parameters into {@code out} (trainable order), allocating nothing.
+     *
+     * @param out one value per trainable parameter, parameter units
+     */
+    public void read(DenseNetwork net, float[] out) {
+        checkLength(out);
+        for (int k = 0; k < indices.length; k++) {
+            out[k] = net.parameter(indices[k]);
+        }
+    }
+
+    /**
+     * The prediction of {@code net} with its trainable parameters replaced by {@code values}: they are swapped in
+     * around one forward pass and out again, so {@code net} and {@code values} end bit for bit as they were (the
+     * activations {@code net} keeps are this pass's). Allocates nothing.
+     *
+     * @param values one value per trainable parameter (trainable order), parameter units
+     * @param x      input, length {@code net.inputSize()}
+     * @return the output with those values
+     */
+    public float predictWith(DenseNetwork net, float[] values, float[] x) {
+        checkLength(values);
+        swap(net, values);
+        float y = net.predict(x);
+        swap(net, values);
+        return y;
+    }
+
+    /** Exchanges {@code net}'s trainable parameters with {@code values} (twice restores both). */
+    private void swap(DenseNetwork net, float[] values) {
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            float w = net.parameter(i);
+            net.setParameter(i, values[k]);
+            values[k] = w;
+        }
+    }
+
+    private void checkLength(float[] values) {
+        if (values.length != indices.length) {
+            throw new IllegalArgumentException("trainable subset: " + values.length + " values for "
+                    + indices.length + " trainable parameters");
+        }
+    }
+
     /** @return a copy of the trainable flat indices, ascending */
     public int[] indices() {
         return indices.clone();
