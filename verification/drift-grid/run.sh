@@ -8,6 +8,7 @@
 set -euo pipefail
 out=$1; task=$2; missions=$3; seeds=$4; extra=${5:-}; root=${6:-$(pwd)}
 mkdir -p "$out"
+rm -f "$out/failed.txt"
 one() {
   local mission=$1 seed=$2 name copy
   name=$(basename "$mission" .yaml)
@@ -17,9 +18,14 @@ one() {
   java -Xmx2g -XX:+UseSerialGC -cp "$root/verification/target/classes:$root/verification/target/lib/*" \
     io.onorbit.verification.launcher.OnOrbitCli experiment drift "$copy" --days 20 --task "$task" --quiet \
     --format json --force --out "$out/$name-$task-$seed.json" 2> "$out/$name-$task-$seed.err" \
-    || echo "failed: $name seed $seed (see $out/$name-$task-$seed.err)" >&2
+    || echo "$name seed $seed (see $out/$name-$task-$seed.err)" >> "$out/failed.txt"
 }
 export -f one
 export out task extra root
 for m in $missions; do for s in $seeds; do echo "$m $s"; done; done | xargs -P 2 -n 2 bash -c 'one "$0" "$1"'
 python3 "$(dirname "$0")/summary.py" "$out"
+if [ -s "$out/failed.txt" ]; then # a run that failed is not left out of the figures silently
+  echo "$(wc -l < "$out/failed.txt") runs failed, not in the figures above:" >&2
+  cat "$out/failed.txt" >&2
+  exit 1
+fi
