@@ -90,7 +90,7 @@ final class ExecutiveRig {
     }
 
     ExecutiveRig(Path dir, List<ContactWindow> passes, LearningSettings trainer) {
-        this(dir, passes, trainer, Personalisation.defaults().resolvedFor(2));
+        this(dir, passes, trainer, Personalisation.defaults().resolvedFor(true));
     }
 
     ExecutiveRig(Path dir, LearningSettings trainer, Personalisation personalisation) {

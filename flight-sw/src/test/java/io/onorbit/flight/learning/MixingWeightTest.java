@@ -124,7 +124,7 @@ class MixingWeightTest {
         LearningSettings exact = t.withSubset(io.onorbit.flight.learning.model.TrainableSubset.Kind.LAST_LAYER);
         assertThat(p.federatedSettings(exact).proximalWeight()).isCloseTo(exact.proximalWeight() * 4, within(1e-12));
         assertThat(new Personalisation(Personalisation.Kind.NONE, 100, 0.25).federatedSettings(t)).isEqualTo(t);
-        assertThat(p.resolvedFor(12).federatedStepScale()).isEqualTo(0.25);
+        assertThat(p.resolvedFor(true).federatedStepScale()).isEqualTo(0.25);
         assertThatThrownBy(() -> new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 0))
                 .hasMessageContaining("federatedStepScale");
         assertThatThrownBy(() -> new Personalisation(Personalisation.Kind.INTERPOLATION, 100, 1.5))
@@ -198,11 +198,11 @@ class MixingWeightTest {
     }
 
     @Test
-    void autoIsInterpolationInAConstellationAndNoneForALoneSatellite() {
-        assertThat(Personalisation.defaults().resolvedFor(12).kind()).isEqualTo(Personalisation.Kind.INTERPOLATION);
-        assertThat(Personalisation.defaults().resolvedFor(1).kind()).isEqualTo(Personalisation.Kind.NONE);
+    void autoIsInterpolationWhereThePersonalModelFitsAndNoneWhereItDoesNot() {
+        assertThat(Personalisation.defaults().resolvedFor(true).kind()).isEqualTo(Personalisation.Kind.INTERPOLATION);
+        assertThat(Personalisation.defaults().resolvedFor(false).kind()).isEqualTo(Personalisation.Kind.NONE);
         Personalisation chosen = new Personalisation(Personalisation.Kind.INTERPOLATION, 100);
-        assertThat(chosen.resolvedFor(1)).isEqualTo(chosen);
+        assertThat(chosen.resolvedFor(false)).isEqualTo(chosen);
     }
 
     @Test

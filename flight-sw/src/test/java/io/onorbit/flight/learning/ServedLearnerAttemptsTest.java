@@ -18,7 +18,7 @@ class ServedLearnerAttemptsTest {
     @Test
     void attemptsCountUpdatesThatDidNotSettle() {
         // a constellation (2 satellites): a personal model beside the federated one
-        ServedLearner learner = ServedLearner.create(D, LearningSettings.defaults(), Personalisation.defaults().resolvedFor(2),
+        ServedLearner learner = ServedLearner.create(D, LearningSettings.defaults(), Personalisation.defaults().resolvedFor(true),
                 new UnsettledTestOptimizer());
         SplittableRandom r = new SplittableRandom(3);
         float[] x = new float[D];

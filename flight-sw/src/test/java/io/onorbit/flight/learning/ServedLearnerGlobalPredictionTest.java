@@ -17,7 +17,7 @@ class ServedLearnerGlobalPredictionTest {
     @Test
     void theGlobalExpertsPredictionIsThatOfAnIndependentCopyOfItsModel() {
         LearningSettings s = LearningSettings.defaults();
-        Personalisation p = Personalisation.defaults().resolvedFor(2);
+        Personalisation p = Personalisation.defaults().resolvedFor(true);
         ServedLearner learner = ServedLearner.create(D, s, p, new ExactTestOptimizer(0.1));
         SplittableRandom r = new SplittableRandom(7);
         // the deployed model: random parameters, also loaded into a network nobody trains
@@ -43,7 +43,7 @@ class ServedLearnerGlobalPredictionTest {
 
     @Test
     void withoutAGlobalModelHeldThereIsNone() {
-        ServedLearner learner = ServedLearner.create(D, LearningSettings.defaults(), Personalisation.defaults().resolvedFor(1),
+        ServedLearner learner = ServedLearner.create(D, LearningSettings.defaults(), Personalisation.defaults().resolvedFor(false),
                 new ExactTestOptimizer(0.1));
         learner.step(new float[D], 0.5f, 1.0);
         assertThat(learner.holdsGlobal()).isFalse();

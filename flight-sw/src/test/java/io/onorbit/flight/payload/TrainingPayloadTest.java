@@ -144,7 +144,7 @@ class TrainingPayloadTest {
     void aPersonalModelTrainsLikeAnIndependentTrainerInsideTheSameBudgetAndIsPaidFor() {
         PayloadSpec spec = PayloadSpec.defaults(PayloadEngine.DIGITAL);
         LearningSettings settings = SMALL.withMemoryBudgetBytes(8192);
-        Personalisation personalisation = Personalisation.defaults().resolvedFor(2);
+        Personalisation personalisation = Personalisation.defaults().resolvedFor(true);
         TrainingPayload p = TrainingPayload.of(spec, FEATURES, settings, personalisation,
                 DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));
         OnboardTrainer alone = OnboardTrainer.create(FEATURES, settings, DigitalOptimizer.withDefaults(DigitalOptimizer.Method.SGD));

@@ -57,6 +57,8 @@ public final class ModuleStages implements StageFactory {
     private final KeyOrigin keyOrigin;
     private final Optional<Path> ackJournal;
     private final AnalogOptimizer.FlowSolution analogFlow;
+    /** The personalisation chosen for this mission (its {@code auto} resolved), once known. */
+    private Personalisation chosenPersonalisation;
 
     /**
      * @param file         the loaded mission, every section typed
@@ -142,7 +144,7 @@ public final class ModuleStages implements StageFactory {
     public void checkMemoryBudget(OnboardSchedule schedule) {
         int features = learning.createTask(schedule, 0).featureCount();
         try {
-            TrainingPayload.of(payload, features, learning.trainer(), personalisation(), optimizer(0));
+            TrainingPayload.of(payload, features, learning.trainer(), personalisation(schedule), optimizer(0));
         } catch (MemoryBudgetException e) {
             throw mission.error("learning.memory_budget_bytes", e.getMessage());
         }
@@ -202,7 +204,9 @@ public final class ModuleStages implements StageFactory {
                 + "the training envelope is planned on board from the schedule (spacecraft.power)"));
         s.add(StageStatus.available("learning", "the onboard trainer on the " + learning.task().kind().label()
                 + " task, run by the training payload (" + payload.engine().key() + " engine, " + payload.activeW()
-                + " W training, " + payload.idleW() + " W idle) when the envelope allows (learning, spacecraft.training_payload)"));
+                + " W training, " + payload.idleW() + " W idle) when the envelope allows, personalisation "
+                + (chosenPersonalisation != null ? chosenPersonalisation : learning.personalisation()).kind().label()
+                + " (learning, spacecraft.training_payload)"));
         s.add(StageStatus.available("link", "weight deltas compressed with error feedback, queued on flash and sent only "
                 + "inside passes, in " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "deltas archived (SQLite) and reviewed automatically (approved unless a "
@@ -218,16 +222,35 @@ public final class ModuleStages implements StageFactory {
         return new FlightPowerStage(schedule, power);
     }
 
-    /** @return the mission's personalisation, {@code auto} chosen by the number of satellites */
-    private Personalisation personalisation() {
-        return learning.personalisation().resolvedFor(apids.satellites().size());
+    /**
+     * @param schedule any satellite's schedule (the stream's shape is the same for every satellite)
+     * @return the mission's personalisation, {@code auto} chosen once: interpolation if the training payload fits
+     *         the memory budget with a personal model, else none
+     */
+    private synchronized Personalisation personalisation(OnboardSchedule schedule) {
+        if (chosenPersonalisation == null) {
+            Personalisation p = learning.personalisation();
+            if (p.kind() == Personalisation.Kind.AUTO) {
+                int features = learning.createTask(schedule, 0).featureCount();
+                boolean fits;
+                try {
+                    TrainingPayload.of(payload, features, learning.trainer(), p.resolvedFor(true), optimizer(0));
+                    fits = true;
+                } catch (MemoryBudgetException e) {
+                    fits = false;
+                }
+                p = p.resolvedFor(fits);
+            }
+            chosenPersonalisation = p;
+        }
+        return chosenPersonalisation;
     }
 
     @Override
     public SensorStage sensors(OnboardSchedule schedule, int index, long seed) {
         DeployedModel launch = deployed();
         // The local-only baseline trains on an engine of its own with this satellite's devices.
-        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), personalisation(), optimizer(seed),
+        return new SensorStream(learning.createTask(schedule, seed), learning.trainer(), personalisation(schedule), optimizer(seed),
                 launch.parameters(), launch.version(), experiment.fadingFactor());
     }
 
@@ -237,7 +260,7 @@ public final class ModuleStages implements StageFactory {
         FlightConfig config = new FlightConfig(schedule, power, learning.trainer(), learning.createTask(schedule, seed).featureCount(),
                 payload, link, apids, schedule.satellite(), keys.key(schedule.satellite()), launch.parameters(),
                 launch.version(), settings.stepS(), settings.checkpointIntervalS(), FlightConfig.DEFAULT_DELTA_CADENCE_S,
-                personalisation());
+                personalisation(schedule));
         return new FlightComputerStage(config, optimizer(seed));
     }
 
