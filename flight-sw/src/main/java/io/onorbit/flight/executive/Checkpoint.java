@@ -22,10 +22,14 @@ import java.util.Optional;
  *                         no entries when the spacecraft keeps no personal model
  * @param mixing           the interpolation weight's state (personal against the shared model)
  * @param globalMixing     the state of the weight of the own models' mixture against the global model
+ * @param adaptation       the trained shared model's adaptation state ({@code OnboardTrainer.saveAdaptation}: replay
+ *                         samples, variable step, change detector, iterate average), opaque here
+ * @param personalAdaptation the personal model's, or no bytes when the spacecraft keeps no personal model
  */
 public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBase, ModelVersion base, float[] params,
                          float[] baseParams, float[] reference, float[] residual, float[] personal,
-                         MixingWeight mixing, GlobalExpertWeight globalMixing) {
+                         MixingWeight mixing, GlobalExpertWeight globalMixing, byte[] adaptation,
+                         byte[] personalAdaptation) {
 
     public Checkpoint {
         int n = params.length;
@@ -35,6 +39,8 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
         }
         java.util.Objects.requireNonNull(mixing, "mixing");
         java.util.Objects.requireNonNull(globalMixing, "global mixing");
+        java.util.Objects.requireNonNull(adaptation, "adaptation");
+        java.util.Objects.requireNonNull(personalAdaptation, "personal adaptation");
         if (!base.matches(baseParams)) {
             throw new IllegalArgumentException("base parameters do not match " + base);
         }
@@ -42,7 +48,8 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
 
     byte[] encode() {
         int n = params.length;
-        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 8 * 8);
+        ByteBuffer b = ByteBuffer.allocate(8 * 4 + ModelVersion.DIGEST_BYTES + 4 + 16 * n + 4 + 4 * personal.length + 8 * 8
+                + 4 + adaptation.length + 4 + personalAdaptation.length);
         b.putLong(bootCount).putLong(uplinkCounter).putLong(samplesSinceBase).putLong(base.version()).put(base.digest());
         b.putInt(n);
         for (float[] v : new float[][] {params, baseParams, reference, residual}) {
@@ -56,6 +63,8 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
             b.putDouble(m.forgetting()).putDouble(m.cross()).putDouble(m.spread());
         }
         b.putDouble(globalMixing.errorSquares()).putDouble(globalMixing.errorCount());
+        b.putInt(adaptation.length).put(adaptation);
+        b.putInt(personalAdaptation.length).put(personalAdaptation);
         return b.array();
     }
 
@@ -79,7 +88,7 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
                 b.position(b.position() + 4 * n);
             }
             int p = b.getInt();
-            if ((p != n && p != 0) || b.remaining() != 4 * p + 8 * 8) {
+            if ((p != n && p != 0) || b.remaining() < 4 * p + 8 * 8) {
                 return Optional.empty();
             }
             float[] personal = new float[p];
@@ -88,10 +97,26 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
             MixingWeight mixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
             GlobalExpertWeight globalMixing = new GlobalExpertWeight(new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble()),
                     b.getDouble(), b.getDouble());
+            byte[] adaptation = blob(b);
+            byte[] personalAdaptation = blob(b);
+            if (b.hasRemaining()) {
+                return Optional.empty();
+            }
             return Optional.of(new Checkpoint(boot, counter, samples, new ModelVersion(version, digest), v[0], v[1], v[2], v[3],
-                    personal, mixing, globalMixing));
+                    personal, mixing, globalMixing, adaptation, personalAdaptation));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** @return the next length-prefixed byte array of {@code b} */
+    private static byte[] blob(ByteBuffer b) {
+        int length = b.getInt();
+        if (length < 0 || length > b.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        byte[] a = new byte[length];
+        b.get(a);
+        return a;
     }
 }

@@ -416,9 +416,10 @@ public final class FlightExecutive implements FlightSoftware {
 
     private void checkpoint() throws IOException {
         float[] personal = payload.personal().map(p -> p.model().parameters()).orElse(new float[0]);
+        byte[] personalAdaptation = payload.personal().map(OnboardTrainer::saveAdaptation).orElse(new byte[0]);
         checkpoints.store(new Checkpoint(counters.current().bootCount(), receiver.lastCounter(), samplesSinceBase, base,
                 trainer.model().parameters(), baseParams, encoder.reference(base, baseParams), encoder.residual(),
-                personal, payload.mixing(), payload.globalMixing()));
+                personal, payload.mixing(), payload.globalMixing(), trainer.saveAdaptation(), personalAdaptation));
     }
 
     // ---------------------------------------------------------------- telemetry
@@ -561,6 +562,17 @@ public final class FlightExecutive implements FlightSoftware {
     /** @return the personal model's parameters (trained on this spacecraft's samples only), if it keeps one */
     public Optional<float[]> personalParameters() {
         return payload.personal().map(p -> p.model().parameters());
+    }
+
+    /**
+     * @return the adaptation state ({@link OnboardTrainer#saveAdaptation}) of the trained shared model's learner and,
+     *         if kept, the personal model's: what a checkpoint keeps of them besides their weights
+     */
+    public List<byte[]> learnerAdaptation() {
+        List<byte[]> states = new ArrayList<>();
+        states.add(trainer.saveAdaptation());
+        payload.personal().ifPresent(p -> states.add(p.saveAdaptation()));
+        return states;
     }
 
     /** @return the weight that interpolates the personal and the shared model's predictions */

@@ -97,6 +97,12 @@ public final class FlightTopology {
         payload.personal().ifPresent(p -> p.model().setParameters(personal, config.goldenVersion().version()));
         ckpt.filter(c -> payload.personal().isPresent())
                 .ifPresent(c -> payload.resumeMixing(c.mixing(), c.globalMixing()));
+        // The learners' adaptation (replay samples, step, detector, average) as of the same checkpoint, after their
+        // weights: a checkpoint of other settings (a different size) leaves them fresh.
+        ckpt.ifPresent(c -> {
+            trainer.resumeAdaptation(c.adaptation());
+            payload.personal().ifPresent(p -> p.resumeAdaptation(c.personalAdaptation()));
+        });
         LinkConfig lc = config.link();
         int[] tensors = trainer.model().layout().tensors().stream().mapToInt(t -> t.size()).toArray();
         DeltaEncoder encoder = new DeltaEncoder(lc.compression(), new TensorLayout(tensors));

@@ -34,8 +34,10 @@
  * model touches, and serves the interpolation of its prediction with the federated model's by a
  * weight fitted on board ({@code learning.MixingWeight}); the federated model takes the slower step
  * of two time-scales ({@code Personalisation.federatedStepScale}); both models and the weight are in the
- * checkpoint. Checkpoints are written every {@code checkpointIntervalS}, after every delta and after
- * every applied update.
+ * checkpoint, with each learner's adaptation state ({@code OnboardTrainer.saveAdaptation}: replay samples,
+ * variable step, change detector and confirmation, iterate average, faded sums), so that a reset costs the
+ * learner only what it learned since the checkpoint. Checkpoints are written every {@code checkpointIntervalS},
+ * after every delta and after every applied update.
  *
  * <p><b>A reset is a reset.</b> Everything the executive holds is RAM: trainer, encoder residual,
  * receiver, packetizer, link state, counters. A reset is a new {@code boot}: it reads

@@ -1,5 +1,6 @@
 package io.onorbit.flight.learning;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -128,5 +129,23 @@ public final class ChangeConfirmation {
         }
         running = false;
         return ratioSum / samples > 1 + allowance ? Verdict.CONFIRMED : Verdict.TAKEN_BACK;
+    }
+
+    /** Bytes {@link #save} writes: a flag, two doubles, a long and an int. */
+    static final int SAVED_BYTES = 1 + 2 * 8 + 8 + 4;
+
+    /** Writes the test in progress, if any (a checkpoint). */
+    void save(ByteBuffer out) {
+        out.put((byte) (running ? 1 : 0)).putDouble(referenceBefore).putDouble(ratioSum).putLong(referenceCountBefore)
+                .putInt(seen);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void resume(ByteBuffer in) {
+        running = in.get() != 0;
+        referenceBefore = in.getDouble();
+        ratioSum = in.getDouble();
+        referenceCountBefore = in.getLong();
+        seen = in.getInt();
     }
 }

@@ -1,5 +1,6 @@
 package io.onorbit.flight.learning;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -350,5 +351,36 @@ public final class ChangeDetector {
 
     public ChangeDetectorSettings settings() {
         return settings;
+    }
+
+    /** Bytes {@link #save} writes: six doubles, five longs and a flag. */
+    static final int SAVED_BYTES = 6 * 8 + 5 * 8 + 1;
+
+    /**
+     * Writes the whole state (a checkpoint): without it a restarted detector re-learns its reference from the
+     * errors right after the restart and, armed on a reference of a few hundred samples, raises false alarms.
+     */
+    void save(ByteBuffer out) {
+        out.putDouble(statistic).putDouble(reference).putDouble(referenceSecondMoment).putDouble(referenceThirdMoment)
+                .putDouble(decisionInterval).putDouble(pendingSum);
+        out.putLong(referenceCount).putLong(pendingCount).putLong(samplesSinceZero).putLong(detections)
+                .putLong(lastChangeAgeSamples);
+        out.put((byte) (armed ? 1 : 0));
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void resume(ByteBuffer in) {
+        statistic = in.getDouble();
+        reference = in.getDouble();
+        referenceSecondMoment = in.getDouble();
+        referenceThirdMoment = in.getDouble();
+        decisionInterval = in.getDouble();
+        pendingSum = in.getDouble();
+        referenceCount = in.getLong();
+        pendingCount = in.getLong();
+        samplesSinceZero = in.getLong();
+        detections = in.getLong();
+        lastChangeAgeSamples = in.getLong();
+        armed = in.get() != 0;
     }
 }

@@ -4,6 +4,7 @@ import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.model.TrainableSubset;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -266,5 +267,56 @@ final class ChangeResponse {
     /** @return detections the confirmation took back as false alarms (count; 0 without a confirmation) */
     long changesTakenBack() {
         return changesTakenBack;
+    }
+
+    /**
+     * @return bytes {@link #save} writes: the take-backs, the standing detection (a flag and the regular updates since
+     *         it), the catch-up count, the rebuild flag, the change point's weights, then the detector's, the
+     *         confirmation's and the features' correlation's states
+     */
+    int savedBytes() {
+        return 8 + 1 + 8 + 8 + 1 + 4 * changePointWeights.length + ChangeDetector.SAVED_BYTES
+                + (confirmation.isPresent() ? ChangeConfirmation.SAVED_BYTES : 0)
+                + inputCorrelation.map(SerialCorrelation::savedBytes).orElse(0);
+    }
+
+    /**
+     * Writes the response's state (a checkpoint). A standing detection is kept as the regular updates since it, so
+     * that the opened step anneals on from where it was whatever the resumed trainer's own count.
+     *
+     * @param updateAttempts the trainer's updates posed so far
+     */
+    void save(ByteBuffer out, long updateAttempts) {
+        out.putLong(changesTakenBack);
+        out.put((byte) (changeUpdate.isPresent() ? 1 : 0));
+        out.putLong(changeUpdate.isPresent() ? regularUpdatesSince(updateAttempts) : 0);
+        out.putLong(catchUpAttempts);
+        out.put((byte) (rebuildFit ? 1 : 0));
+        for (float w : changePointWeights) {
+            out.putFloat(w);
+        }
+        detector.save(out);
+        confirmation.ifPresent(c -> c.save(out));
+        inputCorrelation.ifPresent(c -> c.save(out));
+    }
+
+    /**
+     * Reads what {@link #save} wrote.
+     *
+     * @param updateAttempts the resumed trainer's updates posed so far
+     */
+    void resume(ByteBuffer in, long updateAttempts) {
+        changesTakenBack = in.getLong();
+        boolean standing = in.get() != 0;
+        long regularSince = in.getLong();
+        catchUpAttempts = in.getLong();
+        changeUpdate = standing ? OptionalLong.of(updateAttempts - regularSince - catchUpAttempts) : OptionalLong.empty();
+        rebuildFit = in.get() != 0;
+        for (int k = 0; k < changePointWeights.length; k++) {
+            changePointWeights[k] = in.getFloat();
+        }
+        detector.resume(in);
+        confirmation.ifPresent(c -> c.resume(in));
+        inputCorrelation.ifPresent(c -> c.resume(in));
     }
 }

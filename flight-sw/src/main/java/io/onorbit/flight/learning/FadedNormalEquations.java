@@ -4,6 +4,7 @@ import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -153,5 +154,32 @@ public final class FadedNormalEquations {
             }
         }
         return new QuadraticEnergy(posedMatrix, posedVector);
+    }
+
+    /** @return bytes {@link #save} writes: the sums and their weight (the posed copies are rebuilt at each pose) */
+    int savedBytes() {
+        return 8 * (matrix.length + vector.length) + 8;
+    }
+
+    /** Writes the faded sums (a checkpoint). */
+    void save(ByteBuffer out) {
+        for (double v : matrix) {
+            out.putDouble(v);
+        }
+        for (double v : vector) {
+            out.putDouble(v);
+        }
+        out.putDouble(weightSamples);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void resume(ByteBuffer in) {
+        for (int k = 0; k < matrix.length; k++) {
+            matrix[k] = in.getDouble();
+        }
+        for (int k = 0; k < vector.length; k++) {
+            vector[k] = in.getDouble();
+        }
+        weightSamples = in.getDouble();
     }
 }

@@ -4,6 +4,7 @@ import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.model.TrainableSubset;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -122,5 +123,30 @@ public final class IterateAverage {
     /** @return iterates averaged since the latest restart (count) */
     public long iteratesSinceRestart() {
         return count;
+    }
+
+    /** @return bytes {@link #save} writes: the average (a float per trained weight) and its count */
+    int savedBytes() {
+        return 4 * mean.length + 8;
+    }
+
+    /** Writes the average and how many iterates it holds (a checkpoint). */
+    void save(ByteBuffer out) {
+        for (float m : mean) {
+            out.putFloat(m);
+        }
+        out.putLong(count);
+    }
+
+    /**
+     * Reads what {@link #save} wrote, after the trained network's weights were restored from the same checkpoint
+     * (that write does not restart this average).
+     */
+    void resume(ByteBuffer in, DenseNetwork trained) {
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] = in.getFloat();
+        }
+        count = in.getLong();
+        seenReplacements = trained.replacements();
     }
 }

@@ -7,6 +7,7 @@ import io.onorbit.flight.learning.model.TrainableSubset;
 import io.onorbit.flight.optimizer.SolveFigures;
 import io.onorbit.flight.optimizer.Optimizer;
 import io.onorbit.flight.optimizer.QuadraticEnergy;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -382,6 +383,79 @@ public final class OnboardTrainer {
         } else {
             gradient.get().clear();
         }
+    }
+
+    /** Tag of {@link #saveAdaptation}'s format. */
+    private static final int ADAPTATION_FORMAT = 0x4F4E4131;
+
+    /**
+     * The learner's adaptation state besides its weights, for a checkpoint (a reset loses RAM): the replay
+     * buffer's samples, the variable step's smoothed gradient, the change response's state (the detector's
+     * reference and statistic, a standing detection and its confirmation, the features' correlation), the iterate
+     * average, and the output layer's faded sums where they are a memory. Without it every reset restarted
+     * the learner's adaptation (an empty replay buffer, the variable step's coherence from nothing, a detector
+     * re-learning its reference from the errors just after the reset, a standing detection's opened step closed),
+     * which cost a walker-12 soak with a reset per satellite-day 0.9 % of its served error, against 0.3 % with it
+     * (BENCHMARKS.md, "What a reset costs the learner"). Not kept: the samples of a batch in progress and the replay
+     * draws' generator (a resumed trainer draws again from its seed's sequence).
+     *
+     * @return a tagged byte array for {@link #resumeAdaptation}
+     */
+    public byte[] saveAdaptation() {
+        // a model written from outside since the last sample (a merged global model) restarts the average first,
+        // as the next prediction would: else the checkpoint would pair the new weights with the old average
+        average.ifPresent(a -> a.follow(model));
+        int bytes = adaptationBytes();
+        ByteBuffer b = ByteBuffer.allocate(8 + bytes);
+        b.putInt(ADAPTATION_FORMAT).putInt(bytes);
+        replay.save(b);
+        variableStep.ifPresent(v -> v.save(b));
+        changeResponse.ifPresent(c -> c.save(b, updateAttempts()));
+        average.ifPresent(a -> a.save(b));
+        fadedMemory().ifPresent(f -> f.save(b));
+        return b.array();
+    }
+
+    /**
+     * Resumes the adaptation state {@link #saveAdaptation} wrote, after the weights of the same checkpoint were
+     * set: the next update starts a new batch.
+     *
+     * @param state what a trainer of the same settings and inputs saved
+     * @return true if resumed; false (nothing changed) if {@code state} is not this trainer's format or size
+     */
+    public boolean resumeAdaptation(byte[] state) {
+        int bytes = adaptationBytes();
+        ByteBuffer b = ByteBuffer.wrap(state);
+        if (state.length != 8 + bytes || b.getInt() != ADAPTATION_FORMAT || b.getInt() != bytes) {
+            return false;
+        }
+        try {
+            replay.resume(b); // first: the only part that checks what it reads, before anything is written
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        variableStep.ifPresent(v -> v.resume(b));
+        changeResponse.ifPresent(c -> c.resume(b, updateAttempts()));
+        average.ifPresent(a -> a.resume(b, model));
+        fadedMemory().ifPresent(f -> f.resume(b));
+        clearBatch();
+        return true;
+    }
+
+    /** @return bytes of {@link #saveAdaptation}'s state after its tag and size */
+    private int adaptationBytes() {
+        return replay.savedBytes() + variableStep.map(VariableStepSize::savedBytes).orElse(0)
+                + changeResponse.map(ChangeResponse::savedBytes).orElse(0)
+                + average.map(IterateAverage::savedBytes).orElse(0)
+                + fadedMemory().map(FadedNormalEquations::savedBytes).orElse(0);
+    }
+
+    /**
+     * @return the output layer's faded sums where they remember past batches (output RLS, or the exact last layer's
+     *         faded sums); empty where they hold only the batch in progress
+     */
+    private Optional<FadedNormalEquations> fadedMemory() {
+        return outputRefit.isPresent() || fadedExact() ? outputFit : Optional.empty();
     }
 
     /** @return step size eta of the latest gradient-mode update (dimensionless): the fixed, variable or opened rate */

@@ -2,6 +2,7 @@ package io.onorbit.flight.learning;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -99,5 +100,36 @@ public final class ReplayBuffer {
         int base = slot * (features + 1);
         System.arraycopy(data, base, xOut, 0, features);
         return data[base + features];
+    }
+
+    /** @return bytes {@link #save} writes: the ring's count and position and every stored value */
+    int savedBytes() {
+        return 8 + 4 * data.length;
+    }
+
+    /**
+     * Writes the samples held (a checkpoint). The draws' generator is not saved: after a resume the draws start
+     * again from the seed's sequence.
+     */
+    void save(ByteBuffer out) {
+        out.putInt(count).putInt(next);
+        for (float v : data) {
+            out.putFloat(v);
+        }
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void resume(ByteBuffer in) {
+        int c = in.getInt();
+        int n = in.getInt();
+        if (c < 0 || c > capacity || n < 0 || (capacity > 0 ? n >= capacity : n != 0)) {
+            throw new IllegalArgumentException("replay buffer: saved count " + c + " and position " + n
+                    + " do not fit a capacity of " + capacity);
+        }
+        count = c;
+        next = n;
+        for (int k = 0; k < data.length; k++) {
+            data[k] = in.getFloat();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.onorbit.flight.learning;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
+import java.nio.ByteBuffer;
 
 /**
  * How serially correlated the sample stream's features are: each feature's lag-1 autocorrelation
@@ -99,5 +100,26 @@ public final class SerialCorrelation {
     /** @return samples observed (count) */
     public long count() {
         return count;
+    }
+
+    /** @return bytes {@link #save} writes: the moments and the count */
+    int savedBytes() {
+        return 8 * moments.length + 8;
+    }
+
+    /** Writes the moments (a checkpoint). */
+    void save(ByteBuffer out) {
+        for (double m : moments) {
+            out.putDouble(m);
+        }
+        out.putLong(count);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void resume(ByteBuffer in) {
+        for (int k = 0; k < moments.length; k++) {
+            moments[k] = in.getDouble();
+        }
+        count = in.getLong();
     }
 }

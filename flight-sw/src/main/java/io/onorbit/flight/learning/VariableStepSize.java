@@ -2,6 +2,7 @@ package io.onorbit.flight.learning;
 
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.memory.MemoryCategory;
+import java.nio.ByteBuffer;
 
 /**
  * The rate of {@link StepRule#VSS_NLMS} at each update (Shin, Sayed and Song 2004): with g the update's batch-mean
@@ -61,5 +62,26 @@ final class VariableStepSize {
         double coherence = smoothedSquaredNorm > 0 ? Math.min(1.0, pSquared / smoothedSquaredNorm) : 0.0;
         double eta = largestRate * coherence / (coherence + StepRule.VSS_HALF_STEP_COHERENCE);
         return Math.max(eta, smallestRate);
+    }
+
+    /** @return bytes {@link #save} writes: p (a float per trained parameter) and q */
+    int savedBytes() {
+        return 4 * smoothedGrad.length + 8;
+    }
+
+    /** Writes p and q (a checkpoint: without them a restarted rule's coherence starts from nothing). */
+    void save(ByteBuffer out) {
+        for (float p : smoothedGrad) {
+            out.putFloat(p);
+        }
+        out.putDouble(smoothedSquaredNorm);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void resume(ByteBuffer in) {
+        for (int k = 0; k < smoothedGrad.length; k++) {
+            smoothedGrad[k] = in.getFloat();
+        }
+        smoothedSquaredNorm = in.getDouble();
     }
 }

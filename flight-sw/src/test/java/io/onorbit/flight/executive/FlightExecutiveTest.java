@@ -264,11 +264,18 @@ class FlightExecutiveTest {
         MixingWeight mixNow = e.mixing();
         GlobalExpertWeight globalMixNow = e.globalMixing();
         float[] trainedNow = e.parameters();
+        java.util.List<byte[]> adaptationNow = e.learnerAdaptation();
         FlightExecutive after = rig.boot(); // a reset: nothing kept in RAM
         assertThat(after.personalParameters().orElseThrow()).containsExactly(personalNow);
         assertThat(after.mixing()).isEqualTo(mixNow);
         assertThat(after.globalMixing()).isEqualTo(globalMixNow);
         assertThat(after.parameters()).containsExactly(trainedNow).isNotEqualTo(personalNow);
+        // Both learners' adaptation (replay samples, variable step, detector, average) as checkpointed, not fresh.
+        assertThat(after.learnerAdaptation()).hasSize(2);
+        for (int m = 0; m < 2; m++) {
+            assertThat(after.learnerAdaptation().get(m)).as("model %d", m).isEqualTo(adaptationNow.get(m))
+                    .isNotEqualTo(new ExecutiveRig(dir.resolve("fresh")).boot().learnerAdaptation().get(m));
+        }
     }
 
     /**
