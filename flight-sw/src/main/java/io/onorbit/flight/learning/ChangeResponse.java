@@ -292,9 +292,7 @@ final class ChangeResponse {
         out.putLong(changeUpdate.isPresent() ? regularUpdatesSince(updateAttempts) : 0);
         out.putLong(catchUpAttempts);
         out.put((byte) (rebuildFit ? 1 : 0));
-        for (float w : changePointWeights) {
-            out.putFloat(w);
-        }
+        SavedArrays.put(out, changePointWeights);
         detector.save(out);
         confirmation.ifPresent(c -> c.save(out));
         inputCorrelation.ifPresent(c -> c.save(out));
@@ -312,9 +310,7 @@ final class ChangeResponse {
         catchUpAttempts = in.getLong();
         changeUpdate = standing ? OptionalLong.of(updateAttempts - regularSince - catchUpAttempts) : OptionalLong.empty();
         rebuildFit = in.get() != 0;
-        for (int k = 0; k < changePointWeights.length; k++) {
-            changePointWeights[k] = in.getFloat();
-        }
+        SavedArrays.get(in, changePointWeights);
         detector.resume(in);
         confirmation.ifPresent(c -> c.resume(in));
         inputCorrelation.ifPresent(c -> c.resume(in));

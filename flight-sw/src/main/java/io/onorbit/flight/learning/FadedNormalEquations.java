@@ -163,23 +163,15 @@ public final class FadedNormalEquations {
 
     /** Writes the faded sums (a checkpoint). */
     void save(ByteBuffer out) {
-        for (double v : matrix) {
-            out.putDouble(v);
-        }
-        for (double v : vector) {
-            out.putDouble(v);
-        }
+        SavedArrays.put(out, matrix);
+        SavedArrays.put(out, vector);
         out.putDouble(weightSamples);
     }
 
     /** Reads what {@link #save} wrote. */
     void resume(ByteBuffer in) {
-        for (int k = 0; k < matrix.length; k++) {
-            matrix[k] = in.getDouble();
-        }
-        for (int k = 0; k < vector.length; k++) {
-            vector[k] = in.getDouble();
-        }
+        SavedArrays.get(in, matrix);
+        SavedArrays.get(in, vector);
         weightSamples = in.getDouble();
     }
 }

@@ -132,9 +132,7 @@ public final class IterateAverage {
 
     /** Writes the average and how many iterates it holds (a checkpoint). */
     void save(ByteBuffer out) {
-        for (float m : mean) {
-            out.putFloat(m);
-        }
+        SavedArrays.put(out, mean);
         out.putLong(count);
     }
 
@@ -143,9 +141,7 @@ public final class IterateAverage {
      * (that write does not restart this average).
      */
     void resume(ByteBuffer in, DenseNetwork trained) {
-        for (int k = 0; k < mean.length; k++) {
-            mean[k] = in.getFloat();
-        }
+        SavedArrays.get(in, mean);
         count = in.getLong();
         seenReplacements = trained.replacements();
     }

@@ -113,9 +113,7 @@ public final class ReplayBuffer {
      */
     void save(ByteBuffer out) {
         out.putInt(count).putInt(next);
-        for (float v : data) {
-            out.putFloat(v);
-        }
+        SavedArrays.put(out, data);
     }
 
     /** Reads what {@link #save} wrote. */
@@ -128,8 +126,6 @@ public final class ReplayBuffer {
         }
         count = c;
         next = n;
-        for (int k = 0; k < data.length; k++) {
-            data[k] = in.getFloat();
-        }
+        SavedArrays.get(in, data);
     }
 }

@@ -109,17 +109,13 @@ public final class SerialCorrelation {
 
     /** Writes the moments (a checkpoint). */
     void save(ByteBuffer out) {
-        for (double m : moments) {
-            out.putDouble(m);
-        }
+        SavedArrays.put(out, moments);
         out.putLong(count);
     }
 
     /** Reads what {@link #save} wrote. */
     void resume(ByteBuffer in) {
-        for (int k = 0; k < moments.length; k++) {
-            moments[k] = in.getDouble();
-        }
+        SavedArrays.get(in, moments);
         count = in.getLong();
     }
 }

@@ -71,17 +71,13 @@ final class VariableStepSize {
 
     /** Writes p and q (a checkpoint: without them a restarted rule's coherence starts from nothing). */
     void save(ByteBuffer out) {
-        for (float p : smoothedGrad) {
-            out.putFloat(p);
-        }
+        SavedArrays.put(out, smoothedGrad);
         out.putDouble(smoothedSquaredNorm);
     }
 
     /** Reads what {@link #save} wrote. */
     void resume(ByteBuffer in) {
-        for (int k = 0; k < smoothedGrad.length; k++) {
-            smoothedGrad[k] = in.getFloat();
-        }
+        SavedArrays.get(in, smoothedGrad);
         smoothedSquaredNorm = in.getDouble();
     }
 }
