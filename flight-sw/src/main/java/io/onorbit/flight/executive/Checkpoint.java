@@ -97,8 +97,9 @@ public record Checkpoint(long bootCount, long uplinkCounter, long samplesSinceBa
             MixingWeight mixing = new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble());
             GlobalExpertWeight globalMixing = new GlobalExpertWeight(new MixingWeight(b.getDouble(), b.getDouble(), b.getDouble()),
                     b.getDouble(), b.getDouble());
-            byte[] adaptation = blob(b);
-            byte[] personalAdaptation = blob(b);
+            // A checkpoint written before the adaptation states were kept has none: the learners resume fresh.
+            byte[] adaptation = b.hasRemaining() ? blob(b) : new byte[0];
+            byte[] personalAdaptation = b.hasRemaining() ? blob(b) : new byte[0];
             if (b.hasRemaining()) {
                 return Optional.empty();
             }
