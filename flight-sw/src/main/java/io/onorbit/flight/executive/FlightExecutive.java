@@ -568,7 +568,7 @@ public final class FlightExecutive implements FlightSoftware {
      * @return the adaptation state ({@link OnboardTrainer#saveAdaptation}) of the trained shared model's learner and,
      *         if kept, the personal model's: what a checkpoint keeps of them besides their weights
      */
-    public List<byte[]> learnerAdaptation() {
+    List<byte[]> learnerAdaptation() {
         List<byte[]> states = new ArrayList<>();
         states.add(trainer.saveAdaptation());
         payload.personal().ifPresent(p -> states.add(p.saveAdaptation()));
