@@ -95,8 +95,9 @@ public record Personalisation(Kind kind, double mixingMemorySamples, double fede
     /**
      * Until session 13 a lone satellite got {@link Kind#NONE}: its global model is built from its own deltas only.
      * Measured since (BENCHMARKS.md, "A lone satellite interpolates too"): with the interpolation its served error
-     * was 1-5 % lower on the bundled lone missions over 3-7 days, and in soaks with resets it stayed below its
-     * reset-free twin, where merging its own aggregated deltas into the model it serves ended up to 61 % above it.
+     * was 1-5 % lower on the bundled lone missions over 3-7 days, and in 40 soaks with resets lower in every one and
+     * never more than 15 % above its reset-free twin, where merging its own aggregated deltas into the model it
+     * serves ended up to 61 % above it.
      *
      * @param personalModelFits whether a personal model fits the memory budget beside the shared one (with the
      *                          global model held)
