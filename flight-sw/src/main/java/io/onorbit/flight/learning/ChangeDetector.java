@@ -358,7 +358,7 @@ public final class ChangeDetector {
 
     /**
      * Writes the whole state (a checkpoint): without it a restarted detector re-learns its reference from the
-     * errors right after the restart and, armed on a reference of a few hundred samples, raises false alarms.
+     * errors right after the restart, and a standing excursion starts again from 0.
      */
     void save(ByteBuffer out) {
         out.putDouble(statistic).putDouble(reference).putDouble(referenceSecondMoment).putDouble(referenceThirdMoment)

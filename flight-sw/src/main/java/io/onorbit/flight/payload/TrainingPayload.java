@@ -119,6 +119,25 @@ public final class TrainingPayload {
         return new TrainingPayload(spec, inputs, settings, personalisation, optimizer, DigitalEnergyCosts.horowitz45nm());
     }
 
+    /**
+     * Resolves {@link Personalisation.Kind#AUTO} before launch: interpolation if a payload with a personal model fits
+     * the memory budget, else none (a chosen kind is kept as it is).
+     *
+     * @return the personalisation to fly
+     */
+    public static Personalisation chosenPersonalisation(PayloadSpec spec, int inputs, LearningSettings settings,
+                                                        Personalisation personalisation, Optimizer optimizer) {
+        if (personalisation.kind() != Personalisation.Kind.AUTO) {
+            return personalisation;
+        }
+        try {
+            of(spec, inputs, settings, personalisation.resolvedFor(true), optimizer);
+            return personalisation.resolvedFor(true);
+        } catch (io.onorbit.flight.learning.memory.MemoryBudgetException e) {
+            return personalisation.resolvedFor(false);
+        }
+    }
+
     private void boot() {
         learner = ServedLearner.create(inputs, settings, personalisation, solver);
         work = new HostWorkModel(inputs, settings, learner.federated().subset().size());

@@ -58,7 +58,7 @@ public final class ModuleStages implements StageFactory {
     private final Optional<Path> ackJournal;
     private final AnalogOptimizer.FlowSolution analogFlow;
     /** The personalisation chosen for this mission (its {@code auto} resolved), once known. */
-    private Personalisation chosenPersonalisation;
+    private volatile Personalisation chosenPersonalisation;
 
     /**
      * @param file         the loaded mission, every section typed
@@ -229,19 +229,9 @@ public final class ModuleStages implements StageFactory {
      */
     private synchronized Personalisation personalisation(OnboardSchedule schedule) {
         if (chosenPersonalisation == null) {
-            Personalisation p = learning.personalisation();
-            if (p.kind() == Personalisation.Kind.AUTO) {
-                int features = learning.createTask(schedule, 0).featureCount();
-                boolean fits;
-                try {
-                    TrainingPayload.of(payload, features, learning.trainer(), p.resolvedFor(true), optimizer(0));
-                    fits = true;
-                } catch (MemoryBudgetException e) {
-                    fits = false;
-                }
-                p = p.resolvedFor(fits);
-            }
-            chosenPersonalisation = p;
+            chosenPersonalisation = TrainingPayload.chosenPersonalisation(payload,
+                    learning.createTask(schedule, 0).featureCount(), learning.trainer(), learning.personalisation(),
+                    optimizer(0));
         }
         return chosenPersonalisation;
     }
