@@ -31,8 +31,8 @@ import java.util.OptionalDouble;
  * @param confirmSamples   samples after a detection on which it is confirmed or taken back
  *                         ({@link ChangeConfirmation}), 0 (off) or 16-100,000: the model as it was when the
  *                         CUSUM last left 0 is scored on them, and unless its error rose above (1 + allowance) times the
- *                         reference level of before the detection, the detection is taken back: the step
- *                         closes, the catch-up passes stop and the detector resumes with its old reference
+ *                         reference level of before the detection, the detection is taken back: the catch-up
+ *                         passes stop and the detector resumes with its old reference (the opened step anneals on)
  * @param inControlRunSamples when present, the in-control average run length ARL0 the CUSUM is
  *                         designed for, samples, in [100, 1e9]: the mean number of samples from the
  *                         moment the CUSUM arms on a stationary stream to its first (false) alarm.

@@ -138,8 +138,9 @@ class ChangeResponseTest {
      * A false alarm: the weights kept when S left 0 are scored on the M samples after the detection while the
      * model has moved on (as training would move it). Labels put those weights' error at 0.1, the reference
      * level, so the mean ratio is exactly 1 &le; 1 + k: taken back at exactly the M-th sample; the detector then
-     * holds bit for bit its reference of before the detection, S is 0, the step is closed, and the model's weights
-     * are bit for bit the ones it had (the scored weights were swapped in and out).
+     * holds bit for bit its reference of before the detection, S is 0, the catch-up passes due until then have
+     * stopped while the opened step anneals on, and the model's weights are bit for bit the ones it had (the scored
+     * weights were swapped in and out). The next detection opens the passes again.
      */
     @Test
     void aFalseAlarmIsTakenBackAtTheMthSampleRestoringTheReferenceAndTheModelBitForBit() throws Exception {
@@ -169,16 +170,29 @@ class ChangeResponseTest {
             boolean detected = r.observe(x, 0.1, 41);
             replay.add(x, y);
             r.afterTraining(x, y, detected);
+            if (s == M - 1) {
+                assertThat(r.catchUpPassesDue(42)).as("passes due before the take-back").isEqualTo(PASSES);
+            }
             assertThat(r.changesTakenBack()).as("taken back at sample %d", s).isEqualTo(s < M ? 0 : 1);
             assertThat(model.parameters()).as("the model after scoring sample %d", s).containsExactly(moved);
         }
         assertThat(detector.referenceLevel()).as("the reference of before the false alarm").isEqualTo(referenceBefore);
         assertThat(detector.statistic()).isZero();
         assertThat(detector.armed()).isTrue();
-        assertThat(r.stepOpen()).isFalse();
-        assertThat(r.catchUpPassesDue(42)).isZero();
-        assertThat(r.openedStepSize(0.5, 1.9, 42)).isEqualTo(0.5);
+        assertThat(r.stepOpen()).isTrue();
+        assertThat(r.catchUpPassesDue(42)).as("no pass after the take-back").isZero();
+        java.nio.ByteBuffer saved = java.nio.ByteBuffer.allocate(r.savedBytes());
+        r.save(saved, 42);
+        ChangeResponse resumed = response(settings(M), Optional.empty());
+        resumed.resume(saved.flip(), 42);
+        assertThat(resumed.catchUpPassesDue(42)).as("a checkpoint keeps the take-back's end of the passes").isZero();
+        assertThat(resumed.openedStepSize(0.5, 1.9, 42)).as("and the step annealing").isEqualTo(r.openedStepSize(0.5, 1.9, 42));
+        assertThat(r.openedStepSize(0.5, 1.9, 42)).as("u = 2: annealing on").isCloseTo(1.9 * 30 / 32, within(1e-15));
         assertThat(r.changesDetected()).as("the detection stays counted").isEqualTo(1);
+        driveToDetection(r, 500);
+        assertThat(r.changesDetected()).isEqualTo(2);
+        assertThat(r.catchUpPassesDue(501)).as("the next detection's passes").isEqualTo(PASSES);
+        assertThat(r.openedStepSize(0.5, 1.9, 500)).as("opened again at the next detection").isEqualTo(1.9);
     }
 
     /** A real change: the kept weights err by 1 on every scored sample (mean capped ratio 10 &gt; 1.5): confirmed. */

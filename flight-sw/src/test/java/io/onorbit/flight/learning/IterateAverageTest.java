@@ -278,14 +278,15 @@ class IterateAverageTest {
     }
 
     /**
-     * A false alarm taken back ends the average's service: a burst of wrong labels is detected, the model of before
-     * the excursion then errs no more than before on the next {@code confirm_samples} samples, the detection is taken
-     * back, and from the next sample on the iterate is served (its prediction, forwarded here from a copy of the
-     * trained weights, exactly); between the detection and the take-back the average was served (it differs from
-     * the iterate there).
+     * A false alarm taken back leaves the average's service to the opened step: a burst of wrong labels is
+     * detected, the model of before the excursion then errs no more than before on the next {@code confirm_samples}
+     * (360) samples and the detection is taken back, but the step it opened anneals on, so the average is served
+     * (it differs from the iterate) across the take-back until the opened rate 1.9 tau / (tau + u) reaches the
+     * floor 0.5 (u = tau (1.9 / 0.5 - 1) = 2,240 updates of one sample, tau = 800), and from then on the iterate is
+     * served (its prediction, forwarded here from a copy of the trained weights, exactly).
      */
     @Test
-    void aTakeBackEndsTheAveragesService() {
+    void aTakeBackLeavesTheAveragesServiceToTheOpenedStep() {
         ChangeDetectorSettings d = ChangeDetectorSettings.defaults();
         ChangeDetectorSettings detector = new ChangeDetectorSettings(d.allowance(), d.threshold(), d.referenceSamples(),
                 d.openStepUpdates(), 0, 360, java.util.OptionalDouble.empty());
@@ -296,28 +297,38 @@ class IterateAverageTest {
         SplittableRandom rng = new SplittableRandom(8);
         float[] x = new float[D];
         int burst = 3_000;
-        int servedAverage = 0;
-        int servedIterateAfterTakeBack = 0;
-        for (int k = 0; k < burst + 1_000; k++) {
+        long openUpdates = Math.round(d.openStepUpdates() * (1.9 / 0.5 - 1)); // 2,240
+        int detectedAt = -1;
+        int takenBackAt = -1;
+        int servedAverageAfterTakeBack = 0;
+        int servedIterateAfterAnnealing = 0;
+        for (int k = 0; k < burst + 4_000; k++) {
             double clean = sample(TRUTH, x, rng);
             double noise = k >= burst && k < burst + 8 ? 3.0 : 0.05; // the burst: wrong labels, no new concept
             iterate.setParameters(trainer.model().parameters());
             float iteratePrediction = iterate.predict(x);
-            boolean standing = trainer.changesDetected() > trainer.changesTakenBack();
             float served = trainer.step(x, (float) (clean + noise * rng.nextGaussian()), 1.0);
-            if (standing) {
-                servedAverage += served != iteratePrediction ? 1 : 0;
-            } else if (trainer.changesTakenBack() > 0) {
-                assertThat(served).as("sample %d, after the take-back: the iterate", k).isEqualTo(iteratePrediction);
-                servedIterateAfterTakeBack++;
-            } else {
+            if (detectedAt < 0 && trainer.changesDetected() > 0) {
+                detectedAt = k;
+            } else if (detectedAt < 0) {
                 assertThat(served).as("sample %d, before any detection: the iterate", k).isEqualTo(iteratePrediction);
+            }
+            if (takenBackAt >= 0 && k - detectedAt < openUpdates - 2) {
+                servedAverageAfterTakeBack += served != iteratePrediction ? 1 : 0;
+            } else if (detectedAt >= 0 && k - detectedAt > openUpdates + 2) {
+                assertThat(served).as("sample %d, the opened step annealed: the iterate", k).isEqualTo(iteratePrediction);
+                servedIterateAfterAnnealing++;
+            }
+            if (takenBackAt < 0 && trainer.changesTakenBack() > 0) {
+                takenBackAt = k;
             }
         }
         assertThat(trainer.changesDetected()).as("the burst was detected").isEqualTo(1);
         assertThat(trainer.changesTakenBack()).as("and taken back").isEqualTo(1);
-        assertThat(servedAverage).as("the average served while the detection stood").isGreaterThan(100);
-        assertThat(servedIterateAfterTakeBack).isGreaterThan(500);
+        assertThat(takenBackAt - detectedAt).as("taken back at the 360th sample after the detection").isEqualTo(360);
+        assertThat(servedAverageAfterTakeBack).as("the average served after the take-back, to the floor")
+                .isGreaterThan((int) (0.9 * (openUpdates - 360)));
+        assertThat(servedIterateAfterAnnealing).isGreaterThan(1_000);
     }
 
     /** The average costs one float per trainable weight in the training budget (no second network). */
