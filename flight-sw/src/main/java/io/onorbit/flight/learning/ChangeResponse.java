@@ -38,8 +38,8 @@ import java.util.OptionalLong;
  * catch-up passes stop and the detector resumes, armed, with its reference of before the false alarm, so that a
  * real change soon after is detected at once. The opened step anneals on as after any detection (and the iterate
  * average served while it is above the floor): a take-back says the weights of before the excursion would not
- * err much more, not that the learner's own error did not rise, and closing the step there cost 0.5-2 % of the
- * error on all three tasks (on an orbit whose inputs move with the season most: the solar array on a
+ * err much more, not that the learner's own error did not rise, and closing the step there cost 0.2-2.3 % of the
+ * mean 20-day error of each task (most on a run whose inputs move with the season: 1.9 % on the solar array on a
  * 780 km, 86.4 deg orbit in March), BENCHMARKS.md "A take-back leaves the step open".
  *
  * <p>Assumptions and limits: one model and one subset, shared with the trainer, which alone writes the model
