@@ -69,11 +69,13 @@ class RecoveryGoalTest {
                         SyntheticSchedule.circular(days * DAY_S, 550, 20, 6), SolarArrayScenario.defaults(2 * DAY_S))),
                 Arguments.of("sea, thresholds 8 -> 9 -> 7 at days 1.5 and 3",
                         new SeaTask(3, 10, PERIOD_S, days * DAY_S, 1.5 * DAY_S)),
-                // so that a frozen model falls clearly behind within the four days
                 Arguments.of("hyperplane, rotating from the start (gradual)", rotatingHyperplane()));
     }
 
-    /** A sample every 15 s: four times MOA's rotation per day and four times the samples per window, four days. */
+    /**
+     * A sample every 15 s: four times MOA's rotation per day and four times the samples per window, so that a frozen
+     * model falls clearly behind within the four days.
+     */
     private static DriftTask rotatingHyperplane() {
         return HyperplaneTask.moaDefaults(5, PERIOD_S / 4, 4 * DAY_S);
     }
