@@ -243,11 +243,12 @@ final class ChangeResponse {
      * @param updateAttempts updates posed so far, the regular update just made counted
      * @return the catch-up passes to make now: {@link ChangeDetectorSettings#catchUpPasses} while the step is open,
      *         the detection was not taken back, the regular update just made was among the first tau + 1 since it
-     *         and the features look white; else 0. A pass and its {@link #catchUpPosed} leave the regular count unchanged, so the answer
-     *         holds for every pass of the batch.
+     *         and the features look white; else 0. A pass and its {@link #catchUpPosed} leave the regular count
+     *         unchanged, so the answer holds for every pass of the batch.
      */
     int catchUpPassesDue(long updateAttempts) {
-        if (changeUpdate.isEmpty() || catchUpEnded || !inputCorrelation.map(SerialCorrelation::looksWhite).orElse(false)) {
+        if (changeUpdate.isEmpty() || catchUpEnded
+                || !inputCorrelation.map(SerialCorrelation::looksWhite).orElse(false)) {
             return 0;
         }
         // the regular update just made is counted: it was the u-th (from 0) with u = count - 1 < tau
@@ -276,8 +277,8 @@ final class ChangeResponse {
 
     /**
      * @return bytes {@link #save} writes: the take-backs, the latest detection (a flag and the regular updates since
-     *         it), the catch-up count, the flags (rebuild due, catch-up ended), the change point's weights, then the detector's, the
-     *         confirmation's and the features' correlation's states
+     *         it), the catch-up count, the flags (rebuild due, catch-up ended), the change point's weights, then the
+     *         detector's, the confirmation's and the features' correlation's states
      */
     int savedBytes() {
         return 8 + 1 + 8 + 8 + 1 + 4 * changePointWeights.length + ChangeDetector.SAVED_BYTES

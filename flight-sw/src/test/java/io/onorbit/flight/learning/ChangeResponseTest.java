@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.onorbit.flight.learning.memory.MemoryAccountant;
 import io.onorbit.flight.learning.model.DenseNetwork;
 import io.onorbit.flight.learning.model.TrainableSubset;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
@@ -181,12 +182,13 @@ class ChangeResponseTest {
         assertThat(detector.armed()).isTrue();
         assertThat(r.stepOpen()).isTrue();
         assertThat(r.catchUpPassesDue(42)).as("no pass after the take-back").isZero();
-        java.nio.ByteBuffer saved = java.nio.ByteBuffer.allocate(r.savedBytes());
+        ByteBuffer saved = ByteBuffer.allocate(r.savedBytes());
         r.save(saved, 42);
         ChangeResponse resumed = response(settings(M), Optional.empty());
         resumed.resume(saved.flip(), 42);
         assertThat(resumed.catchUpPassesDue(42)).as("a checkpoint keeps the take-back's end of the passes").isZero();
-        assertThat(resumed.openedStepSize(0.5, 1.9, 42)).as("and the step annealing").isEqualTo(r.openedStepSize(0.5, 1.9, 42));
+        assertThat(resumed.openedStepSize(0.5, 1.9, 42)).as("and the step annealing")
+                .isEqualTo(r.openedStepSize(0.5, 1.9, 42));
         assertThat(r.openedStepSize(0.5, 1.9, 42)).as("u = 2: annealing on").isCloseTo(1.9 * 30 / 32, within(1e-15));
         assertThat(r.changesDetected()).as("the detection stays counted").isEqualTo(1);
         driveToDetection(r, 500);

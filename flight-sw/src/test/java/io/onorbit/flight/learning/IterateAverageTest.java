@@ -316,7 +316,8 @@ class IterateAverageTest {
             if (takenBackAt >= 0 && k - detectedAt < openUpdates - 2) {
                 servedAverageAfterTakeBack += served != iteratePrediction ? 1 : 0;
             } else if (detectedAt >= 0 && k - detectedAt > openUpdates + 2) {
-                assertThat(served).as("sample %d, the opened step annealed: the iterate", k).isEqualTo(iteratePrediction);
+                assertThat(served).as("sample %d, the opened step annealed: the iterate", k)
+                        .isEqualTo(iteratePrediction);
                 servedIterateAfterAnnealing++;
             }
             if (takenBackAt < 0 && trainer.changesTakenBack() > 0) {

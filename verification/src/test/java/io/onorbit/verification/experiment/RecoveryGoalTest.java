@@ -58,17 +58,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecoveryGoalTest {
 
     private static final double DAY_S = 86400;
+    /** Every task's stream length, days. */
+    private static final double DAYS = 4;
     private static final double PERIOD_S = 60;
     private static final double WINDOW_S = 6 * 3600;
     private static final double REFIT_S = 3600;
 
     static Stream<Arguments> tasks() {
-        double days = 4;
         return Stream.of(
                 Arguments.of("solar-array, one string of eight fails at day 2", new SolarArrayTask(
-                        SyntheticSchedule.circular(days * DAY_S, 550, 20, 6), SolarArrayScenario.defaults(2 * DAY_S))),
+                        SyntheticSchedule.circular(DAYS * DAY_S, 550, 20, 6), SolarArrayScenario.defaults(2 * DAY_S))),
                 Arguments.of("sea, thresholds 8 -> 9 -> 7 at days 1.5 and 3",
-                        new SeaTask(3, 10, PERIOD_S, days * DAY_S, 1.5 * DAY_S)),
+                        new SeaTask(3, 10, PERIOD_S, DAYS * DAY_S, 1.5 * DAY_S)),
                 Arguments.of("hyperplane, rotating from the start (gradual)", rotatingHyperplane()));
     }
 
@@ -77,7 +78,7 @@ class RecoveryGoalTest {
      * model falls clearly behind within the four days.
      */
     private static DriftTask rotatingHyperplane() {
-        return HyperplaneTask.moaDefaults(5, PERIOD_S / 4, 4 * DAY_S);
+        return HyperplaneTask.moaDefaults(5, PERIOD_S / 4, DAYS * DAY_S);
     }
 
     /** Columns of a trace row: sample time, s, then per-sample losses. */
@@ -140,7 +141,7 @@ class RecoveryGoalTest {
         }
     }
 
-    /** The rotating hyperplane's learner seeds (initialization, sparse rows and replay draws differ; the stream does not). */
+    /** The rotating hyperplane's learner seeds (initialization, sparse rows, replay draws differ; the stream not). */
     private static final int HYPERPLANE_SEEDS = 8;
 
     /**
@@ -196,8 +197,8 @@ class RecoveryGoalTest {
         }
         Trace mean = Trace.meanOf(traces);
         Window on = mean.window(ONBOARD, 1.1, 2 * DAY_S - WINDOW_S, 2 * DAY_S);
-        assertThat(on.excess()).as("mean over %d learner seeds: onboard - 1.1 x oracle over the 6 h before day 2 (oracle"
-                + " %.4f)", HYPERPLANE_SEEDS, on.oracle()).isLessThanOrEqualTo(2 * on.standardError());
+        assertThat(on.excess()).as("mean over %d learner seeds: onboard - 1.1 x oracle over the 6 h before day 2"
+                + " (oracle %.4f)", HYPERPLANE_SEEDS, on.oracle()).isLessThanOrEqualTo(2 * on.standardError());
         Window fr = mean.window(FROZEN, 1.1, 2 * DAY_S - WINDOW_S, 2 * DAY_S);
         assertThat(fr.excess()).as("mean over the seeds: the frozen model fails the same check (it has teeth)")
                 .isGreaterThan(2 * fr.standardError());
