@@ -39,9 +39,16 @@ public final class AggregationRun {
      * @param staleness for each of {@code used}, in order: parent version - its base version
      * @param skipped   approved deltas that cannot be applied, not merged
      * @param rule      aggregator used
+     * @param cluster   the chain it extends: a cluster, or empty for the common chain
      */
     public record Candidate(GlobalVersion parent, float[] params, List<DeltaRecord> used, List<Long> staleness,
-            List<DeltaRecord> skipped, Aggregator rule) {
+            List<DeltaRecord> skipped, Aggregator rule, Optional<String> cluster) {
+
+        /** A candidate of the common chain (an unclustered federation's only one). */
+        public Candidate(GlobalVersion parent, float[] params, List<DeltaRecord> used, List<Long> staleness,
+                         List<DeltaRecord> skipped, Aggregator rule) {
+            this(parent, params, used, staleness, skipped, rule, Optional.empty());
+        }
 
         public Candidate {
             used = List.copyOf(used);
@@ -105,25 +112,44 @@ public final class AggregationRun {
      */
     public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, int sharedCoordinates,
                                               LatestModels merged) {
+        return preview(archive, aggregator, sharedCoordinates, merged, Optional.empty());
+    }
+
+    /**
+     * As {@link #preview(Archive, Aggregator, int, LatestModels)}, for one chain of a clustered federation
+     * (IFCA, Ghosh et al. 2020, with the clusters given rather than learned; Sattler et al. 2021): the parent is
+     * the newest version of {@code cluster}'s chain, and only its members' deltas and latest models are
+     * combined. A delta's staleness is counted along that chain ({@link Archive#versionsSince}); one on a base
+     * outside it cannot be applied and is skipped. Approved deltas of other clusters are neither used nor
+     * skipped: they wait for their own chain.
+     *
+     * @param cluster the chain: a cluster of the archive, or empty for the common chain (all there is without clusters)
+     */
+    public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, int sharedCoordinates,
+                                              LatestModels merged, Optional<String> cluster) {
         if (sharedCoordinates < 0) {
             throw new IllegalArgumentException("sharedCoordinates " + sharedCoordinates + " must be >= 0");
         }
-        Optional<GlobalVersion> parent = archive.latestGlobal();
+        Optional<GlobalVersion> parent = archive.latestGlobal(cluster);
         if (parent.isEmpty()) {
             return Optional.empty();
         }
         long current = parent.get().version();
         float[] base = parent.get().params();
-        Map<Long, Boolean> known = new HashMap<>();
+        Map<Long, java.util.OptionalLong> since = new HashMap<>();
         List<DeltaRecord> used = new ArrayList<>();
         List<Long> staleness = new ArrayList<>();
         List<DeltaRecord> skipped = new ArrayList<>();
         for (DeltaRecord d : archive.deltas(DeltaStatus.APPROVED)) {
-            boolean fits = known.computeIfAbsent(d.baseVersion(), v -> archive.globalDigest(v).isPresent()) && d.baseVersion() <= current && d.dimension() == base.length
+            if (!archive.clusterOf(d.satellite()).equals(cluster)) {
+                continue;
+            }
+            java.util.OptionalLong tau = since.computeIfAbsent(d.baseVersion(), v -> archive.versionsSince(v, current));
+            boolean fits = tau.isPresent() && d.dimension() == base.length
                     && Double.isFinite(d.norm()) && (aggregator.rule() != AggregationRule.FEDAVG || d.sampleCount() > 0);
             if (fits) {
                 used.add(d);
-                staleness.add(current - d.baseVersion());
+                staleness.add(tau.getAsLong());
             } else {
                 skipped.add(d);
             }
@@ -132,12 +158,12 @@ public final class AggregationRun {
             return Optional.empty();
         }
         double[] combined = aggregator.basis() == AggregationBasis.LATEST_MODELS
-                ? latestModelsStep(archive, aggregator, merged.with(used), current, base)
+                ? latestModelsStep(archive, aggregator, merged.with(used), current, base, cluster, since)
                 : aggregator.combine(used.stream().map(DeltaRecord::dense).toList(),
                         used.stream().mapToLong(DeltaRecord::sampleCount).toArray(),
                         staleness.stream().mapToLong(Long::longValue).toArray());
         return Optional.of(new Candidate(parent.get(), shiftedShared(base, combined, sharedCoordinates), used, staleness,
-                skipped, aggregator));
+                skipped, aggregator, cluster));
     }
 
     /*
@@ -166,17 +192,22 @@ public final class AggregationRun {
 
     /** @return the rule's combination of every satellite's latest model minus {@code base} (version {@code current}) */
     private static double[] latestModelsStep(Archive archive, Aggregator aggregator, LatestModels latest, long current,
-                                             float[] base) {
+                                             float[] base, Optional<String> cluster, Map<Long, java.util.OptionalLong> since) {
         Map<Long, float[]> bases = new HashMap<>();
         List<float[]> towards = new ArrayList<>();
-        List<LatestModels.Latest> models = List.copyOf(latest.bySatellite().values());
-        long[] tau = new long[models.size()];
-        for (int k = 0; k < tau.length; k++) {
-            LatestModels.Latest m = models.get(k);
+        List<Long> taus = new ArrayList<>();
+        for (Map.Entry<String, LatestModels.Latest> e : latest.bySatellite().entrySet()) {
+            LatestModels.Latest m = e.getValue();
+            java.util.OptionalLong tau = since.computeIfAbsent(m.baseVersion(), v -> archive.versionsSince(v, current));
+            // Only this chain's members vote, each on a base of this chain (a member's always is).
+            if (!archive.clusterOf(e.getKey()).equals(cluster) || tau.isEmpty()) {
+                continue;
+            }
             float[] model = m.model(bases.computeIfAbsent(m.baseVersion(), v -> archive.global(v).orElseThrow().params()));
             towards.add(minus(model, base));
-            tau[k] = current - m.baseVersion();
+            taus.add(tau.getAsLong());
         }
+        long[] tau = taus.stream().mapToLong(Long::longValue).toArray();
         long[] votes = new long[tau.length];
         Arrays.fill(votes, 1);
         return aggregator.combine(towards, votes, tau);
@@ -208,7 +239,8 @@ public final class AggregationRun {
      *                                  computed, or one of its deltas is no longer approved
      */
     public static GlobalVersion store(Archive archive, Candidate c, Attribution by, List<OperatorAction.Kind> waivers) {
-        return archive.recordGlobalVersion(c.params(), c.rule().rule().label(), c.lineage(), Optional.of(c.parent().version()), by, waivers);
+        return archive.recordGlobalVersion(c.params(), c.rule().rule().label(), c.lineage(), Optional.of(c.parent().version()), by, waivers,
+                c.cluster());
     }
 
 }

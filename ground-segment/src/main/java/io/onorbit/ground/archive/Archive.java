@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -563,10 +564,25 @@ public final class Archive implements AutoCloseable {
      */
     public GlobalVersion recordGlobalVersion(float[] params, String rule, List<GlobalVersion.LineageEntry> lineage,
                                              Optional<Long> expectedParent, Attribution by, List<OperatorAction.Kind> waivers) {
+        return recordGlobalVersion(params, rule, lineage, expectedParent, by, waivers, Optional.empty());
+    }
+
+    /**
+     * As {@link #recordGlobalVersion(float[], String, List, Optional, Attribution, List)}, on one chain: the
+     * version's parent is the newest of {@code cluster}'s chain ({@link #latestGlobal(Optional)}), its number
+     * the archive's newest plus one (numbers stay unique and increasing across chains), and it is recorded
+     * as that cluster's.
+     *
+     * @param cluster the chain: a cluster of {@link #assignClusters}, or empty for the common chain
+     * @throws IllegalArgumentException also if a lineage delta comes from a satellite of another chain
+     */
+    public GlobalVersion recordGlobalVersion(float[] params, String rule, List<GlobalVersion.LineageEntry> lineage,
+                                             Optional<Long> expectedParent, Attribution by, List<OperatorAction.Kind> waivers,
+                                             Optional<String> cluster) {
         Instant at = by.at();
         return transaction(tx -> {
             // The parent's number and size only: its model and lineage are not needed to store a child.
-            Optional<Head> parent = latestHead();
+            Optional<Head> parent = latestHead(cluster);
             if (expectedParent.isPresent() && !expectedParent.equals(parent.map(Head::version))) {
                 throw new IllegalArgumentException("the newest global version is now " + parent.map(p -> "v" + p.version()).orElse("none")
                         + ", not v" + expectedParent.get() + " this aggregate was computed from (another operator stored one meanwhile);"
@@ -576,15 +592,20 @@ public final class Archive implements AutoCloseable {
                 throw new IllegalArgumentException("new global model has " + params.length + " parameters, parent has "
                         + parent.get().dimension());
             }
-            long version = parent.map(p -> p.version() + 1).orElse(0L);
+            long version = latestHead().map(p -> p.version() + 1).orElse(0L);
             long parentVersion = parent.map(Head::version).orElse(-1L);
-            update("INSERT INTO global_versions (version, parent_version, rule, created_at, digest, dimension, params) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            update("INSERT INTO global_versions (version, parent_version, rule, created_at, digest, dimension, params, cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     version, parentVersion, rule, at.toString(), HEX.encode(ModelVersion.digestOf(params)), params.length,
-                    LittleEndianBlobs.floatsToBlob(params));
+                    LittleEndianBlobs.floatsToBlob(params), cluster.orElse(null));
             for (GlobalVersion.LineageEntry e : lineage) {
                 DeltaStatus status = status(e.deltaId()).orElseThrow(() -> new IllegalArgumentException("no delta with id " + e.deltaId()));
                 if (status != DeltaStatus.APPROVED) {
                     throw new IllegalArgumentException("delta " + e.deltaId() + " is " + status + ", only APPROVED deltas can be merged");
+                }
+                String sender = query("SELECT satellite FROM deltas WHERE id = ?", rs -> rs.getString(1), e.deltaId()).get(0);
+                if (!clusterOf(sender).equals(cluster)) {
+                    throw new IllegalArgumentException("delta " + e.deltaId() + " comes from " + sender + " of "
+                            + chainName(clusterOf(sender)) + ", not of " + chainName(cluster) + " this version is made for");
                 }
                 update("INSERT INTO lineage (version, delta_id, weight) VALUES (?, ?, ?)", version, e.deltaId(), e.weight());
                 update("UPDATE deltas SET status = ? WHERE id = ?", DeltaStatus.MERGED.name(), e.deltaId());
@@ -611,9 +632,141 @@ public final class Archive implements AutoCloseable {
                 rs -> new Head(rs.getLong(1), rs.getInt(2))).stream().findFirst();
     }
 
-    /** @return the newest global version, if any */
+    /** @return the newest version of {@code cluster}'s chain (see {@link #latestGlobal(Optional)}): number and size */
+    private Optional<Head> latestHead(Optional<String> cluster) {
+        Optional<Head> own = cluster.isEmpty() ? Optional.empty()
+                : query("SELECT version, dimension FROM global_versions WHERE cluster = ? ORDER BY version DESC LIMIT 1",
+                        rs -> new Head(rs.getLong(1), rs.getInt(2)), cluster.get()).stream().findFirst();
+        return own.isPresent() ? own : query("SELECT version, dimension FROM global_versions WHERE cluster IS NULL ORDER BY version DESC LIMIT 1",
+                rs -> new Head(rs.getLong(1), rs.getInt(2))).stream().findFirst();
+    }
+
+    /** @return the newest global version, if any, of whichever chain */
     public Optional<GlobalVersion> latestGlobal() {
         return query("SELECT * FROM global_versions ORDER BY version DESC LIMIT 1", this::global).stream().findFirst();
+    }
+
+    /**
+     * @param cluster a cluster, or empty for the common chain
+     * @return the newest version of that cluster's chain: its own newest, or, before it has one, the newest
+     *         of the common chain it starts from (the launch model); of the common chain for empty
+     */
+    public Optional<GlobalVersion> latestGlobal(Optional<String> cluster) {
+        return latestHead(cluster).flatMap(h -> global(h.version()));
+    }
+
+    /** @return the newest version of the chain {@code satellite} follows (its cluster's, or the common one) */
+    public Optional<GlobalVersion> latestGlobalFor(String satellite) {
+        return latestGlobal(clusterOf(satellite));
+    }
+
+    /** @return the number of {@link #latestGlobalFor}, without loading the model */
+    public java.util.OptionalLong latestGlobalVersionFor(String satellite) {
+        Optional<Head> h = latestHead(clusterOf(satellite));
+        return h.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(h.get().version());
+    }
+
+    /**
+     * Staleness along a chain: how many versions {@code current}'s chain made after {@code base}, counted by
+     * walking parent links from {@code current} back to {@code base} (with one chain, {@code current - base}).
+     *
+     * @return that count, or empty if {@code base} is not {@code current} or one of its ancestors (a version of
+     *         another cluster's chain, or one the archive never made)
+     */
+    public java.util.OptionalLong versionsSince(long base, long current) {
+        long steps = 0;
+        long v = current;
+        while (v > base) {
+            Long parent = parentOf.get(v);
+            if (parent == null) {
+                Optional<Long> read = query("SELECT parent_version FROM global_versions WHERE version = ?", rs -> rs.getLong(1), v)
+                        .stream().findFirst();
+                if (read.isEmpty()) {
+                    return java.util.OptionalLong.empty();
+                }
+                parent = read.get();
+                parentOf.put(v, parent); // a stored version's parent never changes
+            }
+            v = parent;
+            steps++;
+        }
+        return v == base && globalDigest(base).isPresent() ? java.util.OptionalLong.of(steps) : java.util.OptionalLong.empty();
+    }
+
+    /** Parent links read so far, by version (each aggregation walks the chain back to its deltas' bases). */
+    private final Map<Long, Long> parentOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    // ---------------------------------------------------------------- clusters
+
+    /**
+     * Records which cluster each satellite's deltas and updates belong to (clustered federation: one chain of
+     * global versions per cluster, each made from its members' deltas only). A satellite keeps its cluster for
+     * the archive's life: its deltas are built on its chain's versions.
+     *
+     * @param members satellite name to cluster name
+     * @throws IllegalArgumentException if a satellite is already in another cluster
+     */
+    public void assignClusters(Map<String, String> members, Instant at) {
+        transaction(tx -> {
+            Map<String, String> now = clusterMembers();
+            for (Map.Entry<String, String> m : members.entrySet()) {
+                String was = now.get(m.getKey());
+                if (was != null && !was.equals(m.getValue())) {
+                    throw new IllegalArgumentException("satellite " + m.getKey() + " is in cluster " + was
+                            + " of this archive, not " + m.getValue() + " (a satellite keeps its cluster)");
+                }
+                if (was == null) {
+                    update("INSERT INTO cluster_members (satellite, cluster, assigned_at) VALUES (?, ?, ?)",
+                            m.getKey(), m.getValue(), at.toString());
+                }
+            }
+            return null;
+        });
+        clusters = null;
+    }
+
+    /**
+     * Satellite to cluster once some are read (assignments never change); while there are none it is read
+     * again at each call, so a connection opened before another one assigned them sees them.
+     */
+    private volatile Map<String, String> clusters;
+
+    /** @return every satellite's cluster (none in an unclustered federation), by satellite name */
+    public Map<String, String> clusterMembers() {
+        Map<String, String> c = clusters;
+        if (c == null) {
+            Map<String, String> read = new java.util.TreeMap<>();
+            for (String[] m : query("SELECT satellite, cluster FROM cluster_members",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+                read.put(m[0], m[1]);
+            }
+            c = Collections.unmodifiableMap(read);
+            if (!c.isEmpty()) {
+                clusters = c;
+            }
+        }
+        return c;
+    }
+
+    /** @return the cluster {@code satellite} belongs to, or empty: the common chain */
+    public Optional<String> clusterOf(String satellite) {
+        return Optional.ofNullable(clusterMembers().get(satellite));
+    }
+
+    /** @return the chains of this archive: each cluster by name, or only the common chain (empty) without clusters */
+    public List<Optional<String>> chains() {
+        java.util.TreeSet<String> named = new java.util.TreeSet<>(clusterMembers().values());
+        return named.isEmpty() ? List.of(Optional.empty()) : named.stream().map(Optional::of).toList();
+    }
+
+    /** @return the cluster whose chain {@code version} belongs to, or empty for the common chain (or no such version) */
+    public Optional<String> clusterOfVersion(long version) {
+        return query("SELECT cluster FROM global_versions WHERE version = ?", rs -> Optional.ofNullable(rs.getString(1)), version)
+                .stream().findFirst().flatMap(c -> c);
+    }
+
+    private static String chainName(Optional<String> cluster) {
+        return cluster.map(c -> "cluster " + c).orElse("the common chain");
     }
 
     /**

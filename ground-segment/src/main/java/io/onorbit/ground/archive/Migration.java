@@ -69,5 +69,12 @@ record Migration(int version, String note, List<String> statements) {
             // index each read scanned every delta ever archived (blobs included), so a year's ingest grew with
             // the square of its deltas.
             new Migration(4, "index of deltas by base version (the review's recent norms)", List.of(
-                    "CREATE INDEX deltas_base_version ON deltas (base_version)")));
+                    "CREATE INDEX deltas_base_version ON deltas (base_version)")),
+            // Clustered federation: each cluster's global versions form a chain of their own from the common
+            // chain's versions (the launch model); NULL is the common chain, all an unclustered federation has.
+            new Migration(5, "clusters: each satellite's cluster, and the chain each global version belongs to", List.of(
+                    "ALTER TABLE global_versions ADD COLUMN cluster TEXT",
+                    """
+                    CREATE TABLE cluster_members (
+                      satellite TEXT PRIMARY KEY, cluster TEXT NOT NULL, assigned_at TEXT NOT NULL)""")));
 }

@@ -2,6 +2,7 @@ package io.onorbit.ground.config;
 
 import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.aggregation.ClusterRule;
 import io.onorbit.ground.review.ReviewPolicy;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,11 +15,16 @@ import java.util.Optional;
  *                       means uplink products cannot be signed from this mission
  * @param review         automatic flag policy
  * @param aggregator     aggregation rule
+ * @param clusters       how the federation is split into clusters, each with its own chain of global versions
  */
 public record GroundConfig(Optional<String> archiveUrl, Optional<Path> uplinkKeysFile, ReviewPolicy review,
-        Aggregator aggregator) {
+        Aggregator aggregator, ClusterRule clusters) {
 
-    /** Every default: local archive file, no key file, k = 6 over 50 deltas, FedAvg. */
+    /** Every default: local archive file, no key file, k = 6 over 50 deltas, FedAvg, a cluster per orbital plane. */
     public static final GroundConfig DEFAULT = new GroundConfig(Optional.empty(), Optional.empty(), ReviewPolicy.DEFAULT,
-            Aggregator.fedAvg().withBasis(AggregationBasis.LATEST_MODELS));
+            Aggregator.fedAvg().withBasis(AggregationBasis.LATEST_MODELS), ClusterRule.ORBITAL_PLANES);
+
+    public GroundConfig {
+        java.util.Objects.requireNonNull(clusters, "clusters");
+    }
 }

@@ -3,6 +3,7 @@ package io.onorbit.ground.config;
 import io.onorbit.ground.aggregation.AggregationBasis;
 import io.onorbit.ground.aggregation.AggregationRule;
 import io.onorbit.ground.aggregation.Aggregator;
+import io.onorbit.ground.aggregation.ClusterRule;
 import io.onorbit.ground.review.ReviewPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +48,16 @@ public final class GroundConfigReader {
             review = new ReviewPolicy(rn.number("mad_k", ReviewPolicy.DEFAULT.madK(), 0.1, 1000), window, minHistory);
         }
         Aggregator aggregator = GroundConfig.DEFAULT.aggregator();
+        ClusterRule clusters = GroundConfig.DEFAULT.clusters();
         Optional<ConfigNode> a = g.child("aggregation");
         if (a.isPresent()) {
-            ConfigNode an = a.get().allowOnly(List.of("rule", "trim_fraction", "staleness_exponent", "basis"));
+            ConfigNode an = a.get().allowOnly(List.of("rule", "trim_fraction", "staleness_exponent", "basis", "clusters"));
+            clusters = ClusterRule.parse(an.choice("clusters", clusters.label(), Set.of("single", "orbital-planes")));
             String rule = an.choice("rule", "fedavg", Set.of("fedavg", "median", "trimmed-mean"));
             aggregator = new Aggregator(AggregationRule.parse(rule), an.number("trim_fraction", 0.2, 0, 0.49),
                     an.number("staleness_exponent", Aggregator.FEDBUFF_STALENESS_EXPONENT, 0, 4),
                     AggregationBasis.parse(an.choice("basis", GroundConfig.DEFAULT.aggregator().basis().label(), Set.of("deltas", "latest-models"))));
         }
-        return new GroundConfig(url, keys, review, aggregator);
+        return new GroundConfig(url, keys, review, aggregator, clusters);
     }
 }

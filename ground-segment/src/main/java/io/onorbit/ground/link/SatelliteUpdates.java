@@ -19,7 +19,7 @@ import java.util.Optional;
  * really held, so it can go up in the same pass. An update whose answer is overdue is offered
  * again within the pass by the {@link GroundLink} itself. At each synchronization
  * ({@link #synchronize}), when the archive may have a newer global version, it signs the change
- * from the held version to the newest with the next counter ({@link UplinkSigner#next}, which
+ * from the held version to the newest of the chain it follows (its cluster's, in a clustered federation) with the next counter ({@link UplinkSigner#next}, which
  * commits the uplink record before the update is queued, so a counter is never reused) and queues
  * it on the link, which offers it at every pass until it is answered; an unanswered update that a
  * newer version overtakes is withdrawn and replaced, so a satellite is always offered the newest.
@@ -70,7 +70,7 @@ public final class SatelliteUpdates {
             answered(a, archive);
         }
         if (pending != null && link.updatePending(pending.counter())) {
-            long latest = archive.latestGlobalVersion().orElseThrow();
+            long latest = archive.latestGlobalVersionFor(satellite).orElseThrow();
             newestKnown = Math.max(newestKnown, latest);
             if (latest <= pending.toVersion()) {
                 return Optional.empty(); // still on its way, and still the newest

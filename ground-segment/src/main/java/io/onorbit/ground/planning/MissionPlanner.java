@@ -5,6 +5,7 @@ import io.onorbit.flight.schedule.EclipseInterval;
 import io.onorbit.flight.schedule.LightingProfile;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.flight.schedule.SunDirectionProfile;
+import io.onorbit.ground.aggregation.ClusterRule;
 import io.onorbit.ground.config.MissionConfig;
 import io.onorbit.ground.config.StationLink;
 import io.onorbit.orbit.context.OrbitContext;
@@ -15,6 +16,7 @@ import io.onorbit.orbit.events.SatelliteTimeline;
 import io.onorbit.orbit.events.ShadowKind;
 import io.onorbit.orbit.events.SunDirectionSamples;
 import io.onorbit.orbit.events.TimelineCalculator;
+import io.onorbit.orbit.spec.OrbitalPlanes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,6 +91,21 @@ public final class MissionPlanner {
                 .compute(mission.satellites(), mission.start(), mission.durationS());
         return new MissionPlan(mission.name(), mission.start(), mission.durationS(), context.description(), t,
                 mission.stations(), mission.stationLinks(), mission.link().passMarginS());
+    }
+
+    /**
+     * The federation's clusters ({@code ground.aggregation.clusters}): with {@code orbital-planes}, the
+     * satellites' orbital planes at the mission's start ({@link OrbitalPlanes#defaults()}) made clusters by
+     * {@link ClusterRule#members}.
+     *
+     * @return each satellite's cluster by name; empty for one chain of global versions
+     */
+    public java.util.Map<String, String> clusters(MissionConfig mission) {
+        ClusterRule rule = mission.ground().clusters();
+        if (rule == ClusterRule.SINGLE || mission.satellites().size() < 2) {
+            return java.util.Map.of();
+        }
+        return rule.members(OrbitalPlanes.defaults().group(mission.satellites(), context, mission.start()));
     }
 
     /** @return one onboard schedule per satellite, in mission order, epoch = mission start */

@@ -76,15 +76,16 @@ public final class ReviewDesk {
      */
     public ValidationCheck checkApproval(long deltaId, ModelEvaluator evaluator, Aggregator aggregator) {
         DeltaRecord d = archive.delta(deltaId).orElseThrow(() -> new IllegalArgumentException("no delta with id " + deltaId));
-        GlobalVersion current = archive.latestGlobal()
+        GlobalVersion current = archive.latestGlobalFor(d.satellite())
                 .orElseThrow(() -> new IllegalArgumentException("the archive has no global model to compare with"));
         float[] base = current.params();
-        if (d.dimension() != base.length || d.baseVersion() > current.version()) {
+        java.util.OptionalLong staleness = archive.versionsSince(d.baseVersion(), current.version());
+        if (d.dimension() != base.length || staleness.isEmpty()) {
             throw new IllegalArgumentException("delta " + deltaId + " does not apply to v" + current.version()
                     + " (dimension " + d.dimension() + ", base v" + d.baseVersion() + ")");
         }
         double[] combined = aggregator.combine(List.of(d.dense()), new long[] {Math.max(1, d.sampleCount())},
-                new long[] {current.version() - d.baseVersion()});
+                new long[] {staleness.getAsLong()});
         float[] candidate = new float[base.length];
         for (int i = 0; i < base.length; i++) {
             candidate[i] = (float) (base[i] + combined[i]);

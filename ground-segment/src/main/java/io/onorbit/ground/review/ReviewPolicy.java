@@ -83,9 +83,12 @@ public record ReviewPolicy(double madK, int window, int minHistory) {
         return auto(d, archive, archive.recentNorms(window, d.baseVersion()));
     }
 
-    /** Flags a delta against the archive's current and base versions and the given recent norms. */
+    /**
+     * Flags a delta against the archive's current and base versions and the given recent norms; current is
+     * the newest version of the chain its satellite follows (its cluster's, in a clustered federation).
+     */
     public Set<DeltaFlag> auto(DeltaSubmission d, Archive archive, List<Double> recentNorms) {
-        long current = archive.latestGlobalVersion().orElse(-1L);
+        long current = archive.latestGlobalVersionFor(d.satellite()).orElse(-1L);
         Optional<byte[]> base = archive.globalDigest(d.baseVersion()).map(h -> BaseEncoding.base16().lowerCase().decode(h));
         return auto(d, recentNorms, current, base);
     }

@@ -40,14 +40,15 @@ public final class UplinkSigner {
     }
 
     /**
-     * Prepares the update from the version {@code satellite} holds to the archive's newest one,
+     * Prepares the update from the version {@code satellite} holds to the newest one of the chain it
+     * follows ({@link Archive#latestGlobalFor}: its cluster's in a clustered federation),
      * takes the next counter and records the uplink (so a counter is never reused, even across
      * restarts).
      *
      * @return empty if the satellite already holds the newest version
      */
     public Optional<SignedUplink> next(Archive archive, String satellite, long heldVersion, Instant at) {
-        GlobalVersion latest = archive.latestGlobal().orElseThrow(() -> new IllegalStateException("archive has no global model"));
+        GlobalVersion latest = archive.latestGlobalFor(satellite).orElseThrow(() -> new IllegalStateException("archive has no global model"));
         if (latest.version() <= heldVersion) {
             return Optional.empty();
         }

@@ -66,8 +66,9 @@ public final class MissionSetups {
                     + " plan takes up to 10000");
         }
         SimulationSettings settings = file.simulation();
-        ModuleStages stages = new ModuleStages(file, withoutKeyFile, ackJournal);
-        List<OnboardSchedule> schedules = new MissionPlanner(context).schedules(m);
+        MissionPlanner planner = new MissionPlanner(context);
+        ModuleStages stages = new ModuleStages(file, withoutKeyFile, ackJournal, planner.clusters(m));
+        List<OnboardSchedule> schedules = planner.schedules(m);
         if (!schedules.isEmpty()) {
             stages.checkMemoryBudget(schedules.get(0)); // a bad budget is one line, before any progress
             stages.fitLaunchModel(schedules);

@@ -160,8 +160,15 @@ public final class SummaryJson {
         ObjectNode up = root.putObject("updates");
         if (r.ground().isPresent()) {
             up.put("published", r.ground().get().versionsPublished());
+            // Each cluster's members (a chain of global versions each); {} for one chain for all.
+            ObjectNode clusters = up.putObject("clusters");
+            new java.util.TreeMap<>(r.ground().get().clusters()).forEach((satellite, cluster) -> {
+                com.fasterxml.jackson.databind.JsonNode members = clusters.get(cluster);
+                (members == null ? clusters.putArray(cluster) : (com.fasterxml.jackson.databind.node.ArrayNode) members).add(satellite);
+            });
         } else {
             up.putNull("published");
+            up.putNull("clusters");
         }
         up.put("applied", r.sum(SimulationResult.Satellite::updatesApplied));
         ObjectNode refused = up.putObject("refused");

@@ -543,8 +543,30 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--accept-worse", description = "Store the version even if the validation set scores it worse (needs --reason).")
         boolean acceptWorse;
 
+        @Option(names = "--cluster", paramLabel = "NAME",
+                description = "In a clustered federation (its archive names each satellite's cluster): the cluster whose chain to extend,"
+                        + " from its members' approved deltas.")
+        String cluster;
+
         @Mixin
         Signature signature;
+
+        /** @return the chain to extend: the named cluster's, or the common one of an unclustered archive */
+        private Optional<String> chain(Archive a) {
+            java.util.Set<String> clusters = new java.util.TreeSet<>(a.clusterMembers().values());
+            if (cluster == null) {
+                if (!clusters.isEmpty()) {
+                    throw new UserInputException("this archive's federation is clustered (" + String.join(", ", clusters)
+                            + "): name the cluster to aggregate with --cluster");
+                }
+                return Optional.empty();
+            }
+            if (!clusters.contains(cluster)) {
+                throw new UserInputException("--cluster " + cluster + ": the archive has " + (clusters.isEmpty() ? "no clusters"
+                        : "only " + String.join(", ", clusters)));
+            }
+            return Optional.of(cluster);
+        }
 
         @Override
         public void run() {
@@ -556,19 +578,24 @@ public final class ReviewCommand implements Runnable {
             Attribution by = signature.sign(reason == null ? "" : reason);
             common.checkOut(rule.validation);
             try (Archive a = common.open()) {
-                Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg);
+                Optional<String> chain = chain(a);
+                Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg, Integer.MAX_VALUE,
+                        agg.basis() == io.onorbit.ground.aggregation.AggregationBasis.LATEST_MODELS
+                                ? io.onorbit.ground.aggregation.LatestModels.merged(a) : io.onorbit.ground.aggregation.LatestModels.none(),
+                        chain);
                 if (c.isEmpty()) {
-                    throw new UserInputException(a.latestGlobal().isEmpty() ? "archive has no global model to aggregate onto"
-                            : "no approved delta applies to v" + a.latestGlobal().get().version() + "; approve some first");
+                    throw new UserInputException(a.latestGlobal(chain).isEmpty() ? "archive has no global model to aggregate onto"
+                            : "no approved delta applies to v" + a.latestGlobal(chain).get().version() + "; approve some first");
                 }
                 long parent = c.get().parent().version();
+                long next = a.latestGlobalVersion().orElseThrow() + 1;
                 Optional<ValidationCheck> check = eval.map(e -> ValidationCheck.of(e, c.get().parent().params(), c.get().params()));
                 boolean worse = check.isPresent() && check.get().worse();
                 if (worse && !acceptWorse && !dryRun) {
-                    throw new UserInputException("refused: v" + (parent + 1) + " would be worse than v" + parent + " ("
+                    throw new UserInputException("refused: v" + next + " would be worse than v" + parent + " ("
                             + check.get().describe() + "); nothing stored (--accept-worse --reason TEXT stores it anyway)");
                 }
-                long version = parent + 1;
+                long version = next;
                 if (!dryRun) {
                     try {
                         version = AggregationRun.store(a, c.get(), by, worse ? List.of(OperatorAction.Kind.ACCEPT_WORSE) : List.of())
@@ -580,6 +607,7 @@ public final class ReviewCommand implements Runnable {
                 ObjectNode json = JSON.createObjectNode();
                 json.put("version", version).put("parent", parent).put("rule", agg.rule().label())
                         .put("stored", !dryRun).put("operator", by.operator()).put("reason", by.reason()).put("at", by.at().toString());
+                c.get().cluster().ifPresent(n -> json.put("cluster", n));
                 ArrayNode used = json.putArray("deltas");
                 c.get().used().forEach(d -> used.add(d.id()));
                 ArrayNode skipped = json.putArray("skipped");

@@ -126,6 +126,7 @@ public final class ReviewReport {
             } else {
                 v.put("parent", g.parentVersion());
             }
+            archive.clusterOfVersion(g.version()).ifPresentOrElse(c -> v.put("cluster", c), () -> v.putNull("cluster"));
             var lineage = v.putArray("made_from_deltas");
             g.lineage().forEach(l -> lineage.add(l.deltaId()));
             evaluator.ifPresent(e -> v.put("error", e.error(g.params())));

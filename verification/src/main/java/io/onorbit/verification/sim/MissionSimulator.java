@@ -171,7 +171,7 @@ public final class MissionSimulator {
             runners.forEach(SatelliteRunner::drainScoring);
             if (audit != null) {
                 books = Optional.of(new SimulationResult.GroundBooks(audit.archived(), audit.rejectedByReason(),
-                        audit.published(), audit.rejectedInReviewByFlags()));
+                        audit.published(), audit.rejectedInReviewByFlags(), audit.clusters()));
             }
         } finally {
             runners.forEach(SatelliteRunner::closeScoring);

@@ -97,12 +97,14 @@ public record SimulationResult(String mission, Instant epoch, long seed, double 
      * @param rejectedByReason what the ground refused, by reason (ingest reasons, {@code review})
      * @param versionsPublished global versions published during the run
      * @param rejectedInReviewByFlags the {@code review} rejections by the flags each delta carried
+     * @param clusters         each satellite's federation cluster as the archive records it (empty: one chain)
      */
     public record GroundBooks(long deltasArchived, Map<String, Long> rejectedByReason, long versionsPublished,
-                              Map<String, Long> rejectedInReviewByFlags) {
+                              Map<String, Long> rejectedInReviewByFlags, Map<String, String> clusters) {
         public GroundBooks {
             rejectedByReason = Map.copyOf(rejectedByReason);
             rejectedInReviewByFlags = Map.copyOf(rejectedInReviewByFlags);
+            clusters = Map.copyOf(clusters);
         }
     }
 

@@ -81,13 +81,15 @@ public final class ArchiveAudit implements AutoCloseable {
             archived++;
             ids.computeIfAbsent(d.satellite(), s -> new ArrayList<>()).add(sequenceOf(d));
         }
-        List<ModelVersion> published = new ArrayList<>();
+        // Each version with the chain it belongs to (the archive's record): a satellite is told of its own
+        // chain's versions only, those the ground offers it (its cluster's, or all of them without clusters).
+        Map<java.util.Optional<String>, List<ModelVersion>> publishedByChain = new HashMap<>();
         for (long v = lastVersion + 1; ; v++) {
             var g = archive.global(v);
             if (g.isEmpty()) {
                 break;
             }
-            published.add(ModelVersion.of(v, g.get().params()));
+            publishedByChain.computeIfAbsent(archive.clusterOfVersion(v), c -> new ArrayList<>()).add(ModelVersion.of(v, g.get().params()));
             lastVersion = v;
             this.published++;
         }
@@ -97,7 +99,8 @@ public final class ArchiveAudit implements AutoCloseable {
             if (!signed.isEmpty()) {
                 lastCounter.put(s, signed.get(signed.size() - 1).counter());
             }
-            out.put(s, new GroundRecord(trueTimeS, ids.get(s).stream().mapToLong(Long::longValue).toArray(), signed, published));
+            out.put(s, new GroundRecord(trueTimeS, ids.get(s).stream().mapToLong(Long::longValue).toArray(), signed,
+                    publishedByChain.getOrDefault(archive.clusterOf(s), List.of())));
         }
         return out;
     }
@@ -109,6 +112,11 @@ public final class ArchiveAudit implements AutoCloseable {
         } catch (DeltaFormatException e) {
             return UNDECODABLE_ID;
         }
+    }
+
+    /** @return each satellite's federation cluster, as the archive records it (empty: one chain of versions) */
+    public Map<String, String> clusters() {
+        return archive.clusterMembers();
     }
 
     /** @return global versions published during the run */

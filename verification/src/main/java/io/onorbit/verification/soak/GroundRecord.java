@@ -12,8 +12,9 @@ import java.util.List;
  * @param trueTimeS   synchronization time, s since epoch
  * @param archivedIds ids of this satellite's deltas archived since the last synchronization
  * @param signed      signed updates the ground issued to this satellite since then, by counter
- * @param published   global versions published since then (the same for every satellite), with
- *                    the digest of the parameters the archive holds for each
+ * @param published   global versions published since then on this satellite's chain (its cluster's in a
+ *                    clustered federation, else every version), with the digest of the parameters the
+ *                    archive holds for each
  */
 public record GroundRecord(double trueTimeS, long[] archivedIds, List<UplinkRecord> signed, List<ModelVersion> published) {
 

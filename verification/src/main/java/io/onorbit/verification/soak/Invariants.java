@@ -402,7 +402,7 @@ public final class Invariants {
             }
             ModelVersion v = published.get(p.version());
             if (v == null) {
-                return Optional.of("version " + p.version() + " was never published by the ground");
+                return Optional.of("version " + p.version() + " was never published by the ground on this satellite's chain");
             }
             if (!Arrays.equals(v.digest(), p.digest())) {
                 return Optional.of("the parameters installed differ from global version " + p.version() + " as the ground archived it");

@@ -188,6 +188,11 @@ class BadInputCorpusTest {
             "--format", "csv"}));
         cs.add(c("review aggregate --rule mean", archiveCopy(), d -> new String[] {"review", "aggregate", "--archive", p(d, "a.db"),
             "--rule", "mean"}));
+        cs.add(c("review aggregate --cluster on an archive without clusters", archiveCopy(), d -> new String[] {"review", "aggregate",
+            "--archive", p(d, "a.db"), "--cluster", "plane-1"}));
+        cs.add(c("ground.aggregation.clusters by-plane (not a choice)",
+                file("m.yaml", MINIMAL + "\nground:\n  aggregation:\n    clusters: by-plane\n"),
+                d -> new String[] {"plan", p(d, "m.yaml"), "--days", "1"}));
         cs.add(c("review approve an id that does not exist", archiveCopy(), d -> new String[] {"review", "approve", "999",
             "--reason", "ok", "--archive", p(d, "a.db")}));
         // ---- archives

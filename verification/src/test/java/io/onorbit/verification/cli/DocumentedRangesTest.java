@@ -69,7 +69,7 @@ class DocumentedRangesTest {
             Map.entry("link.bits", "1-8 or 32: checked below"), Map.entry("link.scale", "a choice"),
             Map.entry("link.error_feedback", "a boolean"), Map.entry("ground.archive_url", "a URL"),
             Map.entry("ground.uplink_keys_file", "a file"), Map.entry("ground.aggregation.rule", "a choice"),
-            Map.entry("ground.aggregation.basis", "a choice"));
+            Map.entry("ground.aggregation.basis", "a choice"), Map.entry("ground.aggregation.clusters", "a choice"));
 
     /** Values the dependent bounds refer to, as the base mission sets them (or their defaults). */
     static final Map<String, BigDecimal> SYMBOLS = Map.of(

@@ -90,16 +90,22 @@ public final class GroundSegmentStage implements GroundStage {
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
                               Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
                               int sharedCoordinates, Path archiveFile) {
-        this(schedules, link, plan, policy, aggregator, signer, keys, launch, sharedCoordinates, archiveFile, Optional.empty());
+        this(schedules, link, plan, policy, aggregator, signer, keys, launch, sharedCoordinates, archiveFile, Optional.empty(),
+                Map.of());
     }
 
     /**
      * Like the other constructor, also recording every acknowledged delta in {@code journal}
-     * (after its archive commit, before the acknowledgement is queued).
+     * (after its archive commit, before the acknowledgement is queued), and splitting the federation
+     * into {@code clusters}: each cluster's chain of global versions is aggregated from its members'
+     * deltas only, and each satellite is offered its chain's newest version.
+     *
+     * @param clusters each satellite's cluster (recorded in the archive); empty for one chain
      */
     public GroundSegmentStage(List<OnboardSchedule> schedules, LinkConfig link, ApidPlan plan, ReviewPolicy policy,
                               Aggregator aggregator, UplinkSigner signer, UplinkKeys keys, DeployedModel launch,
-                              int sharedCoordinates, Path archiveFile, Optional<AckJournal> journal) {
+                              int sharedCoordinates, Path archiveFile, Optional<AckJournal> journal,
+                              Map<String, String> clusters) {
         this.journal = journal;
         this.epoch = schedules.get(0).epoch();
         this.archiveFile = archiveFile;
@@ -111,6 +117,9 @@ public final class GroundSegmentStage implements GroundStage {
         this.sharedCoordinates = sharedCoordinates;
         if (archive.latestGlobal().isEmpty()) {
             archive.recordGlobalVersion(launch.parameters(), "launch", List.of(), epoch);
+        }
+        if (!clusters.isEmpty()) {
+            archive.assignClusters(clusters, epoch);
         }
         latestVersion = archive.latestGlobal().orElseThrow().version();
         merged = aggregator.basis() == AggregationBasis.LATEST_MODELS ? LatestModels.merged(archive) : LatestModels.none();
@@ -138,15 +147,15 @@ public final class GroundSegmentStage implements GroundStage {
         // one transaction instead of one per decision and one for the version: nothing is acknowledged
         // or uplinked on the strength of a decision before that commit (updates are signed after it), and
         // a crash before it leaves the deltas pending, to be decided again, with no version made of them.
-        Decided d = stored == 0 ? new Decided(0, Optional.empty())
+        Decided d = stored == 0 ? new Decided(0, List.of())
                 : archive.inOneTransaction(() -> reviewAndAggregate(at));
         // The automatic operator decides every delta at the first sync after it arrives: the rest it rejected.
         int approved = d.approved();
         int flagged = stored - approved;
         long newVersion = -1;
-        if (d.aggregated().isPresent()) {
-            newVersion = d.aggregated().get().version();
-            merged = merged.with(d.aggregated().get().used());
+        for (Aggregated a : d.aggregated()) {
+            newVersion = Math.max(newVersion, a.version());
+            merged = merged.with(a.used());
         }
         latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
@@ -155,8 +164,8 @@ public final class GroundSegmentStage implements GroundStage {
         return new SyncReport(approved, flagged, newVersion);
     }
 
-    /** What one synchronization decided: deltas approved, and the version stored from them with the models it used. */
-    private record Decided(int approved, Optional<Aggregated> aggregated) {
+    /** What one synchronization decided: deltas approved, and the versions stored from them (one per chain at most). */
+    private record Decided(int approved, List<Aggregated> aggregated) {
     }
 
     /** A version stored at a synchronization and the satellites' models it merged. */
@@ -171,14 +180,17 @@ public final class GroundSegmentStage implements GroundStage {
         desk.refreshFlags(policy);
         int approved = desk.autoReview(OPERATOR, at).size();
         if (approved == 0) {
-            return new Decided(0, Optional.empty());
+            return new Decided(0, List.of());
         }
-        Optional<AggregationRun.Candidate> c = AggregationRun.preview(archive, aggregator, sharedCoordinates, merged);
-        if (c.isEmpty()) {
-            return new Decided(approved, Optional.empty());
+        List<Aggregated> made = new java.util.ArrayList<>();
+        for (Optional<String> chain : archive.chains()) {
+            Optional<AggregationRun.Candidate> c = AggregationRun.preview(archive, aggregator, sharedCoordinates, merged, chain);
+            if (c.isPresent()) {
+                long version = AggregationRun.store(archive, c.get(), new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()).version();
+                made.add(new Aggregated(version, c.get().used()));
+            }
         }
-        long version = AggregationRun.store(archive, c.get(), new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()).version();
-        return new Decided(approved, Optional.of(new Aggregated(version, c.get().used())));
+        return new Decided(approved, made);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.onorbit.ground.uplink.UplinkSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Optional;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import io.onorbit.ground.config.MissionConfig;
@@ -57,6 +58,8 @@ public final class ModuleStages implements StageFactory {
     private final KeyOrigin keyOrigin;
     private final Optional<Path> ackJournal;
     private final AnalogOptimizer.FlowSolution analogFlow;
+    /** Each satellite's federation cluster; empty for one chain of global versions. */
+    private final Map<String, String> clusters;
     /** The personalisation chosen for this mission (its {@code auto} resolved), once known. */
     private volatile Personalisation chosenPersonalisation;
 
@@ -66,11 +69,14 @@ public final class ModuleStages implements StageFactory {
      *                     {@link KeyOrigin#GENERATED} (a secure random source) or {@link KeyOrigin#DEMO_FROM_SEED}
      * @param ackJournal   a file (new) in which the ground records every delta it acknowledges, one line
      *                     each as it happens (see {@link io.onorbit.ground.link.AckJournal}); empty for none
+     * @param clusters     each satellite's federation cluster (the planner's {@code clusters}); empty for one
+     *                     chain of global versions
      * @throws io.onorbit.ground.config.ConfigException if the mission names a key file and demonstration keys are asked for
      */
-    public ModuleStages(MissionFile file, KeyOrigin withoutFile, Optional<Path> ackJournal) {
+    public ModuleStages(MissionFile file, KeyOrigin withoutFile, Optional<Path> ackJournal, Map<String, String> clusters) {
         MissionConfig mission = file.config();
         this.ackJournal = ackJournal;
+        this.clusters = Map.copyOf(clusters);
         this.mission = mission;
         this.settings = file.simulation();
         this.experiment = file.driftExperiment();
@@ -112,6 +118,7 @@ public final class ModuleStages implements StageFactory {
         this.keys = o.keys;
         this.keyOrigin = o.keyOrigin;
         this.ackJournal = o.ackJournal;
+        this.clusters = o.clusters;
         this.analogFlow = analogFlow;
     }
 
@@ -211,7 +218,11 @@ public final class ModuleStages implements StageFactory {
                 + "inside passes, in " + link.packetBytes() + " B packets (link)"));
         s.add(StageStatus.available("ground", "deltas archived (SQLite) and reviewed automatically (approved unless a "
                 + "blocking flag; a stale base is not one), merged by " + ground.aggregator().rule().label()
-                + " of the " + ground.aggregator().basis().label() + " weighted by staleness, and uplinked as signed model updates"
+                + " of the " + ground.aggregator().basis().label() + " weighted by staleness, "
+                + (clusters.isEmpty() ? "one global model for all"
+                        : "one global model per cluster (" + new java.util.TreeSet<>(clusters.values()).size() + " by "
+                                + ground.clusters().label() + ")")
+                + ", and uplinked as signed model updates"
                 + " (keys " + keyOrigin.description() + ")"
                 + " (ground)"));
         return s;
@@ -270,6 +281,6 @@ public final class ModuleStages implements StageFactory {
         int features = learning.createTask(schedules.get(0), 0).featureCount();
         return new GroundSegmentStage(schedules, link, apids, ground.review(), ground.aggregator(),
                 new UplinkSigner(keys), keys, launch, learning.trainer().sharedParameterCount(features), file,
-                ackJournal.map(io.onorbit.ground.link.AckJournal::create));
+                ackJournal.map(io.onorbit.ground.link.AckJournal::create), clusters);
     }
 }
