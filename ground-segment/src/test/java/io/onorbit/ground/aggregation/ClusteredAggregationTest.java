@@ -31,6 +31,14 @@ class ClusteredAggregationTest {
     private static final float[] LAUNCH = {1, 2, 3, 4, 5, 6, 7, 8};
     private static final Map<String, String> CLUSTERS = Map.of("a-1", "plane-1", "a-2", "plane-1", "b-1", "plane-2", "b-2", "plane-2");
 
+    /** @return a new archive holding the launch model (v0) and {@link #CLUSTERS} */
+    private static Archive clustered(Path dir) {
+        Archive a = Archive.open(dir.resolve("a.db"));
+        a.recordGlobalVersion(LAUNCH, "launch", List.of(), T0);
+        a.assignClusters(CLUSTERS, T0);
+        return a;
+    }
+
     private static long approved(Archive a, String satellite, long seed, float[] base, long baseVersion) {
         long id = a.storeDelta(ArchiveFixtures.delta(satellite, seed, seed, base, baseVersion), Set.of(), T0).orElseThrow();
         a.review(id, DeltaStatus.APPROVED, "op", "ok", T0);
@@ -61,9 +69,7 @@ class ClusteredAggregationTest {
 
     @Test
     void eachClusterExtendsItsOwnChainFromItsMembersDeltasOnly(@TempDir Path dir) {
-        try (Archive a = Archive.open(dir.resolve("a.db"))) {
-            a.recordGlobalVersion(LAUNCH, "launch", List.of(), T0);
-            a.assignClusters(CLUSTERS, T0);
+        try (Archive a = clustered(dir)) {
             long a1 = approved(a, "a-1", 1, LAUNCH, 0);
             long a2 = approved(a, "a-2", 2, LAUNCH, 0);
             long b1 = approved(a, "b-1", 3, LAUNCH, 0);
@@ -99,9 +105,7 @@ class ClusteredAggregationTest {
 
     @Test
     void stalenessIsCountedAlongTheChainNotByVersionNumbers(@TempDir Path dir) {
-        try (Archive a = Archive.open(dir.resolve("a.db"))) {
-            a.recordGlobalVersion(LAUNCH, "launch", List.of(), T0);
-            a.assignClusters(CLUSTERS, T0);
+        try (Archive a = clustered(dir)) {
             approved(a, "a-1", 1, LAUNCH, 0);
             GlobalVersion v1 = aggregate(a, "plane-1"); // v1 (plane-1)
             approved(a, "b-1", 2, LAUNCH, 0);
@@ -152,9 +156,7 @@ class ClusteredAggregationTest {
 
     @Test
     void aVersionRefusesADeltaOfAnotherCluster(@TempDir Path dir) {
-        try (Archive a = Archive.open(dir.resolve("a.db"))) {
-            a.recordGlobalVersion(LAUNCH, "launch", List.of(), T0);
-            a.assignClusters(CLUSTERS, T0);
+        try (Archive a = clustered(dir)) {
             long b1 = approved(a, "b-1", 1, LAUNCH, 0);
             assertThatThrownBy(() -> a.recordGlobalVersion(LAUNCH, "fedavg", List.of(new GlobalVersion.LineageEntry(b1, 1.0)),
                     Optional.empty(), new Attribution("op", "", T0), List.of(), Optional.of("plane-1")))
@@ -181,9 +183,7 @@ class ClusteredAggregationTest {
 
     @Test
     void theStaleBaseFlagComparesWithTheSatellitesOwnChain(@TempDir Path dir) {
-        try (Archive a = Archive.open(dir.resolve("a.db"))) {
-            a.recordGlobalVersion(LAUNCH, "launch", List.of(), T0);
-            a.assignClusters(CLUSTERS, T0);
+        try (Archive a = clustered(dir)) {
             approved(a, "b-1", 1, LAUNCH, 0);
             aggregate(a, "plane-2"); // v1 on plane-2 only
             ReviewPolicy policy = ReviewPolicy.DEFAULT;
