@@ -101,7 +101,7 @@ public final class OnboardTrainer {
     private double energySpentJ;
     private double lastStepEnergyJ;
 
-    private OnboardTrainer(int inputs, LearningSettings settings, Optimizer optimizer) {
+    private OnboardTrainer(int inputs, LearningSettings settings, Optimizer optimizer, Optional<ReplayBuffer> replayOf) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.memory = new MemoryAccountant(settings.memoryBudgetBytes());
@@ -138,7 +138,12 @@ public final class OnboardTrainer {
         // the optimizer's own output before it is written out: the analog engine's ADC read-out, the
         // digital optimizer's iterate
         memory.reserve("optimizer output (inside the optimizer)", MemoryCategory.OPTIMIZER_STATE, 8L * n);
-        this.replay = new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory);
+        if (replayOf.isPresent() && replayOf.get().capacity() != settings.replayCapacity()) {
+            throw new IllegalArgumentException("a shared replay ring holds " + replayOf.get().capacity() + " samples, the settings "
+                    + settings.replayCapacity());
+        }
+        this.replay = replayOf.map(r -> r.sharing(settings.seed() + 2))
+                .orElseGet(() -> new ReplayBuffer(settings.replayCapacity(), inputs, settings.seed() + 2, memory));
         this.replayX = memory.floats("replay draw", MemoryCategory.REPLAY, inputs);
         this.gradient = exactLastLayer ? Optional.empty() : Optional.of(new BatchGradient(model, subset,
                 settings.stepRule(), grad, Math.max(1, settings.replayPerUpdate()), memory));
@@ -169,7 +174,21 @@ public final class OnboardTrainer {
      * @throws io.onorbit.flight.learning.memory.MemoryBudgetException if it does not fit
      */
     public static OnboardTrainer create(int inputs, LearningSettings settings, Optimizer optimizer) {
-        return new OnboardTrainer(inputs, settings, optimizer);
+        return new OnboardTrainer(inputs, settings, optimizer, Optional.empty());
+    }
+
+    /**
+     * Configures a trainer fed the same samples, in the same order and each after {@code other}, as
+     * {@code other}: it replays from {@code other}'s replay storage (the samples are stored once,
+     * in {@code other}'s budget) while keeping its own count and draws, so it trains exactly as with
+     * a replay buffer of its own.
+     *
+     * @throws IllegalArgumentException if the settings' replay capacity differs from {@code other}'s
+     * @throws IllegalStateException    if {@code other} has been given samples already
+     */
+    public static OnboardTrainer sharingReplay(int inputs, LearningSettings settings, Optimizer optimizer,
+                                               OnboardTrainer other) {
+        return new OnboardTrainer(inputs, settings, optimizer, Optional.of(other.replay));
     }
 
     /**

@@ -66,10 +66,12 @@ public final class ServedLearner {
             throw new IllegalArgumentException("personalisation must be chosen (resolvedFor), not auto");
         }
         OnboardTrainer federated = OnboardTrainer.create(inputs, personalisation.federatedSettings(settings), optimizer);
+        // Both models are trained on every sample, the shared one first: the personal one replays the
+        // shared one's samples, stored once (what a second ring would hold is left to the sample buffer).
         Optional<OnboardTrainer> personal = personalisation.personalModel()
-                ? Optional.of(OnboardTrainer.create(inputs,
+                ? Optional.of(OnboardTrainer.sharingReplay(inputs,
                         settings.withMemoryBudgetBytes(Math.max(1, settings.memoryBudgetBytes() - federated.memoryBytes())),
-                        optimizer))
+                        optimizer, federated))
                 : Optional.empty();
         // The global expert's parameters and activations are counted in the personal model's budget.
         Optional<DenseNetwork> global = personal.map(p -> new DenseNetwork(settings.widths(inputs), settings.seed(),
