@@ -10,6 +10,10 @@
  * Arivazhagan et al., "Federated Learning with Personalization Layers", 2019) it is given the
  * number of leading coordinates the satellites share (the body); the rest, each satellite's
  * personal head kept on board, stays as in the parent version whatever a delta carries there.
+ * In a clustered federation ({@link io.onorbit.ground.aggregation.ClusterRule}: by default a cluster
+ * per orbital plane, IFCA-style clustered federated learning with the clusters given by the orbits)
+ * each cluster's chain of versions is aggregated from its members' deltas and latest models only,
+ * staleness counted along the chain.
  *
  * <p>Assumptions and limits: sparse deltas count as zero where they sent nothing (top-k with
  * error feedback carries the rest to a later delta); a delta on an older base is applied to the

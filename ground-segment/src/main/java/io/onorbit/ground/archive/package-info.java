@@ -5,6 +5,10 @@
  * each one), ingest rejects with their reason, uplinked commands with their counters, and operator
  * actions ({@link io.onorbit.ground.archive.OperatorAction}: every stored version, every overruled
  * check, with who, when and why as an {@link io.onorbit.ground.archive.Attribution}, single-line text).
+ * A clustered federation's archive also records each satellite's cluster and each version's chain:
+ * the chains start from the common chain's versions (the launch model), version numbers stay unique
+ * and increasing across chains, a version is made from its own cluster's deltas only, and a delta's
+ * staleness is counted along its chain ({@link io.onorbit.ground.archive.Archive#versionsSince}).
  *
  * <p>Concurrency: several connections (threads, processes, operators) may write one SQLite
  * archive; every transaction begins IMMEDIATE (the write lock before the first read), waits up to

@@ -6,7 +6,8 @@
  * file; a {@link io.onorbit.orbit.spec.WalkerConstellation} expands into Keplerian satellites. A
  * {@link io.onorbit.orbit.spec.GroundStation} has a geodetic position, a minimum elevation or an
  * azimuth-dependent {@link io.onorbit.orbit.spec.ElevationMaskSpec} (its radio's link rates are the
- * ground's, not orbit-sim's).
+ * ground's, not orbit-sim's). {@link io.onorbit.orbit.spec.OrbitalPlanes} groups satellites whose
+ * orbit normals lie within a tolerance (the ground's clusters by orbital plane).
  *
  * <p>Inputs and outputs: angles in degrees, lengths in metres (names say so);
  * {@code propagator(context)} returns a fresh Orekit propagator (not thread-safe: one per thread).

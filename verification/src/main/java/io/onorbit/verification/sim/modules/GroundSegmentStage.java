@@ -39,8 +39,9 @@ import java.util.Optional;
  * them ({@code ground.review}) and commits them to the archive ({@code ground.archive}, SQLite)
  * before the link acknowledges them; at each synchronization deltas whose flags are
  * informational only (none, or a stale base) are approved by the automatic operator, approved ones aggregated
- * ({@code ground.aggregation}) into a new global version, and each satellite that does not hold
- * the newest version gets a signed update ({@code ground.uplink}) queued for its next pass. The
+ * ({@code ground.aggregation}) into a new global version of each chain that has some (one chain
+ * per cluster in a clustered federation, else one for all), and each satellite that does not hold
+ * the newest version of its chain gets a signed update ({@code ground.uplink}) queued for its next pass. The
  * spacecraft's answers to updates are acted on as they arrive, during the pass
  * ({@code ground.link.SatelliteUpdates#answersArrived}): a refusal naming an older version held
  * gets the update from that version signed and queued at once. Each satellite's port runs on
