@@ -1,6 +1,6 @@
 package io.onorbit.ground.aggregation;
 
-import java.util.Locale;
+import io.onorbit.flight.labels.FileLabels;
 
 /** What the ground combines into the next global model. */
 public enum AggregationBasis {
@@ -19,16 +19,11 @@ public enum AggregationBasis {
 
     /** @return the name used in files (deltas, latest-models) */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FileLabels.of(this);
     }
 
     /** @return the basis named by {@link #label()} (case-insensitive; '_' accepted for '-') */
     public static AggregationBasis parse(String label) {
-        for (AggregationBasis b : values()) {
-            if (b.label().equalsIgnoreCase(label.replace('_', '-'))) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of deltas, latest-models");
+        return FileLabels.parse(AggregationBasis.class, label);
     }
 }

@@ -1,6 +1,6 @@
 package io.onorbit.ground.aggregation;
 
-import java.util.Locale;
+import io.onorbit.flight.labels.FileLabels;
 
 /** How deltas are combined into one global update. */
 public enum AggregationRule {
@@ -13,16 +13,11 @@ public enum AggregationRule {
 
     /** @return the name used in files and on the command line (fedavg, median, trimmed-mean) */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FileLabels.of(this);
     }
 
     /** @return the rule named by {@link #label()} (case-insensitive; '_' accepted for '-') */
     public static AggregationRule parse(String label) {
-        for (AggregationRule r : values()) {
-            if (r.label().equalsIgnoreCase(label.replace('_', '-'))) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of fedavg, median, trimmed-mean");
+        return FileLabels.parse(AggregationRule.class, label);
     }
 }

@@ -1,8 +1,8 @@
 package io.onorbit.ground.aggregation;
 
+import io.onorbit.flight.labels.FileLabels;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,17 +32,12 @@ public enum ClusterRule {
 
     /** @return the name used in files (single, orbital-planes) */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FileLabels.of(this);
     }
 
     /** @return the rule named by {@link #label()} (case-insensitive; '_' accepted for '-') */
     public static ClusterRule parse(String label) {
-        for (ClusterRule r : values()) {
-            if (r.label().equalsIgnoreCase(label.replace('_', '-'))) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of single, orbital-planes");
+        return FileLabels.parse(ClusterRule.class, label);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.onorbit.flight.learning.task;
 
+import io.onorbit.flight.labels.FileLabels;
 import io.onorbit.flight.schedule.OnboardSchedule;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,17 +37,12 @@ public record TaskSpec(Kind kind, Optional<Path> csvFile, double seaConceptS, do
 
         /** @return the name used in files and on the command line (solar-array, sea, hyperplane, csv) */
         public String label() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return FileLabels.of(this);
         }
 
         /** @return the kind named by {@link #label()} (case-insensitive; '_' accepted for '-') */
         public static Kind parse(String label) {
-            for (Kind k : values()) {
-                if (k.label().equalsIgnoreCase(label.replace('_', '-'))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("'" + label + "' is not one of solar-array, sea, hyperplane, csv");
+            return FileLabels.parse(Kind.class, label);
         }
     }
 
