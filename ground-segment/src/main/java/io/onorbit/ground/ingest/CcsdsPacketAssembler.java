@@ -1,5 +1,6 @@
 package io.onorbit.ground.ingest;
 
+import io.onorbit.flight.labels.FileLabels;
 import io.onorbit.flight.packet.ApidPlan;
 import io.onorbit.flight.packet.Product;
 import io.onorbit.flight.packet.Reassembler;
@@ -8,7 +9,6 @@ import io.onorbit.flight.packet.RejectReason;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +76,7 @@ public final class CcsdsPacketAssembler implements PacketAssembler {
     }
 
     private static String kebab(RejectReason reason) {
-        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return FileLabels.of(reason);
     }
 
     private static String last(RejectCounters counters, RejectReason reason) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.onorbit.flight.labels.FileLabels;
 import io.onorbit.flight.learning.model.SparseVector;
 import io.onorbit.ground.aggregation.AggregationRule;
 import io.onorbit.ground.aggregation.AggregationBasis;
@@ -310,7 +311,7 @@ public final class ReviewCommand implements Runnable {
                     acts.addObject().put("action", x.kind().name().toLowerCase(Locale.ROOT)).put("operator", x.by().operator())
                             .put("reason", x.by().reason()).put("at", x.by().at().toString());
                     t.append(String.format(Locale.ROOT, "    %s  %s by %s: %s%n", x.by().at(),
-                            x.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), x.by().operator(), x.by().reason()));
+                            FileLabels.of(x.kind()), x.by().operator(), x.by().reason()));
                 });
                 common.emit(t.toString(), json);
             }
@@ -753,7 +754,7 @@ public final class ReviewCommand implements Runnable {
     }
 
     static String flagText(DeltaRecord d) {
-        return d.flags().stream().sorted().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(","));
+        return d.flags().stream().sorted().map(FileLabels::of).collect(Collectors.joining(","));
     }
 
     static ObjectNode summary(DeltaRecord d) {

@@ -154,7 +154,7 @@ public final class ArchiveAudit implements AutoCloseable {
     public Map<String, Long> rejectedInReviewByFlags() {
         Map<String, Long> out = new TreeMap<>();
         for (DeltaRecord d : archive.deltas(DeltaStatus.REJECTED)) {
-            String key = d.flags().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+            String key = d.flags().stream().map(io.onorbit.flight.labels.FileLabels::of)
                     .sorted().reduce((a, b) -> a + "+" + b).orElse("none");
             out.merge(key, 1L, Long::sum);
         }
