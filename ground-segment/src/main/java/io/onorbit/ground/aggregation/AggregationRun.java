@@ -94,6 +94,18 @@ public final class AggregationRun {
     }
 
     /**
+     * The next version of one chain of a clustered federation, the whole model shared, the latest models
+     * read from the archive (an operator's aggregate or report).
+     *
+     * @param cluster the chain: a cluster of the archive, or empty for the common chain
+     * @return empty if the chain has no version or no usable approved delta of its members
+     */
+    public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, Optional<String> cluster) {
+        return preview(archive, aggregator, Integer.MAX_VALUE, aggregator.basis() == AggregationBasis.LATEST_MODELS
+                ? LatestModels.merged(archive) : LatestModels.none(), cluster);
+    }
+
+    /**
      * As {@link #preview(Archive, Aggregator, int)}, given the latest models the archive's merged
      * deltas give (kept by a caller that aggregates again and again, so the archive is not read
      * whole each time; ignored with {@link AggregationBasis#DELTAS}).

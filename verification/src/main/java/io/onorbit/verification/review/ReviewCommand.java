@@ -580,10 +580,7 @@ public final class ReviewCommand implements Runnable {
             common.checkOut(rule.validation);
             try (Archive a = common.open()) {
                 Optional<String> chain = chain(a);
-                Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg, Integer.MAX_VALUE,
-                        agg.basis() == io.onorbit.ground.aggregation.AggregationBasis.LATEST_MODELS
-                                ? io.onorbit.ground.aggregation.LatestModels.merged(a) : io.onorbit.ground.aggregation.LatestModels.none(),
-                        chain);
+                Optional<AggregationRun.Candidate> c = AggregationRun.preview(a, agg, chain);
                 if (c.isEmpty()) {
                     throw new UserInputException(a.latestGlobal(chain).isEmpty() ? "archive has no global model to aggregate onto"
                             : "no approved delta applies to v" + a.latestGlobal(chain).get().version() + "; approve some first");

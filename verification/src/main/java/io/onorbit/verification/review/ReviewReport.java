@@ -55,7 +55,7 @@ public final class ReviewReport {
         System.setProperty("java.awt.headless", "true");
         List<DeltaRecord> deltas = archive.deltas();
         List<GlobalVersion> globals = archive.globals();
-        Optional<AggregationRun.Candidate> candidate = AggregationRun.preview(archive, aggregator);
+        Map<Optional<String>, Optional<AggregationRun.Candidate>> candidates = candidates(archive, aggregator);
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:24px;color:#222;max-width:1600px}"
@@ -76,18 +76,22 @@ public final class ReviewReport {
             h.append(img(normDistribution(deltas), "Distribution of delta norms"));
             h.append(img(flagCounts(deltas), "Automatic flags"));
         }
-        h.append(errorSection(globals, candidate, evaluator));
+        h.append(errorSection(globals, candidates, evaluator));
         h.append("</div>\n");
 
-        h.append("<h2>Candidate</h2>\n");
-        if (candidate.isPresent()) {
-            AggregationRun.Candidate c = candidate.get();
-            h.append("<p>").append(esc(aggregator.rule().label())).append(" over ").append(c.used().size())
-                    .append(" approved deltas on v").append(c.parent().version()).append(" (").append(c.skipped().size())
-                    .append(" approved deltas on other bases left out).</p>\n");
-        } else {
-            h.append("<p>No candidate: no approved delta builds on the newest global version.</p>\n");
-        }
+        h.append(candidates.size() > 1 ? "<h2>Candidates, one per cluster</h2>\n" : "<h2>Candidate</h2>\n");
+        candidates.forEach((chain, candidate) -> {
+            String of = chain.map(c -> "Cluster " + esc(c) + ": ").orElse("");
+            if (candidate.isPresent()) {
+                AggregationRun.Candidate c = candidate.get();
+                h.append("<p>").append(of).append(esc(aggregator.rule().label())).append(" over ").append(c.used().size())
+                        .append(" approved deltas on v").append(c.parent().version()).append(" (").append(c.skipped().size())
+                        .append(" approved deltas on other bases left out).</p>\n");
+            } else {
+                h.append("<p>").append(of).append("No candidate: no approved delta builds on the newest global version")
+                        .append(chain.isPresent() ? " of its chain" : "").append(".</p>\n");
+            }
+        });
         h.append(deltaTable(deltas)).append(auditTable(archive.reviews())).append(versionTable(globals))
                 .append(rejectTable(archive.rejects()));
         h.append("</body></html>\n");
@@ -131,18 +135,27 @@ public final class ReviewReport {
             g.lineage().forEach(l -> lineage.add(l.deltaId()));
             evaluator.ifPresent(e -> v.put("error", e.error(g.params())));
         }
-        Optional<AggregationRun.Candidate> candidate = AggregationRun.preview(archive, aggregator);
-        if (candidate.isPresent()) {
-            AggregationRun.Candidate c = candidate.get();
-            var n = root.putObject("candidate").put("rule", aggregator.rule().label()).put("parent", c.parent().version());
-            var used = n.putArray("deltas");
-            c.used().forEach(d -> used.add(d.id()));
-            var skipped = n.putArray("skipped");
-            c.skipped().forEach(d -> skipped.add(d.id()));
-            evaluator.ifPresent(e -> n.put("error", e.error(c.params())));
-        } else {
+        // Without clusters one candidate ("candidate"); with clusters one per cluster ("candidates", by name).
+        Map<Optional<String>, Optional<AggregationRun.Candidate>> candidates = candidates(archive, aggregator);
+        var byCluster = candidates.keySet().iterator().next().isPresent() ? root.putObject("candidates") : null;
+        if (byCluster != null) {
             root.putNull("candidate");
         }
+        candidates.forEach((chain, candidate) -> {
+            String key = chain.orElse("candidate");
+            var parent = byCluster != null ? byCluster : root;
+            if (candidate.isPresent()) {
+                AggregationRun.Candidate c = candidate.get();
+                var n = parent.putObject(key).put("rule", aggregator.rule().label()).put("parent", c.parent().version());
+                var used = n.putArray("deltas");
+                c.used().forEach(d -> used.add(d.id()));
+                var skipped = n.putArray("skipped");
+                c.skipped().forEach(d -> skipped.add(d.id()));
+                evaluator.ifPresent(e -> n.put("error", e.error(c.params())));
+            } else {
+                parent.putNull(key);
+            }
+        });
         var rejects = root.putObject("rejected_inputs");
         rejects.put("total", archive.rejects().size());
         var reasons = rejects.putObject("by_reason");
@@ -155,7 +168,16 @@ public final class ReviewReport {
         return root;
     }
 
-    private static String errorSection(List<GlobalVersion> globals, Optional<AggregationRun.Candidate> candidate,
+    /** @return each chain's candidate (the common chain's alone without clusters), in the archive's order of chains */
+    private static Map<Optional<String>, Optional<AggregationRun.Candidate>> candidates(Archive archive, Aggregator aggregator) {
+        Map<Optional<String>, Optional<AggregationRun.Candidate>> out = new java.util.LinkedHashMap<>();
+        for (Optional<String> chain : archive.chains()) {
+            out.put(chain, AggregationRun.preview(archive, aggregator, chain));
+        }
+        return out;
+    }
+
+    private static String errorSection(List<GlobalVersion> globals, Map<Optional<String>, Optional<AggregationRun.Candidate>> candidates,
             Optional<ModelEvaluator> evaluator) {
         if (evaluator.isEmpty()) {
             return "<p>No ground validation set given (<code>--validation FILE.csv</code>): model error not shown.</p>\n";
@@ -167,10 +189,10 @@ public final class ReviewReport {
             names.add("v" + g.version());
             errors.add(e.error(g.params()));
         }
-        candidate.ifPresent(c -> {
-            names.add("candidate");
+        candidates.forEach((chain, candidate) -> candidate.ifPresent(c -> {
+            names.add(chain.map(n -> "candidate " + n).orElse("candidate"));
             errors.add(e.error(c.params()));
-        });
+        }));
         if (names.isEmpty()) {
             return "<p>No global model in the archive: nothing to evaluate.</p>\n";
         }
