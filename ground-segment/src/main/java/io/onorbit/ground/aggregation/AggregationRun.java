@@ -89,8 +89,12 @@ public final class AggregationRun {
      * @return empty if the archive has no global version or no usable approved delta
      */
     public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, int sharedCoordinates) {
-        return preview(archive, aggregator, sharedCoordinates, aggregator.basis() == AggregationBasis.LATEST_MODELS
-                ? LatestModels.merged(archive) : LatestModels.none());
+        return preview(archive, aggregator, sharedCoordinates, latestModels(archive, aggregator));
+    }
+
+    /** @return the latest models the archive's merged deltas give, if the rule combines them; else none */
+    private static LatestModels latestModels(Archive archive, Aggregator aggregator) {
+        return aggregator.basis() == AggregationBasis.LATEST_MODELS ? LatestModels.merged(archive) : LatestModels.none();
     }
 
     /**
@@ -101,8 +105,7 @@ public final class AggregationRun {
      * @return empty if the chain has no version or no usable approved delta of its members
      */
     public static Optional<Candidate> preview(Archive archive, Aggregator aggregator, Optional<String> cluster) {
-        return preview(archive, aggregator, Integer.MAX_VALUE, aggregator.basis() == AggregationBasis.LATEST_MODELS
-                ? LatestModels.merged(archive) : LatestModels.none(), cluster);
+        return preview(archive, aggregator, Integer.MAX_VALUE, latestModels(archive, aggregator), cluster);
     }
 
     /**

@@ -584,7 +584,8 @@ public final class Archive implements AutoCloseable {
             // The parent's number and size only: its model and lineage are not needed to store a child.
             Optional<Head> parent = latestHead(cluster);
             if (expectedParent.isPresent() && !expectedParent.equals(parent.map(Head::version))) {
-                throw new IllegalArgumentException("the newest global version is now " + parent.map(p -> "v" + p.version()).orElse("none")
+                throw new IllegalArgumentException("the newest global version" + cluster.map(c -> " of cluster " + c).orElse("")
+                        + " is now " + parent.map(p -> "v" + p.version()).orElse("none")
                         + ", not v" + expectedParent.get() + " this aggregate was computed from (another operator stored one meanwhile);"
                         + " nothing stored, aggregate again");
             }

@@ -554,7 +554,7 @@ public final class ReviewCommand implements Runnable {
 
         /** @return the chain to extend: the named cluster's, or the common one of an unclustered archive */
         private Optional<String> chain(Archive a) {
-            java.util.Set<String> clusters = new java.util.TreeSet<>(a.clusterMembers().values());
+            List<String> clusters = a.chains().stream().flatMap(Optional::stream).toList();
             if (cluster == null) {
                 if (!clusters.isEmpty()) {
                     throw new UserInputException("this archive's federation is clustered (" + String.join(", ", clusters)

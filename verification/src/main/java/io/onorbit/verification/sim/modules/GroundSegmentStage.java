@@ -69,7 +69,8 @@ public final class GroundSegmentStage implements GroundStage {
     private final UplinkSigner signer;
     private final int sharedCoordinates;
     private final Map<String, SatellitePort> ports = new LinkedHashMap<>();
-    private long latestVersion;
+    /** The newest version of each chain (one chain without clusters), as this stage stored or found them. */
+    private final Map<Optional<String>, Long> newestOfChain = new java.util.HashMap<>();
     /** Each satellite's latest model from the merged deltas (with {@code AggregationBasis.LATEST_MODELS}). */
     private LatestModels merged;
     private final Optional<AckJournal> journal;
@@ -122,7 +123,9 @@ public final class GroundSegmentStage implements GroundStage {
         if (!clusters.isEmpty()) {
             archive.assignClusters(clusters, epoch);
         }
-        latestVersion = archive.latestGlobal().orElseThrow().version();
+        for (Optional<String> chain : archive.chains()) {
+            newestOfChain.put(chain, archive.latestGlobal(chain).orElseThrow().version());
+        }
         merged = aggregator.basis() == AggregationBasis.LATEST_MODELS ? LatestModels.merged(archive) : LatestModels.none();
         launchVersion = archive.globals().get(0).version();
         for (OnboardSchedule s : schedules) {
@@ -157,8 +160,8 @@ public final class GroundSegmentStage implements GroundStage {
         for (Aggregated a : d.aggregated()) {
             newVersion = Math.max(newVersion, a.version());
             merged = merged.with(a.used());
+            newestOfChain.merge(a.chain(), a.version(), Math::max);
         }
-        latestVersion = Math.max(latestVersion, newVersion);
         for (SatellitePort p : ports.values()) {
             p.offerUpdate(at);
         }
@@ -170,7 +173,7 @@ public final class GroundSegmentStage implements GroundStage {
     }
 
     /** A version stored at a synchronization and the satellites' models it merged. */
-    private record Aggregated(long version, List<io.onorbit.ground.archive.DeltaRecord> used) {
+    private record Aggregated(Optional<String> chain, long version, List<io.onorbit.ground.archive.DeltaRecord> used) {
     }
 
     /** Reviews the deltas that arrived and aggregates the approved ones; run inside one transaction. */
@@ -188,7 +191,7 @@ public final class GroundSegmentStage implements GroundStage {
             Optional<AggregationRun.Candidate> c = AggregationRun.preview(archive, aggregator, sharedCoordinates, merged, chain);
             if (c.isPresent()) {
                 long version = AggregationRun.store(archive, c.get(), new Attribution(Archive.AUTOMATIC_OPERATOR, "", at), List.of()).version();
-                made.add(new Aggregated(version, c.get().used()));
+                made.add(new Aggregated(chain, version, c.get().used()));
             }
         }
         return new Decided(approved, made);
@@ -228,10 +231,13 @@ public final class GroundSegmentStage implements GroundStage {
         private String station = "";
         private double passAosS = Double.NaN;
         private final SatelliteUpdates updates;
+        /** The chain of versions this satellite follows (its cluster's, or the one chain). */
+        private final Optional<String> chain;
         private Instant receivedAt = Instant.EPOCH;
 
         SatellitePort(OnboardSchedule schedule, LinkConfig config, ApidPlan plan) {
             this.schedule = schedule;
+            this.chain = archive.clusterOf(schedule.satellite());
             PassGatedRadio radio = new PassGatedRadio(schedule, config.passMarginS());
             radio.connect(PassGatedRadio.Direction.UPLINK, upBuffer::add);
             this.link = new GroundLink(schedule.satellite(), plan,
@@ -277,8 +283,9 @@ public final class GroundSegmentStage implements GroundStage {
 
         /** At a synchronization: the ground's update traffic with this satellite (ground.link). */
         void offerUpdate(Instant at) {
-            if (updates.heldVersion() >= latestVersion && updates.pendingCounter().isEmpty()) {
-                return; // nothing newer and nothing on its way: no need to ask the archive
+            // Another chain's newer version is nothing newer for this satellite.
+            if (updates.heldVersion() >= newestOfChain.get(chain) && updates.pendingCounter().isEmpty()) {
+                return; // nothing newer on its chain and nothing on its way: no need to ask the archive
             }
             updates.synchronize(archive, at);
         }
