@@ -134,7 +134,9 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
     /**
      * @return the defaults: 32-16 hidden tanh layers; half of every layer's rows trained (sparse
      *         rows, Lin et al. 2022) by the variable normalised step ({@link StepRule#VSS_NLMS}) between
-     *         rates {@link #DEFAULT_MIN_RATE} and 1.9 on batches of 4 new samples plus 24 replayed,
+     *         rates {@link #DEFAULT_MIN_RATE} and 1.9 on batches of 4 new samples plus 24 replayed from
+     *         the newest 96 (an orbit of the 60 s stream up to about 1,000 km; BENCHMARKS.md, "An orbit of
+     *         replay, taken"),
      *         with the change detector ({@link ChangeDetectorSettings#defaults()}) opening the step
      *         to 1.9 on a detected change, and the average of the last 60 iterates served while that
      *         opened step is above the floor ({@link IterateAveragingSettings#defaults()}); 64 KiB;
@@ -146,7 +148,7 @@ public record LearningSettings(int[] hiddenLayers, TrainableSubset.Kind subset, 
      */
     public static LearningSettings defaults() {
         return new LearningSettings(new int[] {32, 16}, TrainableSubset.Kind.SPARSE_ROWS, 0.5, 1.9, DEFAULT_MIN_RATE,
-                StepRule.VSS_NLMS, 0.5, 4, 64, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0,
+                StepRule.VSS_NLMS, 0.5, 4, 96, 24, MemoryAccountant.DEFAULT_BUDGET_BYTES, 1L, 0,
                 Optional.of(ChangeDetectorSettings.defaults()), Optional.of(IterateAveragingSettings.defaults()),
                 Optional.empty());
     }

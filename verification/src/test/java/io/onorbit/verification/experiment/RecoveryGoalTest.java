@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -46,14 +47,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sees the frozen model fail it, so that a learner that does not learn cannot pass. The learner is
  * the default one ({@code LearningSettings.defaults()}, which serves its iterate average after a
  * detected change; BENCHMARKS.md) on the analog engine, deployed with a fit on the first day
- * (commissioning), on learner seeds 1-16 for the abrupt drifts and the ageing, 1-8 for the rotating hyperplane;
- * and the same learner serving its iterate average always. The hyperplane (rotating from the start at four times
- * MOA's rate) is checked per seed at the end of days 3 and 4, and at the end of day 2 (the first day after
- * deployment) on the mean over the eight seeds of the learner's per-sample loss: one seed's window at day 2 sits at
- * its 2 SE boundary (session 13's learner failed it on seeds 4, 6 and 7 of 8 by up to 0.004, session 14's on seeds
- * 2, 6, 7 and 8, with the mean excess over the eight 0.0107 and 0.0100), so a per-seed check there picks seeds,
- * while the mean over seeds is the learner a mission gets, without the luck of one initialization (BENCHMARKS.md,
- * "A take-back leaves the step open").
+ * (commissioning), on learner seeds 1-16 for the abrupt drifts and the ageing (seeds 17-40 pass too, measured in
+ * session 16); and the same learner serving its iterate average always. The hyperplane (rotating from the start at
+ * four times MOA's rate) is checked at the end of days 3 and 4 per seed on seeds 1-8 and on the mean over 32 learner
+ * seeds of the learner's per-sample loss. The end of day 2 (the first day after deployment) is not claimed: on the
+ * mean over the 32 seeds the default learner is 0.0143 over 1.1 x the oracle against 2 SE 0.0115, above it on 20
+ * of the 32 seeds one by one. Sessions 13-15 checked that day on the mean over seeds 1-8 only, which passed (0.0100)
+ * because those eight are the luckiest: seeds 9-16, 17-24 and 25-32 average 0.0164, 0.0158 and 0.0150, and drawing
+ * the same replay samples in another order moved seeds 1-8 to 0.0147 (BENCHMARKS.md, "The rotating hyperplane's
+ * first day, on 32 learner seeds").
  */
 class RecoveryGoalTest {
 
@@ -142,7 +144,9 @@ class RecoveryGoalTest {
     }
 
     /** The rotating hyperplane's learner seeds (initialization, sparse rows, replay draws differ; the stream not). */
-    private static final int HYPERPLANE_SEEDS = 8;
+    private static final int HYPERPLANE_SEEDS = 32;
+    /** Of those, the first ones also checked one by one. */
+    private static final int HYPERPLANE_SEEDS_CHECKED_ALONE = 8;
 
     /**
      * @param tasks new streams on each call (a task is consumed by one run)
@@ -182,26 +186,28 @@ class RecoveryGoalTest {
     }
 
     /**
-     * The rotating hyperplane: on each of eight learner seeds within 10 % of the oracle at the end of days 3 and 4,
-     * and at the end of day 2 their mean loss per sample (see the class note: 0.0100 over 1.1 x the oracle against
-     * 2 SE 0.0111); the frozen model, averaged the same way, fails that check (0.0496 against 0.0157).
+     * The rotating hyperplane: on each of learner seeds 1-8 within 10 % of the oracle at the end of days 3 and 4, and
+     * so is the mean loss per sample over the 32 seeds; the frozen model, averaged the same way, fails that check.
+     * Not claimed: the end of day 2, the first day after deployment (see the class note).
      */
     @Test
-    void theDefaultLearnerTracksTheRotatingHyperplaneOnEverySeedAndOnAverageTheDayAfterDeployment() {
-        List<Trace> traces = new ArrayList<>();
-        for (long seed = 1; seed <= HYPERPLANE_SEEDS; seed++) {
-            DriftTask task = rotatingHyperplane();
-            Trace trace = trace(task, LearningSettings.defaults().withSeed(seed));
-            checkRecovery("rotating hyperplane, learner seed " + seed, task, trace, 3);
-            traces.add(trace);
+    void theDefaultLearnerTracksTheRotatingHyperplaneFromTwoDaysAfterDeployment() {
+        // each seed's run is independent of the others (its own stream, learner and oracle): run them on every core
+        List<DriftTask> tasks = IntStream.range(0, HYPERPLANE_SEEDS).mapToObj(i -> rotatingHyperplane()).toList();
+        List<Trace> traces = IntStream.range(0, HYPERPLANE_SEEDS).parallel()
+                .mapToObj(i -> trace(tasks.get(i), LearningSettings.defaults().withSeed(i + 1))).toList();
+        for (int i = 0; i < HYPERPLANE_SEEDS_CHECKED_ALONE; i++) {
+            checkRecovery("rotating hyperplane, learner seed " + (i + 1), tasks.get(i), traces.get(i), 3);
         }
         Trace mean = Trace.meanOf(traces);
-        Window on = mean.window(ONBOARD, 1.1, 2 * DAY_S - WINDOW_S, 2 * DAY_S);
-        assertThat(on.excess()).as("mean over %d learner seeds: onboard - 1.1 x oracle over the 6 h before day 2"
-                + " (oracle %.4f)", HYPERPLANE_SEEDS, on.oracle()).isLessThanOrEqualTo(2 * on.standardError());
-        Window fr = mean.window(FROZEN, 1.1, 2 * DAY_S - WINDOW_S, 2 * DAY_S);
-        assertThat(fr.excess()).as("mean over the seeds: the frozen model fails the same check (it has teeth)")
-                .isGreaterThan(2 * fr.standardError());
+        for (int day = 3; day <= DAYS; day++) {
+            Window on = mean.window(ONBOARD, 1.1, day * DAY_S - WINDOW_S, day * DAY_S);
+            assertThat(on.excess()).as("mean over %d learner seeds: onboard - 1.1 x oracle over the 6 h before day %d"
+                    + " (oracle %.4f)", HYPERPLANE_SEEDS, day, on.oracle()).isLessThanOrEqualTo(2 * on.standardError());
+            Window fr = mean.window(FROZEN, 1.1, day * DAY_S - WINDOW_S, day * DAY_S);
+            assertThat(fr.excess()).as("mean over the seeds at day %d: the frozen model fails the same check (it has"
+                    + " teeth)", day).isGreaterThan(2 * fr.standardError());
+        }
     }
 
     /**
