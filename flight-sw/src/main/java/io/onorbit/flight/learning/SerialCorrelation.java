@@ -21,8 +21,9 @@ import java.nio.ByteBuffer;
  * independent draws of the current concept (Lin 1992; Mnih et al. 2015 replay to break the
  * correlation of consecutive samples). Telemetry driven by the orbit is not: consecutive samples
  * nearly repeat, the default 96-sample buffer holds at most one orbit of 60 s samples, and repeated
- * passes over it fit that stretch of telemetry rather than the concept. The features, not the errors, are measured: a learner relearning after a change
- * makes errors with a slowly moving mean, which reads as correlation on any stream. Not thread-safe.
+ * passes over it fit that stretch of telemetry rather than the concept. The features, not the
+ * errors, are measured: a learner relearning after a change makes errors with a slowly moving mean,
+ * which reads as correlation on any stream. Not thread-safe.
  */
 public final class SerialCorrelation {
 
